@@ -1,0 +1,53 @@
+/**
+ * The one error bangfu throws for bad input, and the issue type that describes each problem.
+ *
+ * @module
+ */
+
+/** One problem found in the input. */
+export interface ValidationIssue {
+  /** Where it is, as a path from the root: `posts[3].pay.baseMonthly`. */
+  readonly path: string;
+  /** A stable machine-readable code, e.g. `unknown-county`, `duplicate-id`, `below-minimum-wage`. */
+  readonly code: string;
+  /** What was expected, in plain English. */
+  readonly message: string;
+  /** The offending value (as given), where there is one. */
+  readonly value?: unknown;
+}
+
+/**
+ * Thrown when input is refused at the boundary. Carries every problem at once in `issues`.
+ *
+ * @example
+ * try { parseDataset(json) } catch (e) { if (e instanceof BangfuValidationError) console.log(e.issues[0].path) }
+ */
+export class BangfuValidationError extends Error {
+  override readonly name = 'BangfuValidationError';
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[], what = 'input') {
+    const head = issues
+      .slice(0, 5)
+      .map((i) => `${i.path || '(root)'}: ${i.message}`)
+      .join('; ');
+    const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
+    super(`invalid ${what}: ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${head}${more}`);
+    this.issues = issues;
+  }
+}
+
+/** The result of a `safe…` function: the value, or every issue found. */
+export type SafeResult<T> =
+  | { readonly success: true; readonly value: T }
+  | { readonly success: false; readonly issues: readonly ValidationIssue[] };
+
+/** Formats a path of keys and indices as `posts[3].pay.baseMonthly`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
