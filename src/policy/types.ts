@@ -140,6 +140,8 @@ export interface TrainingCourse {
   readonly costPerTrainee: number;
   /** Where it is given (an origin area). */
   readonly area?: AreaCode;
+  /** Where the course's figures come from (duration and cost are often illustrative). */
+  readonly source?: Source;
 }
 
 /** The whole programme policy. */
