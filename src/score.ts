@@ -1,0 +1,78 @@
+/**
+ * The score of a labourer–post pair: four components (skills, pay, origin, employer), each the
+ * weighted mean of its parts, combined with the policy weights, with every reason kept.
+ *
+ * @module
+ */
+import { contextOf, siteArea } from './internal/context.js';
+import type { ComponentName, ComponentScore, MissingDataFlag, ScoreBreakdown } from './reasons.js';
+import { employerComponent } from './score/employer.js';
+import { originComponent } from './score/origin.js';
+import type { ComponentResult } from './score/parts.js';
+import { payComponent } from './score/pay.js';
+import { skillsComponent } from './score/skills.js';
+import type { Dataset, Labourer, Post } from './types.js';
+
+export { levelFactor } from './score/skills.js';
+export { netPay, payFit } from './score/pay.js';
+
+/** The components in the order they are reported. */
+export const COMPONENTS: readonly ComponentName[] = ['skills', 'pay', 'origin', 'employer'];
+
+/**
+ * Scores a labourer for a post, with the full explanation.
+ *
+ * Each component (see `skillsComponent`, `payComponent`, `originComponent`, `employerComponent` in
+ * `src/score/`) is the weighted mean of its parts that have data; a component with no data is null.
+ * With `wᶜ` the policy weight of component `c` and `N` the non-null components:
+ *
+ *   effectiveWeightᶜ = wᶜ / Σ_{d∈N} wᵈ  (0 for a null component),
+ *   contributionᶜ = valueᶜ × effectiveWeightᶜ,
+ *   score = Σ contributionᶜ ∈ [0, 1].
+ *
+ * Every null part is listed in `missing`. The score does not check the hard rules: an ineligible
+ * pair still gets the score it would have (see `checkEligibility`).
+ *
+ * @param dataset - The dataset (its policy and as-of date).
+ * @param worker - The labourer.
+ * @param post - The post; its employer must be in the dataset.
+ * @returns The score, its components and the missing-data flags.
+ * @throws Error if the post's employer is not in the dataset (a dataset that did not pass `parseDataset`).
+ * @example
+ * scorePair(ds, ds.labourers[0], ds.posts[0]).score //=> 0.78…
+ *
+ * Complexity: O(R·H + B + T + F + L) for one pair (see the components); lookups are cached per dataset.
+ */
+export function scorePair(dataset: Dataset, worker: Labourer, post: Post): ScoreBreakdown {
+  const ctx = contextOf(dataset);
+  const { policy, asOf } = dataset;
+  const employer = ctx.employers.get(post.employer);
+  if (employer === undefined)
+    throw new Error(`scorePair: unknown employer ${post.employer} of post ${post.id}`);
+  const area = siteArea(post.site, ctx.parks);
+
+  const results: Record<ComponentName, ComponentResult> = {
+    skills: skillsComponent(policy, worker, post),
+    pay: payComponent(policy, asOf, worker, post, area),
+    origin: originComponent(policy, asOf, worker, post, employer, area),
+    employer: employerComponent(employer),
+  };
+
+  let present = 0;
+  for (const name of COMPONENTS) {
+    if (results[name].value !== null) present += Math.max(0, policy.weights[name]);
+  }
+  const components: ComponentScore[] = [];
+  const missing: MissingDataFlag[] = [];
+  let score = 0;
+  for (const name of COMPONENTS) {
+    const { value, parts, reasons } = results[name];
+    const weight = policy.weights[name];
+    const effectiveWeight = value === null || present <= 0 ? 0 : Math.max(0, weight) / present;
+    const contribution = value === null ? 0 : value * effectiveWeight;
+    score += contribution;
+    components.push({ component: name, value, weight, effectiveWeight, contribution, parts, reasons });
+    for (const p of parts) if (p.value === null) missing.push({ component: name, part: p.part });
+  }
+  return { score: Math.min(1, Math.max(0, score)), components, missing };
+}

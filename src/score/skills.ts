@@ -1,0 +1,221 @@
+/**
+ * The skills component: how well a labourer's skills, trainings and related skills cover what a
+ * post asks for.
+ *
+ * @module
+ */
+import type { Policy } from '../policy/types.js';
+import type { PartScore, ScoreReason } from '../reasons.js';
+import type { Labourer, Post, SkillId, SkillLevel, SkillRequirement } from '../types.js';
+import { clamp01, component, type ComponentResult } from './parts.js';
+
+/** Part weights of the skills component. */
+export const SKILL_PART_WEIGHTS = { required: 0.75, optional: 0.15, certified: 0.1 } as const;
+
+/** Credit for a required skill the labourer lacks when the post trains beginners on the job. */
+export const LEARN_ON_JOB_CREDIT = 0.5;
+
+/**
+ * The credit a skill held at `held` earns towards a requirement of `required`: 1 if it meets it
+ * (`held ≤ required`, a smaller number being a higher qualification), else `max(0.3, 1 − 0.2 × gap)`
+ * with `gap = held − required`.
+ *
+ * @param held - The level held, 5 (初级工) … 1 (高级技师).
+ * @param required - The least level the post accepts.
+ * @returns The level factor in [0.3, 1].
+ * @example
+ * levelFactor(4, 5) //=> 1
+ * levelFactor(5, 3) //=> 0.6
+ */
+export function levelFactor(held: SkillLevel, required: SkillLevel): number {
+  if (held <= required) return 1;
+  return Math.max(0.3, 1 - 0.2 * (held - required));
+}
+
+/** A skill the labourer can show: held directly, or granted by a completed training. */
+interface Holding {
+  readonly skill: SkillId;
+  readonly level: SkillLevel;
+  readonly certified: boolean;
+  readonly course?: string;
+}
+
+function holdingsOf(worker: Labourer): readonly Holding[] {
+  const out: Holding[] = worker.skills.map((s) => ({
+    skill: s.skill,
+    level: s.level,
+    certified: s.certified,
+  }));
+  for (const t of worker.trainings) {
+    if (t.grantsSkill === undefined) continue;
+    out.push({ skill: t.grantsSkill, level: t.grantsLevel ?? 5, certified: false, course: t.course });
+  }
+  return out;
+}
+
+const linkCache = new WeakMap<Policy, ReadonlyMap<string, ReadonlyMap<string, number>>>();
+
+/** Symmetric taxonomy links: the credit between two skills, the larger of the two directions. */
+function linksOf(policy: Policy): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  let links = linkCache.get(policy);
+  if (links === undefined) {
+    const m = new Map<string, Map<string, number>>();
+    const put = (a: string, b: string, credit: number): void => {
+      if (a === b) return;
+      let row = m.get(a);
+      if (row === undefined) m.set(a, (row = new Map()));
+      row.set(b, Math.max(row.get(b) ?? 0, clamp01(credit)));
+    };
+    for (const def of policy.skills) {
+      for (const r of def.related) {
+        put(def.id, r.skill, r.credit);
+        put(r.skill, def.id, r.credit);
+      }
+    }
+    links = m;
+    linkCache.set(policy, links);
+  }
+  return links;
+}
+
+/** The best credit for one skill requirement and the reason that earned it. */
+function creditFor(
+  req: SkillRequirement,
+  holdings: readonly Holding[],
+  links: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): { readonly credit: number; readonly reason: ScoreReason | undefined } {
+  let credit = 0;
+  let reason: ScoreReason | undefined;
+  // Routes in order of preference; a later route replaces an earlier one only if strictly better.
+  for (const h of holdings) {
+    if (h.skill !== req.skill || h.course !== undefined) continue;
+    const c = levelFactor(h.level, req.minLevel);
+    if (c > credit) {
+      credit = c;
+      reason =
+        c === 1
+          ? {
+              code: 'skill-required-met',
+              params: { skill: req.skill, held: h.level, required: req.minLevel },
+            }
+          : {
+              code: 'skill-required-below-level',
+              params: { skill: req.skill, held: h.level, required: req.minLevel, credit: c },
+            };
+    }
+  }
+  for (const h of holdings) {
+    if (h.skill !== req.skill || h.course === undefined) continue;
+    const c = levelFactor(h.level, req.minLevel);
+    if (c > credit) {
+      credit = c;
+      reason = { code: 'skill-required-trained', params: { skill: req.skill, course: h.course, credit: c } };
+    }
+  }
+  const row = links.get(req.skill);
+  if (row !== undefined) {
+    for (const h of holdings) {
+      const link = row.get(h.skill);
+      if (link === undefined) continue;
+      const c = link * levelFactor(h.level, req.minLevel);
+      if (c > credit) {
+        credit = c;
+        reason = { code: 'skill-required-related', params: { skill: req.skill, via: h.skill, credit: c } };
+      }
+    }
+  }
+  return { credit, reason };
+}
+
+/**
+ * Scores how well a labourer's skills cover a post's requirements.
+ *
+ * Each required skill earns the best credit over these routes:
+ * - held at a level that meets `minLevel` → 1 (`skill-required-met`); held at a lower qualification →
+ *   {@link levelFactor} `= max(0.3, 1 − 0.2 × gap)` (`skill-required-below-level`);
+ * - granted by a completed training (`grantsLevel`, default 5) → the same level factor
+ *   (`skill-required-trained`);
+ * - a related skill of the policy taxonomy (a link in either direction, the larger credit) held or
+ *   trained → `link credit × level factor` (`skill-required-related`);
+ * - none of these but the post trains on the job → 0.5 (`skill-required-learn-on-job`); else 0
+ *   (`skill-required-missing`).
+ *
+ * Parts: `required` = mean credit of the required skills (1 if none, `skills-none-required`), weight
+ * 0.75; `optional` = mean credit of the optional skills by the same routes except learning on the job
+ * (null if none), weight 0.15; `certified` = share of required skills met by a certified held skill
+ * (null if none required), weight 0.10. Since every credit is a maximum over routes, adding a skill
+ * or training to the labourer never lowers any part.
+ *
+ * @param policy - The programme policy (its skill taxonomy).
+ * @param worker - The labourer.
+ * @param post - The post.
+ * @returns The component value in [0, 1], its parts and reasons.
+ * @example
+ * skillsComponent(policy, labourer({ skills: [{ skill: 'welding', level: 4, certified: true }] }),
+ *   post({ requiredSkills: [{ skill: 'welding', minLevel: 5 }] })).value //=> 1
+ *
+ * Complexity: O(R·H) for R required and optional skills and H held skills and trainings (taxonomy
+ * links are indexed once per policy).
+ */
+export function skillsComponent(policy: Policy, worker: Labourer, post: Post): ComponentResult {
+  const holdings = holdingsOf(worker);
+  const links = linksOf(policy);
+  const reasons: ScoreReason[] = [];
+
+  let requiredSum = 0;
+  let certifiedCount = 0;
+  for (const req of post.requiredSkills) {
+    let { credit, reason } = creditFor(req, holdings, links);
+    if (reason === undefined || (post.trainsOnJob && credit < LEARN_ON_JOB_CREDIT)) {
+      if (post.trainsOnJob) {
+        credit = LEARN_ON_JOB_CREDIT;
+        reason = { code: 'skill-required-learn-on-job', params: { skill: req.skill, credit } };
+      } else {
+        credit = 0;
+        reason = { code: 'skill-required-missing', params: { skill: req.skill } };
+      }
+    }
+    reasons.push(reason);
+    requiredSum += credit;
+    const certified = worker.skills.some(
+      (s) => s.skill === req.skill && s.certified && s.level <= req.minLevel,
+    );
+    if (certified) {
+      certifiedCount += 1;
+      reasons.push({ code: 'skill-certified', params: { skill: req.skill } });
+    }
+  }
+  const nRequired = post.requiredSkills.length;
+  if (nRequired === 0) reasons.push({ code: 'skills-none-required', params: {} });
+
+  let optionalSum = 0;
+  for (const opt of post.optionalSkills) {
+    const { credit, reason } = creditFor(opt, holdings, links);
+    optionalSum += credit;
+    reasons.push(
+      reason === undefined
+        ? { code: 'skill-optional-missing', params: { skill: opt.skill } }
+        : { code: 'skill-optional-held', params: { skill: opt.skill, credit } },
+    );
+  }
+  const nOptional = post.optionalSkills.length;
+
+  const parts: PartScore[] = [
+    {
+      part: 'required',
+      value: nRequired === 0 ? 1 : requiredSum / nRequired,
+      weight: SKILL_PART_WEIGHTS.required,
+    },
+    {
+      part: 'optional',
+      value: nOptional === 0 ? null : optionalSum / nOptional,
+      weight: SKILL_PART_WEIGHTS.optional,
+    },
+    {
+      part: 'certified',
+      value: nRequired === 0 ? null : certifiedCount / nRequired,
+      weight: SKILL_PART_WEIGHTS.certified,
+    },
+  ];
+  return component(parts, reasons);
+}
