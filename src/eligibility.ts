@@ -1,0 +1,448 @@
+/**
+ * The hard rules of the programme: the law's age limits, employer vetting, the post's own limits and
+ * the labourer's stated limits. A pair breaking any rule is excluded, with one {@link Exclusion} per
+ * broken rule, in the fixed order of {@link ELIGIBILITY_RULES}.
+ *
+ * @module
+ */
+import { provinceOf, prefectureOf } from './divisions.js';
+import { ageOn } from './internal/dates.js';
+import { contextOf, siteArea, type Context } from './internal/context.js';
+import type { Park } from './policy/types.js';
+import type { Exclusion, ExclusionCode } from './reasons.js';
+import { earliestRetirementDate, retirementOf, type Retirement } from './retirement.js';
+import type { AreaCode, CertificateId, Dataset, Employer, IsoDate, Labourer, Post } from './types.js';
+
+/** Whether a rule looks at the labourer alone or at the labourer and the post. */
+export type RuleScope = 'worker' | 'pair';
+
+/** One hard rule: its reason code, its scope and what it checks. */
+export interface EligibilityRule {
+  readonly code: ExclusionCode;
+  readonly scope: RuleScope;
+  /** One line saying what the rule checks and on what authority. */
+  readonly description: string;
+}
+
+/** What the worker-level rules need, computed once per labourer and dataset. */
+interface WorkerFacts {
+  readonly age: number;
+  readonly retirement: Retirement | undefined;
+  readonly earliestRetirement: IsoDate | undefined;
+}
+
+/** Everything a pair rule reads. */
+interface PairFacts {
+  readonly ctx: Context;
+  readonly asOf: IsoDate;
+  readonly worker: Labourer;
+  readonly facts: WorkerFacts;
+  readonly post: Post;
+  readonly employer: Employer;
+  readonly area: AreaCode;
+  /** The site is in the home county or is a park serving it. */
+  readonly nearHome: boolean;
+}
+
+interface WorkerRuleDef extends EligibilityRule {
+  readonly scope: 'worker';
+  readonly check: (ctx: Context, worker: Labourer, facts: WorkerFacts) => readonly Exclusion[];
+}
+
+interface PairRuleDef extends EligibilityRule {
+  readonly scope: 'pair';
+  readonly check: (f: PairFacts) => readonly Exclusion[];
+}
+
+const none: readonly Exclusion[] = [];
+
+/** A park site whose `serves` list contains the county. */
+function parkServes(park: Park | undefined, county: string): boolean {
+  return park !== undefined && park.serves.some((a) => county.startsWith(a));
+}
+
+/** The certificate's state for a worker on a date: the latest valid-until among expired copies. */
+function certificateState(
+  worker: Labourer,
+  certificate: CertificateId,
+  asOf: IsoDate,
+):
+  | { readonly kind: 'valid' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'expired'; readonly validUntil: IsoDate } {
+  let expired: IsoDate | undefined;
+  for (const held of worker.certificates) {
+    if (held.certificate !== certificate) continue;
+    // A certificate issued after the as-of date is not yet held.
+    if (held.issuedOn !== undefined && held.issuedOn > asOf) continue;
+    if (held.validUntil === undefined || asOf <= held.validUntil) return { kind: 'valid' };
+    if (expired === undefined || held.validUntil > expired) expired = held.validUntil;
+  }
+  return expired === undefined ? { kind: 'missing' } : { kind: 'expired', validUntil: expired };
+}
+
+const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
+  {
+    code: 'under-minimum-age',
+    scope: 'worker',
+    description:
+      'Under the minimum working age (16) on the as-of date: no post may be introduced at all, and no other rule is evaluated (劳动法 art. 15; 禁止使用童工规定 art. 2).',
+    check: (ctx, _worker, { age }) => {
+      const minimum = ctx.policy.ageLaw.minimumWorkingAge;
+      return age < minimum ? [{ code: 'under-minimum-age', params: { age, minimum } }] : none;
+    },
+  },
+  {
+    code: 'minor-hazardous',
+    scope: 'pair',
+    description: 'Aged 16–17 and the post is hazardous (劳动法 arts. 58, 64).',
+    check: ({ ctx, facts: { age }, post }) => {
+      const { adultAge } = ctx.policy.ageLaw;
+      return post.hazardous && age < adultAge
+        ? [{ code: 'minor-hazardous', params: { age, adultAge } }]
+        : none;
+    },
+  },
+  {
+    code: 'minor-special-operation',
+    scope: 'pair',
+    description: 'Aged 16–17 and the post requires a special-operation certificate, which needs age 18.',
+    check: ({ ctx, facts: { age }, post }) => {
+      const { adultAge } = ctx.policy.ageLaw;
+      if (age >= adultAge) return none;
+      return unique(post.requiredCertificates)
+        .filter((c) => ctx.certificates.get(c)?.specialOperation === true)
+        .map((certificate) => ({ code: 'minor-special-operation', params: { age, adultAge, certificate } }));
+    },
+  },
+  {
+    code: 'retirement-age-reached',
+    scope: 'worker',
+    description:
+      'At or past the statutory retirement age on the as-of date (NPC Standing Committee decision of 2024-09-13).',
+    check: (ctx, _worker, { retirement }) =>
+      retirement !== undefined && retirement.date <= ctx.dataset.asOf
+        ? [
+            {
+              code: 'retirement-age-reached',
+              params: {
+                retirementDate: retirement.date,
+                schedule: retirement.schedule,
+                retirementAgeMonths: retirement.ageMonths,
+              },
+            },
+          ]
+        : none,
+  },
+  {
+    code: 'retirement-undetermined',
+    scope: 'worker',
+    description:
+      'Gender unrecorded and old enough that some retirement schedule would already have retired the labourer.',
+    check: (ctx, worker, { age, earliestRetirement }) =>
+      worker.gender === undefined &&
+      earliestRetirement !== undefined &&
+      earliestRetirement <= ctx.dataset.asOf
+        ? [{ code: 'retirement-undetermined', params: { age, earliestRetirementDate: earliestRetirement } }]
+        : none,
+  },
+  {
+    code: 'outside-post-age-range',
+    scope: 'pair',
+    description: 'Outside the age range the post asks for (both bounds inclusive).',
+    check: ({ facts: { age }, post }) => {
+      const range = post.ageRange;
+      if (range === undefined) return none;
+      const below = range.min !== undefined && age < range.min;
+      const above = range.max !== undefined && age > range.max;
+      if (!below && !above) return none;
+      return [
+        {
+          code: 'outside-post-age-range',
+          params: {
+            age,
+            ...(range.min === undefined ? {} : { min: range.min }),
+            ...(range.max === undefined ? {} : { max: range.max }),
+          },
+        },
+      ];
+    },
+  },
+  {
+    code: 'employer-not-approved',
+    scope: 'pair',
+    description:
+      "The employer's vetting status is pending or revoked: only vetted employers' posts are offered.",
+    check: ({ employer }) => {
+      const { status } = employer.vetting;
+      return status === 'approved'
+        ? none
+        : [{ code: 'employer-not-approved', params: { employer: employer.id, status } }];
+    },
+  },
+  {
+    code: 'employer-vetting-not-yet-valid',
+    scope: 'pair',
+    description: "The as-of date is before the employer's vetting date.",
+    check: ({ employer, asOf }) =>
+      asOf < employer.vetting.vettedOn
+        ? [
+            {
+              code: 'employer-vetting-not-yet-valid',
+              params: { employer: employer.id, vettedOn: employer.vetting.vettedOn },
+            },
+          ]
+        : none,
+  },
+  {
+    code: 'employer-vetting-expired',
+    scope: 'pair',
+    description:
+      "The as-of date is after the employer's vetting valid-until date (that day itself is valid).",
+    check: ({ employer, asOf }) =>
+      asOf > employer.vetting.validUntil
+        ? [
+            {
+              code: 'employer-vetting-expired',
+              params: { employer: employer.id, validUntil: employer.vetting.validUntil },
+            },
+          ]
+        : none,
+  },
+  {
+    code: 'no-openings-left',
+    scope: 'pair',
+    description: 'Every opening of the post is filled.',
+    check: ({ post }) =>
+      post.openings - post.filled > 0
+        ? none
+        : [{ code: 'no-openings-left', params: { openings: post.openings, filled: post.filled } }],
+  },
+  {
+    code: 'window-not-open',
+    scope: 'pair',
+    description: "The as-of date is before the post's application window opens.",
+    check: ({ post, asOf }) =>
+      asOf < post.window.opens ? [{ code: 'window-not-open', params: { opens: post.window.opens } }] : none,
+  },
+  {
+    code: 'window-closed',
+    scope: 'pair',
+    description:
+      "The as-of date is after the post's application window closes (the closing day itself is open).",
+    check: ({ post, asOf }) =>
+      asOf > post.window.closes ? [{ code: 'window-closed', params: { closes: post.window.closes } }] : none,
+  },
+  {
+    code: 'available-after-window',
+    scope: 'pair',
+    description:
+      'The labourer becomes available only after the window closes (not reported once the window has closed).',
+    check: ({ post, worker, asOf }) =>
+      asOf <= post.window.closes && worker.availableFrom > post.window.closes
+        ? [
+            {
+              code: 'available-after-window',
+              params: { availableFrom: worker.availableFrom, closes: post.window.closes },
+            },
+          ]
+        : none,
+  },
+  {
+    code: 'cannot-leave-home',
+    scope: 'pair',
+    description:
+      'The labourer cannot leave home and the post is neither in the home county nor in a park serving it.',
+    check: ({ worker, post, nearHome }) =>
+      worker.cannotLeaveHome && !nearHome
+        ? [{ code: 'cannot-leave-home', params: { originCounty: worker.originCounty, site: post.site } }]
+        : none,
+  },
+  {
+    code: 'outside-mobility-scope',
+    scope: 'pair',
+    description:
+      "The site lies beyond the labourer's mobility scope (home county, prefecture or province; a park serving the home county always counts as home). Not reported when cannot-leave-home is.",
+    check: ({ worker, post, area, nearHome }) => {
+      if (worker.cannotLeaveHome || nearHome) return none;
+      const { scope } = worker.mobility;
+      const home = worker.originCounty;
+      const within =
+        scope === 'anywhere' ||
+        (scope === 'home-prefecture' && prefectureOf(area) === prefectureOf(home)) ||
+        (scope === 'home-province' && provinceOf(area) === provinceOf(home));
+      return within
+        ? none
+        : [{ code: 'outside-mobility-scope', params: { scope, originCounty: home, site: post.site } }];
+    },
+  },
+  {
+    code: 'certificate-missing',
+    scope: 'pair',
+    description:
+      'The post requires a certificate the labourer does not hold (or holds only from a later date).',
+    check: ({ worker, post, asOf }) =>
+      unique(post.requiredCertificates)
+        .filter((c) => certificateState(worker, c, asOf).kind === 'missing')
+        .map((certificate) => ({ code: 'certificate-missing', params: { certificate } })),
+  },
+  {
+    code: 'certificate-expired',
+    scope: 'pair',
+    description:
+      'The post requires a certificate whose every copy the labourer holds expired before the as-of date.',
+    check: ({ worker, post, asOf }) =>
+      unique(post.requiredCertificates).flatMap((certificate): Exclusion[] => {
+        const state = certificateState(worker, certificate, asOf);
+        return state.kind === 'expired'
+          ? [{ code: 'certificate-expired', params: { certificate, validUntil: state.validUntil } }]
+          : [];
+      }),
+  },
+  {
+    code: 'refused-destination',
+    scope: 'pair',
+    description: 'The site lies in an area the labourer refused, or is a park the labourer refused.',
+    check: ({ worker, post, area }) =>
+      uniqueBy(worker.mobility.refused, (d) => (d.kind === 'area' ? `a:${d.area}` : `p:${d.park}`))
+        .filter((d) =>
+          d.kind === 'area'
+            ? area.startsWith(d.area)
+            : post.site.kind === 'park' && post.site.park === d.park,
+        )
+        .map((destination) => ({ code: 'refused-destination', params: { destination } })),
+  },
+  {
+    code: 'dormitory-needed',
+    scope: 'pair',
+    description:
+      'The labourer needs a dormitory, the post provides none, and the site is away from home (outside the home county and not a park serving it).',
+    check: ({ worker, post, nearHome }) =>
+      worker.needsDormitory && !post.dormitory.provided && !nearHome
+        ? [{ code: 'dormitory-needed', params: {} }]
+        : none,
+  },
+];
+
+function unique<T>(items: readonly T[]): readonly T[] {
+  return items.length < 2 ? items : [...new Set(items)];
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
+  if (items.length < 2) return items;
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * The hard rules in the order they are evaluated and reported, each with its reason code, its scope
+ * and a one-line description.
+ *
+ * @example
+ * ELIGIBILITY_RULES[0] //=> { code: 'under-minimum-age', scope: 'worker', description: 'Under the minimum working age…' }
+ * ELIGIBILITY_RULES.length //=> 19
+ */
+export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, scope, description }) => ({
+  code,
+  scope,
+  description,
+}));
+
+const WORKER_RULES = RULES.filter((r): r is WorkerRuleDef => r.scope === 'worker');
+
+const factsCache = new WeakMap<Dataset, WeakMap<Labourer, WorkerFacts>>();
+
+function workerFacts(dataset: Dataset, worker: Labourer): WorkerFacts {
+  let byWorker = factsCache.get(dataset);
+  if (byWorker === undefined) {
+    byWorker = new WeakMap();
+    factsCache.set(dataset, byWorker);
+  }
+  let facts = byWorker.get(worker);
+  if (facts === undefined) {
+    const { asOf, policy } = dataset;
+    facts = {
+      age: ageOn(worker.birthDate, asOf),
+      retirement: retirementOf(worker, policy, asOf),
+      earliestRetirement:
+        worker.gender === undefined ? earliestRetirementDate(worker.birthDate, policy, asOf) : undefined,
+    };
+    byWorker.set(worker, facts);
+  }
+  return facts;
+}
+
+/**
+ * The rules that depend on the labourer alone, on the dataset's as-of date: under the minimum
+ * working age (then the only exclusion), statutory retirement reached, retirement undetermined.
+ * A non-empty result excludes the labourer from every post.
+ *
+ * Complexity: O(r) for r retirement rules; cached per dataset and labourer.
+ *
+ * @param dataset - The dataset (its as-of date and policy apply).
+ * @param worker - The labourer.
+ * @returns The exclusions in rule order; empty if the labourer may be placed at all.
+ * @example
+ * workerExclusions(ds, labourer({ birthDate: '2010-03-02' as IsoDate })) // as of 2026-03-01
+ * //=> [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }]
+ */
+export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[] {
+  const ctx = contextOf(dataset);
+  const facts = workerFacts(dataset, worker);
+  const out: Exclusion[] = [];
+  for (const rule of WORKER_RULES) {
+    const found = rule.check(ctx, worker, facts);
+    if (rule.code === 'under-minimum-age' && found.length > 0) return [...found];
+    out.push(...found);
+  }
+  return out;
+}
+
+/**
+ * Every hard rule for a labourer and a post on the dataset's as-of date (see
+ * {@link ELIGIBILITY_RULES} for the list and order). An under-16 labourer gets exactly one
+ * exclusion, `under-minimum-age`, and nothing else is evaluated.
+ *
+ * Complexity: O(c·h + d + r) for c required certificates, h held certificates, d refused
+ * destinations and r retirement rules.
+ *
+ * @param dataset - The dataset (its as-of date, employers and policy apply).
+ * @param worker - The labourer.
+ * @param post - The post.
+ * @returns The exclusions in rule order; empty if the pair is eligible.
+ * @throws Error if the post's employer or site park is not in the dataset or policy.
+ * @example
+ * checkEligibility(ds, labourer(), post()) //=> []
+ * checkEligibility(ds, labourer(), post({ filled: 10, openings: 10 }))
+ * //=> [{ code: 'no-openings-left', params: { openings: 10, filled: 10 } }]
+ */
+export function checkEligibility(dataset: Dataset, worker: Labourer, post: Post): Exclusion[] {
+  const ctx = contextOf(dataset);
+  const facts = workerFacts(dataset, worker);
+  // Built only once the under-age rule has passed: nothing about the post is looked at before.
+  let pair: PairFacts | undefined;
+  const out: Exclusion[] = [];
+  for (const rule of RULES) {
+    let found: readonly Exclusion[];
+    if (rule.scope === 'worker') found = rule.check(ctx, worker, facts);
+    else found = rule.check((pair ??= pairFacts(ctx, worker, facts, post)));
+    if (rule.code === 'under-minimum-age' && found.length > 0) return [...found];
+    out.push(...found);
+  }
+  return out;
+}
+
+function pairFacts(ctx: Context, worker: Labourer, facts: WorkerFacts, post: Post): PairFacts {
+  const employer = ctx.employers.get(post.employer);
+  if (employer === undefined) throw new Error(`checkEligibility: unknown employer ${post.employer}`);
+  const area = siteArea(post.site, ctx.parks);
+  const home = worker.originCounty;
+  const nearHome =
+    area.startsWith(home) || (post.site.kind === 'park' && parkServes(ctx.parks.get(post.site.park), home));
+  return { ctx, asOf: ctx.dataset.asOf, worker, facts, post, employer, area, nearHome };
+}
