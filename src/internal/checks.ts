@@ -1,0 +1,940 @@
+/**
+ * The checks behind `parse.ts`: turning zod issues into bangfu's {@link ValidationIssue}s, the
+ * gender/ethnicity guard on posts, merging and checking policy overrides, and the semantic checks
+ * that span fields or records (duplicate ids, references, min ≤ max, minimum wage).
+ *
+ * Every check appends to a list and goes on: the caller sees all problems at once.
+ */
+import type { z } from 'zod';
+import { divisionName, isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
+import { formatPath, type ValidationIssue } from '../errors.js';
+import { minimumWageAt } from '../policy/resolve.js';
+import type {
+  AgeLaw,
+  CertificateDefinition,
+  Effective,
+  MinimumWage,
+  Pairing,
+  Park,
+  PlacementBase,
+  Policy,
+  RetirementRule,
+  ScoreWeights,
+  SkillDefinition,
+  TrainingCourse,
+} from '../policy/types.js';
+import type {
+  AreaCode,
+  BaseId,
+  CertificateId,
+  CountyCode,
+  Destination,
+  Employer,
+  EmployerId,
+  IsoDate,
+  Labourer,
+  OccupationCode,
+  ParkId,
+  Post,
+  PostId,
+  Site,
+  SkillId,
+  SkillLevel,
+  TownCode,
+  WorkerId,
+} from '../types.js';
+import type { EmployerData, LabourerData, PolicyOverrideData, PostData } from './schema.js';
+
+/** A path from the root of the input: keys and array indices. */
+export type Path = readonly PropertyKey[];
+
+/** Collects issues; never throws. */
+export class Issues {
+  readonly list: ValidationIssue[] = [];
+
+  add(path: Path, code: string, message: string, value?: unknown): void {
+    this.list.push(
+      value === undefined
+        ? { path: formatPath(path), code, message }
+        : { path: formatPath(path), code, message, value },
+    );
+  }
+}
+
+// --- reading raw input safely --------------------------------------------------------------------
+
+/** Whether a value is a non-array object whose own keys can be read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The own property `key` of a raw value, or undefined. */
+export function own(value: unknown, key: PropertyKey): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+  return (value as Record<PropertyKey, unknown>)[key];
+}
+
+/** The raw value at a path below `root`, or undefined. */
+export function valueAt(root: unknown, path: Path): unknown {
+  let here = root;
+  for (const key of path) {
+    here = own(here, key);
+    if (here === undefined) return undefined;
+  }
+  return here;
+}
+
+/** A short description of a raw value's type for messages; never calls a user `toString`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  }
+  return typeof value;
+}
+
+// --- zod issues ----------------------------------------------------------------------------------
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a finite number',
+  int: 'an integer',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
+
+function quoteList(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v) ?? String(typeof v)).join(', ');
+}
+
+/** What a missing field should have been. */
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${quoteList(issue.values)}`;
+    case 'invalid_union':
+      return issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined
+        ? `expected ${issue.discriminator} to be one of ${quoteList(issue.options)}`
+        : 'expected a value';
+    default:
+      return 'expected a value';
+  }
+}
+
+/**
+ * Converts the issues of a failed zod parse of `raw` (found at `prefix`) into validation issues.
+ * The value of each issue is read from `raw`, so it is what the user gave.
+ */
+export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: unknown): void {
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path];
+    const value = valueAt(raw, issue.path);
+    if (value === undefined && issue.code !== 'unrecognized_keys') {
+      issues.add(path, 'missing', `required: ${expectation(issue)}`);
+      continue;
+    }
+    switch (issue.code) {
+      case 'invalid_type': {
+        const expected = EXPECTED[issue.expected] ?? issue.expected;
+        if (issue.expected === 'int' && typeof value === 'number' && Number.isFinite(value))
+          issues.add(path, 'not-integer', 'expected an integer', value);
+        else issues.add(path, 'invalid-type', `expected ${expected}, received ${describe(value)}`, value);
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+        const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+        const message =
+          issue.origin === 'string'
+            ? issue.code === 'too_small' && Number(bound) === 1
+              ? 'expected a non-empty string'
+              : `expected a string of length ${op} ${String(bound)}`
+            : issue.origin === 'array'
+              ? `expected an array of length ${op} ${String(bound)}`
+              : `expected a number ${op} ${String(bound)}`;
+        issues.add(path, 'out-of-range', message, value);
+        break;
+      }
+      case 'invalid_format':
+        issues.add(
+          path,
+          'invalid-format',
+          issue.pattern === undefined
+            ? `expected ${issue.format}`
+            : `expected a string matching ${issue.pattern}`,
+          value,
+        );
+        break;
+      case 'invalid_value':
+        issues.add(path, 'invalid-value', `expected one of ${quoteList(issue.values)}`, value);
+        break;
+      case 'invalid_union':
+        if (issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined)
+          issues.add(
+            path,
+            'invalid-value',
+            `expected ${issue.discriminator} to be one of ${quoteList(issue.options)}`,
+            value,
+          );
+        else issues.add(path, 'invalid-value', issue.message, value);
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys)
+          issues.add(
+            [...path, key],
+            'unknown-key',
+            `unknown field "${key}": fields are strict, check the spelling`,
+            own(value, key),
+          );
+        break;
+      case 'custom': {
+        const code = own(issue.params, 'code');
+        issues.add(path, typeof code === 'string' ? code : 'invalid', issue.message, value);
+        break;
+      }
+      default:
+        issues.add(path, 'invalid', issue.message, value);
+    }
+  }
+}
+
+// --- discriminatory restrictions -----------------------------------------------------------------
+
+const RESTRICTED =
+  /^(allowed|accepted|required|preferred|restricted|restrict|only)?(genders?|sex(es)?|ethnicit(y|ies)|ethnic(groups?)?|nationalit(y|ies)|races?|minzu|xingbie)(restrictions?|requirements?|filters?|only|limits?|allowed)?$/;
+const RESTRICTED_ZH = /性别|民族|男性|女性|限男|限女/;
+
+/** Whether an object key would restrict applicants by gender or ethnicity. */
+export function isRestrictionKey(key: string): boolean {
+  return RESTRICTED.test(key.toLowerCase().replace(/[^a-z]/g, '')) || RESTRICTED_ZH.test(key);
+}
+
+/**
+ * Finds gender or ethnicity restriction keys anywhere inside a raw post (case-insensitively) and
+ * reports each as `discriminatory-restriction`. Returns the formatted paths reported, so the
+ * caller can drop the plain `unknown-key` issue zod gives for the same key.
+ *
+ * Iterative, so a deeply nested value cannot overflow the stack.
+ */
+export function checkRestrictions(issues: Issues, raw: unknown, prefix: Path): Set<string> {
+  const reported = new Set<string>();
+  const stack: { value: unknown; path: Path }[] = [{ value: raw, path: prefix }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    } else if (isRecord(value)) {
+      for (const key of Object.keys(value)) {
+        const keyPath = [...path, key];
+        if (isRestrictionKey(key)) {
+          issues.add(
+            keyPath,
+            'discriminatory-restriction',
+            `a post may not restrict applicants by gender or ethnicity (就业促进法 arts. 27–28); remove "${key}"`,
+            value[key],
+          );
+          reported.add(formatPath(keyPath));
+        } else {
+          stack.push({ value: value[key], path: keyPath });
+        }
+      }
+    }
+  }
+  return reported;
+}
+
+// --- policy overrides ----------------------------------------------------------------------------
+
+/** Where a row of the effective policy came from: its index in the overrides, or the base policy. */
+type Origin = number | 'base';
+
+interface Table<T> {
+  readonly rows: T[];
+  readonly origins: Origin[];
+}
+
+/**
+ * Merges a given table into a base table. 'extend': a given row replaces the base row with its key
+ * in place, others are appended; 'replace': the given rows are the table. A key repeated within
+ * the given rows is a `duplicate-id`.
+ */
+function mergeTable<T>(
+  issues: Issues,
+  base: readonly T[],
+  given: readonly T[] | undefined,
+  mode: 'extend' | 'replace',
+  keyOf: (row: T) => string,
+  path: Path,
+  keyField: string | undefined,
+): Table<T> {
+  if (given === undefined) return { rows: [...base], origins: base.map(() => 'base') };
+  const rows: T[] = mode === 'extend' ? [...base] : [];
+  const origins: Origin[] = rows.map(() => 'base');
+  const at = new Map<string, number>();
+  rows.forEach((row, i) => at.set(keyOf(row), i));
+  const firstGiven = new Map<string, number>();
+  given.forEach((row, i) => {
+    const key = keyOf(row);
+    const first = firstGiven.get(key);
+    if (first !== undefined) {
+      issues.add(
+        keyField === undefined ? [...path, i] : [...path, i, keyField],
+        'duplicate-id',
+        `duplicate key ${key}: already given by ${formatPath([...path, first])}`,
+        keyField === undefined ? undefined : key,
+      );
+      return;
+    }
+    firstGiven.set(key, i);
+    const slot = at.get(key);
+    if (slot === undefined) {
+      at.set(key, rows.length);
+      rows.push(row);
+      origins.push(i);
+    } else {
+      rows[slot] = row;
+      origins[slot] = i;
+    }
+  });
+  return { rows, origins };
+}
+
+function localized(name: { zh: string; en: string }): { readonly zh: string; readonly en: string } {
+  return { zh: name.zh, en: name.en };
+}
+
+function source(s: { citation: string; confidence: 'high' | 'medium' | 'low' | 'illustrative' }): {
+  readonly citation: string;
+  readonly confidence: 'high' | 'medium' | 'low' | 'illustrative';
+} {
+  return { citation: s.citation, confidence: s.confidence };
+}
+
+function effective(row: { from: string; to?: string | undefined }): Effective {
+  return row.to === undefined
+    ? { from: row.from as IsoDate }
+    : { from: row.from as IsoDate, to: row.to as IsoDate };
+}
+
+function site(s: PostData['site']): Site {
+  switch (s.kind) {
+    case 'town':
+      return { kind: 'town', town: s.town as TownCode };
+    case 'county':
+      return { kind: 'county', county: s.county as CountyCode };
+    case 'park':
+      return { kind: 'park', park: s.park as ParkId };
+  }
+}
+
+type Given = PolicyOverrideData;
+
+function toRetirement(r: NonNullable<Given['retirement']>[number]): RetirementRule {
+  const schedule = (s: typeof r.male) => ({
+    baseAge: s.baseAge,
+    targetAge: s.targetAge,
+    firstDelayedBirthMonth: s.firstDelayedBirthMonth,
+    birthMonthsPerMonthOfDelay: s.birthMonthsPerMonthOfDelay,
+  });
+  return {
+    ...effective(r),
+    male: schedule(r.male),
+    femaleCadre: schedule(r.femaleCadre),
+    femaleWorker: schedule(r.femaleWorker),
+    source: source(r.source),
+  };
+}
+
+function toMinimumWage(r: NonNullable<Given['minimumWages']>[number]): MinimumWage {
+  return {
+    area: r.area as AreaCode,
+    monthly: r.monthly,
+    ...(r.hourly === undefined ? {} : { hourly: r.hourly }),
+    ...effective(r),
+    source: source(r.source),
+  };
+}
+
+function toPairing(r: NonNullable<Given['pairings']>[number]): Pairing {
+  return {
+    originCounty: r.originCounty as CountyCode,
+    towns: r.towns.map((t) => t as TownCode),
+    ...effective(r),
+    source: source(r.source),
+  };
+}
+
+function toPark(r: NonNullable<Given['parks']>[number]): Park {
+  return {
+    id: r.id as ParkId,
+    name: localized(r.name),
+    area: r.area as AreaCode,
+    serves: r.serves.map((a) => a as AreaCode),
+    source: source(r.source),
+  };
+}
+
+function toBase(r: NonNullable<Given['bases']>[number]): PlacementBase {
+  return {
+    id: r.id as BaseId,
+    name: localized(r.name),
+    origin: r.origin as AreaCode,
+    ...(r.employer === undefined ? {} : { employer: r.employer as EmployerId }),
+    ...(r.site === undefined ? {} : { site: site(r.site) }),
+    ...effective(r),
+    source: source(r.source),
+  };
+}
+
+function toSkill(r: NonNullable<Given['skills']>[number]): SkillDefinition {
+  return {
+    id: r.id as SkillId,
+    name: localized(r.name),
+    ...(r.occupation === undefined ? {} : { occupation: r.occupation as OccupationCode }),
+    related: r.related.map((l) => ({ skill: l.skill as SkillId, credit: l.credit })),
+  };
+}
+
+function toCertificate(r: NonNullable<Given['certificates']>[number]): CertificateDefinition {
+  return { id: r.id as CertificateId, name: localized(r.name), specialOperation: r.specialOperation };
+}
+
+function toTraining(r: NonNullable<Given['trainings']>[number]): TrainingCourse {
+  return {
+    id: r.id,
+    name: localized(r.name),
+    grantsSkills: r.grantsSkills.map((g) => ({ skill: g.skill as SkillId, level: g.level as SkillLevel })),
+    grantsCertificates: r.grantsCertificates.map((c) => c as CertificateId),
+    durationDays: r.durationDays,
+    costPerTrainee: r.costPerTrainee,
+    ...(r.area === undefined ? {} : { area: r.area as AreaCode }),
+  };
+}
+
+/**
+ * Applies parsed overrides to a base policy and checks the result: the law's age limits are only
+ * tightened, weights are usable, every reference between tables resolves and every period is
+ * non-empty. Issues on rows taken from the base policy name the table and the row's key.
+ *
+ * @returns The effective policy (also when issues were found, so later checks can use it).
+ */
+export function applyOverrides(issues: Issues, base: Policy, given: Given, prefix: Path): Policy {
+  const mode = given.mode;
+  const table = <T, G>(
+    name: string,
+    baseRows: readonly T[],
+    rows: readonly G[] | undefined,
+    convert: (row: G) => T,
+    keyOf: (row: T) => string,
+    keyField?: string,
+  ): Table<T> => mergeTable(issues, baseRows, rows?.map(convert), mode, keyOf, [...prefix, name], keyField);
+
+  const retirement = table('retirement', base.retirement, given.retirement, toRetirement, (r) => r.from);
+  const minimumWages = table(
+    'minimumWages',
+    base.minimumWages,
+    given.minimumWages,
+    toMinimumWage,
+    (r) => `${r.area}@${r.from}`,
+  );
+  const pairings = table(
+    'pairings',
+    base.pairings,
+    given.pairings,
+    toPairing,
+    (r) => `${r.originCounty}@${r.from}`,
+  );
+  const parks = table('parks', base.parks, given.parks, toPark, (r) => r.id, 'id');
+  const bases = table('bases', base.bases, given.bases, toBase, (r) => r.id, 'id');
+  const skills = table('skills', base.skills, given.skills, toSkill, (r) => r.id, 'id');
+  const certificates = table(
+    'certificates',
+    base.certificates,
+    given.certificates,
+    toCertificate,
+    (r) => r.id,
+    'id',
+  );
+  const trainings = table('trainings', base.trainings, given.trainings, toTraining, (r) => r.id, 'id');
+
+  const ageLaw: AgeLaw = {
+    minimumWorkingAge: given.ageLaw?.minimumWorkingAge ?? base.ageLaw.minimumWorkingAge,
+    adultAge: given.ageLaw?.adultAge ?? base.ageLaw.adultAge,
+  };
+  const weights: ScoreWeights = {
+    skills: given.weights?.skills ?? base.weights.skills,
+    pay: given.weights?.pay ?? base.weights.pay,
+    origin: given.weights?.origin ?? base.weights.origin,
+    employer: given.weights?.employer ?? base.weights.employer,
+  };
+  const policy: Policy = {
+    id: given.id ?? base.id,
+    name: given.name === undefined ? base.name : localized(given.name),
+    ageLaw,
+    retirement: retirement.rows,
+    minimumWages: minimumWages.rows,
+    pairings: pairings.rows,
+    parks: parks.rows,
+    bases: bases.rows,
+    weights,
+    skills: skills.rows,
+    certificates: certificates.rows,
+    trainings: trainings.rows,
+  };
+
+  // The law: a policy may tighten the age limits, never loosen them.
+  if (ageLaw.minimumWorkingAge < 16)
+    issues.add(
+      [...prefix, 'ageLaw', 'minimumWorkingAge'],
+      'loosens-law',
+      'expected a minimum working age of at least 16 (劳动法 art. 15; 禁止使用童工规定 art. 2)',
+      ageLaw.minimumWorkingAge,
+    );
+  if (ageLaw.adultAge < 18)
+    issues.add(
+      [...prefix, 'ageLaw', 'adultAge'],
+      'loosens-law',
+      'expected an adult age of at least 18 (劳动法 arts. 58, 64)',
+      ageLaw.adultAge,
+    );
+
+  const weightValues = [weights.skills, weights.pay, weights.origin, weights.employer];
+  if (weightValues.some((w) => !Number.isFinite(w) || w < 0))
+    issues.add(
+      [...prefix, 'weights'],
+      'invalid-weights',
+      'expected every weight to be a finite number ≥ 0',
+      weights,
+    );
+  else if (weightValues.every((w) => w === 0))
+    issues.add([...prefix, 'weights'], 'invalid-weights', 'expected at least one weight above 0', weights);
+
+  // Where to report a problem of row i of a table.
+  const rowPath = (name: string, t: Table<unknown>, i: number, ...rest: PropertyKey[]): Path => {
+    const origin = t.origins[i];
+    return origin === 'base' || origin === undefined ? [...prefix, name] : [...prefix, name, origin, ...rest];
+  };
+  const baseNote = (t: Table<unknown>, i: number, key: string): string =>
+    t.origins[i] === 'base' ? ` (row ${key} of the base policy)` : '';
+
+  const periods: [string, Table<Effective>, (row: Effective) => string][] = [
+    ['retirement', retirement, (r) => r.from],
+    ['minimumWages', minimumWages, (r) => (r as MinimumWage).area],
+    ['pairings', pairings, (r) => (r as Pairing).originCounty],
+    ['bases', bases, (r) => (r as PlacementBase).id],
+  ];
+  for (const [name, t, keyOf] of periods) {
+    t.rows.forEach((row, i) => {
+      if (row.to !== undefined && !(row.from < row.to))
+        issues.add(
+          rowPath(name, t, i, 'to'),
+          'empty-period',
+          `expected "to" (${row.to}) to be after "from" (${row.from})${baseNote(t, i, keyOf(row))}`,
+          row.to,
+        );
+    });
+  }
+
+  const skillIds = new Set<string>(skills.rows.map((s) => s.id));
+  const certificateIds = new Set<string>(certificates.rows.map((c) => c.id));
+  const parkIds = new Set<string>(parks.rows.map((p) => p.id));
+
+  skills.rows.forEach((s, i) => {
+    s.related.forEach((link, j) => {
+      if (!skillIds.has(link.skill))
+        issues.add(
+          rowPath('skills', skills, i, 'related', j, 'skill'),
+          'unknown-skill',
+          `expected a skill of the policy taxonomy${baseNote(skills, i, s.id)}`,
+          link.skill,
+        );
+      if (!(link.credit > 0 && link.credit <= 1))
+        issues.add(
+          rowPath('skills', skills, i, 'related', j, 'credit'),
+          'out-of-range',
+          `expected a credit in (0, 1]${baseNote(skills, i, s.id)}`,
+          link.credit,
+        );
+    });
+  });
+  trainings.rows.forEach((t, i) => {
+    t.grantsSkills.forEach((g, j) => {
+      if (!skillIds.has(g.skill))
+        issues.add(
+          rowPath('trainings', trainings, i, 'grantsSkills', j, 'skill'),
+          'unknown-skill',
+          `expected a skill of the policy taxonomy${baseNote(trainings, i, t.id)}`,
+          g.skill,
+        );
+    });
+    t.grantsCertificates.forEach((c, j) => {
+      if (!certificateIds.has(c))
+        issues.add(
+          rowPath('trainings', trainings, i, 'grantsCertificates', j),
+          'unknown-certificate',
+          `expected a certificate of the policy catalogue${baseNote(trainings, i, t.id)}`,
+          c,
+        );
+    });
+  });
+  // Base rows come from code, not JSON: check their division codes too.
+  parks.rows.forEach((p, i) => {
+    if (parks.origins[i] !== 'base') return;
+    if (!isAreaCode(p.area))
+      issues.add(
+        rowPath('parks', parks, i),
+        'unknown-area',
+        `expected a known area code for park ${p.id}`,
+        p.area,
+      );
+    for (const a of p.serves)
+      if (!isAreaCode(a))
+        issues.add(
+          rowPath('parks', parks, i),
+          'unknown-area',
+          `expected a known area code served by park ${p.id}`,
+          a,
+        );
+  });
+  pairings.rows.forEach((p, i) => {
+    if (pairings.origins[i] !== 'base') return;
+    if (!isCountyCode(p.originCounty))
+      issues.add(
+        rowPath('pairings', pairings, i),
+        'unknown-county',
+        'expected a known county code',
+        p.originCounty,
+      );
+    for (const t of p.towns)
+      if (!isTownCode(t))
+        issues.add(
+          rowPath('pairings', pairings, i),
+          'unknown-town',
+          'expected a known Dongguan town code',
+          t,
+        );
+  });
+  bases.rows.forEach((b, i) => {
+    if (b.site?.kind === 'park' && !parkIds.has(b.site.park))
+      issues.add(
+        rowPath('bases', bases, i, 'site', 'park'),
+        'unknown-park',
+        `expected a park of the policy${baseNote(bases, i, b.id)}`,
+        b.site.park,
+      );
+  });
+
+  return policy;
+}
+
+// --- dataset records -----------------------------------------------------------------------------
+
+function destination(d: LabourerData['mobility']['preferred'][number]): Destination {
+  return d.kind === 'area'
+    ? { kind: 'area', area: d.area as AreaCode }
+    : { kind: 'park', park: d.park as ParkId };
+}
+
+/** Builds a labourer of the domain model from parsed JSON, filling `availableFrom` with `asOf`. */
+export function toLabourer(d: LabourerData, asOf: IsoDate): Labourer {
+  return {
+    id: d.id as WorkerId,
+    ...(d.name === undefined ? {} : { name: d.name }),
+    household: d.household,
+    originCounty: d.originCounty as CountyCode,
+    birthDate: d.birthDate as IsoDate,
+    ...(d.gender === undefined ? {} : { gender: d.gender }),
+    ...(d.cadre === undefined ? {} : { cadre: d.cadre }),
+    skills: d.skills.map((s) => ({
+      skill: s.skill as SkillId,
+      level: s.level as SkillLevel,
+      certified: s.certified,
+    })),
+    certificates: d.certificates.map((c) => ({
+      certificate: c.certificate as CertificateId,
+      ...(c.issuedOn === undefined ? {} : { issuedOn: c.issuedOn as IsoDate }),
+      ...(c.validUntil === undefined ? {} : { validUntil: c.validUntil as IsoDate }),
+    })),
+    trainings: d.trainings.map((t) => ({
+      course: t.course,
+      completedOn: t.completedOn as IsoDate,
+      ...(t.grantsSkill === undefined ? {} : { grantsSkill: t.grantsSkill as SkillId }),
+      ...(t.grantsLevel === undefined ? {} : { grantsLevel: t.grantsLevel as SkillLevel }),
+    })),
+    pay: { minMonthly: d.pay.minMonthly, targetMonthly: d.pay.targetMonthly },
+    mobility: {
+      scope: d.mobility.scope,
+      preferred: d.mobility.preferred.map(destination),
+      refused: d.mobility.refused.map(destination),
+    },
+    needsDormitory: d.needsDormitory,
+    cannotLeaveHome: d.cannotLeaveHome,
+    languages: [...d.languages],
+    availableFrom: (d.availableFrom ?? asOf) as IsoDate,
+  };
+}
+
+/** Builds an employer of the domain model from parsed JSON. */
+export function toEmployer(d: EmployerData): Employer {
+  return {
+    id: d.id as EmployerId,
+    name: d.name,
+    vetting: {
+      status: d.vetting.status,
+      criteria: [...d.vetting.criteria],
+      vettedOn: d.vetting.vettedOn as IsoDate,
+      validUntil: d.vetting.validUntil as IsoDate,
+    },
+    ...(d.trackRecord === undefined
+      ? {}
+      : {
+          trackRecord: {
+            placements: d.trackRecord.placements,
+            retainedSixMonths: d.trackRecord.retainedSixMonths,
+          },
+        }),
+    workforceByOrigin: d.workforceByOrigin.map((w) => ({ county: w.county as CountyCode, count: w.count })),
+  };
+}
+
+/** Builds a post of the domain model from parsed JSON. */
+export function toPost(d: PostData): Post {
+  const requirement = (r: PostData['requiredSkills'][number]) => ({
+    skill: r.skill as SkillId,
+    minLevel: r.minLevel as SkillLevel,
+  });
+  return {
+    id: d.id as PostId,
+    employer: d.employer as EmployerId,
+    title: d.title,
+    occupation: d.occupation as OccupationCode,
+    site: site(d.site),
+    openings: d.openings,
+    filled: d.filled,
+    requiredSkills: d.requiredSkills.map(requirement),
+    optionalSkills: d.optionalSkills.map(requirement),
+    requiredCertificates: d.requiredCertificates.map((c) => c as CertificateId),
+    trainsOnJob: d.trainsOnJob,
+    pay:
+      d.pay.kind === 'monthly'
+        ? { kind: 'monthly', baseMonthly: d.pay.baseMonthly, expectedMonthly: d.pay.expectedMonthly }
+        : {
+            kind: 'piece-rate',
+            guaranteedMonthly: d.pay.guaranteedMonthly,
+            expectedMonthly: d.pay.expectedMonthly,
+          },
+    dormitory: { provided: d.dormitory.provided, monthlyCost: d.dormitory.monthlyCost },
+    meals: { provided: d.meals.provided, monthlyCost: d.meals.monthlyCost },
+    contractMonths: d.contractMonths,
+    ...(d.ageRange === undefined
+      ? {}
+      : {
+          ageRange: {
+            ...(d.ageRange.min === undefined ? {} : { min: d.ageRange.min }),
+            ...(d.ageRange.max === undefined ? {} : { max: d.ageRange.max }),
+          },
+        }),
+    hazardous: d.hazardous,
+    window: { opens: d.window.opens as IsoDate, closes: d.window.closes as IsoDate },
+    languages: [...d.languages],
+  };
+}
+
+/** Lookups the semantic checks need; `policy` is undefined when the overrides could not be read. */
+export interface CheckContext {
+  readonly asOf: IsoDate | undefined;
+  readonly policy: Policy | undefined;
+  readonly employerIds: ReadonlySet<string>;
+  readonly skills: ReadonlySet<string>;
+  readonly certificates: ReadonlySet<string>;
+  readonly parks: ReadonlyMap<string, Park>;
+}
+
+/** Builds the lookups once for a dataset. */
+export function checkContext(
+  asOf: IsoDate | undefined,
+  policy: Policy | undefined,
+  employerIds: ReadonlySet<string>,
+): CheckContext {
+  return {
+    asOf,
+    policy,
+    employerIds,
+    skills: new Set(policy?.skills.map((s) => s.id)),
+    certificates: new Set(policy?.certificates.map((c) => c.id)),
+    parks: new Map(policy?.parks.map((p) => [p.id, p])),
+  };
+}
+
+function minExceedsMax(
+  issues: Issues,
+  path: Path,
+  minName: string,
+  min: number | string,
+  maxName: string,
+  max: number | string,
+): void {
+  issues.add(path, 'min-exceeds-max', `expected ${minName} (${min}) to be at most ${maxName} (${max})`, min);
+}
+
+function knownSkill(issues: Issues, ctx: CheckContext, path: Path, skill: string): void {
+  if (ctx.policy !== undefined && !ctx.skills.has(skill))
+    issues.add(path, 'unknown-skill', 'expected a skill id of the policy taxonomy', skill);
+}
+
+function knownCertificate(issues: Issues, ctx: CheckContext, path: Path, certificate: string): void {
+  if (ctx.policy !== undefined && !ctx.certificates.has(certificate))
+    issues.add(path, 'unknown-certificate', 'expected a certificate id of the policy catalogue', certificate);
+}
+
+function knownPark(issues: Issues, ctx: CheckContext, path: Path, park: string): void {
+  if (ctx.policy !== undefined && !ctx.parks.has(park))
+    issues.add(path, 'unknown-park', 'expected a park id of the policy', park);
+}
+
+/** Cross-field checks of one structurally valid labourer. */
+export function checkLabourer(issues: Issues, ctx: CheckContext, l: Labourer, path: Path): void {
+  if (l.pay.minMonthly > l.pay.targetMonthly)
+    minExceedsMax(
+      issues,
+      [...path, 'pay', 'minMonthly'],
+      'minMonthly',
+      l.pay.minMonthly,
+      'targetMonthly',
+      l.pay.targetMonthly,
+    );
+  if (ctx.asOf !== undefined && l.birthDate > ctx.asOf)
+    issues.add(
+      [...path, 'birthDate'],
+      'date-in-future',
+      `expected a birth date on or before the as-of date ${ctx.asOf}`,
+      l.birthDate,
+    );
+  l.skills.forEach((s, i) => knownSkill(issues, ctx, [...path, 'skills', i, 'skill'], s.skill));
+  l.certificates.forEach((c, i) => {
+    knownCertificate(issues, ctx, [...path, 'certificates', i, 'certificate'], c.certificate);
+    if (c.issuedOn !== undefined && c.validUntil !== undefined && c.issuedOn > c.validUntil)
+      minExceedsMax(
+        issues,
+        [...path, 'certificates', i, 'issuedOn'],
+        'issuedOn',
+        c.issuedOn,
+        'validUntil',
+        c.validUntil,
+      );
+  });
+  l.trainings.forEach((t, i) => {
+    if (t.grantsSkill !== undefined)
+      knownSkill(issues, ctx, [...path, 'trainings', i, 'grantsSkill'], t.grantsSkill);
+  });
+  for (const list of ['preferred', 'refused'] as const)
+    l.mobility[list].forEach((d, i) => {
+      if (d.kind === 'park') knownPark(issues, ctx, [...path, 'mobility', list, i, 'park'], d.park);
+    });
+}
+
+/** Cross-field checks of one structurally valid employer. */
+export function checkEmployer(issues: Issues, e: Employer, path: Path): void {
+  if (e.vetting.vettedOn > e.vetting.validUntil)
+    minExceedsMax(
+      issues,
+      [...path, 'vetting', 'vettedOn'],
+      'vettedOn',
+      e.vetting.vettedOn,
+      'validUntil',
+      e.vetting.validUntil,
+    );
+  if (e.trackRecord !== undefined && e.trackRecord.retainedSixMonths > e.trackRecord.placements)
+    minExceedsMax(
+      issues,
+      [...path, 'trackRecord', 'retainedSixMonths'],
+      'retainedSixMonths',
+      e.trackRecord.retainedSixMonths,
+      'placements',
+      e.trackRecord.placements,
+    );
+}
+
+/** Cross-field and reference checks of one structurally valid post, with its site's minimum wage. */
+export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path): void {
+  if (!ctx.employerIds.has(p.employer))
+    issues.add(
+      [...path, 'employer'],
+      'unknown-employer',
+      'expected the id of an employer of the dataset',
+      p.employer,
+    );
+  const floorKey = p.pay.kind === 'monthly' ? 'baseMonthly' : 'guaranteedMonthly';
+  const floor = p.pay.kind === 'monthly' ? p.pay.baseMonthly : p.pay.guaranteedMonthly;
+  if (floor > p.pay.expectedMonthly)
+    minExceedsMax(
+      issues,
+      [...path, 'pay', floorKey],
+      floorKey,
+      floor,
+      'expectedMonthly',
+      p.pay.expectedMonthly,
+    );
+  if (p.ageRange?.min !== undefined && p.ageRange.max !== undefined && p.ageRange.min > p.ageRange.max)
+    minExceedsMax(
+      issues,
+      [...path, 'ageRange', 'min'],
+      'ageRange.min',
+      p.ageRange.min,
+      'ageRange.max',
+      p.ageRange.max,
+    );
+  if (p.window.opens > p.window.closes)
+    minExceedsMax(
+      issues,
+      [...path, 'window', 'opens'],
+      'window.opens',
+      p.window.opens,
+      'window.closes',
+      p.window.closes,
+    );
+  if (p.filled > p.openings)
+    minExceedsMax(issues, [...path, 'filled'], 'filled', p.filled, 'openings', p.openings);
+  for (const name of ['dormitory', 'meals'] as const)
+    if (!p[name].provided && p[name].monthlyCost !== 0)
+      issues.add(
+        [...path, name, 'monthlyCost'],
+        'cost-without-provision',
+        `expected a monthly cost of 0 when no ${name === 'meals' ? 'meals are' : 'dormitory is'} provided`,
+        p[name].monthlyCost,
+      );
+  p.requiredSkills.forEach((s, i) =>
+    knownSkill(issues, ctx, [...path, 'requiredSkills', i, 'skill'], s.skill),
+  );
+  p.optionalSkills.forEach((s, i) =>
+    knownSkill(issues, ctx, [...path, 'optionalSkills', i, 'skill'], s.skill),
+  );
+  p.requiredCertificates.forEach((c, i) =>
+    knownCertificate(issues, ctx, [...path, 'requiredCertificates', i], c),
+  );
+
+  let area: string | undefined;
+  if (p.site.kind === 'park') {
+    knownPark(issues, ctx, [...path, 'site', 'park'], p.site.park);
+    area = ctx.parks.get(p.site.park)?.area;
+  } else area = p.site.kind === 'town' ? p.site.town : p.site.county;
+
+  if (ctx.policy !== undefined && ctx.asOf !== undefined && area !== undefined) {
+    const minimum = minimumWageAt(ctx.policy, area, ctx.asOf);
+    if (minimum !== undefined && floor < minimum.monthly)
+      issues.add(
+        [...path, 'pay', floorKey],
+        'below-minimum-wage',
+        `expected at least the minimum wage of ${minimum.monthly} CNY/month in force on ${ctx.asOf} ` +
+          `for ${divisionName(minimum.area) ?? minimum.area} (${minimum.area}, from ${minimum.from})`,
+        floor,
+      );
+  }
+}
