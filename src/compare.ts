@@ -1,0 +1,63 @@
+/**
+ * The one total order of rankings: score descending, then (when ranking labourers) the programme's
+ * priority groups, then id ascending by plain UTF-16 code units (never locale-dependent), so the
+ * same input gives the same order on every machine.
+ *
+ * @module
+ */
+import type { HouseholdStatus } from './types.js';
+
+/** Priority tier of a household status: registered (0) before monitored (1) before other (2). */
+export const PRIORITY_TIER: Readonly<Record<HouseholdStatus, number>> = {
+  registered: 0,
+  monitored: 1,
+  other: 2,
+};
+
+/**
+ * Compares two strings by UTF-16 code units: the same on every machine, unlike `localeCompare`.
+ *
+ * @param a - A string.
+ * @param b - Another string.
+ * @returns Negative if `a` sorts first, positive if `b` does, 0 if equal.
+ * @example
+ * compareIds('p10', 'p9') //=> -1
+ */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The order of posts ranked for one labourer: score descending, then post id ascending.
+ *
+ * @param a - A ranked post.
+ * @param b - Another ranked post.
+ * @returns Negative if `a` ranks first.
+ * @example
+ * [{ id: 'p2', score: 0.5 }, { id: 'p1', score: 0.5 }, { id: 'p3', score: 0.9 }].sort(comparePostEntries).map((e) => e.id) //=> ['p3', 'p1', 'p2']
+ */
+export function comparePostEntries(
+  a: { readonly id: string; readonly score: number },
+  b: { readonly id: string; readonly score: number },
+): number {
+  return b.score - a.score || compareIds(a.id, b.id);
+}
+
+/**
+ * The order of labourers ranked for one post: score descending, then priority tier (registered,
+ * monitored, other), then worker id ascending.
+ *
+ * @param a - A ranked labourer.
+ * @param b - Another ranked labourer.
+ * @returns Negative if `a` ranks first.
+ * @example
+ * [{ id: 'w2', score: 0.5, household: 'other' }, { id: 'w3', score: 0.5, household: 'registered' }].sort(compareWorkerEntries).map((e) => e.id) //=> ['w3', 'w2']
+ */
+export function compareWorkerEntries(
+  a: { readonly id: string; readonly score: number; readonly household: HouseholdStatus },
+  b: { readonly id: string; readonly score: number; readonly household: HouseholdStatus },
+): number {
+  return (
+    b.score - a.score || PRIORITY_TIER[a.household] - PRIORITY_TIER[b.household] || compareIds(a.id, b.id)
+  );
+}

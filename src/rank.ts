@@ -1,0 +1,205 @@
+/**
+ * Ranking: the posts for one labourer, or the labourers for one post, best first in the one total
+ * order of `compare.ts`, with every entry left out accounted for.
+ *
+ * @module
+ */
+import { compareIds, comparePostEntries, compareWorkerEntries } from './compare.js';
+import { checkEligibility, workerExclusions } from './eligibility.js';
+import { BangfuValidationError } from './errors.js';
+import { contextOf } from './internal/context.js';
+import type { Exclusion } from './reasons.js';
+import type {
+  ExcludedPost,
+  ExcludedWorker,
+  Exclusions,
+  PostRanking,
+  RankOptions,
+  RankedPost,
+  RankedWorker,
+  WorkerRanking,
+} from './results.js';
+import { scorePair } from './score.js';
+import type { Dataset } from './types.js';
+
+/** The default number of entries ranked. */
+export const DEFAULT_TOP = 10;
+
+interface ResolvedOptions {
+  readonly top: number;
+  readonly minScore: number;
+  readonly includeExcluded: boolean;
+}
+
+function resolveOptions(fn: string, options: RankOptions): ResolvedOptions {
+  const { top = DEFAULT_TOP, minScore = 0, includeExcluded = true } = options;
+  if (!Number.isInteger(top) || top < 1)
+    throw new RangeError(`${fn}: top must be a positive integer, got ${String(top)}`);
+  if (!(typeof minScore === 'number' && minScore >= 0 && minScore <= 1)) {
+    throw new RangeError(`${fn}: minScore must be a number in [0, 1], got ${String(minScore)}`);
+  }
+  return { top, minScore, includeExcluded };
+}
+
+function unknownId(fn: string, path: 'workerId' | 'postId', id: string): BangfuValidationError {
+  const what = path === 'workerId' ? 'labourer' : 'post';
+  return new BangfuValidationError(
+    [{ path, code: 'unknown-id', message: `an id of a ${what} in the dataset`, value: id }],
+    `${fn} arguments`,
+  );
+}
+
+/**
+ * The list as a non-empty tuple, or undefined if it is empty.
+ *
+ * @internal
+ * @param list - Exclusions.
+ * @returns The same list typed as non-empty, or undefined.
+ * @example
+ * nonEmpty([]) //=> undefined
+ */
+export function nonEmpty(list: readonly Exclusion[]): Exclusions | undefined {
+  return list.length > 0 ? (list as Exclusions) : undefined;
+}
+
+/**
+ * The exclusions to report for a labourer under the minimum working age: that one alone.
+ *
+ * @internal
+ * @param list - Every exclusion found.
+ * @returns `[under-minimum-age]` if it is among them, else undefined.
+ * @example
+ * underAge([{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }]) //=> [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }]
+ */
+export function underAge(list: readonly Exclusion[]): Exclusions | undefined {
+  const found = list.find((e) => e.code === 'under-minimum-age');
+  return found === undefined ? undefined : [found];
+}
+
+/**
+ * The posts for one labourer, best first.
+ *
+ * Every post is accounted for exactly once: ranked (eligible, scoring at least `minScore`, within
+ * `top`), counted in `eligibleNotShown` (eligible but below `minScore` or beyond `top`), or excluded
+ * with every hard rule it breaks and what it would have scored (listed when `includeExcluded`,
+ * counted in `excludedCount` either way). A labourer under the minimum working age gets no post at
+ * all, not even as excluded, since the law forbids introducing any job to them: `workerExclusions`
+ * says why and every list is empty.
+ *
+ * Order: score descending, then post id ascending (`comparePostEntries`); excluded posts by id.
+ * The result does not depend on the order of the dataset's arrays.
+ *
+ * Complexity: O(P·(S + R) + E log E) for P posts, S the cost of one score (skills × holdings, see
+ * `scorePair`), R the cost of the eligibility rules, E ≤ P eligible posts.
+ *
+ * @param dataset - The dataset.
+ * @param workerId - The labourer's id.
+ * @param options - `top` (default 10), `minScore` (default 0), `includeExcluded` (default true).
+ * @returns The ranking.
+ * @throws BangfuValidationError with an issue at `workerId` (code `unknown-id`) if no labourer has the id.
+ * @throws RangeError if `top` is not a positive integer or `minScore` is not in [0, 1].
+ * @example
+ * rankPosts(ds, 'w1', { top: 3 }).ranked.map((r) => r.post.id) //=> ['p2', 'p1', 'p5']
+ */
+export function rankPosts(dataset: Dataset, workerId: string, options: RankOptions = {}): PostRanking {
+  const { top, minScore, includeExcluded } = resolveOptions('rankPosts', options);
+  const worker = contextOf(dataset).workers.get(workerId);
+  if (worker === undefined) throw unknownId('rankPosts', 'workerId', workerId);
+  const base = { worker, asOf: dataset.asOf };
+  const workerLevel = workerExclusions(dataset, worker);
+  if (underAge(workerLevel) !== undefined) {
+    return {
+      ...base,
+      workerExclusions: workerLevel,
+      ranked: [],
+      excluded: [],
+      excludedCount: 0,
+      eligibleNotShown: 0,
+    };
+  }
+
+  const eligible: Omit<RankedPost, 'rank'>[] = [];
+  const excluded: ExcludedPost[] = [];
+  let excludedCount = 0;
+  let eligibleNotShown = 0;
+  for (const post of dataset.posts) {
+    const exclusions = nonEmpty(checkEligibility(dataset, worker, post));
+    if (exclusions !== undefined) {
+      excludedCount += 1;
+      if (includeExcluded) excluded.push({ post, exclusions, breakdown: scorePair(dataset, worker, post) });
+      continue;
+    }
+    const breakdown = scorePair(dataset, worker, post);
+    if (breakdown.score >= minScore) eligible.push({ post, score: breakdown.score, breakdown });
+    else eligibleNotShown += 1;
+  }
+  eligible.sort((a, b) =>
+    comparePostEntries({ id: a.post.id, score: a.score }, { id: b.post.id, score: b.score }),
+  );
+  eligibleNotShown += Math.max(0, eligible.length - top);
+  const ranked = eligible.slice(0, top).map((e, i) => ({ rank: i + 1, ...e }));
+  excluded.sort((a, b) => compareIds(a.post.id, b.post.id));
+  return { ...base, workerExclusions: workerLevel, ranked, excluded, excludedCount, eligibleNotShown };
+}
+
+/**
+ * The labourers for one post, best first.
+ *
+ * Every labourer is accounted for exactly once: ranked, counted in `eligibleNotShown`, or excluded
+ * with its reasons (listed when `includeExcluded`, counted in `excludedCount` either way). A labourer
+ * under the minimum working age is excluded with `under-minimum-age` alone and no score.
+ *
+ * Order: score descending, then priority (registered, monitored, other), then worker id ascending
+ * (`compareWorkerEntries`); excluded labourers by id. The result does not depend on the order of the
+ * dataset's arrays.
+ *
+ * Complexity: O(W·(S + R) + E log E) for W labourers, S the cost of one score, R the cost of the
+ * eligibility rules, E ≤ W eligible labourers.
+ *
+ * @param dataset - The dataset.
+ * @param postId - The post's id.
+ * @param options - `top` (default 10), `minScore` (default 0), `includeExcluded` (default true).
+ * @returns The ranking.
+ * @throws BangfuValidationError with an issue at `postId` (code `unknown-id`) if no post has the id.
+ * @throws RangeError if `top` is not a positive integer or `minScore` is not in [0, 1].
+ * @example
+ * rankWorkers(ds, 'p1', { top: 2 }).ranked.map((r) => r.worker.id) //=> ['w3', 'w1']
+ */
+export function rankWorkers(dataset: Dataset, postId: string, options: RankOptions = {}): WorkerRanking {
+  const { top, minScore, includeExcluded } = resolveOptions('rankWorkers', options);
+  const post = contextOf(dataset).posts.get(postId);
+  if (post === undefined) throw unknownId('rankWorkers', 'postId', postId);
+
+  const eligible: Omit<RankedWorker, 'rank'>[] = [];
+  const excluded: ExcludedWorker[] = [];
+  let excludedCount = 0;
+  let eligibleNotShown = 0;
+  for (const worker of dataset.labourers) {
+    const all = checkEligibility(dataset, worker, post);
+    const child = underAge(all);
+    if (child !== undefined) {
+      excludedCount += 1;
+      if (includeExcluded) excluded.push({ worker, exclusions: child });
+      continue;
+    }
+    const exclusions = nonEmpty(all);
+    if (exclusions !== undefined) {
+      excludedCount += 1;
+      if (includeExcluded) excluded.push({ worker, exclusions, breakdown: scorePair(dataset, worker, post) });
+      continue;
+    }
+    const breakdown = scorePair(dataset, worker, post);
+    if (breakdown.score >= minScore) eligible.push({ worker, score: breakdown.score, breakdown });
+    else eligibleNotShown += 1;
+  }
+  eligible.sort((a, b) =>
+    compareWorkerEntries(
+      { id: a.worker.id, score: a.score, household: a.worker.household },
+      { id: b.worker.id, score: b.score, household: b.worker.household },
+    ),
+  );
+  eligibleNotShown += Math.max(0, eligible.length - top);
+  const ranked = eligible.slice(0, top).map((e, i) => ({ rank: i + 1, ...e }));
+  excluded.sort((a, b) => compareIds(a.worker.id, b.worker.id));
+  return { post, asOf: dataset.asOf, ranked, excluded, excludedCount, eligibleNotShown };
+}
