@@ -1,0 +1,138 @@
+/**
+ * The compiled, canonical form of a bipartite graph that every solver runs on: nodes sorted by id,
+ * edges in compressed rows by left and by right, everything in typed arrays. Because the order comes
+ * from the ids and not from the input, every solver gives the same result whatever the input order.
+ *
+ * @module
+ */
+import type {
+  AssignedPair,
+  Assignment,
+  AssignmentMode,
+  BipartiteGraph,
+  OptimalCertificate,
+  StableCertificate,
+} from '../types.js';
+
+/** Code-unit order on ids: the same on every machine and locale. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A validated graph in canonical order. */
+export interface CompiledGraph {
+  readonly leftIds: readonly string[];
+  /** Tier value of each left node. */
+  readonly leftTier: Int32Array;
+  /** Position of each left node's tier in `tiers`. */
+  readonly leftTierIndex: Int32Array;
+  /** Distinct tiers, ascending. */
+  readonly tiers: readonly number[];
+  readonly rightIds: readonly string[];
+  readonly capacity: Int32Array;
+  /** Edges sorted by (left, right) index. */
+  readonly edgeLeft: Int32Array;
+  readonly edgeRight: Int32Array;
+  readonly edgeWeight: Float64Array;
+  /** Edges of left `l` are `leftStart[l] … leftStart[l + 1] − 1`. */
+  readonly leftStart: Int32Array;
+  /** Edge indices of right `r` are `rightEdges[rightStart[r] … rightStart[r + 1] − 1]`, by left index. */
+  readonly rightStart: Int32Array;
+  readonly rightEdges: Int32Array;
+}
+
+/**
+ * Compiles a graph that has passed `validateGraph`.
+ *
+ * Complexity: O((L + R + E) log(L + R + E)) time, O(L + R + E) space.
+ */
+export function compileGraph(graph: BipartiteGraph): CompiledGraph {
+  const left = [...graph.left].sort((a, b) => compareIds(a.id, b.id));
+  const right = [...graph.right].sort((a, b) => compareIds(a.id, b.id));
+  const nL = left.length;
+  const nR = right.length;
+  const leftIndex = new Map<string, number>();
+  left.forEach((node, i) => leftIndex.set(node.id, i));
+  const rightIndex = new Map<string, number>();
+  right.forEach((node, i) => rightIndex.set(node.id, i));
+
+  const leftTier = new Int32Array(nL);
+  left.forEach((node, i) => (leftTier[i] = node.tier ?? 0));
+  const tiers = [...new Set(leftTier)].sort((a, b) => a - b);
+  const tierPos = new Map(tiers.map((t, i) => [t, i]));
+  const leftTierIndex = leftTier.map((t) => tierPos.get(t)!);
+
+  const capacity = new Int32Array(nR);
+  right.forEach((node, i) => (capacity[i] = node.capacity));
+
+  const m = graph.edges.length;
+  const el = new Int32Array(m);
+  const er = new Int32Array(m);
+  graph.edges.forEach((e, i) => {
+    el[i] = leftIndex.get(e.left)!;
+    er[i] = rightIndex.get(e.right)!;
+  });
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => el[a]! - el[b]! || er[a]! - er[b]!);
+  const edgeLeft = new Int32Array(m);
+  const edgeRight = new Int32Array(m);
+  const edgeWeight = new Float64Array(m);
+  const leftStart = new Int32Array(nL + 1);
+  const rightStart = new Int32Array(nR + 1);
+  order.forEach((src, e) => {
+    edgeLeft[e] = el[src]!;
+    edgeRight[e] = er[src]!;
+    edgeWeight[e] = graph.edges[src]!.weight;
+    leftStart[el[src]! + 1]!++;
+    rightStart[er[src]! + 1]!++;
+  });
+  for (let i = 0; i < nL; i++) leftStart[i + 1]! += leftStart[i]!;
+  for (let i = 0; i < nR; i++) rightStart[i + 1]! += rightStart[i]!;
+  // Edges are already sorted by left, so filling by right keeps each right's list in left order.
+  const rightEdges = new Int32Array(m);
+  const fill = rightStart.slice(0, nR);
+  for (let e = 0; e < m; e++) rightEdges[fill[edgeRight[e]!]!++] = e;
+
+  return {
+    leftIds: left.map((n) => n.id),
+    leftTier,
+    leftTierIndex,
+    tiers,
+    rightIds: right.map((n) => n.id),
+    capacity,
+    edgeLeft,
+    edgeRight,
+    edgeWeight,
+    leftStart,
+    rightStart,
+    rightEdges,
+  };
+}
+
+/**
+ * Builds the public result from the edge chosen for each left node (−1 for none).
+ *
+ * Complexity: O(L + T) time.
+ */
+export function buildAssignment(
+  g: CompiledGraph,
+  mode: AssignmentMode,
+  chosenEdge: Int32Array,
+  certificate: OptimalCertificate | StableCertificate | undefined,
+): Assignment {
+  const pairs: AssignedPair[] = [];
+  const unmatched: string[] = [];
+  const placed = new Array<number>(g.tiers.length).fill(0);
+  let total = 0;
+  for (let l = 0; l < g.leftIds.length; l++) {
+    const e = chosenEdge[l]!;
+    if (e < 0) {
+      unmatched.push(g.leftIds[l]!);
+      continue;
+    }
+    const weight = g.edgeWeight[e]!;
+    pairs.push({ left: g.leftIds[l]!, right: g.rightIds[g.edgeRight[e]!]!, weight });
+    total += weight;
+    placed[g.leftTierIndex[l]!]!++;
+  }
+  const placedByTier: Record<number, number> = {};
+  g.tiers.forEach((t, i) => (placedByTier[t] = placed[i]!));
+  return { mode, pairs, unmatched, total, placedByTier, certificate };
+}
