@@ -1,0 +1,269 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkEligibility, workerExclusions } from '../src/eligibility.js';
+import type { Exclusion, ExclusionCode } from '../src/reasons.js';
+import type {
+  AreaCode,
+  CertificateId,
+  CountyCode,
+  Dataset,
+  Destination,
+  Employer,
+  EmployerId,
+  IsoDate,
+  Labourer,
+  ParkId,
+  Post,
+  PostId,
+  Site,
+  TownCode,
+  WorkerId,
+} from '../src/types.js';
+import { dataset, employer, labourer, post } from './helpers/build.js';
+
+const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
+const dateBetween = (min: string, max: string): fc.Arbitrary<IsoDate> =>
+  fc
+    .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+    .map(iso);
+
+const COUNTIES = ['530627', '530621', '532301', '440281', '659003', '622926', '433124'] as CountyCode[];
+const SITES: readonly Site[] = [
+  { kind: 'town', town: '441900116' as TownCode },
+  { kind: 'town', town: '441900110' as TownCode },
+  ...COUNTIES.map((county): Site => ({ kind: 'county', county })),
+  ...['guanshao', 'caohu', 'yuedian'].map((p): Site => ({ kind: 'park', park: p as ParkId })),
+];
+const CERTIFICATES = [
+  'forklift-n1',
+  'health-certificate',
+  'electrician-low-voltage',
+  'driving-licence-c1',
+].map((c) => c as CertificateId);
+const DESTINATIONS: readonly Destination[] = [
+  { kind: 'area', area: '4419' as AreaCode },
+  { kind: 'area', area: '441900116' as AreaCode },
+  { kind: 'area', area: '5306' as AreaCode },
+  { kind: 'area', area: '44' as AreaCode },
+  { kind: 'park', park: 'yuedian' as ParkId },
+  { kind: 'park', park: 'guanshao' as ParkId },
+];
+/** Codes that may repeat with different parameters (one per certificate or destination). */
+const PER_ITEM: ReadonlySet<ExclusionCode> = new Set([
+  'minor-special-operation',
+  'certificate-missing',
+  'certificate-expired',
+  'refused-destination',
+]);
+
+const workerArb = (birth: fc.Arbitrary<IsoDate> = dateBetween('1955-01-01', '2014-12-31')) =>
+  fc
+    .record({
+      birthDate: birth,
+      gender: fc.option(fc.constantFrom('male' as const, 'female' as const), { nil: undefined }),
+      cadre: fc.boolean(),
+      originCounty: fc.constantFrom(...COUNTIES),
+      scope: fc.constantFrom(
+        'home-county' as const,
+        'home-prefecture' as const,
+        'home-province' as const,
+        'anywhere' as const,
+      ),
+      refused: fc.subarray([...DESTINATIONS]),
+      certificates: fc.array(
+        fc.record({
+          certificate: fc.constantFrom(...CERTIFICATES),
+          validUntil: fc.option(dateBetween('2024-01-01', '2030-12-31'), { nil: undefined }),
+        }),
+        { maxLength: 4 },
+      ),
+      needsDormitory: fc.boolean(),
+      cannotLeaveHome: fc.boolean(),
+      availableFrom: dateBetween('2025-01-01', '2027-12-31'),
+    })
+    .map((r): Labourer => {
+      const base = labourer({
+        birthDate: r.birthDate,
+        cadre: r.cadre,
+        originCounty: r.originCounty,
+        mobility: { scope: r.scope, preferred: [], refused: r.refused },
+        certificates: r.certificates.map((c) =>
+          c.validUntil === undefined
+            ? { certificate: c.certificate }
+            : { certificate: c.certificate, validUntil: c.validUntil },
+        ),
+        needsDormitory: r.needsDormitory,
+        cannotLeaveHome: r.cannotLeaveHome,
+        availableFrom: r.availableFrom,
+      });
+      const { gender: _gender, ...rest } = base;
+      return r.gender === undefined ? rest : { ...rest, gender: r.gender };
+    });
+
+const postArb = fc
+  .record({
+    employer: fc.constantFrom('e1', 'e2', 'e3'),
+    site: fc.constantFrom(...SITES),
+    hazardous: fc.boolean(),
+    requiredCertificates: fc.subarray(CERTIFICATES),
+    ageRange: fc.option(
+      fc.record({
+        min: fc.option(fc.integer({ min: 16, max: 40 }), { nil: undefined }),
+        max: fc.option(fc.integer({ min: 30, max: 65 }), { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
+    openings: fc.integer({ min: 1, max: 5 }),
+    filled: fc.integer({ min: 0, max: 5 }),
+    opens: dateBetween('2025-01-01', '2027-06-30'),
+    days: fc.integer({ min: 0, max: 365 }),
+    dormitory: fc.boolean(),
+  })
+  .map((r): Post => {
+    const closes = iso(new Date(Date.parse(`${r.opens}T00:00:00Z`) + r.days * 86_400_000));
+    const range =
+      r.ageRange === undefined
+        ? undefined
+        : {
+            ...(r.ageRange.min === undefined ? {} : { min: r.ageRange.min }),
+            ...(r.ageRange.max === undefined ? {} : { max: r.ageRange.max }),
+          };
+    return post({
+      employer: r.employer as EmployerId,
+      site: r.site,
+      hazardous: r.hazardous,
+      requiredCertificates: r.requiredCertificates,
+      ...(range === undefined ? {} : { ageRange: range }),
+      openings: r.openings,
+      filled: Math.min(r.filled, r.openings),
+      window: { opens: r.opens, closes },
+      dormitory: { provided: r.dormitory, monthlyCost: 0 },
+    });
+  });
+
+const employerArb = (id: string) =>
+  fc
+    .record({
+      status: fc.constantFrom(
+        'approved' as const,
+        'approved' as const,
+        'pending' as const,
+        'revoked' as const,
+      ),
+      vettedOn: dateBetween('2024-01-01', '2026-12-31'),
+      validUntil: dateBetween('2025-06-01', '2028-12-31'),
+    })
+    .map((r): Employer =>
+      employer({
+        id: id as EmployerId,
+        vetting: { ...employer().vetting, status: r.status, vettedOn: r.vettedOn, validUntil: r.validUntil },
+      }),
+    );
+
+const datasetArb = (worker: fc.Arbitrary<Labourer> = workerArb()) =>
+  fc
+    .record({
+      asOf: dateBetween('2025-01-01', '2027-12-31'),
+      labourers: fc.array(worker, { minLength: 1, maxLength: 6 }),
+      posts: fc.array(postArb, { minLength: 1, maxLength: 6 }),
+      employers: fc.tuple(employerArb('e1'), employerArb('e2'), employerArb('e3')),
+    })
+    .map((r): Dataset =>
+      dataset({
+        asOf: r.asOf,
+        labourers: r.labourers.map((w, i) => ({ ...w, id: `w${i}` as WorkerId })),
+        posts: r.posts.map((p, i) => ({ ...p, id: `p${i}` as PostId })),
+        employers: r.employers,
+      }),
+    );
+
+function allPairs(ds: Dataset, f: (w: Labourer, p: Post, exclusions: Exclusion[]) => void): void {
+  for (const w of ds.labourers) for (const p of ds.posts) f(w, p, checkEligibility(ds, w, p));
+}
+
+describe('eligibility properties', () => {
+  it('an under-16 worker is excluded from every post with exactly one reason', () => {
+    // As of any date in 2025–2027, a birth in the last 16 years (to the day) is under 16.
+    fc.assert(
+      fc.property(datasetArb(), dateBetween('2012-01-01', '2024-12-31'), (ds0, birth) => {
+        const young = dataset({
+          ...ds0,
+          labourers: ds0.labourers.map((w) => ({ ...w, birthDate: birth })),
+        });
+        allPairs(young, (_w, _p, ex) => {
+          expect(ex).toHaveLength(1);
+          expect(ex[0]?.code).toBe('under-minimum-age');
+        });
+      }),
+    );
+  });
+
+  it('no exclusion list contains a code twice for the same parameter', () => {
+    fc.assert(
+      fc.property(datasetArb(), (ds) => {
+        allPairs(ds, (_w, _p, ex) => {
+          const keys = ex.map((e) => JSON.stringify(e));
+          expect(new Set(keys).size).toBe(keys.length);
+          for (const code of new Set(ex.map((e) => e.code))) {
+            if (!PER_ITEM.has(code)) expect(ex.filter((e) => e.code === code)).toHaveLength(1);
+          }
+        });
+      }),
+    );
+  });
+
+  it('eligibility does not depend on the order of posts/labourers in the dataset', () => {
+    fc.assert(
+      fc.property(
+        datasetArb().chain((ds) =>
+          fc.tuple(
+            fc.constant(ds),
+            fc.shuffledSubarray([...ds.labourers], { minLength: ds.labourers.length }),
+            fc.shuffledSubarray([...ds.posts], { minLength: ds.posts.length }),
+            fc.shuffledSubarray([...ds.employers], { minLength: ds.employers.length }),
+          ),
+        ),
+        ([ds, labourers, posts, employers]) => {
+          const shuffled: Dataset = { ...ds, labourers, posts, employers };
+          for (const w of ds.labourers) {
+            expect(workerExclusions(shuffled, w)).toEqual(workerExclusions(ds, w));
+            for (const p of ds.posts)
+              expect(checkEligibility(shuffled, w, p)).toEqual(checkEligibility(ds, w, p));
+          }
+        },
+      ),
+    );
+  });
+
+  it('a worker who cannot leave home is never eligible for a post outside the home county unless a park serves it', () => {
+    fc.assert(
+      fc.property(datasetArb(workerArb().map((w) => ({ ...w, cannotLeaveHome: true }))), (ds) => {
+        const parks = new Map(ds.policy.parks.map((p) => [p.id as string, p]));
+        allPairs(ds, (w, p, ex) => {
+          if (ex.length > 0) return;
+          const site = p.site;
+          const home = w.originCounty;
+          const ok =
+            site.kind === 'park'
+              ? (parks.get(site.park)?.serves.some((a) => home.startsWith(a)) ?? false)
+              : (site.kind === 'town' ? site.town : site.county).startsWith(home);
+          expect(ok).toBe(true);
+        });
+      }),
+    );
+  });
+
+  it('every pair carries the worker-level exclusions of its worker', () => {
+    fc.assert(
+      fc.property(datasetArb(), (ds) => {
+        for (const w of ds.labourers) {
+          const own = workerExclusions(ds, w).map((e) => JSON.stringify(e));
+          for (const p of ds.posts) {
+            const pair = new Set(checkEligibility(ds, w, p).map((e) => JSON.stringify(e)));
+            for (const e of own) expect(pair.has(e)).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});
