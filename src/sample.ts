@@ -23,6 +23,7 @@ import type {
   PlacementBase,
   SkillDefinition,
   Source,
+  TrainingCourse,
 } from './policy/types.js';
 import { isIsoDate } from './internal/dates.js';
 import type {
@@ -436,6 +437,8 @@ interface Catalogue {
   readonly occupations: readonly OccupationCode[];
   readonly parks: readonly Park[];
   readonly towns: readonly TownCode[];
+  /** The first training course whose granted skill some sector asks for (auto repair by default). */
+  readonly trained?: { readonly course: TrainingCourse; readonly skill: SkillId; readonly sector: Sector };
 }
 
 function catalogue(): Catalogue {
@@ -452,7 +455,24 @@ function catalogue(): Catalogue {
   const occupations = [
     ...new Set(policy.skills.flatMap((s) => (s.occupation === undefined ? [] : [s.occupation]))),
   ];
-  return { skills, certificates, sectors, occupations, parks: policy.parks, towns: dongguanTowns() };
+  let trained: Catalogue['trained'];
+  for (const course of policy.trainings) {
+    const skill = course.grantsSkills[0]?.skill;
+    const sector = sectors.find((s) => skill !== undefined && s.skills.includes(skill));
+    if (skill !== undefined && sector !== undefined) {
+      trained = { course, skill, sector };
+      break;
+    }
+  }
+  return {
+    skills,
+    certificates,
+    sectors,
+    occupations,
+    parks: policy.parks,
+    towns: dongguanTowns(),
+    ...(trained === undefined ? {} : { trained }),
+  };
 }
 
 function originSampler(rng: Random): () => CountyCode {
@@ -534,6 +554,8 @@ interface EmployerDraft {
   readonly employer: Employer;
   readonly sector: Sector;
   readonly home: Site;
+  /** A fixed case the demo relies on: a park's employer, or one asking for the trained skill. */
+  readonly showcase?: 'park' | 'trained';
 }
 
 function siteArea(site: Site, parks: readonly Park[]): string {
@@ -573,16 +595,26 @@ function makeEmployers(
   const width = Math.max(4, String(count).length);
   const all: VettingCriterion[] = ['well-managed', 'suitable-posts', 'good-pay', 'socially-responsible'];
   const out: EmployerDraft[] = [];
+  const manufacturing = cat.sectors.find((s) => s.manufacturing) ?? cat.sectors[0]!;
   for (let i = 0; i < count; i++) {
-    const sector = drawSector();
-    // The first employer is the designated base: an approved factory in a Dongguan town.
-    const where = i === 0 ? 0 : rng.float();
+    // Fixed cases, whatever the seed: e0001 is the designated base (an approved employer in a
+    // Dongguan town), then one approved factory in each park, then an approved employer of the
+    // sector that asks for the skill the first training course grants.
+    const park = i >= 1 ? cat.parks[i - 1] : undefined;
+    const trained = cat.trained !== undefined && i === cat.parks.length + 1 ? cat.trained : undefined;
+    const showcase = park !== undefined ? 'park' : trained !== undefined ? 'trained' : undefined;
+    const drawn = drawSector();
+    const sector = trained?.sector ?? (park !== undefined && !drawn.manufacturing ? manufacturing : drawn);
+    const where = rng.float();
     let home: Site;
-    if (where < 0.8 || !sector.manufacturing) home = { kind: 'town', town: drawTown() };
-    else if (where < 0.93 && cat.parks.length > 0) home = { kind: 'park', park: rng.pick(cat.parks).id };
+    if (park !== undefined) home = { kind: 'park', park: park.id };
+    else if (i === 0 || trained !== undefined || where < 0.65 || !sector.manufacturing) {
+      home = { kind: 'town', town: drawTown() };
+    } else if (where < 0.9 && cat.parks.length > 0) home = { kind: 'park', park: rng.pick(cat.parks).id };
     else home = { kind: 'county', county: drawOrigin() };
 
-    const status = i === 0 ? 0 : rng.float();
+    const drawnStatus = rng.float();
+    const status = i === 0 || showcase !== undefined ? 0 : drawnStatus;
     let vetting: Employer['vetting'];
     if (status < 0.88) {
       const vettedOn = addDays(asOf, -rng.int(20, 700));
@@ -646,7 +678,7 @@ function makeEmployers(
       ...(trackRecord === undefined ? {} : { trackRecord }),
       workforceByOrigin: [...workforce].map(([county, n]) => ({ county: county as CountyCode, count: n })),
     };
-    out.push({ employer, sector, home });
+    out.push({ employer, sector, home, ...(showcase === undefined ? {} : { showcase }) });
   }
   return out;
 }
@@ -687,8 +719,12 @@ function makePosts(
     // Every employer gets at least one post while there are posts to give.
     const draft = i < employers.length ? employers[i]! : drawEmployer();
     const { sector } = draft;
+    const showcase = i < employers.length ? draft.showcase : undefined;
+    const moved = rng.chance(0.1);
     const site: Site =
-      draft.home.kind === 'town' && rng.chance(0.1) ? { kind: 'town', town: drawTown() } : draft.home;
+      draft.home.kind === 'town' && moved && showcase === undefined
+        ? { kind: 'town', town: drawTown() }
+        : draft.home;
     const atOrigin = site.kind !== 'town';
 
     // Skills asked for.
@@ -742,7 +778,7 @@ function makePosts(
 
     const dormitory = provision(
       rng,
-      atOrigin && site.kind === 'county' ? 0.3 : 0.88,
+      atOrigin && site.kind === 'county' ? 0.3 : 0.92,
       [0, 0, 0, 100, 150, 200, 300],
     );
     const meals = provision(rng, 0.75, [0, 0, 200, 300, 400, 500]);
@@ -776,6 +812,36 @@ function makePosts(
     const a = rng.float();
     const ageRange = a < 0.06 ? { min: 18, max: 45 } : a < 0.1 ? { max: 50 } : undefined;
 
+    const contractMonths = rng.pick([6, 12, 12, 12, 24, 36]);
+
+    if (showcase !== undefined) {
+      // The fixed cases: an open, safe post anyone of working age may take; at a park it asks for
+      // no skill, at the trained employer it asks for the trained skill.
+      const skill = showcase === 'trained' ? cat.trained!.skill : undefined;
+      const requiredSkills: SkillRequirement[] = skill === undefined ? [] : [{ skill, minLevel: 5 }];
+      out.push({
+        id: padId('p', i, width) as Post['id'],
+        employer: draft.employer.id,
+        title: titleFor(skill, cat),
+        occupation: occupationFor(skill ?? (sector.skills[0] as SkillId), cat, sector),
+        site,
+        openings: Math.max(openings, 5),
+        filled: 0,
+        requiredSkills,
+        optionalSkills: [],
+        requiredCertificates: [],
+        trainsOnJob: true,
+        pay,
+        dormitory: { provided: true, monthlyCost: 0 },
+        meals,
+        contractMonths,
+        hazardous: false,
+        window: { opens: addDays(asOf, -20), closes: addDays(asOf, 100) },
+        languages: [],
+      });
+      continue;
+    }
+
     out.push({
       id: padId('p', i, width) as Post['id'],
       employer: draft.employer.id,
@@ -791,7 +857,7 @@ function makePosts(
       pay,
       dormitory,
       meals,
-      contractMonths: rng.pick([6, 12, 12, 12, 24, 36]),
+      contractMonths,
       ...(ageRange === undefined ? {} : { ageRange }),
       hazardous,
       window,
@@ -971,13 +1037,7 @@ type Writable<T> = T extends string | number | boolean
  * whatever the seed: one who cannot leave home in a county a park serves, one aged 17, one with a
  * skill from a completed training, one with a high pay expectation, and one under 16.
  */
-function applyShowcase(
-  rng: Random,
-  labourers: Labourer[],
-  posts: readonly Post[],
-  asOf: IsoDate,
-  cat: Catalogue,
-): void {
+function applyShowcase(rng: Random, labourers: Labourer[], asOf: IsoDate, cat: Catalogue): void {
   const skill = (id: string, level: SkillLevel, certified: boolean): HeldSkill[] =>
     cat.skills.has(id) ? [{ skill: id as SkillId, level, certified }] : [];
   const parkCounty =
@@ -985,13 +1045,8 @@ function applyShowcase(
       (c) => parksServing(dongguanPolicy, c as CountyCode).length > 0,
     ) ?? '530627';
 
-  // The first course of the catalogue (auto repair in the default policy) whose skill some post
-  // asks for, so the trained skill shows in a ranking; else the first course.
-  const asked = new Set<string>();
-  for (const p of posts) for (const r of p.requiredSkills) asked.add(r.skill);
-  const course =
-    dongguanPolicy.trainings.find((c) => c.grantsSkills.some((g) => asked.has(g.skill))) ??
-    dongguanPolicy.trainings[0];
+  // The course whose skill the trained employer's post asks for (auto repair by default).
+  const course = cat.trained?.course ?? dongguanPolicy.trainings[0];
 
   const edits: ((w: Mutable<Labourer>) => void)[] = [
     (w) => {
@@ -1160,7 +1215,7 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
   const width = Math.max(4, String(workers).length);
   const labourers: Labourer[] = [];
   for (let i = 0; i < workers; i++) labourers.push(makeLabourer(rngWorkers, i, width, ctx));
-  applyShowcase(rngWorkers, labourers, posts, asOf, cat);
+  applyShowcase(rngWorkers, labourers, asOf, cat);
 
   const baseEmployer = employers[0];
   const bases: PlacementBase[] = [
