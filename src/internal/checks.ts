@@ -415,6 +415,7 @@ function toTraining(r: NonNullable<Given['trainings']>[number]): TrainingCourse 
     durationDays: r.durationDays,
     costPerTrainee: r.costPerTrainee,
     ...(r.area === undefined ? {} : { area: r.area as AreaCode }),
+    ...(r.source === undefined ? {} : { source: source(r.source) }),
   };
 }
 

@@ -276,6 +276,7 @@ export const policyOverrideSchema = z.strictObject({
         durationDays: count,
         costPerTrainee: cost.meta({ description: 'CNY per trainee.' }),
         area: areaCode.optional(),
+        source: source.optional(),
       }),
     )
     .optional(),
