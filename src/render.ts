@@ -556,15 +556,44 @@ export function renderAssessment(
   return lines.join('\n');
 }
 
-/** The leading reasons of a breakdown: the first reason of the two components contributing most. */
-function topReasons(breakdown: ScoreBreakdown, n: Namer, count = 2): string {
+/** Reasons that only detail a figure; a headline names the outcome instead. */
+const DETAIL: ReadonlySet<ScoreReasonCode> = new Set<ScoreReasonCode>(['pay-net', 'pay-piece-rate-floor']);
+
+/** Reasons that say what holds a score back. */
+const SHORTFALL: ReadonlySet<ScoreReasonCode> = new Set<ScoreReasonCode>([
+  'skill-required-missing',
+  'skill-required-learn-on-job',
+  'skill-required-below-level',
+  'skill-required-related',
+  'pay-below-minimum-acceptable',
+  'pay-between-minimum-and-target',
+  'language-not-shared',
+  'origin-cross-province',
+  'origin-same-province',
+  'origin-no-fellows-at-employer',
+  'employer-track-record-missing',
+]);
+
+/**
+ * The headline reasons of a breakdown: what lifts it most (the first non-detail reason of the
+ * component contributing most) and what holds it back most (the first shortfall reason of the
+ * component with the lowest value below 1), each at most once.
+ */
+function topReasons(breakdown: ScoreBreakdown, n: Namer): string {
   const table = REASONS[n.locale];
-  const picked = [...breakdown.components]
-    .filter((c) => c.value !== null && c.reasons.length > 0)
-    .sort((a, b) => b.contribution - a.contribution)
-    .slice(0, count)
-    .map((c) => renderCode<ScoreReasonParams, ScoreReasonCode>(table, c.reasons[0]!, n));
-  return picked.join(n.locale === 'zh-CN' ? '；' : '; ');
+  const scored = breakdown.components.filter((c) => c.value !== null && c.reasons.length > 0);
+  const picked: ScoreReason[] = [];
+  const best = [...scored].sort((a, b) => b.contribution - a.contribution)[0];
+  const lift = best?.reasons.find((r) => !DETAIL.has(r.code)) ?? best?.reasons[0];
+  if (lift !== undefined) picked.push(lift);
+  const worst = [...scored]
+    .filter((c) => c !== best && (c.value ?? 1) < 1)
+    .sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0];
+  const hold = worst?.reasons.find((r) => SHORTFALL.has(r.code));
+  if (hold !== undefined) picked.push(hold);
+  return picked
+    .map((r) => renderCode<ScoreReasonParams, ScoreReasonCode>(table, r, n))
+    .join(n.locale === 'zh-CN' ? '；' : '; ');
 }
 
 function cell(text: string): string {

@@ -30,7 +30,9 @@ export const COMPONENTS: readonly ComponentName[] = ['skills', 'pay', 'origin', 
  *   contributionᶜ = valueᶜ × effectiveWeightᶜ,
  *   score = Σ contributionᶜ ∈ [0, 1].
  *
- * Every null part is listed in `missing`. The score does not check the hard rules: an ineligible
+ * Every part null for lack of data (the home minimum wage, an employer's track record) is listed in
+ * `missing`; a part null because it does not apply (the skills parts `optional` with no optional skill
+ * asked, `certified` with no required skill) is not. The score does not check the hard rules: an ineligible
  * pair still gets the score it would have (see `checkEligibility`).
  *
  * @param dataset - The dataset (its policy and as-of date).
@@ -66,13 +68,13 @@ export function scorePair(dataset: Dataset, worker: Labourer, post: Post): Score
   const missing: MissingDataFlag[] = [];
   let score = 0;
   for (const name of COMPONENTS) {
-    const { value, parts, reasons } = results[name];
+    const { value, parts, reasons, missing: lacking } = results[name];
     const weight = policy.weights[name];
     const effectiveWeight = value === null || present <= 0 ? 0 : Math.max(0, weight) / present;
     const contribution = value === null ? 0 : value * effectiveWeight;
     score += contribution;
     components.push({ component: name, value, weight, effectiveWeight, contribution, parts, reasons });
-    for (const p of parts) if (p.value === null) missing.push({ component: name, part: p.part });
+    for (const part of lacking) missing.push({ component: name, part });
   }
   return { score: Math.min(1, Math.max(0, score)), components, missing };
 }

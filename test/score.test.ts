@@ -49,10 +49,9 @@ describe('scorePair on the default pair', () => {
     expect(b.score).toBeCloseTo(sum, 12);
     expect(b.components.reduce((s, c) => s + c.effectiveWeight, 0)).toBeCloseTo(1, 12);
   });
-  it('lists the parts without data as missing', () => {
+  it('lists the parts without data as missing, not those that do not apply', () => {
+    expect(part(b, 'skills', 'optional')).toBeNull();
     expect(b.missing).toEqual([
-      { component: 'skills', part: 'optional' },
-      { component: 'skills', part: 'certified' },
       { component: 'pay', part: 'uplift' },
       { component: 'employer', part: 'retention' },
     ]);

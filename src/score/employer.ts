@@ -53,5 +53,5 @@ export function employerComponent(employer: Employer): ComponentResult {
     { part: 'criteria', value: met.length / VETTING_CRITERIA.length, weight: EMPLOYER_PART_WEIGHTS.criteria },
     { part: 'retention', value: retention, weight: EMPLOYER_PART_WEIGHTS.retention },
   ];
-  return component(parts, reasons);
+  return component(parts, reasons, retention === null ? ['retention'] : []);
 }

@@ -11,6 +11,11 @@ export interface ComponentResult {
   readonly value: number | null;
   readonly parts: readonly PartScore[];
   readonly reasons: readonly ScoreReason[];
+  /**
+   * The parts that are null for lack of data (their weight is redistributed and they are flagged
+   * as missing); a part null because it does not apply (no optional skills asked) is not listed.
+   */
+  readonly missing: readonly string[];
 }
 
 /**
@@ -39,7 +44,20 @@ export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/** Builds a component result from its parts and reasons. */
-export function component(parts: readonly PartScore[], reasons: readonly ScoreReason[]): ComponentResult {
-  return { value: weightedMean(parts), parts, reasons };
+/**
+ * Builds a component result from its parts and reasons.
+ *
+ * @param parts - The parts.
+ * @param reasons - The reasons behind them.
+ * @param missing - The names of the parts that are null for lack of data.
+ * @returns The component result, its value the {@link weightedMean} of the parts.
+ * @example
+ * component([{ part: 'a', value: 0.5, weight: 1 }], []).value //=> 0.5
+ */
+export function component(
+  parts: readonly PartScore[],
+  reasons: readonly ScoreReason[],
+  missing: readonly string[] = [],
+): ComponentResult {
+  return { value: weightedMean(parts), parts, reasons, missing };
 }

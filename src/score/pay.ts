@@ -134,5 +134,5 @@ export function payComponent(
     { part: 'fit', value: fit, weight: PAY_PART_WEIGHTS.fit },
     { part: 'uplift', value: uplift, weight: PAY_PART_WEIGHTS.uplift },
   ];
-  return component(parts, reasons);
+  return component(parts, reasons, uplift === null ? ['uplift'] : []);
 }
