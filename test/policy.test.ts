@@ -161,6 +161,14 @@ describe('dongguanPolicy', () => {
     expect(byId.get('forklift-driving' as never)?.related.map((r) => r.skill)).toContain('warehouse-keeping');
     expect(byId.get('auto-repair' as never)?.related.map((r) => r.skill)).toContain('auto-electrics');
   });
+  it('ties trades to their 职业分类大典 (2022) occupations', () => {
+    const occupation = (id: string) => DEFAULT_SKILLS.find((s) => s.id === id)?.occupation;
+    expect(occupation('auto-repair')).toBe('4-12-01-01');
+    expect(occupation('electrician')).toBe('6-31-01-03');
+    expect(occupation('sewing-machine-operation')).toBe('6-05-01-03');
+    expect(occupation('electronics-assembly')).toBe('6-25-04-07');
+    expect(occupation('smt-operation')).toBeUndefined();
+  });
   it('writes occupation codes in the 职业分类大典 form where given', () => {
     for (const s of DEFAULT_SKILLS) {
       if (s.occupation !== undefined) expect(s.occupation).toMatch(/^\d-\d{2}-\d{2}-\d{2}$/);

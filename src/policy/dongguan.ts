@@ -148,57 +148,71 @@ interface SkillRow {
   readonly id: string;
   readonly zh: string;
   readonly en: string;
-  /** A 职业分类大典 (2022) code, only where verified against a published listing. */
+  /**
+   * The 职业分类大典 (2022) occupation, only where the code and name were checked against the 2022
+   * classification table (分类体系表); trades without an occupation of their own (SMT operation,
+   * forklift driving, childcare…) are left without one rather than given a guess.
+   */
   readonly occupation?: string;
 }
 
 const SKILL_ROWS: readonly SkillRow[] = [
   // manufacturing
-  { id: 'electronics-assembly', zh: '电子产品装配', en: 'Electronics assembly' },
+  { id: 'electronics-assembly', zh: '电子产品装配', en: 'Electronics assembly', occupation: '6-25-04-07' },
   { id: 'smt-operation', zh: 'SMT贴片操作', en: 'SMT line operation' },
   { id: 'hand-soldering', zh: '手工焊锡', en: 'Hand soldering' },
-  { id: 'sewing-machine-operation', zh: '缝纫机操作', en: 'Sewing machine operation' },
-  { id: 'garment-cutting', zh: '服装裁剪', en: 'Garment cutting' },
-  { id: 'garment-ironing', zh: '服装整烫', en: 'Garment ironing and finishing' },
-  { id: 'shoe-making', zh: '制鞋', en: 'Shoe making' },
-  { id: 'injection-moulding', zh: '注塑', en: 'Injection moulding' },
-  { id: 'cnc-machining', zh: '数控加工', en: 'CNC machining' },
-  { id: 'lathe-operation', zh: '车工', en: 'Lathe operation' },
-  { id: 'mould-making', zh: '模具制作', en: 'Mould making' },
-  { id: 'welding', zh: '焊接', en: 'Welding' },
-  { id: 'electrician', zh: '电工', en: 'Electrician work' },
-  { id: 'machine-maintenance', zh: '设备维修', en: 'Machine maintenance' },
-  { id: 'refrigeration-repair', zh: '制冷空调维修', en: 'Refrigeration and air-conditioning repair' },
-  { id: 'quality-inspection', zh: '质量检验', en: 'Quality inspection' },
-  { id: 'packaging', zh: '包装', en: 'Packaging' },
-  { id: 'spray-painting', zh: '喷涂', en: 'Spray painting' },
-  { id: 'furniture-making', zh: '家具制作', en: 'Furniture making' },
+  {
+    id: 'sewing-machine-operation',
+    zh: '缝纫机操作',
+    en: 'Sewing machine operation',
+    occupation: '6-05-01-03',
+  },
+  { id: 'garment-cutting', zh: '服装裁剪', en: 'Garment cutting', occupation: '6-05-01-02' },
+  { id: 'garment-ironing', zh: '服装整烫', en: 'Garment ironing and finishing', occupation: '6-05-01-04' },
+  { id: 'shoe-making', zh: '制鞋', en: 'Shoe making', occupation: '6-05-04-01' },
+  { id: 'injection-moulding', zh: '注塑', en: 'Injection moulding', occupation: '6-14-02-00' },
+  { id: 'cnc-machining', zh: '数控加工', en: 'CNC machining', occupation: '6-18-01-07' },
+  { id: 'lathe-operation', zh: '车工', en: 'Lathe operation', occupation: '6-18-01-01' },
+  { id: 'mould-making', zh: '模具制作', en: 'Mould making', occupation: '6-18-04-01' },
+  { id: 'welding', zh: '焊接', en: 'Welding', occupation: '6-18-02-04' },
+  { id: 'electrician', zh: '电工', en: 'Electrician work', occupation: '6-31-01-03' },
+  { id: 'machine-maintenance', zh: '设备维修', en: 'Machine maintenance', occupation: '6-31-01-02' },
+  {
+    id: 'refrigeration-repair',
+    zh: '制冷空调维修',
+    en: 'Refrigeration and air-conditioning repair',
+    occupation: '6-29-03-05',
+  },
+  { id: 'quality-inspection', zh: '质量检验', en: 'Quality inspection', occupation: '6-31-03-05' },
+  { id: 'packaging', zh: '包装', en: 'Packaging', occupation: '6-31-05-00' },
+  { id: 'spray-painting', zh: '喷涂', en: 'Spray painting', occupation: '6-18-03-03' },
+  { id: 'furniture-making', zh: '家具制作', en: 'Furniture making', occupation: '6-06-04-00' },
   // logistics
-  { id: 'warehouse-keeping', zh: '仓储管理', en: 'Warehouse keeping' },
+  { id: 'warehouse-keeping', zh: '仓储管理', en: 'Warehouse keeping', occupation: '4-02-06-01' },
   { id: 'forklift-driving', zh: '叉车驾驶', en: 'Forklift driving' },
-  { id: 'courier-delivery', zh: '快递派送', en: 'Courier delivery' },
-  { id: 'parcel-sorting', zh: '快件分拣', en: 'Parcel sorting' },
+  { id: 'courier-delivery', zh: '快递派送', en: 'Courier delivery', occupation: '4-02-07-08' },
+  { id: 'parcel-sorting', zh: '快件分拣', en: 'Parcel sorting', occupation: '4-02-07-09' },
   { id: 'vehicle-driving', zh: '汽车驾驶', en: 'Vehicle driving' },
   // services
-  { id: 'cooking', zh: '中式烹调', en: 'Cooking (Chinese cuisine)' },
-  { id: 'food-service', zh: '餐厅服务', en: 'Food service' },
-  { id: 'housekeeping', zh: '家政服务', en: 'Housekeeping' },
-  { id: 'cleaning', zh: '保洁', en: 'Cleaning' },
-  { id: 'security-guard', zh: '保安', en: 'Security guard' },
-  { id: 'elderly-care', zh: '养老护理', en: 'Elderly care' },
+  { id: 'cooking', zh: '中式烹调', en: 'Cooking (Chinese cuisine)', occupation: '4-03-02-01' },
+  { id: 'food-service', zh: '餐厅服务', en: 'Food service', occupation: '4-03-02-05' },
+  { id: 'housekeeping', zh: '家政服务', en: 'Housekeeping', occupation: '4-10-01-06' },
+  { id: 'cleaning', zh: '保洁', en: 'Cleaning', occupation: '4-09-08-01' },
+  { id: 'security-guard', zh: '保安', en: 'Security guard', occupation: '4-07-05-01' },
+  { id: 'elderly-care', zh: '养老护理', en: 'Elderly care', occupation: '4-10-01-05' },
   { id: 'childcare', zh: '育婴', en: 'Infant care' },
-  { id: 'hairdressing', zh: '美发', en: 'Hairdressing' },
-  { id: 'beauty-care', zh: '美容', en: 'Beauty care' },
-  { id: 'retail-sales', zh: '零售营业', en: 'Retail sales' },
+  { id: 'hairdressing', zh: '美发', en: 'Hairdressing', occupation: '4-10-03-02' },
+  { id: 'beauty-care', zh: '美容', en: 'Beauty care', occupation: '4-10-03-01' },
+  { id: 'retail-sales', zh: '零售营业', en: 'Retail sales', occupation: '4-01-02-03' },
   { id: 'ecommerce-customer-service', zh: '电商客服', en: 'E-commerce customer service' },
   // construction
-  { id: 'masonry', zh: '砌筑', en: 'Masonry' },
+  { id: 'masonry', zh: '砌筑', en: 'Masonry', occupation: '6-29-01-01' },
   { id: 'plastering', zh: '抹灰', en: 'Plastering' },
-  { id: 'rebar-work', zh: '钢筋工', en: 'Rebar work' },
+  { id: 'rebar-work', zh: '钢筋工', en: 'Rebar work', occupation: '6-29-01-04' },
   { id: 'carpentry', zh: '木工', en: 'Carpentry' },
-  { id: 'decoration', zh: '装饰装修', en: 'Interior decoration' },
+  { id: 'decoration', zh: '装饰装修', en: 'Interior decoration', occupation: '6-29-04-01' },
   // vehicles
-  { id: 'auto-repair', zh: '汽车维修', en: 'Auto repair' },
+  { id: 'auto-repair', zh: '汽车维修', en: 'Auto repair', occupation: '4-12-01-01' },
   { id: 'auto-electrics', zh: '汽车电器维修', en: 'Auto electrics' },
 ];
 
