@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * The `bangfu` command line: validate a dataset, rank posts or labourers, explain a pair, generate
+ * sample data, print the dataset JSON Schema. Each command lives in `src/cli/<name>.ts`; this file
+ * builds the program and wires it to the process.
+ *
+ * {@link main} runs in-process (tests call it with buffers) and returns the exit code: 0 done,
+ * 2 bad usage or bad input (one line per problem on stderr), 1 an unexpected failure.
+ *
+ * @module
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { BangfuValidationError } from './errors.js';
+import { registerExplain } from './cli/explain.js';
+import { CliError, EXIT, issueLine, type CliIO } from './cli/io.js';
+import { registerRank } from './cli/rank.js';
+import { registerSample } from './cli/sample.js';
+import { registerSchema } from './cli/schema.js';
+import { registerValidate } from './cli/validate.js';
+
+export type { CliIO } from './cli/io.js';
+
+/** The commands, in the order `--help` lists them. Add a command by adding its register function. */
+const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
+  registerValidate,
+  registerRank,
+  registerExplain,
+  registerSample,
+  registerSchema,
+];
+
+function buildProgram(io: CliIO): Command {
+  const program = new Command('bangfu')
+    .description('Match registered poor-household labourers to vetted employer posts.')
+    .version(packageJson.version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  for (const register of COMMANDS) register(program, io);
+  // Subcommands inherit output and exit handling only if set on each.
+  for (const command of program.commands) {
+    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).exitOverride();
+  }
+  return program;
+}
+
+/**
+ * Runs the CLI on arguments, writing to the given writers.
+ *
+ * @param argv - The arguments after the program name (`process.argv.slice(2)`).
+ * @param io - Where to write standard output and standard error.
+ * @returns The exit code: 0 done, 2 bad usage or input, 1 unexpected failure.
+ * @example
+ * let out = '';
+ * await main(['validate', 'dataset.json'], { stdout: (s) => (out += s), stderr: () => {} }) //=> 0
+ * out //=> 'valid: 300 labourers, 40 employers, 200 posts, as of 2026-03-01\n'
+ */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has written its message already; help and version end normally.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      for (const line of e.lines) io.stderr(`${line}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof BangfuValidationError) {
+      for (const issue of e.issues) io.stderr(`${issueLine(issue)}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`bangfu: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.failure;
+  }
+}
+
+/** Whether this module is the program being run (not imported by a test or another module). */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // No top-level await: the bundle is also built as CommonJS.
+  void main(process.argv.slice(2), {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

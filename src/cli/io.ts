@@ -1,0 +1,106 @@
+/**
+ * What every `bangfu` subcommand shares: where output goes, how a bad option value or a bad
+ * dataset becomes exit code 2 with one line per problem, and how a dataset file is loaded.
+ *
+ * @module
+ */
+import { InvalidArgumentError } from 'commander';
+import { BangfuValidationError, type ValidationIssue } from '../errors.js';
+import { isIsoDate } from '../internal/dates.js';
+import { readDataset } from '../node.js';
+import type { Locale } from '../render.js';
+import type { Dataset } from '../types.js';
+
+/** Where the CLI writes: `process.stdout`/`process.stderr` in the bin, buffers in tests. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Exit codes: 0 done, 1 an unexpected failure, 2 bad usage or bad input. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** A failure the CLI reports as lines on stderr with an exit code, instead of a stack trace. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  readonly lines: readonly string[];
+  readonly exitCode: number;
+
+  constructor(lines: readonly string[], exitCode: number = EXIT.usage) {
+    super(lines.join('\n'));
+    this.lines = lines;
+    this.exitCode = exitCode;
+  }
+}
+
+/** One issue as one line, path first: `posts[3].pay.baseMonthly: expected … [below-minimum-wage]`. */
+export function issueLine(issue: ValidationIssue): string {
+  const { value } = issue;
+  const got =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? ` (got ${JSON.stringify(value)})`
+      : '';
+  const line = `${issue.path === '' ? '(root)' : issue.path}: ${issue.message}${got} [${issue.code}]`;
+  return line.replace(/\s*\n\s*/g, ' ');
+}
+
+/** Options every dataset-reading command accepts. */
+export interface DatasetOptions {
+  readonly asOf?: string;
+}
+
+/**
+ * Reads and validates a dataset file; an unreadable file or an invalid dataset becomes a
+ * {@link CliError} (exit 2) with one line per problem.
+ */
+export function loadDataset(path: string, options: DatasetOptions = {}): Dataset {
+  try {
+    return readDataset(path, options.asOf === undefined ? {} : { asOf: options.asOf });
+  } catch (e) {
+    if (e instanceof BangfuValidationError) throw new CliError(e.issues.map(issueLine));
+    if (e instanceof Error && 'code' in e) {
+      throw new CliError([`${path}: cannot read the file: ${e.message}`]);
+    }
+    throw e;
+  }
+}
+
+/** Parses a whole number ≥ `min` for an option (commander argParser). */
+export function integerOption(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\s*[+-]?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`expected a whole number ≥ ${min}.`);
+    }
+    return n;
+  };
+}
+
+/** Parses a number in [lo, hi] for an option. */
+export function numberOption(lo: number, hi: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < lo || n > hi) {
+      throw new InvalidArgumentError(`expected a number from ${lo} to ${hi}.`);
+    }
+    return n;
+  };
+}
+
+/** Parses `zh`, `zh-CN` or `en` for `--lang`. */
+export function localeOption(value: string): Locale {
+  if (value === 'zh' || value === 'zh-CN') return 'zh-CN';
+  if (value === 'en') return 'en';
+  throw new InvalidArgumentError('expected zh or en.');
+}
+
+/** Parses a real calendar date written `YYYY-MM-DD` for an option. */
+export function dateOption(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD.');
+  return value;
+}
+
+/** Pretty JSON with a trailing newline. */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

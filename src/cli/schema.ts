@@ -1,0 +1,19 @@
+/**
+ * `bangfu schema`: print the JSON Schema of the dataset input (the build saves it as
+ * `dist/dataset.schema.json`).
+ *
+ * @module
+ */
+import type { Command } from 'commander';
+import { datasetJsonSchema } from '../parse.js';
+import { json, type CliIO } from './io.js';
+
+/** Adds the `schema` command. */
+export function registerSchema(program: Command, io: CliIO): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of a dataset file')
+    .action(() => {
+      io.stdout(json(datasetJsonSchema()));
+    });
+}
