@@ -52,7 +52,14 @@ export const EXAMPLE_INPUT = {
       originCounty: '530621',
       birthDate: '1979-01-28',
       gender: 'male',
-      trainings: [{ course: 'auto-repair-zhaotong', completedOn: '2025-12-20', grantsSkill: 'auto-repair', grantsLevel: 5 }],
+      trainings: [
+        {
+          course: 'auto-repair-zhaotong',
+          completedOn: '2025-12-20',
+          grantsSkill: 'auto-repair',
+          grantsLevel: 5,
+        },
+      ],
       pay: { minMonthly: 2800, targetMonthly: 4000 },
       mobility: { scope: 'home-prefecture' },
       cannotLeaveHome: true,
@@ -111,7 +118,9 @@ export const EXAMPLE_INPUT = {
         { skill: 'welding', level: 4, certified: true },
         { skill: 'electrician', level: 5, certified: false },
       ],
-      certificates: [{ certificate: 'welding-thermal-cutting', issuedOn: '2024-04-10', validUntil: '2030-04-09' }],
+      certificates: [
+        { certificate: 'welding-thermal-cutting', issuedOn: '2024-04-10', validUntil: '2030-04-09' },
+      ],
       pay: { minMonthly: 5000, targetMonthly: 7000 },
       mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: '441900102' }] },
       needsDormitory: true,
@@ -151,13 +160,23 @@ export const EXAMPLE_INPUT = {
     {
       id: 'E-DL-02',
       name: '东莞大朗某毛织服装厂',
-      vetting: { status: 'approved', criteria: ['well-managed', 'suitable-posts'], vettedOn: '2025-11-15', validUntil: '2027-11-14' },
+      vetting: {
+        status: 'approved',
+        criteria: ['well-managed', 'suitable-posts'],
+        vettedOn: '2025-11-15',
+        validUntil: '2027-11-14',
+      },
       workforceByOrigin: [{ county: '530621', count: 6 }],
     },
     {
       id: 'E-SL-03',
       name: '东莞石龙某物流有限公司',
-      vetting: { status: 'approved', criteria: ['well-managed', 'good-pay'], vettedOn: '2025-07-01', validUntil: '2027-06-30' },
+      vetting: {
+        status: 'approved',
+        criteria: ['well-managed', 'good-pay'],
+        vettedOn: '2025-07-01',
+        validUntil: '2027-06-30',
+      },
       trackRecord: { placements: 12, retainedSixMonths: 9 },
     },
     {

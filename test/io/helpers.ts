@@ -1,0 +1,13 @@
+/**
+ * The form an input takes after a CSV round trip: empty lists are written as empty cells and come
+ * back absent, except `vetting.criteria`, which the input requires and which comes back as `[]`.
+ */
+export function withoutEmptyLists<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutEmptyLists) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k, v]) => k === 'criteria' || !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => [k, withoutEmptyLists(v)]),
+  ) as T;
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { BangfuValidationError } from '../../src/errors.js';
+import { EMPLOYER_COLUMNS, LABOURER_COLUMNS, POST_COLUMNS, CSV_COLUMNS } from '../../src/io/columns.js';
+import { importCsv, importCsvOrThrow, locateCsvIssues } from '../../src/io/import.js';
+import { normaliseHeader } from '../../src/io/columns.js';
+import { safeParseDataset } from '../../src/parse.js';
+
+const ZH_HEAD = '编号,户籍类型,户籍县代码,出生日期,最低期望月薪,期望月薪,流动意愿';
+const ZH_ROW = 'w1,脱贫户,530627,1995-06-15,3000,4500,不限';
+const MINIMAL = {
+  id: 'w1',
+  household: 'registered',
+  originCounty: '530627',
+  birthDate: '1995-06-15',
+  pay: { minMonthly: 3000, targetMonthly: 4500 },
+  mobility: { scope: 'anywhere' },
+};
+
+function labourers(csv: string) {
+  return importCsv({ labourers: csv });
+}
+
+describe('column tables', () => {
+  it('accept no header twice within a table', () => {
+    for (const columns of Object.values(CSV_COLUMNS)) {
+      const seen = new Map<string, string>();
+      for (const c of columns) {
+        for (const h of new Set([c.key, c.header, ...c.aliases].map(normaliseHeader))) {
+          expect(seen.get(h), `${h} names ${c.key} and ${seen.get(h)}`).toBeUndefined();
+          seen.set(h, c.key);
+        }
+      }
+    }
+  });
+
+  it('cover the fields of labourers, employers and posts', () => {
+    expect(LABOURER_COLUMNS.map((c) => c.key)).toContain('mobility.refused');
+    expect(EMPLOYER_COLUMNS.map((c) => c.key)).toContain('trackRecord.retainedSixMonths');
+    expect(POST_COLUMNS.map((c) => c.key)).toContain('pay.guaranteedMonthly');
+  });
+});
+
+describe('importCsv headers', () => {
+  it('maps Chinese headers', () => {
+    expect(labourers(`${ZH_HEAD}\n${ZH_ROW}`)).toMatchObject({
+      issues: [],
+      input: { labourers: [MINIMAL], employers: [], posts: [] },
+    });
+  });
+
+  it('maps English field names, dotted, camel-cased or flat aliases', () => {
+    const csv =
+      'id,household,originCounty,birthDate,pay.minMonthly,payTarget,mobility_scope\nw1,registered,530627,1995-06-15,3000,4500,anywhere';
+    expect(labourers(csv)).toMatchObject({
+      issues: [],
+      input: { labourers: [MINIMAL] },
+      files: { labourers: { language: 'en' } },
+    });
+  });
+
+  it('maps aliases, required marks and unit notes: 人员编号, 户类型, *出生日期, 最低期望月薪（元）', () => {
+    const csv =
+      '人员编号,户类型,户籍地代码,*出生日期,最低期望月薪（元）,期望月薪,流动意愿\nw1,建档立卡,530627,1995/6/15,"3,000",4500元,不限';
+    expect(labourers(csv)).toMatchObject({ issues: [], input: { labourers: [MINIMAL] } });
+  });
+
+  it('reports an unknown header at row 1 and still imports the rows', () => {
+    const r = labourers(`${ZH_HEAD},备注\n${ZH_ROW},无`);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 1:备注', code: 'unknown-header' }),
+    ]);
+    expect(r.input.labourers).toHaveLength(1);
+  });
+
+  it('ignores a blank header over a blank column (a trailing comma)', () => {
+    expect(labourers(`${ZH_HEAD},\n${ZH_ROW},`).issues).toEqual([]);
+  });
+
+  it('reports a missing required header and imports no row of that file', () => {
+    const r = importCsv(
+      {
+        labourers: '编号,户籍类型,户籍县代码,最低期望月薪,期望月薪,流动意愿\nw1,脱贫户,530627,3000,4500,不限',
+      },
+      { fileNames: { labourers: '劳动力.csv' } },
+    );
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: '劳动力.csv:row 1:出生日期', code: 'missing-header' }),
+    ]);
+    expect(r.files.labourers).toMatchObject({ read: 1, imported: 0 });
+  });
+
+  it('reports two headers naming one field', () => {
+    const r = labourers(`${ZH_HEAD},人员编号\n${ZH_ROW},w2`);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 1:人员编号', code: 'duplicate-header' }),
+    ]);
+    expect(r.input.labourers).toEqual([MINIMAL]);
+  });
+
+  it('reports an empty file', () => {
+    expect(labourers('\n\n').issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv', code: 'empty-file' }),
+    ]);
+  });
+});
+
+describe('importCsv rows', () => {
+  it('reports a bad value with its file, spreadsheet row and header, and leaves the row out', () => {
+    const csv = [
+      ZH_HEAD,
+      ZH_ROW,
+      'w2,脱贫户,530627,1995-02-30,3000,4500,不限',
+      'w3,贫困户,530627,1995-06-15,3千,4500,本县',
+    ].join('\n');
+    const r = labourers(csv);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        path: 'labourers.csv:row 3:出生日期',
+        code: 'bad-value',
+        value: '1995-02-30',
+      }),
+      expect.objectContaining({ path: 'labourers.csv:row 4:户籍类型', code: 'bad-value', value: '贫困户' }),
+      expect.objectContaining({ path: 'labourers.csv:row 4:最低期望月薪', code: 'bad-value', value: '3千' }),
+    ]);
+    expect(r.files.labourers).toMatchObject({ read: 3, imported: 1, rows: [2] });
+  });
+
+  it('reports a missing required value', () => {
+    const r = labourers(`${ZH_HEAD}\nw1,脱贫户,,1995-06-15,3000,4500,不限`);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 2:户籍县代码', code: 'missing-value' }),
+    ]);
+  });
+
+  it('reports ragged rows (too few cells, or extra non-empty cells) but accepts extra empty cells', () => {
+    const csv = [ZH_HEAD, 'w1,脱贫户,530627,1995-06-15,3000,4500', `${ZH_ROW},x`, `${ZH_ROW},,`].join('\r\n');
+    const r = labourers(csv);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 2', code: 'ragged-row', value: 6 }),
+      expect.objectContaining({ path: 'labourers.csv:row 3', code: 'ragged-row', value: 8 }),
+    ]);
+    expect(r.files.labourers).toMatchObject({ read: 3, imported: 1, rows: [4] });
+  });
+
+  it('keeps commas, quotes and line breaks inside quoted cells, counting rows as a spreadsheet does', () => {
+    const csv = `编号,姓名,户籍类型,户籍县代码,出生日期,最低期望月薪,期望月薪,流动意愿,技能\nw1,"陈,""光明""\n二",脱贫户,530627,1995-06-15,3000,4500,不限,"电子产品装配:5:是\n叉车驾驶:4"\nw2,李,脱贫户,530627,1995-06-15,3000,4500,不限,bad`;
+    const r = labourers(csv);
+    expect(r.input.labourers[0]).toMatchObject({
+      name: '陈,"光明"\n二',
+      skills: [
+        { skill: 'electronics-assembly', level: 5, certified: true },
+        { skill: 'forklift-driving', level: 4, certified: false },
+      ],
+    });
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 3:技能', code: 'bad-value' }),
+    ]);
+  });
+
+  it('reports an unclosed quote', () => {
+    const r = labourers(`${ZH_HEAD}\n${ZH_ROW}\nw2,"脱贫户,530627,1995-06-15,3000,4500,不限`);
+    expect(r.issues).toEqual([expect.objectContaining({ path: 'labourers.csv:row 3', code: 'bad-quoting' })]);
+    expect(r.files.labourers).toMatchObject({ read: 2, imported: 1 });
+  });
+
+  it('skips empty rows without counting them, keeping spreadsheet row numbers', () => {
+    const r = labourers(`${ZH_HEAD}\n\n,,,,,,\n${ZH_ROW.replace('1995-06-15', 'x')}`);
+    expect(r.issues).toEqual([expect.objectContaining({ path: 'labourers.csv:row 4:出生日期' })]);
+    expect(r.files.labourers).toMatchObject({ read: 1 });
+  });
+
+  it('reads every kind of labourer cell', () => {
+    const head = `${ZH_HEAD},性别,干部岗位,技能,证书,培训,偏好地区,拒绝地区,需要宿舍,无法离家,语言,可到岗日期`;
+    const row = `${ZH_ROW},女,否,缝纫机操作:中级工:是,健康证::2026-12-31,缝纫工培训：2025年6月30日：缝纫机操作：5,4419；guanshao、莞韶产业园,441900119,有,无,普通话、彝语、yue,20260315`;
+    expect(labourers(`${head}\n${row}`)).toMatchObject({
+      issues: [],
+      input: {
+        labourers: [
+          {
+            ...MINIMAL,
+            gender: 'female',
+            cadre: false,
+            skills: [{ skill: 'sewing-machine-operation', level: 4, certified: true }],
+            certificates: [{ certificate: 'health-certificate', validUntil: '2026-12-31' }],
+            trainings: [
+              {
+                course: 'sewing-machine',
+                completedOn: '2025-06-30',
+                grantsSkill: 'sewing-machine-operation',
+                grantsLevel: 5,
+              },
+            ],
+            mobility: {
+              scope: 'anywhere',
+              preferred: [
+                { kind: 'area', area: '4419' },
+                { kind: 'park', park: 'guanshao' },
+                { kind: 'park', park: 'guanshao' },
+              ],
+              refused: [{ kind: 'area', area: '441900119' }],
+            },
+            needsDormitory: true,
+            cannotLeaveHome: false,
+            languages: ['zh', 'ii', 'yue'],
+            availableFrom: '2026-03-15',
+          },
+        ],
+      },
+    });
+  });
+
+  it('keeps an unknown skill name as written, for parseDataset to report', () => {
+    const r = labourers(`${ZH_HEAD},技能\n${ZH_ROW},吹玻璃:5:否`);
+    expect(r.input.labourers[0]).toMatchObject({ skills: [{ skill: '吹玻璃', level: 5, certified: false }] });
+  });
+
+  it('checks pay columns against 计薪方式 and provisions against their costs', () => {
+    const head =
+      '岗位编号,企业编号,岗位名称,职业代码,工作地点,招聘人数,计薪方式,底薪,保底月薪,预期月薪,宿舍月费,合同月数,报名开始日期,报名截止日期';
+    const r = importCsv({
+      posts: `${head}\np1,e1,普工,6-00-00-00,441900116,5,计件,2300,,5000,100,12,2026-01-01,2026-06-30`,
+    });
+    expect(r.issues.map((i) => [i.path, i.code])).toEqual([
+      ['posts.csv:row 2:保底月薪', 'missing-value'],
+      ['posts.csv:row 2:底薪', 'bad-value'],
+      ['posts.csv:row 2:提供宿舍', 'missing-value'],
+    ]);
+  });
+
+  it('requires both track-record counts or neither', () => {
+    const head = '企业编号,企业名称,审核状态,审核日期,审核有效期至,历史安置人数';
+    const r = importCsv({ employers: `${head}\ne1,某厂,通过,2025-01-01,2026-12-31,10` });
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'employers.csv:row 2:六个月留存人数', code: 'missing-value' }),
+    ]);
+  });
+
+  it('sets the as-of date when given', () => {
+    expect(importCsv({}, { asOf: '2026-03-01' }).input).toEqual({
+      asOf: '2026-03-01',
+      labourers: [],
+      employers: [],
+      posts: [],
+    });
+  });
+});
+
+describe('importCsvOrThrow', () => {
+  it('throws BangfuValidationError with every issue', () => {
+    let caught: unknown;
+    try {
+      importCsvOrThrow({ labourers: `${ZH_HEAD},生日\n${ZH_ROW},x` });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(BangfuValidationError);
+    expect((caught as BangfuValidationError).issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 1:生日', code: 'unknown-header' }),
+    ]);
+  });
+
+  it('returns the input when there is no issue', () => {
+    expect(importCsvOrThrow({ labourers: `${ZH_HEAD}\n${ZH_ROW}` }).input.labourers).toEqual([MINIMAL]);
+  });
+});
+
+describe('locateCsvIssues', () => {
+  it("points parseDataset's issues at the spreadsheet row and column", () => {
+    const csv = [
+      `${ZH_HEAD},技能`,
+      `${ZH_ROW},`,
+      '',
+      `w2,脱贫户,530627,1995-06-15,3000,4500,不限,吹玻璃:5`,
+    ].join('\n');
+    const imported = importCsv({ labourers: csv }, { asOf: '2026-03-01' });
+    expect(imported.issues).toEqual([]);
+    const parsed = safeParseDataset(imported.input);
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(locateCsvIssues(parsed.issues, imported)).toEqual([
+      expect.objectContaining({
+        path: 'labourers.csv:row 4:技能',
+        code: 'unknown-skill',
+        message: expect.stringContaining('(labourers[1].skills[0].skill)'),
+      }),
+    ]);
+  });
+});
