@@ -55,8 +55,16 @@ function holdingsOf(worker: Labourer): readonly Holding[] {
 
 const linkCache = new WeakMap<Policy, ReadonlyMap<string, ReadonlyMap<string, number>>>();
 
-/** Symmetric taxonomy links: the credit between two skills, the larger of the two directions. */
-function linksOf(policy: Policy): ReadonlyMap<string, ReadonlyMap<string, number>> {
+/**
+ * Symmetric taxonomy links: the credit between two skills, the larger of the two directions.
+ * Built once per policy; the compiled index reads the same map.
+ *
+ * @param policy - The programme policy (its skill taxonomy).
+ * @returns For each skill, the linked skills and their credit in [0, 1].
+ * @example
+ * linksOf(dongguanPolicy).get('welding')?.get('electrician') //=> a credit in [0, 1], if linked
+ */
+export function linksOf(policy: Policy): ReadonlyMap<string, ReadonlyMap<string, number>> {
   let links = linkCache.get(policy);
   if (links === undefined) {
     const m = new Map<string, Map<string, number>>();

@@ -1,0 +1,398 @@
+/**
+ * The scoring and eligibility kernel over a compiled index: the same arithmetic as `scorePair`, in
+ * the same order, on typed arrays; and the hard rules of `checkEligibility` as array checks.
+ *
+ * One source of truth: the numeric pieces are the score modules' own (`payFit`, `levelFactor`,
+ * `clamp01`, the part weights and constants); what the kernel restates (weighted means, sums) it
+ * evaluates operation for operation as `src/score/*.ts` does, so the results are bit-identical.
+ * `test/rank-all.prop.test.ts` checks `kernelScore === scorePair(…).score` and
+ * `kernelEligible === (checkEligibility(…).length === 0)` on random datasets.
+ *
+ * The kernel assumes every component has a value (required skills, pay fit, the origin link and the
+ * vetting criteria are never null), which is what `src/score/*.ts` guarantees today; the property
+ * tests would catch a change.
+ *
+ * @module
+ */
+import {
+  CP_AWAY,
+  CP_LINK_MASK,
+  CP_NEAR_HOME,
+  CP_SAME_PREFECTURE,
+  CP_SAME_PROVINCE,
+  LINK_VALUES,
+  type CompiledIndex,
+} from '../compile.js';
+import { FULL_FELLOWS, ORIGIN_PART_WEIGHTS } from '../score/origin.js';
+import { clamp01 } from '../score/parts.js';
+import { FULL_UPLIFT_RATIO, PAY_PART_WEIGHTS, payFit } from '../score/pay.js';
+import { LEARN_ON_JOB_CREDIT, SKILL_PART_WEIGHTS, levelFactor } from '../score/skills.js';
+import type { SkillLevel } from '../types.js';
+
+const W_REQUIRED = SKILL_PART_WEIGHTS.required;
+const W_OPTIONAL = SKILL_PART_WEIGHTS.optional;
+const W_CERTIFIED = SKILL_PART_WEIGHTS.certified;
+const W_FIT = PAY_PART_WEIGHTS.fit;
+const W_UPLIFT = PAY_PART_WEIGHTS.uplift;
+const W_LINK = ORIGIN_PART_WEIGHTS.link;
+const W_FELLOWS = ORIGIN_PART_WEIGHTS.fellows;
+const W_LANGUAGE = ORIGIN_PART_WEIGHTS.language;
+/** The link value of a preferred destination (see `src/score/origin.ts`). */
+const PREFERRED_LINK = 0.9;
+const NO_CERT_LEVEL = 99;
+
+/** Per-labourer tables, rebuilt for each labourer scored: skill credits and certified levels. */
+export interface WorkerScratch {
+  /** The worker these tables hold, or -1. */
+  worker: number;
+  /** `cred[s · 5 + (L − 1)]`: the best credit for a requirement of skill s at level L. */
+  readonly cred: Float64Array;
+  /** The best (smallest) certified level held directly, per skill. */
+  readonly certLevel: Uint8Array;
+  readonly touched: Int32Array;
+  touchedCount: number;
+}
+
+/**
+ * Fresh scratch tables for an index.
+ *
+ * @param index - The compiled index.
+ * @returns Empty tables sized for its skills.
+ * @example
+ * createScratch(index).worker //=> -1
+ */
+export function createScratch(index: CompiledIndex): WorkerScratch {
+  const S = index.skillIds.length;
+  return {
+    worker: -1,
+    cred: new Float64Array(S * 5),
+    certLevel: new Uint8Array(S).fill(NO_CERT_LEVEL),
+    touched: new Int32Array(S),
+    touchedCount: 0,
+  };
+}
+
+function touch(sc: WorkerScratch, mark: Uint8Array, s: number): void {
+  if (mark[s] === 0) {
+    mark[s] = 1;
+    sc.touched[sc.touchedCount++] = s;
+  }
+}
+
+const markCache = new WeakMap<WorkerScratch, Uint8Array>();
+
+/**
+ * Fills the scratch tables for one labourer: for every skill and required level, the best credit
+ * over the routes of `skillsComponent` (held, trained, related), and the best certified level.
+ * Every route's credit is a maximum, so the order holdings are visited in does not matter.
+ *
+ * Complexity: O(h·(1 + l)·5) for h holdings with l taxonomy links each.
+ *
+ * @param index - The compiled index.
+ * @param sc - Scratch tables from {@link createScratch}.
+ * @param w - The labourer's position in the index.
+ * @example
+ * prepareWorker(index, sc, 0); sc.worker //=> 0
+ */
+export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number): void {
+  if (sc.worker === w) return;
+  let mark = markCache.get(sc);
+  if (mark === undefined) {
+    mark = new Uint8Array(sc.certLevel.length);
+    markCache.set(sc, mark);
+  }
+  const { cred, certLevel } = sc;
+  for (let t = 0; t < sc.touchedCount; t++) {
+    const s = sc.touched[t]!;
+    mark[s] = 0;
+    certLevel[s] = NO_CERT_LEVEL;
+    cred.fill(0, s * 5, s * 5 + 5);
+  }
+  sc.touchedCount = 0;
+  const { holdStart, holdSkill, holdLevel, holdCourse, holdCertified, linkStart, linkTo, linkCredit } = index;
+  for (let h = holdStart[w]!, end = holdStart[w + 1]!; h < end; h++) {
+    const s = holdSkill[h]!;
+    const level = holdLevel[h]! as SkillLevel;
+    touch(sc, mark, s);
+    if (holdCourse[h] === 0 && holdCertified[h] === 1 && level < certLevel[s]!) certLevel[s] = level;
+    for (let L = 1; L <= 5; L++) {
+      const c = levelFactor(level, L as SkillLevel);
+      if (c > cred[s * 5 + L - 1]!) cred[s * 5 + L - 1] = c;
+    }
+    for (let k = linkStart[s]!, ke = linkStart[s + 1]!; k < ke; k++) {
+      const t = linkTo[k]!;
+      const link = linkCredit[k]!;
+      touch(sc, mark, t);
+      for (let L = 1; L <= 5; L++) {
+        const c = link * levelFactor(level, L as SkillLevel);
+        if (c > cred[t * 5 + L - 1]!) cred[t * 5 + L - 1] = c;
+      }
+    }
+  }
+  sc.worker = w;
+}
+
+/**
+ * The skills component of a pair, as `skillsComponent` computes it.
+ *
+ * @param index - The compiled index.
+ * @param sc - Scratch tables prepared for the labourer.
+ * @param p - The post's position.
+ * @returns The component value.
+ * @example
+ * skillsValue(index, sc, 0) //=> 1 for a post asking no skill
+ */
+export function skillsValue(index: CompiledIndex, sc: WorkerScratch, p: number): number {
+  const { cred, certLevel } = sc;
+  const rs = index.reqStart[p]!;
+  const nRequired = index.reqStart[p + 1]! - rs;
+  const trains = index.postTrainsOnJob[p] === 1;
+  let requiredSum = 0;
+  let certifiedCount = 0;
+  for (let k = 0; k < nRequired; k++) {
+    const s = index.reqSkill[rs + k]!;
+    const L = index.reqLevel[rs + k]!;
+    let credit = cred[s * 5 + L - 1]!;
+    if (trains && credit < LEARN_ON_JOB_CREDIT) credit = LEARN_ON_JOB_CREDIT;
+    requiredSum += credit;
+    if (certLevel[s]! <= L) certifiedCount += 1;
+  }
+  const os = index.optStart[p]!;
+  const nOptional = index.optStart[p + 1]! - os;
+  let optionalSum = 0;
+  for (let k = 0; k < nOptional; k++) {
+    optionalSum += cred[index.optSkill[os + k]! * 5 + index.optLevel[os + k]! - 1]!;
+  }
+  // weightedMean over [required, optional, certified], skipping null parts.
+  let sum = 0;
+  let weights = 0;
+  sum += (nRequired === 0 ? 1 : requiredSum / nRequired) * W_REQUIRED;
+  weights += W_REQUIRED;
+  if (nOptional !== 0) {
+    sum += (optionalSum / nOptional) * W_OPTIONAL;
+    weights += W_OPTIONAL;
+  }
+  if (nRequired !== 0) {
+    sum += (certifiedCount / nRequired) * W_CERTIFIED;
+    weights += W_CERTIFIED;
+  }
+  return clamp01(sum / weights);
+}
+
+/**
+ * The pay component of a pair, as `payComponent` computes it.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @param cp - The county–post byte of the labourer's county and the post.
+ * @returns The component value.
+ * @example
+ * payValue(index, 0, 0, cp) //=> 0.8…
+ */
+export function payValue(index: CompiledIndex, w: number, p: number, cp: number): number {
+  const net =
+    index.workerNeedsDorm[w] === 1 || (cp & CP_AWAY) !== 0 ? index.postNetDorm[p]! : index.postNetNoDorm[p]!;
+  const fit = payFit(net, index.workerMin[w]!, index.workerTarget[w]!);
+  const home = index.countyHomeMin[index.workerCounty[w]!]!;
+  let sum = 0;
+  let weights = 0;
+  sum += fit * W_FIT;
+  weights += W_FIT;
+  if (home === home) {
+    sum += clamp01((net / home - 1) / (FULL_UPLIFT_RATIO - 1)) * W_UPLIFT;
+    weights += W_UPLIFT;
+  }
+  return clamp01(sum / weights);
+}
+
+/**
+ * Whether one of the labourer's preferred destinations contains the post's site.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @returns True if an area preferred contains the site or the park preferred is the site.
+ * @example
+ * prefers(index, 0, 0) //=> false
+ */
+export function prefers(index: CompiledIndex, w: number, p: number): boolean {
+  for (let k = index.prefStart[w]!, end = index.prefStart[w + 1]!; k < end; k++) {
+    const park = index.prefPark[k]!;
+    if (park === -1 ? index.postArea[p]!.startsWith(index.prefArea[k]!) : index.postPark[p] === park)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The origin component of a pair, as `originComponent` computes it.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @param cp - The county–post byte.
+ * @returns The component value.
+ * @example
+ * originValue(index, 0, 0, cp) //=> 0.34
+ */
+export function originValue(index: CompiledIndex, w: number, p: number, cp: number): number {
+  const code = cp & CP_LINK_MASK;
+  const link = code === 0 ? 1 : prefers(index, w, p) ? PREFERRED_LINK : LINK_VALUES[code]!;
+  const count = index.countyFellows[index.workerCounty[w]! * index.employerCount + index.postEmployer[p]!]!;
+  let language = 1;
+  if (index.postHasLang[p] === 1) {
+    language = 0;
+    const lw = index.langWords;
+    for (let k = 0; k < lw; k++) {
+      if ((index.postLangs[p * lw + k]! & index.workerLangs[w * lw + k]!) !== 0) {
+        language = 1;
+        break;
+      }
+    }
+  }
+  return originOf(link, count, language);
+}
+
+/**
+ * The weighted mean of the origin parts, in `originComponent`'s order.
+ *
+ * @param link - The link part.
+ * @param count - Fellow villagers at the employer.
+ * @param language - The language part (0 or 1).
+ * @returns The component value.
+ * @example
+ * originOf(1, 10, 1) //=> 1
+ */
+export function originOf(link: number, count: number, language: number): number {
+  let sum = 0;
+  let weights = 0;
+  sum += link * W_LINK;
+  weights += W_LINK;
+  sum += Math.min(1, Math.max(0, count) / FULL_FELLOWS) * W_FELLOWS;
+  weights += W_FELLOWS;
+  sum += language * W_LANGUAGE;
+  weights += W_LANGUAGE;
+  return clamp01(sum / weights);
+}
+
+/**
+ * Combines component values as `scorePair` does: Σ value × effective weight in component order,
+ * clamped to [0, 1].
+ *
+ * @param ew - Effective weights (skills, pay, origin, employer).
+ * @param s - Skills value.
+ * @param pay - Pay value.
+ * @param o - Origin value.
+ * @param e - Employer value.
+ * @returns The score.
+ * @example
+ * combine(Float64Array.of(0.4, 0.3, 0.2, 0.1), 1, 1, 1, 1) //=> 1
+ */
+export function combine(ew: Float64Array, s: number, pay: number, o: number, e: number): number {
+  let score = 0;
+  score += s * ew[0]!;
+  score += pay * ew[1]!;
+  score += o * ew[2]!;
+  score += e * ew[3]!;
+  return Math.min(1, Math.max(0, score));
+}
+
+/**
+ * The county–post byte of a labourer and a post.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @returns The byte (link code and CP_* flags).
+ * @example
+ * countyPostOf(index, 0, 0) & CP_NEAR_HOME //=> 0
+ */
+export function countyPostOf(index: CompiledIndex, w: number, p: number): number {
+  return index.countyPost[index.workerCounty[w]! * index.postCount + p]!;
+}
+
+/**
+ * The score of a pair from the index: equal to `scorePair(dataset, worker, post).score`.
+ *
+ * Complexity: O(r + o + h·l) (requirements, plus preparing the labourer once).
+ *
+ * @param index - The compiled index.
+ * @param sc - Scratch tables (prepared here for `w` if they are not).
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @returns The score in [0, 1].
+ * @example
+ * kernelScore(index, createScratch(index), 0, 0) === scorePair(ds, ds.labourers[0], ds.posts[0]).score //=> true
+ */
+export function kernelScore(index: CompiledIndex, sc: WorkerScratch, w: number, p: number): number {
+  prepareWorker(index, sc, w);
+  const cp = countyPostOf(index, w, p);
+  return combine(
+    index.effectiveWeights,
+    skillsValue(index, sc, p),
+    payValue(index, w, p, cp),
+    originValue(index, w, p, cp),
+    index.employerValue[index.postEmployer[p]!]!,
+  );
+}
+
+/**
+ * Whether a labourer may be offered a post, every rule but the post-level ones (vetting, openings,
+ * window) and the worker-level ones (age under 16, retirement), which callers check once.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @param cp - The county–post byte.
+ * @returns True if no pair rule excludes the pair.
+ * @example
+ * pairAllowed(index, 0, 0, countyPostOf(index, 0, 0)) //=> true
+ */
+export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: number): boolean {
+  const age = index.workerAge[w]!;
+  if (age < index.adultAge && index.postNeedsAdult[p] === 1) return false;
+  if (age < index.postAgeMin[p]! || age > index.postAgeMax[p]!) return false;
+  if (index.workerAvailable[w]! > index.postCloses[p]!) return false;
+  const near = (cp & CP_NEAR_HOME) !== 0;
+  if (!near) {
+    if (index.workerNeedsDorm[w] === 1 && index.postDormProvided[p] === 0) return false;
+    switch (index.workerScope[w]) {
+      case 0:
+        break;
+      case 1:
+        if ((cp & CP_SAME_PROVINCE) === 0) return false;
+        break;
+      case 2:
+        if ((cp & CP_SAME_PREFECTURE) === 0) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  const cw = index.certWords;
+  for (let k = 0; k < cw; k++) {
+    if ((index.postCerts[p * cw + k]! & ~index.workerCerts[w * cw + k]!) !== 0) return false;
+  }
+  for (let k = index.refStart[w]!, end = index.refStart[w + 1]!; k < end; k++) {
+    const park = index.refPark[k]!;
+    if (park === -1 ? index.postArea[p]!.startsWith(index.refArea[k]!) : index.postPark[p] === park)
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a pair is eligible: equal to `checkEligibility(dataset, worker, post).length === 0`.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @returns True if no hard rule excludes the pair.
+ * @example
+ * kernelEligible(index, 0, 0) === (checkEligibility(ds, ds.labourers[0], ds.posts[0]).length === 0) //=> true
+ */
+export function kernelEligible(index: CompiledIndex, w: number, p: number): boolean {
+  if (index.workerExcluded[w] === 1 || index.postOpen[p] === 0) return false;
+  return pairAllowed(index, w, p, countyPostOf(index, w, p));
+}
