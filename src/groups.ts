@@ -1,0 +1,221 @@
+/**
+ * Groups of labourers placed together (same employer, site or post) or not at all: validation, the
+ * options each group has, and the check that a plan keeps the group rule.
+ *
+ * @module
+ */
+import { compareIds } from './compare.js';
+import { BangfuValidationError, type ValidationIssue } from './errors.js';
+import { solveOptimal } from './graph/solve-optimal.js';
+import type { Edge } from './graph/types.js';
+import { siteKey, type Candidates } from './internal/candidates.js';
+import type { GroupRule, PlacementGroup } from './plan.js';
+import type { Dataset, Post } from './types.js';
+
+const RULES: readonly GroupRule[] = ['same-employer', 'same-site', 'same-post'];
+
+/**
+ * Lists every problem with a list of groups: a missing or repeated id, an unknown rule, no members,
+ * a member who is not a labourer of the dataset, a labourer listed twice in one group or in two groups.
+ *
+ * @param dataset - The dataset whose labourers the groups name.
+ * @param groups - The groups, as given.
+ * @param prefix - The path of the list in the caller's options. @defaultValue 'groups'
+ * @returns The issues with their paths (`groups[1].members[0]`); empty when valid.
+ * @example
+ * groupIssues(ds, [{ id: 'g', members: ['nobody'], rule: 'same-post' }])[0].code //=> 'unknown-worker'
+ *
+ * Complexity: O(W + M) for W labourers and M members.
+ */
+export function groupIssues(
+  dataset: Dataset,
+  groups: readonly PlacementGroup[],
+  prefix = 'groups',
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const workers = new Set<string>(dataset.labourers.map((w) => w.id));
+  const ids = new Set<string>();
+  const owner = new Map<string, string>();
+  groups.forEach((g, i) => {
+    const at = `${prefix}[${i}]`;
+    if (typeof g.id !== 'string' || g.id === '') {
+      issues.push({
+        path: `${at}.id`,
+        code: 'invalid-id',
+        message: 'expected a non-empty string',
+        value: g.id,
+      });
+    } else if (ids.has(g.id)) {
+      issues.push({
+        path: `${at}.id`,
+        code: 'duplicate-id',
+        message: `group id '${g.id}' appears more than once`,
+        value: g.id,
+      });
+    } else ids.add(g.id);
+    if (!RULES.includes(g.rule)) {
+      issues.push({
+        path: `${at}.rule`,
+        code: 'invalid-value',
+        message: `expected one of ${RULES.map((r) => `'${r}'`).join(', ')}`,
+        value: g.rule,
+      });
+    }
+    if (!Array.isArray(g.members) || g.members.length === 0) {
+      issues.push({
+        path: `${at}.members`,
+        code: 'empty-group',
+        message: 'expected at least one member',
+        value: g.members,
+      });
+      return;
+    }
+    g.members.forEach((m, j) => {
+      const path = `${at}.members[${j}]`;
+      if (!workers.has(m)) {
+        issues.push({
+          path,
+          code: 'unknown-worker',
+          message: 'expected the id of a labourer in the dataset',
+          value: m,
+        });
+        return;
+      }
+      const first = owner.get(m);
+      if (first !== undefined) {
+        issues.push({
+          path,
+          code: first === g.id ? 'duplicate-member' : 'worker-in-two-groups',
+          message:
+            first === g.id
+              ? `'${m}' is listed twice in the group`
+              : `'${m}' is already a member of group '${first}'`,
+          value: m,
+        });
+      } else owner.set(m, typeof g.id === 'string' ? g.id : String(i));
+    });
+  });
+  return issues;
+}
+
+/**
+ * Refuses invalid groups, all problems at once (see {@link groupIssues}).
+ *
+ * @param dataset - The dataset whose labourers the groups name.
+ * @param groups - The groups.
+ * @param prefix - The path of the list in the caller's options. @defaultValue 'groups'
+ * @returns Nothing.
+ * @throws BangfuValidationError with every issue and its path.
+ * @example
+ * validateGroups(ds, []) //=> undefined
+ *
+ * Complexity: O(W + M).
+ */
+export function validateGroups(dataset: Dataset, groups: readonly PlacementGroup[], prefix = 'groups'): void {
+  const issues = groupIssues(dataset, groups, prefix);
+  if (issues.length > 0) throw new BangfuValidationError(issues, 'groups');
+}
+
+/**
+ * The key of the place a post offers under a group rule: its employer, its site, or itself.
+ *
+ * @param rule - The group rule.
+ * @param post - The post.
+ * @returns The employer id, the site key (`town:441900116`) or the post id.
+ * @example
+ * optionKey('same-site', post) //=> 'town:441900116'
+ */
+export function optionKey(rule: GroupRule, post: Post): string {
+  return rule === 'same-employer' ? post.employer : rule === 'same-site' ? siteKey(post.site) : post.id;
+}
+
+/** A place where a whole group can go, and how its members would fill it. */
+export interface GroupOption {
+  /** See {@link optionKey}. */
+  readonly key: string;
+  /** The posts of the option, sorted by id. */
+  readonly posts: ReadonlySet<string>;
+  /** The members' best placement there on their own: member → post. */
+  readonly placement: ReadonlyMap<string, string>;
+  /** Sum of score + bonus of that placement. */
+  readonly value: number;
+}
+
+/**
+ * The options of a group: each employer / site / post where every member has a candidate post and the
+ * openings left (capacity minus `used`) can take all the members at once, with the members' best
+ * placement there (an exact assignment of the members alone). Sorted by key.
+ *
+ * @internal
+ * Complexity: O(K·m·(E_g + P_g) log) for K places, m members, E_g their candidate edges there.
+ */
+export function groupOptions(
+  c: Candidates,
+  group: PlacementGroup,
+  used: ReadonlyMap<string, number> = new Map(),
+): GroupOption[] {
+  const members = [...group.members].sort(compareIds);
+  const perMember = members.map((m) => c.byWorker.get(m)?.edges ?? []);
+  if (perMember.some((e) => e.length === 0)) return [];
+  // Places every member can reach.
+  let common: Set<string> | undefined;
+  for (const edges of perMember) {
+    const keys = new Set(edges.map((e) => optionKey(group.rule, c.postById.get(e.post)!)));
+    common = common === undefined ? keys : new Set([...common].filter((k) => keys.has(k)));
+  }
+  const out: GroupOption[] = [];
+  for (const key of [...(common ?? [])].sort(compareIds)) {
+    const edges: Edge[] = [];
+    const postIds = new Set<string>();
+    members.forEach((m, i) => {
+      for (const e of perMember[i]!) {
+        if (optionKey(group.rule, c.postById.get(e.post)!) !== key) continue;
+        edges.push({ left: m, right: e.post, weight: e.weight });
+        postIds.add(e.post);
+      }
+    });
+    const right = [...postIds].sort(compareIds).map((id) => ({
+      id,
+      capacity: Math.max(0, c.capacity.get(id)! - (used.get(id) ?? 0)),
+    }));
+    const a = solveOptimal({ left: members.map((id) => ({ id })), right, edges });
+    if (a.unmatched.length > 0) continue;
+    out.push({
+      key,
+      posts: new Set(c.posts.filter((p) => optionKey(group.rule, p) === key).map((p) => p.id as string)),
+      placement: new Map(a.pairs.map((p) => [p.left, p.right])),
+      value: a.total,
+    });
+  }
+  return out;
+}
+
+/**
+ * Whether a placement keeps a group's rule: no member placed, or every member placed and all at the
+ * same employer / site / post.
+ *
+ * @param group - The group.
+ * @param postOf - Where each placed labourer is (member id → post), undefined for the unplaced.
+ * @param posts - The posts by id.
+ * @returns `'none'` (nobody placed), `'whole'` (kept, with the place's key), or `'broken'`.
+ * @example
+ * groupState({ id: 'g', members: ['w1', 'w2'], rule: 'same-post' }, (id) => 'p1', posts) //=> { kind: 'whole', key: 'p1' }
+ *
+ * Complexity: O(m) for m members.
+ */
+export function groupState(
+  group: PlacementGroup,
+  postOf: (worker: string) => string | undefined,
+  posts: ReadonlyMap<string, Post>,
+):
+  { readonly kind: 'none' } | { readonly kind: 'whole'; readonly key: string } | { readonly kind: 'broken' } {
+  const keys = group.members.map((m) => {
+    const p = postOf(m);
+    const post = p === undefined ? undefined : posts.get(p);
+    return post === undefined ? undefined : optionKey(group.rule, post);
+  });
+  if (keys.every((k) => k === undefined)) return { kind: 'none' };
+  const first = keys[0];
+  if (first !== undefined && keys.every((k) => k === first)) return { kind: 'whole', key: first };
+  return { kind: 'broken' };
+}

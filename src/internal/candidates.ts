@@ -1,0 +1,219 @@
+/**
+ * The candidate graph of a cohort: every eligible labourer–post pair with its score, built once per
+ * plan and shared by the solvers, the unplaced reasons and the verifier.
+ *
+ * @module
+ */
+import { compareIds, comparePostEntries } from '../compare.js';
+import { checkEligibility, workerExclusions } from '../eligibility.js';
+import type { BipartiteGraph, Edge, LeftNode } from '../graph/types.js';
+import type { KeepTogether, PriorityTier } from '../plan.js';
+import type { Exclusion, ExclusionCode } from '../reasons.js';
+import { scorePair } from '../score.js';
+import { FULL_FELLOWS } from '../score/origin.js';
+import type { Dataset, EmployerId, Labourer, Post, PostId, Site, WorkerId } from '../types.js';
+
+/** An eligible pair that made the candidate list. */
+export interface CandidateEdge {
+  readonly worker: WorkerId;
+  readonly post: PostId;
+  readonly employer: EmployerId;
+  /** `scorePair(...).score`. */
+  readonly score: number;
+  /** Keep-together bonus (0 without the option). */
+  readonly bonus: number;
+  /** `score + bonus`: the edge's weight in the solvers. */
+  readonly weight: number;
+}
+
+/** One labourer's side of the candidate graph. */
+export interface WorkerCandidates {
+  readonly worker: Labourer;
+  readonly tier: PriorityTier;
+  /** Rules about the labourer alone; non-empty means no post at all. */
+  readonly exclusions: readonly Exclusion[];
+  /** Eligible posts (before `minScore` and `candidatesPerWorker`). */
+  readonly eligible: number;
+  /** How many posts each rule excluded (only counted for labourers not excluded outright). */
+  readonly byRule: Readonly<Partial<Record<ExclusionCode, number>>>;
+  /** The best eligible post scoring below `minScore`, if any. */
+  readonly bestBelowMin?: { readonly post: PostId; readonly score: number };
+  /** Candidate edges, best first (score descending, then post id). */
+  readonly edges: readonly CandidateEdge[];
+}
+
+/** The candidate graph of a dataset. */
+export interface Candidates {
+  readonly dataset: Dataset;
+  /** Sorted by worker id. */
+  readonly workers: readonly WorkerCandidates[];
+  readonly byWorker: ReadonlyMap<string, WorkerCandidates>;
+  /** Sorted by post id. */
+  readonly posts: readonly Post[];
+  readonly postById: ReadonlyMap<string, Post>;
+  /** Openings left per post: `max(0, openings − filled)`. */
+  readonly capacity: ReadonlyMap<string, number>;
+}
+
+/** Options of {@link buildCandidates}. */
+export interface CandidateOptions {
+  readonly minScore: number;
+  readonly candidatesPerWorker?: number | undefined;
+  readonly keepTogether?: KeepTogether | undefined;
+}
+
+/** Priority tier of a labourer: registered or monitored household first. */
+export function priorityTier(worker: Labourer): PriorityTier {
+  return worker.household === 'other' ? 1 : 0;
+}
+
+/** A site as one key: `town:441900116`, `county:530627`, `park:guanshao`. */
+export function siteKey(site: Site): string {
+  switch (site.kind) {
+    case 'town':
+      return `town:${site.town}`;
+    case 'county':
+      return `county:${site.county}`;
+    case 'park':
+      return `park:${site.park}`;
+  }
+}
+
+/**
+ * Builds the candidate graph: each labourer's eligible posts scoring at least `minScore`, the best
+ * `candidatesPerWorker` of them (by score descending, then post id), with the keep-together bonus.
+ *
+ * The keep-together bonus of labourer w (county c) at a post of employer E is
+ * `weight × min(1, (f + k) / FULL_FELLOWS)`, with f the other labourers of county c who have an
+ * eligible post at E scoring at least `minScore`, and k the labourers from c already working at E
+ * (`workforceByOrigin`). It rewards pairs where fellow villagers could work together; it is a
+ * linear proxy, not a reward for the fellows the plan actually places together.
+ *
+ * Complexity: O(W·P·(R + S) + E log E) for W labourers, P posts, R the cost of the rules, S of a score.
+ */
+export function buildCandidates(dataset: Dataset, options: CandidateOptions): Candidates {
+  const workers = [...dataset.labourers].sort((a, b) => compareIds(a.id, b.id));
+  const posts = [...dataset.posts].sort((a, b) => compareIds(a.id, b.id));
+  const postById = new Map(posts.map((p) => [p.id as string, p]));
+  const capacity = new Map(posts.map((p) => [p.id as string, Math.max(0, p.openings - p.filled)]));
+
+  interface Raw {
+    readonly worker: Labourer;
+    readonly exclusions: readonly Exclusion[];
+    readonly byRule: Partial<Record<ExclusionCode, number>>;
+    readonly eligible: { readonly post: Post; readonly score: number }[];
+  }
+  const raws: Raw[] = workers.map((worker) => {
+    const exclusions = workerExclusions(dataset, worker);
+    const byRule: Partial<Record<ExclusionCode, number>> = {};
+    const eligible: { post: Post; score: number }[] = [];
+    if (exclusions.length === 0) {
+      for (const post of posts) {
+        const found = checkEligibility(dataset, worker, post);
+        if (found.length === 0) {
+          eligible.push({ post, score: scorePair(dataset, worker, post).score });
+          continue;
+        }
+        for (const code of new Set(found.map((e) => e.code))) byRule[code] = (byRule[code] ?? 0) + 1;
+      }
+      eligible.sort((a, b) =>
+        comparePostEntries({ id: a.post.id, score: a.score }, { id: b.post.id, score: b.score }),
+      );
+    }
+    return { worker, exclusions, byRule, eligible };
+  });
+
+  // Fellow villagers who could work at each employer: county → employer → labourers.
+  const fellows = new Map<string, Map<string, number>>();
+  if (options.keepTogether !== undefined) {
+    for (const r of raws) {
+      const employers = new Set(
+        r.eligible.filter((e) => e.score >= options.minScore).map((e) => e.post.employer),
+      );
+      const byEmployer = fellows.get(r.worker.originCounty) ?? new Map<string, number>();
+      for (const e of employers) byEmployer.set(e, (byEmployer.get(e) ?? 0) + 1);
+      fellows.set(r.worker.originCounty, byEmployer);
+    }
+  }
+  const existing = new Map<string, number>();
+  for (const e of dataset.employers)
+    for (const w of e.workforceByOrigin) existing.set(`${e.id}\u0000${w.county}`, w.count);
+  const bonusOf = (worker: Labourer, employer: EmployerId): number => {
+    const kt = options.keepTogether;
+    if (kt === undefined || kt.weight === 0) return 0;
+    const f = (fellows.get(worker.originCounty)?.get(employer) ?? 1) - 1;
+    const k = existing.get(`${employer}\u0000${worker.originCounty}`) ?? 0;
+    return kt.weight * Math.min(1, (f + k) / FULL_FELLOWS);
+  };
+
+  const out: WorkerCandidates[] = raws.map((r) => {
+    const kept = r.eligible.filter((e) => e.score >= options.minScore);
+    const below = r.eligible.find((e) => e.score < options.minScore);
+    const top = options.candidatesPerWorker === undefined ? kept : kept.slice(0, options.candidatesPerWorker);
+    const edges = top.map(({ post, score }): CandidateEdge => {
+      const bonus = bonusOf(r.worker, post.employer);
+      return {
+        worker: r.worker.id,
+        post: post.id,
+        employer: post.employer,
+        score,
+        bonus,
+        weight: score + bonus,
+      };
+    });
+    return {
+      worker: r.worker,
+      tier: priorityTier(r.worker),
+      exclusions: r.exclusions,
+      eligible: r.eligible.length,
+      byRule: r.byRule,
+      ...(below === undefined ? {} : { bestBelowMin: { post: below.post.id, score: below.score } }),
+      edges,
+    };
+  });
+  return {
+    dataset,
+    workers: out,
+    byWorker: new Map(out.map((w) => [w.worker.id as string, w])),
+    posts,
+    postById,
+    capacity,
+  };
+}
+
+/** How a sub-problem differs from the plain candidate graph. */
+export interface GraphShape {
+  /** Labourers left out altogether. */
+  readonly exclude?: ReadonlySet<string>;
+  /** Labourers who must be placed (solver tier 0), each only on the posts listed. */
+  readonly forced?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Openings already used per post (subtracted from the capacity). */
+  readonly used?: ReadonlyMap<string, number>;
+}
+
+/**
+ * The bipartite graph of a sub-problem: left = labourers (solver tier 0 for forced group members,
+ * else 1 + priority tier), right = posts with the openings left, edges = candidate pairs weighted by
+ * score + bonus.
+ *
+ * Complexity: O(W + P + E).
+ */
+export function candidateGraph(c: Candidates, shape: GraphShape = {}): BipartiteGraph {
+  const left: LeftNode[] = [];
+  const edges: Edge[] = [];
+  for (const w of c.workers) {
+    const id = w.worker.id as string;
+    if (shape.exclude?.has(id) === true) continue;
+    const allowed = shape.forced?.get(id);
+    left.push({ id, tier: allowed === undefined ? 1 + w.tier : 0 });
+    for (const e of w.edges) {
+      if (allowed !== undefined && !allowed.has(e.post)) continue;
+      edges.push({ left: id, right: e.post, weight: e.weight });
+    }
+  }
+  const right = c.posts.map((p) => ({
+    id: p.id as string,
+    capacity: Math.max(0, c.capacity.get(p.id)! - (shape.used?.get(p.id) ?? 0)),
+  }));
+  return { left, right, edges };
+}

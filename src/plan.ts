@@ -1,0 +1,230 @@
+/**
+ * The placement plan of a cohort: every labourer placed on one post or unplaced with reasons, the
+ * certificate of the solver, what became of each group, and a summary. Plain JSON data: the CLI
+ * writes it and `parsePlan` reads it back.
+ *
+ * @module
+ */
+import type { AssignmentMode, OptimalCertificate, StableCertificate } from './graph/types.js';
+import type { Exclusion, ExclusionCode } from './reasons.js';
+import type { CountyCode, EmployerId, IsoDate, PostId, WorkerId } from './types.js';
+
+/** The programme's priority: 0 = registered or monitored household, 1 = other. */
+export type PriorityTier = 0 | 1;
+
+/** What binds a group together: the same employer, the same site (town, county or park) or the same post. */
+export type GroupRule = 'same-employer' | 'same-site' | 'same-post';
+
+/** Labourers placed together (a family, fellow villagers who travel together, a base's cohort) or not at all. */
+export interface PlacementGroup {
+  /** Unique among the groups. */
+  readonly id: string;
+  /** At least one labourer id; a labourer belongs to at most one group. */
+  readonly members: readonly string[];
+  readonly rule: GroupRule;
+}
+
+/**
+ * Soft option: a bonus on an edge where fellow villagers could work together. See `assign`.
+ */
+export interface KeepTogether {
+  /** The most an edge can gain (added to its score), ≥ 0. */
+  readonly weight: number;
+}
+
+/** The options a plan was made with, kept in the plan so that `verifyPlan` can rebuild everything. */
+export interface PlanOptions {
+  readonly mode: AssignmentMode;
+  /** Edges scoring below this are left out of the candidate graph. */
+  readonly minScore: number;
+  /** Only the best N eligible posts of each labourer are candidates; absent for all. */
+  readonly candidatesPerWorker?: number;
+  readonly groups: readonly PlacementGroup[];
+  readonly keepTogether?: KeepTogether;
+  /** Largest number of exact sub-solves for groups before the heuristic takes over. */
+  readonly exactGroupLimit: number;
+}
+
+/** A placed labourer who held a post someone else missed. */
+export interface Holder {
+  readonly worker: WorkerId;
+  readonly tier: PriorityTier;
+  readonly score: number;
+}
+
+/** A post the labourer was eligible for but found full. */
+export interface NearMiss {
+  readonly post: PostId;
+  /** The labourer's score there. */
+  readonly score: number;
+  /** Who holds its openings in the plan, in the post's order (tier, then score descending, then id). */
+  readonly takenBy: readonly Holder[];
+}
+
+/** Why a group was not placed whole (and so not placed at all). */
+export type GroupFailure =
+  /** No employer / site / post where every member is eligible and there are enough openings. */
+  | { readonly code: 'no-common-option' }
+  /** Options existed, but the openings they needed had gone to labourers placed before. */
+  | { readonly code: 'no-capacity-left'; readonly options: number }
+  /** Options existed, but every one gave a worse plan (fewer priority labourers placed, fewer placed, or a lower total). */
+  | { readonly code: 'worse-for-plan'; readonly options: number };
+
+/** Parameters of each reason a labourer is unplaced, by code. */
+export interface UnplacedReasonParams {
+  /** Rules about the labourer alone (under 16, retirement) exclude every post. */
+  readonly 'worker-excluded': { readonly exclusions: readonly Exclusion[] };
+  /** No post is eligible: how many posts each hard rule excluded (a post may break several). */
+  readonly 'no-eligible-post': {
+    readonly posts: number;
+    readonly byRule: Readonly<Partial<Record<ExclusionCode, number>>>;
+  };
+  /** Eligible posts exist but all score below the plan's minimum score. */
+  readonly 'below-min-score': {
+    readonly minScore: number;
+    readonly best: { readonly post: PostId; readonly score: number };
+  };
+  /** Every candidate post is full: the best three, with who holds them. */
+  readonly 'posts-filled': { readonly candidates: number; readonly nearMisses: readonly NearMiss[] };
+  /** The labourer's group could not be placed whole. */
+  readonly 'group-not-placed-whole': { readonly group: string; readonly why: GroupFailure };
+}
+
+/** A code of {@link UnplacedReasonParams}. */
+export type UnplacedReasonCode = keyof UnplacedReasonParams;
+
+/** One reason a labourer is unplaced. */
+export type UnplacedReason = {
+  readonly [K in UnplacedReasonCode]: { readonly code: K; readonly params: UnplacedReasonParams[K] };
+}[UnplacedReasonCode];
+
+/** One labourer's outcome. */
+export type PlanEntry =
+  | {
+      readonly kind: 'placed';
+      readonly worker: WorkerId;
+      readonly post: PostId;
+      readonly employer: EmployerId;
+      /** `scorePair` of the pair, in [0, 1]. */
+      readonly score: number;
+      /** The keep-together bonus added to the score in the objective (0 without the option). */
+      readonly bonus: number;
+      readonly tier: PriorityTier;
+      /** The group placed with this labourer, if any. */
+      readonly group?: string;
+    }
+  | {
+      readonly kind: 'unplaced';
+      readonly worker: WorkerId;
+      readonly tier: PriorityTier;
+      readonly reasons: readonly [UnplacedReason, ...UnplacedReason[]];
+    };
+
+/** Where a group went. */
+export type GroupOutcome =
+  | {
+      readonly kind: 'placed';
+      readonly group: string;
+      readonly rule: GroupRule;
+      /** The employer, site key (`town:441900116`, `county:530627`, `park:guanshao`) or post. */
+      readonly at: string;
+      /** How many options the group had. */
+      readonly options: number;
+    }
+  | {
+      readonly kind: 'not-placed';
+      readonly group: string;
+      readonly rule: GroupRule;
+      readonly why: GroupFailure;
+    };
+
+/** The value the optimal mode maximises, lexicographically in this order. */
+export interface PlanObjective {
+  /** Priority (tier 0) labourers placed. */
+  readonly priorityPlaced: number;
+  /** Other (tier 1) labourers placed. */
+  readonly otherPlaced: number;
+  /** Sum of score + bonus over the placed. */
+  readonly total: number;
+}
+
+/** How the groups were handled and what that guarantees. */
+export interface GroupSearch {
+  /**
+   * `none`: no groups (the solver's guarantee holds as is). `exact`: every combination of group options
+   * was solved exactly (optimal mode) and the best kept. `heuristic`: groups decided one by one (see
+   * `assign`); `upperBound` bounds what any plan could reach. `first`: stable and greedy modes place
+   * groups first by their best option.
+   */
+  readonly method: 'none' | 'exact' | 'heuristic' | 'first';
+  /**
+   * The graph the certificate belongs to: `candidates` (the whole candidate graph), `groups-fixed`
+   * (members of placed groups forced onto their group's posts as solver tier 0, members of the other
+   * groups left out), or `residual` (every group member left out, the openings they took removed).
+   */
+  readonly graph: 'candidates' | 'groups-fixed' | 'residual';
+  /** Sub-problems solved. */
+  readonly solves: number;
+  /** The relaxation without the group rules: no plan can beat it (optimal mode with groups). */
+  readonly upperBound?: PlanObjective;
+}
+
+/** A cohort placement plan. */
+export interface Plan {
+  readonly mode: AssignmentMode;
+  readonly asOf: IsoDate;
+  readonly options: PlanOptions;
+  /** One per labourer of the dataset, sorted by worker id (code-unit order). */
+  readonly entries: readonly PlanEntry[];
+  readonly objective: PlanObjective;
+  /**
+   * From the solver on the plan's final graph (see `assign`): dual potentials for `optimal`, the
+   * empty blocking-pair list for `stable`, absent for `greedy`.
+   */
+  readonly certificate?: OptimalCertificate | StableCertificate;
+  /**
+   * Stable mode: the pairs that block the plan on the full candidate graph. Empty without groups;
+   * with groups every one involves a group (its labourer is a group member, or the post would give up
+   * a group member for it).
+   */
+  readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[];
+  readonly groups: readonly GroupOutcome[];
+  readonly groupSearch: GroupSearch;
+  readonly summary: PlanSummary;
+}
+
+/** Counts for one slice of the labourers. */
+export interface SliceCount {
+  readonly labourers: number;
+  readonly placed: number;
+}
+
+/** A plan in figures. See `summarizePlan`. */
+export interface PlanSummary {
+  readonly labourers: number;
+  readonly placed: number;
+  readonly unplaced: number;
+  /** Unplaced labourers by their first reason. */
+  readonly unplacedByReason: Readonly<Record<UnplacedReasonCode, number>>;
+  readonly byTier: readonly (SliceCount & { readonly tier: PriorityTier })[];
+  /** By origin county, sorted by code; `name` from the official division table. */
+  readonly byOrigin: readonly (SliceCount & { readonly county: CountyCode; readonly name: string })[];
+  /** By employer (sorted by id): openings left before the plan, placed, and placed / openings (0 if none). */
+  readonly byEmployer: readonly {
+    readonly employer: EmployerId;
+    readonly name: string;
+    readonly openings: number;
+    readonly placed: number;
+    readonly fillRate: number;
+  }[];
+  /** Means over the placed labourers (0 when none): net pay, their minimum and target; how many meet each. */
+  readonly pay: {
+    readonly meanNet: number;
+    readonly meanMin: number;
+    readonly meanTarget: number;
+    readonly meetingMin: number;
+    readonly meetingTarget: number;
+  };
+  /** Mean score of the placed (0 when none). */
+  readonly meanScore: number;
+}
