@@ -224,25 +224,37 @@ export function isRestrictionKey(key: string): boolean {
  * Iterative, so a deeply nested value cannot overflow the stack.
  */
 export function checkRestrictions(issues: Issues, raw: unknown, prefix: Path): Set<string> {
+  // Paths are kept as links to the parent, so a deep value costs O(depth), not O(depth²).
+  interface Step {
+    readonly value: unknown;
+    readonly parent: Step | undefined;
+    readonly key: PropertyKey | undefined;
+  }
+  const pathOf = (step: Step): PropertyKey[] => {
+    const keys: PropertyKey[] = [];
+    for (let s: Step | undefined = step; s?.key !== undefined; s = s.parent) keys.push(s.key);
+    return [...prefix, ...keys.reverse()];
+  };
   const reported = new Set<string>();
-  const stack: { value: unknown; path: Path }[] = [{ value: raw, path: prefix }];
+  const stack: Step[] = [{ value: raw, parent: undefined, key: undefined }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const step = stack.pop()!;
+    const { value } = step;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      value.forEach((item, i) => stack.push({ value: item, parent: step, key: i }));
     } else if (isRecord(value)) {
       for (const key of Object.keys(value)) {
-        const keyPath = [...path, key];
         if (isRestrictionKey(key)) {
+          const path = pathOf({ value: value[key], parent: step, key });
           issues.add(
-            keyPath,
+            path,
             'discriminatory-restriction',
             `a post may not restrict applicants by gender or ethnicity (就业促进法 arts. 27–28); remove "${key}"`,
             value[key],
           );
-          reported.add(formatPath(keyPath));
+          reported.add(formatPath(path));
         } else {
-          stack.push({ value: value[key], path: keyPath });
+          stack.push({ value: value[key], parent: step, key });
         }
       }
     }
@@ -643,32 +655,38 @@ function destination(d: LabourerData['mobility']['preferred'][number]): Destinat
     : { kind: 'park', park: d.park as ParkId };
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// The builders below assign optional keys one by one rather than spreading conditional objects:
+// on large tables the spreads' temporary objects doubled the parse time.
+
 /** Builds a labourer of the domain model from parsed JSON, filling `availableFrom` with `asOf`. */
 export function toLabourer(d: LabourerData, asOf: IsoDate): Labourer {
-  return {
+  const out: Mutable<Labourer> = {
     id: d.id as WorkerId,
-    ...(d.name === undefined ? {} : { name: d.name }),
     household: d.household,
     originCounty: d.originCounty as CountyCode,
     birthDate: d.birthDate as IsoDate,
-    ...(d.gender === undefined ? {} : { gender: d.gender }),
-    ...(d.cadre === undefined ? {} : { cadre: d.cadre }),
     skills: d.skills.map((s) => ({
       skill: s.skill as SkillId,
       level: s.level as SkillLevel,
       certified: s.certified,
     })),
-    certificates: d.certificates.map((c) => ({
-      certificate: c.certificate as CertificateId,
-      ...(c.issuedOn === undefined ? {} : { issuedOn: c.issuedOn as IsoDate }),
-      ...(c.validUntil === undefined ? {} : { validUntil: c.validUntil as IsoDate }),
-    })),
-    trainings: d.trainings.map((t) => ({
-      course: t.course,
-      completedOn: t.completedOn as IsoDate,
-      ...(t.grantsSkill === undefined ? {} : { grantsSkill: t.grantsSkill as SkillId }),
-      ...(t.grantsLevel === undefined ? {} : { grantsLevel: t.grantsLevel as SkillLevel }),
-    })),
+    certificates: d.certificates.map((c) => {
+      const held: Mutable<Labourer['certificates'][number]> = { certificate: c.certificate as CertificateId };
+      if (c.issuedOn !== undefined) held.issuedOn = c.issuedOn as IsoDate;
+      if (c.validUntil !== undefined) held.validUntil = c.validUntil as IsoDate;
+      return held;
+    }),
+    trainings: d.trainings.map((t) => {
+      const done: Mutable<Labourer['trainings'][number]> = {
+        course: t.course,
+        completedOn: t.completedOn as IsoDate,
+      };
+      if (t.grantsSkill !== undefined) done.grantsSkill = t.grantsSkill as SkillId;
+      if (t.grantsLevel !== undefined) done.grantsLevel = t.grantsLevel as SkillLevel;
+      return done;
+    }),
     pay: { minMonthly: d.pay.minMonthly, targetMonthly: d.pay.targetMonthly },
     mobility: {
       scope: d.mobility.scope,
@@ -680,11 +698,15 @@ export function toLabourer(d: LabourerData, asOf: IsoDate): Labourer {
     languages: [...d.languages],
     availableFrom: (d.availableFrom ?? asOf) as IsoDate,
   };
+  if (d.name !== undefined) out.name = d.name;
+  if (d.gender !== undefined) out.gender = d.gender;
+  if (d.cadre !== undefined) out.cadre = d.cadre;
+  return out;
 }
 
 /** Builds an employer of the domain model from parsed JSON. */
 export function toEmployer(d: EmployerData): Employer {
-  return {
+  const out: Mutable<Employer> = {
     id: d.id as EmployerId,
     name: d.name,
     vetting: {
@@ -693,16 +715,14 @@ export function toEmployer(d: EmployerData): Employer {
       vettedOn: d.vetting.vettedOn as IsoDate,
       validUntil: d.vetting.validUntil as IsoDate,
     },
-    ...(d.trackRecord === undefined
-      ? {}
-      : {
-          trackRecord: {
-            placements: d.trackRecord.placements,
-            retainedSixMonths: d.trackRecord.retainedSixMonths,
-          },
-        }),
     workforceByOrigin: d.workforceByOrigin.map((w) => ({ county: w.county as CountyCode, count: w.count })),
   };
+  if (d.trackRecord !== undefined)
+    out.trackRecord = {
+      placements: d.trackRecord.placements,
+      retainedSixMonths: d.trackRecord.retainedSixMonths,
+    };
+  return out;
 }
 
 /** Builds a post of the domain model from parsed JSON. */
@@ -711,7 +731,7 @@ export function toPost(d: PostData): Post {
     skill: r.skill as SkillId,
     minLevel: r.minLevel as SkillLevel,
   });
-  return {
+  const out: Mutable<Post> = {
     id: d.id as PostId,
     employer: d.employer as EmployerId,
     title: d.title,
@@ -734,18 +754,17 @@ export function toPost(d: PostData): Post {
     dormitory: { provided: d.dormitory.provided, monthlyCost: d.dormitory.monthlyCost },
     meals: { provided: d.meals.provided, monthlyCost: d.meals.monthlyCost },
     contractMonths: d.contractMonths,
-    ...(d.ageRange === undefined
-      ? {}
-      : {
-          ageRange: {
-            ...(d.ageRange.min === undefined ? {} : { min: d.ageRange.min }),
-            ...(d.ageRange.max === undefined ? {} : { max: d.ageRange.max }),
-          },
-        }),
     hazardous: d.hazardous,
     window: { opens: d.window.opens as IsoDate, closes: d.window.closes as IsoDate },
     languages: [...d.languages],
   };
+  if (d.ageRange !== undefined) {
+    const range: { min?: number; max?: number } = {};
+    if (d.ageRange.min !== undefined) range.min = d.ageRange.min;
+    if (d.ageRange.max !== undefined) range.max = d.ageRange.max;
+    out.ageRange = range;
+  }
+  return out;
 }
 
 /** Lookups the semantic checks need; `policy` is undefined when the overrides could not be read. */
