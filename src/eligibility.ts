@@ -109,7 +109,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     description: 'Aged 16–17 and the post requires a special-operation certificate, which needs age 18.',
     check: ({ ctx, facts: { age }, post }) => {
       const { adultAge } = ctx.policy.ageLaw;
-      if (age >= adultAge) return none;
+      if (age >= adultAge || post.requiredCertificates.length === 0) return none;
       return unique(post.requiredCertificates)
         .filter((c) => ctx.certificates.get(c)?.specialOperation === true)
         .map((certificate) => ({ code: 'minor-special-operation', params: { age, adultAge, certificate } }));
@@ -282,9 +282,11 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     description:
       'The post requires a certificate the labourer does not hold (or holds only from a later date).',
     check: ({ worker, post, asOf }) =>
-      unique(post.requiredCertificates)
-        .filter((c) => certificateState(worker, c, asOf).kind === 'missing')
-        .map((certificate) => ({ code: 'certificate-missing', params: { certificate } })),
+      post.requiredCertificates.length === 0
+        ? none
+        : unique(post.requiredCertificates)
+            .filter((c) => certificateState(worker, c, asOf).kind === 'missing')
+            .map((certificate) => ({ code: 'certificate-missing', params: { certificate } })),
   },
   {
     code: 'certificate-expired',
@@ -292,25 +294,29 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     description:
       'The post requires a certificate whose every copy the labourer holds expired before the as-of date.',
     check: ({ worker, post, asOf }) =>
-      unique(post.requiredCertificates).flatMap((certificate): Exclusion[] => {
-        const state = certificateState(worker, certificate, asOf);
-        return state.kind === 'expired'
-          ? [{ code: 'certificate-expired', params: { certificate, validUntil: state.validUntil } }]
-          : [];
-      }),
+      post.requiredCertificates.length === 0
+        ? none
+        : unique(post.requiredCertificates).flatMap((certificate): Exclusion[] => {
+            const state = certificateState(worker, certificate, asOf);
+            return state.kind === 'expired'
+              ? [{ code: 'certificate-expired', params: { certificate, validUntil: state.validUntil } }]
+              : [];
+          }),
   },
   {
     code: 'refused-destination',
     scope: 'pair',
     description: 'The site lies in an area the labourer refused, or is a park the labourer refused.',
     check: ({ worker, post, area }) =>
-      uniqueBy(worker.mobility.refused, (d) => (d.kind === 'area' ? `a:${d.area}` : `p:${d.park}`))
-        .filter((d) =>
-          d.kind === 'area'
-            ? area.startsWith(d.area)
-            : post.site.kind === 'park' && post.site.park === d.park,
-        )
-        .map((destination) => ({ code: 'refused-destination', params: { destination } })),
+      worker.mobility.refused.length === 0
+        ? none
+        : uniqueBy(worker.mobility.refused, (d) => (d.kind === 'area' ? `a:${d.area}` : `p:${d.park}`))
+            .filter((d) =>
+              d.kind === 'area'
+                ? area.startsWith(d.area)
+                : post.site.kind === 'park' && post.site.park === d.park,
+            )
+            .map((destination) => ({ code: 'refused-destination', params: { destination } })),
   },
   {
     code: 'dormitory-needed',
@@ -353,28 +359,40 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, 
   description,
 }));
 
-const WORKER_RULES = RULES.filter((r): r is WorkerRuleDef => r.scope === 'worker');
+/** A labourer's facts and the results of the worker-level rules, indexed like {@link RULES}. */
+interface WorkerState {
+  readonly facts: WorkerFacts;
+  readonly byRule: readonly (readonly Exclusion[])[];
+  /** Under the minimum working age: the only exclusion, for every post. */
+  readonly underAge: boolean;
+  readonly exclusions: readonly Exclusion[];
+}
 
-const factsCache = new WeakMap<Dataset, WeakMap<Labourer, WorkerFacts>>();
+const stateCache = new WeakMap<Dataset, WeakMap<Labourer, WorkerState>>();
 
-function workerFacts(dataset: Dataset, worker: Labourer): WorkerFacts {
-  let byWorker = factsCache.get(dataset);
+function workerState(dataset: Dataset, worker: Labourer): WorkerState {
+  let byWorker = stateCache.get(dataset);
   if (byWorker === undefined) {
     byWorker = new WeakMap();
-    factsCache.set(dataset, byWorker);
+    stateCache.set(dataset, byWorker);
   }
-  let facts = byWorker.get(worker);
-  if (facts === undefined) {
+  let state = byWorker.get(worker);
+  if (state === undefined) {
+    const ctx = contextOf(dataset);
     const { asOf, policy } = dataset;
-    facts = {
+    const facts: WorkerFacts = {
       age: ageOn(worker.birthDate, asOf),
       retirement: retirementOf(worker, policy, asOf),
       earliestRetirement:
         worker.gender === undefined ? earliestRetirementDate(worker.birthDate, policy, asOf) : undefined,
     };
-    byWorker.set(worker, facts);
+    const byRule = RULES.map((rule) => (rule.scope === 'worker' ? rule.check(ctx, worker, facts) : none));
+    const underAge = (byRule[0] ?? none).length > 0;
+    const exclusions = underAge ? (byRule[0] ?? none) : byRule.flat();
+    state = { facts, byRule, underAge, exclusions };
+    byWorker.set(worker, state);
   }
-  return facts;
+  return state;
 }
 
 /**
@@ -392,15 +410,7 @@ function workerFacts(dataset: Dataset, worker: Labourer): WorkerFacts {
  * //=> [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }]
  */
 export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[] {
-  const ctx = contextOf(dataset);
-  const facts = workerFacts(dataset, worker);
-  const out: Exclusion[] = [];
-  for (const rule of WORKER_RULES) {
-    const found = rule.check(ctx, worker, facts);
-    if (rule.code === 'under-minimum-age' && found.length > 0) return [...found];
-    out.push(...found);
-  }
-  return out;
+  return [...workerState(dataset, worker).exclusions];
 }
 
 /**
@@ -408,8 +418,8 @@ export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[
  * {@link ELIGIBILITY_RULES} for the list and order). An under-16 labourer gets exactly one
  * exclusion, `under-minimum-age`, and nothing else is evaluated.
  *
- * Complexity: O(c·h + d + r) for c required certificates, h held certificates, d refused
- * destinations and r retirement rules.
+ * Complexity: O(c·h + d) for c required certificates, h held certificates and d refused
+ * destinations; the worker-level rules are evaluated once per labourer and dataset.
  *
  * @param dataset - The dataset (its as-of date, employers and policy apply).
  * @param worker - The labourer.
@@ -422,17 +432,15 @@ export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[
  * //=> [{ code: 'no-openings-left', params: { openings: 10, filled: 10 } }]
  */
 export function checkEligibility(dataset: Dataset, worker: Labourer, post: Post): Exclusion[] {
-  const ctx = contextOf(dataset);
-  const facts = workerFacts(dataset, worker);
-  // Built only once the under-age rule has passed: nothing about the post is looked at before.
-  let pair: PairFacts | undefined;
+  const state = workerState(dataset, worker);
+  // Nothing about the post is looked at for a labourer under the minimum working age.
+  if (state.underAge) return [...state.exclusions];
+  const pair = pairFacts(contextOf(dataset), worker, state.facts, post);
   const out: Exclusion[] = [];
-  for (const rule of RULES) {
-    let found: readonly Exclusion[];
-    if (rule.scope === 'worker') found = rule.check(ctx, worker, facts);
-    else found = rule.check((pair ??= pairFacts(ctx, worker, facts, post)));
-    if (rule.code === 'under-minimum-age' && found.length > 0) return [...found];
-    out.push(...found);
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i]!;
+    const found = rule.scope === 'worker' ? state.byRule[i]! : rule.check(pair);
+    for (const e of found) out.push(e);
   }
   return out;
 }
