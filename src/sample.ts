@@ -379,13 +379,6 @@ const SKILL_DEMANDS: Readonly<
   'courier-delivery': { certificate: 'driving-licence-c1', certShare: 0.3 },
 };
 
-/**
- * The occupation codes posts fall back on while the skill taxonomy names none: the major groups of
- * 职业分类大典 (2022) as written at that level (4: 社会生产服务和生活服务人员, 6: 生产制造及有关人员),
- * padded to the four-part form. A policy whose skills carry their occupation codes replaces them.
- */
-const FALLBACK_OCCUPATION = { services: '4-00-00-00', production: '6-00-00-00' } as const;
-
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢钟谭陆汪范金石廖贾韦付方邹熊秦江龙陶向覃蓝罗杨',
 ];
@@ -504,23 +497,24 @@ function skillInSector(rng: Random, sector: Sector): SkillId {
   return rng.weightedPick(sector.skills, zipfWeights(sector.skills.length, 1.1)) as SkillId;
 }
 
+/**
+ * The occupation a post of a skill names: the skill's own 职业分类大典 code; else that of the first
+ * skill of the same sector that has one (a trade of the same workshop); else any code the taxonomy
+ * carries, stable per skill.
+ */
 function occupationFor(skill: SkillId, cat: Catalogue, sector: Sector): OccupationCode {
   const own = cat.skills.get(skill)?.occupation;
   if (own !== undefined) return own;
-  if (cat.occupations.length > 0) {
-    // Stable per skill, so every post of a skill names the same occupation.
-    let h = 0;
-    for (const ch of skill) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-    return cat.occupations[(h >>> 0) % cat.occupations.length]!;
+  for (const other of sector.skills) {
+    const code = cat.skills.get(other)?.occupation;
+    if (code !== undefined) return code;
   }
-  return (
-    sector.manufacturing ||
-    /weld|electric|forklift|vehicle|masonry|rebar|plaster|carpentry|decoration|spray|furniture|auto/.test(
-      skill,
-    )
-      ? FALLBACK_OCCUPATION.production
-      : FALLBACK_OCCUPATION.services
-  ) as OccupationCode;
+  if (cat.occupations.length === 0) {
+    throw new Error('generateSample: the policy names no occupation code for any skill');
+  }
+  let h = 0;
+  for (const ch of skill) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  return cat.occupations[(h >>> 0) % cat.occupations.length]!;
 }
 
 function titleFor(skill: SkillId | undefined, cat: Catalogue): string {
