@@ -1,13 +1,15 @@
 /**
  * The form an input takes after a CSV round trip: empty lists are written as empty cells and come
- * back absent, except `vetting.criteria`, which the input requires and which comes back as `[]`.
+ * back absent, except `vetting.criteria`, which the input requires and which comes back as `[]` (and the three tables themselves).
  */
+const KEPT = new Set(['criteria', 'labourers', 'employers', 'posts']);
+
 export function withoutEmptyLists<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutEmptyLists) as T;
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([k, v]) => k === 'criteria' || !(Array.isArray(v) && v.length === 0))
+      .filter(([k, v]) => KEPT.has(k) || !(Array.isArray(v) && v.length === 0))
       .map(([k, v]) => [k, withoutEmptyLists(v)]),
   ) as T;
 }
