@@ -1,0 +1,240 @@
+/**
+ * Text for placement plans, in Chinese (zh-CN, the default) and English: each unplaced reason from
+ * its code and parameters, each entry, and a whole plan with its summary.
+ *
+ * @module
+ */
+import type {
+  GroupFailure,
+  GroupRule,
+  Plan,
+  PlanEntry,
+  PlanSummary,
+  UnplacedReason,
+  UnplacedReasonParams,
+} from './plan.js';
+import { dongguanPolicy } from './policy/dongguan.js';
+import type { Exclusion, ExclusionCode } from './reasons.js';
+import {
+  EXCLUSIONS_EN,
+  EXCLUSIONS_ZH,
+  namerFor,
+  type Locale,
+  type NameSource,
+  type Namer,
+  type Renderers,
+} from './render.js';
+
+function exclusion(e: Exclusion, n: Namer): string {
+  const table = n.locale === 'zh-CN' ? EXCLUSIONS_ZH : EXCLUSIONS_EN;
+  return (table[e.code] as (p: unknown, n: Namer) => string)(e.params, n);
+}
+
+const RULE_TEXT: Readonly<Record<Locale, Readonly<Record<GroupRule, string>>>> = {
+  'zh-CN': { 'same-employer': '同一用人单位', 'same-site': '同一工作地点', 'same-post': '同一岗位' },
+  en: { 'same-employer': 'the same employer', 'same-site': 'the same site', 'same-post': 'the same post' },
+};
+
+/** Chinese sentences for why a group was not placed whole. */
+export const GROUP_FAILURES_ZH: Readonly<Record<GroupFailure['code'], (f: GroupFailure) => string>> = {
+  'no-common-option': () => '没有一处能让全体成员都符合条件且名额足够',
+  'no-capacity-left': (f) => `${'options' in f ? f.options : 0}处可选，但名额已被先安置的人员占用`,
+  'worse-for-plan': (f) =>
+    `${'options' in f ? f.options : 0}处可选，但整体安置会使方案变差（少安置重点人员或总人数，或总分更低）`,
+};
+
+/** English sentences for why a group was not placed whole. */
+export const GROUP_FAILURES_EN: Readonly<Record<GroupFailure['code'], (f: GroupFailure) => string>> = {
+  'no-common-option': () => 'no place where every member is eligible and there are enough openings',
+  'no-capacity-left': (f) =>
+    `${'options' in f ? f.options : 0} possible place(s), but their openings went to labourers placed first`,
+  'worse-for-plan': (f) =>
+    `${'options' in f ? f.options : 0} possible place(s), but placing the group would make the plan worse (fewer priority labourers or fewer placed, or a lower total)`,
+};
+
+const FAILURES: Readonly<Record<Locale, typeof GROUP_FAILURES_ZH>> = {
+  'zh-CN': GROUP_FAILURES_ZH,
+  en: GROUP_FAILURES_EN,
+};
+
+function ruleCounts(byRule: Readonly<Partial<Record<ExclusionCode, number>>>, n: Namer): string {
+  const items = Object.entries(byRule)
+    .sort(([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || (a < b ? -1 : 1))
+    .map(([code, k]) => `${code} ×${k ?? 0}`);
+  return n.list(items);
+}
+
+function holders(m: UnplacedReasonParams['posts-filled']['nearMisses'][number], zh: boolean): string {
+  if (m.takenBy.length === 0) return zh ? '无' : 'nobody';
+  return m.takenBy
+    .map(
+      (h) =>
+        `${h.worker}(${zh ? (h.tier === 0 ? '重点' : '其他') : h.tier === 0 ? 'priority' : 'other'}, ${h.score.toFixed(3)})`,
+    )
+    .join(zh ? '、' : ', ');
+}
+
+/** Chinese sentences for every unplaced reason. */
+export const UNPLACED_ZH: Renderers<UnplacedReasonParams> = {
+  'worker-excluded': (p, n) => `本人不能安置：${p.exclusions.map((e) => exclusion(e, n)).join('；')}`,
+  'no-eligible-post': (p, n) => `${p.posts}个岗位均不符合条件，按规则计：${ruleCounts(p.byRule, n)}`,
+  'below-min-score': (p) =>
+    `符合条件的岗位得分均低于${p.minScore}（最高为${p.best.post}，${p.best.score.toFixed(3)}）`,
+  'posts-filled': (p) =>
+    `${p.candidates}个候选岗位均已被他人占满；最接近的：${p.nearMisses.map((m) => `${m.post}（得分${m.score.toFixed(3)}，由${holders(m, true)}占用）`).join('；')}`,
+  'group-not-placed-whole': (p, n) =>
+    `所在小组${p.group}未能整体安置：${FAILURES[n.locale][p.why.code](p.why)}`,
+};
+
+/** English sentences for every unplaced reason. */
+export const UNPLACED_EN: Renderers<UnplacedReasonParams> = {
+  'worker-excluded': (p, n) => `Cannot be placed: ${p.exclusions.map((e) => exclusion(e, n)).join('; ')}`,
+  'no-eligible-post': (p, n) =>
+    `None of the ${p.posts} posts is eligible; by rule: ${ruleCounts(p.byRule, n)}`,
+  'below-min-score': (p) =>
+    `Every eligible post scores below ${p.minScore} (best ${p.best.post} at ${p.best.score.toFixed(3)})`,
+  'posts-filled': (p) =>
+    `All ${p.candidates} candidate post(s) went to others; nearest: ${p.nearMisses.map((m) => `${m.post} (score ${m.score.toFixed(3)}, taken by ${holders(m, false)})`).join('; ')}`,
+  'group-not-placed-whole': (p, n) =>
+    `Group ${p.group} could not be placed whole: ${FAILURES[n.locale][p.why.code](p.why)}`,
+};
+
+const UNPLACED: Readonly<Record<Locale, Renderers<UnplacedReasonParams>>> = {
+  'zh-CN': UNPLACED_ZH,
+  en: UNPLACED_EN,
+};
+
+/**
+ * The sentence for one unplaced reason.
+ *
+ * @param reason - The reason (code and parameters).
+ * @param locale - The locale. @defaultValue 'zh-CN'
+ * @param names - The policy or dataset that names things. @defaultValue the default Dongguan policy
+ * @returns One line of text.
+ * @example
+ * renderUnplacedReason({ code: 'below-min-score', params: { minScore: 0.5, best: { post: 'p1', score: 0.4 } } }, 'en')
+ * //=> 'Every eligible post scores below 0.5 (best p1 at 0.400)'
+ */
+export function renderUnplacedReason(
+  reason: UnplacedReason,
+  locale: Locale = 'zh-CN',
+  names: NameSource = dongguanPolicy,
+): string {
+  const n = namerFor(locale, names);
+  return (UNPLACED[locale][reason.code] as (p: unknown, n: Namer) => string)(reason.params, n);
+}
+
+/**
+ * One plan entry as a line: where the labourer goes with the score, or why they are unplaced.
+ *
+ * @param entry - The entry.
+ * @param locale - The locale. @defaultValue 'zh-CN'
+ * @param names - The policy or dataset that names things. @defaultValue the default Dongguan policy
+ * @returns One line of text.
+ * @example
+ * renderPlanEntry({ kind: 'placed', worker: 'w1', post: 'p1', employer: 'e1', score: 0.7, bonus: 0, tier: 0 }, 'en')
+ * //=> 'w1 → p1 (e1), score 0.700'
+ */
+export function renderPlanEntry(
+  entry: PlanEntry,
+  locale: Locale = 'zh-CN',
+  names: NameSource = dongguanPolicy,
+): string {
+  const n = namerFor(locale, names);
+  const zh = locale === 'zh-CN';
+  if (entry.kind === 'placed') {
+    const group = entry.group === undefined ? '' : zh ? `，小组${entry.group}` : `, group ${entry.group}`;
+    const bonus =
+      entry.bonus === 0
+        ? ''
+        : zh
+          ? `（老乡加分${entry.bonus.toFixed(3)}）`
+          : ` (+${entry.bonus.toFixed(3)} fellows bonus)`;
+    return zh
+      ? `${entry.worker} → ${entry.post}（${n.employer(entry.employer)}），得分${entry.score.toFixed(3)}${bonus}${group}`
+      : `${entry.worker} → ${entry.post} (${n.employer(entry.employer)}), score ${entry.score.toFixed(3)}${bonus}${group}`;
+  }
+  const sep = zh ? '；' : '; ';
+  const why = entry.reasons.map((r) => renderUnplacedReason(r, locale, names)).join(sep);
+  return zh ? `${entry.worker} 未安置：${why}` : `${entry.worker} unplaced: ${why}`;
+}
+
+/**
+ * A plan summary as lines of text.
+ *
+ * @param summary - The summary.
+ * @param locale - The locale. @defaultValue 'zh-CN'
+ * @returns Several lines joined by `\n`.
+ * @example
+ * renderPlanSummary(plan.summary, 'en').split('\n')[0] //=> 'Placed 235 of 300; unplaced 65'
+ */
+export function renderPlanSummary(summary: PlanSummary, locale: Locale = 'zh-CN'): string {
+  const zh = locale === 'zh-CN';
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  const lines = [
+    zh
+      ? `已安置 ${summary.placed}/${summary.labourers} 人，未安置 ${summary.unplaced} 人`
+      : `Placed ${summary.placed} of ${summary.labourers}; unplaced ${summary.unplaced}`,
+  ];
+  const reasons = Object.entries(summary.unplacedByReason).filter(([, k]) => k > 0);
+  if (reasons.length > 0)
+    lines.push(
+      (zh ? '未安置原因：' : 'Unplaced by reason: ') + reasons.map(([c, k]) => `${c} ${k}`).join(', '),
+    );
+  lines.push(
+    (zh ? '按类别：' : 'By tier: ') +
+      summary.byTier
+        .map(
+          (t) =>
+            `${zh ? (t.tier === 0 ? '重点人员' : '其他') : t.tier === 0 ? 'priority' : 'other'} ${t.placed}/${t.labourers}`,
+        )
+        .join(', '),
+  );
+  lines.push(
+    (zh ? '按来源县：' : 'By origin: ') +
+      summary.byOrigin.map((o) => `${o.name} ${o.placed}/${o.labourers}`).join(', '),
+  );
+  const employers = summary.byEmployer.filter((e) => e.openings > 0);
+  lines.push(
+    (zh ? '用人单位招满率：' : 'Fill rate by employer: ') +
+      employers.map((e) => `${e.name} ${e.placed}/${e.openings} (${pct(e.fillRate)})`).join(', '),
+  );
+  const p = summary.pay;
+  lines.push(
+    zh
+      ? `到手工资均值 ${Math.round(p.meanNet)}元（最低要求均值 ${Math.round(p.meanMin)}元，期望均值 ${Math.round(p.meanTarget)}元）；达到最低要求 ${p.meetingMin} 人，达到期望 ${p.meetingTarget} 人`
+      : `Mean net pay ¥${Math.round(p.meanNet)} (mean minimum ¥${Math.round(p.meanMin)}, mean target ¥${Math.round(p.meanTarget)}); ${p.meetingMin} meet their minimum, ${p.meetingTarget} their target`,
+  );
+  return lines.join('\n');
+}
+
+/**
+ * A whole plan as text: a heading with the mode, the summary, the groups, then one line per labourer.
+ *
+ * @param plan - The plan.
+ * @param locale - The locale. @defaultValue 'zh-CN'
+ * @param names - The policy or dataset that names things. @defaultValue the default Dongguan policy
+ * @returns Several lines joined by `\n`.
+ * @example
+ * renderPlan(assign(ds), 'en', ds).split('\n')[0] //=> 'Placement plan (optimal) as of 2026-03-01'
+ */
+export function renderPlan(plan: Plan, locale: Locale = 'zh-CN', names: NameSource = dongguanPolicy): string {
+  const zh = locale === 'zh-CN';
+  const lines = [
+    zh ? `安置方案（${plan.mode}），${plan.asOf}` : `Placement plan (${plan.mode}) as of ${plan.asOf}`,
+  ];
+  lines.push(renderPlanSummary(plan.summary, locale));
+  for (const g of plan.groups) {
+    lines.push(
+      g.kind === 'placed'
+        ? zh
+          ? `小组${g.group}：整体安置于${g.at}（${RULE_TEXT[locale][g.rule]}）`
+          : `Group ${g.group}: placed whole at ${g.at} (${RULE_TEXT[locale][g.rule]})`
+        : zh
+          ? `小组${g.group}：未安置，${FAILURES[locale][g.why.code](g.why)}`
+          : `Group ${g.group}: not placed, ${FAILURES[locale][g.why.code](g.why)}`,
+    );
+  }
+  for (const e of plan.entries) lines.push(`- ${renderPlanEntry(e, locale, names)}`);
+  return lines.join('\n');
+}
