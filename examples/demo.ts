@@ -1,0 +1,120 @@
+/**
+ * The bangfu demo (`npm run demo`): on the sample dataset, rank the posts for five labourers picked
+ * to show the rules at work, and say why the other posts are excluded.
+ *
+ * The five are found by what they are, not by id: one who cannot leave home, one aged 17, one with
+ * a skill from a completed training, one with a high pay expectation, and one under 16.
+ */
+// Until src/index.ts lists these exports, the demo imports the modules they come from.
+import { explainPair } from '../src/explain.js';
+import { ageOn } from '../src/internal/dates.js';
+import { parksServing } from '../src/policy/resolve.js';
+import { rankPosts } from '../src/rank.js';
+import { renderAssessment, renderRanking } from '../src/render.js';
+import { demoDataset } from '../src/sample.js';
+import type { Dataset, Labourer } from '../src/types.js';
+
+const dataset: Dataset = demoDataset();
+const { asOf } = dataset;
+const age = (w: Labourer): number => ageOn(w.birthDate, asOf);
+const asksFor = (skill: string): boolean =>
+  dataset.posts.some((p) => p.requiredSkills.some((r) => r.skill === skill));
+const trainedSkill = (w: Labourer): string | undefined =>
+  w.trainings.find(
+    (t) =>
+      t.grantsSkill !== undefined &&
+      !w.skills.some((s) => s.skill === t.grantsSkill) &&
+      asksFor(t.grantsSkill),
+  )?.grantsSkill;
+
+interface Showcase {
+  readonly title: string;
+  readonly find: (w: Labourer) => boolean;
+  /** The exclusion code whose examples best show this labourer's case. */
+  readonly example?: string;
+}
+
+const SHOWCASES: readonly Showcase[] = [
+  {
+    title: '不能离家（家有老人小孩需照顾）：只推荐本县或服务本县的产业园岗位',
+    find: (w) => w.cannotLeaveHome && parksServing(dataset.policy, w.originCounty).length > 0,
+    example: 'cannot-leave-home',
+  },
+  {
+    title: '17岁未成年工：不安排危险作业和特种作业',
+    find: (w) => age(w) === 17,
+    example: 'minor-hazardous',
+  },
+  {
+    title: '参加过家乡技能培训：培训所得技能计入匹配',
+    find: (w) => age(w) >= 16 && trainedSkill(w) !== undefined,
+  },
+  {
+    title: '工资期望较高：收入低于期望的岗位得分降低',
+    find: (w) => age(w) >= 18 && w.pay.minMonthly >= 5000,
+    example: 'certificate-missing',
+  },
+  {
+    title: '未满16周岁：依法不得介绍任何工作',
+    find: (w) => age(w) < 16,
+  },
+];
+
+const out: string[] = [];
+const print = (...lines: string[]): void => void out.push(...lines);
+
+print(
+  `bangfu 演示数据：${dataset.labourers.length} 名劳动力，${dataset.employers.length} 家用人单位，` +
+    `${dataset.posts.length} 个岗位，基准日 ${asOf}`,
+  '（人员与单位均为合成数据；地点、最低工资、法律规定为真实数据；县镇对口联系为示例）',
+);
+
+SHOWCASES.forEach((showcase, i) => {
+  const worker = dataset.labourers.find(showcase.find);
+  print('', `== ${i + 1}. ${showcase.title} ==`);
+  if (worker === undefined) {
+    print('（样例数据中没有这样的人员）');
+    return;
+  }
+
+  // The ranking: best five, as a table with the leading reasons.
+  print(renderRanking(rankPosts(dataset, worker.id, { top: 5, includeExcluded: false }), 'zh-CN', dataset));
+
+  // The trained skill: explain the best post that asks for it.
+  const skill = trainedSkill(worker);
+  if (skill !== undefined) {
+    const all = rankPosts(dataset, worker.id, { top: dataset.posts.length, includeExcluded: false });
+    const hit = all.ranked.find((r) => r.post.requiredSkills.some((req) => req.skill === skill));
+    if (hit !== undefined) {
+      print('', `要求培训所得技能的岗位中排名最高的是第 ${hit.rank} 名：`);
+      print(renderAssessment(explainPair(dataset, worker.id, hit.post.id), 'zh-CN', dataset));
+    }
+  }
+
+  // The excluded posts: how many for each reason, and a few in full.
+  const full = rankPosts(dataset, worker.id, { top: 1 });
+  if (full.excludedCount === 0) return;
+  const byCode = new Map<string, number>();
+  for (const e of full.excluded)
+    for (const x of e.exclusions) byCode.set(x.code, (byCode.get(x.code) ?? 0) + 1);
+  print('', `不符合条件的 ${full.excludedCount} 个岗位，按原因统计（一个岗位可有多个原因）：`);
+  for (const [code, count] of [...byCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+    print(`  ${code.padEnd(28)} ${String(count).padStart(4)}`);
+  }
+  const examples = [
+    ...full.excluded.filter((e) => e.exclusions.some((x) => x.code === showcase.example)),
+    ...full.excluded.filter((e) => e.exclusions.length > 1),
+  ];
+  const shown = new Set<string>();
+  print('示例：');
+  for (const e of examples) {
+    if (shown.size === 2) break;
+    if (shown.has(e.post.id)) continue;
+    shown.add(e.post.id);
+    // The head and every reason; the hypothetical score that follows is left to `bangfu explain`.
+    const text = renderAssessment(explainPair(dataset, worker.id, e.post.id), 'zh-CN', dataset);
+    print(...text.split('\n').filter((line, k) => k === 0 || line.startsWith('  ✗')));
+  }
+});
+
+console.log(out.join('\n'));
