@@ -1,0 +1,147 @@
+/**
+ * Generators of bipartite graphs and brute-force references for the solver tests.
+ */
+import fc from 'fast-check';
+import type { BipartiteGraph, Edge, LeftNode, RightNode } from '../../src/graph/types.js';
+
+export interface GraphShape {
+  readonly minLeft?: number;
+  readonly maxLeft: number;
+  readonly minRight?: number;
+  readonly maxRight: number;
+  readonly maxCapacity: number;
+  /** Chance that a given left/right pair is an edge. */
+  readonly density?: number;
+  readonly weight?: fc.Arbitrary<number>;
+}
+
+/** Integer weights 0–20 and arbitrary doubles in [0, 20]. */
+export const mixedWeight: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: 0, max: 20 }),
+  fc.double({ min: 0, max: 20, noNaN: true, noDefaultInfinity: true }),
+);
+
+/** Valid graphs: ids `l0…`, `r0…`, tiers 0/1 (sometimes left undefined), capacities 0…maxCapacity. */
+export function graphArb(shape: GraphShape): fc.Arbitrary<BipartiteGraph> {
+  const weight = shape.weight ?? mixedWeight;
+  const density = shape.density ?? 0.5;
+  return fc
+    .record({
+      tiers: fc.array(fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }), {
+        minLength: shape.minLeft ?? 0,
+        maxLength: shape.maxLeft,
+      }),
+      caps: fc.array(fc.integer({ min: 0, max: shape.maxCapacity }), {
+        minLength: shape.minRight ?? 0,
+        maxLength: shape.maxRight,
+      }),
+    })
+    .chain(({ tiers, caps }) =>
+      fc
+        .array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), weight), {
+          minLength: tiers.length * caps.length,
+          maxLength: tiers.length * caps.length,
+        })
+        .map((cells) => {
+          const left: LeftNode[] = tiers.map((t, i) =>
+            t === undefined ? { id: `l${i}` } : { id: `l${i}`, tier: t },
+          );
+          const right: RightNode[] = caps.map((c, j) => ({ id: `r${j}`, capacity: c }));
+          const edges: Edge[] = [];
+          cells.forEach(([p, w], k) => {
+            if (p < density)
+              edges.push({
+                left: `l${Math.floor(k / caps.length)}`,
+                right: `r${k % caps.length}`,
+                weight: w,
+              });
+          });
+          return { left, right, edges };
+        }),
+    );
+}
+
+/** The same graph with its three lists permuted (by a seed). */
+export function shuffled(graph: BipartiteGraph, seed: number): BipartiteGraph {
+  let s = seed >>> 0 || 1;
+  const rand = (n: number): number => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s % n;
+  };
+  const perm = <T>(xs: readonly T[]): T[] => {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = rand(i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  return { left: perm(graph.left), right: perm(graph.right), edges: perm(graph.edges) };
+}
+
+/** One complete assignment: for each left (in graph order) the index of its edge in `graph.edges`, or −1. */
+export type Choice = readonly number[];
+
+/** Every feasible assignment of a (small) graph. */
+export function* allAssignments(graph: BipartiteGraph): Generator<Choice> {
+  const byLeft = graph.left.map((n) => graph.edges.flatMap((e, i) => (e.left === n.id ? [i] : [])));
+  const cap = new Map(graph.right.map((r) => [r.id, r.capacity]));
+  const load = new Map<string, number>();
+  const choice: number[] = [];
+  function* go(i: number): Generator<Choice> {
+    if (i === graph.left.length) {
+      yield [...choice];
+      return;
+    }
+    choice.push(-1);
+    yield* go(i + 1);
+    choice.pop();
+    for (const e of byLeft[i]!) {
+      const r = graph.edges[e]!.right;
+      const n = load.get(r) ?? 0;
+      if (n >= cap.get(r)!) continue;
+      load.set(r, n + 1);
+      choice.push(e);
+      yield* go(i + 1);
+      choice.pop();
+      load.set(r, n);
+    }
+  }
+  yield* go(0);
+}
+
+/** The value of an assignment: placements per tier (0, then 1), then total weight. */
+export interface Value {
+  readonly counts: readonly [number, number];
+  readonly weight: number;
+}
+
+export function valueOf(graph: BipartiteGraph, choice: Choice): Value {
+  const counts: [number, number] = [0, 0];
+  let weight = 0;
+  choice.forEach((e, i) => {
+    if (e < 0) return;
+    counts[graph.left[i]!.tier ?? 0]!++;
+    weight += graph.edges[e]!.weight;
+  });
+  return { counts, weight };
+}
+
+/** Lexicographic comparison of values: tier 0 count, tier 1 count, weight. */
+export function compareValues(a: Value, b: Value): number {
+  return a.counts[0] - b.counts[0] || a.counts[1] - b.counts[1] || a.weight - b.weight;
+}
+
+/** The lexicographic optimum over all assignments, by enumeration. */
+export function bruteForceOptimum(graph: BipartiteGraph): Value {
+  let best: Value = { counts: [0, 0], weight: 0 };
+  for (const c of allAssignments(graph)) {
+    const v = valueOf(graph, c);
+    if (compareValues(v, best) > 0) best = v;
+  }
+  return best;
+}

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import loadHighs from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { solveOptimal } from '../../src/graph/solve-optimal.js';
+import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
+import { verifyAssignment } from '../../src/graph/verify.js';
+import { bruteForceOptimum, graphArb } from './graphs.js';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+const countsOf = (a: Assignment): [number, number] => [a.placedByTier[0] ?? 0, a.placedByTier[1] ?? 0];
+
+describe('solveOptimal', () => {
+  it('optimal equals brute force on every small instance', () => {
+    fc.assert(
+      fc.property(graphArb({ maxLeft: 6, maxRight: 4, maxCapacity: 3 }), (graph) => {
+        const a = solveOptimal(graph);
+        const best = bruteForceOptimum(graph);
+        expect(countsOf(a)).toEqual(best.counts);
+        expect(Math.abs(a.total - best.weight)).toBeLessThanOrEqual(1e-9);
+        expect(verifyAssignment(graph, a).violations).toEqual([]);
+      }),
+      { numRuns: 700 },
+    );
+  });
+
+  it('optimal equals brute force with negative weights: a placement always outweighs any weight', () => {
+    fc.assert(
+      fc.property(
+        graphArb({ maxLeft: 6, maxRight: 4, maxCapacity: 2, weight: fc.integer({ min: -20, max: 20 }) }),
+        (graph) => {
+          const a = solveOptimal(graph);
+          const best = bruteForceOptimum(graph);
+          expect(countsOf(a)).toEqual(best.counts);
+          expect(a.total).toBe(best.weight);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  describe('against an LP solver', () => {
+    let highs: Highs;
+    beforeAll(async () => {
+      highs = await loadHighs();
+    });
+
+    /**
+     * The lexicographic optimum (tier 0 count, tier 1 count, weight) of the LP relaxation, by three LPs
+     * in turn, each kept on the optimal face of the one before: bipartite b-matching is totally
+     * unimodular and a face of an integral polytope is integral, so the last optimum is integral too.
+     * Also returns the optimum of the single LP with big-M tier bonuses.
+     */
+    function lpOptimum(
+      graph: BipartiteGraph,
+      bonus: readonly [number, number],
+    ): { counts: [number, number]; weight: number; combined: number } {
+      const tierOf = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
+      const m = graph.edges.length;
+      const indicator = (t: number): number[] => graph.edges.map((e) => (tierOf.get(e.left) === t ? 1 : 0));
+      const all = graph.edges.map((_, i) => i);
+      return highs.withModel({ format: 'lp', data: 'Maximize\n obj:\nSubject To\nEnd' }, (model) => {
+        model.options.set({ output_flag: false });
+        model.addVars(new Array<number>(m).fill(0), new Array<number>(m).fill(1));
+        const rows: { edges: number[]; lower: number; upper: number }[] = [];
+        for (const n of graph.left)
+          rows.push({
+            edges: all.filter((i) => graph.edges[i]!.left === n.id),
+            lower: -highs.infinity,
+            upper: 1,
+          });
+        for (const n of graph.right)
+          rows.push({
+            edges: all.filter((i) => graph.edges[i]!.right === n.id),
+            lower: -highs.infinity,
+            upper: n.capacity,
+          });
+        const addRows = (list: readonly { edges: number[]; lower: number; upper: number }[]): void => {
+          const starts = [0];
+          for (const r of list) starts.push(starts[starts.length - 1]! + r.edges.length);
+          const indices = list.flatMap((r) => r.edges);
+          model.addRows({
+            lower: Float64Array.from(list, (r) => r.lower),
+            upper: Float64Array.from(list, (r) => r.upper),
+            matrix: {
+              format: 'csr',
+              numRows: list.length,
+              numCols: m,
+              starts: Int32Array.from(starts),
+              indices: Int32Array.from(indices),
+              values: new Float64Array(indices.length).fill(1),
+            },
+          });
+        };
+        addRows(rows);
+        const maximise = (cost: readonly number[]): number => {
+          model.changeColsCost({ kind: 'range', from: 0, to: m - 1 }, cost);
+          model.run();
+          expect(model.getModelStatus()).toBe(highs.constants.modelStatus.optimal);
+          return model.getObjectiveValue();
+        };
+        const combined = maximise(graph.edges.map((e) => e.weight + bonus[tierOf.get(e.left)!]!));
+        const counts: [number, number] = [0, 0];
+        for (const t of [0, 1] as const) {
+          const ind = indicator(t);
+          counts[t] = Math.round(maximise(ind));
+          addRows([{ edges: all.filter((i) => ind[i] === 1), lower: counts[t], upper: highs.infinity }]);
+        }
+        return { counts, weight: maximise(graph.edges.map((e) => e.weight)), combined };
+      });
+    }
+
+    it('optimal equals an independent LP solution on medium instances', () => {
+      const medium = graphArb({
+        minLeft: 30,
+        maxLeft: 80,
+        minRight: 10,
+        maxRight: 20,
+        maxCapacity: 4,
+        density: 0.15,
+        weight: fc.integer({ min: 0, max: 2000 }).map((c) => c / 100),
+      }).filter((g) => g.edges.length > 0);
+      fc.assert(
+        fc.property(medium, (graph) => {
+          const a = solveOptimal(graph);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+
+          // Big-M tier bonuses M_t = W·(n + 1)^(T−1−t) with W = n·max|w| + 1.
+          const n = graph.left.length;
+          const W = n * Math.max(...graph.edges.map((e) => Math.abs(e.weight))) + 1;
+          const bonus = [W * (n + 1), W] as const;
+          const lp = lpOptimum(graph, bonus);
+          expect(countsOf(a)).toEqual(lp.counts);
+          expect(Math.abs(a.total - lp.weight)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.weight));
+          const ours = a.total + bonus[0] * countsOf(a)[0] + bonus[1] * countsOf(a)[1];
+          expect(Math.abs(ours - lp.combined)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.combined));
+        }),
+        { numRuns: 20 },
+      );
+      // HiGHS runs in WebAssembly; allow for a slow or busy machine (the result does not depend on time).
+    }, 120_000);
+  });
+});
