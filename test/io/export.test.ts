@@ -50,7 +50,7 @@ describe('exportDatasetCsv', () => {
     const input = {
       ...EXAMPLE_INPUT,
       labourers: [
-        { ...EXAMPLE_INPUT.labourers[2], trainings: [{ course: '电工; 焊工', completedOn: '2025-01-01' }] },
+        { ...EXAMPLE_INPUT.labourers[2]!, trainings: [{ course: '电工; 焊工', completedOn: '2025-01-01' }] },
       ],
     };
     expect(() => exportDatasetCsv(input)).toThrow(/exportDatasetCsv: course "电工; 焊工"/);
