@@ -430,6 +430,15 @@ interface Catalogue {
   readonly occupations: readonly OccupationCode[];
   readonly parks: readonly Park[];
   readonly towns: readonly TownCode[];
+  /** The home county of the showcase labourer who cannot leave home: one a park serves. */
+  readonly homeboundCounty: CountyCode;
+  /**
+   * The fixed employers after the base (e0002, e0003…): the park serving the homebound county,
+   * the trained skill's employer, then the other parks, so that even a small sample shows them.
+   */
+  readonly showcaseSlots: readonly (
+    { readonly kind: 'park'; readonly park: Park } | { readonly kind: 'trained' }
+  )[];
   /** The first training course whose granted skill some sector asks for (auto repair by default). */
   readonly trained?: { readonly course: TrainingCourse; readonly skill: SkillId; readonly sector: Sector };
 }
@@ -457,6 +466,15 @@ function catalogue(): Catalogue {
       break;
     }
   }
+  const homeboundCounty = (['530627', '440232', '659003'].find(
+    (c) => parksServing(policy, c as CountyCode).length > 0,
+  ) ?? '530627') as CountyCode;
+  const homePark = parksServing(policy, homeboundCounty)[0];
+  const showcaseSlots: Catalogue['showcaseSlots'] = [
+    ...(homePark === undefined ? [] : [{ kind: 'park' as const, park: homePark }]),
+    ...(trained === undefined ? [] : [{ kind: 'trained' as const }]),
+    ...policy.parks.filter((p) => p !== homePark).map((park) => ({ kind: 'park' as const, park })),
+  ];
   return {
     skills,
     certificates,
@@ -464,6 +482,8 @@ function catalogue(): Catalogue {
     occupations,
     parks: policy.parks,
     towns: dongguanTowns(),
+    homeboundCounty,
+    showcaseSlots,
     ...(trained === undefined ? {} : { trained }),
   };
 }
@@ -594,8 +614,9 @@ function makeEmployers(
     // Fixed cases, whatever the seed: e0001 is the designated base (an approved employer in a
     // Dongguan town), then one approved factory in each park, then an approved employer of the
     // sector that asks for the skill the first training course grants.
-    const park = i >= 1 ? cat.parks[i - 1] : undefined;
-    const trained = cat.trained !== undefined && i === cat.parks.length + 1 ? cat.trained : undefined;
+    const slot = i >= 1 ? cat.showcaseSlots[i - 1] : undefined;
+    const park = slot?.kind === 'park' ? slot.park : undefined;
+    const trained = slot?.kind === 'trained' ? cat.trained : undefined;
     const showcase = park !== undefined ? 'park' : trained !== undefined ? 'trained' : undefined;
     const drawn = drawSector();
     const sector = trained?.sector ?? (park !== undefined && !drawn.manufacturing ? manufacturing : drawn);
@@ -1034,10 +1055,7 @@ type Writable<T> = T extends string | number | boolean
 function applyShowcase(rng: Random, labourers: Labourer[], asOf: IsoDate, cat: Catalogue): void {
   const skill = (id: string, level: SkillLevel, certified: boolean): HeldSkill[] =>
     cat.skills.has(id) ? [{ skill: id as SkillId, level, certified }] : [];
-  const parkCounty =
-    (['530627', '440232', '659003'] as const).find(
-      (c) => parksServing(dongguanPolicy, c as CountyCode).length > 0,
-    ) ?? '530627';
+  const parkCounty = cat.homeboundCounty;
 
   // The course whose skill the trained employer's post asks for (auto repair by default).
   const course = cat.trained?.course ?? dongguanPolicy.trainings[0];
@@ -1152,7 +1170,10 @@ function illustrativePairings(towns: readonly TownCode[]): Pairing[] {
  * The first five labourers (as many as there are) are fixed showcase cases: one who cannot leave
  * home in a county a park serves, one aged 17, one with a skill from a completed training, one with
  * a high pay expectation, and one under 16. Employer `e0001` (when there are posts) is the
- * illustrative designated placement base for 镇雄县.
+ * illustrative designated placement base for 镇雄县; the next employers (e0002…e0005, as many as
+ * there are) are approved and each opens a safe post: one in the park serving the homebound
+ * labourer's county, one asking for the trained skill, one in each other park. With 25 posts or
+ * more every case is present whatever the seed.
  *
  * Complexity: O(w + p) for w workers and p posts (every draw is O(log k) over a fixed table).
  *
