@@ -14,12 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { BangfuValidationError } from './errors.js';
+import { registerAssign } from './cli/assign.js';
 import { registerExplain } from './cli/explain.js';
 import { CliError, EXIT, issueLine, type CliIO } from './cli/io.js';
 import { registerRank } from './cli/rank.js';
 import { registerSample } from './cli/sample.js';
 import { registerSchema } from './cli/schema.js';
+import { registerSolve } from './cli/solve.js';
 import { registerValidate } from './cli/validate.js';
+import { registerVerify } from './cli/verify.js';
 
 export type { CliIO } from './cli/io.js';
 
@@ -28,6 +31,9 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   registerValidate,
   registerRank,
   registerExplain,
+  registerAssign,
+  registerVerify,
+  registerSolve,
   registerSample,
   registerSchema,
 ];

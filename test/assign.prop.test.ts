@@ -167,7 +167,7 @@ describe('assign (properties)', () => {
           for (const e of plan.entries)
             if (e.kind === 'placed') load.set(e.post, (load.get(e.post) ?? 0) + 1);
           for (const p of ds.posts) expect(load.get(p.id) ?? 0).toBeLessThanOrEqual(p.openings - p.filled);
-          const postOf = new Map(
+          const postOf = new Map<string, string>(
             plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.worker, e.post]] : [])),
           );
           const posts = new Map(ds.posts.map((p) => [p.id as string, p]));

@@ -1,0 +1,70 @@
+/**
+ * `bangfu assign <dataset.json>`: a cohort placement plan, as text or JSON, optionally saved.
+ *
+ * @module
+ */
+import { writeFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { assign } from '../assign.js';
+import type { AssignmentMode } from '../graph/types.js';
+import { renderPlan } from '../render-plan.js';
+import type { Locale } from '../render.js';
+import {
+  CliError,
+  dateOption,
+  integerOption,
+  json,
+  loadDataset,
+  localeOption,
+  numberOption,
+  type CliIO,
+} from './io.js';
+
+interface AssignCliOptions {
+  readonly mode: AssignmentMode;
+  readonly json?: boolean;
+  readonly out?: string;
+  readonly lang: Locale;
+  readonly minScore: number;
+  readonly candidates?: number;
+  readonly asOf?: string;
+}
+
+/** Parses `optimal`, `stable` or `greedy` for `--mode`. */
+export function modeOption(value: string): AssignmentMode {
+  if (value === 'optimal' || value === 'stable' || value === 'greedy') return value;
+  throw new InvalidArgumentError('expected optimal, stable or greedy.');
+}
+
+/** Adds the `assign` command. */
+export function registerAssign(program: Command, io: CliIO): void {
+  program
+    .command('assign')
+    .description('make a placement plan for every labourer of a dataset')
+    .argument('<dataset>', 'the dataset JSON file')
+    .option('--mode <mode>', 'optimal, stable or greedy', modeOption, 'optimal' as AssignmentMode)
+    .option('--min-score <x>', 'the least score of a placement, 0 to 1', numberOption(0, 1), 0)
+    .option('--candidates <n>', "only each labourer's best n posts are candidates", integerOption(1))
+    .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
+    .option('--json', 'print the plan as JSON')
+    .option('--out <file>', 'also write the plan as JSON to a file (for bangfu verify)')
+    .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
+    .action((path: string, options: AssignCliOptions) => {
+      const dataset = loadDataset(path, options);
+      const plan = assign(dataset, {
+        mode: options.mode,
+        minScore: options.minScore,
+        ...(options.candidates === undefined ? {} : { candidatesPerWorker: options.candidates }),
+      });
+      if (options.out !== undefined) {
+        try {
+          writeFileSync(options.out, json(plan));
+        } catch (e) {
+          throw new CliError([
+            `${options.out}: cannot write the file: ${e instanceof Error ? e.message : String(e)}`,
+          ]);
+        }
+      }
+      io.stdout(options.json === true ? json(plan) : `${renderPlan(plan, options.lang, dataset)}\n`);
+    });
+}

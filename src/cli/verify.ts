@@ -1,0 +1,61 @@
+/**
+ * `bangfu verify <dataset.json> <plan.json>`: re-checks a saved plan against its dataset. Exit 0 if it
+ * holds, 1 with the violations listed if not, 2 for unreadable input.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { BangfuValidationError } from '../errors.js';
+import { parsePlan, verifyPlan } from '../verify-plan.js';
+import { CliError, EXIT, dateOption, issueLine, loadDataset, type CliIO } from './io.js';
+
+/**
+ * Reads and parses a JSON file; an unreadable file or bad JSON becomes a {@link CliError} (exit 2).
+ *
+ * @param path - The file.
+ * @returns The parsed JSON.
+ */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError([`${path}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new CliError([`${path}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+}
+
+/** Adds the `verify` command. */
+export function registerVerify(program: Command, io: CliIO): void {
+  program
+    .command('verify')
+    .description('check a saved plan against its dataset (exit 0 if it holds, 1 if not)')
+    .argument('<dataset>', 'the dataset JSON file')
+    .argument('<plan>', 'the plan JSON file (from bangfu assign --out)')
+    .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
+    .action((datasetPath: string, planPath: string, options: { readonly asOf?: string }) => {
+      const dataset = loadDataset(datasetPath, options);
+      let plan;
+      try {
+        plan = parsePlan(readJsonFile(planPath));
+      } catch (e) {
+        if (e instanceof BangfuValidationError)
+          throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
+        throw e;
+      }
+      const verdict = verifyPlan(plan, dataset);
+      if (verdict.ok) {
+        io.stdout(
+          `plan holds: ${plan.entries.length} labourers, ${plan.summary.placed} placed (${plan.mode})\n`,
+        );
+        return;
+      }
+      for (const v of verdict.violations) io.stdout(`${v.code}: ${v.message}\n`);
+      throw new CliError([`verify: ${verdict.violations.length} violation(s)`], EXIT.failure);
+    });
+}

@@ -1,0 +1,99 @@
+/**
+ * The JSON file format of a bipartite graph (what `bangfu solve` reads), as a zod schema, its JSON
+ * Schema, and the boundary that reads a graph from parsed JSON.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { SafeResult } from '../errors.js';
+import { BangfuValidationError } from '../errors.js';
+import { fromZod, Issues } from '../internal/checks.js';
+import type { BipartiteGraph } from './types.js';
+import { graphIssues } from './validate.js';
+
+const graphSchema = z
+  .strictObject({
+    left: z
+      .array(
+        z.strictObject({
+          id: z.string().describe('Unique among the left nodes.'),
+          tier: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe('Priority class: a smaller tier is placed first. Default 0.'),
+        }),
+      )
+      .describe('Nodes to place at most once (labourers).'),
+    right: z
+      .array(
+        z.strictObject({
+          id: z.string().describe('Unique among the right nodes.'),
+          capacity: z.number().int().min(0).describe('How many left nodes it can take.'),
+        }),
+      )
+      .describe('Nodes with openings (posts).'),
+    edges: z
+      .array(
+        z.strictObject({
+          left: z.string().describe('A left node id.'),
+          right: z.string().describe('A right node id.'),
+          weight: z.number().describe('The value of the placement (finite; larger is better).'),
+        }),
+      )
+      .describe('Allowed placements, at most one per pair.'),
+  })
+  .describe('A weighted bipartite graph with capacities on the right (bangfu solve).');
+
+/**
+ * The JSON Schema (draft 2020-12) of a graph file.
+ *
+ * @returns The schema as a plain object.
+ * @example
+ * graphJsonSchema().required //=> ['left', 'right', 'edges']
+ *
+ * Complexity: O(1).
+ */
+export function graphJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(graphSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/**
+ * Reads a graph from parsed JSON: the shape, then every semantic problem (`graphIssues`: duplicate ids,
+ * unknown nodes, repeated edges, non-finite weights), all at once.
+ *
+ * @param input - Parsed JSON.
+ * @returns The graph, or every issue with its path.
+ * @example
+ * safeParseGraph({ left: [], right: [], edges: [] }).success //=> true
+ *
+ * Complexity: O(L + R + E).
+ */
+export function safeParseGraph(input: unknown): SafeResult<BipartiteGraph> {
+  const r = graphSchema.safeParse(input);
+  if (!r.success) {
+    const issues = new Issues();
+    fromZod(issues, r.error, [], input);
+    return { success: false, issues: issues.list };
+  }
+  const issues = graphIssues(r.data as BipartiteGraph);
+  return issues.length > 0 ? { success: false, issues } : { success: true, value: r.data as BipartiteGraph };
+}
+
+/**
+ * Reads a graph from parsed JSON (see {@link safeParseGraph}).
+ *
+ * @param input - Parsed JSON.
+ * @returns The graph.
+ * @throws BangfuValidationError with every issue and its path (`edges[3].weight`).
+ * @example
+ * parseGraph({ left: [{ id: 'a' }], right: [{ id: 'x', capacity: 1 }], edges: [] }).left.length //=> 1
+ *
+ * Complexity: O(L + R + E).
+ */
+export function parseGraph(input: unknown): BipartiteGraph {
+  const r = safeParseGraph(input);
+  if (!r.success) throw new BangfuValidationError(r.issues, 'graph');
+  return r.value;
+}
