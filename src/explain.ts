@@ -27,7 +27,7 @@ import type { Dataset } from './types.js';
  *   each id not in the dataset.
  * @example
  * explainPair(ds, 'w1', 'p1').kind //=> 'eligible'
- * explainPair(ds, 'w1', 'p9') //=> { kind: 'excluded', exclusions: [{ code: 'window-closed', params: { closes: '2026-02-28' } }], breakdown: {…}, … }
+ * explainPair(ds, 'w1', 'p9') //=> { kind: 'excluded', worker, post, exclusions: [{ code: 'window-closed', params: { closes: '2026-02-28' } }], breakdown: { score: 0.733, … } }
  */
 export function explainPair(dataset: Dataset, workerId: string, postId: string): PairAssessment {
   const ctx = contextOf(dataset);

@@ -99,7 +99,11 @@ export function underAge(list: readonly Exclusion[]): Exclusions | undefined {
  * @throws BangfuValidationError with an issue at `workerId` (code `unknown-id`) if no labourer has the id.
  * @throws RangeError if `top` is not a positive integer or `minScore` is not in [0, 1].
  * @example
- * rankPosts(ds, 'w1', { top: 3 }).ranked.map((r) => r.post.id) //=> ['p2', 'p1', 'p5']
+ * // ds: labourer w1; posts p1 and p2 alike, p3 paying more, p5 full
+ * const r = rankPosts(ds, 'w1', { top: 2 });
+ * r.ranked.map((e) => e.post.id) //=> ['p3', 'p1']
+ * r.eligibleNotShown //=> 1
+ * r.excluded.map((e) => [e.post.id, e.exclusions[0].code]) //=> [['p5', 'no-openings-left']]
  */
 export function rankPosts(dataset: Dataset, workerId: string, options: RankOptions = {}): PostRanking {
   const { top, minScore, includeExcluded } = resolveOptions('rankPosts', options);
@@ -163,7 +167,10 @@ export function rankPosts(dataset: Dataset, workerId: string, options: RankOptio
  * @throws BangfuValidationError with an issue at `postId` (code `unknown-id`) if no post has the id.
  * @throws RangeError if `top` is not a positive integer or `minScore` is not in [0, 1].
  * @example
- * rankWorkers(ds, 'p1', { top: 2 }).ranked.map((r) => r.worker.id) //=> ['w3', 'w1']
+ * // ds: w1 (other) and w2 (registered) score alike for p1; w0 is 15
+ * const r = rankWorkers(ds, 'p1');
+ * r.ranked.map((e) => e.worker.id) //=> ['w2', 'w1']
+ * r.excluded //=> [{ worker: w0, exclusions: [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }] }]
  */
 export function rankWorkers(dataset: Dataset, postId: string, options: RankOptions = {}): WorkerRanking {
   const { top, minScore, includeExcluded } = resolveOptions('rankWorkers', options);

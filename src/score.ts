@@ -28,7 +28,10 @@ export const COMPONENTS: readonly ComponentName[] = ['skills', 'pay', 'origin', 
  *
  *   effectiveWeightᶜ = wᶜ / Σ_{d∈N} wᵈ  (0 for a null component),
  *   contributionᶜ = valueᶜ × effectiveWeightᶜ,
- *   score = Σ contributionᶜ ∈ [0, 1].
+ *   score = Σ contributionᶜ, summed in component order and clamped to [0, 1].
+ *
+ * The compiled kernel (`src/internal/kernel.ts`) repeats this arithmetic operation for operation so
+ * its scores are bit-identical; change both together.
  *
  * Every part null for lack of data (the home minimum wage, an employer's track record) is listed in
  * `missing`; a part null because it does not apply (the skills parts `optional` with no optional skill
@@ -41,7 +44,10 @@ export const COMPONENTS: readonly ComponentName[] = ['skills', 'pay', 'origin', 
  * @returns The score, its components and the missing-data flags.
  * @throws Error if the post's employer is not in the dataset (a dataset that did not pass `parseDataset`).
  * @example
- * scorePair(ds, ds.labourers[0], ds.posts[0]).score //=> 0.78…
+ * // A labourer from 镇雄县 (min 3,000, target 4,500) and a general-worker post in 塘厦镇 needing no
+ * // skill, paying 2,300 base / 5,000 expected, free dormitory, meals 300, fully vetted employer:
+ * scorePair(ds, worker, post).score //=> 0.733
+ * // skills 1 × 0.4 + pay 0.617 × 0.3 + origin 0.24 × 0.2 + employer 1 × 0.1
  *
  * Complexity: O(R·H + B + T + F + L) for one pair (see the components); lookups are cached per dataset.
  */
