@@ -67,7 +67,7 @@ function buildProgram(io: CliIO): Command {
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   if (argv.length === 0) {
-    program.outputHelp();
+    program.outputHelp({ error: true });
     return EXIT.usage;
   }
   try {

@@ -1,0 +1,209 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { generateSample } from '../src/sample.js';
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+async function run(...argv: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+let dir = '';
+let good = '';
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text, 'utf8');
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-'));
+  good = file('good.json', JSON.stringify(generateSample({ workers: 30, posts: 25, seed: 4 })));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bangfu validate', () => {
+  it('says what a valid dataset holds and exits 0', async () => {
+    const r = await run('validate', good);
+    expect(r).toEqual({
+      code: 0,
+      out: 'valid: 30 labourers, 5 employers, 25 posts, as of 2026-03-01\n',
+      err: '',
+    });
+  });
+
+  it('lists every problem, path first, one per line, and exits 2', async () => {
+    const input = generateSample({ workers: 3, posts: 2, seed: 4 });
+    const bad = {
+      ...input,
+      labourers: [{ ...input.labourers[0]!, originCounty: '999999' }, ...input.labourers.slice(1)],
+      posts: [{ ...input.posts[0]!, openings: -1 }, ...input.posts.slice(1)],
+    };
+    const r = await run('validate', file('bad.json', JSON.stringify(bad)));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.some((l) => l.startsWith('labourers[0].originCounty: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('posts[0].openings: '))).toBe(true);
+  });
+
+  it('refuses a file that is not JSON, at the root, and exits 2', async () => {
+    const r = await run('validate', file('not.json', 'labourers: none'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^\(root\): .*\[invalid-json\]\n$/);
+  });
+
+  it('refuses a file it cannot read and exits 2', async () => {
+    const r = await run('validate', join(dir, 'missing.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('missing.json: cannot read the file');
+  });
+
+  it('takes the as-of date from --as-of when the file has none', async () => {
+    const { asOf: _asOf, ...rest } = generateSample({ workers: 2, posts: 2, seed: 4 });
+    const r = await run('validate', file('no-date.json', JSON.stringify(rest)), '--as-of', '2026-03-01');
+    expect(r.out).toContain('as of 2026-03-01');
+    expect((await run('validate', good, '--as-of', '2026-13-01')).code).toBe(2);
+  });
+});
+
+describe('bangfu rank', () => {
+  it('prints a ranking table for a labourer', async () => {
+    const r = await run('rank', good, '--worker', 'w0002', '--top', '3');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toContain('w0002');
+    expect(r.out).toContain('| 1 |');
+    expect(r.out).not.toContain('| 4 |');
+  });
+
+  it('prints the PostRanking as JSON, in English text when asked', async () => {
+    const r = await run('rank', good, '--worker', 'w0002', '--top', '2', '--json');
+    expect(r.code).toBe(0);
+    const ranking = JSON.parse(r.out) as {
+      worker: { id: string };
+      ranked: { rank: number; score: number }[];
+    };
+    expect(ranking.worker.id).toBe('w0002');
+    expect(ranking.ranked.map((x) => x.rank)).toEqual([1, 2]);
+    const en = await run('rank', good, '--worker', 'w0002', '--lang', 'en');
+    expect(en.out.split('\n')[0]).toMatch(/^Posts for w0002/);
+  });
+
+  it('leaves out posts below --min-score', async () => {
+    const r = await run('rank', good, '--worker', 'w0003', '--min-score', '0.99', '--json');
+    const ranking = JSON.parse(r.out) as { ranked: { score: number }[] };
+    expect(ranking.ranked.every((x) => x.score >= 0.99)).toBe(true);
+  });
+
+  it('lists the excluded posts with --excluded', async () => {
+    const without = await run('rank', good, '--worker', 'w0001');
+    const withExcluded = await run('rank', good, '--worker', 'w0001', '--excluded');
+    expect(withExcluded.out.split('\n').length).toBeGreaterThan(without.out.split('\n').length);
+  });
+
+  it('ranks the labourers for a post with --post', async () => {
+    const r = await run('rank', good, '--post', 'p0001', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { post: { id: string } }).post.id).toBe('p0001');
+  });
+
+  it.each([
+    [['--top', 'abc'], '--top'],
+    [['--top', '0'], '--top'],
+    [['--min-score', '2'], '--min-score'],
+    [['--lang', 'fr'], '--lang'],
+  ])('refuses %j naming the option, exit 2', async (args, option) => {
+    const r = await run('rank', good, '--worker', 'w0002', ...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(option);
+  });
+
+  it('asks for exactly one of --worker and --post', async () => {
+    expect((await run('rank', good)).code).toBe(2);
+    expect((await run('rank', good, '--worker', 'w0002', '--post', 'p0001')).code).toBe(2);
+  });
+
+  it('reports an unknown labourer and exits 2', async () => {
+    const r = await run('rank', good, '--worker', 'nobody');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nobody');
+  });
+});
+
+describe('bangfu explain', () => {
+  it('explains a pair in Chinese by default and in English on request', async () => {
+    const zh = await run('explain', good, '--worker', 'w0002', '--post', 'p0002');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('w0002');
+    expect(zh.out).toMatch(/得分|不符合条件/);
+    const en = await run('explain', good, '--worker', 'w0002', '--post', 'p0002', '--lang', 'en');
+    expect(en.out).toMatch(/Score|excluded/);
+  });
+
+  it('prints the assessment as JSON', async () => {
+    const r = await run('explain', good, '--worker', 'w0005', '--post', 'p0002', '--json');
+    const a = JSON.parse(r.out) as { kind: string; exclusions: { code: string }[] };
+    expect(a.kind).toBe('excluded');
+    expect(a.exclusions.map((e) => e.code)).toContain('under-minimum-age');
+  });
+
+  it('needs both --worker and --post', async () => {
+    const r = await run('explain', good, '--worker', 'w0002');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--post');
+  });
+});
+
+describe('bangfu sample', () => {
+  it('writes the same dataset as generateSample', async () => {
+    const r = await run('sample', '--workers', '12', '--posts', '6', '--seed', '9', '--as-of', '2025-12-01');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(
+      JSON.parse(JSON.stringify(generateSample({ workers: 12, posts: 6, seed: 9, asOf: '2025-12-01' }))),
+    );
+  });
+
+  it('refuses a bad size, naming the option', async () => {
+    const r = await run('sample', '--workers', 'many');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--workers');
+  });
+});
+
+describe('bangfu schema, --help, --version', () => {
+  it('prints the dataset JSON Schema', async () => {
+    const r = await run('schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toContain('labourers');
+  });
+
+  it('prints help listing every command, exit 0', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    for (const command of ['validate', 'rank', 'explain', 'sample', 'schema'])
+      expect(r.out).toContain(command);
+  });
+
+  it('prints the version, exit 0', async () => {
+    const r = await run('--version');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('refuses an unknown command and no command at all with exit 2', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run()).code).toBe(2);
+  });
+});
