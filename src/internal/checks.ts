@@ -48,7 +48,14 @@ import type { EmployerData, LabourerData, PolicyOverrideData, PostData } from '.
 /** A path from the root of the input: keys and array indices. */
 export type Path = readonly PropertyKey[];
 
-/** Collects issues; never throws. */
+/**
+ * Collects issues; never throws.
+ *
+ * @example
+ * const issues = new Issues();
+ * issues.add(['posts', 3, 'pay'], 'missing', 'required: expected an object');
+ * issues.list[0]?.path //=> 'posts[3].pay'
+ */
 export class Issues {
   readonly list: ValidationIssue[] = [];
 
@@ -63,19 +70,44 @@ export class Issues {
 
 // --- reading raw input safely --------------------------------------------------------------------
 
-/** Whether a value is a non-array object whose own keys can be read. */
+/**
+ * Whether a value is a non-array object whose own keys can be read.
+ *
+ * @param value - Any value.
+ * @returns True for objects other than arrays and null.
+ * @example
+ * isRecord({}) //=> true
+ * isRecord([]) //=> false
+ */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The own property `key` of a raw value, or undefined. */
+/**
+ * The own property `key` of a raw value, or undefined; inherited properties are never read.
+ *
+ * @param value - Any value.
+ * @param key - A key or array index.
+ * @returns The property's value, or undefined.
+ * @example
+ * own({ a: 1 }, 'a') //=> 1
+ * own({}, 'toString') //=> undefined
+ */
 export function own(value: unknown, key: PropertyKey): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
   if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
   return (value as Record<PropertyKey, unknown>)[key];
 }
 
-/** The raw value at a path below `root`, or undefined. */
+/**
+ * The raw value at a path below `root`, or undefined.
+ *
+ * @param root - Any value.
+ * @param path - Keys and indices from the root.
+ * @returns The value there, or undefined if the path leads nowhere.
+ * @example
+ * valueAt({ posts: [{ id: 'p1' }] }, ['posts', 0, 'id']) //=> 'p1'
+ */
 export function valueAt(root: unknown, path: Path): unknown {
   let here = root;
   for (const key of path) {
@@ -85,7 +117,15 @@ export function valueAt(root: unknown, path: Path): unknown {
   return here;
 }
 
-/** A short description of a raw value's type for messages; never calls a user `toString`. */
+/**
+ * A short description of a raw value's type for messages; never calls a user `toString`.
+ *
+ * @param value - Any value.
+ * @returns `null`, `array`, `NaN`, `Infinity`, or the `typeof` name.
+ * @example
+ * describe([]) //=> 'array'
+ * describe('x') //=> 'string'
+ */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -129,7 +169,17 @@ function expectation(issue: z.core.$ZodIssue): string {
 
 /**
  * Converts the issues of a failed zod parse of `raw` (found at `prefix`) into validation issues.
- * The value of each issue is read from `raw`, so it is what the user gave.
+ * The value of each issue is read from `raw`, so it is what the user gave. An unknown-keys issue
+ * becomes one issue per key, its path naming the key.
+ *
+ * @param issues - Where the converted issues are added.
+ * @param error - The zod error.
+ * @param prefix - The path of `raw` from the root.
+ * @param raw - The value that was parsed.
+ * @returns Nothing; issues go to `issues`.
+ * @example
+ * fromZod(issues, postSchema.safeParse({}).error!, ['posts', 0], {})
+ * issues.list[0] //=> { path: 'posts[0].id', code: 'missing', message: 'required: expected a string' }
  */
 export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: unknown): void {
   for (const issue of error.issues) {
@@ -211,7 +261,16 @@ const RESTRICTED =
   /^(allowed|accepted|required|preferred|restricted|restrict|only)?(genders?|sex(es)?|ethnicit(y|ies)|ethnic(groups?)?|nationalit(y|ies)|races?|minzu|xingbie)(restrictions?|requirements?|filters?|only|limits?|allowed)?$/;
 const RESTRICTED_ZH = /性别|民族|男性|女性|限男|限女/;
 
-/** Whether an object key would restrict applicants by gender or ethnicity. */
+/**
+ * Whether an object key would restrict applicants by gender or ethnicity, ignoring case and
+ * separators (`gender`, `Sex`, `gender_restriction`, `allowedEthnicities`, `性别`, `民族`…).
+ *
+ * @param key - An object key.
+ * @returns True if the key names a gender or ethnicity filter.
+ * @example
+ * isRestrictionKey('genderRestriction') //=> true
+ * isRestrictionKey('languages') //=> false
+ */
 export function isRestrictionKey(key: string): boolean {
   return RESTRICTED.test(key.toLowerCase().replace(/[^a-z]/g, '')) || RESTRICTED_ZH.test(key);
 }
@@ -222,6 +281,15 @@ export function isRestrictionKey(key: string): boolean {
  * caller can drop the plain `unknown-key` issue zod gives for the same key.
  *
  * Iterative, so a deeply nested value cannot overflow the stack.
+ *
+ * Complexity: O(n) in the size of the post.
+ *
+ * @param issues - Where problems are added.
+ * @param raw - The post as given.
+ * @param prefix - Its path from the root.
+ * @returns The formatted paths reported.
+ * @example
+ * checkRestrictions(issues, { id: 'p1', gender: 'male' }, ['posts', 0]) //=> Set { 'posts[0].gender' }
  */
 export function checkRestrictions(issues: Issues, raw: unknown, prefix: Path): Set<string> {
   // Paths are kept as links to the parent, so a deep value costs O(depth), not O(depth²).
@@ -436,7 +504,15 @@ function toTraining(r: NonNullable<Given['trainings']>[number]): TrainingCourse 
  * tightened, weights are usable, every reference between tables resolves and every period is
  * non-empty. Issues on rows taken from the base policy name the table and the row's key.
  *
+ * Complexity: O(b + g) for b base rows and g given rows, plus O(r) reference checks.
+ *
+ * @param issues - Where problems are added.
+ * @param base - The policy the overrides apply to.
+ * @param given - The overrides, after the structural pass.
+ * @param prefix - The path of the overrides from the root (`['policy']` in a dataset).
  * @returns The effective policy (also when issues were found, so later checks can use it).
+ * @example
+ * applyOverrides(issues, dongguanPolicy, policyOverrideSchema.parse({ weights: { pay: 1 } }), []).weights.pay //=> 1
  */
 export function applyOverrides(issues: Issues, base: Policy, given: Given, prefix: Path): Policy {
   const mode = given.mode;
@@ -660,7 +736,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 // The builders below assign optional keys one by one rather than spreading conditional objects:
 // on large tables the spreads' temporary objects doubled the parse time.
 
-/** Builds a labourer of the domain model from parsed JSON, filling `availableFrom` with `asOf`. */
+/**
+ * Builds a labourer of the domain model from parsed JSON, filling `availableFrom` with `asOf`.
+ *
+ * @param d - A labourer that passed the structural pass.
+ * @param asOf - The dataset's as-of date.
+ * @returns A fresh labourer with branded ids and no undefined optional keys.
+ * @example
+ * toLabourer(labourerSchema.parse(json), '2026-03-01' as IsoDate).availableFrom //=> '2026-03-01' when json has none
+ */
 export function toLabourer(d: LabourerData, asOf: IsoDate): Labourer {
   const out: Mutable<Labourer> = {
     id: d.id as WorkerId,
@@ -704,7 +788,14 @@ export function toLabourer(d: LabourerData, asOf: IsoDate): Labourer {
   return out;
 }
 
-/** Builds an employer of the domain model from parsed JSON. */
+/**
+ * Builds an employer of the domain model from parsed JSON.
+ *
+ * @param d - An employer that passed the structural pass.
+ * @returns A fresh employer with branded ids.
+ * @example
+ * toEmployer(employerSchema.parse(json)).workforceByOrigin //=> [] when json has none
+ */
 export function toEmployer(d: EmployerData): Employer {
   const out: Mutable<Employer> = {
     id: d.id as EmployerId,
@@ -725,7 +816,14 @@ export function toEmployer(d: EmployerData): Employer {
   return out;
 }
 
-/** Builds a post of the domain model from parsed JSON. */
+/**
+ * Builds a post of the domain model from parsed JSON.
+ *
+ * @param d - A post that passed the structural pass.
+ * @returns A fresh post with branded ids.
+ * @example
+ * toPost(postSchema.parse(json)).filled //=> 0 when json has none
+ */
 export function toPost(d: PostData): Post {
   const requirement = (r: PostData['requiredSkills'][number]) => ({
     skill: r.skill as SkillId,
@@ -777,7 +875,16 @@ export interface CheckContext {
   readonly parks: ReadonlyMap<string, Park>;
 }
 
-/** Builds the lookups once for a dataset. */
+/**
+ * Builds the lookups once for a dataset.
+ *
+ * @param asOf - The as-of date, undefined if it was invalid (date checks are then skipped).
+ * @param policy - The effective policy, undefined if the overrides were unreadable (policy checks are then skipped).
+ * @param employerIds - Every employer id given, broken records included.
+ * @returns The lookups.
+ * @example
+ * checkContext(undefined, dongguanPolicy, new Set()).parks.has('yuedian') //=> true
+ */
 export function checkContext(
   asOf: IsoDate | undefined,
   policy: Policy | undefined,
@@ -819,7 +926,19 @@ function knownPark(issues: Issues, ctx: CheckContext, path: Path, park: string):
     issues.add(path, 'unknown-park', 'expected a park id of the policy', park);
 }
 
-/** Cross-field checks of one structurally valid labourer. */
+/**
+ * Cross-field checks of one structurally valid labourer: pay min ≤ target, birth date not after
+ * the as-of date, known skills, certificates and parks.
+ *
+ * @param issues - Where problems are added.
+ * @param ctx - The dataset's lookups.
+ * @param l - The labourer.
+ * @param path - Its path from the root (`['labourers', 3]`).
+ * @returns Nothing; problems go to `issues`.
+ * @example
+ * checkLabourer(issues, ctx, { ...labourer, pay: { minMonthly: 5000, targetMonthly: 4000 } }, ['labourers', 0])
+ * issues.list[0]?.code //=> 'min-exceeds-max'
+ */
 export function checkLabourer(issues: Issues, ctx: CheckContext, l: Labourer, path: Path): void {
   if (l.pay.minMonthly > l.pay.targetMonthly)
     minExceedsMax(
@@ -860,7 +979,17 @@ export function checkLabourer(issues: Issues, ctx: CheckContext, l: Labourer, pa
     });
 }
 
-/** Cross-field checks of one structurally valid employer. */
+/**
+ * Cross-field checks of one structurally valid employer: vetted before valid-until, retained ≤ placed.
+ *
+ * @param issues - Where problems are added.
+ * @param e - The employer.
+ * @param path - Its path from the root.
+ * @returns Nothing; problems go to `issues`.
+ * @example
+ * checkEmployer(issues, { ...employer, trackRecord: { placements: 1, retainedSixMonths: 2 } }, ['employers', 0])
+ * issues.list[0]?.path //=> 'employers[0].trackRecord.retainedSixMonths'
+ */
 export function checkEmployer(issues: Issues, e: Employer, path: Path): void {
   if (e.vetting.vettedOn > e.vetting.validUntil)
     minExceedsMax(
@@ -882,7 +1011,23 @@ export function checkEmployer(issues: Issues, e: Employer, path: Path): void {
     );
 }
 
-/** Cross-field and reference checks of one structurally valid post, with its site's minimum wage. */
+/**
+ * Cross-field and reference checks of one structurally valid post: its employer exists, pay
+ * floor ≤ expected, age range, window and openings in order, costs only for what is provided,
+ * known skills, certificates and park, and pay at least the minimum wage of its site on the as-of
+ * date (where the policy knows one).
+ *
+ * Complexity: O(s + w) for s skill and certificate requirements and w minimum-wage rows.
+ *
+ * @param issues - Where problems are added.
+ * @param ctx - The dataset's lookups.
+ * @param p - The post.
+ * @param path - Its path from the root.
+ * @returns Nothing; problems go to `issues`.
+ * @example
+ * checkPost(issues, ctx, { ...post, pay: { kind: 'monthly', baseMonthly: 2000, expectedMonthly: 4000 } }, ['posts', 0])
+ * issues.list[0]?.code //=> 'below-minimum-wage' (Dongguan, 2080 from 2025-03-01)
+ */
 export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path): void {
   if (!ctx.employerIds.has(p.employer))
     issues.add(
