@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { BangfuValidationError } from '../../src/errors.js';
+import { solve } from '../../src/graph/solve.js';
+import type { AssignmentMode, BipartiteGraph } from '../../src/graph/types.js';
+import { graphIssues, safeValidateGraph, validateGraph } from '../../src/graph/validate.js';
+
+const bad: BipartiteGraph = {
+  left: [{ id: 'a' }, { id: 'a' }, { id: 'b', tier: 0.5 }],
+  right: [
+    { id: 'x', capacity: -1 },
+    { id: 'y', capacity: 1.5 },
+    { id: 'x', capacity: 1 },
+  ],
+  edges: [
+    { left: 'a', right: 'y', weight: Number.NaN },
+    { left: 'a', right: 'y', weight: 1 },
+    { left: 'zz', right: 'y', weight: Number.POSITIVE_INFINITY },
+    { left: 'b', right: 'nope', weight: 2 },
+  ],
+};
+
+describe('validateGraph', () => {
+  it('bad graphs are refused with every issue and the right paths', () => {
+    expect(graphIssues(bad).map((i) => [i.path, i.code])).toEqual([
+      ['left[1].id', 'duplicate-id'],
+      ['left[2].tier', 'invalid-tier'],
+      ['right[0].capacity', 'invalid-capacity'],
+      ['right[1].capacity', 'invalid-capacity'],
+      ['right[2].id', 'duplicate-id'],
+      ['edges[0].weight', 'not-finite'],
+      ['edges[1]', 'duplicate-edge'],
+      ['edges[2].weight', 'not-finite'],
+      ['edges[2].left', 'unknown-node'],
+      ['edges[3].right', 'unknown-node'],
+    ]);
+    expect(() => validateGraph(bad)).toThrow(BangfuValidationError);
+    try {
+      validateGraph(bad);
+    } catch (e) {
+      expect((e as BangfuValidationError).issues).toHaveLength(10);
+      expect((e as BangfuValidationError).message).toMatch(/^invalid graph: 10 problems: left\[1\]\.id/);
+    }
+    expect(safeValidateGraph(bad)).toMatchObject({ success: false });
+  });
+
+  it.each<AssignmentMode>(['optimal', 'stable', 'greedy'])(
+    'every solver refuses a bad graph (%s)',
+    (mode) => {
+      expect(() => solve(bad, { mode })).toThrow(BangfuValidationError);
+    },
+  );
+
+  it('an empty graph, or one without edges, is valid and leaves everyone unmatched', () => {
+    const empty = { left: [], right: [], edges: [] };
+    expect(safeValidateGraph(empty)).toEqual({ success: true, value: empty });
+    expect(solve(empty)).toEqual({
+      mode: 'optimal',
+      pairs: [],
+      unmatched: [],
+      total: 0,
+      placedByTier: {},
+      certificate: {
+        kind: 'duals',
+        tiers: [],
+        leftPotential: {},
+        rightPotential: {},
+        leftTierPotential: {},
+        rightTierPotential: {},
+      },
+    });
+    const noEdges = {
+      left: [{ id: 'b' }, { id: 'a', tier: 1 }],
+      right: [{ id: 'x', capacity: 3 }],
+      edges: [],
+    };
+    for (const mode of ['optimal', 'stable', 'greedy'] as const) {
+      const a = solve(noEdges, { mode });
+      expect(a.pairs).toEqual([]);
+      expect(a.unmatched).toEqual(['a', 'b']);
+      expect(a.placedByTier).toEqual({ 0: 0, 1: 0 });
+    }
+  });
+
+  it('ids that are awkward as object keys are handled as plain strings', () => {
+    const g = {
+      left: [{ id: '__proto__' }, { id: 'constructor' }],
+      right: [{ id: 'toString', capacity: 2 }],
+      edges: [
+        { left: '__proto__', right: 'toString', weight: 1 },
+        { left: 'constructor', right: 'toString', weight: 2 },
+      ],
+    };
+    const a = solve(g);
+    expect(a.pairs.map((p) => p.left)).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(a.certificate?.kind === 'duals' ? a.certificate.leftPotential : {})).toEqual([
+      '__proto__',
+      'constructor',
+    ]);
+  });
+});
