@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { assign } from '../src/assign.js';
+import { BangfuValidationError } from '../src/errors.js';
+import type { AreaCode, EmployerId, IsoDate, PostId, WorkerId } from '../src/types.js';
+import { verifyPlan } from '../src/verify-plan.js';
+import { dataset, employer, labourer, post, TANGXIA } from './helpers/build.js';
+
+const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
+  labourer({ id: id as WorkerId, ...extra });
+const p = (id: string, extra: Parameters<typeof post>[0] = {}) => post({ id: id as PostId, ...extra });
+
+describe('assign', () => {
+  it('places a priority labourer before a better-scoring non-priority one (optimal)', () => {
+    const ds = dataset({
+      labourers: [
+        w('a', { household: 'other', pay: { minMonthly: 2000, targetMonthly: 2500 } }),
+        w('b', { household: 'monitored' }),
+      ],
+      posts: [p('p1', { openings: 1 })],
+    });
+    const plan = assign(ds);
+    expect(plan.entries.map((e) => [e.worker, e.kind])).toEqual([
+      ['a', 'unplaced'],
+      ['b', 'placed'],
+    ]);
+    const a = plan.entries[0]!;
+    expect(a.kind === 'unplaced' && a.reasons[0]).toEqual({
+      code: 'posts-filled',
+      params: {
+        candidates: 1,
+        nearMisses: [
+          {
+            post: 'p1',
+            score: expect.any(Number),
+            takenBy: [{ worker: 'b', tier: 0, score: expect.any(Number) }],
+          },
+        ],
+      },
+    });
+    expect(plan.certificate?.kind).toBe('duals');
+    expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
+  });
+
+  it('says which rules excluded every post, and excludes under-16s outright', () => {
+    const ds = dataset({
+      labourers: [
+        w('a', {
+          mobility: {
+            scope: 'anywhere',
+            preferred: [],
+            refused: [{ kind: 'area', area: '4419' as AreaCode }],
+          },
+        }),
+        w('b', { birthDate: '2012-01-01' as IsoDate }),
+      ],
+      posts: [p('p1'), p('p2', { openings: 3, filled: 3 })],
+    });
+    const [a, b] = assign(ds).entries;
+    expect(a).toMatchObject({
+      kind: 'unplaced',
+      reasons: [
+        {
+          code: 'no-eligible-post',
+          params: { posts: 2, byRule: { 'refused-destination': 2, 'no-openings-left': 1 } },
+        },
+      ],
+    });
+    expect(b).toMatchObject({
+      kind: 'unplaced',
+      reasons: [{ code: 'worker-excluded', params: { exclusions: [{ code: 'under-minimum-age' }] } }],
+    });
+  });
+
+  it('reports the best post below the minimum score', () => {
+    const ds = dataset({ labourers: [w('a')], posts: [p('p1')] });
+    const plan = assign(ds, { minScore: 1 });
+    expect(plan.entries[0]).toMatchObject({
+      kind: 'unplaced',
+      reasons: [{ code: 'below-min-score', params: { minScore: 1, best: { post: 'p1' } } }],
+    });
+    expect(verifyPlan(plan, ds).ok).toBe(true);
+  });
+
+  it('places a group whole at one post or not at all, and says why', () => {
+    const ds = dataset({
+      labourers: [w('a'), w('b'), w('c', { household: 'other' })],
+      posts: [p('p1', { openings: 1 }), p('p2', { openings: 1 })],
+    });
+    for (const mode of ['optimal', 'stable', 'greedy'] as const) {
+      const plan = assign(ds, { mode, groups: [{ id: 'fam', members: ['b', 'a'], rule: 'same-post' }] });
+      expect(plan.groups).toEqual([
+        { kind: 'not-placed', group: 'fam', rule: 'same-post', why: { code: 'no-common-option' } },
+      ]);
+      expect(plan.entries[0]).toMatchObject({
+        kind: 'unplaced',
+        reasons: [{ code: 'group-not-placed-whole', params: { group: 'fam' } }],
+      });
+      expect(plan.entries[2]).toMatchObject({ kind: 'placed', worker: 'c' });
+      expect(verifyPlan(plan, ds).violations).toEqual([]);
+    }
+  });
+
+  it('places a group at one employer when the relaxation splits it (exact search)', () => {
+    const ds = dataset({
+      labourers: [w('a'), w('b')],
+      employers: [employer(), employer({ id: 'e2' as EmployerId })],
+      posts: [
+        p('p1', { openings: 1, pay: { kind: 'monthly', baseMonthly: 3000, expectedMonthly: 7000 } }),
+        p('p2', { openings: 1, employer: 'e2' as EmployerId }),
+        p('p3', { openings: 1, employer: 'e2' as EmployerId }),
+      ],
+    });
+    const plan = assign(ds, { groups: [{ id: 'g', members: ['a', 'b'], rule: 'same-employer' }] });
+    expect(plan.groups).toEqual([
+      { kind: 'placed', group: 'g', rule: 'same-employer', at: 'e2', options: 1 },
+    ]);
+    expect(plan.groupSearch).toMatchObject({ method: 'exact', graph: 'groups-fixed' });
+    expect(plan.objective.total).toBeLessThan(plan.groupSearch.upperBound!.total);
+    expect(verifyPlan(plan, ds).violations).toEqual([]);
+  });
+
+  it('falls back to the documented heuristic beyond the exact limit, still keeping the rule', () => {
+    const ds = dataset({
+      labourers: [w('a'), w('b'), w('c'), w('d')],
+      employers: [employer(), employer({ id: 'e2' as EmployerId })],
+      posts: [
+        p('p1', { openings: 1 }),
+        p('p2', { openings: 2, employer: 'e2' as EmployerId }),
+        p('p3', { openings: 1, employer: 'e2' as EmployerId }),
+      ],
+    });
+    const groups = [
+      { id: 'g1', members: ['a', 'b'], rule: 'same-employer' as const },
+      { id: 'g2', members: ['c', 'd'], rule: 'same-employer' as const },
+    ];
+    const plan = assign(ds, { groups, exactGroupLimit: 1 });
+    expect(plan.groupSearch.method).toBe('heuristic');
+    expect(plan.groups.filter((g) => g.kind === 'placed')).toHaveLength(1);
+    expect(verifyPlan(plan, ds).violations).toEqual([]);
+  });
+
+  it('refuses unknown members and a labourer in two groups, with paths', () => {
+    const ds = dataset({ labourers: [w('a'), w('b')] });
+    const run = () =>
+      assign(ds, {
+        groups: [
+          { id: 'g1', members: ['a', 'zz'], rule: 'same-post' },
+          { id: 'g2', members: ['a'], rule: 'same-site' },
+        ],
+      });
+    expect(run).toThrow(BangfuValidationError);
+    try {
+      run();
+    } catch (e) {
+      expect((e as BangfuValidationError).issues.map((i) => [i.path, i.code])).toEqual([
+        ['groups[0].members[1]', 'unknown-worker'],
+        ['groups[1].members[0]', 'worker-in-two-groups'],
+      ]);
+    }
+  });
+
+  it('refuses bad options', () => {
+    const ds = dataset();
+    expect(() => assign(ds, { minScore: 2 })).toThrow(/assign: minScore/);
+    expect(() => assign(ds, { candidatesPerWorker: 0 })).toThrow(/candidatesPerWorker/);
+    expect(() => assign(ds, { mode: 'best' as 'optimal' })).toThrow(/mode/);
+  });
+
+  it('keepTogether adds a bonus where fellow villagers could work at the same employer', () => {
+    const ds = dataset({
+      labourers: [w('a'), w('b')],
+      employers: [employer(), employer({ id: 'e2' as EmployerId })],
+      posts: [p('p1'), p('p2', { employer: 'e2' as EmployerId, site: { kind: 'town', town: TANGXIA } })],
+    });
+    const plan = assign(ds, { keepTogether: { weight: 0.5 } });
+    const placed = plan.entries.filter((e) => e.kind === 'placed');
+    expect(placed.every((e) => e.kind === 'placed' && e.bonus === 0.05)).toBe(true);
+    expect(verifyPlan(plan, ds).ok).toBe(true);
+  });
+
+  it('candidatesPerWorker keeps only the best posts', () => {
+    const ds = dataset({ labourers: [w('a')], posts: [p('p1', { openings: 0 }), p('p2'), p('p3')] });
+    const plan = assign(ds, { candidatesPerWorker: 1, mode: 'greedy' });
+    expect(plan.entries[0]).toMatchObject({ kind: 'placed', post: 'p2' });
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { groupIssues, groupOptions, groupState, optionKey } from '../src/groups.js';
+import { buildCandidates } from '../src/internal/candidates.js';
+import type { EmployerId, PostId, WorkerId } from '../src/types.js';
+import { dataset, employer, labourer, post } from './helpers/build.js';
+
+const ds = dataset({
+  labourers: ['a', 'b', 'c'].map((id) => labourer({ id: id as WorkerId })),
+  employers: [employer(), employer({ id: 'e2' as EmployerId })],
+  posts: [
+    post({ id: 'p1' as PostId, openings: 1 }),
+    post({ id: 'p2' as PostId, openings: 1 }),
+    post({
+      id: 'p3' as PostId,
+      openings: 3,
+      employer: 'e2' as EmployerId,
+      site: { kind: 'county', county: '530627' as never },
+    }),
+  ],
+});
+
+describe('groups', () => {
+  it('lists every problem with its path', () => {
+    const issues = groupIssues(ds, [
+      { id: 'g', members: [], rule: 'same-post' },
+      { id: 'g', members: ['a', 'a'], rule: 'same-town' as 'same-post' },
+    ]);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['groups[0].members', 'empty-group'],
+      ['groups[1].id', 'duplicate-id'],
+      ['groups[1].rule', 'invalid-value'],
+      ['groups[1].members[1]', 'duplicate-member'],
+    ]);
+  });
+
+  it('finds the options where every member fits at once', () => {
+    const c = buildCandidates(ds, { minScore: 0 });
+    const keys = (rule: 'same-employer' | 'same-site' | 'same-post', members = ['a', 'b']) =>
+      groupOptions(c, { id: 'g', members, rule }).map((o) => o.key);
+    expect(keys('same-employer')).toEqual(['e1', 'e2']);
+    expect(keys('same-site')).toEqual(['county:530627', 'town:441900116']);
+    expect(keys('same-post')).toEqual(['p3']);
+    expect(keys('same-employer', ['a', 'b', 'c'])).toEqual(['e2']);
+    expect(
+      groupOptions(c, { id: 'g', members: ['a', 'b'], rule: 'same-post' }, new Map([['p3', 2]])),
+    ).toEqual([]);
+  });
+
+  it('tells whole, none and broken apart', () => {
+    const posts = new Map(ds.posts.map((p) => [p.id as string, p]));
+    const g = { id: 'g', members: ['a', 'b'], rule: 'same-employer' as const };
+    expect(groupState(g, () => undefined, posts)).toEqual({ kind: 'none' });
+    expect(groupState(g, (m) => (m === 'a' ? 'p1' : 'p2'), posts)).toEqual({ kind: 'whole', key: 'e1' });
+    expect(groupState(g, (m) => (m === 'a' ? 'p1' : 'p3'), posts)).toEqual({ kind: 'broken' });
+    expect(groupState(g, (m) => (m === 'a' ? 'p1' : undefined), posts)).toEqual({ kind: 'broken' });
+    expect(optionKey('same-site', ds.posts[0]!)).toBe('town:441900116');
+  });
+});

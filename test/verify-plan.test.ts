@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { assign } from '../src/assign.js';
+import type { Plan, PlanEntry } from '../src/plan.js';
+import type { PostId, WorkerId } from '../src/types.js';
+import { parsePlan, safeParsePlan, verifyPlan } from '../src/verify-plan.js';
+import { dataset, labourer, post } from './helpers/build.js';
+
+const ds = dataset({
+  labourers: ['a', 'b', 'c'].map((id, i) =>
+    labourer({ id: id as WorkerId, household: i === 2 ? 'other' : 'registered' }),
+  ),
+  posts: [post({ id: 'p1' as PostId, openings: 1 }), post({ id: 'p2' as PostId, openings: 1 })],
+});
+
+const codes = (plan: Plan): string[] => [...new Set(verifyPlan(plan, ds).violations.map((v) => v.code))];
+const withEntries = (plan: Plan, f: (e: readonly PlanEntry[]) => PlanEntry[]): Plan => ({
+  ...plan,
+  entries: f(plan.entries),
+});
+
+describe('verifyPlan', () => {
+  const plan = assign(ds);
+
+  it('accepts the plans assign makes, in every mode, also read back from JSON', () => {
+    for (const mode of ['optimal', 'stable', 'greedy'] as const) {
+      const p = assign(ds, { mode });
+      expect(verifyPlan(p, ds)).toEqual({ ok: true, violations: [] });
+      expect(verifyPlan(parsePlan(JSON.parse(JSON.stringify(p))), ds).ok).toBe(true);
+    }
+  });
+
+  it('finds a missing labourer and a labourer listed twice', () => {
+    expect(codes(withEntries(plan, (e) => e.slice(1)))).toContain('worker-missing');
+    expect(codes(withEntries(plan, (e) => [e[0]!, ...e]))).toContain('worker-listed-twice');
+  });
+
+  it('finds an exceeded capacity', () => {
+    const tampered = withEntries(plan, (es) =>
+      es.map((e) => (e.kind === 'placed' ? { ...e, post: 'p1' as PostId } : e)),
+    );
+    expect(codes(tampered)).toContain('capacity-exceeded');
+  });
+
+  it('finds an ineligible placement and a wrong score', () => {
+    const closed = dataset({
+      ...ds,
+      posts: [post({ id: 'p1' as PostId, openings: 1, filled: 1 }), ds.posts[1]!],
+    });
+    expect(verifyPlan(plan, closed).violations.map((v) => v.code)).toContain('ineligible');
+    const wrong = withEntries(plan, (es) =>
+      es.map((e) => (e.kind === 'placed' ? { ...e, score: 0.123 } : e)),
+    );
+    expect(codes(wrong)).toContain('score-mismatch');
+  });
+
+  it('finds a non-optimal plan from its certificate, and an unplaced labourer with room left', () => {
+    // Swap the priority labourer at p2 for the non-priority one: the duals no longer fit.
+    const atP2 = plan.entries.find((e) => e.kind === 'placed' && e.post === 'p2')!;
+    const score = atP2.kind === 'placed' ? atP2.score : 0;
+    const swapped = withEntries(plan, (es) =>
+      es.map((e): PlanEntry => {
+        if (e.worker === 'c')
+          return {
+            kind: 'placed',
+            worker: e.worker,
+            post: 'p2' as PostId,
+            employer: ds.posts[1]!.employer,
+            score,
+            bonus: 0,
+            tier: 1,
+          };
+        if (e === atP2)
+          return {
+            kind: 'unplaced',
+            worker: e.worker,
+            tier: 0,
+            reasons: [{ code: 'posts-filled', params: { candidates: 2, nearMisses: [] } }],
+          };
+        return e;
+      }),
+    );
+    const found = codes(swapped);
+    expect(found).toContain('certificate');
+    expect(found).toContain('reason-mismatch');
+  });
+
+  it('finds a blocking pair in a plan claimed stable', () => {
+    const stable = assign(ds, { mode: 'stable' });
+    const empty: Plan = {
+      ...stable,
+      entries: stable.entries.map((e) =>
+        e.kind === 'placed'
+          ? {
+              kind: 'unplaced',
+              worker: e.worker,
+              tier: e.tier,
+              reasons: [{ code: 'posts-filled', params: { candidates: 2, nearMisses: [] } }],
+            }
+          : e,
+      ),
+    };
+    const found = codes(empty);
+    expect(found).toContain('blocking-pair');
+    expect(found).toContain('unplaced-with-room');
+  });
+
+  it('finds a broken group', () => {
+    const groups = [{ id: 'g', members: ['a', 'b'], rule: 'same-post' as const }];
+    const p = assign(ds, { groups, mode: 'greedy' });
+    const broken: Plan = { ...p, options: { ...p.options, groups } };
+    const split = assign(ds, { mode: 'greedy' });
+    expect(codes({ ...split, options: broken.options, groups: broken.groups })).toContain('group-broken');
+  });
+
+  it('refuses a malformed plan with paths', () => {
+    const r = safeParsePlan({
+      ...JSON.parse(JSON.stringify(plan)),
+      entries: [{ kind: 'placed', worker: 'a' }],
+    });
+    expect(r.success).toBe(false);
+    expect(!r.success && r.issues.map((i) => i.path)).toContain('entries[0].post');
+  });
+});
