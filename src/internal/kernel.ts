@@ -14,20 +14,21 @@
  *
  * @module
  */
-import {
-  CP_AWAY,
-  CP_LINK_MASK,
-  CP_NEAR_HOME,
-  CP_SAME_PREFECTURE,
-  CP_SAME_PROVINCE,
-  LINK_VALUES,
-  type CompiledIndex,
-} from '../compile.js';
-import { FULL_FELLOWS, ORIGIN_PART_WEIGHTS } from '../score/origin.js';
-import { clamp01 } from '../score/parts.js';
-import { FULL_UPLIFT_RATIO, PAY_PART_WEIGHTS, payFit } from '../score/pay.js';
-import { LEARN_ON_JOB_CREDIT, SKILL_PART_WEIGHTS, levelFactor } from '../score/skills.js';
+import * as compiled from '../compile.js';
+import type { CompiledIndex } from '../compile.js';
+import * as origin from '../score/origin.js';
+import * as parts from '../score/parts.js';
+import * as pay from '../score/pay.js';
+import * as skills from '../score/skills.js';
 import type { SkillLevel } from '../types.js';
+
+// Bound once to module constants: a hot loop then calls the score modules' own functions directly,
+// whatever the module system does with live bindings.
+const { CP_AWAY, CP_LINK_MASK, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, LINK_VALUES } = compiled;
+const { FULL_FELLOWS, ORIGIN_PART_WEIGHTS } = origin;
+const { clamp01 } = parts;
+const { FULL_UPLIFT_RATIO, PAY_PART_WEIGHTS, payFit } = pay;
+const { LEARN_ON_JOB_CREDIT, SKILL_PART_WEIGHTS, levelFactor } = skills;
 
 const W_REQUIRED = SKILL_PART_WEIGHTS.required;
 const W_OPTIONAL = SKILL_PART_WEIGHTS.optional;

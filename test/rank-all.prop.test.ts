@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../src/compile.js';
+import { checkEligibility } from '../src/eligibility.js';
+import { createScratch, kernelEligible, kernelScore } from '../src/internal/kernel.js';
+import { parseDataset } from '../src/parse.js';
+import { rankAll, rankedOf, topKPosts } from '../src/rank-all.js';
+import { rankPosts } from '../src/rank.js';
+import { generateSample } from '../src/sample.js';
+import { scorePair } from '../src/score.js';
+import type { Dataset, Post, PostId } from '../src/types.js';
+import { datasetArb } from './helpers/arbitraries.js';
+
+/** Sample datasets from random seeds, small enough to compare every pair. */
+const sampleArb: fc.Arbitrary<Dataset> = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    workers: fc.integer({ min: 1, max: 40 }),
+    posts: fc.integer({ min: 1, max: 40 }),
+  })
+  .map((o) => parseDataset(generateSample(o)));
+
+/** A dataset with every post duplicated under other ids, so that scores tie often. */
+const tiedArb: fc.Arbitrary<Dataset> = fc
+  .tuple(datasetArb, fc.integer({ min: 1, max: 3 }))
+  .map(([ds, copies]) => {
+    const posts: Post[] = [];
+    for (let c = copies; c >= 0; c--) {
+      for (const p of ds.posts) posts.push({ ...p, id: `${p.id}-${c}` as PostId });
+    }
+    return { ...ds, posts };
+  });
+
+const anyDataset = fc.oneof(datasetArb, sampleArb, tiedArb);
+
+function bruteForce(ds: Dataset, top: number, minScore: number): string[] {
+  return ds.labourers.map((w) =>
+    JSON.stringify(
+      rankPosts(ds, w.id, { top, minScore, includeExcluded: false }).ranked.map((r) => ({
+        post: r.post.id,
+        score: r.score,
+      })),
+    ),
+  );
+}
+
+describe('compiled kernel', () => {
+  it('kernel score equals scorePair exactly', () => {
+    fc.assert(
+      fc.property(anyDataset, (ds) => {
+        const index = compileIndex(ds);
+        const sc = createScratch(index);
+        ds.labourers.forEach((w, i) => {
+          ds.posts.forEach((p, j) => {
+            expect(Object.is(kernelScore(index, sc, i, j), scorePair(ds, w, p).score)).toBe(true);
+          });
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('kernel eligibility equals checkEligibility on every pair', () => {
+    fc.assert(
+      fc.property(anyDataset, (ds) => {
+        const index = compileIndex(ds);
+        ds.labourers.forEach((w, i) => {
+          ds.posts.forEach((p, j) => {
+            expect(kernelEligible(index, i, j)).toBe(checkEligibility(ds, w, p).length === 0);
+          });
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('rankAll', () => {
+  it('pruned top-k equals brute force, ties included', () => {
+    fc.assert(
+      fc.property(
+        anyDataset,
+        fc.integer({ min: 1, max: 12 }),
+        fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+        (ds, top, minScore) => {
+          const all = rankAll(ds, { top, minScore });
+          const got = ds.labourers.map((_, i) => JSON.stringify(rankedOf(all, i)));
+          expect(got).toEqual(bruteForce(ds, top, minScore));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('topKPosts for one labourer equals its slice of rankAll', () => {
+    fc.assert(
+      fc.property(sampleArb, fc.integer({ min: 1, max: 8 }), (ds, k) => {
+        const index = compileIndex(ds);
+        const all = rankAll(index, { top: k });
+        ds.labourers.forEach((_, i) => {
+          const one = topKPosts(index, i, k);
+          expect([...one.posts]).toEqual([...all.posts.subarray(all.offsets[i]!, all.offsets[i + 1]!)]);
+          expect([...one.scores]).toEqual([...all.scores.subarray(all.offsets[i]!, all.offsets[i + 1]!)]);
+        });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('the score in an explanation equals the score that ranked it', () => {
+    fc.assert(
+      fc.property(sampleArb, (ds) => {
+        const all = rankAll(ds, { top: 5 });
+        ds.labourers.forEach((w, i) => {
+          for (const entry of rankedOf(all, i)) {
+            const post = ds.posts.find((p) => p.id === entry.post)!;
+            expect(scorePair(ds, w, post).score).toBe(entry.score);
+          }
+        });
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
