@@ -54,6 +54,20 @@ describe('assign on the demo dataset', () => {
     expect(verdict.violations).toEqual([]);
   });
 
+  it('places a cohort at one employer in optimal mode, exact, and verifies', () => {
+    const cohort = ds.labourers
+      .filter((w) => w.originCounty === '530627')
+      .map((w) => w.id as string)
+      .slice(3, 6);
+    const plan = assign(ds, {
+      mode: 'optimal',
+      groups: [{ id: 'cohort', members: cohort, rule: 'same-employer' }],
+    });
+    expect(plan.groupSearch.method).toBe('exact');
+    expect(compareObjectives(plan.groupSearch.upperBound!, plan.objective)).toBeGreaterThanOrEqual(0);
+    expect(verifyPlan(plan, ds).violations).toEqual([]);
+  });
+
   it('renders in zh-CN and en', () => {
     const zh = renderPlan(plans.optimal, 'zh-CN', ds).split('\n');
     const en = renderPlan(plans.optimal, 'en', ds).split('\n');
