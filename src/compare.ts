@@ -7,7 +7,12 @@
  */
 import type { HouseholdStatus } from './types.js';
 
-/** Priority tier of a household status: registered (0) before monitored (1) before other (2). */
+/**
+ * Priority tier of a household status: registered (0) before monitored (1) before other (2).
+ *
+ * @example
+ * PRIORITY_TIER.monitored //=> 1
+ */
 export const PRIORITY_TIER: Readonly<Record<HouseholdStatus, number>> = {
   registered: 0,
   monitored: 1,

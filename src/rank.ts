@@ -22,7 +22,12 @@ import type {
 import { scorePair } from './score.js';
 import type { Dataset } from './types.js';
 
-/** The default number of entries ranked. */
+/**
+ * The default number of entries ranked.
+ *
+ * @example
+ * rankPosts(ds, 'w1').ranked.length <= DEFAULT_TOP //=> true
+ */
 export const DEFAULT_TOP = 10;
 
 interface ResolvedOptions {

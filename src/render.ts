@@ -197,7 +197,12 @@ function provinceName(code: string): string {
   return divisionName(p) ?? p;
 }
 
-/** Chinese sentences for every exclusion code. */
+/**
+ * Chinese sentences for every exclusion code.
+ *
+ * @example
+ * EXCLUSIONS_ZH['window-closed']({ closes: '2026-02-28' }, namerFor('zh-CN', dongguanPolicy)) //=> '报名已于2026-02-28截止'
+ */
 export const EXCLUSIONS_ZH: Renderers<ExclusionParams> = {
   'under-minimum-age': (p) =>
     `未满${p.minimum}周岁（${p.age}岁），依法不得为其介绍任何工作（禁止使用童工规定第二条）`,
@@ -229,7 +234,12 @@ export const EXCLUSIONS_ZH: Renderers<ExclusionParams> = {
   'dormitory-needed': () => '本人需要宿舍，岗位离家且不提供宿舍',
 };
 
-/** English sentences for every exclusion code. */
+/**
+ * English sentences for every exclusion code.
+ *
+ * @example
+ * EXCLUSIONS_EN['window-closed']({ closes: '2026-02-28' }, namerFor('en', dongguanPolicy)) //=> 'Applications closed on 2026-02-28'
+ */
 export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
   'under-minimum-age': (p) =>
     `Under ${p.minimum} (aged ${p.age}): by law no job may be introduced (Regulations Prohibiting Child Labour, art. 2)`,
@@ -263,7 +273,12 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
   'dormitory-needed': () => 'Needs a dormitory; the post is away from home and offers none',
 };
 
-/** Chinese sentences for every score reason code. */
+/**
+ * Chinese sentences for every score reason code.
+ *
+ * @example
+ * REASONS_ZH['skills-none-required']({}, namerFor('zh-CN', dongguanPolicy)) //=> '岗位不要求特定技能'
+ */
 export const REASONS_ZH: Renderers<ScoreReasonParams> = {
   'skill-required-met': (p, n) => `具备${n.skill(p.skill)}（${n.level(p.held)}，要求${n.level(p.required)}）`,
   'skill-required-below-level': (p, n) =>
@@ -308,7 +323,12 @@ export const REASONS_ZH: Renderers<ScoreReasonParams> = {
   'employer-track-record-missing': (p, n) => `${n.employer(p.employer)}以往安置人数不足，无留存率可参考`,
 };
 
-/** English sentences for every score reason code. */
+/**
+ * English sentences for every score reason code.
+ *
+ * @example
+ * REASONS_EN['skills-none-required']({}, namerFor('en', dongguanPolicy)) //=> 'The post requires no particular skill'
+ */
 export const REASONS_EN: Renderers<ScoreReasonParams> = {
   'skill-required-met': (p, n) =>
     `Has ${n.skill(p.skill)} at ${n.level(p.held)}; ${n.level(p.required)} required`,

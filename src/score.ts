@@ -16,7 +16,12 @@ import type { Dataset, Labourer, Post } from './types.js';
 export { levelFactor } from './score/skills.js';
 export { netPay, payFit } from './score/pay.js';
 
-/** The components in the order they are reported. */
+/**
+ * The components in the order they are reported.
+ *
+ * @example
+ * COMPONENTS[0] //=> 'skills'
+ */
 export const COMPONENTS: readonly ComponentName[] = ['skills', 'pay', 'origin', 'employer'];
 
 /**

@@ -7,13 +7,28 @@ import type { PartScore, ScoreReason } from '../reasons.js';
 import type { Employer, VettingCriterion } from '../types.js';
 import { clamp01, component, type ComponentResult } from './parts.js';
 
-/** Part weights of the employer component. */
+/**
+ * Part weights of the employer component.
+ *
+ * @example
+ * EMPLOYER_PART_WEIGHTS.retention //=> 0.5
+ */
 export const EMPLOYER_PART_WEIGHTS = { criteria: 0.5, retention: 0.5 } as const;
 
-/** The least number of past placements for which a retention rate is taken as evidence. */
+/**
+ * The least number of past placements for which a retention rate is taken as evidence.
+ *
+ * @example
+ * MIN_PLACEMENTS_FOR_RETENTION //=> 5
+ */
 export const MIN_PLACEMENTS_FOR_RETENTION = 5;
 
-/** The four vetting criteria, in the order they are reported. */
+/**
+ * The four vetting criteria, in the order they are reported.
+ *
+ * @example
+ * VETTING_CRITERIA.length //=> 4
+ */
 export const VETTING_CRITERIA: readonly VettingCriterion[] = [
   'well-managed',
   'suitable-posts',

@@ -11,10 +11,20 @@ import type { PartScore, ScoreReason } from '../reasons.js';
 import type { AreaCode, Employer, IsoDate, Labourer, Post, Site } from '../types.js';
 import { component, type ComponentResult } from './parts.js';
 
-/** Part weights of the origin component. */
+/**
+ * Part weights of the origin component.
+ *
+ * @example
+ * ORIGIN_PART_WEIGHTS.link //=> 0.7
+ */
 export const ORIGIN_PART_WEIGHTS = { link: 0.7, fellows: 0.2, language: 0.1 } as const;
 
-/** Fellow villagers at the employer at which the `fellows` part is full. */
+/**
+ * Fellow villagers at the employer at which the `fellows` part is full.
+ *
+ * @example
+ * Math.min(1, 4 / FULL_FELLOWS) //=> 0.4
+ */
 export const FULL_FELLOWS = 10;
 
 function sameSite(a: Site, b: Site): boolean {

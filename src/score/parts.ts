@@ -39,7 +39,14 @@ export function weightedMean(parts: readonly PartScore[]): number | null {
   return clamp01(sum / weights);
 }
 
-/** `x` clamped to [0, 1] (guards against rounding just outside the interval). */
+/**
+ * `x` clamped to [0, 1] (guards against rounding just outside the interval).
+ *
+ * @param x - A number.
+ * @returns The nearest number in [0, 1].
+ * @example
+ * clamp01(1.0000000000000002) //=> 1
+ */
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }

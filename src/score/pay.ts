@@ -11,10 +11,20 @@ import type { PartScore, ScoreReason } from '../reasons.js';
 import type { AreaCode, IsoDate, Labourer, Post } from '../types.js';
 import { clamp01, component, type ComponentResult } from './parts.js';
 
-/** Part weights of the pay component. */
+/**
+ * Part weights of the pay component.
+ *
+ * @example
+ * PAY_PART_WEIGHTS.fit //=> 0.75
+ */
 export const PAY_PART_WEIGHTS = { fit: 0.75, uplift: 0.25 } as const;
 
-/** Net pay at which the uplift over the home minimum wage earns full marks: 1.5 × home minimum. */
+/**
+ * Net pay at which the uplift over the home minimum wage earns full marks: 1.5 × home minimum.
+ *
+ * @example
+ * (3000 / 2000 - 1) / (FULL_UPLIFT_RATIO - 1) //=> 1
+ */
 export const FULL_UPLIFT_RATIO = 1.5;
 
 /**

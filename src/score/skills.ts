@@ -9,10 +9,20 @@ import type { PartScore, ScoreReason } from '../reasons.js';
 import type { Labourer, Post, SkillId, SkillLevel, SkillRequirement } from '../types.js';
 import { clamp01, component, type ComponentResult } from './parts.js';
 
-/** Part weights of the skills component. */
+/**
+ * Part weights of the skills component.
+ *
+ * @example
+ * SKILL_PART_WEIGHTS.required //=> 0.75
+ */
 export const SKILL_PART_WEIGHTS = { required: 0.75, optional: 0.15, certified: 0.1 } as const;
 
-/** Credit for a required skill the labourer lacks when the post trains beginners on the job. */
+/**
+ * Credit for a required skill the labourer lacks when the post trains beginners on the job.
+ *
+ * @example
+ * LEARN_ON_JOB_CREDIT //=> 0.5
+ */
 export const LEARN_ON_JOB_CREDIT = 0.5;
 
 /**
