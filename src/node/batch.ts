@@ -116,5 +116,9 @@ export async function rankAllParallel(
 if (!isMainThread && parentPort !== null && (workerData as Job | undefined)?.kind === 'bangfu-rank-range') {
   const job = workerData as Job;
   const slice = rankRange(job.index, job.from, job.to, job.options);
-  parentPort.postMessage(slice, [slice.offsets.buffer, slice.posts.buffer, slice.scores.buffer]);
+  parentPort.postMessage(slice, [
+    slice.offsets.buffer,
+    slice.posts.buffer,
+    slice.scores.buffer,
+  ] as ArrayBuffer[]);
 }
