@@ -79,8 +79,7 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
     }
   });
 
-  // Keyed by both ids; JSON.stringify keeps any two distinct id pairs apart.
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   graph.edges.forEach((edge, i) => {
     if (typeof edge.weight !== 'number' || !Number.isFinite(edge.weight)) {
       issues.push({
@@ -109,15 +108,16 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
       });
     }
     if (knownLeft && knownRight) {
-      const key = JSON.stringify([edge.left, edge.right]);
-      if (seen.has(key)) {
+      let rights = seen.get(edge.left);
+      if (rights === undefined) seen.set(edge.left, (rights = new Set()));
+      if (rights.has(edge.right)) {
         issues.push({
           path: `edges[${i}]`,
           code: 'duplicate-edge',
           message: `edge '${edge.left}' → '${edge.right}' appears more than once`,
           value: { left: edge.left, right: edge.right },
         });
-      } else seen.add(key);
+      } else rights.add(edge.right);
     }
   });
   return issues;

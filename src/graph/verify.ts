@@ -18,7 +18,18 @@ import { validateGraph } from './validate.js';
 /** Relative tolerance of the floating-point (weight) comparisons. */
 const TOLERANCE = 1e-9;
 
-const edgeKey = (left: string, right: string): string => JSON.stringify([left, right]);
+/** Edge weights by left id, then right id. */
+type WeightIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+function weightIndex(graph: BipartiteGraph): WeightIndex {
+  const index = new Map<string, Map<string, number>>();
+  for (const e of graph.edges) {
+    let row = index.get(e.left);
+    if (row === undefined) index.set(e.left, (row = new Map()));
+    row.set(e.right, e.weight);
+  }
+  return index;
+}
 
 /**
  * Finds the pairs that block an assignment: an edge (l, r) not in it such that l would rather have r
@@ -41,14 +52,21 @@ const edgeKey = (left: string, right: string): string => JSON.stringify([left, r
  */
 export function blockingPairs(graph: BipartiteGraph, pairs: readonly AssignedPair[]): BlockingPair[] {
   validateGraph(graph);
+  return findBlockingPairs(graph, pairs, weightIndex(graph));
+}
+
+function findBlockingPairs(
+  graph: BipartiteGraph,
+  pairs: readonly AssignedPair[],
+  weights: WeightIndex,
+): BlockingPair[] {
   const tier = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
   const capacity = new Map(graph.right.map((n) => [n.id, n.capacity]));
-  const weight = new Map(graph.edges.map((e) => [edgeKey(e.left, e.right), e.weight]));
   const current = new Map<string, { right: string; weight: number }>();
   const held = new Map<string, { left: string; tier: number; weight: number }[]>();
   for (const p of pairs) {
     if (current.has(p.left)) continue;
-    const w = weight.get(edgeKey(p.left, p.right)) ?? p.weight;
+    const w = weights.get(p.left)?.get(p.right) ?? p.weight;
     current.set(p.left, { right: p.right, weight: w });
     const list = held.get(p.right) ?? [];
     list.push({ left: p.left, tier: tier.get(p.left) ?? 0, weight: w });
@@ -108,7 +126,7 @@ export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment):
   const violations: AssignmentViolation[] = [];
   const tierOf = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
   const capacity = new Map(graph.right.map((n) => [n.id, n.capacity]));
-  const weight = new Map(graph.edges.map((e) => [edgeKey(e.left, e.right), e.weight]));
+  const weights = weightIndex(graph);
   const maxAbsWeight = graph.edges.reduce((m, e) => Math.max(m, Math.abs(e.weight)), 0);
 
   // Structure.
@@ -118,7 +136,7 @@ export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment):
   let sumAbs = 0;
   const counts = new Map<number, number>();
   for (const p of assignment.pairs) {
-    const w = weight.get(edgeKey(p.left, p.right));
+    const w = weights.get(p.left)?.get(p.right);
     if (w === undefined) {
       violations.push({
         code: 'not-an-edge',
@@ -218,7 +236,7 @@ export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment):
     if (assignment.certificate?.kind !== 'stable') {
       violations.push({ code: 'certificate-missing', message: 'a stable assignment needs its certificate' });
     }
-    for (const b of blockingPairs(graph, assignment.pairs)) {
+    for (const b of findBlockingPairs(graph, assignment.pairs, weights)) {
       violations.push({
         code: 'blocking-pair',
         message: `'${b.left}' and '${b.right}' would both rather be together`,

@@ -70,21 +70,29 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
     el[i] = leftIndex.get(e.left)!;
     er[i] = rightIndex.get(e.right)!;
   });
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => el[a]! - el[b]! || er[a]! - er[b]!);
+  // Sort edges by (left, right) in O(E): a counting sort by right, then a stable one by left.
+  const leftStart = new Int32Array(nL + 1);
+  const rightStart = new Int32Array(nR + 1);
+  for (let e = 0; e < m; e++) {
+    leftStart[el[e]! + 1]!++;
+    rightStart[er[e]! + 1]!++;
+  }
+  for (let i = 0; i < nL; i++) leftStart[i + 1]! += leftStart[i]!;
+  for (let i = 0; i < nR; i++) rightStart[i + 1]! += rightStart[i]!;
+  const byRight = new Int32Array(m);
+  const rightFill = rightStart.slice(0, nR);
+  for (let e = 0; e < m; e++) byRight[rightFill[er[e]!]!++] = e;
+  const order = new Int32Array(m);
+  const leftFill = leftStart.slice(0, nL);
+  for (const e of byRight) order[leftFill[el[e]!]!++] = e;
   const edgeLeft = new Int32Array(m);
   const edgeRight = new Int32Array(m);
   const edgeWeight = new Float64Array(m);
-  const leftStart = new Int32Array(nL + 1);
-  const rightStart = new Int32Array(nR + 1);
   order.forEach((src, e) => {
     edgeLeft[e] = el[src]!;
     edgeRight[e] = er[src]!;
     edgeWeight[e] = graph.edges[src]!.weight;
-    leftStart[el[src]! + 1]!++;
-    rightStart[er[src]! + 1]!++;
   });
-  for (let i = 0; i < nL; i++) leftStart[i + 1]! += leftStart[i]!;
-  for (let i = 0; i < nR; i++) rightStart[i + 1]! += rightStart[i]!;
   // Edges are already sorted by left, so filling by right keeps each right's list in left order.
   const rightEdges = new Int32Array(m);
   const fill = rightStart.slice(0, nR);
