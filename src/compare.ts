@@ -8,16 +8,35 @@
 import type { HouseholdStatus } from './types.js';
 
 /**
- * Priority tier of a household status: registered (0) before monitored (1) before other (2).
+ * The programme's priority: 0 = registered (脱贫) or monitored (防止返贫监测) household, 1 = other.
+ * The two groups are the programme's priority together; the same tiers rank labourers for a post and
+ * order the placement plan's lexicographic objective.
+ */
+export type PriorityTier = 0 | 1;
+
+/**
+ * Priority tier of a household status: registered and monitored households (0) before other (1).
  *
  * @example
- * PRIORITY_TIER.monitored //=> 1
+ * PRIORITY_TIER.monitored //=> 0
  */
-export const PRIORITY_TIER: Readonly<Record<HouseholdStatus, number>> = {
+export const PRIORITY_TIER: Readonly<Record<HouseholdStatus, PriorityTier>> = {
   registered: 0,
-  monitored: 1,
-  other: 2,
+  monitored: 0,
+  other: 1,
 };
+
+/**
+ * The priority tier of a labourer.
+ *
+ * @param worker - The labourer.
+ * @returns 0 for a registered or monitored household, 1 otherwise.
+ * @example
+ * priorityTier({ household: 'other' }) //=> 1
+ */
+export function priorityTier(worker: { readonly household: HouseholdStatus }): PriorityTier {
+  return PRIORITY_TIER[worker.household];
+}
 
 /**
  * Compares two strings by UTF-16 code units: the same on every machine, unlike `localeCompare`.

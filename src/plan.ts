@@ -9,8 +9,9 @@ import type { AssignmentMode, OptimalCertificate, StableCertificate } from './gr
 import type { Exclusion, ExclusionCode } from './reasons.js';
 import type { CountyCode, EmployerId, IsoDate, PostId, WorkerId } from './types.js';
 
-/** The programme's priority: 0 = registered or monitored household, 1 = other. */
-export type PriorityTier = 0 | 1;
+import type { PriorityTier } from './compare.js';
+
+export type { PriorityTier } from './compare.js';
 
 /** What binds a group together: the same employer, the same site (town, county or park) or the same post. */
 export type GroupRule = 'same-employer' | 'same-site' | 'same-post';

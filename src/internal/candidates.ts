@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { compareIds, comparePostEntries } from '../compare.js';
+import { compareIds, comparePostEntries, priorityTier } from '../compare.js';
+
+export { priorityTier } from '../compare.js';
 import { checkEligibility, workerExclusions } from '../eligibility.js';
 import type { BipartiteGraph, Edge, LeftNode } from '../graph/types.js';
 import type { KeepTogether, PriorityTier } from '../plan.js';
@@ -62,10 +64,6 @@ export interface CandidateOptions {
   readonly keepTogether?: KeepTogether | undefined;
 }
 
-/** Priority tier of a labourer: registered or monitored household first. */
-export function priorityTier(worker: Labourer): PriorityTier {
-  return worker.household === 'other' ? 1 : 0;
-}
 
 /** A site as one key: `town:441900116`, `county:530627`, `park:guanshao`. */
 export function siteKey(site: Site): string {
