@@ -11,6 +11,7 @@ import type {
   CertificateId,
   CountyCode,
   EmployerId,
+  HouseholdStatus,
   IsoDate,
   OccupationCode,
   ParkId,
@@ -144,6 +145,23 @@ export interface TrainingCourse {
   readonly source?: Source;
 }
 
+/**
+ * A one-off travel subsidy (一次性交通补贴) for labourers of an origin area placed in work, paid from
+ * assistance funds. Rules vary by province, so rows are annotated data a user adds from the local
+ * notice; the default policy holds none.
+ */
+export interface TravelSubsidy extends Effective {
+  /** The origin area (any level) whose labourers may claim it. */
+  readonly originArea: AreaCode;
+  /** Only for placements outside the labourer's home province (跨省转移就业). */
+  readonly crossProvinceOnly: boolean;
+  /** The household statuses it is for; absent for every status. */
+  readonly households?: readonly HouseholdStatus[];
+  /** CNY per labourer, if the notice fixes an amount. */
+  readonly amount?: number;
+  readonly source: Source;
+}
+
 /** The whole programme policy. */
 export interface Policy {
   readonly id: string;
@@ -158,4 +176,6 @@ export interface Policy {
   readonly skills: readonly SkillDefinition[];
   readonly certificates: readonly CertificateDefinition[];
   readonly trainings: readonly TrainingCourse[];
+  /** Travel subsidies for placed labourers; absent or empty when the policy defines none. */
+  readonly travelSubsidies?: readonly TravelSubsidy[];
 }
