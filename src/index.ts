@@ -1,11 +1,16 @@
 /**
  * bangfu (帮扶): match registered poor-household labourers to vetted employer posts.
  *
- * The whole public API is listed here.
+ * The whole public API of the core is listed here. The core is pure and platform-free; Node-only
+ * file helpers and parallel batch ranking are in the `bangfu/node` entry point.
  *
  * @module
  */
+
+// Errors
 export { BangfuValidationError, type SafeResult, type ValidationIssue } from './errors.js';
+
+// Official division codes
 export {
   areaContains,
   countiesIn,
@@ -18,6 +23,164 @@ export {
   type CountyInfo,
   type Division,
 } from './divisions.js';
+
+// Input: validation at the boundary
+export {
+  datasetJsonSchema,
+  parseDataset,
+  parsePolicy,
+  safeParseDataset,
+  safeParsePolicy,
+  type DatasetInput,
+  type ParseOptions,
+  type PolicyInput,
+} from './parse.js';
+
+// Policy as data
+export {
+  DEFAULT_AGE_LAW,
+  DEFAULT_CERTIFICATES,
+  DEFAULT_MINIMUM_WAGES,
+  DEFAULT_PARKS,
+  DEFAULT_SKILLS,
+  DEFAULT_TRAININGS,
+  DEFAULT_WEIGHTS,
+  RETIREMENT_2025,
+  dongguanPolicy,
+} from './policy/dongguan.js';
+export { basesFor, inForce, minimumWageAt, pairedTowns, parksServing } from './policy/resolve.js';
+export { ageOn, isIsoDate } from './internal/dates.js';
+export {
+  earliestRetirementDate,
+  retirementAgeMonths,
+  retirementOf,
+  retirementRuleOn,
+  type Retirement,
+} from './retirement.js';
+
+// Eligibility, scoring, ranking, explanation
+export {
+  ELIGIBILITY_RULES,
+  checkEligibility,
+  workerExclusions,
+  type EligibilityRule,
+  type RuleScope,
+} from './eligibility.js';
+export { COMPONENTS, levelFactor, netPay, payFit, scorePair } from './score.js';
+export { DEFAULT_TOP, rankPosts, rankWorkers } from './rank.js';
+export { explainPair } from './explain.js';
+export {
+  PRIORITY_TIER,
+  compareIds,
+  comparePostEntries,
+  compareWorkerEntries,
+  priorityTier,
+  type PriorityTier,
+} from './compare.js';
+export {
+  EXCLUSIONS_EN,
+  EXCLUSIONS_ZH,
+  REASONS_EN,
+  REASONS_ZH,
+  namerFor,
+  renderAssessment,
+  renderBreakdown,
+  renderExclusion,
+  renderRanking,
+  renderScoreReason,
+  type Locale,
+  type NameSource,
+  type Namer,
+  type Renderers,
+} from './render.js';
+
+// Placement plans
+export { DEFAULT_EXACT_GROUP_LIMIT, assign, compareObjectives, type AssignOptions } from './assign.js';
+export {
+  parsePlan,
+  safeParsePlan,
+  verifyPlan,
+  type PlanVerdict,
+  type PlanViolation,
+  type PlanViolationCode,
+} from './verify-plan.js';
+export { summarizePlan } from './summary.js';
+export { groupIssues, groupState, optionKey, validateGroups } from './groups.js';
+export {
+  recommend,
+  type Recommendation,
+  type RecommendationBatch,
+  type RecommendOptions,
+  type WorkerRecommendations,
+} from './recommend.js';
+export {
+  GROUP_FAILURES_EN,
+  GROUP_FAILURES_ZH,
+  UNPLACED_EN,
+  UNPLACED_ZH,
+  renderPlan,
+  renderPlanEntry,
+  renderPlanSummary,
+  renderUnplacedReason,
+} from './render-plan.js';
+
+// Assignment solvers on plain bipartite graphs
+export { solve, type SolveOptions } from './graph/solve.js';
+export { solveOptimal } from './graph/solve-optimal.js';
+export { solveStable } from './graph/solve-stable.js';
+export { solveGreedy } from './graph/solve-greedy.js';
+export { blockingPairs, verifyAssignment } from './graph/verify.js';
+export { graphIssues, safeValidateGraph, validateGraph } from './graph/validate.js';
+export { graphJsonSchema, parseGraph, safeParseGraph } from './graph/schema.js';
+
+// Scale: compiled index and batch ranking
+export { compileIndex, type CompiledIndex } from './compile.js';
+export {
+  rankAll,
+  rankedOf,
+  topKPosts,
+  type RankAllEntry,
+  type RankAllOptions,
+  type RankAllResult,
+} from './rank-all.js';
+
+// Spreadsheets
+export {
+  CSV_COLUMNS,
+  EMPLOYER_COLUMNS,
+  LABOURER_COLUMNS,
+  POST_COLUMNS,
+  decodeCsvBytes,
+  encodeCsvText,
+  encodeGb18030,
+  exportDatasetCsv,
+  importCsv,
+  importCsvOrThrow,
+  locateCsvIssues,
+  writeCsv,
+  type CsvCellType,
+  type CsvColumn,
+  type CsvFileReport,
+  type CsvFiles,
+  type CsvImport,
+  type CsvInputEncoding,
+  type CsvLanguage,
+  type CsvOutputEncoding,
+  type CsvTable,
+  type DecodedText,
+  type DetectedEncoding,
+  type ExportDatasetCsvOptions,
+  type ImportCsvOptions,
+  type WriteCsvOptions,
+} from './io/index.js';
+
+// Sample data
+export { demoDataset, generateSample, type SampleOptions } from './sample.js';
+
+// Types
 export type * from './types.js';
 export type * from './reasons.js';
+export type * from './results.js';
+export type * from './plan.js';
+export type * from './graph/types.js';
 export type * from './policy/types.js';
