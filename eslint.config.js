@@ -18,7 +18,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'The core is platform-free; put Node-only code behind src/node.ts or src/cli.ts.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'],
+              message: 'The core is platform-free; put Node-only code behind src/node.ts or src/cli.ts.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'The core is platform-free.' }],
     },

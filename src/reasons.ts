@@ -80,15 +80,27 @@ export type Exclusion = {
 /** Parameters of each reason a score component gives, by code. */
 export interface ScoreReasonParams {
   // skills
-  readonly 'skill-required-met': { readonly skill: SkillId; readonly held: SkillLevel; readonly required: SkillLevel };
+  readonly 'skill-required-met': {
+    readonly skill: SkillId;
+    readonly held: SkillLevel;
+    readonly required: SkillLevel;
+  };
   readonly 'skill-required-below-level': {
     readonly skill: SkillId;
     readonly held: SkillLevel;
     readonly required: SkillLevel;
     readonly credit: number;
   };
-  readonly 'skill-required-related': { readonly skill: SkillId; readonly via: SkillId; readonly credit: number };
-  readonly 'skill-required-trained': { readonly skill: SkillId; readonly course: string; readonly credit: number };
+  readonly 'skill-required-related': {
+    readonly skill: SkillId;
+    readonly via: SkillId;
+    readonly credit: number;
+  };
+  readonly 'skill-required-trained': {
+    readonly skill: SkillId;
+    readonly course: string;
+    readonly credit: number;
+  };
   readonly 'skill-required-learn-on-job': { readonly skill: SkillId; readonly credit: number };
   readonly 'skill-required-missing': { readonly skill: SkillId };
   readonly 'skill-optional-held': { readonly skill: SkillId; readonly credit: number };
@@ -104,7 +116,11 @@ export interface ScoreReasonParams {
   };
   readonly 'pay-piece-rate-floor': { readonly guaranteed: number; readonly expected: number };
   readonly 'pay-below-minimum-acceptable': { readonly net: number; readonly min: number };
-  readonly 'pay-between-minimum-and-target': { readonly net: number; readonly min: number; readonly target: number };
+  readonly 'pay-between-minimum-and-target': {
+    readonly net: number;
+    readonly min: number;
+    readonly target: number;
+  };
   readonly 'pay-meets-target': { readonly net: number; readonly target: number };
   readonly 'pay-uplift-over-home-minimum': {
     readonly net: number;

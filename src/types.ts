@@ -120,8 +120,7 @@ export interface Labourer {
 
 /** A place named by a labourer's preference or refusal: an area code at any level, or a park. */
 export type Destination =
-  | { readonly kind: 'area'; readonly area: AreaCode }
-  | { readonly kind: 'park'; readonly park: ParkId };
+  { readonly kind: 'area'; readonly area: AreaCode } | { readonly kind: 'park'; readonly park: ParkId };
 
 /** The criteria of the bureau's employer vetting (用工单位审核). */
 export type VettingCriterion = 'well-managed' | 'suitable-posts' | 'good-pay' | 'socially-responsible';

@@ -64,7 +64,6 @@ export interface CandidateOptions {
   readonly keepTogether?: KeepTogether | undefined;
 }
 
-
 /** A site as one key: `town:441900116`, `county:530627`, `park:guanshao`. */
 export function siteKey(site: Site): string {
   switch (site.kind) {
