@@ -64,7 +64,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const SINK = nL + nR;
   const SOURCE = nL + nR + 1;
   const V = nL + nR + 2;
-  const { edgeRight, edgeLeft, edgeWeight, leftStart, rightStart, rightEdges, capacity, leftTierIndex } = g;
+  const { edgeRight, edgeLeft, edgeWeight, leftStart, capacity, leftTierIndex } = g;
 
   const pot = new Float64Array(V * K);
   const dist = new Float64Array(V * K);
@@ -77,7 +77,18 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const touched: number[] = [];
   const settled: number[] = [];
   const matchEdge = new Int32Array(nL).fill(-1);
+  // The edges held by right r sit in slot[slotStart[r] … slotStart[r] + load[r] − 1], so a search
+  // reads a right's placed lefts in O(load) instead of scanning all its edges.
   const load = new Int32Array(nR);
+  // A right never holds more than it has edges, so a huge capacity costs no memory.
+  const slotStart = new Int32Array(nR + 1);
+  for (let r = 0; r < nR; r++) {
+    slotStart[r + 1] = slotStart[r]! + Math.min(capacity[r]!, g.rightStart[r + 1]! - g.rightStart[r]!);
+  }
+  const slot = new Int32Array(slotStart[nR]!);
+  const slotOf = new Int32Array(nL);
+  const changedLeft: number[] = [];
+  const changedEdge: number[] = [];
 
   const less = (a: number, b: number): boolean => {
     const ia = a * K;
@@ -202,10 +213,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         if (matchEdge[u]! >= 0) relax(u, SOURCE, -1, 0, -1, 0);
       } else if (u < SINK) {
         const r = u - nL;
-        for (let i = rightStart[r]!; i < rightStart[r + 1]!; i++) {
-          const e = rightEdges[i]!;
+        for (let i = slotStart[r]!, end = i + load[r]!; i < end; i++) {
+          const e = slot[i]!;
           const l = edgeLeft[e]!;
-          if (matchEdge[l] === e) relax(u, l, e, 1, leftTierIndex[l]!, edgeWeight[e]!);
+          relax(u, l, e, 1, leftTierIndex[l]!, edgeWeight[e]!);
         }
         if (load[r]! < capacity[r]!) relax(u, SINK, -1, 0, -1, 0);
       } else {
@@ -220,14 +231,38 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
 
     if (found) {
+      // Along the path each left either moves to a new edge (left → right) or is dropped (left →
+      // source); rights change hands on reverse arcs and gain one on the arc to the sink.
       let v = SOURCE;
       while (v !== l0) {
         const u = pred[v]!;
-        if (u < nL && v >= nL && v < SINK) matchEdge[u] = predEdge[v]!;
-        else if (u < nL && v === SOURCE) matchEdge[u] = -1;
-        else if (v === SINK) load[u - nL]!++;
+        if (u < nL) {
+          changedLeft.push(u);
+          changedEdge.push(v === SOURCE ? -1 : predEdge[v]!);
+        }
         v = u;
       }
+      // Release every old slot before taking new ones, so no right overflows midway.
+      for (const l of changedLeft) {
+        const old = matchEdge[l]!;
+        if (old < 0) continue;
+        const r = edgeRight[old]!;
+        const last = slotStart[r]! + --load[r]!;
+        const moved = slot[last]!;
+        slot[slotOf[l]!] = moved;
+        slotOf[edgeLeft[moved]!] = slotOf[l]!;
+      }
+      changedLeft.forEach((l, i) => {
+        const e = changedEdge[i]!;
+        matchEdge[l] = e;
+        if (e < 0) return;
+        const r = edgeRight[e]!;
+        const at = slotStart[r]! + load[r]!++;
+        slot[at] = e;
+        slotOf[l] = at;
+      });
+      changedLeft.length = 0;
+      changedEdge.length = 0;
     }
 
     heap.clear();

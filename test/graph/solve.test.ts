@@ -102,6 +102,21 @@ describe('documented examples', () => {
   });
 });
 
+describe('large capacities', () => {
+  it('a right with a huge capacity takes everyone adjacent, in every mode', () => {
+    const g = {
+      left: [{ id: 'a' }, { id: 'b', tier: 1 }, { id: 'c' }],
+      right: [{ id: 'x', capacity: 2_000_000_000 }],
+      edges: ['a', 'b', 'c'].map((left) => ({ left, right: 'x', weight: 1 })),
+    };
+    for (const mode of ['optimal', 'stable', 'greedy'] as const) {
+      const a = solve(g, { mode });
+      expect(a.pairs.map((p) => p.left)).toEqual(['a', 'b', 'c']);
+      expect(verifyAssignment(g, a).ok).toBe(true);
+    }
+  });
+});
+
 describe('IndexedHeap', () => {
   it('pops in key order, ties by index, with decrease-key', () => {
     const key = [5, 3, 8, 3, 1, 9];
