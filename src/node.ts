@@ -75,3 +75,5 @@ export function parseJson(text: string, what = 'input'): unknown {
 export function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
 }
+
+export { rankAllParallel, type ParallelOptions } from './node/batch.js';
