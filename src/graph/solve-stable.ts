@@ -12,7 +12,7 @@ import { validateGraph } from './validate.js';
  *
  * Complexity: O(E log E) time.
  */
-export function leftPreferences(g: CompiledGraph): Int32Array {
+function leftPreferences(g: CompiledGraph): Int32Array {
   const prefs = new Int32Array(g.edgeLeft.length);
   for (let l = 0; l < g.leftIds.length; l++) {
     const edges = Array.from(
@@ -32,7 +32,7 @@ export function leftPreferences(g: CompiledGraph): Int32Array {
  *
  * Complexity: O(E log E) time.
  */
-export function rightRanks(g: CompiledGraph): Int32Array {
+function rightRanks(g: CompiledGraph): Int32Array {
   const rank = new Int32Array(g.edgeLeft.length);
   for (let r = 0; r < g.rightIds.length; r++) {
     const edges = Array.from(g.rightEdges.subarray(g.rightStart[r]!, g.rightStart[r + 1]!));

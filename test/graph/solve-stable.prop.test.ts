@@ -20,7 +20,7 @@ describe('solveStable', () => {
           expect(verifyAssignment(graph, a).violations).toEqual([]);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 250 },
     );
   });
 
@@ -42,7 +42,7 @@ describe('solveStable', () => {
           expect(stableCount).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 250 },
     );
   });
 });

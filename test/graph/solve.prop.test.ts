@@ -21,7 +21,7 @@ describe.each(modes)('solve (%s)', (mode) => {
         expect(seen).toEqual(graph.left.map((n) => n.id).sort());
         expect(verifyAssignment(graph, a).violations).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -33,7 +33,7 @@ describe.each(modes)('solve (%s)', (mode) => {
         expect(solve(shuffled(graph, seed), { mode })).toEqual(a);
         expect(JSON.stringify(graph)).toBe(before);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 });

@@ -60,7 +60,7 @@ describe('verifyAssignment', () => {
           'certificate-missing',
         );
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -83,7 +83,7 @@ describe('verifyAssignment', () => {
         });
         if (worse) expect(verdict.ok).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
