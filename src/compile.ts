@@ -21,7 +21,7 @@ import { basesFor, minimumWageAt, pairedTowns, parksServing } from './policy/res
 import type { Policy } from './policy/types.js';
 import { COMPONENTS } from './score.js';
 import { employerComponent } from './score/employer.js';
-import { linksOf } from './score/skills.js';
+import { linksOf, skillsHeld } from './score/skills.js';
 import type { CountyCode, Dataset, IsoDate, Labourer, MobilityScope, Post, Site } from './types.js';
 
 /** The link values of the origin component, by code (see `src/score/origin.ts`). */
@@ -133,6 +133,15 @@ export interface CompiledLabourers {
   readonly holdLevel: Uint8Array;
   readonly holdCourse: Uint8Array;
   readonly holdCertified: Uint8Array;
+  /**
+   * The labourer's distinct skills (held and trained, `skillsHeld` order) that the index knows:
+   * `ownSkill[ownStart[i] … ownStart[i+1])`. A skill no post asks for and no link reaches is left
+   * out (it is used by no post) but counted in `ownCount`.
+   */
+  readonly ownStart: Int32Array;
+  readonly ownSkill: Int32Array;
+  /** How many distinct skills the labourer has, known to the index or not (the `use` part's denominator). */
+  readonly ownCount: Int32Array;
   /** Preferred destinations: an area code (`prefPark` -1) or a park (`prefArea` ''). */
   readonly prefStart: Int32Array;
   readonly prefArea: readonly string[];
@@ -526,6 +535,9 @@ export function compileLabourers(
   const holdLevel: number[] = [];
   const holdCourse: number[] = [];
   const holdCertified: number[] = [];
+  const ownStart = new Int32Array(W + 1);
+  const ownSkill: number[] = [];
+  const ownCount = new Int32Array(W);
   const prefStart = new Int32Array(W + 1);
   const prefArea: string[] = [];
   const prefPark: number[] = [];
@@ -559,6 +571,13 @@ export function compileLabourers(
       if (t.grantsSkill !== undefined) hold(t.grantsSkill, t.grantsLevel ?? 5, true, false);
     }
     holdStart[i + 1] = holdSkill.length;
+    const own = skillsHeld(w);
+    ownCount[i] = own.length;
+    for (const skill of own) {
+      const si = skillIndex.get(skill);
+      if (si !== undefined) ownSkill.push(si);
+    }
+    ownStart[i + 1] = ownSkill.length;
     for (const d of w.mobility.preferred) {
       prefArea.push(d.kind === 'area' ? d.area : '');
       prefPark.push(d.kind === 'park' ? (parkIndex.get(d.park) ?? -2) : -1);
@@ -607,6 +626,9 @@ export function compileLabourers(
     holdLevel: Uint8Array.from(holdLevel),
     holdCourse: Uint8Array.from(holdCourse),
     holdCertified: Uint8Array.from(holdCertified),
+    ownStart,
+    ownSkill: Int32Array.from(ownSkill),
+    ownCount,
     prefStart,
     prefArea,
     prefPark: Int32Array.from(prefPark),

@@ -107,6 +107,10 @@ export interface ScoreReasonParams {
   readonly 'skill-optional-missing': { readonly skill: SkillId };
   readonly 'skill-certified': { readonly skill: SkillId };
   readonly 'skills-none-required': Readonly<Record<never, never>>;
+  /** The labourer's skills the post asks for (directly or through a related skill), of all they have. */
+  readonly 'skills-used': { readonly used: readonly SkillId[]; readonly of: number };
+  /** The labourer's skills the post does not ask for, directly or through a related skill. */
+  readonly 'skills-unused': { readonly unused: readonly SkillId[] };
   // pay
   readonly 'pay-net': {
     readonly basis: number;

@@ -47,6 +47,8 @@ export interface Namer {
   readonly certificate: (id: string) => string;
   readonly park: (id: string) => string;
   readonly base: (id: string) => string;
+  /** A training course of the policy's catalogue by id; the id itself if the catalogue lacks it. */
+  readonly course: (id: string) => string;
   readonly employer: (id: string) => string;
   /** A division by code (any level); the code itself if unknown. */
   readonly place: (code: string) => string;
@@ -92,6 +94,8 @@ const LANGUAGES: Readonly<Record<string, { readonly zh: string; readonly en: str
   hmn: { zh: '苗语', en: 'Hmong' },
   bo: { zh: '藏语', en: 'Tibetan' },
   za: { zh: '壮语', en: 'Zhuang' },
+  sce: { zh: '东乡语', en: 'Dongxiang' },
+  tji: { zh: '土家语', en: 'Tujia' },
   en: { zh: '英语', en: 'English' },
 };
 
@@ -119,6 +123,7 @@ export function namerFor(locale: Locale, source: NameSource): Namer {
     certificate: (id) => pick(policy.certificates.find((c) => c.id === id)?.name, id),
     park,
     base: (id) => pick(policy.bases.find((b) => b.id === id)?.name, id),
+    course: (id) => pick(policy.trainings.find((t) => t.id === id)?.name, id),
     employer: (id) => employers.find((e) => e.id === id)?.name ?? id,
     place,
     site: (site) =>
@@ -285,7 +290,8 @@ export const REASONS_ZH: Renderers<ScoreReasonParams> = {
     `${n.skill(p.skill)}等级不足（${n.level(p.held)}，要求${n.level(p.required)}），计${n.percent(p.credit)}`,
   'skill-required-related': (p, n) =>
     `以相近技能${n.skill(p.via)}替代${n.skill(p.skill)}，计${n.percent(p.credit)}`,
-  'skill-required-trained': (p, n) => `经培训“${p.course}”获得${n.skill(p.skill)}，计${n.percent(p.credit)}`,
+  'skill-required-trained': (p, n) =>
+    `经培训“${n.course(p.course)}”获得${n.skill(p.skill)}，计${n.percent(p.credit)}`,
   'skill-required-learn-on-job': (p, n) =>
     `缺少${n.skill(p.skill)}，岗位提供岗前培训，计${n.percent(p.credit)}`,
   'skill-required-missing': (p, n) => `缺少必需技能：${n.skill(p.skill)}`,
@@ -293,6 +299,8 @@ export const REASONS_ZH: Renderers<ScoreReasonParams> = {
   'skill-optional-missing': (p, n) => `不具备加分技能${n.skill(p.skill)}`,
   'skill-certified': (p, n) => `${n.skill(p.skill)}有职业资格证书`,
   'skills-none-required': () => '岗位不要求特定技能',
+  'skills-used': (p, n) => `岗位用得上本人${p.of}项技能中的${n.list(p.used.map(n.skill))}`,
+  'skills-unused': (p, n) => `岗位用不上本人的${n.list(p.unused.map(n.skill))}`,
   'pay-net': (p, n) =>
     `到手约${n.money(p.net)}（月薪按${n.money(p.basis)}计，扣住宿${n.money(p.dormitoryCost)}、伙食${n.money(p.mealsCost)}）`,
   'pay-piece-rate-floor': (p, n) => `计件工资：保底${n.money(p.guaranteed)}，预计${n.money(p.expected)}`,
@@ -337,7 +345,7 @@ export const REASONS_EN: Renderers<ScoreReasonParams> = {
   'skill-required-related': (p, n) =>
     `${n.skill(p.via)} stands in for ${n.skill(p.skill)}: ${n.percent(p.credit)} credit`,
   'skill-required-trained': (p, n) =>
-    `${n.skill(p.skill)} learnt in the course "${p.course}": ${n.percent(p.credit)} credit`,
+    `${n.skill(p.skill)} learnt in the course "${n.course(p.course)}": ${n.percent(p.credit)} credit`,
   'skill-required-learn-on-job': (p, n) =>
     `Lacks ${n.skill(p.skill)}, which the post teaches on the job: ${n.percent(p.credit)} credit`,
   'skill-required-missing': (p, n) => `Lacks a required skill: ${n.skill(p.skill)}`,
@@ -345,6 +353,9 @@ export const REASONS_EN: Renderers<ScoreReasonParams> = {
   'skill-optional-missing': (p, n) => `Lacks the welcome skill ${n.skill(p.skill)}`,
   'skill-certified': (p, n) => `${n.skill(p.skill)} is certified`,
   'skills-none-required': () => 'The post requires no particular skill',
+  'skills-used': (p, n) =>
+    `The post uses ${n.list(p.used.map(n.skill))} of the labourer's ${p.of} skill${p.of === 1 ? '' : 's'}`,
+  'skills-unused': (p, n) => `The post does not use the labourer's ${n.list(p.unused.map(n.skill))}`,
   'pay-net': (p, n) =>
     `Takes home about ${n.money(p.net)} (pay taken as ${n.money(p.basis)}, less ${n.money(p.dormitoryCost)} dormitory and ${n.money(p.mealsCost)} meals)`,
   'pay-piece-rate-floor': (p, n) =>
@@ -444,6 +455,7 @@ const COMPONENT_LABELS: Readonly<Record<Locale, Readonly<Record<ComponentName, s
 const PART_LABELS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   'zh-CN': {
     required: '必需技能',
+    use: '技能用途',
     optional: '加分技能',
     certified: '持证',
     fit: '符合期望',
@@ -456,6 +468,7 @@ const PART_LABELS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = 
   },
   en: {
     required: 'required skills',
+    use: 'use of own skills',
     optional: 'welcome skills',
     certified: 'certified',
     fit: 'fit',
@@ -585,6 +598,7 @@ const SHORTFALL: ReadonlySet<ScoreReasonCode> = new Set<ScoreReasonCode>([
   'skill-required-learn-on-job',
   'skill-required-below-level',
   'skill-required-related',
+  'skills-unused',
   'pay-below-minimum-acceptable',
   'pay-between-minimum-and-target',
   'language-not-shared',

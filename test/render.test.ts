@@ -104,6 +104,8 @@ const REASONS: { readonly [K in ScoreReasonCode]: Extract<ScoreReason, { code: K
   'skill-optional-missing': { code: 'skill-optional-missing', params: { skill } },
   'skill-certified': { code: 'skill-certified', params: { skill } },
   'skills-none-required': { code: 'skills-none-required', params: {} },
+  'skills-used': { code: 'skills-used', params: { used: [skill], of: 2 } },
+  'skills-unused': { code: 'skills-unused', params: { unused: ['packaging' as SkillId] } },
   'pay-net': { code: 'pay-net', params: { basis: 4950, dormitoryCost: 0, mealsCost: 300, net: 4650 } },
   'pay-piece-rate-floor': { code: 'pay-piece-rate-floor', params: { guaranteed: 2100, expected: 6000 } },
   'pay-below-minimum-acceptable': { code: 'pay-below-minimum-acceptable', params: { net: 2500, min: 3000 } },
@@ -187,6 +189,25 @@ describe('names, money and dates', () => {
     expect(renderScoreReason(REASONS['origin-cross-province'], 'en')).toBe(
       'Across provinces: 云南省 → 广东省',
     );
+  });
+  it('a training course by its catalogue name, else by the id given', () => {
+    const trained = (course: string) =>
+      ({ code: 'skill-required-trained', params: { skill, course, credit: 1 } }) as const;
+    expect(renderScoreReason(trained('auto-repair-zhaotong'))).toContain('汽车维修培训（昭通）');
+    expect(renderScoreReason(trained('auto-repair-zhaotong'), 'en')).toContain(
+      'Auto repair course (Zhaotong)',
+    );
+    expect(renderScoreReason(trained('焊工培训'))).toContain('“焊工培训”');
+  });
+  it('Dongxiang and Tujia by name', () => {
+    expect(namerFor('zh-CN', dongguanPolicy).languages(['sce', 'tji'])).toBe('东乡语、土家语');
+    expect(namerFor('en', dongguanPolicy).languages(['sce', 'tji'])).toBe('Dongxiang, Tujia');
+  });
+  it('the skills a post uses and does not use', () => {
+    expect(renderScoreReason(REASONS['skills-used'], 'en')).toBe(
+      "The post uses Welding of the labourer's 2 skills",
+    );
+    expect(renderScoreReason(REASONS['skills-unused'])).toContain('用不上');
   });
   it('dates as written', () => {
     expect(renderExclusion(EXCLUSIONS['window-closed'])).toBe('报名已于2026-02-28截止');

@@ -129,13 +129,62 @@ describe('score', () => {
     );
   });
 
-  it('adding any held skill never lowers the skills component', () => {
+  it('adding a held skill the post asks for (required or optional) never lowers the skills component', () => {
     fc.assert(
-      fc.property(pairArb, heldSkillArb, ({ ds, worker, post }, extra) => {
-        const more: Labourer = { ...worker, skills: [extra, ...worker.skills] };
-        expect(value(scoreWith(ds, more, post), 'skills')!).toBeGreaterThanOrEqual(
-          value(scoreWith(ds, worker, post), 'skills')!,
-        );
+      fc.property(
+        pairArb,
+        heldSkillArb,
+        fc.nat(),
+        fc.boolean(),
+        ({ ds, worker, post }, extra, pick, front) => {
+          const asked = [...post.requiredSkills, ...post.optionalSkills];
+          fc.pre(asked.length > 0);
+          const skill = { ...extra, skill: asked[pick % asked.length]!.skill };
+          const more: Labourer = {
+            ...worker,
+            skills: front ? [skill, ...worker.skills] : [...worker.skills, skill],
+          };
+          expect(value(scoreWith(ds, more, post), 'skills')!).toBeGreaterThanOrEqual(
+            value(scoreWith(ds, worker, post), 'skills')!,
+          );
+        },
+      ),
+    );
+  });
+
+  it("the use part is the share of the labourer's skills, in [0, 1], null only without skills", () => {
+    fc.assert(
+      fc.property(pairArb, ({ ds, worker, post }) => {
+        const skills = scoreWith(ds, worker, post).components.find((c) => c.component === 'skills')!;
+        const use = skills.parts.find((p) => p.part === 'use')!.value;
+        const own = new Set([
+          ...worker.skills.map((s) => s.skill),
+          ...worker.trainings.flatMap((t) => (t.grantsSkill === undefined ? [] : [t.grantsSkill])),
+        ]);
+        if (own.size === 0) expect(use).toBeNull();
+        else {
+          expect(use).toBeGreaterThanOrEqual(0);
+          expect(use).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('an unskilled labourer scores exactly as the three parts without use', () => {
+    fc.assert(
+      fc.property(pairArb, ({ ds, worker, post }) => {
+        const bare: Labourer = { ...worker, skills: [], trainings: [] };
+        const skills = scoreWith(ds, bare, post).components.find((c) => c.component === 'skills')!;
+        let sum = 0;
+        let weights = 0;
+        for (const p of skills.parts) {
+          if (p.part === 'use') expect(p.value).toBeNull();
+          else if (p.value !== null) {
+            sum += p.value * p.weight;
+            weights += p.weight;
+          }
+        }
+        expect(skills.value).toBe(Math.min(1, Math.max(0, sum / weights)));
       }),
     );
   });

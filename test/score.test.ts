@@ -86,7 +86,8 @@ describe('skills component', () => {
     });
     expect(part(b, 'skills', 'required')).toBe(1);
     expect(part(b, 'skills', 'certified')).toBe(1);
-    expect(codes(b, 'skills')).toEqual(['skill-required-met', 'skill-certified']);
+    expect(codes(b, 'skills')).toEqual(['skill-required-met', 'skill-certified', 'skills-used']);
+    expect(part(b, 'skills', 'use')).toBe(1);
     expect(comp(b, 'skills').value).toBe(1);
   });
   it('a lower level earns partial credit', () => {
@@ -171,8 +172,68 @@ describe('skills component', () => {
       'skills-none-required',
       'skill-optional-held',
       'skill-optional-missing',
+      'skills-used',
     ]);
-    expect(comp(b, 'skills').value).toBeCloseTo((0.75 * 1 + 0.15 * 0.5) / 0.9, 12);
+    expect(comp(b, 'skills').value).toBeCloseTo((0.75 * 1 + 0.25 * 1 + 0.15 * 0.5) / 1.15, 12);
+  });
+  it("use: the share of the labourer's skills the post asks for, linked ones at the link credit", () => {
+    const worker = labourer({
+      skills: [
+        { skill: sk('smt-operation'), level: 5, certified: false },
+        { skill: sk('welding'), level: 5, certified: false },
+      ],
+    });
+    const b = score({
+      labourers: [worker],
+      posts: [post({ trainsOnJob: false, requiredSkills: [req('electronics-assembly')] })],
+    });
+    // smt-operation ↔ electronics-assembly is linked at 0.6; welding is not used.
+    expect(part(b, 'skills', 'use')).toBeCloseTo(0.6 / 2, 12);
+    expect(comp(b, 'skills').reasons).toContainEqual({
+      code: 'skills-used',
+      params: { used: ['smt-operation'], of: 2 },
+    });
+    expect(comp(b, 'skills').reasons).toContainEqual({
+      code: 'skills-unused',
+      params: { unused: ['welding'] },
+    });
+  });
+  it('use: a skill held and trained counts once; a post asking nothing uses none', () => {
+    const worker = labourer({
+      skills: [{ skill: sk('auto-repair'), level: 5, certified: false }],
+      trainings: [
+        {
+          course: 'auto-repair-zhaotong',
+          completedOn: '2025-05-01' as IsoDate,
+          grantsSkill: sk('auto-repair'),
+        },
+      ],
+    });
+    const general = score({ labourers: [worker] });
+    expect(part(general, 'skills', 'use')).toBe(0);
+    expect(comp(general, 'skills').value).toBeCloseTo(0.75 / 1, 12);
+    const repair = score({
+      labourers: [worker],
+      posts: [post({ requiredSkills: [req('auto-repair')] })],
+    });
+    expect(part(repair, 'skills', 'use')).toBe(1);
+    expect(comp(repair, 'skills').value!).toBeGreaterThan(comp(general, 'skills').value!);
+  });
+  it('use is null for a labourer with no skill, and the other parts keep their old proportions', () => {
+    const b = score({
+      posts: [
+        post({
+          trainsOnJob: false,
+          requiredSkills: [req('welding')],
+          optionalSkills: [req('packaging')],
+        }),
+      ],
+    });
+    expect(part(b, 'skills', 'use')).toBeNull();
+    expect(b.missing).not.toContainEqual({ component: 'skills', part: 'use' });
+    expect(comp(b, 'skills').value).toBe(0);
+    const onJob = score({ posts: [post({ requiredSkills: [req('welding')] })] });
+    expect(comp(onJob, 'skills').value).toBe((0.5 * 0.75 + 0 * 0.1) / (0.75 + 0.1));
   });
 });
 

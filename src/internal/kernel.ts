@@ -31,6 +31,7 @@ const { FULL_UPLIFT_RATIO, PAY_PART_WEIGHTS, payFit } = pay;
 const { LEARN_ON_JOB_CREDIT, SKILL_PART_WEIGHTS, levelFactor } = skills;
 
 const W_REQUIRED = SKILL_PART_WEIGHTS.required;
+const W_USE = SKILL_PART_WEIGHTS.use;
 const W_OPTIONAL = SKILL_PART_WEIGHTS.optional;
 const W_CERTIFIED = SKILL_PART_WEIGHTS.certified;
 const W_FIT = PAY_PART_WEIGHTS.fit;
@@ -52,6 +53,14 @@ export interface WorkerScratch {
   readonly certLevel: Uint8Array;
   readonly touched: Int32Array;
   touchedCount: number;
+  /**
+   * One row of `S` credits per distinct skill j of the labourer (`ownSkill` order): 1 at the skill
+   * itself, the link credit at each linked skill, else 0. The `use` part of a post is
+   * `Σ_j max_{a asked} row_j[a] / ownCount`.
+   */
+  readonly useRows: Float64Array;
+  /** Rows filled for the current labourer. */
+  ownRows: number;
 }
 
 /**
@@ -64,12 +73,19 @@ export interface WorkerScratch {
  */
 export function createScratch(index: CompiledIndex): WorkerScratch {
   const S = index.skillIds.length;
+  let most = 0;
+  for (let w = 0; w < index.workerCount; w++) {
+    const n = index.ownStart[w + 1]! - index.ownStart[w]!;
+    if (n > most) most = n;
+  }
   return {
     worker: -1,
     cred: new Float64Array(S * 5),
     certLevel: new Uint8Array(S).fill(NO_CERT_LEVEL),
     touched: new Int32Array(S),
     touchedCount: 0,
+    useRows: new Float64Array(most * S),
+    ownRows: 0,
   };
 }
 
@@ -110,6 +126,10 @@ export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number
     cred.fill(0, s * 5, s * 5 + 5);
   }
   sc.touchedCount = 0;
+  const S = certLevel.length;
+  const rows = sc.useRows;
+  if (sc.ownRows > 0) rows.fill(0, 0, sc.ownRows * S);
+  sc.ownRows = 0;
   const { holdStart, holdSkill, holdLevel, holdCourse, holdCertified, linkStart, linkTo, linkCredit } = index;
   for (let h = holdStart[w]!, end = holdStart[w + 1]!; h < end; h++) {
     const s = holdSkill[h]!;
@@ -130,6 +150,15 @@ export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number
       }
     }
   }
+  const { ownStart, ownSkill } = index;
+  let j = 0;
+  for (let o = ownStart[w]!, end = ownStart[w + 1]!; o < end; o++, j++) {
+    const s = ownSkill[o]!;
+    const base = j * S;
+    for (let k = linkStart[s]!, ke = linkStart[s + 1]!; k < ke; k++) rows[base + linkTo[k]!] = linkCredit[k]!;
+    rows[base + s] = 1;
+  }
+  sc.ownRows = j;
   sc.worker = w;
 }
 
@@ -164,11 +193,16 @@ export function skillsValue(index: CompiledIndex, sc: WorkerScratch, p: number):
   for (let k = 0; k < nOptional; k++) {
     optionalSum += cred[index.optSkill[os + k]! * 5 + index.optLevel[os + k]! - 1]!;
   }
-  // weightedMean over [required, optional, certified], skipping null parts.
+  // weightedMean over [required, use, optional, certified], skipping null parts.
   let sum = 0;
   let weights = 0;
   sum += (nRequired === 0 ? 1 : requiredSum / nRequired) * W_REQUIRED;
   weights += W_REQUIRED;
+  const nOwn = index.ownCount[sc.worker]!;
+  if (nOwn !== 0) {
+    sum += (useSum(index, sc, p) / nOwn) * W_USE;
+    weights += W_USE;
+  }
   if (nOptional !== 0) {
     sum += (optionalSum / nOptional) * W_OPTIONAL;
     weights += W_OPTIONAL;
@@ -178,6 +212,42 @@ export function skillsValue(index: CompiledIndex, sc: WorkerScratch, p: number):
     weights += W_CERTIFIED;
   }
   return clamp01(sum / weights);
+}
+
+/**
+ * The sum over the labourer's distinct skills of how far a post uses each (the numerator of the
+ * skills part `use`), in `skillsHeld` order as `skillsComponent` sums it.
+ *
+ * @param index - The compiled index.
+ * @param sc - Scratch tables prepared for the labourer.
+ * @param p - The post's position.
+ * @returns The sum, in [0, number of skills].
+ * @example
+ * useSum(index, sc, 0) //=> 0 for a post asking no skill
+ */
+export function useSum(index: CompiledIndex, sc: WorkerScratch, p: number): number {
+  const S = sc.certLevel.length;
+  const rows = sc.useRows;
+  const rs = index.reqStart[p]!;
+  const re = index.reqStart[p + 1]!;
+  const os = index.optStart[p]!;
+  const oe = index.optStart[p + 1]!;
+  const { reqSkill, optSkill } = index;
+  let total = 0;
+  for (let j = 0, n = sc.ownRows; j < n; j++) {
+    const base = j * S;
+    let u = 0;
+    for (let k = rs; k < re; k++) {
+      const c = rows[base + reqSkill[k]!]!;
+      if (c > u) u = c;
+    }
+    for (let k = os; k < oe; k++) {
+      const c = rows[base + optSkill[k]!]!;
+      if (c > u) u = c;
+    }
+    total += u;
+  }
+  return total;
 }
 
 /**

@@ -10,12 +10,16 @@ import type { Labourer, Post, SkillId, SkillLevel, SkillRequirement } from '../t
 import { clamp01, component, type ComponentResult } from './parts.js';
 
 /**
- * Part weights of the skills component.
+ * Part weights of the skills component. The component is their weighted mean over the parts that
+ * apply, so only proportions matter: with every part present they are required 0.6, use 0.2,
+ * optional 0.12, certified 0.08. `use` is null for a labourer with no skill, and the other three
+ * keep the proportions they had before `use` existed, so an unskilled labourer's values do not change.
  *
  * @example
  * SKILL_PART_WEIGHTS.required //=> 0.75
+ * SKILL_PART_WEIGHTS.use //=> 0.25
  */
-export const SKILL_PART_WEIGHTS = { required: 0.75, optional: 0.15, certified: 0.1 } as const;
+export const SKILL_PART_WEIGHTS = { required: 0.75, use: 0.25, optional: 0.15, certified: 0.1 } as const;
 
 /**
  * Credit for a required skill the labourer lacks when the post trains beginners on the job.
@@ -96,6 +100,40 @@ export function linksOf(policy: Policy): ReadonlyMap<string, ReadonlyMap<string,
   return links;
 }
 
+/**
+ * The distinct skills a labourer has, held or granted by a completed training, in first-seen order
+ * (held skills first, then trainings in their order).
+ *
+ * @param worker - The labourer.
+ * @returns The skill ids, each once.
+ * @example
+ * skillsHeld(labourer({ skills: [{ skill: 'welding', level: 5, certified: false }] })) //=> ['welding']
+ */
+export function skillsHeld(worker: Pick<Labourer, 'skills' | 'trainings'>): readonly SkillId[] {
+  const out: SkillId[] = [];
+  for (const s of worker.skills) if (!out.includes(s.skill)) out.push(s.skill);
+  for (const t of worker.trainings) {
+    if (t.grantsSkill !== undefined && !out.includes(t.grantsSkill)) out.push(t.grantsSkill);
+  }
+  return out;
+}
+
+/**
+ * How far a post uses one skill of the labourer: 1 if the post asks for it (required or optional),
+ * else the best taxonomy link from it to a skill the post asks for, else 0.
+ */
+function useOf(skill: SkillId, post: Post, links: ReadonlyMap<string, ReadonlyMap<string, number>>): number {
+  const row = links.get(skill);
+  let use = 0;
+  for (const asked of [post.requiredSkills, post.optionalSkills]) {
+    for (const r of asked) {
+      const c = r.skill === skill ? 1 : (row?.get(r.skill) ?? 0);
+      if (c > use) use = c;
+    }
+  }
+  return use;
+}
+
 /** The best credit for one skill requirement and the reason that earned it. */
 function creditFor(
   req: SkillRequirement,
@@ -158,11 +196,24 @@ function creditFor(
  * - none of these but the post trains on the job → 0.5 (`skill-required-learn-on-job`); else 0
  *   (`skill-required-missing`).
  *
- * Parts: `required` = mean credit of the required skills (1 if none, `skills-none-required`), weight
- * 0.75; `optional` = mean credit of the optional skills by the same routes except learning on the job
- * (null if none), weight 0.15; `certified` = share of required skills met by a certified held skill
- * (null if none required), weight 0.10. Since every credit is a maximum over routes, adding a skill
- * or training to the labourer never lowers any part.
+ * Parts (weights {@link SKILL_PART_WEIGHTS}; as shares when all apply: 0.6, 0.2, 0.12, 0.08):
+ * - `required` = mean credit of the required skills (1 if none, `skills-none-required`), weight 0.75;
+ * - `use` = the share of the labourer's skills (held and trained, each skill once) that the post
+ *   asks for, required or optional: a skill asked for counts 1, a skill linked in the taxonomy to
+ *   one asked for counts the link's credit (the best link), any other 0 (`skills-used`,
+ *   `skills-unused`); null for a labourer with no skill, so the unskilled lose nothing. Weight 0.25.
+ *   It keeps a trained auto mechanic's auto-repair post above general labour that asks for nothing;
+ * - `optional` = mean credit of the optional skills by the same routes as required ones except
+ *   learning on the job (null if none), weight 0.15;
+ * - `certified` = share of required skills met by a certified held skill (null if none required),
+ *   weight 0.10.
+ *
+ * Monotonicity: every credit is a maximum over routes, so adding a skill or training never lowers
+ * `required`, `optional` or `certified`. Adding a skill the post asks for also never lowers `use`:
+ * the new skill counts 1 and `(Σu + 1)/(n + 1) ≥ Σu/n` because `Σu ≤ n`; where the labourer had no
+ * skill, `use` appears with the value 1, which cannot lower a weighted mean of values in [0, 1]. So
+ * adding a held skill the post asks for never lowers the component. Adding a skill the post does not
+ * use can lower it, by design.
  *
  * @param policy - The programme policy (its skill taxonomy).
  * @param worker - The labourer.
@@ -172,8 +223,8 @@ function creditFor(
  * skillsComponent(policy, labourer({ skills: [{ skill: 'welding', level: 4, certified: true }] }),
  *   post({ requiredSkills: [{ skill: 'welding', minLevel: 5 }] })).value //=> 1
  *
- * Complexity: O(R·H) for R required and optional skills and H held skills and trainings (taxonomy
- * links are indexed once per policy).
+ * Complexity: O(R·H + H²) for R required and optional skills and H held skills and trainings
+ * (taxonomy links are indexed once per policy).
  */
 export function skillsComponent(policy: Policy, worker: Labourer, post: Post): ComponentResult {
   const holdings = holdingsOf(worker);
@@ -218,11 +269,29 @@ export function skillsComponent(policy: Policy, worker: Labourer, post: Post): C
   }
   const nOptional = post.optionalSkills.length;
 
+  // Summed in `skillsHeld` order; the kernel sums in the same order.
+  const own = skillsHeld(worker);
+  let useSum = 0;
+  const used: SkillId[] = [];
+  const unused: SkillId[] = [];
+  for (const skill of own) {
+    const u = useOf(skill, post, links);
+    useSum += u;
+    (u > 0 ? used : unused).push(skill);
+  }
+  if (used.length > 0) reasons.push({ code: 'skills-used', params: { used, of: own.length } });
+  if (unused.length > 0) reasons.push({ code: 'skills-unused', params: { unused } });
+
   const parts: PartScore[] = [
     {
       part: 'required',
       value: nRequired === 0 ? 1 : requiredSum / nRequired,
       weight: SKILL_PART_WEIGHTS.required,
+    },
+    {
+      part: 'use',
+      value: own.length === 0 ? null : useSum / own.length,
+      weight: SKILL_PART_WEIGHTS.use,
     },
     {
       part: 'optional',
