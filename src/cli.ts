@@ -14,13 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { BangfuValidationError } from './errors.js';
+import { registerAdvise } from './cli/advise.js';
 import { registerAssign } from './cli/assign.js';
 import { registerExplain } from './cli/explain.js';
+import { registerImport } from './cli/import.js';
 import { CliError, EXIT, issueLine, type CliIO } from './cli/io.js';
 import { registerRank } from './cli/rank.js';
+import { registerReport } from './cli/report.js';
 import { registerSample } from './cli/sample.js';
 import { registerSchema } from './cli/schema.js';
 import { registerSolve } from './cli/solve.js';
+import { registerTrain } from './cli/train.js';
 import { registerValidate } from './cli/validate.js';
 import { registerVerify } from './cli/verify.js';
 
@@ -33,7 +37,11 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   registerExplain,
   registerAssign,
   registerVerify,
+  registerReport,
+  registerImport,
   registerSolve,
+  registerAdvise,
+  registerTrain,
   registerSample,
   registerSchema,
 ];
