@@ -288,7 +288,9 @@ export function renderAdvice(
   ];
   for (const e of advice.workerExclusions)
     lines.push(
-      zh ? `  ✗ ${exclusionText(e, n)}（${FIXED_ZH.law}）` : `  ✗ ${exclusionText(e, n)} (${FIXED_EN.law})`,
+      zh
+        ? `  ✗ ${exclusionText(e, n)}（${FIXED_ZH[whyOf(e)]}）`
+        : `  ✗ ${exclusionText(e, n)} (${FIXED_EN[whyOf(e)]})`,
     );
   if (advice.notBefore !== undefined) {
     const minimumAge = ('labourers' in names ? names.policy : names).ageLaw.minimumWorkingAge;

@@ -150,9 +150,13 @@ function match(
   const head: number[][] = Array.from({ length: sink + 1 }, () => []);
   const addEdge = (u: number, v: number, c: number, w: number): void => {
     head[u]!.push(to.length);
-    (to.push(v), cap.push(c), cost.push(w));
+    to.push(v);
+    cap.push(c);
+    cost.push(w);
     head[v]!.push(to.length);
-    (to.push(u), cap.push(0), cost.push(-w));
+    to.push(u);
+    cap.push(0);
+    cost.push(-w);
   };
   const used = new Set<number>();
   chosen.forEach((o, i) => {
