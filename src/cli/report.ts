@@ -1,0 +1,149 @@
+/**
+ * `bangfu report <dataset.json> <plan.json>`: the programme report of a saved plan, as a
+ * self-contained HTML page, Markdown, JSON or CSV; optionally the plan itself as CSV.
+ *
+ * @module
+ */
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { BangfuValidationError } from '../errors.js';
+import type { Locale } from '../render.js';
+import { planToCsv, reportToCsv, reportToHtml, reportToMarkdown } from '../report-render.js';
+import { buildReport, type ProgrammeReport } from '../report.js';
+import { parsePlan } from '../verify-plan.js';
+import {
+  CliError,
+  dateOption,
+  integerOption,
+  issueLine,
+  json,
+  loadDataset,
+  localeOption,
+  type CliIO,
+} from './io.js';
+import { createProgress } from './progress.js';
+import { readJsonFile } from './verify.js';
+
+/** The formats `bangfu report` writes. */
+export type ReportFormat = 'html' | 'md' | 'json' | 'csv';
+
+const FORMATS: readonly ReportFormat[] = ['html', 'md', 'json', 'csv'];
+
+const EXTENSIONS: Readonly<Record<string, ReportFormat>> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.csv': 'csv',
+};
+
+/** Parses `html`, `md`, `json` or `csv` for `--format`. */
+export function formatOption(value: string): ReportFormat {
+  const v = value === 'markdown' ? 'md' : value;
+  if ((FORMATS as readonly string[]).includes(v)) return v as ReportFormat;
+  throw new InvalidArgumentError('expected html, md, json or csv.');
+}
+
+interface ReportCliOptions {
+  readonly format?: ReportFormat;
+  readonly out?: string;
+  readonly planCsv?: string;
+  readonly lang: Locale;
+  readonly minGroup: number;
+  readonly asOf?: string;
+  readonly quiet?: boolean;
+}
+
+function writeFile(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    throw new CliError([`${path}: cannot write the file: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+}
+
+function render(report: ProgrammeReport, format: ReportFormat, locale: Locale): string | Uint8Array {
+  switch (format) {
+    case 'html':
+      return reportToHtml(report, locale);
+    case 'md':
+      return reportToMarkdown(report, locale);
+    case 'json':
+      return json(report);
+    case 'csv':
+      return reportToCsv(report, { locale });
+  }
+}
+
+/** Adds the `report` command. */
+export function registerReport(program: Command, io: CliIO): void {
+  program
+    .command('report')
+    .description('programme report of a saved plan: HTML page with charts, Markdown, JSON or CSV')
+    .argument('<dataset>', 'the dataset JSON file')
+    .argument('<plan>', 'the plan JSON file (from bangfu assign --out)')
+    .option('--format <format>', 'html, md, json or csv (default: from --out, else md)', formatOption)
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--plan-csv <file>', 'also write the plan as CSV, one row per labourer (UTF-8 with BOM)')
+    .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
+    .option('--min-group <n>', 'least group size in the disparity figures', integerOption(1), 5)
+    .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
+    .option('--quiet', 'no progress bar and no confirmation')
+    .action((datasetPath: string, planPath: string, options: ReportCliOptions) => {
+      const progress = createProgress(io, {
+        label: 'report',
+        ...(options.quiet === true ? { quiet: true } : {}),
+      });
+      const format =
+        options.format ??
+        (options.out === undefined ? undefined : EXTENSIONS[extname(options.out).toLowerCase()]) ??
+        'md';
+      progress.update(0, 1, 'reading');
+      const dataset = loadDataset(datasetPath, options);
+      let plan;
+      try {
+        plan = parsePlan(readJsonFile(planPath));
+      } catch (e) {
+        progress.done();
+        if (e instanceof BangfuValidationError)
+          throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
+        throw e;
+      }
+      let report: ProgrammeReport;
+      try {
+        report = buildReport(plan, dataset, {
+          minGroupSize: options.minGroup,
+          onProgress: (done, total) => progress.update(done, total, 'report'),
+        });
+      } catch (e) {
+        progress.done();
+        // A plan made from another dataset names labourers or posts this one does not hold.
+        if (e instanceof RangeError)
+          throw new CliError([`${planPath}: ${e.message.replace(/^buildReport: /, '')}`]);
+        throw e;
+      }
+      const output = render(report, format, options.lang);
+      const planCsv =
+        options.planCsv === undefined ? undefined : planToCsv(plan, dataset, { locale: options.lang });
+      progress.done();
+      if (options.planCsv !== undefined && planCsv !== undefined) writeFile(options.planCsv, planCsv);
+      if (options.out === undefined) {
+        // CSV keeps its byte-order mark so that a redirected file opens right in a spreadsheet.
+        io.stdout(
+          typeof output === 'string' ? output : new TextDecoder('utf-8', { ignoreBOM: true }).decode(output),
+        );
+        return;
+      }
+      writeFile(options.out, output);
+      if (options.quiet !== true) {
+        const t = report.totals;
+        io.stdout(
+          `report written to ${options.out} (${format}): ${t.placed} of ${t.labourers} placed` +
+            (options.planCsv === undefined ? '' : `; plan written to ${options.planCsv}`) +
+            '\n',
+        );
+      }
+    });
+}
