@@ -102,15 +102,14 @@ export function resolveAssignOptions(dataset: Dataset, options: AssignOptions, f
 const TOLERANCE = 1e-9;
 
 /**
- * Compares two objectives lexicographically: priority placed, then others placed, then total (within
- * a relative tolerance of 1e-9).
+ * Compares two objectives lexicographically: priority placed, then total (within a relative tolerance
+ * of 1e-9). `placed` plays no part.
  *
  * @internal
  * @returns Positive if `a` is better.
  */
 export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
   if (a.priorityPlaced !== b.priorityPlaced) return a.priorityPlaced - b.priorityPlaced;
-  if (a.otherPlaced !== b.otherPlaced) return a.otherPlaced - b.otherPlaced;
   const d = a.total - b.total;
   return Math.abs(d) <= TOLERANCE * Math.max(1, Math.abs(a.total), Math.abs(b.total)) ? 0 : Math.sign(d);
 }
@@ -122,16 +121,16 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
  */
 export function objectiveOf(c: Candidates, postOf: ReadonlyMap<string, string>): PlanObjective {
   let priorityPlaced = 0;
-  let otherPlaced = 0;
+  let placed = 0;
   let total = 0;
   for (const w of c.workers) {
     const post = postOf.get(w.worker.id);
     if (post === undefined) continue;
     if (w.tier === 0) priorityPlaced++;
-    else otherPlaced++;
+    placed++;
     total += w.edges.find((e) => e.post === post)?.weight ?? 0;
   }
-  return { priorityPlaced, otherPlaced, total };
+  return { priorityPlaced, placed, total };
 }
 
 const toMap = (pairs: readonly AssignedPair[]): Map<string, string> =>
@@ -384,11 +383,14 @@ export function holdersOf(c: Candidates, postOf: ReadonlyMap<string, string>): M
  * the keep-together bonus; a post has `openings − filled` places.
  *
  * Modes:
- * - `optimal`: maximises, lexicographically, the priority labourers placed (registered or monitored
- *   households), then the other labourers placed, then the total weight — exact, with the dual
- *   potentials as certificate. Placing one more labourer counts before any score, as the programme
- *   asks; among plans placing the most, the total score is the largest. So no priority labourer is
- *   left unplaced while a non-priority labourer outside a group holds a post they were eligible for.
+ * - `optimal`: first places as many priority labourers (registered or monitored households) as
+ *   possible, then maximises the total weight (score + bonus) — exact, with the dual potentials as
+ *   certificate. Placing one more priority labourer counts before any score, as the programme asks;
+ *   a non-priority labourer counts only through their score, so among plans placing the most priority
+ *   labourers the total is the largest (`objective.placed` is reported, not maximised: a plan may
+ *   leave a non-priority labourer out where placing someone else scores more). No priority labourer
+ *   is left unplaced while a non-priority labourer outside a group holds a post they were eligible
+ *   for.
  * - `stable`: labourer-proposing deferred acceptance with capacities; labourers rank posts by weight,
  *   posts rank labourers by priority tier, then weight, then id. No blocking pair.
  * - `greedy`: pairs by tier, then weight descending, then ids. A baseline with no guarantee.

@@ -68,7 +68,7 @@ export type GroupFailure =
   | { readonly code: 'no-common-option' }
   /** Options existed, but the openings they needed had gone to labourers placed before. */
   | { readonly code: 'no-capacity-left'; readonly options: number }
-  /** Options existed, but every one gave a worse plan (fewer priority labourers placed, fewer placed, or a lower total). */
+  /** Options existed, but every one gave a worse plan (fewer priority labourers placed, or as many and a lower total). */
   | { readonly code: 'worse-for-plan'; readonly options: number };
 
 /** Parameters of each reason a labourer is unplaced, by code. */
@@ -139,12 +139,15 @@ export type GroupOutcome =
       readonly why: GroupFailure;
     };
 
-/** The value the optimal mode maximises, lexicographically in this order. */
+/**
+ * The value of a plan. The optimal mode maximises `priorityPlaced`, then `total`, lexicographically;
+ * `placed` is reported, not maximised (a non-priority labourer is placed where that raises the total).
+ */
 export interface PlanObjective {
-  /** Priority (tier 0) labourers placed. */
+  /** Priority (tier 0: registered or monitored household) labourers placed. */
   readonly priorityPlaced: number;
-  /** Other (tier 1) labourers placed. */
-  readonly otherPlaced: number;
+  /** All labourers placed, priority or not. */
+  readonly placed: number;
   /** Sum of score + bonus over the placed. */
   readonly total: number;
 }

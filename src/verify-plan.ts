@@ -100,7 +100,8 @@ function same(a: unknown, b: unknown): boolean {
  * the mode and date match; every labourer appears exactly once and the entries are sorted; every
  * placement breaks no hard rule (`checkEligibility` empty), is a candidate, and carries the right
  * employer, score (`scorePair`), bonus and tier; no post holds more than `openings − filled`; no
- * unplaced labourer outside a group has a candidate post with room left; every unplaced
+ * unplaced labourer outside a group has a candidate post with room left (in optimal mode, save a
+ * non-priority labourer's candidate of weight 0, which adds nothing to the objective); every unplaced
  * reason is what the plan's placements imply (near misses and who took them included); every group
  * is placed whole or not at all, as its outcome says; the objective and the summary add up.
  * For optimal plans it rebuilds the certificate's graph and checks the dual potentials (feasibility,
@@ -257,9 +258,12 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
         worker: e.worker,
       });
     if (gid !== undefined) continue;
+    // In optimal mode a non-priority labourer counts only by weight: an edge of weight 0 adds nothing.
+    const counts = (x: { weight: number }): boolean =>
+      options.mode !== 'optimal' || e.tier === 0 || x.weight > 0;
     const room = c.byWorker
       .get(e.worker)!
-      .edges.find((x) => (load.get(x.post) ?? 0) < (c.capacity.get(x.post) ?? 0));
+      .edges.find((x) => counts(x) && (load.get(x.post) ?? 0) < (c.capacity.get(x.post) ?? 0));
     if (room !== undefined)
       add({
         code: 'unplaced-with-room',
@@ -270,10 +274,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   }
 
   const objective = objectiveOf(c, postOf);
-  if (
-    compareObjectives(objective, plan.objective) !== 0 ||
-    objective.priorityPlaced !== plan.objective.priorityPlaced
-  )
+  if (compareObjectives(objective, plan.objective) !== 0 || objective.placed !== plan.objective.placed)
     add({
       code: 'objective-mismatch',
       message: `objective is ${JSON.stringify(objective)}, not ${JSON.stringify(plan.objective)}`,
@@ -328,11 +329,11 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
 /** The plan's placements on a graph as an assignment, with the plan's certificate. */
 function asAssignment(graph: BipartiteGraph, postOf: ReadonlyMap<string, string>, plan: Plan): Assignment {
   const weight = new Map(graph.edges.map((e) => [`${e.left}\u0000${e.right}`, e.weight]));
-  const tier = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
+  const tier = new Map(graph.left.map((n) => [n.id, n.tier === undefined ? 0 : n.tier]));
   const pairs: AssignedPair[] = [];
   const unmatched: string[] = [];
   const placedByTier: Record<number, number> = {};
-  for (const t of tier.values()) placedByTier[t] = 0;
+  for (const t of tier.values()) if (t !== null) placedByTier[t] = 0;
   let total = 0;
   for (const id of [...tier.keys()].sort(compareIds)) {
     const right = postOf.get(id);
@@ -344,7 +345,8 @@ function asAssignment(graph: BipartiteGraph, postOf: ReadonlyMap<string, string>
     const w = weight.get(`${id}\u0000${right}`) ?? 0;
     pairs.push({ left: id, right, weight: w });
     total += w;
-    placedByTier[tier.get(id)!]!++;
+    const t = tier.get(id)!;
+    if (t !== null) placedByTier[t]!++;
   }
   return { mode: 'optimal', pairs, unmatched, total, placedByTier, certificate: plan.certificate };
 }
@@ -391,7 +393,7 @@ const groupRule = z.enum(['same-employer', 'same-site', 'same-post']);
 const failure = z.looseObject({ code: z.enum(['no-common-option', 'no-capacity-left', 'worse-for-plan']) });
 const objective = z.strictObject({
   priorityPlaced: z.number().int().min(0),
-  otherPlaced: z.number().int().min(0),
+  placed: z.number().int().min(0),
   total: finite,
 });
 

@@ -65,7 +65,7 @@ const smallDataset = fc
     }),
   );
 
-/** The best objective over every lawful plan, by enumeration. */
+/** The best objective over every lawful plan, by enumeration: priority placed, then total score. */
 function bruteForce(ds: Dataset, groups: readonly PlacementGroup[] = []): PlanObjective {
   const workers = [...ds.labourers];
   const options = workers.map((w) => [
@@ -79,7 +79,7 @@ function bruteForce(ds: Dataset, groups: readonly PlacementGroup[] = []): PlanOb
     const load = new Map<string, number>();
     let ok = true;
     const postOf = new Map<string, string>();
-    let objective = { priorityPlaced: 0, otherPlaced: 0, total: 0 };
+    let objective = { priorityPlaced: 0, placed: 0, total: 0 };
     workers.forEach((w, i) => {
       const p = options[i]![pick[i]!];
       if (p === undefined) return;
@@ -89,7 +89,7 @@ function bruteForce(ds: Dataset, groups: readonly PlacementGroup[] = []): PlanOb
       if (n > p.openings - p.filled) ok = false;
       objective = {
         priorityPlaced: objective.priorityPlaced + (w.household === 'other' ? 0 : 1),
-        otherPlaced: objective.otherPlaced + (w.household === 'other' ? 1 : 0),
+        placed: objective.placed + 1,
         total: objective.total + scorePair(ds, w, p).score,
       };
     });

@@ -21,8 +21,11 @@ const graphSchema = z
             .number()
             .int()
             .min(0)
+            .nullable()
             .optional()
-            .describe('Priority class: a smaller tier is placed first. Default 0.'),
+            .describe(
+              'Priority class: a smaller tier is placed first; null for no priority (only the weight counts). Default 0.',
+            ),
         }),
       )
       .describe('Nodes to place at most once (labourers).'),

@@ -8,7 +8,7 @@ import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
 /**
- * Takes edges in the order tier (ascending), weight (descending), left id, right id, keeping each one
+ * Takes edges in the order tier (ascending, `null` last), weight (descending), left id, right id, keeping each one
  * whose left node is still free and whose right node still has room. A baseline to compare the
  * optimal and stable solvers against; it carries no certificate.
  *
@@ -35,7 +35,7 @@ export function solveGreedy(graph: BipartiteGraph): Assignment {
   // Edges are stored by (left id, right id), so the index is the final tie-break.
   const order = Array.from({ length: m }, (_, e) => e).sort(
     (a, b) =>
-      g.leftTier[g.edgeLeft[a]!]! - g.leftTier[g.edgeLeft[b]!]! ||
+      g.leftRank[g.edgeLeft[a]!]! - g.leftRank[g.edgeLeft[b]!]! ||
       g.edgeWeight[b]! - g.edgeWeight[a]! ||
       a - b,
   );

@@ -10,18 +10,21 @@ import { validateGraph } from './validate.js';
 
 /**
  * Finds the best assignment: first as many tier-0 left nodes placed as possible, then as many tier-1,
- * and so on, then the largest total weight. Each left node takes at most one edge, each right node at
- * most `capacity`; a left node may stay unplaced.
+ * and so on over the numbered tiers, then the largest total weight. Each left node takes at most one
+ * edge, each right node at most `capacity`; a left node may stay unplaced. A left node of tier `null`
+ * has no placement count: it is placed only where that raises the total weight without costing a
+ * numbered tier a placement.
  *
- * Because a placement counts before any weight, an edge of negative weight is used only when it lets
- * one more left node be placed (in its tier order); among assignments with the best placement counts,
- * the total weight is the largest.
+ * Because a counted placement comes before any weight, an edge of negative weight is used only when it
+ * lets one more left node of a numbered tier be placed (in tier order); an edge of negative weight from
+ * a `null`-tier node is never used. Among assignments with the best placement counts, the total weight
+ * is the largest.
  *
  * Method. A min-cost circulation on source → left (capacity 1) → right (edge) → sink (capacity =
  * the right's capacity, one arc, not one per opening) → source, with the cost of an edge the negated
  * vector `(e_tier, weight)`: placement counts and weight are kept as separate components compared
  * lexicographically, so no big-M constant is needed and tier counts stay exact integers whatever the
- * weights. Left nodes are added one at a time (tier, then id): each addition runs Dijkstra on reduced
+ * weights. Left nodes are added one at a time (tier, `null` last, then id): each addition runs Dijkstra on reduced
  * costs (Johnson potentials) from the new left node to the source, along which it either takes a free
  * opening (through the sink) or displaces a worse-placed left node, and augments only if that path has
  * negative cost; the search stops early at the first distance that could no longer pay. Only nodes the
@@ -153,7 +156,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
 
   // Add left nodes in priority order: tier, then id (indices are already in id order).
   const order = Array.from({ length: nL }, (_, l) => l).sort(
-    (a, b) => leftTierIndex[a]! - leftTierIndex[b]! || a - b,
+    (a, b) => g.leftRank[a]! - g.leftRank[b]! || a - b,
   );
 
   for (const l0 of order) {

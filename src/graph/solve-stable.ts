@@ -27,8 +27,8 @@ function leftPreferences(g: CompiledGraph): Int32Array {
 }
 
 /**
- * Each edge's rank in its right node's order of preference (0 = most preferred): tier ascending, then
- * weight descending, then left id ascending.
+ * Each edge's rank in its right node's order of preference (0 = most preferred): tier ascending (`null`
+ * after every numbered tier), then weight descending, then left id ascending.
  *
  * Complexity: O(E log E) time.
  */
@@ -38,7 +38,7 @@ function rightRanks(g: CompiledGraph): Int32Array {
     const edges = Array.from(g.rightEdges.subarray(g.rightStart[r]!, g.rightStart[r + 1]!));
     edges.sort(
       (a, b) =>
-        g.leftTier[g.edgeLeft[a]!]! - g.leftTier[g.edgeLeft[b]!]! ||
+        g.leftRank[g.edgeLeft[a]!]! - g.leftRank[g.edgeLeft[b]!]! ||
         g.edgeWeight[b]! - g.edgeWeight[a]! ||
         g.edgeLeft[a]! - g.edgeLeft[b]!,
     );
@@ -50,7 +50,7 @@ function rightRanks(g: CompiledGraph): Int32Array {
 /**
  * Finds the left-optimal stable assignment by left-proposing deferred acceptance with capacities.
  * Every edge is an acceptable pair, whatever its weight. Left nodes rank right nodes by edge weight
- * (descending), ties by right id; right nodes rank left nodes by tier (ascending), then edge weight
+ * (descending), ties by right id; right nodes rank left nodes by tier (ascending, `null` last), then edge weight
  * (descending), then left id. With these strict orders no left node and right node would both rather
  * be together than where they are, and every left node gets its best partner among all stable
  * assignments.

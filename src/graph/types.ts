@@ -12,12 +12,15 @@ export interface LeftNode {
   /** Unique among the left nodes. */
   readonly id: string;
   /**
-   * Priority class: a smaller tier is placed first (0 = registered or monitored household, 1 = other).
-   * A non-negative integer.
+   * Priority class: a non-negative integer, a smaller tier placed first, or `null` for no priority.
+   * The optimal solver maximises the number placed of each numbered tier in turn (smallest first),
+   * then the total weight; a `null`-tier node counts only through its edge weights (so an edge of
+   * negative weight from a `null`-tier node is never worth using). The stable and greedy solvers
+   * put `null` after every numbered tier.
    *
    * @defaultValue 0
    */
-  readonly tier?: number;
+  readonly tier?: number | null;
 }
 
 /** Somewhere with `capacity` openings. */
@@ -55,10 +58,11 @@ export interface AssignedPair {
 /**
  * Dual potentials that prove an `optimal` assignment optimal.
  *
- * The objective is lexicographic: the number placed in each tier (smallest tier first), then the total
- * weight. It is the LP `max Σ w'_e x_e` subject to `Σ_{e∋l} x_e ≤ 1`, `Σ_{e∋r} x_e ≤ capacity_r`,
- * `x ≥ 0`, whose edge values `w'_e = (e_{tier(l)}, weight_e)` are vectors ordered lexicographically:
- * one unit in the component of the left node's tier, then the weight. Every dual value is such a vector
+ * The objective is lexicographic: the number placed in each numbered tier (smallest tier first), then
+ * the total weight. It is the LP `max Σ w'_e x_e` subject to `Σ_{e∋l} x_e ≤ 1`, `Σ_{e∋r} x_e ≤
+ * capacity_r`, `x ≥ 0`, whose edge values `w'_e = (e_{tier(l)}, weight_e)` are vectors ordered
+ * lexicographically: one unit in the component of the left node's tier, then the weight. An edge of a
+ * left node whose tier is `null` has a zero placement part: `w'_e = (0, weight_e)`. Every dual value is such a vector
  * too, split here into its placement part (`…TierPotential`, integers, one per entry of `tiers`) and its
  * weight part (`…Potential`). Equivalently, for any `M` large enough, `u_l = leftPotential[l] +
  * Σ_i M^(T−i)·leftTierPotential[l][i]` is an optimal dual of the scalar LP whose edge value is
@@ -71,7 +75,10 @@ export interface AssignedPair {
  */
 export interface OptimalCertificate {
   readonly kind: 'duals';
-  /** The distinct tiers of the left nodes, ascending; position `i` of a tier vector belongs to `tiers[i]`. */
+  /**
+   * The distinct numbered tiers of the left nodes (`null` left out), ascending; position `i` of a tier
+   * vector belongs to `tiers[i]`.
+   */
   readonly tiers: readonly number[];
   /** Weight part of `u_l`, by left id. */
   readonly leftPotential: Readonly<Record<string, number>>;
@@ -98,7 +105,10 @@ export interface Assignment {
   readonly unmatched: readonly string[];
   /** Sum of the weights of `pairs`, added in the order of `pairs`. */
   readonly total: number;
-  /** Number placed per tier, with every tier present among the left nodes (0 when none placed). */
+  /**
+   * Number placed per numbered tier, with every numbered tier present among the left nodes (0 when
+   * none placed); `null`-tier nodes are not counted here (they are in `pairs`).
+   */
   readonly placedByTier: Readonly<Record<number, number>>;
   /** Dual potentials for `optimal`, the empty blocking-pair list for `stable`, `undefined` for `greedy`. */
   readonly certificate: OptimalCertificate | StableCertificate | undefined;

@@ -11,7 +11,7 @@ const isNonNegativeInteger = (n: unknown): n is number =>
 
 /**
  * Lists every problem that makes a graph unusable: non-string or duplicate node ids, negative or
- * fractional capacities, tiers that are not non-negative integers, weights that are NaN or infinite,
+ * fractional capacities, tiers that are neither non-negative integers nor `null`, weights that are NaN or infinite,
  * edges to unknown nodes and repeated edges. An empty graph, or one without edges, is fine.
  *
  * @param graph - The graph to check.
@@ -43,11 +43,11 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: node.id,
       });
     } else leftIds.add(node.id);
-    if (node.tier !== undefined && !isNonNegativeInteger(node.tier)) {
+    if (node.tier !== undefined && node.tier !== null && !isNonNegativeInteger(node.tier)) {
       issues.push({
         path: `left[${i}].tier`,
         code: 'invalid-tier',
-        message: 'expected a non-negative integer',
+        message: 'expected a non-negative integer or null',
         value: node.tier,
       });
     }

@@ -18,6 +18,10 @@ import { validateGraph } from './validate.js';
 /** Relative tolerance of the floating-point (weight) comparisons. */
 const TOLERANCE = 1e-9;
 
+/** A left node's tier for ordering: `undefined` is 0, `null` comes after every numbered tier. */
+const rankOf = (tier: number | null | undefined): number =>
+  tier === undefined ? 0 : tier === null ? Number.POSITIVE_INFINITY : tier;
+
 /** Edge weights by left id, then right id. */
 type WeightIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
@@ -35,7 +39,7 @@ function weightIndex(graph: BipartiteGraph): WeightIndex {
  * Finds the pairs that block an assignment: an edge (l, r) not in it such that l would rather have r
  * (l is unplaced, or r's edge weighs more than l's, ties by smaller right id) and r would take l (r has
  * room, or r prefers l to the least preferred left it holds: smaller tier, then larger weight, then
- * smaller left id). These are the preferences `solveStable` uses.
+ * smaller left id; a `null` tier after every numbered one). These are the preferences `solveStable` uses.
  *
  * @param graph - A valid bipartite graph (refused otherwise).
  * @param pairs - Placements to check; a left id's first pair counts, weights are read from the graph.
@@ -60,7 +64,7 @@ function findBlockingPairs(
   pairs: readonly AssignedPair[],
   weights: WeightIndex,
 ): BlockingPair[] {
-  const tier = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
+  const tier = new Map(graph.left.map((n) => [n.id, rankOf(n.tier)]));
   const capacity = new Map(graph.right.map((n) => [n.id, n.capacity]));
   const current = new Map<string, { right: string; weight: number }>();
   const held = new Map<string, { left: string; tier: number; weight: number }[]>();
@@ -77,7 +81,7 @@ function findBlockingPairs(
     a: { left: string; tier: number; weight: number },
     b: { left: string; tier: number; weight: number },
   ): boolean =>
-    a.tier - b.tier < 0 ||
+    a.tier < b.tier ||
     (a.tier === b.tier && (a.weight > b.weight || (a.weight === b.weight && a.left < b.left)));
   const worst = new Map<string, { left: string; tier: number; weight: number }>();
   for (const [right, list] of held) {
@@ -105,7 +109,8 @@ function findBlockingPairs(
 /**
  * Checks an assignment against its graph without trusting the solver: every pair is an edge with that
  * weight, no left node is placed twice, no right node is over capacity, every left node is either
- * placed or listed unmatched exactly once, both lists are sorted, `total` and `placedByTier` add up.
+ * placed or listed unmatched exactly once, both lists are sorted, `total` and `placedByTier` (numbered
+ * tiers only) add up.
  * For `optimal`, the dual certificate must be feasible, satisfy complementary slackness and close the
  * duality gap (so the assignment is optimal); for `stable`, blocking pairs are recomputed from the graph
  * and there must be none. Weights and duals are compared within a relative tolerance of 1e-9.
@@ -124,7 +129,7 @@ function findBlockingPairs(
 export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment): AssignmentVerdict {
   validateGraph(graph);
   const violations: AssignmentViolation[] = [];
-  const tierOf = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
+  const tierOf = new Map(graph.left.map((n) => [n.id, n.tier === undefined ? 0 : n.tier]));
   const capacity = new Map(graph.right.map((n) => [n.id, n.capacity]));
   const weights = weightIndex(graph);
   const maxAbsWeight = graph.edges.reduce((m, e) => Math.max(m, Math.abs(e.weight)), 0);
@@ -167,8 +172,8 @@ export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment):
     load.set(p.right, (load.get(p.right) ?? 0) + 1);
     sum += p.weight;
     sumAbs += Math.abs(p.weight);
-    const t = tierOf.get(p.left) ?? 0;
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+    const t = tierOf.get(p.left);
+    if (typeof t === 'number') counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   for (const [right, n] of load) {
     const cap = capacity.get(right) ?? 0;
@@ -209,7 +214,7 @@ export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment):
       message: `total is ${assignment.total}, pairs add up to ${sum}`,
     });
   }
-  const tiers = [...new Set(tierOf.values())].sort((a, b) => a - b);
+  const tiers = [...new Set(tierOf.values())].filter((t): t is number => t !== null).sort((a, b) => a - b);
   for (const t of new Set([...tiers, ...Object.keys(assignment.placedByTier).map(Number)])) {
     const claimed = assignment.placedByTier[t] ?? 0;
     const actual = counts.get(t) ?? 0;
@@ -320,7 +325,7 @@ function checkDuals(
   const tol = TOLERANCE * scale;
   const tierIndex = new Map(tiers.map((t, i) => [t, i]));
   const capacity = new Map(graph.right.map((n) => [n.id, n.capacity]));
-  const leftTier = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
+  const leftTier = new Map(graph.left.map((n) => [n.id, n.tier === undefined ? 0 : n.tier]));
 
   // Non-negativity and complementary slackness at the nodes.
   for (const n of graph.left) {
@@ -350,7 +355,8 @@ function checkDuals(
     const ul = u.get(e.left)!;
     const vr = v.get(e.right)!;
     const slack = ul.map((x, k) => x + vr[k]!);
-    slack[tierIndex.get(leftTier.get(e.left) ?? 0)!]! -= 1;
+    const t = leftTier.get(e.left);
+    if (typeof t === 'number') slack[tierIndex.get(t)!]! -= 1;
     slack[T]! -= e.weight;
     const s = sign(slack, tol);
     if (s < 0) {

@@ -190,8 +190,9 @@ export interface GraphShape {
 
 /**
  * The bipartite graph of a sub-problem: left = labourers (solver tier 0 for forced group members,
- * else 1 + priority tier), right = posts with the openings left, edges = candidate pairs weighted by
- * score + bonus.
+ * 1 for priority households, `null` for the others: their placements count only through their
+ * score), right = posts with the openings left, edges = candidate pairs weighted by score + bonus.
+ * The optimal solver's objective on it is therefore (forced members placed, priority placed, total).
  *
  * Complexity: O(W + P + E).
  */
@@ -202,7 +203,7 @@ export function candidateGraph(c: Candidates, shape: GraphShape = {}): Bipartite
     const id = w.worker.id as string;
     if (shape.exclude?.has(id) === true) continue;
     const allowed = shape.forced?.get(id);
-    left.push({ id, tier: allowed === undefined ? 1 + w.tier : 0 });
+    left.push({ id, tier: allowed !== undefined ? 0 : w.tier === 0 ? 1 : null });
     for (const e of w.edges) {
       if (allowed !== undefined && !allowed.has(e.post)) continue;
       edges.push({ left: id, right: e.post, weight: e.weight });

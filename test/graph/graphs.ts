@@ -21,13 +21,13 @@ export const mixedWeight: fc.Arbitrary<number> = fc.oneof(
   fc.double({ min: 0, max: 20, noNaN: true, noDefaultInfinity: true }),
 );
 
-/** Valid graphs: ids `l0…`, `r0…`, tiers 0/1 (sometimes left undefined), capacities 0…maxCapacity. */
+/** Valid graphs: ids `l0…`, `r0…`, tiers 0/1/null (sometimes left undefined), capacities 0…maxCapacity. */
 export function graphArb(shape: GraphShape): fc.Arbitrary<BipartiteGraph> {
   const weight = shape.weight ?? mixedWeight;
   const density = shape.density ?? 0.5;
   return fc
     .record({
-      tiers: fc.array(fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }), {
+      tiers: fc.array(fc.option(fc.constantFrom<number | null>(0, 1, null), { nil: undefined }), {
         minLength: shape.minLeft ?? 0,
         maxLength: shape.maxLeft,
       }),
@@ -114,7 +114,7 @@ export function* allAssignments(graph: BipartiteGraph): Generator<Choice> {
   yield* go(0);
 }
 
-/** The value of an assignment: placements per tier (0, then 1), then total weight. */
+/** The value of an assignment: placements per numbered tier (0, then 1; `null` uncounted), then total weight. */
 export interface Value {
   readonly counts: readonly [number, number];
   readonly weight: number;
@@ -125,7 +125,8 @@ export function valueOf(graph: BipartiteGraph, choice: Choice): Value {
   let weight = 0;
   choice.forEach((e, i) => {
     if (e < 0) return;
-    counts[graph.left[i]!.tier ?? 0]!++;
+    const t = graph.left[i]!.tier;
+    if (t !== null) counts[t ?? 0]!++;
     weight += graph.edges[e]!.weight;
   });
   return { counts, weight };

@@ -24,7 +24,7 @@ describe('solveOptimal', () => {
     );
   });
 
-  it('optimal equals brute force with negative weights: a placement always outweighs any weight', () => {
+  it('optimal equals brute force with negative weights: a counted placement always outweighs any weight', () => {
     fc.assert(
       fc.property(
         graphArb({ maxLeft: 6, maxRight: 4, maxCapacity: 2, weight: fc.integer({ min: -20, max: 20 }) }),
@@ -56,7 +56,10 @@ describe('solveOptimal', () => {
       graph: BipartiteGraph,
       bonus: readonly [number, number],
     ): { counts: [number, number]; weight: number; combined: number } {
-      const tierOf = new Map(graph.left.map((n) => [n.id, n.tier ?? 0]));
+      // A null tier counts no placement: no indicator, no bonus.
+      const tierOf = new Map(graph.left.map((n) => [n.id, n.tier === undefined ? 0 : n.tier]));
+      const bonusOf = (t: number | null | undefined): number =>
+        t === null || t === undefined ? 0 : bonus[t]!;
       const m = graph.edges.length;
       const indicator = (t: number): number[] => graph.edges.map((e) => (tierOf.get(e.left) === t ? 1 : 0));
       const all = graph.edges.map((_, i) => i);
@@ -100,7 +103,7 @@ describe('solveOptimal', () => {
           expect(model.getModelStatus()).toBe(highs.constants.modelStatus.optimal);
           return model.getObjectiveValue();
         };
-        const combined = maximise(graph.edges.map((e) => e.weight + bonus[tierOf.get(e.left)!]!));
+        const combined = maximise(graph.edges.map((e) => e.weight + bonusOf(tierOf.get(e.left))));
         const counts: [number, number] = [0, 0];
         for (const t of [0, 1] as const) {
           const ind = indicator(t);

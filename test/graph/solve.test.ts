@@ -91,6 +91,45 @@ describe('documented examples', () => {
     ]);
   });
 
+  it('a null-tier left counts only by weight: placed after every numbered tier, never on a negative edge', () => {
+    const g = {
+      left: [
+        { id: 'a', tier: null },
+        { id: 'b', tier: 1 },
+        { id: 'c', tier: null },
+      ],
+      right: [
+        { id: 'x', capacity: 1 },
+        { id: 'y', capacity: 1 },
+      ],
+      edges: [
+        { left: 'a', right: 'x', weight: 9 },
+        { left: 'b', right: 'x', weight: 1 },
+        { left: 'c', right: 'y', weight: -1 },
+      ],
+    };
+    const a = solveOptimal(g);
+    expect(a.pairs).toEqual([{ left: 'b', right: 'x', weight: 1 }]);
+    expect(a.unmatched).toEqual(['a', 'c']);
+    expect(a.placedByTier).toEqual({ 1: 1 });
+    expect(a.certificate).toMatchObject({ tiers: [1] });
+    expect(verifyAssignment(g, a).ok).toBe(true);
+    // Stable: x prefers the numbered tier; greedy: numbered tiers first.
+    expect(solveStable(g).pairs.map((p) => p.left)).toEqual(['b', 'c']);
+    expect(solveGreedy(g).pairs.map((p) => p.left)).toEqual(['b', 'c']);
+    // Without a numbered rival, the null-tier left takes its best weight.
+    const h = {
+      ...g,
+      left: [
+        { id: 'a', tier: null },
+        { id: 'c', tier: null },
+      ],
+      edges: g.edges.filter((e) => e.left !== 'b'),
+    };
+    expect(solveOptimal(h).pairs).toEqual([{ left: 'a', right: 'x', weight: 9 }]);
+    expect(solveOptimal(h).placedByTier).toEqual({});
+  });
+
   it('a right of capacity 0 takes no one', () => {
     const g = {
       left: [{ id: 'a' }],

@@ -50,6 +50,18 @@ describe('validateGraph', () => {
     },
   );
 
+  it('a null tier is valid, a negative one is not', () => {
+    const g = {
+      left: [
+        { id: 'a', tier: null },
+        { id: 'b', tier: -1 },
+      ],
+      right: [],
+      edges: [],
+    };
+    expect(graphIssues(g).map((i) => [i.path, i.code])).toEqual([['left[1].tier', 'invalid-tier']]);
+  });
+
   it('an empty graph, or one without edges, is valid and leaves everyone unmatched', () => {
     const empty = { left: [], right: [], edges: [] };
     expect(safeValidateGraph(empty)).toEqual({ success: true, value: empty });

@@ -10,6 +10,7 @@ import type {
   Assignment,
   AssignmentMode,
   BipartiteGraph,
+  LeftNode,
   OptimalCertificate,
   StableCertificate,
 } from '../types.js';
@@ -20,11 +21,11 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 /** A validated graph in canonical order. */
 export interface CompiledGraph {
   readonly leftIds: readonly string[];
-  /** Tier value of each left node. */
-  readonly leftTier: Int32Array;
-  /** Position of each left node's tier in `tiers`. */
+  /** Position of each left node's tier in `tiers`, or −1 for a `null` tier (no placement count). */
   readonly leftTierIndex: Int32Array;
-  /** Distinct tiers, ascending. */
+  /** Priority rank of each left node: its tier's position in `tiers`, `tiers.length` for a `null` tier. */
+  readonly leftRank: Int32Array;
+  /** Distinct numbered tiers, ascending (`null` left out). */
   readonly tiers: readonly number[];
   readonly rightIds: readonly string[];
   readonly capacity: Int32Array;
@@ -54,11 +55,16 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
   const rightIndex = new Map<string, number>();
   right.forEach((node, i) => rightIndex.set(node.id, i));
 
-  const leftTier = new Int32Array(nL);
-  left.forEach((node, i) => (leftTier[i] = node.tier ?? 0));
-  const tiers = [...new Set(leftTier)].sort((a, b) => a - b);
+  const tierOf = (node: LeftNode): number | null => (node.tier === undefined ? 0 : node.tier);
+  const tiers = [...new Set(left.map(tierOf))].filter((t): t is number => t !== null).sort((a, b) => a - b);
   const tierPos = new Map(tiers.map((t, i) => [t, i]));
-  const leftTierIndex = leftTier.map((t) => tierPos.get(t)!);
+  const leftTierIndex = new Int32Array(nL);
+  const leftRank = new Int32Array(nL);
+  left.forEach((node, i) => {
+    const t = tierOf(node);
+    leftTierIndex[i] = t === null ? -1 : tierPos.get(t)!;
+    leftRank[i] = t === null ? tiers.length : tierPos.get(t)!;
+  });
 
   const capacity = new Int32Array(nR);
   right.forEach((node, i) => (capacity[i] = node.capacity));
@@ -100,8 +106,8 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
 
   return {
     leftIds: left.map((n) => n.id),
-    leftTier,
     leftTierIndex,
+    leftRank,
     tiers,
     rightIds: right.map((n) => n.id),
     capacity,
@@ -138,7 +144,8 @@ export function buildAssignment(
     const weight = g.edgeWeight[e]!;
     pairs.push({ left: g.leftIds[l]!, right: g.rightIds[g.edgeRight[e]!]!, weight });
     total += weight;
-    placed[g.leftTierIndex[l]!]!++;
+    const t = g.leftTierIndex[l]!;
+    if (t >= 0) placed[t]!++;
   }
   const placedByTier: Record<number, number> = {};
   g.tiers.forEach((t, i) => (placedByTier[t] = placed[i]!));
