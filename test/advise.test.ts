@@ -1,0 +1,338 @@
+import { describe, expect, it } from 'vitest';
+import {
+  advise,
+  applyChanges,
+  birthdayAt,
+  CHANGE_CODES,
+  type Change,
+  type ChangeParams,
+} from '../src/advise.js';
+import { assign } from '../src/assign.js';
+import { checkEligibility } from '../src/eligibility.js';
+import { BangfuValidationError } from '../src/errors.js';
+import { dongguanPolicy } from '../src/policy/dongguan.js';
+import { renderAdvice, renderChange } from '../src/render-advice.js';
+import { scorePair } from '../src/score.js';
+import type {
+  AreaCode,
+  CertificateId,
+  CountyCode,
+  Dataset,
+  IsoDate,
+  Labourer,
+  Post,
+  PostId,
+  SkillId,
+  WorkerId,
+} from '../src/types.js';
+import { dataset, labourer, post } from './helpers/build.js';
+
+const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
+  labourer({ id: id as WorkerId, ...extra });
+const p = (id: string, extra: Parameters<typeof post>[0] = {}) => post({ id: id as PostId, ...extra });
+const FORKLIFT = 'forklift-n1' as CertificateId;
+
+function eligibleAfter(ds: Dataset, worker: Labourer, changes: readonly Change[], target: Post): boolean {
+  const sc = applyChanges(ds, worker, changes);
+  if (sc === undefined) return false;
+  return checkEligibility({ ...ds, asOf: sc.date }, sc.worker, target).length === 0;
+}
+
+function codes(changes: readonly Change[]): string[] {
+  return changes.map((c) => c.code);
+}
+
+describe('advise: each kind of change', () => {
+  it('take-training: a course granting the missing certificate, and nothing less', () => {
+    const target = p('p1', { requiredCertificates: [FORKLIFT] });
+    const worker = w('w1');
+    const ds = dataset({ labourers: [worker], posts: [target] });
+    const a = advise(ds, 'w1');
+    expect(a.suggestions).toHaveLength(1);
+    const s = a.suggestions[0]!;
+    expect(s.changes).toEqual([
+      expect.objectContaining({
+        code: 'take-training',
+        params: expect.objectContaining({ course: 'forklift-n1', cost: 1200 }),
+      }),
+    ]);
+    expect(s.unlocks.map((u) => [u.post, u.kind])).toEqual([['p1', 'eligible']]);
+    expect(s.availableFrom).toBe('2026-03-16');
+    expect(eligibleAfter(ds, worker, s.changes, target)).toBe(true);
+    expect(eligibleAfter(ds, worker, [], target)).toBe(false);
+    expect(s.unlocks[0]!.score).toBe(
+      scorePair(ds, applyChanges(ds, worker, s.changes)!.worker, target).score,
+    );
+  });
+
+  it('take-training is not offered to a minor for a special-operation certificate; waiting plus the course is', () => {
+    const target = p('p1', { requiredCertificates: [FORKLIFT] });
+    const worker = w('w1', { birthDate: '2008-06-10' as IsoDate });
+    const ds = dataset({ labourers: [worker], posts: [target] });
+    const a = advise(ds, 'w1');
+    expect(a.suggestions.map((s) => codes(s.changes))).toEqual([['take-training', 'wait-until']]);
+    const wait = a.suggestions[0]!.changes[1] as { code: 'wait-until'; params: ChangeParams['wait-until'] };
+    expect(wait.params).toEqual({ date: '2026-06-10', reason: 'adult-age' });
+    expect(a.suggestions[0]!.on).toBe('2026-06-10');
+    expect(applyChanges(ds, worker, [a.suggestions[0]!.changes[0]])).toBeUndefined();
+    const outlook = a.posts[0]!;
+    expect(outlook.kind === 'excluded' && outlook.fixed).toEqual([
+      {
+        exclusion: expect.objectContaining({ code: 'minor-special-operation' }),
+        why: 'law',
+        wait: { date: '2026-06-10', reason: 'adult-age' },
+      },
+    ]);
+  });
+
+  it('widen-mobility: the narrowest scope that reaches the site', () => {
+    const near = p('p1', { site: { kind: 'county', county: '530621' as CountyCode } });
+    const worker = w('w1', { mobility: { scope: 'home-county', preferred: [], refused: [] } });
+    const ds = dataset({ labourers: [worker], posts: [near] });
+    const [s] = advise(ds, 'w1').suggestions;
+    expect(s!.changes).toEqual([
+      { code: 'widen-mobility', params: { from: 'home-county', to: 'home-prefecture' } },
+    ]);
+    expect(eligibleAfter(ds, worker, s!.changes, near)).toBe(true);
+    expect(eligibleAfter(ds, worker, [], near)).toBe(false);
+    const far = p('p2');
+    const ds2 = dataset({ labourers: [worker], posts: [far] });
+    const [s2] = advise(ds2, 'w1').suggestions;
+    expect(s2!.changes).toEqual([
+      { code: 'widen-mobility', params: { from: 'home-county', to: 'anywhere' } },
+    ]);
+    const narrower: Change = { code: 'widen-mobility', params: { from: 'home-county', to: 'home-province' } };
+    expect(eligibleAfter(ds2, worker, [narrower], far)).toBe(false);
+  });
+
+  it('drop-refusal: the refused place, and nothing less', () => {
+    const refused = { kind: 'area' as const, area: '4419' as AreaCode };
+    const worker = w('w1', { mobility: { scope: 'anywhere', preferred: [], refused: [refused] } });
+    const ds = dataset({ labourers: [worker], posts: [p('p1')] });
+    const [s] = advise(ds, 'w1').suggestions;
+    expect(s!.changes).toEqual([{ code: 'drop-refusal', params: { destination: refused } }]);
+    expect(eligibleAfter(ds, worker, s!.changes, ds.posts[0]!)).toBe(true);
+  });
+
+  it('start-earlier: the closing day, the latest start that works', () => {
+    const worker = w('w1', { availableFrom: '2026-08-01' as IsoDate });
+    const target = p('p1');
+    const ds = dataset({ labourers: [worker], posts: [target] });
+    const [s] = advise(ds, 'w1').suggestions;
+    expect(s!.changes).toEqual([{ code: 'start-earlier', params: { from: '2026-08-01', to: '2026-06-30' } }]);
+    expect(eligibleAfter(ds, worker, s!.changes, target)).toBe(true);
+    const later: Change = {
+      code: 'start-earlier',
+      params: { from: '2026-08-01' as IsoDate, to: '2026-07-01' as IsoDate },
+    };
+    expect(eligibleAfter(ds, worker, [later], target)).toBe(false);
+  });
+
+  it('accept-no-dormitory: for a post away from home without one', () => {
+    const worker = w('w1', { needsDormitory: true });
+    const target = p('p1', { dormitory: { provided: false, monthlyCost: 0 } });
+    const ds = dataset({ labourers: [worker], posts: [target] });
+    const [s] = advise(ds, 'w1').suggestions;
+    expect(s!.changes).toEqual([{ code: 'accept-no-dormitory', params: {} }]);
+    expect(eligibleAfter(ds, worker, s!.changes, target)).toBe(true);
+  });
+
+  it('wait-until: a 17-year-old and a hazardous post, on the 18th birthday', () => {
+    const worker = w('w1', { birthDate: '2008-09-30' as IsoDate });
+    const target = p('p1', {
+      hazardous: true,
+      window: { opens: '2026-01-01' as IsoDate, closes: '2026-12-31' as IsoDate },
+    });
+    const ds = dataset({ labourers: [worker], posts: [target] });
+    const [s] = advise(ds, 'w1').suggestions;
+    expect(s!.changes).toEqual([{ code: 'wait-until', params: { date: '2026-09-30', reason: 'adult-age' } }]);
+    expect(eligibleAfter(ds, worker, s!.changes, target)).toBe(true);
+    // The day before is too early.
+    expect(checkEligibility({ ...ds, asOf: '2026-09-29' as IsoDate }, worker, target)).not.toEqual([]);
+  });
+
+  it('wait-until is no help when the window closes before the birthday', () => {
+    const worker = w('w1', { birthDate: '2008-09-30' as IsoDate });
+    const ds = dataset({ labourers: [worker], posts: [p('p1', { hazardous: true })] });
+    const a = advise(ds, 'w1');
+    expect(a.suggestions).toEqual([]);
+    expect(a.posts[0]).toMatchObject({ kind: 'excluded', suggestions: 0 });
+  });
+
+  it('two changes together, each needed', () => {
+    const target = p('p1', { requiredCertificates: [FORKLIFT] });
+    const worker = w('w1', { mobility: { scope: 'home-province', preferred: [], refused: [] } });
+    const ds = dataset({ labourers: [worker], posts: [target] });
+    const a = advise(ds, 'w1');
+    expect(a.suggestions.map((s) => codes(s.changes))).toEqual([['take-training', 'widen-mobility']]);
+    const [c1, c2] = a.suggestions[0]!.changes;
+    expect(eligibleAfter(ds, worker, [c1!, c2!], target)).toBe(true);
+    expect(eligibleAfter(ds, worker, [c1!], target)).toBe(false);
+    expect(eligibleAfter(ds, worker, [c2!], target)).toBe(false);
+    expect(advise(ds, 'w1', { maxChanges: 1 }).suggestions).toEqual([]);
+  });
+
+  it('never suggests changing what cannot change, and says why', () => {
+    const worker = w('w1', { cannotLeaveHome: true });
+    const ds = dataset({
+      labourers: [worker],
+      posts: [
+        p('p1'),
+        p('p2', { openings: 2, filled: 2, site: { kind: 'county', county: worker.originCounty } }),
+      ],
+    });
+    const a = advise(ds, 'w1');
+    expect(a.suggestions).toEqual([]);
+    expect(a.posts).toEqual([
+      expect.objectContaining({
+        kind: 'excluded',
+        post: 'p1',
+        fixed: [expect.objectContaining({ why: 'family-care' })],
+        suggestions: 0,
+      }),
+      expect.objectContaining({
+        kind: 'excluded',
+        post: 'p2',
+        fixed: [expect.objectContaining({ why: 'post' })],
+        suggestions: 0,
+      }),
+    ]);
+  });
+
+  it('under 16: no post at all, and the 16th birthday', () => {
+    const ds = dataset({ labourers: [w('w1', { birthDate: '2010-08-31' as IsoDate })], posts: [p('p1')] });
+    const a = advise(ds, 'w1');
+    expect(a).toMatchObject({ notBefore: '2026-08-31', suggestions: [], posts: [] });
+    expect(renderAdvice(a, 'en')).toContain('2026-08-31');
+  });
+
+  it('never mutates the dataset', () => {
+    const ds = dataset({
+      labourers: [w('w1', { needsDormitory: true, availableFrom: '2026-08-01' as IsoDate })],
+      posts: [p('p1', { requiredCertificates: [FORKLIFT], dormitory: { provided: false, monthlyCost: 0 } })],
+    });
+    const before = JSON.stringify(ds);
+    advise(ds, 'w1', { maxChanges: 3 });
+    expect(JSON.stringify(ds)).toBe(before);
+  });
+});
+
+describe('advise: into the openings', () => {
+  const AUTO = 'auto-repair' as SkillId;
+  const mechanic = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
+    w(id, { skills: [{ skill: 'machine-maintenance' as SkillId, level: 5, certified: false }], ...extra });
+  const garage = p('p1', { openings: 1, trainsOnJob: false, requiredSkills: [{ skill: AUTO, minLevel: 5 }] });
+
+  it('a course that lifts the score above the one holding the opening (ranking)', () => {
+    const ds = dataset({
+      labourers: [w('w1'), mechanic('w2', { household: 'registered' })],
+      posts: [garage],
+    });
+    const a = advise(ds, 'w1');
+    expect(a.basis).toBe('ranking');
+    expect(a.posts[0]).toMatchObject({ kind: 'outside-openings', rival: { worker: 'w2' } });
+    const s = a.suggestions.find((x) => x.changes[0].code === 'take-training')!;
+    expect(s.changes[0]).toMatchObject({ params: { course: 'auto-repair-zhaotong' } });
+    expect(s.unlocks[0]).toMatchObject({ post: 'p1', kind: 'into-openings' });
+    const rival = scorePair(ds, ds.labourers[1]!, garage).score;
+    expect(s.unlocks[0]!.score).toBeGreaterThan(rival);
+  });
+
+  it('with a plan: the lowest holder, and the priority tier no change alters', () => {
+    const ds = dataset({ labourers: [w('w1', { household: 'other' }), mechanic('w2')], posts: [garage] });
+    const plan = assign(ds);
+    const a = advise(ds, 'w1', { plan });
+    expect(a.basis).toBe('plan');
+    expect(a.posts[0]).toMatchObject({ kind: 'outside-openings', blocked: 'priority-tier', suggestions: 0 });
+    expect(a.suggestions).toEqual([]);
+  });
+
+  it('accept-pay: the highest minimum that works, never below the net pay', () => {
+    const paid = p('p1', { openings: 1 });
+    const ds = dataset({
+      labourers: [
+        w('w1', { pay: { minMonthly: 5000, targetMonthly: 6000 } }),
+        w('w2', { household: 'registered', pay: { minMonthly: 3500, targetMonthly: 4000 } }),
+      ],
+      posts: [paid],
+    });
+    const a = advise(ds, 'w1');
+    const s = a.suggestions.find((x) => x.changes[0].code === 'accept-pay');
+    expect(s).toBeDefined();
+    const change = s!.changes[0] as { code: 'accept-pay'; params: ChangeParams['accept-pay'] };
+    const net = s!.unlocks[0]!.net;
+    expect(change.params.from).toBe(5000);
+    expect(change.params.to).toBeGreaterThanOrEqual(Math.ceil(net));
+    expect(change.params.to).toBe(3500);
+    const at = (to: number) =>
+      scorePair(
+        ds,
+        applyChanges(ds, ds.labourers[0]!, [{ code: 'accept-pay', params: { from: 5000, to } }])!.worker,
+        paid,
+      ).score;
+    const rival = scorePair(ds, ds.labourers[1]!, paid).score;
+    expect(at(change.params.to)).toBeGreaterThan(rival - 1e-12);
+    expect(at(change.params.to + 1) > rival).toBe(false);
+  });
+});
+
+describe('advise: arguments and text', () => {
+  it('refuses an unknown labourer or post, and bad numbers', () => {
+    const ds = dataset();
+    expect(() => advise(ds, 'nobody')).toThrow(BangfuValidationError);
+    expect(() => advise(ds, 'w1', { posts: ['nope'] })).toThrow(BangfuValidationError);
+    expect(() => advise(ds, 'w1', { maxChanges: 0 })).toThrow(RangeError);
+    expect(() => advise(ds, 'w1', { top: 1.5 })).toThrow(RangeError);
+  });
+
+  it('a named post already within reach says so', () => {
+    const ds = dataset();
+    expect(advise(ds, 'w1', { posts: ['p1'] }).posts).toEqual([
+      { kind: 'within-reach', post: 'p1', score: expect.any(Number) },
+    ]);
+  });
+
+  it('birthdayAt', () => {
+    expect(birthdayAt('2008-02-29' as IsoDate, 18)).toBe('2026-03-01');
+    expect(birthdayAt('2008-07-01' as IsoDate, 18)).toBe('2026-07-01');
+  });
+
+  it('renders every change code in both locales', () => {
+    const samples: Change[] = [
+      {
+        code: 'take-training',
+        params: {
+          course: 'auto-repair-zhaotong',
+          grants: { skills: [{ skill: 'auto-repair' as SkillId, level: 5 }], certificates: [] },
+          durationDays: 60,
+          cost: 3000,
+          area: '5306' as AreaCode,
+        },
+      },
+      { code: 'renew-certificate', params: { certificate: FORKLIFT, expiredOn: '2025-12-31' as IsoDate } },
+      { code: 'accept-pay', params: { from: 5000, to: 4200 } },
+      { code: 'widen-mobility', params: { from: 'home-province', to: 'anywhere' } },
+      { code: 'drop-refusal', params: { destination: { kind: 'area', area: '4419' as AreaCode } } },
+      { code: 'start-earlier', params: { from: '2026-08-01' as IsoDate, to: '2026-06-30' as IsoDate } },
+      { code: 'accept-no-dormitory', params: {} },
+      { code: 'wait-until', params: { date: '2026-09-30' as IsoDate, reason: 'adult-age' } },
+    ];
+    expect(samples.map((c) => c.code)).toEqual(CHANGE_CODES);
+    for (const c of samples)
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const text = renderChange(c, locale, dongguanPolicy);
+        expect(text.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(/undefined|NaN|\[object/);
+      }
+    expect(renderChange(samples[0]!, 'zh-CN')).toContain('汽车维修培训（昭通）');
+    expect(renderChange(samples[0]!, 'en')).toContain('Auto repair course (Zhaotong)');
+    expect(renderChange(samples[0]!, 'en')).toContain('¥3,000');
+  });
+
+  it('renders an advice in both locales', () => {
+    const ds = dataset({ posts: [p('p1', { requiredCertificates: [FORKLIFT] })] });
+    const a = advise(ds, 'w1');
+    expect(renderAdvice(a, 'en', ds)).toContain('opens 1 post(s)');
+    expect(renderAdvice(a, 'zh-CN', ds)).toContain('叉车司机培训');
+  });
+});
