@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { renderTrainingPlan } from '../src/render-advice.js';
+import { planTraining, selectTraining, trainingValue, type TrainingOption } from '../src/train.js';
+import type { CertificateId, PostId, WorkerId } from '../src/types.js';
+import { dataset, labourer, post } from './helpers/build.js';
+
+const FORKLIFT = 'forklift-n1' as CertificateId;
+const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
+  labourer({ id: id as WorkerId, ...extra });
+
+function forkliftCase() {
+  return dataset({
+    labourers: [w('a'), w('b'), w('c', { household: 'other' })],
+    posts: [
+      post({ id: 'p0' as PostId, openings: 1 }),
+      post({ id: 'p1' as PostId, openings: 1, requiredCertificates: [FORKLIFT] }),
+    ],
+  });
+}
+
+describe('planTraining', () => {
+  it('trains one labourer for the one forklift opening, and the new plan places them', () => {
+    const ds = forkliftCase();
+    const t = planTraining(ds, { budget: 5000 });
+    expect(t.mode).toBe('exact');
+    expect(t.options.map((o) => [o.worker, o.course])).toEqual([
+      ['b', 'forklift-n1'],
+      ['c', 'forklift-n1'],
+    ]);
+    expect(t.chosen).toEqual([{ course: 'forklift-n1', trainees: ['b'], cost: 1200 }]);
+    expect(t.expected.placed).toBe(1);
+    expect(t.replanned.before.placed).toBe(1);
+    expect(t.replanned.after.placed).toBe(2);
+    expect(t.replanned.traineesPlaced).toEqual(['b']);
+    expect(t.guarantee).toEqual({ kind: 'exact' });
+  });
+
+  it('spends nothing when the budget does not cover a course', () => {
+    const t = planTraining(forkliftCase(), { budget: 1199, mode: 'greedy' });
+    expect(t.chosen).toEqual([]);
+    expect(t.cost).toBe(0);
+    expect(t.replanned.after.placed).toBe(t.replanned.before.placed);
+  });
+
+  it('pay: chooses the better-paid opening', () => {
+    const ds = dataset({
+      labourers: [w('a'), w('b')],
+      posts: [
+        post({ id: 'p0' as PostId, openings: 1 }),
+        post({ id: 'p1' as PostId, openings: 1, requiredCertificates: [FORKLIFT] }),
+        post({
+          id: 'p2' as PostId,
+          openings: 1,
+          requiredCertificates: ['health-certificate' as CertificateId],
+          pay: { kind: 'monthly', baseMonthly: 4000, expectedMonthly: 7000 },
+        }),
+      ],
+    });
+    const t = planTraining(ds, { budget: 1500, objective: 'pay' });
+    expect(t.chosen.map((c) => c.course)).toEqual(['chinese-cooking']);
+    expect(t.placements).toEqual([{ worker: 'b', course: 'chinese-cooking', post: 'p2' }]);
+  });
+
+  it('refuses bad options', () => {
+    const ds = forkliftCase();
+    expect(() => planTraining(ds, { budget: -1 })).toThrow(RangeError);
+    expect(() => planTraining(ds, { budget: Number.NaN })).toThrow(RangeError);
+    expect(() => planTraining(ds, { budget: 1, objective: 'x' as 'pay' })).toThrow(RangeError);
+    expect(() => planTraining(ds, { budget: 1, mode: 'x' as 'exact' })).toThrow(RangeError);
+  });
+
+  it('renders in both locales', () => {
+    const t = planTraining(forkliftCase(), { budget: 5000 });
+    expect(renderTrainingPlan(t, 'en')).toContain('Forklift driver course: 1 trainee(s) (b), cost ¥1,200');
+    expect(renderTrainingPlan(t, 'zh-CN')).toContain('叉车司机培训：1人（b），费用1,200元');
+    expect(renderTrainingPlan(t, 'en')).toContain('placed 1 → 2');
+  });
+});
+
+describe('selectTraining', () => {
+  const opt = (worker: string, course: string, cost: number, posts: [string, number][]): TrainingOption => ({
+    worker: worker as WorkerId,
+    course,
+    cost,
+    posts: posts.map(([post, net]) => ({ post: post as PostId, net, score: 0.5 })),
+  });
+
+  it('no post counts more placements than its openings', () => {
+    const options = [opt('a', 'c', 1, [['p', 3000]]), opt('b', 'c', 1, [['p', 3000]])];
+    expect(trainingValue(options, new Map([['p', 1]]), 'placed')).toEqual({ placed: 1, pay: 3000 });
+    expect(trainingValue(options, new Map([['p', 2]]), 'placed')).toEqual({ placed: 2, pay: 6000 });
+  });
+
+  it('greedy keeps the best single option when it beats the ratio picks', () => {
+    const options = [opt('a', 'c', 1, [['p', 100]]), opt('b', 'c', 10, [['q', 5000]])];
+    const spare = new Map([
+      ['p', 1],
+      ['q', 1],
+    ]);
+    expect(selectTraining(options, spare, 10, 'pay', 'greedy').chosen).toEqual([1]);
+    expect(selectTraining(options, spare, 10, 'pay', 'exact').chosen).toEqual([1]);
+  });
+
+  it('one course per labourer', () => {
+    const options = [opt('a', 'c1', 1, [['p', 3000]]), opt('a', 'c2', 1, [['q', 3000]])];
+    const spare = new Map([
+      ['p', 1],
+      ['q', 1],
+    ]);
+    for (const mode of ['greedy', 'exact'] as const)
+      expect(selectTraining(options, spare, 10, 'placed', mode).chosen).toHaveLength(1);
+  });
+});
