@@ -596,11 +596,13 @@ function fit(text: string, max: number): string {
 }
 
 /** Round tick values from 0 to at least `max`, about five of them. */
-function ticks(max: number): number[] {
+function ticks(max: number, whole = false): number[] {
   if (max <= 0) return [0, 1];
   const raw = max / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const nice = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  // Counts of people get whole-number ticks.
+  const step = whole ? Math.max(1, nice) : nice;
   const out: number[] = [];
   for (let v = 0; v < max + step * 0.999; v += step) out.push(Math.round(v * 1e9) / 1e9);
   return out;
@@ -662,7 +664,7 @@ function barChart(
   const plotW = chartWidth - labelW - noteW;
   const totals = rows.map((r) => r.values.reduce((a, b) => a + b, 0));
   const dataMax = Math.max(0, ...totals);
-  const tickValues = options.percent === true ? [0, 0.25, 0.5, 0.75, 1] : ticks(options.max ?? dataMax);
+  const tickValues = options.percent === true ? [0, 0.25, 0.5, 0.75, 1] : ticks(options.max ?? dataMax, true);
   const max = Math.max(tickValues[tickValues.length - 1] ?? 1, options.max ?? 0, dataMax, 1e-9);
   const sx = (v: number): number => (v / max) * plotW;
   const height = top + rows.length * rowH + 8;
