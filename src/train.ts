@@ -121,7 +121,7 @@ export const GREEDY_RATIO = (1 - 1 / Math.E) / 2;
 
 // --- the value of a set of options: a b-matching onto the openings left ---------------------------
 
-interface Matching {
+export interface Matching {
   /** Matched pairs: option index → post index. */
   readonly pairs: readonly (readonly [number, number])[];
   readonly placed: number;
@@ -387,6 +387,52 @@ export function trainingOptions(
 }
 
 /**
+ * Chooses options within a budget, at most one per labourer, maximising the value of
+ * {@link trainingValue} under the objective: by exhaustive search (`exact`) or by the greedy with
+ * the best single option (`greedy`); see {@link planTraining} for the guarantee.
+ *
+ * Complexity: exact O(∏(cᵤ + 1)·M) in the worst case for cᵤ options of labourer u; greedy O(k·n·M)
+ * for n options and k chosen; M the cost of one matching.
+ *
+ * @param options - The options (course, labourer, cost, posts opened).
+ * @param spare - Openings left per post id.
+ * @param budget - CNY, ≥ 0.
+ * @param objective - `placed` or `pay`.
+ * @param mode - `exact` or `greedy`.
+ * @returns The chosen option indices (ascending), their value and the matching behind it.
+ * @example
+ * selectTraining([{ course: 'c', worker: 'w', cost: 5, posts: [{ post: 'p', net: 3000, score: 0.5 }] }], new Map([['p', 1]]), 5, 'placed', 'exact').chosen //=> [0]
+ */
+export function selectTraining(
+  options: readonly TrainingOption[],
+  spare: ReadonlyMap<string, number>,
+  budget: number,
+  objective: TrainingObjective,
+  mode: 'greedy' | 'exact',
+): {
+  readonly chosen: readonly number[];
+  readonly value: PlacedFigures;
+  readonly posts: readonly PostId[];
+  readonly matching: Matching;
+} {
+  const posts = [...new Set(options.flatMap((o) => o.posts.map((p) => p.post)))].sort(compareIds);
+  const postIndex = new Map(posts.map((p, j) => [p as string, j]));
+  const maxNet = Math.max(0, ...options.flatMap((o) => o.posts.map((p) => p.net)));
+  const pr: Problem = {
+    options,
+    postIndex,
+    posts,
+    capacity: posts.map((p) => Math.max(0, spare.get(p) ?? 0)),
+    objective,
+    big: (options.length + 1) * (maxNet + 1),
+  };
+  const best = mode === 'exact' ? exact(pr, budget) : greedy(pr, budget);
+  const chosen = [...best.set].sort((a, b) => a - b);
+  const matching = evaluateSet(pr, chosen);
+  return { chosen, value: { placed: matching.placed, pay: matching.pay }, posts, matching };
+}
+
+/**
  * Which courses, for which unplaced labourers, place the most of them (`placed`) or add the most
  * monthly net pay (`pay`) within a budget.
  *
@@ -439,19 +485,10 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
     throw new RangeError(`planTraining: mode must be greedy, exact or auto, got ${String(requested)}`);
   const plan = options.plan ?? assign(dataset, { mode: 'optimal' });
   const { options: opts, spare } = trainingOptions(dataset, plan);
-  const posts = [...new Set(opts.flatMap((o) => o.posts.map((p) => p.post)))].sort(compareIds);
-  const postIndex = new Map(posts.map((p, j) => [p as string, j]));
-  const maxNet = Math.max(0, ...opts.flatMap((o) => o.posts.map((p) => p.net)));
-  const pr: Problem = {
-    options: opts,
-    postIndex,
-    posts,
-    capacity: posts.map((p) => spare.get(p) ?? 0),
-    objective,
-    big: (opts.length + 1) * (maxNet + 1),
-  };
   const mode = requested === 'auto' ? (opts.length <= EXACT_OPTION_LIMIT ? 'exact' : 'greedy') : requested;
-  const best = mode === 'exact' ? exact(pr, budget) : greedy(pr, budget);
+  const selection = selectTraining(opts, spare, budget, objective, mode);
+  const best = { set: [...selection.chosen] };
+  const posts = selection.posts;
 
   const perWorker = new Map<string, number>();
   for (const o of opts) perWorker.set(o.worker, (perWorker.get(o.worker) ?? 0) + 1);
@@ -474,11 +511,11 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
       const per = opts.find((o) => o.course === course)?.cost ?? 0;
       return { course, trainees: sorted, cost: per * sorted.length };
     });
-  const m = evaluateSet(pr, best.set);
+  const m = selection.matching;
   const placements = m.pairs
     .map(([i, j]) => ({
-      worker: pr.options[best.set[i]!]!.worker,
-      course: pr.options[best.set[i]!]!.course,
+      worker: opts[best.set[i]!]!.worker,
+      course: opts[best.set[i]!]!.course,
       post: posts[j]!,
     }))
     .sort((a, b) => compareIds(a.worker, b.worker));
