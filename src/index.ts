@@ -124,6 +124,53 @@ export {
   renderUnplacedReason,
 } from './render-plan.js';
 
+// Caseworker tools: what it would take, training plans
+export {
+  CHANGE_CODES,
+  LIFTED_BY,
+  advise,
+  applyChanges,
+  birthdayAt,
+  compareSuggestions,
+  trainingChange,
+  type Advice,
+  type AdviseOptions,
+  type Change,
+  type ChangeCode,
+  type ChangeParams,
+  type FixedExclusion,
+  type FixedWhy,
+  type PostOutlook,
+  type Rival,
+  type Scenario,
+  type Suggestion,
+  type Unlock,
+  type WaitReason,
+} from './advise.js';
+export {
+  EXACT_OPTION_LIMIT,
+  GREEDY_RATIO,
+  planTraining,
+  selectTraining,
+  trainingValue,
+  type ChosenCourse,
+  type PlacedFigures,
+  type TrainingGuarantee,
+  type TrainingObjective,
+  type TrainingOption,
+  type TrainingPlan,
+  type TrainingPlanOptions,
+} from './train.js';
+export {
+  CHANGES_EN,
+  CHANGES_ZH,
+  FIXED_EN,
+  FIXED_ZH,
+  renderAdvice,
+  renderChange,
+  renderTrainingPlan,
+} from './render-advice.js';
+
 // Assignment solvers on plain bipartite graphs
 export { solve, type SolveOptions } from './graph/solve.js';
 export { solveOptimal } from './graph/solve-optimal.js';
