@@ -31,8 +31,8 @@ const WIDTH = 28;
  * @param io - The command's writers.
  * @returns `io.stderrIsTTY` if given, else whether the process's standard error is a TTY.
  */
-export function stderrIsTTY(io: CliIO): boolean {
-  const flag = (io as ProgressIO).stderrIsTTY;
+export function stderrIsTTY(io: ProgressIO): boolean {
+  const flag = io.stderrIsTTY;
   return flag ?? process.stderr.isTTY;
 }
 
@@ -48,7 +48,7 @@ export function stderrIsTTY(io: CliIO): boolean {
  * progress.done();
  */
 export function createProgress(
-  io: CliIO,
+  io: ProgressIO,
   options: { readonly quiet?: boolean; readonly label: string },
 ): Progress {
   const enabled = options.quiet !== true && stderrIsTTY(io);

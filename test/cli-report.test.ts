@@ -1,0 +1,198 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { createProgress } from '../src/cli/progress.js';
+import { generateSample } from '../src/sample.js';
+
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+async function run(argv: readonly string[], tty = false): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    stderrIsTTY: tty,
+  } as Parameters<typeof main>[1]);
+  return { code, out, err };
+}
+
+let dir = '';
+let dataset = '';
+let plan = '';
+const path = (name: string): string => join(dir, name);
+const EXAMPLES = join(import.meta.dirname, '..', 'examples', 'csv');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-report-'));
+  dataset = path('dataset.json');
+  plan = path('plan.json');
+  writeFileSync(dataset, JSON.stringify(generateSample({ workers: 40, posts: 30, seed: 7 })), 'utf8');
+  const made = await run(['assign', dataset, '--out', plan]);
+  expect(made.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bangfu report', () => {
+  it('writes a self-contained HTML page, the format taken from the file name', async () => {
+    const r = await run(['report', dataset, plan, '--out', path('r.html')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^report written to .*r\.html \(html\): \d+ of 40 placed\n$/);
+    const html = readFileSync(path('r.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
+    expect(html).toContain('<svg');
+  });
+
+  it('prints Markdown by default and English with --lang en', async () => {
+    const zh = await run(['report', dataset, plan]);
+    expect(zh.code).toBe(0);
+    expect(zh.out.split('\n')[0]).toBe('# 东莞劳务协作安置情况报告');
+    const en = await run(['report', dataset, plan, '--lang', 'en', '--format', 'markdown']);
+    expect(en.out.split('\n')[0]).toBe('# Programme report: Dongguan labour cooperation');
+  });
+
+  it('writes JSON that adds up, and CSV with a byte-order mark, quietly', async () => {
+    const j = await run(['report', dataset, plan, '--format', 'json', '--out', path('r.json'), '--quiet']);
+    expect(j).toEqual({ code: 0, out: '', err: '' });
+    const report = JSON.parse(readFileSync(path('r.json'), 'utf8')) as {
+      totals: { labourers: number; placed: number };
+      byProvince: { placed: number }[];
+    };
+    expect(report.totals.labourers).toBe(40);
+    expect(report.byProvince.reduce((s, p) => s + p.placed, 0)).toBe(report.totals.placed);
+    const c = await run([
+      'report',
+      dataset,
+      plan,
+      '--format',
+      'csv',
+      '--out',
+      path('r.txt'),
+      '--plan-csv',
+      path('plan.csv'),
+    ]);
+    expect(c.code).toBe(0);
+    expect(c.out).toContain('; plan written to');
+    const bytes = readFileSync(path('r.txt'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const planCsv = readFileSync(path('plan.csv'), 'utf8');
+    expect(planCsv.charCodeAt(0)).toBe(0xfeff);
+    expect(planCsv.trimEnd().split('\r\n').length).toBe(1 + 40);
+  });
+
+  it('draws a progress bar on a terminal only, and never with --quiet', async () => {
+    const tty = await run(['report', dataset, plan, '--out', path('t.html')], true);
+    expect(tty.code).toBe(0);
+    expect(tty.err).toContain('\r');
+    expect(tty.err).toMatch(/report \[#+\] 100% 40\/40/);
+    expect(tty.err.endsWith('\r\x1b[2K')).toBe(true);
+    const quiet = await run(['report', dataset, plan, '--out', path('t.html'), '--quiet'], true);
+    expect(quiet).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  it('refuses a bad format, an unreadable plan, and a plan of another dataset, with exit 2', async () => {
+    const bad = await run(['report', dataset, plan, '--format', 'pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('expected html, md, json or csv');
+    const missing = await run(['report', dataset, path('nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope\.json: cannot read the file/);
+    const other = path('other.json');
+    writeFileSync(other, JSON.stringify(generateSample({ workers: 5, posts: 3, seed: 99 })), 'utf8');
+    const mismatch = await run(['report', other, plan]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toMatch(/plan\.json: the plan (names labourer|places)/);
+    expect(mismatch.out).toBe('');
+  });
+});
+
+describe('bangfu import', () => {
+  const examples = [
+    '--labourers',
+    join(EXAMPLES, 'labourers.gbk.csv'),
+    '--employers',
+    join(EXAMPLES, 'employers.csv'),
+    '--posts',
+    join(EXAMPLES, 'posts.csv'),
+  ];
+
+  it('reads the example spreadsheets (GBK among them) into a dataset the other commands read', async () => {
+    const out = path('imported.json');
+    const r = await run(['import', ...examples, '--as-of', '2026-03-01', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(
+      /^imported 8 labourers, 4 employers, 6 posts as of 2026-03-01 \(.*labourers\.gbk\.csv: gb18030/,
+    );
+    const input = JSON.parse(readFileSync(out, 'utf8')) as { asOf: string; labourers: unknown[] };
+    expect(input.asOf).toBe('2026-03-01');
+    expect(input.labourers).toHaveLength(8);
+    expect((await run(['validate', out])).code).toBe(0);
+    expect((await run(['assign', out, '--out', path('p8.json')])).code).toBe(0);
+    expect((await run(['report', out, path('p8.json'), '--out', path('r8.html'), '--quiet'])).code).toBe(0);
+  });
+
+  it('prints the dataset to standard output without --out', async () => {
+    const r = await run(['import', ...examples, '--as-of', '2026-03-01', '--encoding', 'auto']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { posts: unknown[] }).posts).toHaveLength(6);
+  });
+
+  it('points every problem at its file, row and column, and exits 2', async () => {
+    const text = readFileSync(join(EXAMPLES, 'labourers.csv'), 'utf8')
+      .replace('1994-05-12', '1994-13-12')
+      .replace(',530621,', ',999999,');
+    const bad = path('bad-labourers.csv');
+    writeFileSync(bad, text, 'utf8');
+    const r = await run([
+      'import',
+      '--labourers',
+      bad,
+      '--employers',
+      join(EXAMPLES, 'employers.csv'),
+      '--posts',
+      join(EXAMPLES, 'posts.csv'),
+      '--as-of',
+      '2026-03-01',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines.some((l) => l.startsWith(`${bad}:row 2:出生日期: `))).toBe(true);
+    expect(lines.some((l) => /^.*bad-labourers\.csv:row \d+:户籍县代码: /.test(l))).toBe(true);
+  });
+
+  it('asks for at least one spreadsheet and a known encoding', async () => {
+    const none = await run(['import']);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('give at least one of --labourers, --employers, --posts');
+    const enc = await run(['import', ...examples, '--encoding', 'latin1']);
+    expect(enc.code).toBe(2);
+    expect(enc.err).toContain('expected auto, utf-8, gbk or gb18030');
+  });
+});
+
+describe('createProgress', () => {
+  it('redraws only when the shown percentage changes and clears its line when done', () => {
+    let err = '';
+    const io = { stdout: () => {}, stderr: (s: string) => (err += s), stderrIsTTY: true };
+    const p = createProgress(io, { label: 'x' });
+    expect(p.enabled).toBe(true);
+    for (let i = 0; i <= 1000; i++) p.update(i, 1000);
+    expect(err.split('\r\x1b[2K').filter((s) => s !== '')).toHaveLength(101);
+    p.done();
+    expect(err.endsWith('\r\x1b[2K')).toBe(true);
+    const off = createProgress({ ...io, stderrIsTTY: false }, { label: 'x' });
+    off.update(1, 2);
+    off.done();
+    expect(off.enabled).toBe(false);
+    expect(createProgress(io, { label: 'x', quiet: true }).enabled).toBe(false);
+  });
+});
