@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { buildAssignment, compileGraph } from './internal/compile.js';
+import { buildAssignment, compileGraph, edgesByWeight, stableByKey } from './internal/compile.js';
 import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
@@ -26,19 +26,13 @@ import { validateGraph } from './validate.js';
  * }).total
  * //=> 5
  *
- * Complexity: O(E log E) time, O(L + R + E) space.
+ * Complexity: O(E log E) time (a native sort of the weights, then counting sorts), O(L + R + E) space.
  */
 export function solveGreedy(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
   const g = compileGraph(graph);
-  const m = g.edgeLeft.length;
-  // Edges are stored by (left id, right id), so the index is the final tie-break.
-  const order = Array.from({ length: m }, (_, e) => e).sort(
-    (a, b) =>
-      g.leftRank[g.edgeLeft[a]!]! - g.leftRank[g.edgeLeft[b]!]! ||
-      g.edgeWeight[b]! - g.edgeWeight[a]! ||
-      a - b,
-  );
+  // Weight descending with ties by index (edges are stored by left id, right id), then stably by tier.
+  const order = stableByKey(edgesByWeight(g), (e) => g.leftRank[g.edgeLeft[e]!]!, g.tiers.length + 1);
   const matchEdge = new Int32Array(g.leftIds.length).fill(-1);
   const load = new Int32Array(g.rightIds.length);
   for (const e of order) {

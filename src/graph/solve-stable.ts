@@ -3,46 +3,39 @@
  *
  * @module
  */
-import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
+import {
+  buildAssignment,
+  compileGraph,
+  edgesByWeight,
+  stableByKey,
+  type CompiledGraph,
+} from './internal/compile.js';
 import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
 /**
- * Each left node's edges in its order of preference: weight descending, then right id ascending.
+ * Each left node's edges in its order of preference, in the left's CSR range: weight descending, then
+ * right id ascending (edges of a left are stored by right index, so index order breaks weight ties).
  *
- * Complexity: O(E log E) time.
+ * Complexity: O(E log E) time (see `edgesByWeight`), then O(E).
  */
-function leftPreferences(g: CompiledGraph): Int32Array {
-  const prefs = new Int32Array(g.edgeLeft.length);
-  for (let l = 0; l < g.leftIds.length; l++) {
-    const edges = Array.from(
-      { length: g.leftStart[l + 1]! - g.leftStart[l]! },
-      (_, i) => g.leftStart[l]! + i,
-    );
-    // Edges of a left are stored by right index (= right id order), so the index breaks weight ties.
-    edges.sort((a, b) => g.edgeWeight[b]! - g.edgeWeight[a]! || a - b);
-    prefs.set(edges, g.leftStart[l]!);
-  }
-  return prefs;
+function leftPreferences(g: CompiledGraph, byWeight: Int32Array): Int32Array {
+  return stableByKey(byWeight, (e) => g.edgeLeft[e]!, g.leftIds.length);
 }
 
 /**
  * Each edge's rank in its right node's order of preference (0 = most preferred): tier ascending (`null`
  * after every numbered tier), then weight descending, then left id ascending.
  *
- * Complexity: O(E log E) time.
+ * Complexity: O(E + L + R) after `edgesByWeight`.
  */
-function rightRanks(g: CompiledGraph): Int32Array {
+function rightRanks(g: CompiledGraph, byWeight: Int32Array): Int32Array {
+  const byTier = stableByKey(byWeight, (e) => g.leftRank[g.edgeLeft[e]!]!, g.tiers.length + 1);
+  const byRight = stableByKey(byTier, (e) => g.edgeRight[e]!, g.rightIds.length);
   const rank = new Int32Array(g.edgeLeft.length);
   for (let r = 0; r < g.rightIds.length; r++) {
-    const edges = Array.from(g.rightEdges.subarray(g.rightStart[r]!, g.rightStart[r + 1]!));
-    edges.sort(
-      (a, b) =>
-        g.leftRank[g.edgeLeft[a]!]! - g.leftRank[g.edgeLeft[b]!]! ||
-        g.edgeWeight[b]! - g.edgeWeight[a]! ||
-        g.edgeLeft[a]! - g.edgeLeft[b]!,
-    );
-    edges.forEach((e, i) => (rank[e] = i));
+    const start = g.rightStart[r]!;
+    for (let i = start; i < g.rightStart[r + 1]!; i++) rank[byRight[i]!] = i - start;
   }
   return rank;
 }
@@ -69,69 +62,73 @@ function rightRanks(g: CompiledGraph): Int32Array {
  * }).pairs
  * //=> [{ left: 'a', right: 'y', weight: 1 }, { left: 'b', right: 'x', weight: 9 }]
  *
- * Complexity: O(E log E) time, O(L + R + E) space.
+ * Complexity: O(E log E) time (one native sort of the weights, then counting sorts; the proposals
+ * take O(E log C) for the largest capacity C), O(L + R + E) space.
  */
 export function solveStable(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
   const g = compileGraph(graph);
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
-  const prefs = leftPreferences(g);
-  const rank = rightRanks(g);
+  const byWeight = edgesByWeight(g);
+  const prefs = leftPreferences(g, byWeight);
+  const rank = rightRanks(g, byWeight);
   const next = g.leftStart.slice(0, nL);
   const matchEdge = new Int32Array(nL).fill(-1);
-  // Each right's held edges as a max-heap on rank: the least preferred on top.
-  const held: number[][] = Array.from({ length: nR }, () => []);
+  // Each right's held edges as a max-heap on rank (the least preferred on top), in one flat array:
+  // right r uses heap[heapStart[r] … heapStart[r] + held[r] − 1]; it never holds more than its edges.
+  const heapStart = new Int32Array(nR + 1);
+  for (let r = 0; r < nR; r++) {
+    heapStart[r + 1] = heapStart[r]! + Math.min(g.capacity[r]!, g.rightStart[r + 1]! - g.rightStart[r]!);
+  }
+  const heap = new Int32Array(heapStart[nR]!);
+  const held = new Int32Array(nR);
 
-  const free: number[] = [];
-  for (let l = nL - 1; l >= 0; l--) free.push(l);
-  while (free.length > 0) {
-    const l = free.pop()!;
-    while (next[l]! < g.leftStart[l + 1]!) {
+  const free = new Int32Array(nL);
+  let freeCount = 0;
+  for (let l = nL - 1; l >= 0; l--) free[freeCount++] = l;
+  while (freeCount > 0) {
+    const l = free[--freeCount]!;
+    const end = g.leftStart[l + 1]!;
+    while (next[l]! < end) {
       const e = prefs[next[l]!++]!;
       const r = g.edgeRight[e]!;
-      const h = held[r]!;
-      if (h.length < g.capacity[r]!) {
-        heapPush(h, e, rank);
+      const base = heapStart[r]!;
+      const n = held[r]!;
+      if (n < g.capacity[r]!) {
+        // Sift up from the end.
+        let i = n;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (rank[heap[base + p]!]! >= rank[e]!) break;
+          heap[base + i] = heap[base + p]!;
+          i = p;
+        }
+        heap[base + i] = e;
+        held[r] = n + 1;
         matchEdge[l] = e;
         break;
       }
-      if (h.length > 0 && rank[e]! < rank[h[0]!]!) {
-        const rejected = h[0]!;
-        heapReplaceTop(h, e, rank);
+      if (n > 0 && rank[e]! < rank[heap[base]!]!) {
+        const rejected = heap[base]!;
+        // Replace the top and sift down.
+        let i = 0;
+        for (;;) {
+          let c = 2 * i + 1;
+          if (c >= n) break;
+          if (c + 1 < n && rank[heap[base + c + 1]!]! > rank[heap[base + c]!]!) c++;
+          if (rank[heap[base + c]!]! <= rank[e]!) break;
+          heap[base + i] = heap[base + c]!;
+          i = c;
+        }
+        heap[base + i] = e;
         matchEdge[l] = e;
         const lw = g.edgeLeft[rejected]!;
         matchEdge[lw] = -1;
-        free.push(lw);
+        free[freeCount++] = lw;
         break;
       }
     }
   }
   return buildAssignment(g, 'stable', matchEdge, { kind: 'stable', blockingPairs: [] });
-}
-
-function heapPush(h: number[], e: number, rank: Int32Array): void {
-  let i = h.length;
-  h.push(e);
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (rank[h[p]!]! >= rank[e]!) break;
-    h[i] = h[p]!;
-    i = p;
-  }
-  h[i] = e;
-}
-
-function heapReplaceTop(h: number[], e: number, rank: Int32Array): void {
-  const n = h.length;
-  let i = 0;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= n) break;
-    if (c + 1 < n && rank[h[c + 1]!]! > rank[h[c]!]!) c++;
-    if (rank[h[c]!]! <= rank[e]!) break;
-    h[i] = h[c]!;
-    i = c;
-  }
-  h[i] = e;
 }

@@ -79,8 +79,25 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
     }
   });
 
-  const seen = new Map<string, Set<string>>();
-  graph.edges.forEach((edge, i) => {
+  // Resolve ids to indices once; a repeated (left, right) pair is found by a stable counting sort
+  // on the indices, which keeps this linear at millions of edges.
+  const leftIndex = new Map<string, number>();
+  const rightIndex = new Map<string, number>();
+  for (const node of graph.left)
+    if (typeof node.id === 'string' && !leftIndex.has(node.id)) leftIndex.set(node.id, leftIndex.size);
+  for (const node of graph.right)
+    if (typeof node.id === 'string' && !rightIndex.has(node.id)) rightIndex.set(node.id, rightIndex.size);
+  const m = graph.edges.length;
+  const el = new Int32Array(m);
+  const er = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const edge = graph.edges[i]!;
+    el[i] = typeof edge.left === 'string' ? (leftIndex.get(edge.left) ?? -1) : -1;
+    er[i] = typeof edge.right === 'string' ? (rightIndex.get(edge.right) ?? -1) : -1;
+  }
+  const duplicate = repeatedPairs(el, er, leftIndex.size, rightIndex.size);
+  for (let i = 0; i < m; i++) {
+    const edge = graph.edges[i]!;
     if (typeof edge.weight !== 'number' || !Number.isFinite(edge.weight)) {
       issues.push({
         path: `edges[${i}].weight`,
@@ -89,9 +106,7 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: edge.weight,
       });
     }
-    const knownLeft = typeof edge.left === 'string' && leftIds.has(edge.left);
-    const knownRight = typeof edge.right === 'string' && rightIds.has(edge.right);
-    if (!knownLeft) {
+    if (el[i]! < 0) {
       issues.push({
         path: `edges[${i}].left`,
         code: 'unknown-node',
@@ -99,7 +114,7 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: edge.left,
       });
     }
-    if (!knownRight) {
+    if (er[i]! < 0) {
       issues.push({
         path: `edges[${i}].right`,
         code: 'unknown-node',
@@ -107,20 +122,49 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: edge.right,
       });
     }
-    if (knownLeft && knownRight) {
-      let rights = seen.get(edge.left);
-      if (rights === undefined) seen.set(edge.left, (rights = new Set()));
-      if (rights.has(edge.right)) {
-        issues.push({
-          path: `edges[${i}]`,
-          code: 'duplicate-edge',
-          message: `edge '${edge.left}' → '${edge.right}' appears more than once`,
-          value: { left: edge.left, right: edge.right },
-        });
-      } else rights.add(edge.right);
+    if (duplicate[i] === 1) {
+      issues.push({
+        path: `edges[${i}]`,
+        code: 'duplicate-edge',
+        message: `edge '${edge.left}' → '${edge.right}' appears more than once`,
+        value: { left: edge.left, right: edge.right },
+      });
     }
-  });
+  }
   return issues;
+}
+
+/**
+ * Marks (with 1) every edge whose (left, right) pair appeared earlier in the list; edges with an
+ * unknown end (index −1) are skipped. Two stable counting sorts (by right, then by left) bring equal
+ * pairs together in input order.
+ *
+ * Complexity: O(L + R + E) time and space.
+ */
+function repeatedPairs(el: Int32Array, er: Int32Array, nL: number, nR: number): Uint8Array {
+  const m = el.length;
+  const out = new Uint8Array(m);
+  const byRight = new Int32Array(nR + 1);
+  const byLeft = new Int32Array(nL + 1);
+  let known = 0;
+  for (let i = 0; i < m; i++) {
+    if (el[i]! < 0 || er[i]! < 0) continue;
+    byRight[er[i]! + 1]!++;
+    byLeft[el[i]! + 1]!++;
+    known++;
+  }
+  for (let r = 0; r < nR; r++) byRight[r + 1]! += byRight[r]!;
+  for (let l = 0; l < nL; l++) byLeft[l + 1]! += byLeft[l]!;
+  const first = new Int32Array(known);
+  for (let i = 0; i < m; i++) if (el[i]! >= 0 && er[i]! >= 0) first[byRight[er[i]!]!++] = i;
+  const sorted = new Int32Array(known);
+  for (const i of first) sorted[byLeft[el[i]!]!++] = i;
+  for (let k = 1; k < known; k++) {
+    const a = sorted[k - 1]!;
+    const b = sorted[k]!;
+    if (el[a] === el[b] && er[a] === er[b]) out[b] = 1;
+  }
+  return out;
 }
 
 /**

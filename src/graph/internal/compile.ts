@@ -67,15 +67,18 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
   });
 
   const capacity = new Int32Array(nR);
-  right.forEach((node, i) => (capacity[i] = node.capacity));
+  for (let i = 0; i < nR; i++) capacity[i] = right[i]!.capacity;
 
   const m = graph.edges.length;
   const el = new Int32Array(m);
   const er = new Int32Array(m);
-  graph.edges.forEach((e, i) => {
+  const ew = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const e = graph.edges[i]!;
     el[i] = leftIndex.get(e.left)!;
     er[i] = rightIndex.get(e.right)!;
-  });
+    ew[i] = e.weight;
+  }
   // Sort edges by (left, right) in O(E): a counting sort by right, then a stable one by left.
   const leftStart = new Int32Array(nL + 1);
   const rightStart = new Int32Array(nR + 1);
@@ -88,17 +91,17 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
   const byRight = new Int32Array(m);
   const rightFill = rightStart.slice(0, nR);
   for (let e = 0; e < m; e++) byRight[rightFill[er[e]!]!++] = e;
-  const order = new Int32Array(m);
-  const leftFill = leftStart.slice(0, nL);
-  for (const e of byRight) order[leftFill[el[e]!]!++] = e;
   const edgeLeft = new Int32Array(m);
   const edgeRight = new Int32Array(m);
   const edgeWeight = new Float64Array(m);
-  order.forEach((src, e) => {
+  const leftFill = leftStart.slice(0, nL);
+  for (let k = 0; k < m; k++) {
+    const src = byRight[k]!;
+    const e = leftFill[el[src]!]!++;
     edgeLeft[e] = el[src]!;
     edgeRight[e] = er[src]!;
-    edgeWeight[e] = graph.edges[src]!.weight;
-  });
+    edgeWeight[e] = ew[src]!;
+  }
   // Edges are already sorted by left, so filling by right keeps each right's list in left order.
   const rightEdges = new Int32Array(m);
   const fill = rightStart.slice(0, nR);
@@ -118,6 +121,56 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
     rightStart,
     rightEdges,
   };
+}
+
+/**
+ * The edges in order of weight, largest first, ties by edge index (that is, by left then right id),
+ * without a comparison sort over the edges: the distinct weights are sorted natively, each edge gets
+ * its weight's rank by binary search, and a counting sort on the ranks keeps index order in ties.
+ * `−0` counts as `0`.
+ *
+ * Complexity: O(E log E) time (native numeric sort, binary searches), O(E) space.
+ */
+export function edgesByWeight(g: CompiledGraph): Int32Array {
+  const m = g.edgeWeight.length;
+  const sorted = new Float64Array(m);
+  for (let e = 0; e < m; e++) sorted[e] = g.edgeWeight[e]! + 0;
+  sorted.sort();
+  let u = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  const rank = new Int32Array(m);
+  const count = new Int32Array(u + 1);
+  for (let e = 0; e < m; e++) {
+    const w = g.edgeWeight[e]! + 0;
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = u - 1 - lo; // 0 = largest weight
+    rank[e] = r;
+    count[r + 1]!++;
+  }
+  for (let i = 0; i < u; i++) count[i + 1]! += count[i]!;
+  const out = new Int32Array(m);
+  for (let e = 0; e < m; e++) out[count[rank[e]!]!++] = e;
+  return out;
+}
+
+/**
+ * Stable counting sort of the edge list `edges` by a small integer key of each edge (`0 … keys − 1`).
+ *
+ * Complexity: O(E + keys).
+ */
+export function stableByKey(edges: Int32Array, key: (e: number) => number, keys: number): Int32Array {
+  const count = new Int32Array(keys + 1);
+  for (const e of edges) count[key(e) + 1]!++;
+  for (let i = 0; i < keys; i++) count[i + 1]! += count[i]!;
+  const out = new Int32Array(edges.length);
+  for (const e of edges) out[count[key(e)]!++] = e;
+  return out;
 }
 
 /**
