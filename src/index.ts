@@ -171,6 +171,33 @@ export {
   renderTrainingPlan,
 } from './render-advice.js';
 
+// Programme reports
+export {
+  REPORT_REASON_CODES,
+  buildReport,
+  type CountySlice,
+  type Disparity,
+  type FillSlice,
+  type OutcomeSlice,
+  type PayFigures,
+  type PlacementBreakdown,
+  type PlacementSetting,
+  type PlacementSlice,
+  type ProgrammeReport,
+  type ProvinceMove,
+  type ReportOptions,
+  type Spread,
+  type TravelSubsidyReport,
+  type TravelSubsidyRow,
+} from './report.js';
+export {
+  planToCsv,
+  reportToCsv,
+  reportToHtml,
+  reportToMarkdown,
+  type ReportCsvOptions,
+} from './report-render.js';
+
 // Assignment solvers on plain bipartite graphs
 export { solve, type SolveOptions } from './graph/solve.js';
 export { solveOptimal } from './graph/solve-optimal.js';
