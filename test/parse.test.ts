@@ -481,6 +481,25 @@ describe('parseDataset refusals', () => {
 });
 
 describe('policy overrides in a dataset', () => {
+  it('carries travel-subsidy rows, and keeps those of the base policy', () => {
+    const row = {
+      originArea: '5306',
+      crossProvinceOnly: true,
+      households: ['registered', 'monitored'],
+      amount: 500,
+      from: '2025-01-01',
+      source: src,
+    };
+    const d = parseDataset(
+      input((d) => {
+        d.policy = { travelSubsidies: [row] };
+      }),
+    );
+    expect(d.policy.travelSubsidies).toEqual([row]);
+    expect(parseDataset(validInput(), { policy: d.policy }).policy.travelSubsidies).toEqual([row]);
+    expect(parseDataset(validInput()).policy.travelSubsidies).toBeUndefined();
+  });
+
   it('extends: adds a park and a minimum wage, replaces a skill by id, merges weights', () => {
     const d = parseDataset(
       input((d) => {
@@ -590,6 +609,22 @@ describe('policy overrides in a dataset', () => {
       { minimumWages: [{ area: '4419', monthly: 2100, from: '2025-03-01', to: '2025-03-01', source: src }] },
       'empty-period',
       'policy.minimumWages[0].to',
+    ],
+    [
+      'travel subsidy with an empty period',
+      {
+        travelSubsidies: [
+          { originArea: '5306', crossProvinceOnly: true, from: '2025-03-01', to: '2025-01-01', source: src },
+        ],
+      },
+      'empty-period',
+      'policy.travelSubsidies[0].to',
+    ],
+    [
+      'travel subsidy for an unknown area',
+      { travelSubsidies: [{ originArea: '5399', crossProvinceOnly: true, from: '2025-01-01', source: src }] },
+      'unknown-area',
+      'policy.travelSubsidies[0].originArea',
     ],
     [
       'unknown related skill',

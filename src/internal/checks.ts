@@ -22,6 +22,7 @@ import type {
   ScoreWeights,
   SkillDefinition,
   TrainingCourse,
+  TravelSubsidy,
 } from '../policy/types.js';
 import type {
   AreaCode,
@@ -451,6 +452,17 @@ function toPairing(r: NonNullable<Given['pairings']>[number]): Pairing {
   };
 }
 
+function toTravelSubsidy(r: NonNullable<Given['travelSubsidies']>[number]): TravelSubsidy {
+  return {
+    originArea: r.originArea as AreaCode,
+    crossProvinceOnly: r.crossProvinceOnly,
+    ...(r.households === undefined ? {} : { households: [...r.households] }),
+    ...(r.amount === undefined ? {} : { amount: r.amount }),
+    ...effective(r),
+    source: source(r.source),
+  };
+}
+
 function toPark(r: NonNullable<Given['parks']>[number]): Park {
   return {
     id: r.id as ParkId,
@@ -552,6 +564,13 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     'id',
   );
   const trainings = table('trainings', base.trainings, given.trainings, toTraining, (r) => r.id, 'id');
+  const travelSubsidies = table(
+    'travelSubsidies',
+    base.travelSubsidies ?? [],
+    given.travelSubsidies,
+    toTravelSubsidy,
+    (r) => `${r.originArea}@${r.from}`,
+  );
 
   const ageLaw: AgeLaw = {
     minimumWorkingAge: given.ageLaw?.minimumWorkingAge ?? base.ageLaw.minimumWorkingAge,
@@ -576,6 +595,7 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     skills: skills.rows,
     certificates: certificates.rows,
     trainings: trainings.rows,
+    ...(travelSubsidies.rows.length === 0 ? {} : { travelSubsidies: travelSubsidies.rows }),
   };
 
   // The law: a policy may tighten the age limits, never loosen them.
@@ -618,6 +638,7 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     ['minimumWages', minimumWages, (r) => (r as MinimumWage).area],
     ['pairings', pairings, (r) => (r as Pairing).originCounty],
     ['bases', bases, (r) => (r as PlacementBase).id],
+    ['travelSubsidies', travelSubsidies, (r) => (r as TravelSubsidy).originArea],
   ];
   for (const [name, t, keyOf] of periods) {
     t.rows.forEach((row, i) => {

@@ -253,6 +253,18 @@ export const policyOverrideSchema = z.strictObject({
   pairings: z
     .array(z.strictObject({ originCounty: countyCode, towns: z.array(townCode), ...effective, source }))
     .optional(),
+  travelSubsidies: z
+    .array(
+      z.strictObject({
+        originArea: areaCode,
+        crossProvinceOnly: z.boolean(),
+        households: z.array(z.enum(['registered', 'monitored', 'other'])).optional(),
+        amount: cost.optional().meta({ description: 'CNY per labourer, if the notice fixes an amount.' }),
+        ...effective,
+        source,
+      }),
+    )
+    .optional(),
   parks: z
     .array(z.strictObject({ id, name: localizedName, area: areaCode, serves: z.array(areaCode), source }))
     .optional(),
