@@ -116,12 +116,15 @@ export {
 export {
   GROUP_FAILURES_EN,
   GROUP_FAILURES_ZH,
+  RULE_LABELS,
   UNPLACED_EN,
+  UNPLACED_LABELS,
   UNPLACED_ZH,
   renderPlan,
   renderPlanEntry,
   renderPlanSummary,
   renderUnplacedReason,
+  type PlanSummaryTextOptions,
 } from './render-plan.js';
 
 // Caseworker tools: what it would take, training plans

@@ -11,6 +11,7 @@ import type {
   PlanEntry,
   PlanSummary,
   UnplacedReason,
+  UnplacedReasonCode,
   UnplacedReasonParams,
 } from './plan.js';
 import { dongguanPolicy } from './policy/dongguan.js';
@@ -57,10 +58,75 @@ const FAILURES: Readonly<Record<Locale, typeof GROUP_FAILURES_ZH>> = {
   en: GROUP_FAILURES_EN,
 };
 
+/** Short names of the hard rules, for counts ("cannot leave home ×180"). */
+export const RULE_LABELS: Readonly<Record<Locale, Readonly<Record<ExclusionCode, string>>>> = {
+  'zh-CN': {
+    'under-minimum-age': '未满16周岁',
+    'minor-hazardous': '未成年工不得从事有害作业',
+    'minor-special-operation': '未成年工不得从事特种作业',
+    'retirement-age-reached': '已达法定退休年龄',
+    'retirement-undetermined': '性别未登记无法确定退休年龄',
+    'outside-post-age-range': '不在岗位年龄范围内',
+    'employer-not-approved': '用人单位未通过审核',
+    'employer-vetting-expired': '用人单位审核已过期',
+    'employer-vetting-not-yet-valid': '用人单位审核尚未生效',
+    'no-openings-left': '岗位已招满',
+    'window-not-open': '尚未开始报名',
+    'window-closed': '报名已截止',
+    'available-after-window': '到岗日期晚于报名截止',
+    'cannot-leave-home': '不能离家',
+    'outside-mobility-scope': '超出流动意愿范围',
+    'certificate-missing': '缺少所需证书',
+    'certificate-expired': '所需证书已过期',
+    'refused-destination': '本人不愿去该地',
+    'dormitory-needed': '需要宿舍但岗位不提供',
+  },
+  en: {
+    'under-minimum-age': 'under 16',
+    'minor-hazardous': 'minor, hazardous post',
+    'minor-special-operation': 'minor, special operation',
+    'retirement-age-reached': 'retirement age reached',
+    'retirement-undetermined': 'retirement age undetermined (gender unrecorded)',
+    'outside-post-age-range': "outside the post's age range",
+    'employer-not-approved': 'employer not approved',
+    'employer-vetting-expired': 'employer vetting expired',
+    'employer-vetting-not-yet-valid': 'employer vetting not yet valid',
+    'no-openings-left': 'no openings left',
+    'window-not-open': 'applications not yet open',
+    'window-closed': 'applications closed',
+    'available-after-window': 'available only after applications close',
+    'cannot-leave-home': 'cannot leave home',
+    'outside-mobility-scope': 'beyond mobility scope',
+    'certificate-missing': 'certificate missing',
+    'certificate-expired': 'certificate expired',
+    'refused-destination': 'refused destination',
+    'dormitory-needed': 'needs a dormitory, none provided',
+  },
+};
+
+/** Short names of the unplaced reasons, for counts. */
+export const UNPLACED_LABELS: Readonly<Record<Locale, Readonly<Record<UnplacedReasonCode, string>>>> = {
+  'zh-CN': {
+    'worker-excluded': '本人不能安置（年龄等）',
+    'no-eligible-post': '没有符合条件的岗位',
+    'below-min-score': '岗位得分均低于下限',
+    'posts-filled': '候选岗位已被他人占满',
+    'group-not-placed-whole': '小组未能整体安置',
+  },
+  en: {
+    'worker-excluded': 'cannot be placed (age etc.)',
+    'no-eligible-post': 'no eligible post',
+    'below-min-score': 'every post below the minimum score',
+    'posts-filled': 'candidate posts taken by others',
+    'group-not-placed-whole': 'group not placed whole',
+  },
+};
+
 function ruleCounts(byRule: Readonly<Partial<Record<ExclusionCode, number>>>, n: Namer): string {
-  const items = Object.entries(byRule)
+  const labels = RULE_LABELS[n.locale];
+  const items = (Object.entries(byRule) as [ExclusionCode, number | undefined][])
     .sort(([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || (a < b ? -1 : 1))
-    .map(([code, k]) => `${code} ×${k ?? 0}`);
+    .map(([code, k]) => `${labels[code]} ×${k ?? 0}`);
   return n.list(items);
 }
 
@@ -159,45 +225,80 @@ export function renderPlanEntry(
   return zh ? `${entry.worker} 未安置：${why}` : `${entry.worker} unplaced: ${why}`;
 }
 
+/** Options of {@link renderPlanSummary}. */
+export interface PlanSummaryTextOptions {
+  /**
+   * How many origin counties and employers to list (the largest first); the rest are counted.
+   * @defaultValue 10
+   */
+  readonly limit?: number;
+}
+
 /**
- * A plan summary as lines of text.
+ * A plan summary as lines of text: placed and unplaced, unplaced by reason, by priority tier, the
+ * largest origin counties and employers, and pay against expectations.
  *
  * @param summary - The summary.
  * @param locale - The locale. @defaultValue 'zh-CN'
+ * @param options - How much to list.
  * @returns Several lines joined by `\n`.
  * @example
  * renderPlanSummary(plan.summary, 'en').split('\n')[0] //=> 'Placed 235 of 300; unplaced 65'
  */
-export function renderPlanSummary(summary: PlanSummary, locale: Locale = 'zh-CN'): string {
+export function renderPlanSummary(
+  summary: PlanSummary,
+  locale: Locale = 'zh-CN',
+  options: PlanSummaryTextOptions = {},
+): string {
   const zh = locale === 'zh-CN';
+  const limit = options.limit ?? 10;
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  const sep = zh ? '，' : ', ';
+  const more = (k: number, what: string): string =>
+    k <= 0 ? '' : zh ? `${sep}另有${k}个${what}` : `${sep}and ${k} more`;
   const lines = [
     zh
       ? `已安置 ${summary.placed}/${summary.labourers} 人，未安置 ${summary.unplaced} 人`
       : `Placed ${summary.placed} of ${summary.labourers}; unplaced ${summary.unplaced}`,
   ];
-  const reasons = Object.entries(summary.unplacedByReason).filter(([, k]) => k > 0);
+  const reasons = (Object.entries(summary.unplacedByReason) as [UnplacedReasonCode, number][]).filter(
+    ([, k]) => k > 0,
+  );
   if (reasons.length > 0)
     lines.push(
-      (zh ? '未安置原因：' : 'Unplaced by reason: ') + reasons.map(([c, k]) => `${c} ${k}`).join(', '),
+      (zh ? '未安置原因：' : 'Unplaced by reason: ') +
+        reasons.map(([c, k]) => `${UNPLACED_LABELS[locale][c]} ${k}`).join(sep),
     );
   lines.push(
     (zh ? '按类别：' : 'By tier: ') +
       summary.byTier
         .map(
           (t) =>
-            `${zh ? (t.tier === 0 ? '重点人员' : '其他') : t.tier === 0 ? 'priority' : 'other'} ${t.placed}/${t.labourers}`,
+            `${zh ? (t.tier === 0 ? '重点人员（脱贫户、监测户）' : '其他') : t.tier === 0 ? 'priority households' : 'other'} ${t.placed}/${t.labourers}`,
         )
-        .join(', '),
+        .join(sep),
+  );
+  const origins = [...summary.byOrigin].sort(
+    (a, b) => b.labourers - a.labourers || (a.county < b.county ? -1 : 1),
   );
   lines.push(
-    (zh ? '按来源县：' : 'By origin: ') +
-      summary.byOrigin.map((o) => `${o.name} ${o.placed}/${o.labourers}`).join(', '),
+    (zh ? '按来源县（人数最多的）：' : 'By origin (largest first): ') +
+      origins
+        .slice(0, limit)
+        .map((o) => `${o.name} ${o.placed}/${o.labourers}`)
+        .join(sep) +
+      more(origins.length - limit, '县'),
   );
-  const employers = summary.byEmployer.filter((e) => e.openings > 0);
+  const employers = summary.byEmployer
+    .filter((e) => e.openings > 0)
+    .sort((a, b) => b.openings - a.openings || (a.employer < b.employer ? -1 : 1));
   lines.push(
-    (zh ? '用人单位招满率：' : 'Fill rate by employer: ') +
-      employers.map((e) => `${e.name} ${e.placed}/${e.openings} (${pct(e.fillRate)})`).join(', '),
+    (zh ? '用人单位招满率（空缺最多的）：' : 'Fill rate by employer (most openings first): ') +
+      employers
+        .slice(0, limit)
+        .map((e) => `${e.name} ${e.placed}/${e.openings} (${pct(e.fillRate)})`)
+        .join(sep) +
+      more(employers.length - limit, '单位'),
   );
   const p = summary.pay;
   lines.push(
