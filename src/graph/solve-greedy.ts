@@ -3,7 +3,13 @@
  *
  * @module
  */
-import { buildAssignment, compileGraph, edgesByWeight, stableByKey } from './internal/compile.js';
+import {
+  buildAssignment,
+  compileGraph,
+  edgesByWeight,
+  stableByKey,
+  type CompiledGraph,
+} from './internal/compile.js';
 import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
@@ -30,7 +36,15 @@ import { validateGraph } from './validate.js';
  */
 export function solveGreedy(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
-  const g = compileGraph(graph);
+  return solveGreedyCompiled(compileGraph(graph));
+}
+
+/**
+ * {@link solveGreedy} on a graph already validated and compiled.
+ *
+ * @internal
+ */
+export function solveGreedyCompiled(g: CompiledGraph): Assignment {
   // Weight descending with ties by index (edges are stored by left id, right id), then stably by tier.
   const order = stableByKey(edgesByWeight(g), (e) => g.leftRank[g.edgeLeft[e]!]!, g.tiers.length + 1);
   const matchEdge = new Int32Array(g.leftIds.length).fill(-1);

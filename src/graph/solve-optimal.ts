@@ -30,7 +30,11 @@ import { validateGraph } from './validate.js';
  * negative cost; the search stops early at the first distance that could no longer pay. Only nodes the
  * search settled get their potential updated, by `d(v) − D` where `D` is the distance at which it
  * stopped; this keeps every residual reduced cost non-negative, so the circulation is optimal after
- * every step. The duals come from the final potentials π: `u_l = max(0, π(l) − π(source))` and
+ * every step. Before a search, a left node none of whose rights can reach an opening worth taking in
+ * its phase (a right with room or holding a left of the same rank or later, directly or through
+ * holders who could move) is skipped: no augmenting path can ever place it, and the one arc it
+ * leaves violated (source → it) is repaired by a single Dijkstra over negative labels at the end.
+ * The duals come from the final potentials π: `u_l = max(0, π(l) − π(source))` and
  * `v_r = max(0, π(sink) − π(r))` (see {@link OptimalCertificate}).
  *
  * Deterministic whatever the input order: nodes are indexed by sorted id and ties in the heap are
@@ -52,7 +56,15 @@ import { validateGraph } from './validate.js';
  */
 export function solveOptimal(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
-  const g = compileGraph(graph);
+  return solveOptimalCompiled(compileGraph(graph));
+}
+
+/**
+ * {@link solveOptimal} on a graph already validated and compiled (benchmarks time the solver alone).
+ *
+ * @internal
+ */
+export function solveOptimalCompiled(g: CompiledGraph): Assignment {
   const { matchEdge, certificate } = optimalFlow(g);
   return buildAssignment(g, 'optimal', matchEdge, certificate);
 }
@@ -119,6 +131,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
    * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
    * candidate distance in `cand` and records it if shorter.
    */
+  let floorZero = false;
   const relax = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
     if (done[v]) return;
     const iu = u * K;
@@ -145,6 +158,8 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       }
       if (!shorter) return;
     } else {
+      // In the final repair an unseen node stands at 0: only a negative label is news.
+      if (floorZero && !isNegative(cand)) return;
       seen[v] = 1;
       touched.push(v);
     }
@@ -153,6 +168,68 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     predEdge[v] = edge;
     heap.pushOrDecrease(v);
   };
+
+  /** Is the vector lexicographically below zero? */
+  const isNegative = (vec: Float64Array): boolean => {
+    for (let k = 0; k < K; k++) if (vec[k] !== 0) return vec[k]! < 0;
+    return false;
+  };
+
+  /** Relaxes every residual arc out of u (see the method in {@link solveOptimal}). */
+  const expand = (u: number): void => {
+    if (u < nL) {
+      for (let e = leftStart[u]!; e < leftStart[u + 1]!; e++) {
+        relax(u, nL + edgeRight[e]!, e, -1, leftTierIndex[u]!, edgeWeight[e]!);
+      }
+      if (matchEdge[u]! >= 0) relax(u, SOURCE, -1, 0, -1, 0);
+    } else if (u < SINK) {
+      const r = u - nL;
+      for (let i = slotStart[r]!, end = i + load[r]!; i < end; i++) {
+        const e = slot[i]!;
+        const l = edgeLeft[e]!;
+        relax(u, l, e, 1, leftTierIndex[l]!, edgeWeight[e]!);
+      }
+      if (load[r]! < capacity[r]!) relax(u, SINK, -1, 0, -1, 0);
+    } else if (u === SINK) {
+      relax(u, SOURCE, -1, 0, -1, 0);
+    }
+  };
+
+  // Rights that can still reach an opening worth taking in the current phase (the left nodes of one
+  // rank): a right with room, or one holding a left of this rank or later (who may be displaced),
+  // or one holding a left who could move to such a right, and so on. A right that cannot is "dead":
+  // no augmenting path of this phase or a later one passes through it, since augmentations only
+  // change arcs on their own path, which never enters the dead region.
+  const alive = new Uint8Array(nR);
+  const queue = new Int32Array(nR);
+  const markAlive = (rank: number): void => {
+    alive.fill(0);
+    let head = 0;
+    let tail = 0;
+    for (let r = 0; r < nR; r++) {
+      let open = load[r]! < capacity[r]!;
+      for (let i = slotStart[r]!, end = i + load[r]!; i < end && !open; i++)
+        open = g.leftRank[edgeLeft[slot[i]!]!]! >= rank;
+      if (open) {
+        alive[r] = 1;
+        queue[tail++] = r;
+      }
+    }
+    while (head < tail) {
+      const r = queue[head++]!;
+      for (let i = g.rightStart[r]!; i < g.rightStart[r + 1]!; i++) {
+        const m = matchEdge[edgeLeft[g.rightEdges[i]!]!]!;
+        if (m < 0) continue;
+        const holder = edgeRight[m]!;
+        if (alive[holder] === 0) {
+          alive[holder] = 1;
+          queue[tail++] = holder;
+        }
+      }
+    }
+  };
+  let phase = -1;
+  const skipped: number[] = [];
 
   // Add left nodes in priority order: tier, then id (indices are already in id order).
   const order = Array.from({ length: nL }, (_, l) => l).sort(
@@ -192,6 +269,17 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       }
     }
     if (!positive) continue;
+    if (g.leftRank[l0] !== phase) {
+      phase = g.leftRank[l0]!;
+      markAlive(phase);
+    }
+    let reachable = false;
+    for (let e = start; e < end && !reachable; e++) reachable = alive[edgeRight[e]!] === 1;
+    if (!reachable) {
+      // No path can place l0, now or later; its one violated arc (source → l0) is repaired at the end.
+      skipped.push(l0);
+      continue;
+    }
 
     // Dijkstra from l0 on reduced costs, stopping at the source or at θ.
     dist.fill(0, i0, i0 + K);
@@ -209,22 +297,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         found = true;
         break;
       }
-      if (u < nL) {
-        for (let e = leftStart[u]!; e < leftStart[u + 1]!; e++) {
-          relax(u, nL + edgeRight[e]!, e, -1, leftTierIndex[u]!, edgeWeight[e]!);
-        }
-        if (matchEdge[u]! >= 0) relax(u, SOURCE, -1, 0, -1, 0);
-      } else if (u < SINK) {
-        const r = u - nL;
-        for (let i = slotStart[r]!, end = i + load[r]!; i < end; i++) {
-          const e = slot[i]!;
-          const l = edgeLeft[e]!;
-          relax(u, l, e, 1, leftTierIndex[l]!, edgeWeight[e]!);
-        }
-        if (load[r]! < capacity[r]!) relax(u, SINK, -1, 0, -1, 0);
-      } else {
-        relax(u, SOURCE, -1, 0, -1, 0);
-      }
+      expand(u);
     }
 
     // Potentials: π(v) += d(v) − D on settled nodes, D = d(source) if found, else θ.
@@ -275,6 +348,28 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
     touched.length = 0;
     settled.length = 0;
+  }
+
+  if (skipped.length > 0) {
+    // Repair: labels start at 0 everywhere (a virtual root), at π(source) − π(l) < 0 on a skipped l;
+    // Dijkstra settles the negative labels only, then π += label keeps every reduced cost ≥ 0.
+    floorZero = true;
+    for (const l of skipped) {
+      for (let k = 0; k < K; k++) cand[k] = pot[SOURCE * K + k]! - pot[l * K + k]!;
+      if (!isNegative(cand)) continue;
+      dist.set(cand, l * K);
+      seen[l] = 1;
+      touched.push(l);
+      heap.pushOrDecrease(l);
+    }
+    while (heap.size > 0) {
+      const u = heap.pop();
+      done[u] = 1;
+      settled.push(u);
+      expand(u);
+    }
+    if (done[SOURCE] === 1) throw new Error('solveOptimal: internal error, a skipped left could be placed');
+    for (const v of settled) for (let k = 0; k < K; k++) pot[v * K + k]! += dist[v * K + k]!;
   }
 
   return { matchEdge, certificate: certificateOf(g, pot, K, SOURCE, SINK) };

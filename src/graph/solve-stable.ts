@@ -67,7 +67,15 @@ function rightRanks(g: CompiledGraph, byWeight: Int32Array): Int32Array {
  */
 export function solveStable(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
-  const g = compileGraph(graph);
+  return solveStableCompiled(compileGraph(graph));
+}
+
+/**
+ * {@link solveStable} on a graph already validated and compiled.
+ *
+ * @internal
+ */
+export function solveStableCompiled(g: CompiledGraph): Assignment {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const byWeight = edgesByWeight(g);

@@ -1,0 +1,239 @@
+/**
+ * Assignment benchmark: the three solvers on generated sparse graphs (10^3, 10^4, 10^5 left nodes,
+ * about 50 edges each, right capacities 1–20 skewed towards small, twice as many left nodes as
+ * openings, 40% priority tier 0 and the rest tier `null`, as `assign` builds them), and the optimal
+ * solver beside two npm assignment solvers (`munkres`, `linear-sum-assignment`) on dense instances
+ * they can handle, capacities expanded into one column per opening for them, checking that the
+ * optimum is the same. Warm-up, then the median of the runs. Prints a table and merges its rows into
+ * bench/results.json under the key `assignment` (other keys are kept).
+ *
+ * Run: `node --max-old-space-size=6000 --import tsx bench/assign.bench.ts [--quick]` (`--quick` stops
+ * at 10^4 left nodes and n = 1000 dense).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { linearSumAssignment } from 'linear-sum-assignment';
+import { munkres } from 'munkres';
+import { compileGraph, type CompiledGraph } from '../src/graph/internal/compile.js';
+import { solveGreedyCompiled } from '../src/graph/solve-greedy.js';
+import { solveOptimalCompiled } from '../src/graph/solve-optimal.js';
+import { solveStableCompiled } from '../src/graph/solve-stable.js';
+import { solve } from '../src/graph/solve.js';
+import type { Assignment, AssignmentMode, BipartiteGraph, Edge, LeftNode } from '../src/graph/types.js';
+import { validateGraph } from '../src/graph/validate.js';
+import { verifyAssignment } from '../src/graph/verify.js';
+import { createRandom } from '../src/internal/random.js';
+
+const quick = process.argv.includes('--quick');
+
+/** Capacities 1–20, small ones far more common (u³ skew). */
+function rights(
+  openingsWanted: number,
+  rnd: ReturnType<typeof createRandom>,
+): { id: string; capacity: number }[] {
+  const out: { id: string; capacity: number }[] = [];
+  for (let openings = 0; openings < openingsWanted;) {
+    const capacity = 1 + Math.floor(19 * rnd.float() ** 3);
+    out.push({ id: `p${String(out.length).padStart(6, '0')}`, capacity });
+    openings += capacity;
+  }
+  return out;
+}
+
+/** A sparse instance: `n` left nodes, ~`degree` edges each, openings n/2. */
+export function sparseGraph(n: number, seed: number, degree = 50): BipartiteGraph {
+  const rnd = createRandom(seed);
+  const left: LeftNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `w${String(i).padStart(7, '0')}`,
+    tier: rnd.chance(0.4) ? 0 : null,
+  }));
+  const right = rights(n / 2, rnd);
+  const d = Math.min(degree, right.length);
+  const edges: Edge[] = [];
+  const chosen = new Set<number>();
+  for (const l of left) {
+    chosen.clear();
+    while (chosen.size < d) chosen.add(rnd.int(0, right.length - 1));
+    for (const r of chosen)
+      edges.push({ left: l.id, right: right[r]!.id, weight: Math.round(rnd.float() * 1e4) / 1e4 });
+  }
+  return { left, right, edges };
+}
+
+/** A complete instance with weights only (every left tier `null`), and its dense profit matrix. */
+function denseGraph(n: number, seed: number): { graph: BipartiteGraph; profit: number[][] } {
+  const rnd = createRandom(seed);
+  const left: LeftNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `w${String(i).padStart(5, '0')}`,
+    tier: null,
+  }));
+  const right = rights(n / 2, rnd);
+  const edges: Edge[] = [];
+  const profit: number[][] = [];
+  for (const l of left) {
+    const row: number[] = [];
+    for (const r of right) {
+      const weight = Math.round(rnd.float() * 1e4) / 1e4;
+      edges.push({ left: l.id, right: r.id, weight });
+      for (let k = 0; k < r.capacity; k++) row.push(weight);
+    }
+    profit.push(row);
+  }
+  return { graph: { left, right, edges }, profit };
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function time<T>(fn: () => T, runs: number): { ms: number; value: T } {
+  let value = fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    value = fn();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), value };
+}
+
+interface Row {
+  case: string;
+  size: string;
+  solver: string;
+  runs: number;
+  medianMs: number;
+  total: number;
+  placed: number;
+  ratioToPeer?: number;
+  optimumEqual?: boolean;
+  verified?: boolean;
+}
+const rows: Row[] = [];
+const print = (r: Row): void => {
+  rows.push(r);
+  console.log(
+    `${r.case.padEnd(22)} ${r.size.padEnd(22)} ${r.solver.padEnd(22)} ${r.medianMs.toFixed(1).padStart(10)} ms` +
+      `  total ${r.total.toFixed(4).padStart(14)}  placed ${String(r.placed).padStart(6)}` +
+      (r.ratioToPeer === undefined ? '' : `  ×${r.ratioToPeer.toFixed(2)} of peer`) +
+      (r.optimumEqual === undefined ? '' : r.optimumEqual ? '  same optimum' : '  OPTIMUM DIFFERS') +
+      (r.verified === undefined ? '' : r.verified ? '  verified' : '  VERIFY FAILED'),
+  );
+};
+
+const compiledSolvers: Record<AssignmentMode, (g: CompiledGraph) => Assignment> = {
+  greedy: solveGreedyCompiled,
+  stable: solveStableCompiled,
+  optimal: solveOptimalCompiled,
+};
+
+// Sparse instances.
+for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+  const big = n >= 100_000;
+  const graph = sparseGraph(n, 20260301 + n);
+  const size = `${n}x${graph.right.length} (${graph.edges.length} edges)`;
+  const prep = time(
+    () => {
+      validateGraph(graph);
+      return compileGraph(graph);
+    },
+    big ? 1 : 3,
+  );
+  print({
+    case: 'validate + compile',
+    size,
+    solver: 'bangfu',
+    runs: big ? 1 : 3,
+    medianMs: prep.ms,
+    total: 0,
+    placed: 0,
+  });
+  const g = prep.value;
+  for (const mode of ['greedy', 'stable', 'optimal'] as const) {
+    const runs = big ? 3 : 5;
+    const r = time(() => compiledSolvers[mode](g), runs);
+    // The verifier trusts nothing the solver says: the optimal duals close the gap, stable has no blocking pair.
+    const verified = mode === 'greedy' ? undefined : verifyAssignment(graph, r.value).ok;
+    print({
+      case: `sparse ${mode}`,
+      size,
+      solver: 'bangfu (compiled)',
+      runs,
+      medianMs: r.ms,
+      total: r.value.total,
+      placed: r.value.pairs.length,
+      ...(verified === undefined ? {} : { verified }),
+    });
+  }
+  if (!big) {
+    const e2e = time(() => solve(graph, { mode: 'optimal' }), 3);
+    print({
+      case: 'sparse optimal e2e',
+      size,
+      solver: 'bangfu (solve)',
+      runs: 3,
+      medianMs: e2e.ms,
+      total: e2e.value.total,
+      placed: e2e.value.pairs.length,
+    });
+  }
+}
+
+// Dense instances beside the peers.
+const close = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+for (const n of quick ? [500, 1_000] : [500, 1_000, 2_000]) {
+  const { graph, profit } = denseGraph(n, 777 + n);
+  const size = `${n}x${profit[0]!.length} dense (${graph.right.length} posts)`;
+  const runs = n >= 2_000 ? 1 : 3;
+  const ours = time(() => solve(graph, { mode: 'optimal' }), runs);
+  const lsa = time(() => linearSumAssignment(profit, { maximaze: true }), runs);
+  const lsaTotal = lsa.value.gain;
+  const cost = profit.map((row) => row.map((w) => -w));
+  const mk = n <= 1_000 ? time(() => munkres(cost), runs) : undefined;
+  const mkTotal = mk === undefined ? Number.NaN : mk.value.reduce((s, [y, x]) => s + profit[y]![x]!, 0);
+  print({
+    case: 'dense optimal',
+    size,
+    solver: 'bangfu (solve)',
+    runs,
+    medianMs: ours.ms,
+    total: ours.value.total,
+    placed: ours.value.pairs.length,
+    ratioToPeer: ours.ms / lsa.ms,
+    optimumEqual: close(ours.value.total, lsaTotal) && (mk === undefined || close(ours.value.total, mkTotal)),
+  });
+  print({
+    case: 'dense optimal',
+    size,
+    solver: 'linear-sum-assignment',
+    runs,
+    medianMs: lsa.ms,
+    total: lsaTotal,
+    placed: Math.min(n, profit[0]!.length),
+  });
+  if (mk !== undefined)
+    print({
+      case: 'dense optimal',
+      size,
+      solver: 'munkres',
+      runs,
+      medianMs: mk.ms,
+      total: mkTotal,
+      placed: mk.value.length,
+    });
+  const gr = time(() => solve(graph, { mode: 'greedy' }), runs);
+  print({
+    case: 'dense greedy',
+    size,
+    solver: 'bangfu (solve)',
+    runs,
+    medianMs: gr.ms,
+    total: gr.value.total,
+    placed: gr.value.pairs.length,
+  });
+}
+
+// Merge into bench/results.json under our own key.
+const file = new URL('./results.json', import.meta.url);
+const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+existing['assignment'] = { date: new Date().toISOString(), node: process.version, quick, rows };
+writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
+if (rows.some((r) => r.optimumEqual === false || r.verified === false)) process.exitCode = 1;
