@@ -8,7 +8,7 @@ import { rankAll, rankedOf, topKPosts } from '../src/rank-all.js';
 import { rankPosts } from '../src/rank.js';
 import { generateSample } from '../src/sample.js';
 import { scorePair } from '../src/score.js';
-import type { Dataset, Post, PostId } from '../src/types.js';
+import type { AreaCode, Dataset, Destination, Post, PostId } from '../src/types.js';
 import { datasetArb } from './helpers/arbitraries.js';
 
 /** Sample datasets from random seeds, small enough to compare every pair. */
@@ -31,7 +31,32 @@ const tiedArb: fc.Arbitrary<Dataset> = fc
     return { ...ds, posts };
   });
 
-const anyDataset = fc.oneof(datasetArb, sampleArb, tiedArb);
+/** Labourers who prefer the site (its town, county or park) of some post, so preferences matter. */
+const preferringArb: fc.Arbitrary<Dataset> = fc
+  .tuple(fc.oneof(datasetArb, sampleArb), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }))
+  .map(([ds, picks]) => ({
+    ...ds,
+    labourers: ds.labourers.map((w, i) => {
+      const pick = picks[i % picks.length]!;
+      const post = ds.posts[pick % Math.max(1, ds.posts.length)];
+      if (post === undefined || pick % 4 === 3) return w;
+      const site = post.site;
+      const preferred: Destination =
+        site.kind === 'park'
+          ? { kind: 'park', park: site.park }
+          : {
+              kind: 'area',
+              area: (site.kind === 'town' && pick % 2 === 0
+                ? site.town
+                : site.kind === 'town'
+                  ? site.town.slice(0, 6)
+                  : site.county) as string as AreaCode,
+            };
+      return { ...w, mobility: { ...w.mobility, preferred: [preferred, ...w.mobility.preferred] } };
+    }),
+  }));
+
+const anyDataset = fc.oneof(datasetArb, sampleArb, tiedArb, preferringArb);
 
 function bruteForce(ds: Dataset, top: number, minScore: number): string[] {
   return ds.labourers.map((w) =>

@@ -1,9 +1,22 @@
 /**
- * Candidate lists of the compiled index: for one origin county and one mobility class, the posts
- * that pass every rule about the post alone and about place, sorted by an upper bound of the part
- * of the score that does not depend on the labourer beyond their county (origin with the language
- * part at its best, and employer). Ranking walks a list best bound first and stops as soon as no
- * remaining post can enter the top k.
+ * Candidate buckets of the compiled index, for exact pruned ranking.
+ *
+ * Posts are grouped twice. Globally, by their skill signature (the required and optional skills with
+ * their levels, and whether the post trains on the job): every post of a signature gives a labourer
+ * the same skills value. Then, for one origin county and one mobility class, the posts that pass
+ * every rule about the post alone and about place are put in buckets, each sorted by a key that
+ * depends on the county and the post only (origin with the language part at its best and no
+ * preference, and employer):
+ *
+ * - a type bucket per skills type (skills asked or not, on-job training, optional skills asked) and
+ *   net-pay band: for a labourer none of whose skills (or skills linked to them) the post asks for,
+ *   the skills value depends on the type alone, and the pay value is at most that of the band's
+ *   highest net pay (pay is non-decreasing in net pay);
+ * - a signature bucket per skill signature: for the posts that ask for a skill the labourer has or
+ *   has a link to, the skills value is computed once per signature.
+ *
+ * A labourer's bound on a bucket is then the bucket's key plus its skills value and its pay bound,
+ * close to the real score, so the walk scores few posts.
  *
  * @module
  */
@@ -11,53 +24,258 @@ import * as compiled from '../compile.js';
 import type { CompiledIndex } from '../compile.js';
 import { originOf } from './kernel.js';
 
-const { CP_LINK_MASK, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, LINK_VALUES } = compiled;
+const { CP_AWAY, CP_LINK_MASK, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, LINK_VALUES } = compiled;
 
-/** One candidate list: posts and their bound keys, keys descending. */
-export interface CandidateList {
-  readonly posts: Int32Array;
-  /** `eO · origin(link without preferences, fellows, language 1) + eE · employer`. */
-  readonly keys: Float64Array;
+/** Net-pay bands of the type buckets. */
+export const PAY_BANDS = 8;
+/** Skills types: (no skill required, on-job training, none) × (optional skills asked or not). */
+export const SKILL_TYPES = 6;
+
+/** Skill signatures of an index's posts, and which signatures ask for each skill. */
+export interface Signatures {
+  readonly count: number;
+  /** Signature of each post. */
+  readonly postSig: Int32Array;
+  /** A post of each signature (to compute its skills value). */
+  readonly rep: Int32Array;
+  /** Skills type of each signature (see {@link SKILL_TYPES}). */
+  readonly type: Uint8Array;
+  /** Signatures asking for skill s (required or optional): `bySkill[bySkillStart[s] … bySkillStart[s+1])`. */
+  readonly bySkillStart: Int32Array;
+  readonly bySkill: Int32Array;
+  /** Net pay cut points of the bands, ascending (`PAY_BANDS − 1` of them). */
+  readonly cuts: Float64Array;
 }
 
 /**
- * Builds the candidate list of a county and a mobility class (0 anywhere, 1 home province, 2 home
- * prefecture, 3 home county or cannot leave home).
+ * The skill signatures of an index's posts.
+ *
+ * Complexity: O(P·r + S·g) for P posts with r asked skills, S skills and g signatures per skill.
+ *
+ * @param index - The compiled index.
+ * @returns The signatures.
+ * @example
+ * signaturesOf(index).postSig.length //=> index.postCount
+ */
+export function signaturesOf(index: CompiledIndex): Signatures {
+  const P = index.postCount;
+  const S = index.skillIds.length;
+  const { reqStart, reqSkill, reqLevel, optStart, optSkill, optLevel, postTrainsOnJob } = index;
+  const ids = new Map<string, number>();
+  const postSig = new Int32Array(P);
+  const rep: number[] = [];
+  const type: number[] = [];
+  for (let p = 0; p < P; p++) {
+    let key = postTrainsOnJob[p] === 1 ? 't' : 'n';
+    for (let k = reqStart[p]!; k < reqStart[p + 1]!; k++) key += `,${reqSkill[k]!}.${reqLevel[k]!}`;
+    key += '|';
+    for (let k = optStart[p]!; k < optStart[p + 1]!; k++) key += `,${optSkill[k]!}.${optLevel[k]!}`;
+    let sig = ids.get(key);
+    if (sig === undefined) {
+      sig = rep.length;
+      ids.set(key, sig);
+      rep.push(p);
+      const nReq = reqStart[p + 1]! - reqStart[p]!;
+      const nOpt = optStart[p + 1]! - optStart[p]!;
+      type.push((nReq === 0 ? 0 : postTrainsOnJob[p] === 1 ? 1 : 2) * 2 + (nOpt > 0 ? 1 : 0));
+    }
+    postSig[p] = sig;
+  }
+  const G = rep.length;
+  // Skills asked per signature, each once.
+  const lists: number[][] = Array.from({ length: S }, () => []);
+  for (let g = 0; g < G; g++) {
+    const p = rep[g]!;
+    const seen = new Set<number>();
+    for (let k = reqStart[p]!; k < reqStart[p + 1]!; k++) seen.add(reqSkill[k]!);
+    for (let k = optStart[p]!; k < optStart[p + 1]!; k++) seen.add(optSkill[k]!);
+    for (const s of seen) lists[s]!.push(g);
+  }
+  const bySkillStart = new Int32Array(S + 1);
+  for (let s = 0; s < S; s++) bySkillStart[s + 1] = bySkillStart[s]! + lists[s]!.length;
+  const bySkill = new Int32Array(bySkillStart[S]!);
+  for (let s = 0; s < S; s++) bySkill.set(lists[s]!, bySkillStart[s]!);
+  // Bands: quantiles of the open posts' net pay without dormitory.
+  const nets: number[] = [];
+  for (let p = 0; p < P; p++) if (index.postOpen[p] === 1) nets.push(index.postNetNoDorm[p]!);
+  nets.sort((a, b) => a - b);
+  const cuts = new Float64Array(PAY_BANDS - 1);
+  for (let b = 1; b < PAY_BANDS; b++) {
+    cuts[b - 1] = nets.length === 0 ? 0 : nets[Math.floor((b * nets.length) / PAY_BANDS)]!;
+  }
+  return {
+    count: G,
+    postSig,
+    rep: Int32Array.from(rep),
+    type: Uint8Array.from(type),
+    bySkillStart,
+    bySkill,
+    cuts,
+  };
+}
+
+/** The buckets of one origin county and mobility class. */
+export interface CandidateBuckets {
+  /** Type buckets `t · PAY_BANDS + b`: `posts[typeStart[i] … typeStart[i+1])`, keys descending. */
+  readonly typeStart: Int32Array;
+  readonly typePosts: Int32Array;
+  /** Keys, rounded up to a multiple of 2⁻³⁰ (bounds stay bounds), non-increasing in each bucket. */
+  readonly typeKeys: Float64Array;
+  /** Signature buckets: `posts[sigStart[g] … sigStart[g+1])`, keys descending. */
+  readonly sigStart: Int32Array;
+  readonly sigPosts: Int32Array;
+  readonly sigKeys: Float64Array;
+  /** The highest net pay a labourer of the county can get at a post of each band (-Infinity if none). */
+  readonly bandTop: Float64Array;
+  /** The band of the highest net pay in each signature bucket. */
+  readonly sigBand: Uint8Array;
+}
+
+/** Keys are rounded up to multiples of this, so a key and a post position pack into one number. */
+const KEY_STEPS = 2 ** 28;
+/** Post positions below this pack with a key (2⁵³ / 2²⁸ … with room to spare). */
+const PACK = 2 ** 24;
+
+function bandOf(cuts: Float64Array, net: number): number {
+  let b = 0;
+  while (b < cuts.length && net >= cuts[b]!) b += 1;
+  return b;
+}
+
+/** The open posts of one origin county, keys descending, with what bucketing needs. */
+export interface CountyPosts {
+  readonly county: number;
+  /** Open posts, rounded keys descending. */
+  readonly posts: Int32Array;
+  /** Key of each post of the index (rounded up; 0 for posts not open). */
+  readonly keyOf: Float64Array;
+  /** The highest net pay a labourer of the county can get at each post. */
+  readonly netOf: Float64Array;
+}
+
+/**
+ * The open posts of a county sorted by key: origin (link without preferences, fellows, language at
+ * its best) and employer, weighted. Shared by the county's mobility classes.
  *
  * Complexity: O(P log P) for P posts.
  *
  * @param index - The compiled index.
  * @param county - The county's position in `index.counties`.
- * @param scope - The mobility class.
- * @returns The list.
+ * @returns The sorted open posts, their keys and net pay.
  * @example
- * candidateList(index, 0, 0).posts.length //=> open posts anyone from county 0 may be offered by place
+ * countyPosts(index, 0).posts.length //=> the open posts
  */
-export function candidateList(index: CompiledIndex, county: number, scope: number): CandidateList {
+export function countyPosts(index: CompiledIndex, county: number): CountyPosts {
   const P = index.postCount;
   const E = index.employerCount;
   const ew = index.effectiveWeights;
   const off = county * P;
   const chosen: number[] = [];
   const keyOf = new Float64Array(P);
+  const netOf = new Float64Array(P);
   for (let p = 0; p < P; p++) {
     if (index.postOpen[p] === 0) continue;
+    const cp = index.countyPost[off + p]!;
+    const code = cp & CP_LINK_MASK;
+    const e = index.postEmployer[p]!;
+    const origin = originOf(code === 0 ? 1 : LINK_VALUES[code]!, index.countyFellows[county * E + e]!, 1);
+    // Rounded up, so that a key and a position pack into one number and every bound stays a bound.
+    keyOf[p] = Math.ceil((ew[2]! * origin + ew[3]! * index.employerValue[e]!) * KEY_STEPS);
+    // The net pay of any labourer of the county: the dormitory-deducted one if away from home or if
+    // the labourer needs a dormitory; the larger of the two bounds both.
+    const away = (cp & CP_AWAY) !== 0;
+    netOf[p] = away ? index.postNetDorm[p]! : Math.max(index.postNetDorm[p]!, index.postNetNoDorm[p]!);
+    chosen.push(p);
+  }
+  // Keys descending, sorted natively on packed numbers; the order among equal rounded keys does not
+  // matter, as every bound uses the rounded key.
+  const posts = new Int32Array(chosen.length);
+  if (P < PACK) {
+    const packed = new Float64Array(chosen.length);
+    chosen.forEach((p, i) => {
+      packed[i] = keyOf[p]! * PACK + p;
+    });
+    packed.sort();
+    for (let i = 0, n = packed.length; i < n; i++) posts[i] = packed[n - 1 - i]! % PACK;
+  } else {
+    chosen.sort((a, b) => keyOf[b]! - keyOf[a]! || a - b);
+    posts.set(chosen);
+  }
+  for (const p of chosen) keyOf[p] = keyOf[p]! / KEY_STEPS;
+  return { county, posts, keyOf, netOf };
+}
+
+/**
+ * Builds the buckets of a county and a mobility class (0 anywhere, 1 home province, 2 home
+ * prefecture, 3 home county or cannot leave home).
+ *
+ * Complexity: O(P) for P posts, given the county's sorted posts.
+ *
+ * @param index - The compiled index.
+ * @param sigs - Its signatures ({@link signaturesOf}).
+ * @param base - The county's open posts ({@link countyPosts}).
+ * @param scope - The mobility class.
+ * @returns The buckets.
+ * @example
+ * candidateBuckets(index, signaturesOf(index), countyPosts(index, 0), 0).typePosts.length //=> open posts anyone from county 0 may be offered by place
+ */
+export function candidateBuckets(
+  index: CompiledIndex,
+  sigs: Signatures,
+  base: CountyPosts,
+  scope: number,
+): CandidateBuckets {
+  const off = base.county * index.postCount;
+  const { keyOf, netOf } = base;
+  const chosen: number[] = [];
+  for (const p of base.posts) {
     const cp = index.countyPost[off + p]!;
     if ((cp & CP_NEAR_HOME) === 0) {
       if (scope === 3) continue;
       if (scope === 2 && (cp & CP_SAME_PREFECTURE) === 0) continue;
       if (scope === 1 && (cp & CP_SAME_PROVINCE) === 0) continue;
     }
-    const code = cp & CP_LINK_MASK;
-    const e = index.postEmployer[p]!;
-    const origin = originOf(code === 0 ? 1 : LINK_VALUES[code]!, index.countyFellows[county * E + e]!, 1);
-    keyOf[p] = ew[2]! * origin + ew[3]! * index.employerValue[e]!;
     chosen.push(p);
   }
-  const rank = index.postIdRank;
-  chosen.sort((a, b) => keyOf[b]! - keyOf[a]! || rank[a]! - rank[b]!);
-  const posts = Int32Array.from(chosen);
-  const keys = new Float64Array(posts.length);
-  for (let i = 0; i < posts.length; i++) keys[i] = keyOf[posts[i]!]!;
-  return { posts, keys };
+
+  const T = SKILL_TYPES * PAY_BANDS;
+  const G = sigs.count;
+  const typeOfPost = new Int32Array(chosen.length);
+  const typeStart = new Int32Array(T + 1);
+  const bandTop = new Float64Array(PAY_BANDS).fill(-Infinity);
+  const sigStart = new Int32Array(G + 1);
+  const sigNet = new Float64Array(G).fill(-Infinity);
+  chosen.forEach((p, i) => {
+    const g = sigs.postSig[p]!;
+    const band = bandOf(sigs.cuts, netOf[p]!);
+    const t = sigs.type[g]! * PAY_BANDS + band;
+    typeOfPost[i] = t;
+    typeStart[t + 1]! += 1;
+    if (netOf[p]! > bandTop[band]!) bandTop[band] = netOf[p]!;
+    sigStart[g + 1]! += 1;
+    if (netOf[p]! > sigNet[g]!) sigNet[g] = netOf[p]!;
+  });
+  const sigBand = new Uint8Array(G);
+  for (let g = 0; g < G; g++) if (sigNet[g]! > -Infinity) sigBand[g] = bandOf(sigs.cuts, sigNet[g]!);
+  for (let t = 0; t < T; t++) typeStart[t + 1]! += typeStart[t]!;
+  for (let g = 0; g < G; g++) sigStart[g + 1]! += sigStart[g]!;
+  const n = chosen.length;
+  const typePosts = new Int32Array(n);
+  const typeKeys = new Float64Array(n);
+  const sigPosts = new Int32Array(n);
+  const sigKeys = new Float64Array(n);
+  const typeAt = typeStart.slice(0, T);
+  const sigAt = sigStart.slice(0, G);
+  // Stable distribution: each bucket keeps the key order.
+  chosen.forEach((p, i) => {
+    const t = typeOfPost[i]!;
+    const a = typeAt[t]!++;
+    typePosts[a] = p;
+    typeKeys[a] = keyOf[p]!;
+    const g = sigs.postSig[p]!;
+    const b = sigAt[g]!++;
+    sigPosts[b] = p;
+    sigKeys[b] = keyOf[p]!;
+  });
+  return { typeStart, typePosts, typeKeys, sigStart, sigPosts, sigKeys, bandTop, sigBand };
 }

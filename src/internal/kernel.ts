@@ -264,6 +264,21 @@ export function useSum(index: CompiledIndex, sc: WorkerScratch, p: number): numb
 export function payValue(index: CompiledIndex, w: number, p: number, cp: number): number {
   const net =
     index.workerNeedsDorm[w] === 1 || (cp & CP_AWAY) !== 0 ? index.postNetDorm[p]! : index.postNetNoDorm[p]!;
+  return payAt(index, w, net);
+}
+
+/**
+ * The pay component of a labourer at a given net pay, as `payComponent` computes it; non-decreasing
+ * in `net`, so the value at the highest net pay of a group of posts bounds the group.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param net - Net monthly pay.
+ * @returns The component value.
+ * @example
+ * payAt(index, 0, 1e9) //=> 1
+ */
+export function payAt(index: CompiledIndex, w: number, net: number): number {
   const fit = payFit(net, index.workerMin[w]!, index.workerTarget[w]!);
   const home = index.countyHomeMin[index.workerCounty[w]!]!;
   let sum = 0;
