@@ -623,3 +623,85 @@ export function rankedOf(result: RankAllResult, workerIndex: number): RankAllEnt
   }
   return out;
 }
+
+/** Every eligible pair of a compiled index, per labourer: see {@link eligiblePairs}. */
+export interface EligiblePairs {
+  /** Labourer `i`'s pairs are positions `offsets[i] … offsets[i+1]` of `posts` and `scores`. */
+  readonly offsets: Int32Array;
+  /** Post positions in the dataset, per labourer by score descending, then post id ascending. */
+  readonly posts: Int32Array;
+  readonly scores: Float64Array;
+  /** How many posts each labourer is eligible for, before `minScore`. */
+  readonly eligible: Int32Array;
+}
+
+/**
+ * Every eligible labourer–post pair scoring at least `minScore`, from the compiled index: the pairs
+ * and scores of `checkEligibility(…).length === 0` and `scorePair(…).score`, each labourer's sorted
+ * by score descending then post id ascending (the order of a candidate graph's edges), without a
+ * single object per pair. For building an assignment's candidate graph fast.
+ *
+ * Complexity: O(W·P·(r + c) + E log E) for W labourers, P posts and E eligible pairs; memory O(E).
+ *
+ * @param index - The compiled index.
+ * @param options - `minScore` (default 0).
+ * @returns The pairs, compact.
+ * @throws RangeError if `minScore` is not in [0, 1].
+ * @example
+ * const pairs = eligiblePairs(compileIndex(ds));
+ * pairs.offsets.length //=> ds.labourers.length + 1
+ */
+export function eligiblePairs(
+  index: CompiledIndex,
+  options: { readonly minScore?: number } = {},
+): EligiblePairs {
+  const { minScore } = resolve('eligiblePairs', { top: 1, ...options });
+  const W = index.workerCount;
+  const P = index.postCount;
+  const sc = createScratch(index);
+  const offsets = new Int32Array(W + 1);
+  const eligible = new Int32Array(W);
+  let posts = new Int32Array(Math.max(16, P));
+  let scores = new Float64Array(posts.length);
+  const rowPosts = new Int32Array(P);
+  const rowScores = new Float64Array(P);
+  const order: number[] = [];
+  const rank = index.postIdRank;
+  let total = 0;
+  for (let w = 0; w < W; w++) {
+    let n = 0;
+    if (index.workerExcluded[w] === 0) {
+      prepareWorker(index, sc, w);
+      const off = index.workerCounty[w]! * P;
+      for (let p = 0; p < P; p++) {
+        if (index.postOpen[p] === 0) continue;
+        const cp = index.countyPost[off + p]!;
+        if (!pairAllowed(index, w, p, cp)) continue;
+        eligible[w]! += 1;
+        const score = kernelScore(index, sc, w, p);
+        if (score < minScore) continue;
+        rowPosts[n] = p;
+        rowScores[n] = score;
+        n += 1;
+      }
+    }
+    order.length = n;
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => rowScores[b]! - rowScores[a]! || rank[rowPosts[a]!]! - rank[rowPosts[b]!]!);
+    if (total + n > posts.length) {
+      const grown = new Int32Array(Math.max(total + n, posts.length * 2));
+      grown.set(posts.subarray(0, total));
+      posts = grown;
+      const grownScores = new Float64Array(grown.length);
+      grownScores.set(scores.subarray(0, total));
+      scores = grownScores;
+    }
+    for (let i = 0; i < n; i++) {
+      posts[total + i] = rowPosts[order[i]!]!;
+      scores[total + i] = rowScores[order[i]!]!;
+    }
+    total += n;
+    offsets[w + 1] = total;
+  }
+  return { offsets, posts: posts.slice(0, total), scores: scores.slice(0, total), eligible };
+}

@@ -4,7 +4,7 @@ import { compileIndex } from '../src/compile.js';
 import { checkEligibility } from '../src/eligibility.js';
 import { createScratch, kernelEligible, kernelScore } from '../src/internal/kernel.js';
 import { parseDataset } from '../src/parse.js';
-import { rankAll, rankedOf, topKPosts } from '../src/rank-all.js';
+import { eligiblePairs, rankAll, rankedOf, topKPosts } from '../src/rank-all.js';
 import { rankPosts } from '../src/rank.js';
 import { generateSample } from '../src/sample.js';
 import { scorePair } from '../src/score.js';
@@ -144,6 +144,36 @@ describe('rankAll', () => {
         });
       }),
       { numRuns: 20 },
+    );
+  });
+});
+
+describe('eligiblePairs', () => {
+  it('every eligible pair with its scorePair score, by score then post id', () => {
+    fc.assert(
+      fc.property(
+        anyDataset,
+        fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+        (ds, minScore) => {
+          const index = compileIndex(ds);
+          const pairs = eligiblePairs(index, { minScore });
+          ds.labourers.forEach((w, i) => {
+            const all = ds.posts
+              .filter((p) => checkEligibility(ds, w, p).length === 0)
+              .map((p) => ({ post: p.id as string, score: scorePair(ds, w, p).score }));
+            expect(pairs.eligible[i]).toBe(all.length);
+            const want = all
+              .filter((e) => e.score >= minScore)
+              .sort((a, b) => b.score - a.score || (a.post < b.post ? -1 : a.post > b.post ? 1 : 0));
+            const got = [];
+            for (let k = pairs.offsets[i]!; k < pairs.offsets[i + 1]!; k++) {
+              got.push({ post: index.postIds[pairs.posts[k]!]!, score: pairs.scores[k]! });
+            }
+            expect(got).toEqual(want);
+          });
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
