@@ -105,7 +105,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const changedLeft: number[] = [];
   const changedEdge: number[] = [];
 
-  const less = (a: number, b: number): boolean => {
+  const lessK = (a: number, b: number): boolean => {
     const ia = a * K;
     const ib = b * K;
     for (let k = 0; k < K; k++) {
@@ -115,7 +115,21 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
     return a < b;
   };
-  const heap = new IndexedHeap(V, less);
+  // Two components (one numbered tier) or one (none) are the usual cases: compared without a loop.
+  const less2 = (a: number, b: number): boolean => {
+    const x = dist[2 * a]!;
+    const y = dist[2 * b]!;
+    if (x !== y) return x < y;
+    const xw = dist[2 * a + 1]!;
+    const yw = dist[2 * b + 1]!;
+    return xw !== yw ? xw < yw : a < b;
+  };
+  const less1 = (a: number, b: number): boolean => {
+    const x = dist[a]!;
+    const y = dist[b]!;
+    return x !== y ? x < y : a < b;
+  };
+  const heap = new IndexedHeap(V, K === 2 ? less2 : K === 1 ? less1 : lessK);
 
   /** Is dist[v] lexicographically below the vector `vec`? */
   const distBelow = (v: number, vec: Float64Array): boolean => {
@@ -129,10 +143,47 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
 
   /**
    * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
-   * candidate distance in `cand` and records it if shorter.
+   * candidate distance and records it if shorter (in the final repair, only if below zero).
    */
   let floorZero = false;
-  const relax = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
+  const record = (u: number, v: number, edge: number): void => {
+    if (!seen[v]) {
+      seen[v] = 1;
+      touched.push(v);
+    }
+    pred[v] = u;
+    predEdge[v] = edge;
+    heap.pushOrDecrease(v);
+  };
+  /** {@link relaxK} for two components: the placement count of the one numbered tier, then weight. */
+  const relax2 = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
+    if (done[v]) return;
+    const iu = 2 * u;
+    const iv = 2 * v;
+    const rc = (tier === 0 ? sign : 0) + pot[iu]! - pot[iv]!;
+    let rcw = sign * weight + pot[iu + 1]! - pot[iv + 1]!;
+    if (rc === 0 && rcw < 0) rcw = 0;
+    const c = dist[iu]! + rc;
+    const cw = dist[iu + 1]! + rcw;
+    if (seen[v]) {
+      const y = dist[iv]!;
+      if (c > y || (c === y && cw >= dist[iv + 1]!)) return;
+    } else if (floorZero && !(c < 0 || (c === 0 && cw < 0))) return;
+    dist[iv] = c;
+    dist[iv + 1] = cw;
+    record(u, v, edge);
+  };
+  /** {@link relaxK} for one component, the weight (no numbered tier). */
+  const relax1 = (u: number, v: number, edge: number, sign: number, _tier: number, weight: number): void => {
+    if (done[v]) return;
+    let rcw = sign * weight + pot[u]! - pot[v]!;
+    if (rcw < 0) rcw = 0;
+    const cw = dist[u]! + rcw;
+    if (seen[v] ? cw >= dist[v]! : floorZero && !(cw < 0)) return;
+    dist[v] = cw;
+    record(u, v, edge);
+  };
+  const relaxK = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
     if (done[v]) return;
     const iu = u * K;
     const iv = v * K;
@@ -168,6 +219,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     predEdge[v] = edge;
     heap.pushOrDecrease(v);
   };
+  const relax = K === 2 ? relax2 : K === 1 ? relax1 : relaxK;
 
   /** Is the vector lexicographically below zero? */
   const isNegative = (vec: Float64Array): boolean => {
@@ -231,9 +283,16 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   let phase = -1;
   const skipped: number[] = [];
 
-  // Add left nodes in priority order: tier, then id (indices are already in id order).
+  // Add left nodes in priority order: tier, then best edge weight, then id.
+  // Within a rank, left nodes with the heaviest best edge first: they settle the prices early, so a
+  // weaker node later finds nothing worth displacing without a long search. (Any order is exact.)
+  const bestWeight = new Float64Array(nL).fill(Number.NEGATIVE_INFINITY);
+  for (let e = 0; e < edgeWeight.length; e++)
+    if (edgeWeight[e]! > bestWeight[edgeLeft[e]!]!) bestWeight[edgeLeft[e]!] = edgeWeight[e]!;
   const order = Array.from({ length: nL }, (_, l) => l).sort(
-    (a, b) => g.leftRank[a]! - g.leftRank[b]! || a - b,
+    (a, b) =>
+      g.leftRank[a]! - g.leftRank[b]! ||
+      (bestWeight[a]! > bestWeight[b]! ? -1 : bestWeight[a]! < bestWeight[b]! ? 1 : a - b),
   );
 
   for (const l0 of order) {

@@ -16,28 +16,28 @@ import { validateGraph } from './validate.js';
 /**
  * Each left node's edges in its order of preference, in the left's CSR range: weight descending, then
  * right id ascending (edges of a left are stored by right index, so index order breaks weight ties).
+ * An insertion sort per left: a left has few edges, and no comparator is called across the graph.
  *
- * Complexity: O(E log E) time (see `edgesByWeight`), then O(E).
+ * Complexity: O(Σ deg(l)²) time in the worst case, O(E) space.
  */
-function leftPreferences(g: CompiledGraph, byWeight: Int32Array): Int32Array {
-  return stableByKey(byWeight, (e) => g.edgeLeft[e]!, g.leftIds.length);
-}
-
-/**
- * Each edge's rank in its right node's order of preference (0 = most preferred): tier ascending (`null`
- * after every numbered tier), then weight descending, then left id ascending.
- *
- * Complexity: O(E + L + R) after `edgesByWeight`.
- */
-function rightRanks(g: CompiledGraph, byWeight: Int32Array): Int32Array {
-  const byTier = stableByKey(byWeight, (e) => g.leftRank[g.edgeLeft[e]!]!, g.tiers.length + 1);
-  const byRight = stableByKey(byTier, (e) => g.edgeRight[e]!, g.rightIds.length);
-  const rank = new Int32Array(g.edgeLeft.length);
-  for (let r = 0; r < g.rightIds.length; r++) {
-    const start = g.rightStart[r]!;
-    for (let i = start; i < g.rightStart[r + 1]!; i++) rank[byRight[i]!] = i - start;
+function leftPreferences(g: CompiledGraph): Int32Array {
+  const prefs = new Int32Array(g.edgeLeft.length);
+  const w = g.edgeWeight;
+  for (let l = 0; l < g.leftIds.length; l++) {
+    const start = g.leftStart[l]!;
+    const end = g.leftStart[l + 1]!;
+    for (let i = start; i < end; i++) {
+      // Edge i goes after every edge of larger or equal weight already placed (they have smaller indices).
+      const wi = w[i]!;
+      let j = i;
+      while (j > start && w[prefs[j - 1]!]! < wi) {
+        prefs[j] = prefs[j - 1]!;
+        j--;
+      }
+      prefs[j] = i;
+    }
   }
-  return rank;
+  return prefs;
 }
 
 /**
@@ -62,8 +62,8 @@ function rightRanks(g: CompiledGraph, byWeight: Int32Array): Int32Array {
  * }).pairs
  * //=> [{ left: 'a', right: 'y', weight: 1 }, { left: 'b', right: 'x', weight: 9 }]
  *
- * Complexity: O(E log E) time (one native sort of the weights, then counting sorts; the proposals
- * take O(E log C) for the largest capacity C), O(L + R + E) space.
+ * Complexity: O(Σ deg(l)² + E log C) time in the worst case (an insertion sort of each left's edges,
+ * then at most one proposal per edge, each O(log C) for the largest capacity C), O(L + R + E) space.
  */
 export function solveStable(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
@@ -78,9 +78,20 @@ export function solveStable(graph: BipartiteGraph): Assignment {
 export function solveStableCompiled(g: CompiledGraph): Assignment {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
-  const byWeight = edgesByWeight(g);
-  const prefs = leftPreferences(g, byWeight);
-  const rank = rightRanks(g, byWeight);
+  const prefs = leftPreferences(g);
+  const { edgeLeft, edgeWeight, leftRank } = g;
+  // Does a right prefer edge a to edge b? Tier (null last), then weight descending, then left id.
+  const prefers = (a: number, b: number): boolean => {
+    const la = edgeLeft[a]!;
+    const lb = edgeLeft[b]!;
+    const ra = leftRank[la]!;
+    const rb = leftRank[lb]!;
+    if (ra !== rb) return ra < rb;
+    const wa = edgeWeight[a]!;
+    const wb = edgeWeight[b]!;
+    if (wa !== wb) return wa > wb;
+    return la < lb;
+  };
   const next = g.leftStart.slice(0, nL);
   const matchEdge = new Int32Array(nL).fill(-1);
   // Each right's held edges as a max-heap on rank (the least preferred on top), in one flat array:
@@ -108,7 +119,7 @@ export function solveStableCompiled(g: CompiledGraph): Assignment {
         let i = n;
         while (i > 0) {
           const p = (i - 1) >> 1;
-          if (rank[heap[base + p]!]! >= rank[e]!) break;
+          if (!prefers(heap[base + p]!, e)) break;
           heap[base + i] = heap[base + p]!;
           i = p;
         }
@@ -117,15 +128,15 @@ export function solveStableCompiled(g: CompiledGraph): Assignment {
         matchEdge[l] = e;
         break;
       }
-      if (n > 0 && rank[e]! < rank[heap[base]!]!) {
+      if (n > 0 && prefers(e, heap[base]!)) {
         const rejected = heap[base]!;
         // Replace the top and sift down.
         let i = 0;
         for (;;) {
           let c = 2 * i + 1;
           if (c >= n) break;
-          if (c + 1 < n && rank[heap[base + c + 1]!]! > rank[heap[base + c]!]!) c++;
-          if (rank[heap[base + c]!]! <= rank[e]!) break;
+          if (c + 1 < n && prefers(heap[base + c]!, heap[base + c + 1]!)) c++;
+          if (!prefers(e, heap[base + c]!)) break;
           heap[base + i] = heap[base + c]!;
           i = c;
         }
