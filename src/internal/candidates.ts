@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { compareIds, comparePostEntries, priorityTier } from '../compare.js';
+import { compareIds, priorityTier } from '../compare.js';
 
 export { priorityTier } from '../compare.js';
 import { checkEligibility, workerExclusions } from '../eligibility.js';
@@ -111,11 +111,17 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
           eligible.push({ post, score: scorePair(dataset, worker, post).score });
           continue;
         }
-        for (const code of new Set(found.map((e) => e.code))) byRule[code] = (byRule[code] ?? 0) + 1;
+        // Each rule once per post, without allocating (a post rarely breaks more than a few rules).
+        for (let i = 0; i < found.length; i++) {
+          const code = found[i]!.code;
+          let first = true;
+          for (let j = 0; j < i && first; j++) first = found[j]!.code !== code;
+          if (first) byRule[code] = (byRule[code] ?? 0) + 1;
+        }
       }
-      eligible.sort((a, b) =>
-        comparePostEntries({ id: a.post.id, score: a.score }, { id: b.post.id, score: b.score }),
-      );
+      // Posts were visited in id order and the sort is stable: score descending, then post id, as
+      // `comparePostEntries` orders them.
+      eligible.sort((a, b) => b.score - a.score);
     }
     return { worker, exclusions, byRule, eligible };
   });
