@@ -123,40 +123,60 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
   };
 }
 
+/** Whether the platform stores the low 32-bit word of a double first (all current engines do). */
+const LOW_WORD_FIRST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * The edges in order of weight, largest first, ties by edge index (that is, by left then right id),
- * without a comparison sort over the edges: the distinct weights are sorted natively, each edge gets
- * its weight's rank by binary search, and a counting sort on the ranks keeps index order in ties.
- * `−0` counts as `0`.
+ * without a comparison sort: each weight's 64 bits are mapped to an unsigned key whose order is the
+ * descending order of the weights, and a stable least-significant-digit radix sort (four passes of
+ * 16 bits) orders the edges by it. `−0` counts as `0`.
  *
- * Complexity: O(E log E) time (native numeric sort, binary searches), O(E) space.
+ * Complexity: O(E) time (four counting passes over 2^16 buckets), O(E) space.
  */
 export function edgesByWeight(g: CompiledGraph): Int32Array {
   const m = g.edgeWeight.length;
-  const sorted = new Float64Array(m);
-  for (let e = 0; e < m; e++) sorted[e] = g.edgeWeight[e]! + 0;
-  sorted.sort();
-  let u = 0;
-  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
-  const rank = new Int32Array(m);
-  const count = new Int32Array(u + 1);
+  const f = new Float64Array(m);
+  for (let e = 0; e < m; e++) f[e] = g.edgeWeight[e]! + 0;
+  const words = new Uint32Array(f.buffer);
+  const hiAt = LOW_WORD_FIRST ? 1 : 0;
+  const keyHi = new Uint32Array(m);
+  const keyLo = new Uint32Array(m);
   for (let e = 0; e < m; e++) {
-    const w = g.edgeWeight[e]! + 0;
-    let lo = 0;
-    let hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < w) lo = mid + 1;
-      else hi = mid;
+    const h = words[2 * e + hiAt]!;
+    const l = words[2 * e + 1 - hiAt]!;
+    // Ascending order of doubles: negative → all bits flipped, else sign bit flipped. Descending is
+    // the complement of that: negative → as is, else every bit but the sign flipped.
+    if (h & 0x80000000) {
+      keyHi[e] = h;
+      keyLo[e] = l;
+    } else {
+      keyHi[e] = (h ^ 0x7fffffff) >>> 0;
+      keyLo[e] = ~l >>> 0;
     }
-    const r = u - 1 - lo; // 0 = largest weight
-    rank[e] = r;
-    count[r + 1]!++;
   }
-  for (let i = 0; i < u; i++) count[i + 1]! += count[i]!;
-  const out = new Int32Array(m);
-  for (let e = 0; e < m; e++) out[count[rank[e]!]!++] = e;
-  return out;
+  let order = new Int32Array(m);
+  for (let e = 0; e < m; e++) order[e] = e;
+  let next = new Int32Array(m);
+  const count = new Int32Array(0x10001);
+  const passes: readonly [Uint32Array, number][] = [
+    [keyLo, 0],
+    [keyLo, 16],
+    [keyHi, 0],
+    [keyHi, 16],
+  ];
+  for (const [key, shift] of passes) {
+    count.fill(0);
+    for (let e = 0; e < m; e++) count[((key[e]! >>> shift) & 0xffff) + 1]!++;
+    if (m > 0 && count[((key[0]! >>> shift) & 0xffff) + 1] === m) continue; // one digit: nothing moves
+    for (let d = 0; d < 0x10000; d++) count[d + 1]! += count[d]!;
+    for (let i = 0; i < m; i++) {
+      const e = order[i]!;
+      next[count[(key[e]! >>> shift) & 0xffff]!++] = e;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /**
