@@ -119,7 +119,7 @@ export interface CandidateBuckets {
   /** Type buckets `t · PAY_BANDS + b`: `posts[typeStart[i] … typeStart[i+1])`, keys descending. */
   readonly typeStart: Int32Array;
   readonly typePosts: Int32Array;
-  /** Keys, rounded up to a multiple of 2⁻³⁰ (bounds stay bounds), non-increasing in each bucket. */
+  /** Keys, rounded up to a multiple of 2⁻²⁸ (bounds stay bounds), non-increasing in each bucket. */
   readonly typeKeys: Float64Array;
   /** Signature buckets: `posts[sigStart[g] … sigStart[g+1])`, keys descending. */
   readonly sigStart: Int32Array;
@@ -131,10 +131,8 @@ export interface CandidateBuckets {
   readonly sigBand: Uint8Array;
 }
 
-/** Keys are rounded up to multiples of this, so a key and a post position pack into one number. */
+/** Keys are rounded up to multiples of 1 / KEY_STEPS, so that equal keys compare exactly. */
 const KEY_STEPS = 2 ** 28;
-/** Post positions below this pack with a key (2⁵³ / 2²⁸ … with room to spare). */
-const PACK = 2 ** 24;
 
 function bandOf(cuts: Float64Array, net: number): number {
   let b = 0;
@@ -157,7 +155,8 @@ export interface CountyPosts {
  * The open posts of a county sorted by key: origin (link without preferences, fellows, language at
  * its best) and employer, weighted. Shared by the county's mobility classes.
  *
- * Complexity: O(P log P) for P posts.
+ * Complexity: O(P·R) for P posts and R distinct origin values in the county (a handful), after an
+ * O(P log P) sort by employer once per index.
  *
  * @param index - The compiled index.
  * @param county - The county's position in `index.counties`.
@@ -170,39 +169,77 @@ export function countyPosts(index: CompiledIndex, county: number): CountyPosts {
   const E = index.employerCount;
   const ew = index.effectiveWeights;
   const off = county * P;
-  const chosen: number[] = [];
+  const byEmployer = openByEmployer(index);
+  const n = byEmployer.length;
   const keyOf = new Float64Array(P);
   const netOf = new Float64Array(P);
-  for (let p = 0; p < P; p++) {
-    if (index.postOpen[p] === 0) continue;
+  // The key is eO·origin + eE·employer: for one origin value it follows the employer value, so the
+  // posts, taken in employer order and split by origin value (a handful per county), form a few
+  // sorted runs, merged below without a sort.
+  const runOf = new Map<number, number>();
+  const runOfPost = new Int32Array(n);
+  const runSize: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = byEmployer[i]!;
     const cp = index.countyPost[off + p]!;
     const code = cp & CP_LINK_MASK;
     const e = index.postEmployer[p]!;
     const origin = originOf(code === 0 ? 1 : LINK_VALUES[code]!, index.countyFellows[county * E + e]!, 1);
-    // Rounded up, so that a key and a position pack into one number and every bound stays a bound.
+    // Rounded up: every bound stays a bound, and equal keys compare exactly.
     keyOf[p] = Math.ceil((ew[2]! * origin + ew[3]! * index.employerValue[e]!) * KEY_STEPS);
     // The net pay of any labourer of the county: the dormitory-deducted one if away from home or if
     // the labourer needs a dormitory; the larger of the two bounds both.
     const away = (cp & CP_AWAY) !== 0;
     netOf[p] = away ? index.postNetDorm[p]! : Math.max(index.postNetDorm[p]!, index.postNetNoDorm[p]!);
-    chosen.push(p);
+    let run = runOf.get(origin);
+    if (run === undefined) {
+      run = runSize.length;
+      runOf.set(origin, run);
+      runSize.push(0);
+    }
+    runOfPost[i] = run;
+    runSize[run]! += 1;
   }
-  // Keys descending, sorted natively on packed numbers; the order among equal rounded keys does not
-  // matter, as every bound uses the rounded key.
-  const posts = new Int32Array(chosen.length);
-  if (P < PACK) {
-    const packed = new Float64Array(chosen.length);
-    chosen.forEach((p, i) => {
-      packed[i] = keyOf[p]! * PACK + p;
-    });
-    packed.sort();
-    for (let i = 0, n = packed.length; i < n; i++) posts[i] = packed[n - 1 - i]! % PACK;
-  } else {
-    chosen.sort((a, b) => keyOf[b]! - keyOf[a]! || a - b);
-    posts.set(chosen);
+  const R = runSize.length;
+  const runStart = new Int32Array(R + 1);
+  for (let r = 0; r < R; r++) runStart[r + 1] = runStart[r]! + runSize[r]!;
+  const runs = new Int32Array(n);
+  const at = runStart.slice(0, R);
+  for (let i = 0; i < n; i++) runs[at[runOfPost[i]!]!++] = byEmployer[i]!;
+  // Merge the runs, keys descending (ties in run order: any order of equal keys will do).
+  const head = runStart.slice(0, R);
+  const posts = new Int32Array(n);
+  for (let o = 0; o < n; o++) {
+    let best = -1;
+    let bestKey = -Infinity;
+    for (let r = 0; r < R; r++) {
+      if (head[r]! === runStart[r + 1]!) continue;
+      const k = keyOf[runs[head[r]!]!]!;
+      if (k > bestKey) {
+        bestKey = k;
+        best = r;
+      }
+    }
+    posts[o] = runs[head[best]!++]!;
   }
-  for (const p of chosen) keyOf[p] = keyOf[p]! / KEY_STEPS;
+  for (let i = 0; i < n; i++) keyOf[byEmployer[i]!] = keyOf[byEmployer[i]!]! / KEY_STEPS;
   return { county, posts, keyOf, netOf };
+}
+
+const employerOrders = new WeakMap<CompiledIndex, Int32Array>();
+
+/** The open posts by employer value descending (then position), once per index. */
+function openByEmployer(index: CompiledIndex): Int32Array {
+  let order = employerOrders.get(index);
+  if (order === undefined) {
+    const open: number[] = [];
+    for (let p = 0; p < index.postCount; p++) if (index.postOpen[p] === 1) open.push(p);
+    const value = (p: number): number => index.employerValue[index.postEmployer[p]!]!;
+    open.sort((a, b) => value(b) - value(a) || a - b);
+    order = Int32Array.from(open);
+    employerOrders.set(index, order);
+  }
+  return order;
 }
 
 /**
@@ -227,15 +264,19 @@ export function candidateBuckets(
 ): CandidateBuckets {
   const off = base.county * index.postCount;
   const { keyOf, netOf } = base;
-  const chosen: number[] = [];
-  for (const p of base.posts) {
-    const cp = index.countyPost[off + p]!;
-    if ((cp & CP_NEAR_HOME) === 0) {
-      if (scope === 3) continue;
-      if (scope === 2 && (cp & CP_SAME_PREFECTURE) === 0) continue;
-      if (scope === 1 && (cp & CP_SAME_PROVINCE) === 0) continue;
+  const all = base.posts;
+  let chosen = all;
+  if (scope !== 0) {
+    // The class's posts: near home, or in the home prefecture or province as the scope allows.
+    const need = scope === 1 ? CP_SAME_PROVINCE : scope === 2 ? CP_SAME_PREFECTURE : 0;
+    const kept = new Int32Array(all.length);
+    let m = 0;
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
+      const cp = index.countyPost[off + p]!;
+      if ((cp & CP_NEAR_HOME) !== 0 || (need !== 0 && (cp & need) !== 0)) kept[m++] = p;
     }
-    chosen.push(p);
+    chosen = kept.subarray(0, m);
   }
 
   const T = SKILL_TYPES * PAY_BANDS;
@@ -245,7 +286,8 @@ export function candidateBuckets(
   const bandTop = new Float64Array(PAY_BANDS).fill(-Infinity);
   const sigStart = new Int32Array(G + 1);
   const sigNet = new Float64Array(G).fill(-Infinity);
-  chosen.forEach((p, i) => {
+  for (let i = 0; i < chosen.length; i++) {
+    const p = chosen[i]!;
     const g = sigs.postSig[p]!;
     const band = bandOf(sigs.cuts, netOf[p]!);
     const t = sigs.type[g]! * PAY_BANDS + band;
@@ -254,7 +296,7 @@ export function candidateBuckets(
     if (netOf[p]! > bandTop[band]!) bandTop[band] = netOf[p]!;
     sigStart[g + 1]! += 1;
     if (netOf[p]! > sigNet[g]!) sigNet[g] = netOf[p]!;
-  });
+  }
   const sigBand = new Uint8Array(G);
   for (let g = 0; g < G; g++) if (sigNet[g]! > -Infinity) sigBand[g] = bandOf(sigs.cuts, sigNet[g]!);
   for (let t = 0; t < T; t++) typeStart[t + 1]! += typeStart[t]!;
@@ -267,7 +309,8 @@ export function candidateBuckets(
   const typeAt = typeStart.slice(0, T);
   const sigAt = sigStart.slice(0, G);
   // Stable distribution: each bucket keeps the key order.
-  chosen.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = chosen[i]!;
     const t = typeOfPost[i]!;
     const a = typeAt[t]!++;
     typePosts[a] = p;
@@ -276,6 +319,6 @@ export function candidateBuckets(
     const b = sigAt[g]!++;
     sigPosts[b] = p;
     sigKeys[b] = keyOf[p]!;
-  });
+  }
   return { typeStart, typePosts, typeKeys, sigStart, sigPosts, sigKeys, bandTop, sigBand };
 }
