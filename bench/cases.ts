@@ -3,6 +3,7 @@
  * generator, with the object-based path run beside it on the same instance where one exists.
  */
 import { compileIndex, type CompiledIndex } from '../src/compile.js';
+import { scoreRow } from '../src/internal/index-row.js';
 import { createScratch, kernelEligible, kernelScore } from '../src/internal/kernel.js';
 import { parseDataset } from '../src/parse.js';
 import { rankAll } from '../src/rank-all.js';
@@ -85,16 +86,19 @@ function pairScoreCase(n: number): Case {
   };
 }
 
-/** Scores one labourer against every post (the kernel's best case: scratch tables reused). */
+/** Scores a labourer against every post (`scoreRow`: the kernel's row loop, skills once per signature). */
 function rowScoreCase(rows: number): Case {
   return {
     name: 'score rows',
     run: (inst) => {
       const sc = createScratch(inst.index);
+      const out = new Float64Array(inst.posts);
       let sum = 0;
       const r = Math.min(rows, inst.workers);
-      for (let w = 0; w < r; w++)
-        for (let p = 0; p < inst.posts; p++) sum += kernelScore(inst.index, sc, w, p);
+      for (let w = 0; w < r; w++) {
+        scoreRow(inst.index, sc, w, out);
+        for (let p = 0; p < inst.posts; p++) sum += out[p]!;
+      }
       return { units: r * inst.posts, unit: 'pairs', checksum: sum.toFixed(9) };
     },
     peer: (inst) => {

@@ -2,8 +2,10 @@
  * `npm run bench:ci`: a small run of every benchmark case that fails only if a result is wrong
  * (a fast path disagreeing with the object-based path), never on time.
  */
-import { rankAll, rankedOf } from '../src/rank-all.js';
+import { checkEligibility } from '../src/eligibility.js';
+import { eligiblePairs, rankAll, rankedOf } from '../src/rank-all.js';
 import { rankPosts } from '../src/rank.js';
+import { scorePair } from '../src/score.js';
 import { CASES, instance } from './cases.js';
 
 let failures = 0;
@@ -39,6 +41,23 @@ for (const [workers, posts] of [
   if (wrong > 0) failures += 1;
   console.log(
     `${'top-10 (all)'.padEnd(17)} ${inst.name.padEnd(9)} ${wrong === 0 ? 'ok' : `WRONG for ${wrong} labourers`}`,
+  );
+  // Every eligible pair and its score, against checkEligibility and scorePair.
+  const pairs = eligiblePairs(inst.index);
+  let wrongPairs = 0;
+  inst.dataset.labourers.forEach((w, i) => {
+    const want = inst.dataset.posts
+      .filter((p) => checkEligibility(inst.dataset, w, p).length === 0)
+      .map((p) => ({ post: p.id as string, score: scorePair(inst.dataset, w, p).score }))
+      .sort((a, b) => b.score - a.score || (a.post < b.post ? -1 : a.post > b.post ? 1 : 0));
+    const got: { post: string; score: number }[] = [];
+    for (let k = pairs.offsets[i]!; k < pairs.offsets[i + 1]!; k++)
+      got.push({ post: inst.index.postIds[pairs.posts[k]!]!, score: pairs.scores[k]! });
+    if (JSON.stringify(got) !== JSON.stringify(want)) wrongPairs += 1;
+  });
+  if (wrongPairs > 0) failures += 1;
+  console.log(
+    `${'eligible pairs'.padEnd(17)} ${inst.name.padEnd(9)} ${wrongPairs === 0 ? 'ok' : `WRONG for ${wrongPairs} labourers`}`,
   );
 }
 if (failures > 0) {

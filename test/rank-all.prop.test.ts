@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../src/compile.js';
 import { checkEligibility } from '../src/eligibility.js';
+import { scoreRow } from '../src/internal/index-row.js';
 import { createScratch, kernelEligible, kernelScore } from '../src/internal/kernel.js';
 import { parseDataset } from '../src/parse.js';
 import { eligiblePairs, rankAll, rankedOf, topKPosts } from '../src/rank-all.js';
@@ -78,6 +79,24 @@ describe('compiled kernel', () => {
         ds.labourers.forEach((w, i) => {
           ds.posts.forEach((p, j) => {
             expect(Object.is(kernelScore(index, sc, i, j), scorePair(ds, w, p).score)).toBe(true);
+          });
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a scored row equals the kernel score of each pair', () => {
+    fc.assert(
+      fc.property(anyDataset, (ds) => {
+        const index = compileIndex(ds);
+        const sc = createScratch(index);
+        const out = new Float64Array(index.postCount);
+        ds.labourers.forEach((_, i) => {
+          scoreRow(index, sc, i, out);
+          const one = createScratch(index);
+          ds.posts.forEach((_, j) => {
+            expect(Object.is(out[j], kernelScore(index, one, i, j))).toBe(true);
           });
         });
       }),
