@@ -45,6 +45,15 @@ export function solveGreedy(graph: BipartiteGraph): Assignment {
  * @internal
  */
 export function solveGreedyCompiled(g: CompiledGraph): Assignment {
+  return buildAssignment(g, 'greedy', greedyMatch(g), undefined);
+}
+
+/**
+ * The edge the greedy order gives each left node (−1 for none).
+ *
+ * @internal
+ */
+export function greedyMatch(g: CompiledGraph): Int32Array {
   // Weight descending with ties by index (edges are stored by left id, right id), then stably by tier.
   const order = stableByKey(edgesByWeight(g), (e) => g.leftRank[g.edgeLeft[e]!]!, g.tiers.length + 1);
   const matchEdge = new Int32Array(g.leftIds.length).fill(-1);
@@ -57,5 +66,5 @@ export function solveGreedyCompiled(g: CompiledGraph): Assignment {
       load[r]!++;
     }
   }
-  return buildAssignment(g, 'greedy', matchEdge, undefined);
+  return matchEdge;
 }

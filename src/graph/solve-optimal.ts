@@ -5,6 +5,7 @@
  */
 import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
+import { greedyMatch } from './solve-greedy.js';
 import type { Assignment, BipartiteGraph, OptimalCertificate } from './types.js';
 import { validateGraph } from './validate.js';
 
@@ -105,6 +106,9 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const changedLeft: number[] = [];
   const changedEdge: number[] = [];
 
+  // Among equal distances the source comes first, then the sink, then the rest by index: a search
+  // ends as soon as nothing is strictly closer, without sweeping a plateau of equal distances.
+  const tieLess = (a: number, b: number): boolean => (a >= SINK ? a - V : a) < (b >= SINK ? b - V : b);
   const lessK = (a: number, b: number): boolean => {
     const ia = a * K;
     const ib = b * K;
@@ -113,7 +117,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       const y = dist[ib + k]!;
       if (x !== y) return x < y;
     }
-    return a < b;
+    return tieLess(a, b);
   };
   // Two components (one numbered tier) or one (none) are the usual cases: compared without a loop.
   const less2 = (a: number, b: number): boolean => {
@@ -122,12 +126,12 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     if (x !== y) return x < y;
     const xw = dist[2 * a + 1]!;
     const yw = dist[2 * b + 1]!;
-    return xw !== yw ? xw < yw : a < b;
+    return xw !== yw ? xw < yw : tieLess(a, b);
   };
   const less1 = (a: number, b: number): boolean => {
     const x = dist[a]!;
     const y = dist[b]!;
-    return x !== y ? x < y : a < b;
+    return x !== y ? x < y : tieLess(a, b);
   };
   const heap = new IndexedHeap(V, K === 2 ? less2 : K === 1 ? less1 : lessK);
 
@@ -146,6 +150,9 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
    * candidate distance and records it if shorter (in the final repair, only if below zero).
    */
   let floorZero = false;
+  // Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused.
+  let boundC = Number.POSITIVE_INFINITY;
+  let boundW = Number.POSITIVE_INFINITY;
   const record = (u: number, v: number, edge: number): void => {
     if (!seen[v]) {
       seen[v] = 1;
@@ -165,12 +172,18 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     if (rc === 0 && rcw < 0) rcw = 0;
     const c = dist[iu]! + rc;
     const cw = dist[iu + 1]! + rcw;
+    // Nothing at or beyond the bound (θ, or the source's distance once seen) can be on a better path.
+    if (c > boundC || (c === boundC && cw >= boundW)) return;
     if (seen[v]) {
       const y = dist[iv]!;
       if (c > y || (c === y && cw >= dist[iv + 1]!)) return;
     } else if (floorZero && !(c < 0 || (c === 0 && cw < 0))) return;
     dist[iv] = c;
     dist[iv + 1] = cw;
+    if (v === SOURCE) {
+      boundC = c;
+      boundW = cw;
+    }
     record(u, v, edge);
   };
   /** {@link relaxK} for one component, the weight (no numbered tier). */
@@ -179,8 +192,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     let rcw = sign * weight + pot[u]! - pot[v]!;
     if (rcw < 0) rcw = 0;
     const cw = dist[u]! + rcw;
+    if (cw >= boundW) return;
     if (seen[v] ? cw >= dist[v]! : floorZero && !(cw < 0)) return;
     dist[v] = cw;
+    if (v === SOURCE) boundW = cw;
     record(u, v, edge);
   };
   const relaxK = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
@@ -283,15 +298,18 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   let phase = -1;
   const skipped: number[] = [];
 
-  // Add left nodes in priority order: tier, then best edge weight, then id.
-  // Within a rank, left nodes with the heaviest best edge first: they settle the prices early, so a
-  // weaker node later finds nothing worth displacing without a long search. (Any order is exact.)
+  // Add left nodes in priority order: by rank; within a rank, those the greedy order places first,
+  // then the heaviest best edge first, then id. Any order is exact; this one adds first the nodes
+  // likely to be placed, strongest first, so the prices settle early and later searches stay short
+  // (about half the settled nodes of id order on the benchmark graphs).
   const bestWeight = new Float64Array(nL).fill(Number.NEGATIVE_INFINITY);
   for (let e = 0; e < edgeWeight.length; e++)
     if (edgeWeight[e]! > bestWeight[edgeLeft[e]!]!) bestWeight[edgeLeft[e]!] = edgeWeight[e]!;
+  const estimate = greedyMatch(g);
   const order = Array.from({ length: nL }, (_, l) => l).sort(
     (a, b) =>
       g.leftRank[a]! - g.leftRank[b]! ||
+      (estimate[b]! >= 0 ? 1 : 0) - (estimate[a]! >= 0 ? 1 : 0) ||
       (bestWeight[a]! > bestWeight[b]! ? -1 : bestWeight[a]! < bestWeight[b]! ? 1 : a - b),
   );
 
@@ -342,6 +360,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
 
     // Dijkstra from l0 on reduced costs, stopping at the source or at θ.
     dist.fill(0, i0, i0 + K);
+    if (K === 2) {
+      boundC = theta[0]!;
+      boundW = theta[1]!;
+    } else if (K === 1) boundW = theta[0]!;
     seen[l0] = 1;
     touched.push(l0);
     pred[l0] = -1;
@@ -413,6 +435,8 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     // Repair: labels start at 0 everywhere (a virtual root), at π(source) − π(l) < 0 on a skipped l;
     // Dijkstra settles the negative labels only, then π += label keeps every reduced cost ≥ 0.
     floorZero = true;
+    boundC = Number.POSITIVE_INFINITY;
+    boundW = Number.POSITIVE_INFINITY;
     for (const l of skipped) {
       for (let k = 0; k < K; k++) cand[k] = pot[SOURCE * K + k]! - pot[l * K + k]!;
       if (!isNegative(cand)) continue;
