@@ -3,13 +3,7 @@
  *
  * @module
  */
-import {
-  buildAssignment,
-  compileGraph,
-  edgesByWeight,
-  stableByKey,
-  type CompiledGraph,
-} from './internal/compile.js';
+import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
 import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
