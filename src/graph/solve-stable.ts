@@ -8,30 +8,26 @@ import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
 /**
- * Each left node's edges in its order of preference, in the left's CSR range: weight descending, then
- * right id ascending (edges of a left are stored by right index, so index order breaks weight ties).
- * An insertion sort per left: a left has few edges, and no comparator is called across the graph.
+ * Sorts left `l`'s edges into `prefs` (its CSR range) in its order of preference: weight descending,
+ * then right id ascending (edges of a left are stored by right index, so index order breaks weight
+ * ties). An insertion sort: a left has few edges, and no comparator is called across the graph.
  *
- * Complexity: O(Σ deg(l)²) time in the worst case, O(E) space.
+ * Complexity: O(deg(l)²) time in the worst case.
  */
-function leftPreferences(g: CompiledGraph): Int32Array {
-  const prefs = new Int32Array(g.edgeLeft.length);
+function sortPreferences(g: CompiledGraph, prefs: Int32Array, l: number): void {
   const w = g.edgeWeight;
-  for (let l = 0; l < g.leftIds.length; l++) {
-    const start = g.leftStart[l]!;
-    const end = g.leftStart[l + 1]!;
-    for (let i = start; i < end; i++) {
-      // Edge i goes after every edge of larger or equal weight already placed (they have smaller indices).
-      const wi = w[i]!;
-      let j = i;
-      while (j > start && w[prefs[j - 1]!]! < wi) {
-        prefs[j] = prefs[j - 1]!;
-        j--;
-      }
-      prefs[j] = i;
+  const start = g.leftStart[l]!;
+  const end = g.leftStart[l + 1]!;
+  for (let i = start; i < end; i++) {
+    // Edge i goes after every edge of larger or equal weight already placed (they have smaller indices).
+    const wi = w[i]!;
+    let j = i;
+    while (j > start && w[prefs[j - 1]!]! < wi) {
+      prefs[j] = prefs[j - 1]!;
+      j--;
     }
+    prefs[j] = i;
   }
-  return prefs;
 }
 
 /**
@@ -56,8 +52,9 @@ function leftPreferences(g: CompiledGraph): Int32Array {
  * }).pairs
  * //=> [{ left: 'a', right: 'y', weight: 1 }, { left: 'b', right: 'x', weight: 9 }]
  *
- * Complexity: O(Σ deg(l)² + E log C) time in the worst case (an insertion sort of each left's edges,
- * then at most one proposal per edge, each O(log C) for the largest capacity C), O(L + R + E) space.
+ * Complexity: O(Σ deg(l)² + E log C) time in the worst case (an insertion sort of a rejected left's
+ * edges, then at most one proposal per edge, each O(log C) for the largest capacity C), O(L + R + E)
+ * space.
  */
 export function solveStable(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
@@ -72,7 +69,10 @@ export function solveStable(graph: BipartiteGraph): Assignment {
 export function solveStableCompiled(g: CompiledGraph): Assignment {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
-  const prefs = leftPreferences(g);
+  // Preferences are sorted lazily: a left's first proposal is its best edge, found by one scan; its
+  // list is sorted only if it is rejected (about half the lefts never are).
+  const prefs = new Int32Array(g.edgeLeft.length);
+  const sorted = new Uint8Array(nL);
   const { edgeLeft, edgeWeight, leftRank } = g;
   // Does a right prefer edge a to edge b? Tier (null last), then weight descending, then left id.
   const prefers = (a: number, b: number): boolean => {
@@ -104,7 +104,17 @@ export function solveStableCompiled(g: CompiledGraph): Assignment {
     const l = free[--freeCount]!;
     const end = g.leftStart[l + 1]!;
     while (next[l]! < end) {
-      const e = prefs[next[l]!++]!;
+      let e: number;
+      if (sorted[l] === 1) e = prefs[next[l]!++]!;
+      else if (next[l] === g.leftStart[l]) {
+        e = next[l]!++;
+        for (let i = e + 1; i < end; i++) if (edgeWeight[i]! > edgeWeight[e]!) e = i;
+      } else {
+        // Rejected once: sort, and go on after the best edge (first in the order, already tried).
+        sortPreferences(g, prefs, l);
+        sorted[l] = 1;
+        e = prefs[next[l]!++]!;
+      }
       const r = g.edgeRight[e]!;
       const base = heapStart[r]!;
       const n = held[r]!;
