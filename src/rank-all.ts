@@ -500,8 +500,10 @@ function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
  * The top k posts of one labourer, from a compiled index, pruned and exact: the same posts and
  * scores, in the same order, as `rankPosts(dataset, id, { top: k, minScore }).ranked`.
  *
- * Complexity: O(P log P) once per county and mobility class (cached per index), then per labourer
- * O(m·(r + c)) for the m candidates walked before the bound stops the walk (m ≤ P).
+ * Complexity: O(P·R) to bucket the posts of the labourer's county and mobility class (cached per
+ * index while the county stays the same; R origin values, a handful), then O(B log B + m·(r + c))
+ * for B buckets (48 type buckets and the signatures asking for the labourer's skills) and the m
+ * posts whose bound reaches the k-th score (m ≤ P).
  *
  * @param index - The compiled index.
  * @param workerIndex - The labourer's position in the dataset.
@@ -589,8 +591,9 @@ export function rankRange(
  * The top posts of every labourer, exact and pruned: for each labourer the same posts, scores and
  * order as `rankPosts(dataset, id, { top, minScore }).ranked` (an excluded labourer gets none).
  *
- * Complexity: O(W + C·K·P log P + Σ m_w·(r + c)) for W labourers, C origin counties, K ≤ 4
- * mobility classes, P posts and m_w candidates walked per labourer; memory O(W·top + K·P).
+ * Complexity: O(P log P + W + C·K·P·R + Σ (B_w log B_w + m_w·(r + c))) for W labourers, C origin
+ * counties, K ≤ 4 mobility classes, P posts, R origin values per county, B_w buckets and m_w posts
+ * bounded per labourer (about 76 at 10⁵ × 10⁴ sample data); memory O(W·top + K·P).
  *
  * @param source - A dataset (compiled here) or a compiled index.
  * @param options - `top` (default 10) and `minScore` (default 0).
