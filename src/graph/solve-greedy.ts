@@ -3,20 +3,17 @@
  *
  * @module
  */
-import {
-  buildAssignment,
-  compileGraph,
-  edgesByWeight,
-  stableByKey,
-  type CompiledGraph,
-} from './internal/compile.js';
+import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
+import { stableMatch } from './solve-stable.js';
 import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
 /**
  * Takes edges in the order tier (ascending, `null` last), weight (descending), left id, right id, keeping each one
  * whose left node is still free and whose right node still has room. A baseline to compare the
- * optimal and stable solvers against; it carries no certificate.
+ * optimal solver against; it carries no certificate. Because left and right nodes both rank edges by
+ * this one order, the result is also the unique stable assignment ({@link solveStable} returns the
+ * same pairs), and it is computed that way, by deferred acceptance, without sorting every edge.
  *
  * @param graph - A valid bipartite graph (refused otherwise).
  * @returns The greedy assignment (`certificate` is `undefined`).
@@ -32,7 +29,8 @@ import { validateGraph } from './validate.js';
  * }).total
  * //=> 5
  *
- * Complexity: O(E log E) time (a native sort of the weights, then counting sorts), O(L + R + E) space.
+ * Complexity: that of {@link solveStable}: O(Σ deg(l)² + E log C) time in the worst case, O(L + R + E)
+ * space.
  */
 export function solveGreedy(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
@@ -51,20 +49,13 @@ export function solveGreedyCompiled(g: CompiledGraph): Assignment {
 /**
  * The edge the greedy order gives each left node (−1 for none).
  *
+ * Both sides' preferences here come from one strict order on the edges (tier, weight descending,
+ * left id, right id): a left node compares its edges by it, and so does a right node. With such a
+ * master order there is exactly one stable assignment, and taking edges greedily in that order
+ * yields it; so deferred acceptance, which needs no global sort, computes the greedy assignment.
+ *
  * @internal
  */
 export function greedyMatch(g: CompiledGraph): Int32Array {
-  // Weight descending with ties by index (edges are stored by left id, right id), then stably by tier.
-  const order = stableByKey(edgesByWeight(g), (e) => g.leftRank[g.edgeLeft[e]!]!, g.tiers.length + 1);
-  const matchEdge = new Int32Array(g.leftIds.length).fill(-1);
-  const load = new Int32Array(g.rightIds.length);
-  for (const e of order) {
-    const l = g.edgeLeft[e]!;
-    const r = g.edgeRight[e]!;
-    if (matchEdge[l]! < 0 && load[r]! < g.capacity[r]!) {
-      matchEdge[l] = e;
-      load[r]!++;
-    }
-  }
-  return matchEdge;
+  return stableMatch(g);
 }

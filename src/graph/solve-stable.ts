@@ -67,6 +67,15 @@ export function solveStable(graph: BipartiteGraph): Assignment {
  * @internal
  */
 export function solveStableCompiled(g: CompiledGraph): Assignment {
+  return buildAssignment(g, 'stable', stableMatch(g), { kind: 'stable', blockingPairs: [] });
+}
+
+/**
+ * The edge deferred acceptance gives each left node (−1 for none).
+ *
+ * @internal
+ */
+export function stableMatch(g: CompiledGraph): Int32Array {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   // Preferences are sorted lazily: a left's first proposal is its best edge, found by one scan; its
@@ -153,5 +162,5 @@ export function solveStableCompiled(g: CompiledGraph): Assignment {
       }
     }
   }
-  return buildAssignment(g, 'stable', matchEdge, { kind: 'stable', blockingPairs: [] });
+  return matchEdge;
 }

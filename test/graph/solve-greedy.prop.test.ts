@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveGreedy } from '../../src/graph/solve-greedy.js';
+import { solveStable } from '../../src/graph/solve-stable.js';
 import type { BipartiteGraph } from '../../src/graph/types.js';
 import { graphArb } from './graphs.js';
 
@@ -43,6 +44,18 @@ describe('solveGreedy', () => {
         expect(mine).toEqual(referenceGreedy(graph));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('solveGreedy and solveStable', () => {
+  it('greedy equals the stable assignment: both sides rank pairs by one master order', () => {
+    const weight = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -50, max: 50, noNaN: true }));
+    fc.assert(
+      fc.property(graphArb({ maxLeft: 25, maxRight: 6, maxCapacity: 4, weight }), (graph) => {
+        expect(solveGreedy(graph).pairs).toEqual(solveStable(graph).pairs);
+      }),
+      { numRuns: 400 },
     );
   });
 });
