@@ -211,11 +211,20 @@ export { graphIssues, safeValidateGraph, validateGraph } from './graph/validate.
 export { graphJsonSchema, parseGraph, safeParseGraph } from './graph/schema.js';
 
 // Scale: compiled index and batch ranking
-export { compileIndex, type CompiledIndex } from './compile.js';
 export {
+  compileIndex,
+  compileLabourers,
+  compilePosts,
+  type CompiledCounties,
+  type CompiledIndex,
+  type CompiledPosts,
+} from './compile.js';
+export {
+  eligiblePairs,
   rankAll,
   rankedOf,
   topKPosts,
+  type EligiblePairs,
   type RankAllEntry,
   type RankAllOptions,
   type RankAllResult,
