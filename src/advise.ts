@@ -23,6 +23,7 @@ import type { TrainingCourse } from './policy/types.js';
 import type { Exclusion, ExclusionCode } from './reasons.js';
 import type { Exclusions } from './results.js';
 import { netPay, scorePair } from './score.js';
+import { linksOf } from './score/skills.js';
 import type {
   AreaCode,
   CertificateId,
@@ -108,6 +109,7 @@ export const CHANGE_CODES: readonly ChangeCode[] = [
 export const LIFTED_BY: Readonly<Partial<Record<ExclusionCode, readonly ChangeCode[]>>> = {
   'certificate-missing': ['take-training'],
   'certificate-expired': ['renew-certificate', 'take-training'],
+  'required-skill-missing': ['take-training'],
   'outside-mobility-scope': ['widen-mobility'],
   'refused-destination': ['drop-refusal'],
   'available-after-window': ['start-earlier'],
@@ -139,6 +141,7 @@ const FIXED_WHY: Readonly<Record<ExclusionCode, FixedWhy>> = {
   'outside-mobility-scope': 'post',
   'certificate-missing': 'post',
   'certificate-expired': 'post',
+  'required-skill-missing': 'post',
   'refused-destination': 'post',
   'dormitory-needed': 'post',
 };
@@ -566,6 +569,15 @@ function candidatesForExcluded(run: Run, target: Extract<Target, { kind: 'exclud
   const out: Change[] = [];
   const courses = (certificate: CertificateId): Change[] =>
     dataset.policy.trainings.filter((t) => t.grantsCertificates.includes(certificate)).map(trainingChange);
+  // A course granting the skill itself, or a skill the taxonomy relates to it (a route the skills
+  // component credits); the evaluation below keeps only what really lifts the exclusion.
+  const links = linksOf(dataset.policy);
+  const skillCourses = (skill: SkillId): Change[] => {
+    const related = links.get(skill);
+    return dataset.policy.trainings
+      .filter((t) => t.grantsSkills.some((g) => g.skill === skill || (related?.get(g.skill) ?? 0) > 0))
+      .map(trainingChange);
+  };
   for (const e of target.exclusions) {
     switch (e.code) {
       case 'certificate-missing':
@@ -577,6 +589,9 @@ function candidatesForExcluded(run: Run, target: Extract<Target, { kind: 'exclud
           params: { certificate: e.params.certificate, expiredOn: e.params.validUntil },
         });
         out.push(...courses(e.params.certificate));
+        break;
+      case 'required-skill-missing':
+        out.push(...skillCourses(e.params.skill));
         break;
       case 'outside-mobility-scope': {
         const to = narrowestScope(worker, siteArea(target.post.site, contextOf(dataset).parks));

@@ -11,7 +11,17 @@ import { contextOf, siteArea, type Context } from './internal/context.js';
 import type { Park } from './policy/types.js';
 import type { Exclusion, ExclusionCode } from './reasons.js';
 import { earliestRetirementDate, retirementOf, type Retirement } from './retirement.js';
-import type { AreaCode, CertificateId, Dataset, Employer, IsoDate, Labourer, Post } from './types.js';
+import { requirementCredit } from './score/skills.js';
+import type {
+  AreaCode,
+  CertificateId,
+  Dataset,
+  Employer,
+  IsoDate,
+  Labourer,
+  Post,
+  SkillRequirement,
+} from './types.js';
 
 /** Whether a rule looks at the labourer alone or at the labourer and the post. */
 export type RuleScope = 'worker' | 'pair';
@@ -29,6 +39,8 @@ interface WorkerFacts {
   readonly age: number;
   readonly retirement: Retirement | undefined;
   readonly earliestRetirement: IsoDate | undefined;
+  /** Memo of {@link hasRoute}: `level:skill` → whether some route earns credit. */
+  readonly routes: Map<string, boolean>;
 }
 
 /** Everything a pair rule reads. */
@@ -59,6 +71,20 @@ const none: readonly Exclusion[] = [];
 /** A park site whose `serves` list contains the county. */
 function parkServes(park: Park | undefined, county: string): boolean {
   return park !== undefined && park.serves.some((a) => county.startsWith(a));
+}
+
+/**
+ * Whether the labourer earns any credit towards a skill requirement by a route of the skills
+ * component (held, trained, related), memoised per labourer by skill and level.
+ */
+function hasRoute(ctx: Context, worker: Labourer, facts: WorkerFacts, req: SkillRequirement): boolean {
+  const key = `${req.minLevel}:${req.skill}`;
+  let found = facts.routes.get(key);
+  if (found === undefined) {
+    found = requirementCredit(ctx.policy, worker, req) > 0;
+    facts.routes.set(key, found);
+  }
+  return found;
 }
 
 /** The certificate's state for a worker on a date: the latest valid-until among expired copies. */
@@ -304,6 +330,23 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
           }),
   },
   {
+    code: 'required-skill-missing',
+    scope: 'pair',
+    description:
+      'The post requires a skill and does not train beginners on the job, and the labourer has no route to it: not held at any level, not granted by a completed training, no related skill of the taxonomy (a held skill below the level asked only lowers the score).',
+    check: ({ ctx, worker, facts, post }) => {
+      if (post.trainsOnJob || post.requiredSkills.length === 0) return none;
+      let out: Exclusion[] | undefined;
+      for (const req of post.requiredSkills) {
+        if (hasRoute(ctx, worker, facts, req)) continue;
+        out ??= [];
+        if (!out.some((e) => e.code === 'required-skill-missing' && e.params.skill === req.skill))
+          out.push({ code: 'required-skill-missing', params: { skill: req.skill } });
+      }
+      return out ?? none;
+    },
+  },
+  {
     code: 'refused-destination',
     scope: 'pair',
     description: 'The site lies in an area the labourer refused, or is a park the labourer refused.',
@@ -351,7 +394,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[
  *
  * @example
  * ELIGIBILITY_RULES[0] //=> { code: 'under-minimum-age', scope: 'worker', description: 'Under the minimum working age…' }
- * ELIGIBILITY_RULES.length //=> 19
+ * ELIGIBILITY_RULES.length //=> 20
  */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, scope, description }) => ({
   code,
@@ -385,6 +428,7 @@ function workerState(dataset: Dataset, worker: Labourer): WorkerState {
       retirement: retirementOf(worker, policy, asOf),
       earliestRetirement:
         worker.gender === undefined ? earliestRetirementDate(worker.birthDate, policy, asOf) : undefined,
+      routes: new Map(),
     };
     const byRule = RULES.map((rule) => (rule.scope === 'worker' ? rule.check(ctx, worker, facts) : none));
     const underAge = (byRule[0] ?? none).length > 0;
@@ -418,8 +462,9 @@ export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[
  * {@link ELIGIBILITY_RULES} for the list and order). An under-16 labourer gets exactly one
  * exclusion, `under-minimum-age`, and nothing else is evaluated.
  *
- * Complexity: O(c·h + d) for c required certificates, h held certificates and d refused
- * destinations; the worker-level rules are evaluated once per labourer and dataset.
+ * Complexity: O(c·h + r·s + d) for c required certificates, h held certificates, r required
+ * skills, s held skills and trainings, and d refused destinations; the worker-level rules are
+ * evaluated once per labourer and dataset, and a skill route once per labourer, skill and level.
  *
  * @param dataset - The dataset (its as-of date, employers and policy apply).
  * @param worker - The labourer.

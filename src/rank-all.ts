@@ -2,8 +2,10 @@
  * Ranking every labourer at once: for each, the top k eligible posts by score (then post id),
  * exactly as `rankPosts` ranks them, computed from a compiled index with pruning.
  *
- * Pruning is exact. Posts that fail on their own account (vetting, openings, window) or lie where
- * the labourer may not be offered work are never looked at. The rest of a county and mobility class
+ * Pruning is exact. Posts that fail on their own account (vetting, openings, window), lie where
+ * the labourer may not be offered work, or require a skill the labourer has no route to without
+ * training beginners (`required-skill-missing`, decided once per type bucket or skill signature)
+ * are never looked at. The rest of a county and mobility class
  * sit in buckets (`src/internal/index-candidates.ts`), each sorted by a key that depends on the
  * county and post only (origin without preferences and with the language part at its best, plus
  * employer):
@@ -43,6 +45,7 @@ const {
   payAt,
   payValue,
   prepareWorker,
+  skillsAllowed,
   skillsValue,
 } = kernel;
 
@@ -80,6 +83,9 @@ export interface RankAllEntry {
   readonly post: string;
   readonly score: number;
 }
+
+/** The skills kind of a type bucket (`type >> 1`) whose posts require skills and do not train on the job. */
+const REQUIRED_NO_TRAINING = 2;
 
 /** Margin of the bound comparisons: far above floating-point rounding, far below any score gap that matters. */
 const BOUND_MARGIN = 1e-9;
@@ -419,6 +425,9 @@ function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
   for (let t = 0, T = SKILL_TYPES * PAY_BANDS; t < T; t++) {
     const a = typeStart[t]!;
     if (a === typeStart[t + 1]!) continue;
+    // Required skills and no training on the job: a post of this type asks for none of the
+    // labourer's skills nor any linked to them, so `required-skill-missing` excludes it.
+    if (((t / PAY_BANDS) | 0) >> 1 === REQUIRED_NO_TRAINING) continue;
     const sk = wk.typeSk[((t / PAY_BANDS) | 0) * 2 + skilled]!;
     const b = typeKeys[a]! + eS * sk + bandPay[t % PAY_BANDS]! + slack;
     size = heapPush(heapBound, heapId, size, b, t);
@@ -429,6 +438,8 @@ function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
     const g = touched[i]!;
     const a = sigStart[g]!;
     if (a === sigStart[g + 1]!) continue;
+    // `required-skill-missing` depends on the signature alone: decided once for its posts.
+    if (!skillsAllowed(index, sc, sigs.rep[g]!)) continue;
     sigSkills[g] = -1;
     const b = sigKeys[a]! + eS + bandPay[sigBand[g]!]! + slack;
     size = heapPush(heapBound, heapId, size, b, -g - 1);
@@ -489,7 +500,7 @@ function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
       const floor = Math.max(minScore, out.floor());
       const cp = index.countyPost[off + p]!;
       if (keyOf[p]! + lift + eP * payValue(index, w, p, cp) < floor) continue;
-      if (!pairAllowed(index, w, p, cp)) continue;
+      if (!pairAllowed(index, w, p, cp) || !skillsAllowed(index, sc, p)) continue;
       const score = kernelScore(index, sc, w, p);
       if (score >= minScore) out.offer(score, rank[p]!, p);
     }
@@ -679,7 +690,7 @@ export function eligiblePairs(
       for (let p = 0; p < P; p++) {
         if (index.postOpen[p] === 0) continue;
         const cp = index.countyPost[off + p]!;
-        if (!pairAllowed(index, w, p, cp)) continue;
+        if (!pairAllowed(index, w, p, cp) || !skillsAllowed(index, sc, p)) continue;
         eligible[w]! += 1;
         const score = kernelScore(index, sc, w, p);
         if (score < minScore) continue;

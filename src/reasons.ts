@@ -64,6 +64,11 @@ export interface ExclusionParams {
   };
   readonly 'certificate-missing': { readonly certificate: CertificateId };
   readonly 'certificate-expired': { readonly certificate: CertificateId; readonly validUntil: IsoDate };
+  /**
+   * The post requires a skill the labourer has no route to (not held at any level, not granted by a
+   * completed training, no related skill) and does not train beginners on the job.
+   */
+  readonly 'required-skill-missing': { readonly skill: SkillId };
   readonly 'refused-destination': { readonly destination: Destination };
   /** Needs a dormitory, the post is away from home and offers none. */
   readonly 'dormitory-needed': Readonly<Record<never, never>>;

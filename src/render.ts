@@ -235,6 +235,8 @@ export const EXCLUSIONS_ZH: Renderers<ExclusionParams> = {
     `岗位在${n.site(p.site)}，超出本人愿意外出的范围（${SCOPES['zh-CN'][p.scope]}，家在${n.place(p.originCounty)}）`,
   'certificate-missing': (p, n) => `缺少证书：${n.certificate(p.certificate)}`,
   'certificate-expired': (p, n) => `证书${n.certificate(p.certificate)}已于${p.validUntil}过期`,
+  'required-skill-missing': (p, n) =>
+    `岗位要求${n.skill(p.skill)}且不提供岗前培训，本人既不具备该技能，也没有相近技能或相关培训`,
   'refused-destination': (p, n) => `本人不愿去${n.destination(p.destination)}`,
   'dormitory-needed': () => '本人需要宿舍，岗位离家且不提供宿舍',
 };
@@ -274,6 +276,8 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
     `The post is in ${n.site(p.site)}, beyond where the labourer will work (${SCOPES.en[p.scope]}, home ${n.place(p.originCounty)})`,
   'certificate-missing': (p, n) => `Missing certificate: ${n.certificate(p.certificate)}`,
   'certificate-expired': (p, n) => `Certificate ${n.certificate(p.certificate)} expired on ${p.validUntil}`,
+  'required-skill-missing': (p, n) =>
+    `The post requires ${n.skill(p.skill)} and does not train beginners on the job; the labourer has no route to it (not held, not trained, no related skill)`,
   'refused-destination': (p, n) => `The labourer refuses to work in ${n.destination(p.destination)}`,
   'dormitory-needed': () => 'Needs a dormitory; the post is away from home and offers none',
 };

@@ -12,11 +12,14 @@ import type {
   ParkId,
   Post,
   Site,
+  SkillId,
 } from '../src/types.js';
+import { requirementCredit, skillsComponent } from '../src/score/skills.js';
 import { AS_OF, TANGXIA, ZHENXIONG, dataset, employer, labourer, post } from './helpers/build.js';
 
 const d = (s: string): IsoDate => s as IsoDate;
 const cert = (s: string): CertificateId => s as CertificateId;
+const skill = (s: string): SkillId => s as SkillId;
 const countySite = (c: string): Site => ({ kind: 'county', county: c as CountyCode });
 const parkSite = (p: string): Site => ({ kind: 'park', park: p as ParkId });
 const TANGXIA_SITE: Site = { kind: 'town', town: TANGXIA };
@@ -362,6 +365,73 @@ describe('dormitory-needed', () => {
   });
 });
 
+describe('required-skill-missing', () => {
+  const welding = skill('welding');
+  const weldingPost = (overrides: Parameters<typeof post>[0] = {}): Post =>
+    post({ requiredSkills: [{ skill: welding, minLevel: 3 }], trainsOnJob: false, ...overrides });
+  const missing = (s: SkillId) => ({ code: 'required-skill-missing', params: { skill: s } }) as const;
+
+  it('excludes a labourer with no route to a required skill when the post does not train', () => {
+    expect(check(labourer(), weldingPost())).toEqual([missing(welding)]);
+    const cook = labourer({ skills: [{ skill: skill('cooking'), level: 3, certified: true }] });
+    expect(check(cook, weldingPost())).toEqual([missing(welding)]);
+  });
+  it('counts a held skill below the level asked as a route: the level only lowers the score', () => {
+    const w = labourer({ skills: [{ skill: welding, level: 5, certified: false }] });
+    expect(check(w, weldingPost())).toEqual([]);
+    const p = weldingPost();
+    const ds = dataset({ labourers: [w], posts: [p] });
+    expect(requirementCredit(ds.policy, w, p.requiredSkills[0]!)).toBeCloseTo(0.6, 12);
+  });
+  it('counts a related skill of the taxonomy as a route', () => {
+    // welding ↔ machine-maintenance, credit 0.3.
+    const w = labourer({ skills: [{ skill: skill('machine-maintenance'), level: 5, certified: false }] });
+    expect(check(w, weldingPost())).toEqual([]);
+  });
+  it('counts a skill granted by a completed training as a route', () => {
+    const w = labourer({
+      trainings: [{ course: '焊工培训', completedOn: d('2025-12-01'), grantsSkill: welding }],
+    });
+    expect(check(w, weldingPost())).toEqual([]);
+  });
+  it('does not apply when the post trains beginners on the job', () => {
+    expect(check(labourer(), weldingPost({ trainsOnJob: true }))).toEqual([]);
+  });
+  it('reports each missing skill once, in the post order', () => {
+    const p = weldingPost({
+      requiredSkills: [
+        { skill: skill('cooking'), minLevel: 5 },
+        { skill: welding, minLevel: 5 },
+        { skill: skill('cooking'), minLevel: 3 },
+      ],
+    });
+    expect(check(labourer(), p)).toEqual([missing(skill('cooking')), missing(welding)]);
+    const cook = labourer({ skills: [{ skill: skill('cooking'), level: 5, certified: false }] });
+    expect(check(cook, p)).toEqual([missing(welding)]);
+  });
+  it('is a pair rule after the certificate rules', () => {
+    const order = ELIGIBILITY_RULES.map((r) => r.code);
+    const at = order.indexOf('required-skill-missing');
+    expect(at).toBe(order.indexOf('certificate-expired') + 1);
+    expect(ELIGIBILITY_RULES[at]!.scope).toBe('pair');
+    const p = weldingPost({ requiredCertificates: [cert('welding-thermal-cutting')] });
+    expect(codes(labourer(), p)).toEqual(['certificate-missing', 'required-skill-missing']);
+  });
+  it('agrees with the skills component: excluded exactly where a required skill earns no credit', () => {
+    const ds = dataset();
+    const p = weldingPost();
+    for (const w of [
+      labourer(),
+      labourer({ skills: [{ skill: welding, level: 5, certified: false }] }),
+      labourer({ skills: [{ skill: skill('cooking'), level: 1, certified: true }] }),
+      labourer({ skills: [{ skill: skill('machine-maintenance'), level: 5, certified: false }] }),
+    ]) {
+      const reasons = skillsComponent(ds.policy, w, p).reasons.map((r) => r.code);
+      expect(checkEligibility(ds, w, p).length > 0).toBe(reasons.includes('skill-required-missing'));
+    }
+  });
+});
+
 describe('rule order', () => {
   it('reports several broken rules in the order of ELIGIBILITY_RULES', () => {
     const w = labourer({
@@ -420,6 +490,7 @@ describe('ELIGIBILITY_RULES', () => {
     'outside-mobility-scope': true,
     'certificate-missing': true,
     'certificate-expired': true,
+    'required-skill-missing': true,
     'refused-destination': true,
     'dormitory-needed': true,
   };

@@ -76,6 +76,7 @@ const EXCLUSIONS: { readonly [K in ExclusionCode]: Extract<Exclusion, { code: K 
     code: 'certificate-expired',
     params: { certificate: cert, validUntil: d('2025-01-01') },
   },
+  'required-skill-missing': { code: 'required-skill-missing', params: { skill } },
   'refused-destination': {
     code: 'refused-destination',
     params: { destination: { kind: 'park', park: 'guanshao' as ParkId } },
@@ -185,6 +186,12 @@ describe('names, money and dates', () => {
     expect(renderExclusion(EXCLUSIONS['certificate-missing'], 'en')).toBe(
       'Missing certificate: Special operation: low-voltage electrician',
     );
+    expect(renderExclusion(EXCLUSIONS['required-skill-missing'], 'en')).toBe(
+      'The post requires Welding and does not train beginners on the job; the labourer has no route to it (not held, not trained, no related skill)',
+    );
+    expect(renderExclusion(EXCLUSIONS['required-skill-missing'])).toBe(
+      '岗位要求焊接且不提供岗前培训，本人既不具备该技能，也没有相近技能或相关培训',
+    );
     expect(renderScoreReason(REASONS['origin-park-serves'])).toContain('粤滇');
     expect(renderScoreReason(REASONS['origin-cross-province'], 'en')).toBe(
       'Across provinces: 云南省 → 广东省',
@@ -239,7 +246,8 @@ describe('composed renderers', () => {
         id: 'p2' as PostId,
         title: '焊工 | 夜班',
         requiredSkills: [{ skill, minLevel: 5 }],
-        trainsOnJob: false,
+        // Trains beginners, so the unskilled w1 may be offered it (required-skill-missing aside).
+        trainsOnJob: true,
       }),
       post({ id: 'p3' as PostId, window: { opens: d('2025-01-01'), closes: d('2026-02-28') } }),
     ],

@@ -424,8 +424,34 @@ export function kernelScore(index: CompiledIndex, sc: WorkerScratch, w: number, 
 }
 
 /**
+ * The rule `required-skill-missing` of a pair: true if the post trains on the job or the labourer
+ * earns credit above 0 towards each of its required skills (the scratch's credits are the maxima of
+ * the very routes `requirementCredit` takes, so `> 0` agrees with it exactly). It depends on the
+ * labourer and the post's skill signature only, so callers may decide it once per signature.
+ *
+ * Complexity: O(r) for r required skills.
+ *
+ * @param index - The compiled index.
+ * @param sc - Scratch tables prepared for the labourer ({@link prepareWorker}).
+ * @param p - The post's position.
+ * @returns True if the rule does not exclude the pair.
+ * @example
+ * prepareWorker(index, sc, 0); skillsAllowed(index, sc, 0) //=> true for a post asking no skill
+ */
+export function skillsAllowed(index: CompiledIndex, sc: WorkerScratch, p: number): boolean {
+  if (index.postTrainsOnJob[p] === 1) return true;
+  const { cred } = sc;
+  const { reqSkill, reqLevel } = index;
+  for (let k = index.reqStart[p]!, end = index.reqStart[p + 1]!; k < end; k++) {
+    if (!(cred[reqSkill[k]! * 5 + reqLevel[k]! - 1]! > 0)) return false;
+  }
+  return true;
+}
+
+/**
  * Whether a labourer may be offered a post, every rule but the post-level ones (vetting, openings,
- * window) and the worker-level ones (age under 16, retirement), which callers check once.
+ * window) and the worker-level ones (age under 16, retirement), which callers check once, and
+ * `required-skill-missing`, which callers check with {@link skillsAllowed} (once per signature).
  *
  * @param index - The compiled index.
  * @param w - The labourer's position.
@@ -471,6 +497,8 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
 /**
  * Whether a pair is eligible: equal to `checkEligibility(dataset, worker, post).length === 0`.
  *
+ * Complexity: O(c + d + r), plus O(h·l) to prepare the labourer when it differs from the last one.
+ *
  * @param index - The compiled index.
  * @param w - The labourer's position.
  * @param p - The post's position.
@@ -480,5 +508,12 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
  */
 export function kernelEligible(index: CompiledIndex, w: number, p: number): boolean {
   if (index.workerExcluded[w] === 1 || index.postOpen[p] === 0) return false;
-  return pairAllowed(index, w, p, countyPostOf(index, w, p));
+  if (!pairAllowed(index, w, p, countyPostOf(index, w, p))) return false;
+  let sc = eligibleScratch.get(index);
+  if (sc === undefined) eligibleScratch.set(index, (sc = createScratch(index)));
+  prepareWorker(index, sc, w);
+  return skillsAllowed(index, sc, p);
 }
+
+/** Scratch tables of {@link kernelEligible}, one per index. */
+const eligibleScratch = new WeakMap<CompiledIndex, WorkerScratch>();

@@ -54,7 +54,7 @@ interface Holding {
   readonly course?: string;
 }
 
-function holdingsOf(worker: Labourer): readonly Holding[] {
+function holdingsOf(worker: Pick<Labourer, 'skills' | 'trainings'>): readonly Holding[] {
   const out: Holding[] = worker.skills.map((s) => ({
     skill: s.skill,
     level: s.level,
@@ -181,6 +181,31 @@ function creditFor(
     }
   }
   return { credit, reason };
+}
+
+/**
+ * The best credit a labourer earns towards one skill requirement by the routes of the skills
+ * component other than learning on the job: held at any level, granted by a completed training, or
+ * a related skill of the taxonomy. The same function {@link skillsComponent} uses, so a credit
+ * above 0 here is a route there; the eligibility rule `required-skill-missing` reads it.
+ *
+ * Complexity: O(H) for H held skills and trainings (taxonomy links indexed once per policy).
+ *
+ * @param policy - The programme policy (its skill taxonomy).
+ * @param worker - The labourer.
+ * @param req - The requirement (skill and least level).
+ * @returns The credit in [0, 1]; 0 if no route reaches the skill.
+ * @example
+ * requirementCredit(policy, labourer({ skills: [{ skill: 'welding', level: 5, certified: false }] }),
+ *   { skill: 'welding', minLevel: 3 }) //=> 0.6
+ * requirementCredit(policy, labourer(), { skill: 'welding', minLevel: 5 }) //=> 0
+ */
+export function requirementCredit(
+  policy: Policy,
+  worker: Pick<Labourer, 'skills' | 'trainings'>,
+  req: SkillRequirement,
+): number {
+  return creditFor(req, holdingsOf(worker), linksOf(policy)).credit;
 }
 
 /**
