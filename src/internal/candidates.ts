@@ -11,7 +11,8 @@ import { checkEligibility, workerExclusions } from '../eligibility.js';
 import type { BipartiteGraph, Edge, LeftNode } from '../graph/types.js';
 import type { KeepTogether, PriorityTier } from '../plan.js';
 import type { Exclusion, ExclusionCode } from '../reasons.js';
-import { scorePair } from '../score.js';
+import { compileIndex } from '../compile.js';
+import { eligiblePairs } from '../rank-all.js';
 import { FULL_FELLOWS } from '../score/origin.js';
 import type { Dataset, EmployerId, Labourer, Post, PostId, Site, WorkerId } from '../types.js';
 
@@ -36,7 +37,7 @@ export interface WorkerCandidates {
   readonly exclusions: readonly Exclusion[];
   /** Eligible posts (before `minScore` and `candidatesPerWorker`). */
   readonly eligible: number;
-  /** How many posts each rule excluded (only counted for labourers not excluded outright). */
+  /** How many posts each rule excluded (counted only for labourers with no eligible post who are not excluded outright). */
   readonly byRule: Readonly<Partial<Record<ExclusionCode, number>>>;
   /** The best eligible post scoring below `minScore`, if any. */
   readonly bestBelowMin?: { readonly post: PostId; readonly score: number };
@@ -86,7 +87,12 @@ export function siteKey(site: Site): string {
  * (`workforceByOrigin`). It rewards pairs where fellow villagers could work together; it is a
  * linear proxy, not a reward for the fellows the plan actually places together.
  *
- * Complexity: O(W·P·(R + S) + E log E) for W labourers, P posts, R the cost of the rules, S of a score.
+ * Eligible pairs and their scores come from the compiled index (`eligiblePairs`), which matches
+ * `checkEligibility` and `scorePair` exactly; the rules are asked one by one only for a labourer with
+ * no eligible post, to say which rules closed every post.
+ *
+ * Complexity: O(W·P·(r + s) + E log E) for W labourers, P posts, r and s the kernel's cost of the
+ * rules and of a score, plus O(P·R) per labourer with no eligible post (R the object rules' cost).
  */
 export function buildCandidates(dataset: Dataset, options: CandidateOptions): Candidates {
   const workers = [...dataset.labourers].sort((a, b) => compareIds(a.id, b.id));
@@ -100,28 +106,32 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
     readonly byRule: Partial<Record<ExclusionCode, number>>;
     readonly eligible: { readonly post: Post; readonly score: number }[];
   }
+  // Eligible pairs and scores from the compiled index: the kernel evaluates the same rules and the
+  // same score arithmetic as checkEligibility and scorePair (held equal by the kernel's tests), with
+  // no object per pair. Each labourer's pairs come sorted by score descending, then post id.
+  const pairs = eligiblePairs(compileIndex(dataset));
+  const positionOf = new Map(dataset.labourers.map((w, i) => [w.id as string, i]));
   const raws: Raw[] = workers.map((worker) => {
     const exclusions = workerExclusions(dataset, worker);
     const byRule: Partial<Record<ExclusionCode, number>> = {};
+    const i = positionOf.get(worker.id)!;
     const eligible: { post: Post; score: number }[] = [];
     if (exclusions.length === 0) {
-      for (const post of posts) {
-        const found = checkEligibility(dataset, worker, post);
-        if (found.length === 0) {
-          eligible.push({ post, score: scorePair(dataset, worker, post).score });
-          continue;
-        }
-        // Each rule once per post, without allocating (a post rarely breaks more than a few rules).
-        for (let i = 0; i < found.length; i++) {
-          const code = found[i]!.code;
-          let first = true;
-          for (let j = 0; j < i && first; j++) first = found[j]!.code !== code;
-          if (first) byRule[code] = (byRule[code] ?? 0) + 1;
+      for (let k = pairs.offsets[i]!; k < pairs.offsets[i + 1]!; k++)
+        eligible.push({ post: dataset.posts[pairs.posts[k]!]!, score: pairs.scores[k]! });
+      // Which rules closed every post: counted by the rules themselves, only where no post is eligible.
+      if (eligible.length === 0) {
+        for (const post of posts) {
+          const found = checkEligibility(dataset, worker, post);
+          // Each rule once per post, without allocating (a post rarely breaks more than a few rules).
+          for (let a = 0; a < found.length; a++) {
+            const code = found[a]!.code;
+            let first = true;
+            for (let b = 0; b < a && first; b++) first = found[b]!.code !== code;
+            if (first) byRule[code] = (byRule[code] ?? 0) + 1;
+          }
         }
       }
-      // Posts were visited in id order and the sort is stable: score descending, then post id, as
-      // `comparePostEntries` orders them.
-      eligible.sort((a, b) => b.score - a.score);
     }
     return { worker, exclusions, byRule, eligible };
   });
