@@ -4,6 +4,7 @@ import {
   applyChanges,
   birthdayAt,
   CHANGE_CODES,
+  LIFTED_BY,
   type Change,
   type ChangeParams,
 } from '../src/advise.js';
@@ -12,6 +13,7 @@ import { checkEligibility } from '../src/eligibility.js';
 import { BangfuValidationError } from '../src/errors.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
 import { renderAdvice, renderChange } from '../src/render-advice.js';
+import { demoDataset } from '../src/sample.js';
 import { scorePair } from '../src/score.js';
 import type {
   AreaCode,
@@ -217,15 +219,97 @@ describe('advise: each kind of change', () => {
   });
 });
 
+describe('advise: a required skill missing', () => {
+  const SEWING = 'sewing-machine-operation' as SkillId;
+  const sewingPost = p('p1', { trainsOnJob: false, requiredSkills: [{ skill: SEWING, minLevel: 5 }] });
+
+  it('is lifted by a course granting the skill, and by nothing else', () => {
+    expect(LIFTED_BY['required-skill-missing']).toEqual(['take-training']);
+    const ds = dataset({ labourers: [w('w1')], posts: [sewingPost] });
+    expect(checkEligibility(ds, ds.labourers[0]!, sewingPost).map((e) => e.code)).toEqual([
+      'required-skill-missing',
+    ]);
+    const a = advise(ds, 'w1');
+    expect(a.posts[0]).toMatchObject({ kind: 'excluded', fixed: [], suggestions: 1 });
+    expect(a.suggestions).toHaveLength(1);
+    const s = a.suggestions[0]!;
+    expect(s.changes).toEqual([
+      expect.objectContaining({
+        code: 'take-training',
+        params: expect.objectContaining({ course: 'sewing-machine' }),
+      }),
+    ]);
+    expect(s.unlocks).toEqual([expect.objectContaining({ post: 'p1', kind: 'eligible' })]);
+    expect(eligibleAfter(ds, ds.labourers[0]!, s.changes, sewingPost)).toBe(true);
+  });
+
+  it('a course granting a related skill lifts it too (food service through cooking)', () => {
+    const waiter = p('p1', {
+      trainsOnJob: false,
+      requiredSkills: [{ skill: 'food-service' as SkillId, minLevel: 5 }],
+    });
+    const ds = dataset({ labourers: [w('w1')], posts: [waiter] });
+    const courses = advise(ds, 'w1').suggestions.map((x) =>
+      x.changes.map((c) => (c.code === 'take-training' ? c.params.course : c.code)),
+    );
+    expect(courses).toContainEqual(['chinese-cooking']);
+  });
+
+  it('two missing skills take two courses, and neither alone is suggested for that post', () => {
+    const both = p('p1', {
+      trainsOnJob: false,
+      requiredSkills: [
+        { skill: SEWING, minLevel: 5 },
+        { skill: 'elderly-care' as SkillId, minLevel: 5 },
+      ],
+    });
+    const ds = dataset({ labourers: [w('w1')], posts: [both] });
+    const a = advise(ds, 'w1');
+    expect(
+      a.suggestions.map((x) => x.changes.map((c) => c.code === 'take-training' && c.params.course)),
+    ).toEqual([['elderly-care', 'sewing-machine']]);
+    expect(advise(ds, 'w1', { maxChanges: 1 }).suggestions).toEqual([]);
+  });
+
+  it('on the demo dataset, labourers are offered courses that open posts requiring a skill they lack', () => {
+    const ds = demoDataset();
+    let opened = 0;
+    for (const worker of ds.labourers.slice(0, 6)) {
+      for (const s of advise(ds, worker.id).suggestions) {
+        if (!s.changes.some((c) => c.code === 'take-training')) continue;
+        for (const u of s.unlocks) {
+          const target = ds.posts.find((x) => x.id === u.post)!;
+          const before = checkEligibility(ds, worker, target).map((e) => e.code);
+          if (!before.includes('required-skill-missing')) continue;
+          expect(u.kind).toBe('eligible');
+          expect(eligibleAfter(ds, worker, s.changes, target)).toBe(true);
+          opened += 1;
+        }
+      }
+    }
+    expect(opened).toBeGreaterThan(0);
+  });
+});
+
 describe('advise: into the openings', () => {
   const AUTO = 'auto-repair' as SkillId;
   const mechanic = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
     w(id, { skills: [{ skill: 'machine-maintenance' as SkillId, level: 5, certified: false }], ...extra });
   const garage = p('p1', { openings: 1, trainsOnJob: false, requiredSkills: [{ skill: AUTO, minLevel: 5 }] });
+  // A route to auto repair (machine maintenance, related) keeps w1 eligible for the garage, which
+  // does not train beginners; cooking, unused there, keeps w1 below the mechanic w2.
+  const cook = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
+    w(id, {
+      skills: [
+        { skill: 'machine-maintenance' as SkillId, level: 5, certified: false },
+        { skill: 'cooking' as SkillId, level: 5, certified: false },
+      ],
+      ...extra,
+    });
 
   it('a course that lifts the score above the one holding the opening (ranking)', () => {
     const ds = dataset({
-      labourers: [w('w1'), mechanic('w2', { household: 'registered' })],
+      labourers: [cook('w1'), mechanic('w2', { household: 'registered' })],
       posts: [garage],
     });
     const a = advise(ds, 'w1');
@@ -239,7 +323,7 @@ describe('advise: into the openings', () => {
   });
 
   it('with a plan: the lowest holder, and the priority tier no change alters', () => {
-    const ds = dataset({ labourers: [w('w1', { household: 'other' }), mechanic('w2')], posts: [garage] });
+    const ds = dataset({ labourers: [cook('w1', { household: 'other' }), mechanic('w2')], posts: [garage] });
     const plan = assign(ds);
     const a = advise(ds, 'w1', { plan });
     expect(a.basis).toBe('plan');

@@ -42,7 +42,8 @@ describe('rankPosts', () => {
       post({ id: pid('p2') }),
       post({ id: pid('p1') }),
       post({ id: pid('p3'), pay: { kind: 'monthly', baseMonthly: 3000, expectedMonthly: 7000 } }),
-      post({ id: pid('p4'), requiredSkills: welding, trainsOnJob: false }),
+      // Trains beginners: the unskilled w1 may be offered it (else required-skill-missing excludes it).
+      post({ id: pid('p4'), requiredSkills: welding, trainsOnJob: true }),
       post({ id: pid('p5'), filled: 10 }),
     ],
   });
