@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkEligibility } from '../src/eligibility.js';
 import { renderTrainingPlan } from '../src/render-advice.js';
+import { demoDataset } from '../src/sample.js';
 import { planTraining, selectTraining, trainingValue, type TrainingOption } from '../src/train.js';
 import type { CertificateId, PostId, WorkerId } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
@@ -74,6 +76,28 @@ describe('planTraining', () => {
     expect(renderTrainingPlan(t, 'en')).toContain('Forklift driver course: 1 trainee(s) (b), cost ¥1,200');
     expect(renderTrainingPlan(t, 'zh-CN')).toContain('叉车司机培训：1人（b），费用1,200元');
     expect(renderTrainingPlan(t, 'en')).toContain('placed 1 → 2');
+  });
+});
+
+describe('planTraining on the demo dataset', () => {
+  it('trains labourers for posts that require a skill they have no route to, and the new plan places more', () => {
+    const ds = demoDataset();
+    const t = planTraining(ds, { budget: 50000 });
+    expect(t.chosen.length).toBeGreaterThan(0);
+    expect(t.cost).toBeLessThanOrEqual(50000);
+    expect(t.expected.placed).toBeGreaterThan(0);
+    expect(t.replanned.after.placed).toBeGreaterThan(t.replanned.before.placed);
+    expect(t.replanned.traineesPlaced.length).toBeGreaterThan(0);
+    // Before this rule no course opened anything on the demo: skills never made a pair eligible.
+    const byId = new Map(ds.labourers.map((l) => [l.id as string, l]));
+    const closedBySkill = t.placements.filter((pl) =>
+      checkEligibility(
+        ds,
+        byId.get(pl.worker)!,
+        ds.posts.find((x) => x.id === pl.post)!,
+      ).some((e) => e.code === 'required-skill-missing'),
+    );
+    expect(closedBySkill.length).toBeGreaterThan(0);
   });
 });
 
