@@ -105,6 +105,18 @@ export function stableMatch(g: CompiledGraph): Int32Array {
   }
   const heap = new Int32Array(heapStart[nR]!);
   const held = new Int32Array(nR);
+  // The key of each right's least preferred holder (its heap top), so that a proposal to a full
+  // right is refused without reading the holder's edge.
+  const topRank = new Int32Array(nR);
+  const topWeight = new Float64Array(nR);
+  const topLeft = new Int32Array(nR);
+  const setTop = (r: number, base: number): void => {
+    const t = heap[base]!;
+    const lt = edgeLeft[t]!;
+    topRank[r] = leftRank[lt]!;
+    topWeight[r] = edgeWeight[t]!;
+    topLeft[r] = lt;
+  };
 
   const free = new Int32Array(nL);
   let freeCount = 0;
@@ -138,10 +150,16 @@ export function stableMatch(g: CompiledGraph): Int32Array {
         }
         heap[base + i] = e;
         held[r] = n + 1;
+        setTop(r, base);
         matchEdge[l] = e;
         break;
       }
-      if (n > 0 && prefers(e, heap[base]!)) {
+      if (n === 0) continue;
+      const rl = leftRank[l]!;
+      const we = edgeWeight[e]!;
+      const tr = topRank[r]!;
+      const better = rl !== tr ? rl < tr : we !== topWeight[r] ? we > topWeight[r]! : l < topLeft[r]!;
+      if (better) {
         const rejected = heap[base]!;
         // Replace the top and sift down.
         let i = 0;
@@ -154,6 +172,7 @@ export function stableMatch(g: CompiledGraph): Int32Array {
           i = c;
         }
         heap[base + i] = e;
+        setTop(r, base);
         matchEdge[l] = e;
         const lw = g.edgeLeft[rejected]!;
         matchEdge[lw] = -1;
