@@ -19,6 +19,8 @@ import type {
   TownCode,
   WorkerId,
 } from '../src/types.js';
+import { skillsComponent } from '../src/score/skills.js';
+import { datasetArb as anyDatasetArb } from './helpers/arbitraries.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
@@ -53,6 +55,7 @@ const PER_ITEM: ReadonlySet<ExclusionCode> = new Set([
   'minor-special-operation',
   'certificate-missing',
   'certificate-expired',
+  'required-skill-missing',
   'refused-destination',
 ]);
 
@@ -288,6 +291,29 @@ describe('eligibility properties', () => {
     );
     // The property must have met eligible pairs, or it proved nothing.
     expect(eligibleStayerPairs).toBeGreaterThan(0);
+  });
+
+  it('required-skill-missing names exactly the required skills the skills component finds missing, and only where the post does not train', () => {
+    let excluded = 0;
+    fc.assert(
+      fc.property(anyDatasetArb, (ds) => {
+        for (const w of ds.labourers) {
+          if (workerExclusions(ds, w).some((e) => e.code === 'under-minimum-age')) continue;
+          for (const p of ds.posts) {
+            const got = checkEligibility(ds, w, p).flatMap((e) =>
+              e.code === 'required-skill-missing' ? [e.params.skill] : [],
+            );
+            const missing = skillsComponent(ds.policy, w, p).reasons.flatMap((r) =>
+              r.code === 'skill-required-missing' ? [r.params.skill] : [],
+            );
+            expect(got).toEqual(p.trainsOnJob ? [] : [...new Set(missing)]);
+            if (got.length > 0) excluded += 1;
+          }
+        }
+      }),
+    );
+    // The property must have met excluded pairs, or it proved nothing.
+    expect(excluded).toBeGreaterThan(0);
   });
 
   it('every pair carries the worker-level exclusions of its worker', () => {

@@ -11,7 +11,8 @@
  * - a type bucket per skills type (skills asked or not, on-job training, optional skills asked) and
  *   net-pay band: for a labourer none of whose skills (or skills linked to them) the post asks for,
  *   the skills value depends on the type alone, and the pay value is at most that of the band's
- *   highest net pay (pay is non-decreasing in net pay);
+ *   highest net pay (pay is non-decreasing in net pay); the posts of the types that require skills
+ *   without training on the job are all excluded for such a labourer (`required-skill-missing`);
  * - a signature bucket per skill signature: for the posts that ask for a skill the labourer has or
  *   has a link to, the skills value is computed once per signature.
  *

@@ -219,7 +219,8 @@ export function requirementCredit(
  * - a related skill of the policy taxonomy (a link in either direction, the larger credit) held or
  *   trained → `link credit × level factor` (`skill-required-related`);
  * - none of these but the post trains on the job → 0.5 (`skill-required-learn-on-job`); else 0
- *   (`skill-required-missing`).
+ *   (`skill-required-missing`). Such a pair is also excluded by the eligibility rule
+ *   `required-skill-missing` (see {@link requirementCredit}), so it is scored only for explanations.
  *
  * Parts (weights {@link SKILL_PART_WEIGHTS}; as shares when all apply: 0.6, 0.2, 0.12, 0.08):
  * - `required` = mean credit of the required skills (1 if none, `skills-none-required`), weight 0.75;
