@@ -59,7 +59,16 @@ export interface AssignOptions {
    * @defaultValue 4096
    */
   readonly exactGroupLimit?: number;
+  /**
+   * Told as each step of planning begins, and once more when the plan is done (`done === total`):
+   * for a progress display on long runs. Not part of the plan.
+   * @defaultValue none
+   */
+  readonly onProgress?: (step: AssignStep, done: number, total: number) => void;
 }
+
+/** The steps of {@link assign}, in order: candidate pairs, the solver, the plan with its reasons. */
+export type AssignStep = 'candidates' | 'solve' | 'plan';
 
 const MODES: readonly AssignmentMode[] = ['optimal', 'stable', 'greedy'];
 
@@ -431,9 +440,12 @@ export function holdersOf(c: Candidates, postOf: ReadonlyMap<string, string>): M
  * in the worst case); with groups up to `exactGroupLimit` solves in optimal mode.
  */
 export function assign(dataset: Dataset, options: AssignOptions = {}): Plan {
+  const progress = options.onProgress ?? (() => undefined);
   const resolved = resolveAssignOptions(dataset, options);
+  progress('candidates', 0, 3);
   const c = buildCandidates(dataset, resolved);
   const { mode, groups } = resolved;
+  progress('solve', 1, 3);
 
   let sol: Solution;
   if (groups.length === 0) {
@@ -447,7 +459,10 @@ export function assign(dataset: Dataset, options: AssignOptions = {}): Plan {
   } else if (mode === 'optimal') sol = optimalWithGroups(c, groups, resolved.exactGroupLimit);
   else sol = groupsFirst(c, groups, mode);
 
-  return buildPlan(c, resolved, sol);
+  progress('plan', 2, 3);
+  const plan = buildPlan(c, resolved, sol);
+  progress('plan', 3, 3);
+  return plan;
 }
 
 function buildPlan(c: Candidates, options: PlanOptions, sol: Solution): Plan {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { assign } from '../assign.js';
+import { assign, type AssignStep } from '../assign.js';
 import type { AssignmentMode } from '../graph/types.js';
 import { renderPlan } from '../render-plan.js';
 import type { Locale } from '../render.js';
@@ -19,6 +19,13 @@ import {
   numberOption,
   type CliIO,
 } from './io.js';
+import { createProgress } from './progress.js';
+
+const STEP_LABELS: Readonly<Record<AssignStep, string>> = {
+  candidates: 'assign: candidates',
+  solve: 'assign: solving',
+  plan: 'assign: plan',
+};
 
 interface AssignCliOptions {
   readonly mode: AssignmentMode;
@@ -28,6 +35,7 @@ interface AssignCliOptions {
   readonly minScore: number;
   readonly candidates?: number;
   readonly asOf?: string;
+  readonly quiet?: boolean;
 }
 
 /** Parses `optimal`, `stable` or `greedy` for `--mode`. */
@@ -49,13 +57,20 @@ export function registerAssign(program: Command, io: CliIO): void {
     .option('--json', 'print the plan as JSON')
     .option('--out <file>', 'also write the plan as JSON to a file (for bangfu verify)')
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
+    .option('--quiet', 'no progress bar on standard error')
     .action((path: string, options: AssignCliOptions) => {
+      const progress = createProgress(io, {
+        ...(options.quiet === undefined ? {} : { quiet: options.quiet }),
+        label: 'assign',
+      });
       const dataset = loadDataset(path, options);
       const plan = assign(dataset, {
         mode: options.mode,
         minScore: options.minScore,
         ...(options.candidates === undefined ? {} : { candidatesPerWorker: options.candidates }),
+        onProgress: (step, done, total) => progress.update(done, total, STEP_LABELS[step]),
       });
+      progress.done();
       if (options.out !== undefined) {
         try {
           writeFileSync(options.out, json(plan));
