@@ -95,7 +95,13 @@ export {
 } from './render.js';
 
 // Placement plans
-export { DEFAULT_EXACT_GROUP_LIMIT, assign, compareObjectives, type AssignOptions } from './assign.js';
+export {
+  DEFAULT_EXACT_GROUP_LIMIT,
+  assign,
+  compareObjectives,
+  type AssignOptions,
+  type AssignStep,
+} from './assign.js';
 export {
   parsePlan,
   safeParsePlan,
