@@ -44,12 +44,43 @@ function decodeWith(label: string, bytes: Uint8Array): { text: string; malformed
   }
 }
 
+/** A Han ideograph (CJK Unified Ideographs and Extension A). */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+/** Text that UTF-8 encodes in three or more bytes (CJK among it). */
+const WIDE = /[\u0800-\uffff]/;
+/**
+ * Characters that a bureau's spreadsheet does not hold but that GBK bytes of Chinese text read as
+ * UTF-8 turn into: C1 controls, Latin-1 punctuation and signs (¬ ÷ ×), IPA, Greek, Cyrillic,
+ * Armenian, Hebrew, Syriac, Thaana, NKo.
+ */
+const MISREAD = /[\u0080-\u00bf\u00d7\u00f7\u0250-\u05ff\u0700-\u07ff]/;
+/** A word of Latin letters; accented letters in real text sit beside plain ones (José, Müller). */
+const LATIN_WORD = /[A-Za-z\u00c0-\u024f]+/g;
+
+/**
+ * Whether valid UTF-8 text is more likely GBK read wrongly: a short GBK file whose every Chinese
+ * character happens to form a valid two-byte UTF-8 sequence (营业员 reads as ӪҵԱ). Real UTF-8
+ * Chinese uses three-byte sequences, so such text has none; and it shows scripts nobody in the
+ * programme writes, or "words" made only of accented letters (a Chinese name of two characters
+ * reads as two). Accented Latin beside plain letters and Arabic script (Uyghur) stay UTF-8.
+ */
+function looksLikeMisreadGbk(text: string): boolean {
+  if (WIDE.test(text)) return false;
+  if (MISREAD.test(text)) return true;
+  for (const [word] of text.matchAll(LATIN_WORD)) if (!/[A-Za-z]/.test(word)) return true;
+  return false;
+}
+
 /**
  * Decodes the bytes of a spreadsheet export to text.
  *
  * With `auto`: a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (what Excel writes as
- * "Unicode text"); bytes that are valid UTF-8 are UTF-8; anything else is GB18030, the superset
- * of GBK that Excel and WPS use for "CSV" on Chinese Windows. `gbk` decodes as GB18030, which
+ * "Unicode text"); bytes that are valid UTF-8 are UTF-8 — unless they hold no character that UTF-8
+ * writes in three bytes (no Chinese) but do hold Greek, Cyrillic, Armenian, Hebrew or C1 controls,
+ * and read cleanly as GB18030 with Chinese characters: then they are a short GBK file whose Chinese
+ * happens to be valid UTF-8 (营业员 would read ӪҵԱ); anything else is GB18030, the superset
+ * of GBK that Excel and WPS use for "CSV" on Chinese Windows. Detection is a judgement on short
+ * files: pass the encoding when it is known. `gbk` decodes as GB18030, which
  * reads every GBK file identically. A BOM is dropped in every case.
  *
  * @param bytes - The file's bytes.
@@ -71,7 +102,13 @@ export function decodeCsvBytes(bytes: Uint8Array, encoding: CsvInputEncoding = '
     if (startsWith(bytes, [0xfe, 0xff]))
       return { ...decodeWith('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
     const utf8 = decodeWith('utf-8', bytes);
-    if (!utf8.malformed) return { ...utf8, encoding: 'utf-8' };
+    if (!utf8.malformed) {
+      if (!looksLikeMisreadGbk(utf8.text)) return { ...utf8, encoding: 'utf-8' };
+      const gb = decodeWith('gb18030', bytes);
+      return gb.malformed || !HAN.test(gb.text)
+        ? { ...utf8, encoding: 'utf-8' }
+        : { ...gb, encoding: 'gb18030' };
+    }
   }
   return { ...decodeWith('gb18030', bytes), encoding: 'gb18030' };
 }

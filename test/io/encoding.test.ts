@@ -35,6 +35,33 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(bytes)).toEqual({ text: TEXT, encoding: 'utf-16le', malformed: false });
   });
 
+  it('reads a short GBK file whose Chinese happens to be valid UTF-8 as GB18030', () => {
+    // 营业员 in GBK is D3AA D2B5 D4B1: three valid two-byte UTF-8 sequences (Cyrillic and Armenian).
+    const text = 'id,title\r\np1,营业员\r\n';
+    const gbk = new Uint8Array(iconv.encode(text, 'gbk'));
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(gbk)).not.toBe(text);
+    expect(decodeCsvBytes(gbk)).toEqual({ text, encoding: 'gb18030', malformed: false });
+  });
+
+  it('reads a GBK name that reads as accented letters or signs in UTF-8 as GB18030', () => {
+    for (const name of ['卢梅', '茅抹']) {
+      // GBK C2AC C3B7 reads as ¬÷ in UTF-8; C3A9 C4A8 as éĨ: valid UTF-8 either way.
+      const text = `id,name\r\nw1,${name}\r\n`;
+      const gbk = new Uint8Array(iconv.encode(text, 'gbk'));
+      expect(decodeCsvBytes(gbk).text).toBe(text);
+    }
+  });
+
+  it('keeps accented Latin and Arabic-script (Uyghur) UTF-8 as UTF-8', () => {
+    for (const text of ['name\nJosé Müller\n', 'name\nئابدۇرېھىم\n']) {
+      expect(decodeCsvBytes(new TextEncoder().encode(text))).toEqual({
+        text,
+        encoding: 'utf-8',
+        malformed: false,
+      });
+    }
+  });
+
   it('marks bytes invalid in a forced encoding as malformed', () => {
     const gbk = new Uint8Array(iconv.encode('陈', 'gbk'));
     expect(decodeCsvBytes(gbk, 'utf-8')).toMatchObject({ encoding: 'utf-8', malformed: true });
