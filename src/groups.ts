@@ -8,7 +8,8 @@ import { compareIds } from './compare.js';
 import { BangfuValidationError, type ValidationIssue } from './errors.js';
 import { solveOptimal } from './graph/solve-optimal.js';
 import type { Edge } from './graph/types.js';
-import { siteKey, type Candidates } from './internal/candidates.js';
+import type { Candidates } from './internal/candidates.js';
+import { siteKey } from './internal/context.js';
 import type { GroupRule, PlacementGroup } from './plan.js';
 import type { Dataset, Post } from './types.js';
 

@@ -15,17 +15,9 @@ import type {
   WaitReason,
 } from './advise.js';
 import { dongguanPolicy } from './policy/dongguan.js';
-import type { Exclusion, ExclusionCode, ExclusionParams } from './reasons.js';
+import type { Exclusion } from './reasons.js';
 import type { MobilityScope } from './types.js';
-import {
-  EXCLUSIONS_EN,
-  EXCLUSIONS_ZH,
-  namerFor,
-  type Locale,
-  type NameSource,
-  type Namer,
-  type Renderers,
-} from './render.js';
+import { exclusionSentence, namerFor, type Locale, type NameSource, type Namer } from './render.js';
 import type { TrainingPlan } from './train.js';
 
 const SCOPES: Readonly<Record<Locale, Readonly<Record<MobilityScope, string>>>> = {
@@ -142,11 +134,6 @@ export const FIXED_EN: Readonly<Record<FixedWhy, string>> = {
 
 const CHANGES: Readonly<Record<Locale, ChangeRenderers>> = { 'zh-CN': CHANGES_ZH, en: CHANGES_EN };
 
-function exclusionText(e: Exclusion, n: Namer): string {
-  const table: Renderers<ExclusionParams> = n.locale === 'zh-CN' ? EXCLUSIONS_ZH : EXCLUSIONS_EN;
-  return (table[e.code as ExclusionCode] as (p: unknown, n: Namer) => string)(e.params, n);
-}
-
 /**
  * The sentence for one change.
  *
@@ -247,8 +234,8 @@ function outlookLine(o: PostOutlook, n: Namer): string {
           : `; lifted from ${f.wait.date} (${WAIT_EN[f.wait.reason]})`;
     parts.push(
       zh
-        ? `${exclusionText(f.exclusion, n)}（${why}${wait}）`
-        : `${exclusionText(f.exclusion, n)} (${why}${wait})`,
+        ? `${exclusionSentence(f.exclusion, n)}（${why}${wait}）`
+        : `${exclusionSentence(f.exclusion, n)} (${why}${wait})`,
     );
   }
   const head = zh ? `- ${o.post}：` : `- ${o.post}: `;
@@ -289,8 +276,8 @@ export function renderAdvice(
   for (const e of advice.workerExclusions)
     lines.push(
       zh
-        ? `  ✗ ${exclusionText(e, n)}（${FIXED_ZH[whyOf(e)]}）`
-        : `  ✗ ${exclusionText(e, n)} (${FIXED_EN[whyOf(e)]})`,
+        ? `  ✗ ${exclusionSentence(e, n)}（${FIXED_ZH[whyOf(e)]}）`
+        : `  ✗ ${exclusionSentence(e, n)} (${FIXED_EN[whyOf(e)]})`,
     );
   if (advice.notBefore !== undefined) {
     const minimumAge = ('labourers' in names ? names.policy : names).ageLaw.minimumWorkingAge;

@@ -15,21 +15,15 @@ import type {
   UnplacedReasonParams,
 } from './plan.js';
 import { dongguanPolicy } from './policy/dongguan.js';
-import type { Exclusion, ExclusionCode } from './reasons.js';
+import type { ExclusionCode } from './reasons.js';
 import {
-  EXCLUSIONS_EN,
-  EXCLUSIONS_ZH,
+  exclusionSentence,
   namerFor,
   type Locale,
   type NameSource,
   type Namer,
   type Renderers,
 } from './render.js';
-
-function exclusion(e: Exclusion, n: Namer): string {
-  const table = n.locale === 'zh-CN' ? EXCLUSIONS_ZH : EXCLUSIONS_EN;
-  return (table[e.code] as (p: unknown, n: Namer) => string)(e.params, n);
-}
 
 const RULE_TEXT: Readonly<Record<Locale, Readonly<Record<GroupRule, string>>>> = {
   'zh-CN': { 'same-employer': '同一用人单位', 'same-site': '同一工作地点', 'same-post': '同一岗位' },
@@ -144,7 +138,7 @@ function holders(m: UnplacedReasonParams['posts-filled']['nearMisses'][number], 
 
 /** Chinese sentences for every unplaced reason. */
 export const UNPLACED_ZH: Renderers<UnplacedReasonParams> = {
-  'worker-excluded': (p, n) => `本人不能安置：${p.exclusions.map((e) => exclusion(e, n)).join('；')}`,
+  'worker-excluded': (p, n) => `本人不能安置：${p.exclusions.map((e) => exclusionSentence(e, n)).join('；')}`,
   'no-eligible-post': (p, n) => `${p.posts}个岗位均不符合条件，按规则计：${ruleCounts(p.byRule, n)}`,
   'below-min-score': (p) =>
     `符合条件的岗位得分均低于${p.minScore}（最高为${p.best.post}，${p.best.score.toFixed(3)}）`,
@@ -156,7 +150,8 @@ export const UNPLACED_ZH: Renderers<UnplacedReasonParams> = {
 
 /** English sentences for every unplaced reason. */
 export const UNPLACED_EN: Renderers<UnplacedReasonParams> = {
-  'worker-excluded': (p, n) => `Cannot be placed: ${p.exclusions.map((e) => exclusion(e, n)).join('; ')}`,
+  'worker-excluded': (p, n) =>
+    `Cannot be placed: ${p.exclusions.map((e) => exclusionSentence(e, n)).join('; ')}`,
   'no-eligible-post': (p, n) =>
     `None of the ${p.posts} posts is eligible; by rule: ${ruleCounts(p.byRule, n)}`,
   'below-min-score': (p) =>

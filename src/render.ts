@@ -434,6 +434,20 @@ export function renderExclusion(
 }
 
 /**
+ * The sentence for one exclusion with a namer already made (for renderers that compose sentences).
+ *
+ * @param exclusion - The exclusion (code and parameters).
+ * @param n - The namer of the locale and names in use.
+ * @returns One line of text.
+ * @example
+ * exclusionSentence({ code: 'window-closed', params: { closes: '2026-02-13' } }, namerFor('en', dongguanPolicy))
+ * //=> 'Applications closed on 2026-02-13'
+ */
+export function exclusionSentence(exclusion: Exclusion, n: Namer): string {
+  return renderCode<ExclusionParams, ExclusionCode>(EXCLUSIONS[n.locale], exclusion, n);
+}
+
+/**
  * The sentence for one score reason.
  *
  * @param reason - The reason (code and parameters).

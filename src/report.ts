@@ -11,12 +11,12 @@
  */
 import { compareIds } from './compare.js';
 import { divisionName, prefectureOf, provinceOf } from './divisions.js';
-import { contextOf, siteArea } from './internal/context.js';
+import { contextOf, siteArea, siteKey } from './internal/context.js';
 import type { Plan, PriorityTier, UnplacedReasonCode } from './plan.js';
 import { inForce, minimumWageAt } from './policy/resolve.js';
 import type { LocalizedName, TravelSubsidy } from './policy/types.js';
 import { netPay } from './score.js';
-import type { AreaCode, CountyCode, Dataset, Gender, IsoDate, Labourer, Post, Site } from './types.js';
+import type { AreaCode, CountyCode, Dataset, Gender, IsoDate, Labourer, Post } from './types.js';
 
 /** The unplaced reasons in the order reports list them. */
 export const REPORT_REASON_CODES: readonly UnplacedReasonCode[] = [
@@ -318,17 +318,6 @@ const divisionNames = (code: string): LocalizedName => {
   if (code.length === 4 && code.slice(2) === '90') name = `${divisionName(code.slice(0, 2)) ?? ''}${name}`;
   return { zh: name, en: name };
 };
-
-function siteKey(site: Site): string {
-  switch (site.kind) {
-    case 'town':
-      return `town:${site.town}`;
-    case 'county':
-      return `county:${site.county}`;
-    case 'park':
-      return `park:${site.park}`;
-  }
-}
 
 function spread(
   rows: readonly OutcomeSlice[],

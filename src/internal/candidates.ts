@@ -14,7 +14,7 @@ import type { Exclusion, ExclusionCode } from '../reasons.js';
 import { compileIndex } from '../compile.js';
 import { eligiblePairs } from '../rank-all.js';
 import { FULL_FELLOWS } from '../score/origin.js';
-import type { Dataset, EmployerId, Labourer, Post, PostId, Site, WorkerId } from '../types.js';
+import type { Dataset, EmployerId, Labourer, Post, PostId, WorkerId } from '../types.js';
 
 /** An eligible pair that made the candidate list. */
 export interface CandidateEdge {
@@ -63,18 +63,6 @@ export interface CandidateOptions {
   readonly minScore: number;
   readonly candidatesPerWorker?: number | undefined;
   readonly keepTogether?: KeepTogether | undefined;
-}
-
-/** A site as one key: `town:441900116`, `county:530627`, `park:guanshao`. */
-export function siteKey(site: Site): string {
-  switch (site.kind) {
-    case 'town':
-      return `town:${site.town}`;
-    case 'county':
-      return `county:${site.county}`;
-    case 'park':
-      return `park:${site.park}`;
-  }
 }
 
 /**

@@ -57,3 +57,15 @@ export function siteArea(site: Site, parks: ReadonlyMap<string, Park>): AreaCode
     }
   }
 }
+
+/** A site as one key: `town:441900116`, `county:530627`, `park:guanshao`. */
+export function siteKey(site: Site): string {
+  switch (site.kind) {
+    case 'town':
+      return `town:${site.town}`;
+    case 'county':
+      return `county:${site.county}`;
+    case 'park':
+      return `park:${site.park}`;
+  }
+}
