@@ -20,7 +20,7 @@ describe('solveOptimal', () => {
         expect(Math.abs(a.total - best.weight)).toBeLessThanOrEqual(1e-9);
         expect(verifyAssignment(graph, a).violations).toEqual([]);
       }),
-      { numRuns: 700 },
+      { numRuns: 2000 },
     );
   });
 
@@ -36,7 +36,7 @@ describe('solveOptimal', () => {
           expect(verifyAssignment(graph, a).violations).toEqual([]);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
