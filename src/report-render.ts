@@ -409,27 +409,21 @@ export function reportToMarkdown(report: ProgrammeReport, locale: Locale = 'zh-C
     '',
     `## ${w.sections.origin}`,
     '',
-    `### ${w.charts.byProvince}`,
-    '',
-    mdTable(
-      outcomeHead,
-      outcomeRows(report.byProvince, (s) => areaLabel(s, locale), money, w),
-    ),
-    '',
-    `### ${w.charts.byPrefecture}`,
-    '',
-    mdTable(
-      outcomeHead,
-      outcomeRows(report.byPrefecture, (s) => areaLabel(s, locale), money, w),
-    ),
-    '',
-    `### ${w.charts.byCounty}`,
-    '',
-    mdTable(
-      outcomeHead,
-      outcomeRows(report.byCounty, (s) => areaLabel(s, locale), money, w),
-    ),
-    '',
+    ...(
+      [
+        [w.charts.byProvince, report.byProvince],
+        [w.charts.byPrefecture, report.byPrefecture],
+        [w.charts.byCounty, report.byCounty],
+      ] as const
+    ).flatMap(([title, slices]) => [
+      `### ${title}`,
+      '',
+      mdTable(
+        outcomeHead,
+        outcomeRows(slices, (s) => areaLabel(s, locale), money, w),
+      ),
+      '',
+    ]),
     `## ${w.sections.tier}`,
     '',
     mdTable(
