@@ -7,6 +7,7 @@
 import { compareIds } from './compare.js';
 import { divisionName } from './divisions.js';
 import { contextOf, siteArea } from './internal/context.js';
+import { PayAccumulator } from './internal/pay-figures.js';
 import type { Plan, PlanSummary, PriorityTier, UnplacedReasonCode } from './plan.js';
 import { netPay } from './score.js';
 import type { CountyCode, Dataset, EmployerId } from './types.js';
@@ -55,12 +56,8 @@ export function summarizePlan(plan: Pick<Plan, 'entries'>, dataset: Dataset): Pl
     if (slot !== undefined) slot.openings += Math.max(0, p.openings - p.filled);
   }
   let placed = 0;
-  let sumNet = 0;
-  let sumMin = 0;
-  let sumTarget = 0;
-  let meetingMin = 0;
-  let meetingTarget = 0;
   let sumScore = 0;
+  const pay = new PayAccumulator();
   for (const entry of plan.entries) {
     const isPlaced = entry.kind === 'placed';
     const worker = ctx.workers.get(entry.worker);
@@ -82,14 +79,9 @@ export function summarizePlan(plan: Pick<Plan, 'entries'>, dataset: Dataset): Pl
     if (post === undefined || worker === undefined) continue;
     const slot = employers.get(post.employer);
     if (slot !== undefined) slot.placed++;
-    const { net } = netPay(worker, post, siteArea(post.site, ctx.parks));
-    sumNet += net;
-    sumMin += worker.pay.minMonthly;
-    sumTarget += worker.pay.targetMonthly;
-    if (net >= worker.pay.minMonthly) meetingMin++;
-    if (net >= worker.pay.targetMonthly) meetingTarget++;
+    pay.add(netPay(worker, post, siteArea(post.site, ctx.parks)).net, worker, undefined);
   }
-  const mean = (x: number): number => (placed === 0 ? 0 : x / placed);
+  const { meanNet, meanMin, meanTarget, meetingMin, meetingTarget } = pay.figures();
   return {
     labourers: plan.entries.length,
     placed,
@@ -106,13 +98,7 @@ export function summarizePlan(plan: Pick<Plan, 'entries'>, dataset: Dataset): Pl
       placed: s.placed,
       fillRate: s.openings === 0 ? 0 : s.placed / s.openings,
     })),
-    pay: {
-      meanNet: mean(sumNet),
-      meanMin: mean(sumMin),
-      meanTarget: mean(sumTarget),
-      meetingMin,
-      meetingTarget,
-    },
-    meanScore: mean(sumScore),
+    pay: { meanNet, meanMin, meanTarget, meetingMin, meetingTarget },
+    meanScore: placed === 0 ? 0 : sumScore / placed,
   };
 }
