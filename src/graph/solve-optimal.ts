@@ -5,7 +5,7 @@
  */
 import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
-import { greedyMatch } from './solve-greedy.js';
+import { priceRounds } from './internal/price-rounds.js';
 import type { Assignment, BipartiteGraph, OptimalCertificate } from './types.js';
 import { validateGraph } from './validate.js';
 
@@ -70,6 +70,13 @@ export function solveOptimalCompiled(g: CompiledGraph): Assignment {
   return buildAssignment(g, 'optimal', matchEdge, certificate);
 }
 
+/** Bids the price rounds may make, per left node. */
+const ROUND_BUDGET = 20;
+/** Edges of a left scanned in vain, past which its best edges are picked again. */
+const STALE = 16;
+/** How many of its best edges each left keeps in order. */
+const TOP = 8;
+
 /** The solver proper, on a compiled graph. */
 function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: OptimalCertificate } {
   const nL = g.leftIds.length;
@@ -90,8 +97,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const predEdge = new Int32Array(V);
   const seen = new Uint8Array(V);
   const done = new Uint8Array(V);
-  const touched: number[] = [];
-  const settled: number[] = [];
+  // Nodes reached and settled by the current search (each at most once), in typed arrays.
+  const touched = new Int32Array(V);
+  let nTouched = 0;
+  const settled = new Int32Array(V);
+  let nSettled = 0;
   const matchEdge = new Int32Array(nL).fill(-1);
   // The edges held by right r sit in slot[slotStart[r] … slotStart[r] + load[r] − 1], so a search
   // reads a right's placed lefts in O(load) instead of scanning all its edges.
@@ -103,8 +113,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   }
   const slot = new Int32Array(slotStart[nR]!);
   const slotOf = new Int32Array(nL);
-  const changedLeft: number[] = [];
-  const changedEdge: number[] = [];
+  // The left of each held edge, beside `slot`, so a search reads a right's holders in one sweep.
+  const slotLeft = new Int32Array(slot.length);
+  const changedLeft = new Int32Array(nL);
+  const changedEdge = new Int32Array(nL);
+  let nChanged = 0;
 
   // Among equal distances the source comes first, then the sink, then the rest by index: a search
   // ends as soon as nothing is strictly closer, without sweeping a plateau of equal distances.
@@ -156,7 +169,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const record = (u: number, v: number, edge: number): void => {
     if (!seen[v]) {
       seen[v] = 1;
-      touched.push(v);
+      touched[nTouched++] = v;
     }
     pred[v] = u;
     predEdge[v] = edge;
@@ -227,7 +240,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       // In the final repair an unseen node stands at 0: only a negative label is news.
       if (floorZero && !isNegative(cand)) return;
       seen[v] = 1;
-      touched.push(v);
+      touched[nTouched++] = v;
     }
     dist.set(cand, iv);
     pred[v] = u;
@@ -242,19 +255,161 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     return false;
   };
 
+  // Each left's edges in descending order of (e_tier, w_e) + π(r) as it stood when sorted: π(r) only
+  // decreases, so this key bounds what the edge can offer from above, and a left's scan stops at the
+  // first edge whose bound already reaches the search's bound.
+  // Each left's TOP best edges by the key (e_tier, w_e) + π(r), as π stood when they were picked, in
+  // descending order, beside the largest key among its other edges. π(r) only decreases, so a stored
+  // key bounds from above what the edge can offer now: a scan stops at the first edge whose bound
+  // reaches the search's bound, and reads the other edges only when the top ones run out first.
+  // Interleaved per entry: key tier part, key weight part, weight, right.
+  const hot = K === 2;
+  const top = new Float64Array(hot ? nL * TOP * 4 : 0);
+  const topEdge = new Int32Array(hot ? nL * TOP : 0);
+  const topCount = new Uint8Array(hot ? nL : 0);
+  const restC = new Float64Array(hot ? nL : 0);
+  const restW = new Float64Array(hot ? nL : 0);
+  const sortedReady = new Uint8Array(nL);
+  const sortEdges = (u: number): void => {
+    sortedReady[u] = 1;
+    const base = u * TOP;
+    let n = 0;
+    let rc0 = Number.NEGATIVE_INFINITY;
+    let rw0 = Number.NEGATIVE_INFINITY;
+    for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
+      const r = edgeRight[e]!;
+      const w = edgeWeight[e]!;
+      const c = pot[2 * (nL + r)]!;
+      const kw = w + pot[2 * (nL + r) + 1]!;
+      // Below the TOP best so far: it only moves the largest key of the rest.
+      if (n === TOP) {
+        const j = 4 * (base + TOP - 1);
+        if (c < top[j]! || (c === top[j] && kw <= top[j + 1]!)) {
+          if (c > rc0 || (c === rc0 && kw > rw0)) {
+            rc0 = c;
+            rw0 = kw;
+          }
+          continue;
+        }
+        // The last of the top moves to the rest.
+        if (top[j]! > rc0 || (top[j] === rc0 && top[j + 1]! > rw0)) {
+          rc0 = top[j]!;
+          rw0 = top[j + 1]!;
+        }
+        n--;
+      }
+      let i = n++;
+      while (i > 0) {
+        const j = 4 * (base + i - 1);
+        if (!(top[j]! < c || (top[j] === c && top[j + 1]! < kw))) break;
+        top[j + 4] = top[j]!;
+        top[j + 5] = top[j + 1]!;
+        top[j + 6] = top[j + 2]!;
+        top[j + 7] = top[j + 3]!;
+        topEdge[base + i] = topEdge[base + i - 1]!;
+        i--;
+      }
+      const j = 4 * (base + i);
+      top[j] = c;
+      top[j + 1] = kw;
+      top[j + 2] = w;
+      top[j + 3] = r;
+      topEdge[base + i] = e;
+    }
+    topCount[u] = n;
+    restC[u] = rc0;
+    restW[u] = rw0;
+  };
+  /** The arcs out of left u for two components, {@link relax2} inlined: the hot loop of a search. */
+  const expandLeft2 = (u: number): void => {
+    const sign = leftTierIndex[u] === 0 ? -1 : 0;
+    const pu = pot[2 * u]!;
+    const puw = pot[2 * u + 1]!;
+    const du = dist[2 * u]!;
+    const duw = dist[2 * u + 1]!;
+    if (sortedReady[u] !== 1) sortEdges(u);
+    const slackW = 1e-9 * (1 + Math.abs(boundW));
+    let wasted = 0;
+    const lbC = du + sign + pu;
+    const lbW = duw + puw;
+    const base = u * TOP;
+    const n = topCount[u]!;
+    let i = 0;
+    for (; i < n; i++) {
+      const j = 4 * (base + i);
+      const cl = lbC - top[j]!;
+      if (cl > boundC || (cl === boundC && lbW - top[j + 1]! > boundW + slackW)) break;
+      const v = nL + (top[j + 3]! | 0);
+      if (relaxOut2(u, v, topEdge[base + i]!, sign, pu, puw, du, duw, top[j + 2]!)) wasted++;
+    }
+    if (i === n) {
+      // The top ran out before the bound: the other edges may matter too, unless the largest of
+      // their keys is already out of reach.
+      const cl = lbC - restC[u]!;
+      if (!(cl > boundC || (cl === boundC && lbW - restW[u]! > boundW + slackW))) {
+        for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
+          if (relaxOut2(u, nL + edgeRight[e]!, e, sign, pu, puw, du, duw, edgeWeight[e]!)) wasted++;
+        }
+        wasted += STALE;
+      }
+    }
+    if (wasted > STALE) sortedReady[u] = 2;
+    if (matchEdge[u]! >= 0) relax2(u, SOURCE, -1, 0, -1, 0);
+  };
+  /** Relaxes the arc u → v of edge e (left to right, two components); true when it came to nothing. */
+  const relaxOut2 = (
+    u: number,
+    v: number,
+    e: number,
+    sign: number,
+    pu: number,
+    puw: number,
+    du: number,
+    duw: number,
+    weight: number,
+  ): boolean => {
+    const rc = sign + pu - pot[2 * v]!;
+    const c = du + rc;
+    if (c > boundC || done[v] === 1) return false;
+    let rcw = puw - weight - pot[2 * v + 1]!;
+    if (rc === 0 && rcw < 0) rcw = 0;
+    const cw = duw + rcw;
+    if (c === boundC && cw >= boundW) return true;
+    if (seen[v] === 1) {
+      const y = dist[2 * v]!;
+      if (c > y || (c === y && cw >= dist[2 * v + 1]!)) return false;
+    } else if (floorZero && !(c < 0 || (c === 0 && cw < 0))) return false;
+    dist[2 * v] = c;
+    dist[2 * v + 1] = cw;
+    record(u, v, e);
+    return false;
+  };
+
   /** Relaxes every residual arc out of u (see the method in {@link solveOptimal}). */
   const expand = (u: number): void => {
-    if (u < nL) {
+    if (u < nL && K === 2) {
+      expandLeft2(u);
+    } else if (u < nL) {
       for (let e = leftStart[u]!; e < leftStart[u + 1]!; e++) {
         relax(u, nL + edgeRight[e]!, e, -1, leftTierIndex[u]!, edgeWeight[e]!);
       }
       if (matchEdge[u]! >= 0) relax(u, SOURCE, -1, 0, -1, 0);
     } else if (u < SINK) {
       const r = u - nL;
+      // A placed left has one way in, from its right, over an arc of reduced cost 0: it is settled
+      // with its right, at the same distance, without going through the heap.
       for (let i = slotStart[r]!, end = i + load[r]!; i < end; i++) {
-        const e = slot[i]!;
-        const l = edgeLeft[e]!;
-        relax(u, l, e, 1, leftTierIndex[l]!, edgeWeight[e]!);
+        const l = slotLeft[i]!;
+        if (seen[l] === 0) {
+          seen[l] = 1;
+          touched[nTouched++] = l;
+        }
+        dist.copyWithin(l * K, u * K, u * K + K);
+        pred[l] = u;
+        predEdge[l] = slot[i]!;
+        done[l] = 1;
+        settled[nSettled++] = l;
+        expand(l);
       }
       if (load[r]! < capacity[r]!) relax(u, SINK, -1, 0, -1, 0);
     } else if (u === SINK) {
@@ -296,31 +451,41 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
   };
   let phase = -1;
+  // Whether `alive` has been computed in this phase (it is, lazily, after the first failed search).
+  let aliveKnown = false;
+  let failed = 0;
+
   const skipped: number[] = [];
 
-  // Add left nodes in priority order: by rank; within a rank, those the greedy order places first,
-  // then the heaviest best edge first, then id. Any order is exact; this one adds first the nodes
-  // likely to be placed, strongest first, so the prices settle early and later searches stay short
-  // (about half the settled nodes of id order on the benchmark graphs).
+  // Left nodes bid, and are then added, by rank; within a rank the heaviest best edge first, then
+  // id. Any order is exact; strongest first lets the prices settle early.
   const bestWeight = new Float64Array(nL).fill(Number.NEGATIVE_INFINITY);
   for (let e = 0; e < edgeWeight.length; e++)
     if (edgeWeight[e]! > bestWeight[edgeLeft[e]!]!) bestWeight[edgeLeft[e]!] = edgeWeight[e]!;
-  const estimate = greedyMatch(g);
   const order = Array.from({ length: nL }, (_, l) => l).sort(
     (a, b) =>
       g.leftRank[a]! - g.leftRank[b]! ||
-      (estimate[b]! >= 0 ? 1 : 0) - (estimate[a]! >= 0 ? 1 : 0) ||
       (bestWeight[a]! > bestWeight[b]! ? -1 : bestWeight[a]! < bestWeight[b]! ? 1 : a - b),
   );
 
-  for (const l0 of order) {
+  /** π(l) = π(r) + (e_tier, w) for a placed left l on r: its edge stays tight after r's price moved. */
+  const tighten = (l: number): void => {
+    const e = matchEdge[l]!;
+    const ir = (nL + edgeRight[e]!) * K;
+    const tier = leftTierIndex[l]!;
+    for (let k = 0; k < T; k++) pot[l * K + k] = (k === tier ? 1 : 0) + pot[ir + k]!;
+    pot[l * K + W] = edgeWeight[e]! + pot[ir + W]!;
+  };
+
+  /** Adds left l0: one search from it, and an augmentation if one pays (see the method above). */
+  const addLeft = (l0: number): void => {
     const start = leftStart[l0]!;
     const end = leftStart[l0 + 1]!;
     const tier0 = leftTierIndex[l0]!;
     const i0 = l0 * K;
     if (start === end) {
       pot.copyWithin(i0, SOURCE * K, SOURCE * K + K);
-      continue;
+      return;
     }
     // π(l0) = lexmax over its edges of π(r) + (e_tier, w): every arc out of l0 gets a reduced cost ≥ 0.
     for (let e = start; e < end; e++) {
@@ -345,17 +510,18 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         decided = true;
       }
     }
-    if (!positive) continue;
+    if (!positive) return;
     if (g.leftRank[l0] !== phase) {
       phase = g.leftRank[l0]!;
-      markAlive(phase);
+      aliveKnown = false;
+      failed = 0;
     }
-    let reachable = false;
+    let reachable = !aliveKnown;
     for (let e = start; e < end && !reachable; e++) reachable = alive[edgeRight[e]!] === 1;
     if (!reachable) {
       // No path can place l0, now or later; its one violated arc (source → l0) is repaired at the end.
       skipped.push(l0);
-      continue;
+      return;
     }
 
     // Dijkstra from l0 on reduced costs, stopping at the source or at θ.
@@ -365,7 +531,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       boundW = theta[1]!;
     } else if (K === 1) boundW = theta[0]!;
     seen[l0] = 1;
-    touched.push(l0);
+    touched[nTouched++] = l0;
     pred[l0] = -1;
     heap.pushOrDecrease(l0);
     let found = false;
@@ -373,7 +539,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       const u = heap.pop();
       if (!distBelow(u, theta)) break;
       done[u] = 1;
-      settled.push(u);
+      settled[nSettled++] = u;
       if (u === SOURCE) {
         found = true;
         break;
@@ -383,10 +549,18 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
 
     // Potentials: π(v) += d(v) − D on settled nodes, D = d(source) if found, else θ.
     const D = found ? dist.subarray(SOURCE * K, SOURCE * K + K) : theta;
-    for (const v of settled) {
+    for (let i = 0; i < nSettled; i++) {
+      const v = settled[i]!;
       for (let k = 0; k < K; k++) pot[v * K + k]! += dist[v * K + k]! - D[k]!;
     }
 
+    if (!found) failed++;
+    if (!found && !aliveKnown && failed > nL / 100) {
+      // A search came back empty: worth finding the dead region once, so that later left nodes
+      // who can only reach it are skipped without a search.
+      markAlive(phase);
+      aliveKnown = true;
+    }
     if (found) {
       // Along the path each left either moves to a new edge (left → right) or is dropped (left →
       // source); rights change hands on reverse arcs and gain one on the arc to the sink.
@@ -394,43 +568,58 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       while (v !== l0) {
         const u = pred[v]!;
         if (u < nL) {
-          changedLeft.push(u);
-          changedEdge.push(v === SOURCE ? -1 : predEdge[v]!);
+          changedLeft[nChanged] = u;
+          changedEdge[nChanged++] = v === SOURCE ? -1 : predEdge[v]!;
         }
         v = u;
       }
       // Release every old slot before taking new ones, so no right overflows midway.
-      for (const l of changedLeft) {
+      for (let i = 0; i < nChanged; i++) {
+        const l = changedLeft[i]!;
         const old = matchEdge[l]!;
         if (old < 0) continue;
         const r = edgeRight[old]!;
         const last = slotStart[r]! + --load[r]!;
         const moved = slot[last]!;
         slot[slotOf[l]!] = moved;
-        slotOf[edgeLeft[moved]!] = slotOf[l]!;
+        slotLeft[slotOf[l]!] = slotLeft[last]!;
+        slotOf[slotLeft[last]!] = slotOf[l]!;
       }
-      changedLeft.forEach((l, i) => {
+      for (let i = 0; i < nChanged; i++) {
+        const l = changedLeft[i]!;
         const e = changedEdge[i]!;
         matchEdge[l] = e;
-        if (e < 0) return;
+        if (e < 0) continue;
         const r = edgeRight[e]!;
         const at = slotStart[r]! + load[r]!++;
         slot[at] = e;
+        slotLeft[at] = l;
         slotOf[l] = at;
-      });
-      changedLeft.length = 0;
-      changedEdge.length = 0;
+      }
+      nChanged = 0;
     }
 
     heap.clear();
-    for (const v of touched) {
-      seen[v] = 0;
-      done[v] = 0;
+    for (let i = 0; i < nTouched; i++) {
+      seen[touched[i]!] = 0;
+      done[touched[i]!] = 0;
     }
-    touched.length = 0;
-    settled.length = 0;
-  }
+    nTouched = 0;
+    nSettled = 0;
+  };
 
+  // Price rounds decide most left nodes, keeping exact duals; the searches then add the rest, in the
+  // same order. The rounds' prices become potentials π(r) = −price(r) (π(source) = 0), and a placed
+  // left's potential is π(r) + (e_tier, w), its edge tight.
+  const price = new Float64Array(nR * K);
+  const decided = new Uint8Array(nL);
+  const position = new Int32Array(nL);
+  order.forEach((l, i) => (position[l] = i));
+  const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
+  const rounds = priceRounds(g, order, state, price, decided, ROUND_BUDGET * nL);
+  for (const r of rounds.raised) for (let k = 0; k < K; k++) pot[(nL + r) * K + k] = -price[r * K + k]!;
+  for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
+  for (const l of [...rounds.undecided].sort((x, y) => position[x]! - position[y]!)) addLeft(l);
   if (skipped.length > 0) {
     // Repair: labels start at 0 everywhere (a virtual root), at π(source) − π(l) < 0 on a skipped l;
     // Dijkstra settles the negative labels only, then π += label keeps every reduced cost ≥ 0.
@@ -442,17 +631,20 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       if (!isNegative(cand)) continue;
       dist.set(cand, l * K);
       seen[l] = 1;
-      touched.push(l);
+      touched[nTouched++] = l;
       heap.pushOrDecrease(l);
     }
     while (heap.size > 0) {
       const u = heap.pop();
       done[u] = 1;
-      settled.push(u);
+      settled[nSettled++] = u;
       expand(u);
     }
     if (done[SOURCE] === 1) throw new Error('solveOptimal: internal error, a skipped left could be placed');
-    for (const v of settled) for (let k = 0; k < K; k++) pot[v * K + k]! += dist[v * K + k]!;
+    for (let i = 0; i < nSettled; i++) {
+      const v = settled[i]!;
+      for (let k = 0; k < K; k++) pot[v * K + k]! += dist[v * K + k]!;
+    }
   }
 
   return { matchEdge, certificate: certificateOf(g, pot, K, SOURCE, SINK) };

@@ -13,6 +13,8 @@ export interface GraphShape {
   /** Chance that a given left/right pair is an edge. */
   readonly density?: number;
   readonly weight?: fc.Arbitrary<number>;
+  /** Tiers to draw from (each left may also leave its tier out); 0, 1 and `null` by default. */
+  readonly tiers?: readonly (number | null)[];
 }
 
 /** Integer weights 0–20 and arbitrary doubles in [0, 20]. */
@@ -21,16 +23,22 @@ export const mixedWeight: fc.Arbitrary<number> = fc.oneof(
   fc.double({ min: 0, max: 20, noNaN: true, noDefaultInfinity: true }),
 );
 
-/** Valid graphs: ids `l0…`, `r0…`, tiers 0/1/null (sometimes left undefined), capacities 0…maxCapacity. */
+/**
+ * Valid graphs: ids `l0…`, `r0…`, tiers from `shape.tiers` (0/1/null by default; sometimes left
+ * undefined), capacities 0…maxCapacity.
+ */
 export function graphArb(shape: GraphShape): fc.Arbitrary<BipartiteGraph> {
   const weight = shape.weight ?? mixedWeight;
   const density = shape.density ?? 0.5;
   return fc
     .record({
-      tiers: fc.array(fc.option(fc.constantFrom<number | null>(0, 1, null), { nil: undefined }), {
-        minLength: shape.minLeft ?? 0,
-        maxLength: shape.maxLeft,
-      }),
+      tiers: fc.array(
+        fc.option(fc.constantFrom<number | null>(...(shape.tiers ?? [0, 1, null])), { nil: undefined }),
+        {
+          minLength: shape.minLeft ?? 0,
+          maxLength: shape.maxLeft,
+        },
+      ),
       caps: fc.array(fc.integer({ min: 0, max: shape.maxCapacity }), {
         minLength: shape.minRight ?? 0,
         maxLength: shape.maxRight,

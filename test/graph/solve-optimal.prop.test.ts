@@ -40,6 +40,60 @@ describe('solveOptimal', () => {
     );
   });
 
+  // Dense graphs give every left more edges than the solver keeps in order (8), so its scans fall
+  // back to the full edge list and re-pick their best edges; small integer weights make ties, which
+  // are what the price rounds leave to the searches. The certificate is checked without trusting
+  // the solver: a verified dual proves the optimum.
+  it.each([
+    { name: 'one numbered tier and none', tiers: [0, null] },
+    { name: 'no numbered tier', tiers: [null] },
+    { name: 'three numbered tiers and none', tiers: [0, 1, 2, null] },
+  ])('optimal is certified on dense graphs with ties and negative weights: $name', ({ tiers }) => {
+    fc.assert(
+      fc.property(
+        graphArb({
+          minLeft: 10,
+          maxLeft: 50,
+          minRight: 3,
+          maxRight: 25,
+          maxCapacity: 3,
+          density: 0.7,
+          weight: fc.integer({ min: -4, max: 8 }),
+          tiers,
+        }),
+        (graph) => {
+          const a = solveOptimal(graph);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('placement counts on dense graphs do not depend on the weights', () => {
+    // The placement counts of a lexicographic optimum do not depend on the weights: the same graph
+    // with every weight 0 must place as many of each tier.
+    fc.assert(
+      fc.property(
+        graphArb({
+          minLeft: 10,
+          maxLeft: 40,
+          minRight: 3,
+          maxRight: 20,
+          maxCapacity: 3,
+          density: 0.6,
+          tiers: [0, null],
+        }),
+        (graph) => {
+          const a = solveOptimal(graph);
+          const flat = solveOptimal({ ...graph, edges: graph.edges.map((e) => ({ ...e, weight: 0 })) });
+          expect(a.placedByTier).toEqual(flat.placedByTier);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   describe('against an LP solver', () => {
     let highs: Highs;
     beforeAll(async () => {
@@ -142,6 +196,31 @@ describe('solveOptimal', () => {
         { numRuns: 20 },
       );
       // HiGHS runs in WebAssembly; allow for a slow or busy machine (the result does not depend on time).
+    }, 120_000);
+
+    it('optimal equals an independent LP solution on dense instances (more edges per left than kept in order)', () => {
+      const dense = graphArb({
+        minLeft: 30,
+        maxLeft: 60,
+        minRight: 12,
+        maxRight: 20,
+        maxCapacity: 3,
+        density: 0.6,
+        weight: fc.integer({ min: 0, max: 300 }).map((c) => c / 100),
+        tiers: [0, null],
+      }).filter((g) => g.edges.length > 0);
+      fc.assert(
+        fc.property(dense, (graph) => {
+          const a = solveOptimal(graph);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+          const n = graph.left.length;
+          const W = n * Math.max(...graph.edges.map((e) => Math.abs(e.weight))) + 1;
+          const lp = lpOptimum(graph, [W * (n + 1), W]);
+          expect(countsOf(a)).toEqual(lp.counts);
+          expect(Math.abs(a.total - lp.weight)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.weight));
+        }),
+        { numRuns: 10 },
+      );
     }, 120_000);
   });
 });

@@ -1,0 +1,225 @@
+/**
+ * Exact price rounds: the warm start of the optimal solver.
+ *
+ * Left nodes bid for rights as in an auction, but with no ε: a right's price rises by exactly what
+ * its weakest contender can bear, so every bid keeps the duals exactly optimal for the partial
+ * assignment built so far (as the augmenting row reduction of Jonker and Volgenant does for the
+ * square assignment problem). Whatever the rounds leave undecided, the shortest-path search finishes
+ * from the same duals, so the result stays exact; the rounds only take most of the work off it.
+ *
+ * @module
+ */
+import type { CompiledGraph } from './compile.js';
+
+/** The placement state shared with the shortest-path stage. */
+export interface PlacementState {
+  /** Edge held by each left node, −1 for none. */
+  readonly matchEdge: Int32Array;
+  /** Number of left nodes each right holds. */
+  readonly load: Int32Array;
+  /** Held edges of right r are `slot[slotStart[r] … slotStart[r] + load[r] − 1]`. */
+  readonly slot: Int32Array;
+  readonly slotStart: Int32Array;
+  /** The left node of each held edge, beside `slot`. */
+  readonly slotLeft: Int32Array;
+  /** Position in `slot` of each placed left node's edge. */
+  readonly slotOf: Int32Array;
+}
+
+/** What one run of the rounds left behind. */
+export interface RoundsOutcome {
+  /** Left nodes the rounds could not decide, for the shortest-path stage (each once). */
+  readonly undecided: readonly number[];
+  /** Left nodes the rounds decided to leave unplaced (their dual is 0). */
+  readonly unplaced: readonly number[];
+  /** Left nodes the rounds placed (some may have been displaced again since). */
+  readonly placed: readonly number[];
+  /** Rights whose price rose, each once. */
+  readonly raised: readonly number[];
+  /** Bids made. */
+  readonly bids: number;
+}
+
+/**
+ * Runs price rounds: every node of `lefts` bids, and so does every node displaced on the way, within
+ * `budget` bids. `state`, `price` (K components per right: one per numbered tier, then weight) and
+ * `decided` (1 for a left node whose place is settled, placed or not) carry over between runs and
+ * to the shortest-path stage, which may change them in between as long as the invariant below holds.
+ *
+ * Invariant, with `value(l, e) = (e_tier(l), w_e) − price(r_e)` compared lexicographically: a placed
+ * left holds an edge of largest value among its edges, and that value is ≥ 0; a decided unplaced
+ * left has no edge of positive value. With the duals `u_l` = the value of its edge (0 when unplaced)
+ * and `v_r = price(r)` these are the optimality conditions of the partial assignment over the
+ * decided left nodes, except that a right with room may have a price other than 0, which the
+ * shortest-path stage tolerates (its arc to the sink keeps a non-negative reduced cost). Each bid
+ * keeps the invariant: prices only rise, and only on full rights.
+ *
+ * A bid of left l: its best edge e1 (value b1) on right r1, its second-best option b2 (another edge,
+ * or staying unplaced at 0). If b1 is not positive, l is decided unplaced. If r1 has room, l takes it.
+ * Otherwise every contender for r1 (its holders and l) has a margin: its value at r1 less its best
+ * alternative (b1 − b2 for l). If some holder's margin is strictly below l's, the weakest holder
+ * leaves, the price rises by its margin (every other holder and l still prefer r1) and it bids in
+ * turn. Otherwise the price rises by l's margin, so l is indifferent between r1 and its second option:
+ * l stays unplaced if that option is staying unplaced, takes the second right if it has room, and is
+ * otherwise left undecided. Ties are what stop an auction without ε; the shortest-path stage resolves
+ * them exactly.
+ *
+ * Complexity: O(budget · d · (1 + c)) time for degree d and capacity c; O(K) extra space.
+ */
+export function priceRounds(
+  g: CompiledGraph,
+  lefts: readonly number[],
+  state: PlacementState,
+  price: Float64Array,
+  decided: Uint8Array,
+  budget: number,
+): RoundsOutcome {
+  const T = g.tiers.length;
+  const K = T + 1;
+  const W = T;
+  const { edgeRight, edgeWeight, leftStart, capacity, leftTierIndex } = g;
+  const { matchEdge, load, slot, slotStart, slotLeft, slotOf } = state;
+  const undecided: number[] = [];
+  const unplaced: number[] = [];
+  const placed: number[] = [];
+  const raised: number[] = [];
+  const isRaised = new Uint8Array(capacity.length);
+
+  // Scratch vectors: 0 best, 1 second best, 2 a candidate, 3 l's margin, 4 weakest holder's margin,
+  // 5 a holder's value at r1, 6 a holder's best alternative.
+  const buf = new Float64Array(7 * K);
+  const BEST = 0;
+  const SECOND = K;
+  const CAND = 2 * K;
+  const MARGIN = 3 * K;
+  const WEAK = 4 * K;
+  const HVAL = 5 * K;
+  const HALT = 6 * K;
+
+  /** Writes value(l, e) at buf[at]. */
+  const valueInto = (l: number, e: number, at: number): void => {
+    const ir = edgeRight[e]! * K;
+    const tier = leftTierIndex[l]!;
+    for (let k = 0; k < T; k++) buf[at + k] = (k === tier ? 1 : 0) - price[ir + k]!;
+    buf[at + W] = edgeWeight[e]! - price[ir + W]!;
+  };
+  /** Lexicographic comparison of buf[a…] and buf[b…]: negative, 0 or positive. */
+  const cmp = (a: number, b: number): number => {
+    for (let k = 0; k < K; k++) {
+      const d = buf[a + k]! - buf[b + k]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  const positive = (a: number): boolean => {
+    for (let k = 0; k < K; k++) if (buf[a + k] !== 0) return buf[a + k]! > 0;
+    return false;
+  };
+  const copy = (from: number, to: number): void => {
+    for (let k = 0; k < K; k++) buf[to + k] = buf[from + k]!;
+  };
+  const raise = (r: number, by: number): void => {
+    if (isRaised[r] === 0) {
+      isRaised[r] = 1;
+      raised.push(r);
+    }
+    for (let k = 0; k < K; k++) price[r * K + k]! += buf[by + k]!;
+  };
+  /** Writes at buf[at] the best option of l other than edge `skip`: 0 (unplaced) or an edge's value. */
+  const bestOther = (l: number, skip: number, at: number): void => {
+    buf.fill(0, at, at + K);
+    for (let e = leftStart[l]!; e < leftStart[l + 1]!; e++) {
+      if (e === skip) continue;
+      valueInto(l, e, CAND);
+      if (cmp(CAND, at) > 0) copy(CAND, at);
+    }
+  };
+  const place = (l: number, e: number): void => {
+    const r = edgeRight[e]!;
+    const at = slotStart[r]! + load[r]!++;
+    slot[at] = e;
+    slotLeft[at] = l;
+    slotOf[l] = at;
+    matchEdge[l] = e;
+    decided[l] = 1;
+    placed.push(l);
+  };
+  const leaveUnplaced = (l: number): void => {
+    decided[l] = 1;
+    unplaced.push(l);
+  };
+
+  /** One bid of l; returns the left it displaced, or −1. */
+  const bid = (l: number): number => {
+    let e1 = -1;
+    let e2 = -1;
+    buf.fill(0, SECOND, SECOND + K);
+    for (let e = leftStart[l]!; e < leftStart[l + 1]!; e++) {
+      valueInto(l, e, CAND);
+      if (e1 < 0 || cmp(CAND, BEST) > 0) {
+        if (e1 >= 0 && cmp(BEST, SECOND) > 0) {
+          copy(BEST, SECOND);
+          e2 = e1;
+        }
+        copy(CAND, BEST);
+        e1 = e;
+      } else if (cmp(CAND, SECOND) > 0) {
+        copy(CAND, SECOND);
+        e2 = e;
+      }
+    }
+    if (e1 < 0 || !positive(BEST)) {
+      leaveUnplaced(l);
+      return -1;
+    }
+    const r1 = edgeRight[e1]!;
+    if (load[r1]! < capacity[r1]!) {
+      place(l, e1);
+      return -1;
+    }
+    for (let k = 0; k < K; k++) buf[MARGIN + k] = buf[BEST + k]! - buf[SECOND + k]!;
+    let weakest = -1;
+    for (let i = slotStart[r1]!, end = i + load[r1]!; i < end; i++) {
+      const h = slotLeft[i]!;
+      valueInto(h, slot[i]!, HVAL);
+      bestOther(h, slot[i]!, HALT);
+      for (let k = 0; k < K; k++) buf[HVAL + k]! -= buf[HALT + k]!;
+      if (weakest < 0 || cmp(HVAL, WEAK) < 0) {
+        copy(HVAL, WEAK);
+        weakest = i;
+      }
+    }
+    if (weakest >= 0 && cmp(WEAK, MARGIN) < 0) {
+      // The weakest holder leaves; l takes its slot.
+      raise(r1, WEAK);
+      const h = slotLeft[weakest]!;
+      matchEdge[h] = -1;
+      decided[h] = 0;
+      slot[weakest] = e1;
+      slotLeft[weakest] = l;
+      slotOf[l] = weakest;
+      matchEdge[l] = e1;
+      decided[l] = 1;
+      placed.push(l);
+      return h;
+    }
+    // l gives way: the price rises by its margin, leaving it indifferent between r1 and its second
+    // option, which it takes if that is staying unplaced or a right with room.
+    raise(r1, MARGIN);
+    if (e2 < 0) leaveUnplaced(l);
+    else if (load[edgeRight[e2]!]! < capacity[edgeRight[e2]!]!) place(l, e2);
+    else undecided.push(l);
+    return -1;
+  };
+
+  let bids = 0;
+  for (const l0 of lefts) {
+    let l = l0;
+    while (l >= 0 && bids < budget) {
+      bids++;
+      l = bid(l);
+    }
+    if (l >= 0) undecided.push(l);
+  }
+  return { undecided, unplaced, placed, raised, bids };
+}
