@@ -8,29 +8,6 @@ import type { Assignment, BipartiteGraph } from './types.js';
 import { validateGraph } from './validate.js';
 
 /**
- * Sorts left `l`'s edges into `prefs` (its CSR range) in its order of preference: weight descending,
- * then right id ascending (edges of a left are stored by right index, so index order breaks weight
- * ties). An insertion sort: a left has few edges, and no comparator is called across the graph.
- *
- * Complexity: O(deg(l)²) time in the worst case.
- */
-function sortPreferences(g: CompiledGraph, prefs: Int32Array, l: number): void {
-  const w = g.edgeWeight;
-  const start = g.leftStart[l]!;
-  const end = g.leftStart[l + 1]!;
-  for (let i = start; i < end; i++) {
-    // Edge i goes after every edge of larger or equal weight already placed (they have smaller indices).
-    const wi = w[i]!;
-    let j = i;
-    while (j > start && w[prefs[j - 1]!]! < wi) {
-      prefs[j] = prefs[j - 1]!;
-      j--;
-    }
-    prefs[j] = i;
-  }
-}
-
-/**
  * Finds the left-optimal stable assignment by left-proposing deferred acceptance with capacities.
  * Every edge is an acceptable pair, whatever its weight. Left nodes rank right nodes by edge weight
  * (descending), ties by right id; right nodes rank left nodes by tier (ascending, `null` last), then edge weight
@@ -52,9 +29,10 @@ function sortPreferences(g: CompiledGraph, prefs: Int32Array, l: number): void {
  * }).pairs
  * //=> [{ left: 'a', right: 'y', weight: 1 }, { left: 'b', right: 'x', weight: 9 }]
  *
- * Complexity: O(Σ deg(l)² + E log C) time in the worst case (an insertion sort of a rejected left's
- * edges, then at most one proposal per edge, each O(log C) for the largest capacity C), O(L + R + E)
- * space.
+ * Complexity: O(Σ_l p_l · deg(l) + P log C) time, where p_l is how many times left l proposes (once,
+ * plus once for each time it is displaced) and P their sum: each proposal scans the left's edges for
+ * the best one its right would accept now, and costs O(log C) at the right for the largest capacity
+ * C. O(L + R + E) space.
  */
 export function solveStable(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
@@ -78,10 +56,6 @@ export function solveStableCompiled(g: CompiledGraph): Assignment {
 export function stableMatch(g: CompiledGraph): Int32Array {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
-  // Preferences are sorted lazily: a left's first proposal is its best edge, found by one scan; its
-  // list is sorted only if it is rejected (about half the lefts never are).
-  const prefs = new Int32Array(g.edgeLeft.length);
-  const sorted = new Uint8Array(nL);
   const { edgeLeft, edgeWeight, leftRank } = g;
   // Does a right prefer edge a to edge b? Tier (null last), then weight descending, then left id.
   const prefers = (a: number, b: number): boolean => {
@@ -95,7 +69,6 @@ export function stableMatch(g: CompiledGraph): Int32Array {
     if (wa !== wb) return wa > wb;
     return la < lb;
   };
-  const next = g.leftStart.slice(0, nL);
   const matchEdge = new Int32Array(nL).fill(-1);
   // Each right's held edges as a max-heap on rank (the least preferred on top), in one flat array:
   // right r uses heap[heapStart[r] … heapStart[r] + held[r] − 1]; it never holds more than its edges.
@@ -118,68 +91,73 @@ export function stableMatch(g: CompiledGraph): Int32Array {
     topLeft[r] = lt;
   };
 
+  // A left proposes to the edge it prefers most among those after its last accepted proposal (in
+  // its order: weight descending, then right index) that the right would accept now. A right's
+  // threshold only rises, so an edge it would refuse now it would have refused before: skipping it
+  // is the same as proposing and being refused, and no preference list is ever sorted.
+  const last = new Int32Array(nL).fill(-1);
+  const { edgeRight, capacity, leftStart } = g;
   const free = new Int32Array(nL);
   let freeCount = 0;
   for (let l = nL - 1; l >= 0; l--) free[freeCount++] = l;
   while (freeCount > 0) {
     const l = free[--freeCount]!;
-    const end = g.leftStart[l + 1]!;
-    while (next[l]! < end) {
-      let e: number;
-      if (sorted[l] === 1) e = prefs[next[l]!++]!;
-      else if (next[l] === g.leftStart[l]) {
-        e = next[l]!++;
-        for (let i = e + 1; i < end; i++) if (edgeWeight[i]! > edgeWeight[e]!) e = i;
-      } else {
-        // Rejected once: sort, and go on after the best edge (first in the order, already tried).
-        sortPreferences(g, prefs, l);
-        sorted[l] = 1;
-        e = prefs[next[l]!++]!;
-      }
-      const r = g.edgeRight[e]!;
-      const base = heapStart[r]!;
+    const p = last[l]!;
+    const wp = p >= 0 ? edgeWeight[p]! : Number.POSITIVE_INFINITY;
+    const rl = leftRank[l]!;
+    let e = -1;
+    let we = Number.NEGATIVE_INFINITY;
+    for (let i = leftStart[l]!, end = leftStart[l + 1]!; i < end; i++) {
+      const wi = edgeWeight[i]!;
+      // After the last accepted proposal, and before the best found so far.
+      if (p >= 0 && !(wi < wp || (wi === wp && i > p))) continue;
+      if (e >= 0 && !(wi > we)) continue;
+      const r = edgeRight[i]!;
       const n = held[r]!;
-      if (n < g.capacity[r]!) {
-        // Sift up from the end.
-        let i = n;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          if (!prefers(heap[base + p]!, e)) break;
-          heap[base + i] = heap[base + p]!;
-          i = p;
-        }
-        heap[base + i] = e;
-        held[r] = n + 1;
-        setTop(r, base);
-        matchEdge[l] = e;
-        break;
+      if (n >= capacity[r]!) {
+        if (n === 0) continue;
+        const tr = topRank[r]!;
+        if (!(rl !== tr ? rl < tr : wi !== topWeight[r] ? wi > topWeight[r]! : l < topLeft[r]!)) continue;
       }
-      if (n === 0) continue;
-      const rl = leftRank[l]!;
-      const we = edgeWeight[e]!;
-      const tr = topRank[r]!;
-      const better = rl !== tr ? rl < tr : we !== topWeight[r] ? we > topWeight[r]! : l < topLeft[r]!;
-      if (better) {
-        const rejected = heap[base]!;
-        // Replace the top and sift down.
-        let i = 0;
-        for (;;) {
-          let c = 2 * i + 1;
-          if (c >= n) break;
-          if (c + 1 < n && prefers(heap[base + c]!, heap[base + c + 1]!)) c++;
-          if (!prefers(e, heap[base + c]!)) break;
-          heap[base + i] = heap[base + c]!;
-          i = c;
-        }
-        heap[base + i] = e;
-        setTop(r, base);
-        matchEdge[l] = e;
-        const lw = g.edgeLeft[rejected]!;
-        matchEdge[lw] = -1;
-        free[freeCount++] = lw;
-        break;
-      }
+      e = i;
+      we = wi;
     }
+    if (e < 0) continue;
+    last[l] = e;
+    matchEdge[l] = e;
+    const r = edgeRight[e]!;
+    const base = heapStart[r]!;
+    const n = held[r]!;
+    if (n < capacity[r]!) {
+      // Sift up from the end.
+      let i = n;
+      while (i > 0) {
+        const q = (i - 1) >> 1;
+        if (!prefers(heap[base + q]!, e)) break;
+        heap[base + i] = heap[base + q]!;
+        i = q;
+      }
+      heap[base + i] = e;
+      held[r] = n + 1;
+      setTop(r, base);
+      continue;
+    }
+    // Replace the least preferred holder (the top) and sift down.
+    const rejected = heap[base]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && prefers(heap[base + c]!, heap[base + c + 1]!)) c++;
+      if (!prefers(e, heap[base + c]!)) break;
+      heap[base + i] = heap[base + c]!;
+      i = c;
+    }
+    heap[base + i] = e;
+    setTop(r, base);
+    const lw = edgeLeft[rejected]!;
+    matchEdge[lw] = -1;
+    free[freeCount++] = lw;
   }
   return matchEdge;
 }

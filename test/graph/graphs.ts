@@ -154,3 +154,45 @@ export function bruteForceOptimum(graph: BipartiteGraph): Value {
   }
   return best;
 }
+
+/**
+ * Textbook left-proposing deferred acceptance, written for clarity: each left walks its sorted list
+ * (weight descending, then right id), each right keeps its holders sorted by its own order (tier,
+ * `null` last, then weight descending, then left id) and drops the last when over capacity. Returns
+ * the right id of each placed left.
+ */
+export function referenceStable(graph: BipartiteGraph): Map<string, string> {
+  const rank = (id: string): number => {
+    const t = graph.left.find((n) => n.id === id)!.tier;
+    return t === null ? Number.POSITIVE_INFINITY : (t ?? 0);
+  };
+  const lists = new Map<string, Edge[]>();
+  for (const n of graph.left) lists.set(n.id, []);
+  for (const e of graph.edges) lists.get(e.left)!.push(e);
+  for (const list of lists.values())
+    list.sort((a, b) => b.weight - a.weight || (a.right < b.right ? -1 : a.right > b.right ? 1 : 0));
+  const capacity = new Map(graph.right.map((r) => [r.id, r.capacity]));
+  const holders = new Map<string, Edge[]>(graph.right.map((r) => [r.id, []]));
+  const nextIndex = new Map<string, number>(graph.left.map((n) => [n.id, 0]));
+  const free = graph.left.map((n) => n.id);
+  while (free.length > 0) {
+    const l = free.pop()!;
+    const list = lists.get(l)!;
+    const i = nextIndex.get(l)!;
+    if (i >= list.length) continue;
+    nextIndex.set(l, i + 1);
+    const e = list[i]!;
+    const held = holders.get(e.right)!;
+    held.push(e);
+    held.sort(
+      (a, b) =>
+        rank(a.left) - rank(b.left) ||
+        b.weight - a.weight ||
+        (a.left < b.left ? -1 : a.left > b.left ? 1 : 0),
+    );
+    if (held.length > capacity.get(e.right)!) free.push(held.pop()!.left);
+  }
+  const out = new Map<string, string>();
+  for (const [right, held] of holders) for (const e of held) out.set(e.left, right);
+  return out;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solveStable } from '../../src/graph/solve-stable.js';
 import type { AssignedPair, BipartiteGraph } from '../../src/graph/types.js';
 import { blockingPairs, verifyAssignment } from '../../src/graph/verify.js';
-import { allAssignments, graphArb } from './graphs.js';
+import { allAssignments, graphArb, referenceStable } from './graphs.js';
 
 /** Does `left` strictly prefer edge `a` to edge `b` (undefined = unplaced)? Weight desc, then right id. */
 const prefers = (a: AssignedPair | undefined, b: AssignedPair | undefined): boolean =>
@@ -43,6 +43,28 @@ describe('solveStable', () => {
         },
       ),
       { numRuns: 250 },
+    );
+  });
+
+  it('equals textbook deferred acceptance on dense graphs with ties', () => {
+    fc.assert(
+      fc.property(
+        graphArb({
+          minLeft: 5,
+          maxLeft: 40,
+          minRight: 2,
+          maxRight: 15,
+          maxCapacity: 3,
+          density: 0.7,
+          weight: fc.integer({ min: -3, max: 5 }),
+          tiers: [0, 1, null],
+        }),
+        (graph) => {
+          const mine = new Map(solveStable(graph).pairs.map((p) => [p.left, p.right]));
+          expect(mine).toEqual(referenceStable(graph));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
