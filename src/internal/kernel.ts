@@ -34,13 +34,13 @@ const W_REQUIRED = SKILL_PART_WEIGHTS.required;
 const W_USE = SKILL_PART_WEIGHTS.use;
 const W_OPTIONAL = SKILL_PART_WEIGHTS.optional;
 const W_CERTIFIED = SKILL_PART_WEIGHTS.certified;
-const W_FIT = PAY_PART_WEIGHTS.fit;
-const W_UPLIFT = PAY_PART_WEIGHTS.uplift;
-const W_LINK = ORIGIN_PART_WEIGHTS.link;
-const W_FELLOWS = ORIGIN_PART_WEIGHTS.fellows;
-const W_LANGUAGE = ORIGIN_PART_WEIGHTS.language;
+export const W_FIT = PAY_PART_WEIGHTS.fit;
+export const W_UPLIFT = PAY_PART_WEIGHTS.uplift;
+export const W_LINK = ORIGIN_PART_WEIGHTS.link;
+export const W_FELLOWS = ORIGIN_PART_WEIGHTS.fellows;
+export const W_LANGUAGE = ORIGIN_PART_WEIGHTS.language;
 /** The link value of a preferred destination (see `src/score/origin.ts`). */
-const PREFERRED_LINK = 0.9;
+export const PREFERRED_LINK = 0.9;
 const NO_CERT_LEVEL = 99;
 
 /** Per-labourer tables, rebuilt for each labourer scored: skill credits and certified levels. */
