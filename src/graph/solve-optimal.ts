@@ -25,18 +25,28 @@ import { validateGraph } from './validate.js';
  * the right's capacity, one arc, not one per opening) → source, with the cost of an edge the negated
  * vector `(e_tier, weight)`: placement counts and weight are kept as separate components compared
  * lexicographically, so no big-M constant is needed and tier counts stay exact integers whatever the
- * weights. Left nodes are added one at a time (tier, `null` last, then id): each addition runs Dijkstra on reduced
- * costs (Johnson potentials) from the new left node to the source, along which it either takes a free
- * opening (through the sink) or displaces a worse-placed left node, and augments only if that path has
- * negative cost; the search stops early at the first distance that could no longer pay. Only nodes the
- * search settled get their potential updated, by `d(v) − D` where `D` is the distance at which it
- * stopped; this keeps every residual reduced cost non-negative, so the circulation is optimal after
- * every step. Before a search, a left node none of whose rights can reach an opening worth taking in
- * its phase (a right with room or holding a left of the same rank or later, directly or through
- * holders who could move) is skipped: no augmenting path can ever place it, and the one arc it
- * leaves violated (source → it) is repaired by a single Dijkstra over negative labels at the end.
- * The duals come from the final potentials π: `u_l = max(0, π(l) − π(source))` and
- * `v_r = max(0, π(sink) − π(r))` (see {@link OptimalCertificate}).
+ * weights. Left nodes are taken by rank (`null` last), heaviest best edge first, then index.
+ *
+ * First, price rounds (an auction without ε): each left bids for its best right at the current
+ * prices; a full right's price rises by exactly the margin of its weakest contender, who leaves (and
+ * bids in turn), or, if the bidder is the weakest, the bidder is left undecided. Every bid keeps the
+ * duals exactly optimal for the left nodes decided so far, so the rounds need no repair; they decide
+ * most left nodes cheaply and stop only at ties.
+ *
+ * Then the undecided left nodes are added one at a time: each addition runs Dijkstra on reduced costs
+ * (Johnson potentials, starting from the rounds' prices) from the new left node to the source, along
+ * which it either takes a free opening (through the sink) or displaces a worse-placed left node, and
+ * augments only if that path has negative cost; the search stops early at the first distance that
+ * could no longer pay. Only nodes the search settled get their potential updated, by `d(v) − D` where
+ * `D` is the distance at which it stopped; this keeps every residual reduced cost non-negative, so the
+ * circulation is optimal after every step. A placed left is settled with its right (its one way in is
+ * tight); each left keeps its best edges in order of an upper bound on what they can offer, so a
+ * search reads few of its edges. After the first searches of a rank come back empty, a left node none
+ * of whose rights can reach an opening worth taking (a right with room or holding a left of the same
+ * rank or later, directly or through holders who could move) is skipped: no augmenting path can ever
+ * place it, and the one arc it leaves violated (source → it) is repaired by a single Dijkstra over
+ * negative labels at the end. The duals come from the final potentials π: `u_l = max(0, π(l) −
+ * π(source))` and `v_r = max(0, π(sink) − π(r))` (see {@link OptimalCertificate}).
  *
  * Deterministic whatever the input order: nodes are indexed by sorted id and ties in the heap are
  * broken by index.
@@ -52,8 +62,9 @@ import { validateGraph } from './validate.js';
  * }).pairs
  * //=> [{ left: 'a', right: 'x', weight: 1 }]
  *
- * Complexity: O(L·(E + V)·log V) time in the worst case (one Dijkstra per left node, V = L + R),
- * usually far less as each search stops early; O((L + R)·T + E) space for T tiers.
+ * Complexity: O(B·d·c + L·(E + V)·log V) time in the worst case (B ≤ 20·L bids of degree d and
+ * capacity c, then at most one Dijkstra per left node, V = L + R), usually far less as most left
+ * nodes are decided by the rounds and each search stops early; O((L + R)·T + E) space for T tiers.
  */
 export function solveOptimal(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
@@ -99,9 +110,24 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const done = new Uint8Array(V);
   // Nodes reached and settled by the current search (each at most once), in typed arrays.
   const touched = new Int32Array(V);
-  let nTouched = 0;
+  // Counters, flags and the search bound the closures below share, as fields of one object rather
+  // than captured variables, which the JIT handles worse when they change.
+  const st = {
+    /** Nodes in `touched`, `settled` and the changed lists. */
+    touched: 0,
+    settled: 0,
+    changed: 0,
+    /** In the final repair, an unseen node stands at 0: only a negative label is news. */
+    floorZero: false,
+    /** Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused. */
+    boundC: Number.POSITIVE_INFINITY,
+    boundW: Number.POSITIVE_INFINITY,
+    /** Rank being added, whether `alive` is known for it, searches of that rank that failed. */
+    phase: -1,
+    aliveKnown: false,
+    failed: 0,
+  };
   const settled = new Int32Array(V);
-  let nSettled = 0;
   const matchEdge = new Int32Array(nL).fill(-1);
   // The edges held by right r sit in slot[slotStart[r] … slotStart[r] + load[r] − 1], so a search
   // reads a right's placed lefts in O(load) instead of scanning all its edges.
@@ -117,7 +143,6 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const slotLeft = new Int32Array(slot.length);
   const changedLeft = new Int32Array(nL);
   const changedEdge = new Int32Array(nL);
-  let nChanged = 0;
 
   // Among equal distances the source comes first, then the sink, then the rest by index: a search
   // ends as soon as nothing is strictly closer, without sweeping a plateau of equal distances.
@@ -162,14 +187,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
    * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
    * candidate distance and records it if shorter (in the final repair, only if below zero).
    */
-  let floorZero = false;
   // Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused.
-  let boundC = Number.POSITIVE_INFINITY;
-  let boundW = Number.POSITIVE_INFINITY;
   const record = (u: number, v: number, edge: number): void => {
     if (!seen[v]) {
       seen[v] = 1;
-      touched[nTouched++] = v;
+      touched[st.touched++] = v;
     }
     pred[v] = u;
     predEdge[v] = edge;
@@ -186,16 +208,16 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const c = dist[iu]! + rc;
     const cw = dist[iu + 1]! + rcw;
     // Nothing at or beyond the bound (θ, or the source's distance once seen) can be on a better path.
-    if (c > boundC || (c === boundC && cw >= boundW)) return;
+    if (c > st.boundC || (c === st.boundC && cw >= st.boundW)) return;
     if (seen[v]) {
       const y = dist[iv]!;
       if (c > y || (c === y && cw >= dist[iv + 1]!)) return;
-    } else if (floorZero && !(c < 0 || (c === 0 && cw < 0))) return;
+    } else if (st.floorZero && !(c < 0 || (c === 0 && cw < 0))) return;
     dist[iv] = c;
     dist[iv + 1] = cw;
     if (v === SOURCE) {
-      boundC = c;
-      boundW = cw;
+      st.boundC = c;
+      st.boundW = cw;
     }
     record(u, v, edge);
   };
@@ -205,10 +227,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     let rcw = sign * weight + pot[u]! - pot[v]!;
     if (rcw < 0) rcw = 0;
     const cw = dist[u]! + rcw;
-    if (cw >= boundW) return;
-    if (seen[v] ? cw >= dist[v]! : floorZero && !(cw < 0)) return;
+    if (cw >= st.boundW) return;
+    if (seen[v] ? cw >= dist[v]! : st.floorZero && !(cw < 0)) return;
     dist[v] = cw;
-    if (v === SOURCE) boundW = cw;
+    if (v === SOURCE) st.boundW = cw;
     record(u, v, edge);
   };
   const relaxK = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
@@ -238,9 +260,9 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       if (!shorter) return;
     } else {
       // In the final repair an unseen node stands at 0: only a negative label is news.
-      if (floorZero && !isNegative(cand)) return;
+      if (st.floorZero && !isNegative(cand)) return;
       seen[v] = 1;
-      touched[nTouched++] = v;
+      touched[st.touched++] = v;
     }
     dist.set(cand, iv);
     pred[v] = u;
@@ -328,7 +350,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const du = dist[2 * u]!;
     const duw = dist[2 * u + 1]!;
     if (sortedReady[u] !== 1) sortEdges(u);
-    const slackW = 1e-9 * (1 + Math.abs(boundW));
+    const slackW = 1e-9 * (1 + Math.abs(st.boundW));
     let wasted = 0;
     const lbC = du + sign + pu;
     const lbW = duw + puw;
@@ -338,7 +360,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     for (; i < n; i++) {
       const j = 4 * (base + i);
       const cl = lbC - top[j]!;
-      if (cl > boundC || (cl === boundC && lbW - top[j + 1]! > boundW + slackW)) break;
+      if (cl > st.boundC || (cl === st.boundC && lbW - top[j + 1]! > st.boundW + slackW)) break;
       const v = nL + (top[j + 3]! | 0);
       if (relaxOut2(u, v, topEdge[base + i]!, sign, pu, puw, du, duw, top[j + 2]!)) wasted++;
     }
@@ -346,7 +368,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       // The top ran out before the bound: the other edges may matter too, unless the largest of
       // their keys is already out of reach.
       const cl = lbC - restC[u]!;
-      if (!(cl > boundC || (cl === boundC && lbW - restW[u]! > boundW + slackW))) {
+      if (!(cl > st.boundC || (cl === st.boundC && lbW - restW[u]! > st.boundW + slackW))) {
         for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
           if (relaxOut2(u, nL + edgeRight[e]!, e, sign, pu, puw, du, duw, edgeWeight[e]!)) wasted++;
         }
@@ -370,15 +392,15 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   ): boolean => {
     const rc = sign + pu - pot[2 * v]!;
     const c = du + rc;
-    if (c > boundC || done[v] === 1) return false;
+    if (c > st.boundC || done[v] === 1) return false;
     let rcw = puw - weight - pot[2 * v + 1]!;
     if (rc === 0 && rcw < 0) rcw = 0;
     const cw = duw + rcw;
-    if (c === boundC && cw >= boundW) return true;
+    if (c === st.boundC && cw >= st.boundW) return true;
     if (seen[v] === 1) {
       const y = dist[2 * v]!;
       if (c > y || (c === y && cw >= dist[2 * v + 1]!)) return false;
-    } else if (floorZero && !(c < 0 || (c === 0 && cw < 0))) return false;
+    } else if (st.floorZero && !(c < 0 || (c === 0 && cw < 0))) return false;
     dist[2 * v] = c;
     dist[2 * v + 1] = cw;
     record(u, v, e);
@@ -402,13 +424,13 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         const l = slotLeft[i]!;
         if (seen[l] === 0) {
           seen[l] = 1;
-          touched[nTouched++] = l;
+          touched[st.touched++] = l;
         }
         dist.copyWithin(l * K, u * K, u * K + K);
         pred[l] = u;
         predEdge[l] = slot[i]!;
         done[l] = 1;
-        settled[nSettled++] = l;
+        settled[st.settled++] = l;
         expand(l);
       }
       if (load[r]! < capacity[r]!) relax(u, SINK, -1, 0, -1, 0);
@@ -450,10 +472,6 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       }
     }
   };
-  let phase = -1;
-  // Whether `alive` has been computed in this phase (it is, lazily, after the first failed search).
-  let aliveKnown = false;
-  let failed = 0;
 
   const skipped: number[] = [];
 
@@ -511,12 +529,12 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       }
     }
     if (!positive) return;
-    if (g.leftRank[l0] !== phase) {
-      phase = g.leftRank[l0]!;
-      aliveKnown = false;
-      failed = 0;
+    if (g.leftRank[l0] !== st.phase) {
+      st.phase = g.leftRank[l0]!;
+      st.aliveKnown = false;
+      st.failed = 0;
     }
-    let reachable = !aliveKnown;
+    let reachable = !st.aliveKnown;
     for (let e = start; e < end && !reachable; e++) reachable = alive[edgeRight[e]!] === 1;
     if (!reachable) {
       // No path can place l0, now or later; its one violated arc (source → l0) is repaired at the end.
@@ -527,11 +545,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     // Dijkstra from l0 on reduced costs, stopping at the source or at θ.
     dist.fill(0, i0, i0 + K);
     if (K === 2) {
-      boundC = theta[0]!;
-      boundW = theta[1]!;
-    } else if (K === 1) boundW = theta[0]!;
+      st.boundC = theta[0]!;
+      st.boundW = theta[1]!;
+    } else if (K === 1) st.boundW = theta[0]!;
     seen[l0] = 1;
-    touched[nTouched++] = l0;
+    touched[st.touched++] = l0;
     pred[l0] = -1;
     heap.pushOrDecrease(l0);
     let found = false;
@@ -539,7 +557,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       const u = heap.pop();
       if (!distBelow(u, theta)) break;
       done[u] = 1;
-      settled[nSettled++] = u;
+      settled[st.settled++] = u;
       if (u === SOURCE) {
         found = true;
         break;
@@ -549,17 +567,17 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
 
     // Potentials: π(v) += d(v) − D on settled nodes, D = d(source) if found, else θ.
     const D = found ? dist.subarray(SOURCE * K, SOURCE * K + K) : theta;
-    for (let i = 0; i < nSettled; i++) {
+    for (let i = 0; i < st.settled; i++) {
       const v = settled[i]!;
       for (let k = 0; k < K; k++) pot[v * K + k]! += dist[v * K + k]! - D[k]!;
     }
 
-    if (!found) failed++;
-    if (!found && !aliveKnown && failed > nL / 100) {
+    if (!found) st.failed++;
+    if (!found && !st.aliveKnown && st.failed > nL / 100) {
       // A search came back empty: worth finding the dead region once, so that later left nodes
       // who can only reach it are skipped without a search.
-      markAlive(phase);
-      aliveKnown = true;
+      markAlive(st.phase);
+      st.aliveKnown = true;
     }
     if (found) {
       // Along the path each left either moves to a new edge (left → right) or is dropped (left →
@@ -568,13 +586,13 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       while (v !== l0) {
         const u = pred[v]!;
         if (u < nL) {
-          changedLeft[nChanged] = u;
-          changedEdge[nChanged++] = v === SOURCE ? -1 : predEdge[v]!;
+          changedLeft[st.changed] = u;
+          changedEdge[st.changed++] = v === SOURCE ? -1 : predEdge[v]!;
         }
         v = u;
       }
       // Release every old slot before taking new ones, so no right overflows midway.
-      for (let i = 0; i < nChanged; i++) {
+      for (let i = 0; i < st.changed; i++) {
         const l = changedLeft[i]!;
         const old = matchEdge[l]!;
         if (old < 0) continue;
@@ -585,7 +603,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         slotLeft[slotOf[l]!] = slotLeft[last]!;
         slotOf[slotLeft[last]!] = slotOf[l]!;
       }
-      for (let i = 0; i < nChanged; i++) {
+      for (let i = 0; i < st.changed; i++) {
         const l = changedLeft[i]!;
         const e = changedEdge[i]!;
         matchEdge[l] = e;
@@ -596,16 +614,16 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         slotLeft[at] = l;
         slotOf[l] = at;
       }
-      nChanged = 0;
+      st.changed = 0;
     }
 
     heap.clear();
-    for (let i = 0; i < nTouched; i++) {
+    for (let i = 0; i < st.touched; i++) {
       seen[touched[i]!] = 0;
       done[touched[i]!] = 0;
     }
-    nTouched = 0;
-    nSettled = 0;
+    st.touched = 0;
+    st.settled = 0;
   };
 
   // Price rounds decide most left nodes, keeping exact duals; the searches then add the rest, in the
@@ -623,25 +641,25 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   if (skipped.length > 0) {
     // Repair: labels start at 0 everywhere (a virtual root), at π(source) − π(l) < 0 on a skipped l;
     // Dijkstra settles the negative labels only, then π += label keeps every reduced cost ≥ 0.
-    floorZero = true;
-    boundC = Number.POSITIVE_INFINITY;
-    boundW = Number.POSITIVE_INFINITY;
+    st.floorZero = true;
+    st.boundC = Number.POSITIVE_INFINITY;
+    st.boundW = Number.POSITIVE_INFINITY;
     for (const l of skipped) {
       for (let k = 0; k < K; k++) cand[k] = pot[SOURCE * K + k]! - pot[l * K + k]!;
       if (!isNegative(cand)) continue;
       dist.set(cand, l * K);
       seen[l] = 1;
-      touched[nTouched++] = l;
+      touched[st.touched++] = l;
       heap.pushOrDecrease(l);
     }
     while (heap.size > 0) {
       const u = heap.pop();
       done[u] = 1;
-      settled[nSettled++] = u;
+      settled[st.settled++] = u;
       expand(u);
     }
     if (done[SOURCE] === 1) throw new Error('solveOptimal: internal error, a skipped left could be placed');
-    for (let i = 0; i < nSettled; i++) {
+    for (let i = 0; i < st.settled; i++) {
       const v = settled[i]!;
       for (let k = 0; k < K; k++) pot[v * K + k]! += dist[v * K + k]!;
     }

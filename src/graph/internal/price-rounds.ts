@@ -134,6 +134,16 @@ export function priceRounds(
       if (cmp(CAND, at) > 0) copy(CAND, at);
     }
   };
+  // Best alternative of each placed left (K components) and the bid at which it was computed (0:
+  // never, or since the left moved).
+  const alt = new Float64Array(matchEdge.length * K);
+  const altStamp = new Int32Array(matchEdge.length);
+  let bidStamp = 0;
+  const refreshAlt = (h: number, e: number): void => {
+    bestOther(h, e, HALT);
+    for (let k = 0; k < K; k++) alt[h * K + k] = buf[HALT + k]!;
+    altStamp[h] = bidStamp;
+  };
   const place = (l: number, e: number): void => {
     const r = edgeRight[e]!;
     const at = slotStart[r]! + load[r]!++;
@@ -141,6 +151,7 @@ export function priceRounds(
     slotLeft[at] = l;
     slotOf[l] = at;
     matchEdge[l] = e;
+    altStamp[l] = 0;
     decided[l] = 1;
     placed.push(l);
   };
@@ -178,16 +189,28 @@ export function priceRounds(
       return -1;
     }
     for (let k = 0; k < K; k++) buf[MARGIN + k] = buf[BEST + k]! - buf[SECOND + k]!;
-    let weakest = -1;
-    for (let i = slotStart[r1]!, end = i + load[r1]!; i < end; i++) {
-      const h = slotLeft[i]!;
-      valueInto(h, slot[i]!, HVAL);
-      bestOther(h, slot[i]!, HALT);
-      for (let k = 0; k < K; k++) buf[HVAL + k]! -= buf[HALT + k]!;
-      if (weakest < 0 || cmp(HVAL, WEAK) < 0) {
-        copy(HVAL, WEAK);
-        weakest = i;
+    // The weakest holder. A holder's best alternative is cached from an earlier bid: prices only
+    // rise, so the cached value bounds the true one from above and the margin from it bounds the
+    // true margin from below. The holder of least bound is refreshed until it is exact, so the one
+    // chosen is the true weakest (ties to the first slot) at the cost of about one scan per bid.
+    bidStamp++;
+    let weakest: number;
+    for (;;) {
+      weakest = -1;
+      for (let i = slotStart[r1]!, end = i + load[r1]!; i < end; i++) {
+        const h = slotLeft[i]!;
+        if (altStamp[h] === 0) refreshAlt(h, slot[i]!);
+        valueInto(h, slot[i]!, HVAL);
+        for (let k = 0; k < K; k++) buf[HVAL + k]! -= alt[h * K + k]!;
+        if (weakest < 0 || cmp(HVAL, WEAK) < 0) {
+          copy(HVAL, WEAK);
+          weakest = i;
+        }
       }
+      if (weakest < 0) break;
+      const h = slotLeft[weakest]!;
+      if (altStamp[h] === bidStamp) break;
+      refreshAlt(h, slot[weakest]!);
     }
     if (weakest >= 0 && cmp(WEAK, MARGIN) < 0) {
       // The weakest holder leaves; l takes its slot.
@@ -199,6 +222,7 @@ export function priceRounds(
       slotLeft[weakest] = l;
       slotOf[l] = weakest;
       matchEdge[l] = e1;
+      altStamp[l] = 0;
       decided[l] = 1;
       placed.push(l);
       return h;
