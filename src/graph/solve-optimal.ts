@@ -678,21 +678,52 @@ function certificateOf(
 ): OptimalCertificate {
   const nL = g.leftIds.length;
   const T = K - 1;
-  const vec = (a: number, b: number): number[] => {
-    const out: number[] = [];
-    for (let k = 0; k < K; k++) out.push(pot[a * K + k]! - pot[b * K + k]!);
-    const first = out.find((x) => x !== 0);
-    // Normalise −0 to 0 so the certificate prints cleanly.
-    return first !== undefined && first > 0 ? out.map((x) => x + 0) : new Array<number>(K).fill(0);
+  const vec = new Float64Array(K);
+  // Tier parts take few distinct values: equal ones share one frozen array, which keeps a
+  // certificate of 10^5 nodes from allocating 10^5 small arrays.
+  const shared = new Map<string, readonly number[]>();
+  const tierPart = (): readonly number[] => {
+    const key = Array.prototype.join.call(vec.subarray(0, T), ',');
+    let out = shared.get(key);
+    if (out === undefined) shared.set(key, (out = Object.freeze(Array.from(vec.subarray(0, T)))));
+    return out;
   };
-  const left = g.leftIds.map((_, l) => vec(l, SOURCE));
-  const right = g.rightIds.map((_, r) => vec(SINK, nL + r));
+  /** vec = π(a) − π(b) when lexicographically positive, else 0 (−0 normalised to 0). */
+  const dual = (a: number, b: number): void => {
+    let sign = 0;
+    for (let k = 0; k < K; k++) {
+      const x = pot[a * K + k]! - pot[b * K + k]!;
+      vec[k] = x;
+      if (sign === 0 && x !== 0) sign = x > 0 ? 1 : -1;
+    }
+    for (let k = 0; k < K; k++) vec[k] = sign > 0 ? vec[k]! + 0 : 0;
+  };
+  // Own data properties whatever the id (an id `__proto__` must not set a prototype).
+  const put = <V>(o: Record<string, V>, id: string, v: V): void => {
+    if (id === '__proto__')
+      Object.defineProperty(o, id, { value: v, enumerable: true, writable: true, configurable: true });
+    else o[id] = v;
+  };
+  const leftPotential: Record<string, number> = {};
+  const leftTierPotential: Record<string, readonly number[]> = {};
+  g.leftIds.forEach((id, l) => {
+    dual(l, SOURCE);
+    put(leftPotential, id, vec[T]!);
+    put(leftTierPotential, id, tierPart());
+  });
+  const rightPotential: Record<string, number> = {};
+  const rightTierPotential: Record<string, readonly number[]> = {};
+  g.rightIds.forEach((id, r) => {
+    dual(SINK, nL + r);
+    put(rightPotential, id, vec[T]!);
+    put(rightTierPotential, id, tierPart());
+  });
   return {
     kind: 'duals',
     tiers: g.tiers,
-    leftPotential: Object.fromEntries(g.leftIds.map((id, l) => [id, left[l]![T]!])),
-    rightPotential: Object.fromEntries(g.rightIds.map((id, r) => [id, right[r]![T]!])),
-    leftTierPotential: Object.fromEntries(g.leftIds.map((id, l) => [id, left[l]!.slice(0, T)])),
-    rightTierPotential: Object.fromEntries(g.rightIds.map((id, r) => [id, right[r]!.slice(0, T)])),
+    leftPotential,
+    rightPotential,
+    leftTierPotential,
+    rightTierPotential,
   };
 }

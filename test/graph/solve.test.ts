@@ -141,6 +141,27 @@ describe('documented examples', () => {
   });
 });
 
+describe('certificate', () => {
+  it('keys the duals by id as own properties, even an id `__proto__`', () => {
+    const graph = {
+      left: [{ id: '__proto__' }, { id: 'b', tier: null }],
+      right: [{ id: '__proto__', capacity: 1 }],
+      edges: [
+        { left: '__proto__', right: '__proto__', weight: 2 },
+        { left: 'b', right: '__proto__', weight: 3 },
+      ],
+    };
+    const a = solveOptimal(graph);
+    expect(a.pairs).toEqual([{ left: '__proto__', right: '__proto__', weight: 2 }]);
+    expect(verifyAssignment(graph, a).violations).toEqual([]);
+    const cert = a.certificate;
+    if (cert?.kind !== 'duals') throw new Error('expected duals');
+    expect(Object.keys(cert.leftPotential).sort()).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(cert.rightTierPotential)).toBe(Object.prototype);
+    expect(cert.leftTierPotential['__proto__']).toEqual([1]);
+  });
+});
+
 describe('large capacities', () => {
   it('a right with a huge capacity takes everyone adjacent, in every mode', () => {
     const g = {
