@@ -57,7 +57,28 @@ const preferringArb: fc.Arbitrary<Dataset> = fc
     }),
   }));
 
-const anyDataset = fc.oneof(datasetArb, sampleArb, tiedArb, preferringArb);
+/**
+ * Posts near some labourers' homes with a dormitory that costs: a labourer who lives at home there is
+ * paid the net without the dormitory, one who needs it the net with it.
+ */
+const localArb: fc.Arbitrary<Dataset> = fc
+  .tuple(fc.oneof(datasetArb, sampleArb), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }))
+  .map(([ds, picks]) => ({
+    ...ds,
+    posts: ds.posts.map((p, i): Post => {
+      const pick = picks[i % picks.length]!;
+      const w = ds.labourers[pick % Math.max(1, ds.labourers.length)];
+      if (w === undefined || pick % 3 === 2) return p;
+      return {
+        ...p,
+        site: { kind: 'county', county: w.originCounty },
+        dormitory: { provided: true, monthlyCost: 100 + (pick % 5) * 100 },
+      };
+    }),
+    labourers: ds.labourers.map((w, i) => ({ ...w, needsDormitory: picks[i % picks.length]! % 2 === 0 })),
+  }));
+
+const anyDataset = fc.oneof(datasetArb, sampleArb, tiedArb, preferringArb, localArb);
 
 function bruteForce(ds: Dataset, top: number, minScore: number): string[] {
   return ds.labourers.map((w) =>

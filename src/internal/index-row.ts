@@ -7,7 +7,6 @@
  */
 import * as compiled from '../compile.js';
 import type { CompiledIndex } from '../compile.js';
-import * as origin from '../score/origin.js';
 import * as parts from '../score/parts.js';
 import * as pay from '../score/pay.js';
 import * as candidates from './index-candidates.js';
@@ -16,19 +15,8 @@ import * as kernel from './kernel.js';
 import type { WorkerScratch } from './kernel.js';
 
 const { signaturesOf } = candidates;
-const {
-  PREFERRED_LINK,
-  W_FELLOWS,
-  W_FIT,
-  W_LANGUAGE,
-  W_LINK,
-  W_UPLIFT,
-  prefers,
-  prepareWorker,
-  skillsValue,
-} = kernel;
+const { PREFERRED_LINK, W_FIT, W_UPLIFT, originOf, prefers, prepareWorker, skillsValue } = kernel;
 const { CP_AWAY, CP_LINK_MASK, LINK_VALUES } = compiled;
-const { FULL_FELLOWS } = origin;
 const { clamp01 } = parts;
 const { FULL_UPLIFT_RATIO, payFit } = pay;
 
@@ -37,6 +25,64 @@ const sigValues = new WeakMap<WorkerScratch, Float64Array>();
 /** Shapes (required count, optional count, trains) cached per row: counts below SHAPES. */
 const SHAPES = 16;
 const shapeValues = new Float64Array(SHAPES * SHAPES * 2);
+
+/** Net pays of an index, interned: few distinct values (pay scales) among many posts. */
+interface Nets {
+  /** Distinct net pays. */
+  readonly values: Float64Array;
+  /** Position in `values` of each post's net pay with a dormitory, and without. */
+  readonly dormId: Int32Array;
+  readonly noDormId: Int32Array;
+}
+const netCache = new WeakMap<CompiledIndex, Nets>();
+/** The pay value of the current row per distinct net pay, −1 until computed. */
+let payMemo = new Float64Array(0);
+
+function netsOf(index: CompiledIndex): Nets {
+  let nets = netCache.get(index);
+  if (nets !== undefined) return nets;
+  const ids = new Map<number, number>();
+  const intern = (x: number): number => {
+    let id = ids.get(x);
+    if (id === undefined) ids.set(x, (id = ids.size));
+    return id;
+  };
+  const dormId = Int32Array.from(index.postNetDorm, intern);
+  const noDormId = Int32Array.from(index.postNetNoDorm, intern);
+  nets = { values: Float64Array.from(ids.keys()), dormId, noDormId };
+  netCache.set(index, nets);
+  return nets;
+}
+
+/** Counties whose origin rows an index caches (a row is 2 × 8 bytes per post). */
+const ORIGIN_ROWS = 64;
+const originRows = new WeakMap<CompiledIndex, Map<number, Float64Array>>();
+
+/**
+ * The origin value of every post for a labourer of `county` who prefers none of them: `originOf`
+ * with the county's link and fellow count, language part 1 at `[p]` and 0 at `[P + p]`. Computed once
+ * per county and cached, for up to ORIGIN_ROWS counties per index (`undefined` beyond).
+ */
+function originRowOf(index: CompiledIndex, county: number): Float64Array | undefined {
+  let rows = originRows.get(index);
+  if (rows === undefined) originRows.set(index, (rows = new Map()));
+  let row = rows.get(county);
+  if (row !== undefined || rows.size >= ORIGIN_ROWS) return row;
+  const P = index.postCount;
+  row = new Float64Array(2 * P);
+  const { countyPost, countyFellows, postEmployer } = index;
+  const off = county * P;
+  const fellowsBase = county * index.employerCount;
+  for (let p = 0; p < P; p++) {
+    const code = countyPost[off + p]! & CP_LINK_MASK;
+    const link = code === 0 ? 1 : LINK_VALUES[code]!;
+    const count = countyFellows[fellowsBase + postEmployer[p]!]!;
+    row[p] = originOf(link, count, 1);
+    row[P + p] = originOf(link, count, 0);
+  }
+  rows.set(county, row);
+  return row;
+}
 
 /**
  * The scores of one labourer for every post, equal to `kernelScore(index, sc, w, p)` (and so to
@@ -78,7 +124,10 @@ export function scoreRow(
   const P = index.postCount;
   const county = index.workerCounty[w]!;
   const off = county * P;
-  const { countyPost, employerValue, postEmployer, postNetDorm, postNetNoDorm, countyFellows } = index;
+  const { countyPost, employerValue, postEmployer, countyFellows } = index;
+  const nets = netsOf(index);
+  if (payMemo.length < nets.values.length) payMemo = new Float64Array(nets.values.length);
+  payMemo.fill(-1, 0, nets.values.length);
   const { postHasLang, postLangs, workerLangs, langWords: lw } = index;
   const { postSig, rep } = sigs;
   const { reqStart, optStart, postTrainsOnJob } = index;
@@ -97,10 +146,7 @@ export function scoreRow(
   let payWeights = 0;
   payWeights += W_FIT;
   if (hasHome) payWeights += W_UPLIFT;
-  let originWeights = 0;
-  originWeights += W_LINK;
-  originWeights += W_FELLOWS;
-  originWeights += W_LANGUAGE;
+  const originRow = originRowOf(index, county);
   const fellowsBase = county * index.employerCount;
   const hasPrefs = index.prefStart[w + 1]! > index.prefStart[w]!;
   const langBase = w * lw;
@@ -120,15 +166,18 @@ export function scoreRow(
       values[g] = sk;
     }
     const cp = countyPost[off + p]!;
-    // payValue
-    const net = needsDorm || (cp & CP_AWAY) !== 0 ? postNetDorm[p]! : postNetNoDorm[p]!;
-    let paySum = 0;
-    paySum += payFit(net, min, target) * W_FIT;
-    if (hasHome) paySum += clamp01((net / home - 1) / (FULL_UPLIFT_RATIO - 1)) * W_UPLIFT;
-    const payPart = clamp01(paySum / payWeights);
-    // originValue
+    // payValue, once per distinct net pay in the row.
+    const id = needsDorm || (cp & CP_AWAY) !== 0 ? nets.dormId[p]! : nets.noDormId[p]!;
+    let payPart = payMemo[id]!;
+    if (payPart < 0) {
+      const net = nets.values[id]!;
+      let paySum = 0;
+      paySum += payFit(net, min, target) * W_FIT;
+      if (hasHome) paySum += clamp01((net / home - 1) / (FULL_UPLIFT_RATIO - 1)) * W_UPLIFT;
+      payMemo[id] = payPart = clamp01(paySum / payWeights);
+    }
+    // originValue: from the county's cached row, unless the labourer prefers this destination.
     const code = cp & CP_LINK_MASK;
-    const link = code === 0 ? 1 : hasPrefs && prefers(index, w, p) ? PREFERRED_LINK : LINK_VALUES[code]!;
     const e = postEmployer[p]!;
     let language = 1;
     if (postHasLang[p] === 1) {
@@ -140,11 +189,12 @@ export function scoreRow(
         }
       }
     }
-    let originSum = 0;
-    originSum += link * W_LINK;
-    originSum += Math.min(1, Math.max(0, countyFellows[fellowsBase + e]!) / FULL_FELLOWS) * W_FELLOWS;
-    originSum += language * W_LANGUAGE;
-    const originPart = clamp01(originSum / originWeights);
+    const originPart =
+      code !== 0 && hasPrefs && prefers(index, w, p)
+        ? originOf(PREFERRED_LINK, countyFellows[fellowsBase + e]!, language)
+        : originRow === undefined
+          ? originOf(code === 0 ? 1 : LINK_VALUES[code]!, countyFellows[fellowsBase + e]!, language)
+          : originRow[language === 1 ? p : P + p]!;
     // combine
     let score = 0;
     score += sk * ew0;

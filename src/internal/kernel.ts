@@ -36,9 +36,9 @@ const W_OPTIONAL = SKILL_PART_WEIGHTS.optional;
 const W_CERTIFIED = SKILL_PART_WEIGHTS.certified;
 export const W_FIT = PAY_PART_WEIGHTS.fit;
 export const W_UPLIFT = PAY_PART_WEIGHTS.uplift;
-export const W_LINK = ORIGIN_PART_WEIGHTS.link;
-export const W_FELLOWS = ORIGIN_PART_WEIGHTS.fellows;
-export const W_LANGUAGE = ORIGIN_PART_WEIGHTS.language;
+const W_LINK = ORIGIN_PART_WEIGHTS.link;
+const W_FELLOWS = ORIGIN_PART_WEIGHTS.fellows;
+const W_LANGUAGE = ORIGIN_PART_WEIGHTS.language;
 /** The link value of a preferred destination (see `src/score/origin.ts`). */
 export const PREFERRED_LINK = 0.9;
 const NO_CERT_LEVEL = 99;
