@@ -168,59 +168,58 @@ describe('solveOptimal', () => {
       });
     }
 
-    it('optimal equals an independent LP solution on medium instances', () => {
-      const medium = graphArb({
-        minLeft: 30,
-        maxLeft: 80,
-        minRight: 10,
-        maxRight: 20,
-        maxCapacity: 4,
-        density: 0.15,
-        weight: fc.integer({ min: 0, max: 2000 }).map((c) => c / 100),
-      }).filter((g) => g.edges.length > 0);
-      fc.assert(
-        fc.property(medium, (graph) => {
-          const a = solveOptimal(graph);
-          expect(verifyAssignment(graph, a).violations).toEqual([]);
+    /** Solves, checks the certificate, and compares counts, weight and the big-M optimum with HiGHS. */
+    function agreesWithLp(graph: BipartiteGraph): void {
+      const a = solveOptimal(graph);
+      expect(verifyAssignment(graph, a).violations).toEqual([]);
+      // Big-M tier bonuses M_t = W·(n + 1)^(T−1−t) with W = n·max|w| + 1.
+      const n = graph.left.length;
+      const W = n * Math.max(...graph.edges.map((e) => Math.abs(e.weight))) + 1;
+      const bonus = [W * (n + 1), W] as const;
+      const lp = lpOptimum(graph, bonus);
+      expect(countsOf(a)).toEqual(lp.counts);
+      expect(Math.abs(a.total - lp.weight)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.weight));
+      const ours = a.total + bonus[0] * countsOf(a)[0] + bonus[1] * countsOf(a)[1];
+      expect(Math.abs(ours - lp.combined)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.combined));
+    }
 
-          // Big-M tier bonuses M_t = W·(n + 1)^(T−1−t) with W = n·max|w| + 1.
-          const n = graph.left.length;
-          const W = n * Math.max(...graph.edges.map((e) => Math.abs(e.weight))) + 1;
-          const bonus = [W * (n + 1), W] as const;
-          const lp = lpOptimum(graph, bonus);
-          expect(countsOf(a)).toEqual(lp.counts);
-          expect(Math.abs(a.total - lp.weight)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.weight));
-          const ours = a.total + bonus[0] * countsOf(a)[0] + bonus[1] * countsOf(a)[1];
-          expect(Math.abs(ours - lp.combined)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.combined));
-        }),
-        { numRuns: 20 },
-      );
-      // HiGHS runs in WebAssembly; allow for a slow or busy machine (the result does not depend on time).
-    }, 120_000);
-
-    it('optimal equals an independent LP solution on dense instances (more edges per left than kept in order)', () => {
-      const dense = graphArb({
-        minLeft: 30,
-        maxLeft: 60,
-        minRight: 12,
-        maxRight: 20,
-        maxCapacity: 3,
-        density: 0.6,
-        weight: fc.integer({ min: 0, max: 300 }).map((c) => c / 100),
-        tiers: [0, null],
-      }).filter((g) => g.edges.length > 0);
-      fc.assert(
-        fc.property(dense, (graph) => {
-          const a = solveOptimal(graph);
-          expect(verifyAssignment(graph, a).violations).toEqual([]);
-          const n = graph.left.length;
-          const W = n * Math.max(...graph.edges.map((e) => Math.abs(e.weight))) + 1;
-          const lp = lpOptimum(graph, [W * (n + 1), W]);
-          expect(countsOf(a)).toEqual(lp.counts);
-          expect(Math.abs(a.total - lp.weight)).toBeLessThanOrEqual(1e-6 * Math.max(1, lp.weight));
-        }),
-        { numRuns: 10 },
-      );
-    }, 120_000);
+    // HiGHS runs in WebAssembly; allow for a slow or busy machine (the result does not depend on time).
+    it.each([
+      {
+        name: 'medium instances',
+        runs: 20,
+        shape: {
+          minLeft: 30,
+          maxLeft: 80,
+          minRight: 10,
+          maxRight: 20,
+          maxCapacity: 4,
+          density: 0.15,
+          weight: fc.integer({ min: 0, max: 2000 }).map((c) => c / 100),
+        },
+      },
+      {
+        // More edges per left than the solver keeps in order, one numbered tier (its fast path).
+        name: 'dense instances',
+        runs: 10,
+        shape: {
+          minLeft: 30,
+          maxLeft: 60,
+          minRight: 12,
+          maxRight: 20,
+          maxCapacity: 3,
+          density: 0.6,
+          weight: fc.integer({ min: 0, max: 300 }).map((c) => c / 100),
+          tiers: [0, null],
+        },
+      },
+    ])(
+      'optimal equals an independent LP solution on $name',
+      ({ runs, shape }) => {
+        const graphs = graphArb(shape).filter((g) => g.edges.length > 0);
+        fc.assert(fc.property(graphs, agreesWithLp), { numRuns: runs });
+      },
+      120_000,
+    );
   });
 });

@@ -144,9 +144,8 @@ export function priceRounds(
     for (let k = 0; k < K; k++) alt[h * K + k] = buf[HALT + k]!;
     altStamp[h] = bidStamp;
   };
-  const place = (l: number, e: number): void => {
-    const r = edgeRight[e]!;
-    const at = slotStart[r]! + load[r]!++;
+  /** Puts l on edge e in slot `at` of the edge's right. */
+  const seat = (l: number, e: number, at: number): void => {
     slot[at] = e;
     slotLeft[at] = l;
     slotOf[l] = at;
@@ -154,6 +153,11 @@ export function priceRounds(
     altStamp[l] = 0;
     decided[l] = 1;
     placed.push(l);
+  };
+  /** Puts l on edge e, in a free slot of its right. */
+  const place = (l: number, e: number): void => {
+    const r = edgeRight[e]!;
+    seat(l, e, slotStart[r]! + load[r]!++);
   };
   const leaveUnplaced = (l: number): void => {
     decided[l] = 1;
@@ -218,13 +222,7 @@ export function priceRounds(
       const h = slotLeft[weakest]!;
       matchEdge[h] = -1;
       decided[h] = 0;
-      slot[weakest] = e1;
-      slotLeft[weakest] = l;
-      slotOf[l] = weakest;
-      matchEdge[l] = e1;
-      altStamp[l] = 0;
-      decided[l] = 1;
-      placed.push(l);
+      seat(l, e1, weakest);
       return h;
     }
     // l gives way: the price rises by its margin, leaving it indifferent between r1 and its second
