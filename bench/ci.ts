@@ -1,12 +1,18 @@
 /**
  * `npm run bench:ci`: a small run of every benchmark case that fails only if a result is wrong
- * (a fast path disagreeing with the object-based path), never on time.
+ * (a fast path disagreeing with the object-based path, an assignment the verifier rejects, an
+ * optimum different from the npm assignment solvers'), never on time.
  */
 import { checkEligibility } from '../src/eligibility.js';
 import { eligiblePairs, rankAll, rankedOf } from '../src/rank-all.js';
 import { rankPosts } from '../src/rank.js';
 import { scorePair } from '../src/score.js';
+import { linearSumAssignment } from 'linear-sum-assignment';
+import { munkres } from 'munkres';
+import { solve } from '../src/graph/solve.js';
+import { verifyAssignment } from '../src/graph/verify.js';
 import { CASES, instance } from './cases.js';
+import { denseGraph, sparseGraph } from './graphs.js';
 
 let failures = 0;
 for (const [workers, posts] of [
@@ -60,8 +66,37 @@ for (const [workers, posts] of [
     `${'eligible pairs'.padEnd(17)} ${inst.name.padEnd(9)} ${wrongPairs === 0 ? 'ok' : `WRONG for ${wrongPairs} labourers`}`,
   );
 }
+// The assignment solvers on the benchmark's sparse graphs: every stable and optimal result passes
+// the verifier (no blocking pair; a dual certificate closing the gap).
+for (const n of [1_000, 10_000]) {
+  const graph = sparseGraph(n, 20260301 + n);
+  for (const mode of ['greedy', 'stable', 'optimal'] as const) {
+    const t = performance.now();
+    const a = solve(graph, { mode });
+    const ms = performance.now() - t;
+    const ok = mode === 'greedy' || verifyAssignment(graph, a).ok;
+    if (!ok) failures += 1;
+    console.log(
+      `${`sparse ${mode}`.padEnd(17)} ${String(n).padEnd(9)} ${ms.toFixed(1).padStart(8)} ms  ${ok ? 'ok' : 'WRONG'}`,
+    );
+  }
+}
+// The optimum beside linear-sum-assignment and munkres on a dense instance.
+{
+  const { graph, profit } = denseGraph(300, 777);
+  const ours = solve(graph, { mode: 'optimal' }).total;
+  const lsa = linearSumAssignment(profit, { maximaze: true }).gain;
+  const mk = munkres(profit.map((row) => row.map((w) => -w))).reduce((s, [y, x]) => s + profit[y]![x]!, 0);
+  const close = (a: number, b: number): boolean =>
+    Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const same = close(ours, lsa) && close(ours, mk);
+  if (!same) failures += 1;
+  console.log(
+    `${'dense optimal'.padEnd(17)} ${'300'.padEnd(9)} ${same ? 'ok (same optimum as both peers)' : 'WRONG'}`,
+  );
+}
 if (failures > 0) {
   console.error(`bench:ci: ${failures} wrong result(s)`);
   process.exit(1);
 }
-console.log('bench:ci: every result agrees with the object-based path');
+console.log('bench:ci: every result agrees with the object-based path, the verifier and the peers');

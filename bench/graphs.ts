@@ -1,0 +1,64 @@
+/**
+ * Generated assignment instances shared by the assignment benchmark and bench:ci: sparse graphs as
+ * `assign` builds them (about 50 edges per left, capacities 1–20 skewed towards small, twice as many
+ * left nodes as openings, 40% priority tier 0 and the rest `null`) and complete graphs with their
+ * dense profit matrix for the npm assignment solvers.
+ */
+import type { BipartiteGraph, Edge, LeftNode } from '../src/graph/types.js';
+import { createRandom } from '../src/internal/random.js';
+
+/** Capacities 1–20, small ones far more common (u³ skew). */
+function rights(
+  openingsWanted: number,
+  rnd: ReturnType<typeof createRandom>,
+): { id: string; capacity: number }[] {
+  const out: { id: string; capacity: number }[] = [];
+  for (let openings = 0; openings < openingsWanted;) {
+    const capacity = 1 + Math.floor(19 * rnd.float() ** 3);
+    out.push({ id: `p${String(out.length).padStart(6, '0')}`, capacity });
+    openings += capacity;
+  }
+  return out;
+}
+
+/** A sparse instance: `n` left nodes, ~`degree` edges each, openings n/2. */
+export function sparseGraph(n: number, seed: number, degree = 50): BipartiteGraph {
+  const rnd = createRandom(seed);
+  const left: LeftNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `w${String(i).padStart(7, '0')}`,
+    tier: rnd.chance(0.4) ? 0 : null,
+  }));
+  const right = rights(n / 2, rnd);
+  const d = Math.min(degree, right.length);
+  const edges: Edge[] = [];
+  const chosen = new Set<number>();
+  for (const l of left) {
+    chosen.clear();
+    while (chosen.size < d) chosen.add(rnd.int(0, right.length - 1));
+    for (const r of chosen)
+      edges.push({ left: l.id, right: right[r]!.id, weight: Math.round(rnd.float() * 1e4) / 1e4 });
+  }
+  return { left, right, edges };
+}
+
+/** A complete instance with weights only (every left tier `null`), and its dense profit matrix. */
+export function denseGraph(n: number, seed: number): { graph: BipartiteGraph; profit: number[][] } {
+  const rnd = createRandom(seed);
+  const left: LeftNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `w${String(i).padStart(5, '0')}`,
+    tier: null,
+  }));
+  const right = rights(n / 2, rnd);
+  const edges: Edge[] = [];
+  const profit: number[][] = [];
+  for (const l of left) {
+    const row: number[] = [];
+    for (const r of right) {
+      const weight = Math.round(rnd.float() * 1e4) / 1e4;
+      edges.push({ left: l.id, right: r.id, weight });
+      for (let k = 0; k < r.capacity; k++) row.push(weight);
+    }
+    profit.push(row);
+  }
+  return { graph: { left, right, edges }, profit };
+}
