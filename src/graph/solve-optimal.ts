@@ -495,6 +495,56 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     pot[l * K + W] = edgeWeight[e]! + pot[ir + W]!;
   };
 
+  /**
+   * Lowers the search bound (two components) to just above the cost of the best short augmenting
+   * path from l0: to a right with room, then the sink; or to a full right, one of its holders, and
+   * that holder dropped. Such a path exists, so the search still finds the shortest one (of cost at
+   * most this), and meanwhile prunes whatever lies beyond it instead of beyond θ — which for a
+   * priority left, whose θ counts a whole placement, is almost everything.
+   */
+  const shortPathBound = (l0: number): void => {
+    const sign = leftTierIndex[l0] === 0 ? -1 : 0;
+    const pc = pot[2 * l0]!;
+    const pw = pot[2 * l0 + 1]!;
+    const sc = pot[2 * SOURCE]!;
+    const sw = pot[2 * SOURCE + 1]!;
+    let bc = st.boundC;
+    let bw = st.boundW;
+    for (let e = leftStart[l0]!, end = leftStart[l0 + 1]!; e < end; e++) {
+      const r = edgeRight[e]!;
+      const v = nL + r;
+      // l0 → r, then r → (sink →) source or r → holder → source: the sum telescopes to
+      // rc(l0 → r) + π(x) − π(source) for x = r (room) or the holder (its edge is tight).
+      const rc = sign + pc - pot[2 * v]!;
+      let rcw = pw - edgeWeight[e]! - pot[2 * v + 1]!;
+      if (rc === 0 && rcw < 0) rcw = 0;
+      if (rc > bc) continue;
+      if (load[r]! < capacity[r]!) {
+        const c = rc + (pot[2 * v]! - sc);
+        const w = rcw + (pot[2 * v + 1]! - sw);
+        if (c < bc || (c === bc && w < bw)) {
+          bc = c;
+          bw = w;
+        }
+        continue;
+      }
+      for (let i = slotStart[r]!, iend = i + load[r]!; i < iend; i++) {
+        const h = slotLeft[i]!;
+        const c = rc + (pot[2 * h]! - sc);
+        const w = rcw + (pot[2 * h + 1]! - sw);
+        if (c < bc || (c === bc && w < bw)) {
+          bc = c;
+          bw = w;
+        }
+      }
+    }
+    if (bc < st.boundC || (bc === st.boundC && bw < st.boundW)) {
+      // Just above: a path of exactly this cost must still be accepted.
+      st.boundC = bc;
+      st.boundW = bw + 1e-9 * (1 + Math.abs(bw));
+    }
+  };
+
   /** Adds left l0: one search from it, and an augmentation if one pays (see the method above). */
   const addLeft = (l0: number): void => {
     const start = leftStart[l0]!;
@@ -547,6 +597,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     if (K === 2) {
       st.boundC = theta[0]!;
       st.boundW = theta[1]!;
+      shortPathBound(l0);
     } else if (K === 1) st.boundW = theta[0]!;
     seen[l0] = 1;
     touched[st.touched++] = l0;
