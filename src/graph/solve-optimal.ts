@@ -41,7 +41,8 @@ import { validateGraph } from './validate.js';
  * `D` is the distance at which it stopped; this keeps every residual reduced cost non-negative, so the
  * circulation is optimal after every step. A placed left is settled with its right (its one way in is
  * tight); each left keeps its best edges in order of an upper bound on what they can offer, so a
- * search reads few of its edges. After the first searches of a rank come back empty, a left node none
+ * search reads few of its edges; and a search's bound starts just above the cost of its cheapest
+ * augmenting path of two or three arcs, which it then cannot miss. After the first searches of a rank come back empty, a left node none
  * of whose rights can reach an opening worth taking (a right with room or holding a left of the same
  * rank or later, directly or through holders who could move) is skipped: no augmenting path can ever
  * place it, and the one arc it leaves violated (source → it) is repaired by a single Dijkstra over
