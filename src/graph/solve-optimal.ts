@@ -278,9 +278,6 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     return false;
   };
 
-  // Each left's edges in descending order of (e_tier, w_e) + π(r) as it stood when sorted: π(r) only
-  // decreases, so this key bounds what the edge can offer from above, and a left's scan stops at the
-  // first edge whose bound already reaches the search's bound.
   // Each left's TOP best edges by the key (e_tier, w_e) + π(r), as π stood when they were picked, in
   // descending order, beside the largest key among its other edges. π(r) only decreases, so a stored
   // key bounds from above what the edge can offer now: a scan stops at the first edge whose bound
@@ -292,9 +289,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const topCount = new Uint8Array(hot ? nL : 0);
   const restC = new Float64Array(hot ? nL : 0);
   const restW = new Float64Array(hot ? nL : 0);
-  const sortedReady = new Uint8Array(nL);
-  const sortEdges = (u: number): void => {
-    sortedReady[u] = 1;
+  // 0: never picked; 1: picked; 2: picked, but a scan found them stale (picked again when next read).
+  const bestPicked = new Uint8Array(nL);
+  const pickBestEdges = (u: number): void => {
+    bestPicked[u] = 1;
     const base = u * TOP;
     let n = 0;
     let rc0 = Number.NEGATIVE_INFINITY;
@@ -350,7 +348,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const puw = pot[2 * u + 1]!;
     const du = dist[2 * u]!;
     const duw = dist[2 * u + 1]!;
-    if (sortedReady[u] !== 1) sortEdges(u);
+    if (bestPicked[u] !== 1) pickBestEdges(u);
     const slackW = 1e-9 * (1 + Math.abs(st.boundW));
     let wasted = 0;
     const lbC = du + sign + pu;
@@ -376,7 +374,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
         wasted += STALE;
       }
     }
-    if (wasted > STALE) sortedReady[u] = 2;
+    if (wasted > STALE) bestPicked[u] = 2;
     if (matchEdge[u]! >= 0) relax2(u, SOURCE, -1, 0, -1, 0);
   };
   /** Relaxes the arc u → v of edge e (left to right, two components); true when it came to nothing. */
