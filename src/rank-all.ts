@@ -31,11 +31,10 @@ import * as candidates from './internal/index-candidates.js';
 import type { CandidateBuckets, CountyPosts, Signatures } from './internal/index-candidates.js';
 import * as kernel from './internal/kernel.js';
 import type { WorkerScratch } from './internal/kernel.js';
-import { SKILL_PART_WEIGHTS } from './score/skills.js';
 import type { Dataset } from './types.js';
 
 // Bound once to module constants so the walk calls the kernel directly.
-const { PAY_BANDS, SKILL_TYPES, candidateBuckets, countyPosts, signaturesOf } = candidates;
+const { PAY_BANDS, SKILL_TYPES, UNTOUCHED_SKILLS, candidateBuckets, countyPosts, signaturesOf } = candidates;
 const {
   combine,
   createScratch,
@@ -136,36 +135,6 @@ class TopK {
   }
 }
 
-/**
- * The skills value of a post of each type for a labourer none of whose skills (nor skills linked to
- * them) it asks for: every credit is 0 except learning on the job, so the parts are required 1 (none
- * asked), 0.5 (learnt on the job) or 0, and use, optional and certified 0 where they apply. The
- * weighted mean is evaluated in `skillsValue`'s order, so the value is bit-identical to it (the
- * rank-all property tests compare with `rankPosts`).
- */
-function typeSkills(type: number, skilled: boolean): number {
-  const kind = type >> 1;
-  const required = kind === 0 ? 1 : kind === 1 ? 0.5 : 0;
-  let sum = 0;
-  let weights = 0;
-  sum += required * SKILL_PART_WEIGHTS.required;
-  weights += SKILL_PART_WEIGHTS.required;
-  if (skilled) {
-    sum += 0 * SKILL_PART_WEIGHTS.use;
-    weights += SKILL_PART_WEIGHTS.use;
-  }
-  if ((type & 1) === 1) {
-    sum += 0 * SKILL_PART_WEIGHTS.optional;
-    weights += SKILL_PART_WEIGHTS.optional;
-  }
-  if (kind !== 0) {
-    sum += 0 * SKILL_PART_WEIGHTS.certified;
-    weights += SKILL_PART_WEIGHTS.certified;
-  }
-  const v = sum / weights;
-  return v < 0 ? 0 : v > 1 ? 1 : v;
-}
-
 /** Per-run state of the walk: scratch tables, marks and the bucket heap, allocated once. */
 class Walker {
   readonly sigs: Signatures;
@@ -178,7 +147,6 @@ class Walker {
   /** Heap of buckets by head bound: id ≥ 0 a type bucket, id < 0 the signature −id − 1. */
   readonly heapBound: Float64Array;
   readonly heapId: Int32Array;
-  readonly typeSk: Float64Array;
   readonly bandPay = new Float64Array(PAY_BANDS);
   /** Posts by site area (ascending), so the posts in a preferred area are one range. */
   readonly byArea: Int32Array;
@@ -243,11 +211,6 @@ class Walker {
     for (let p = 0; p < P; p++) if (index.postPark[p]! >= 0) this.parkPosts[at[index.postPark[p]!]!++] = p;
     this.postMark = new Int32Array(P);
     this.prefPosts = new Int32Array(P);
-    this.typeSk = new Float64Array(SKILL_TYPES * 2);
-    for (let t = 0; t < SKILL_TYPES; t++) {
-      this.typeSk[t * 2] = typeSkills(t, false);
-      this.typeSk[t * 2 + 1] = typeSkills(t, true);
-    }
   }
 
   buckets(county: number, scope: number): CandidateBuckets {
@@ -428,7 +391,7 @@ function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
     // Required skills and no training on the job: a post of this type asks for none of the
     // labourer's skills nor any linked to them, so `required-skill-missing` excludes it.
     if (((t / PAY_BANDS) | 0) >> 1 === REQUIRED_NO_TRAINING) continue;
-    const sk = wk.typeSk[((t / PAY_BANDS) | 0) * 2 + skilled]!;
+    const sk = UNTOUCHED_SKILLS[((t / PAY_BANDS) | 0) * 2 + skilled]!;
     const b = typeKeys[a]! + eS * sk + bandPay[t % PAY_BANDS]! + slack;
     size = heapPush(heapBound, heapId, size, b, t);
   }
@@ -467,7 +430,7 @@ function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
     const end = isType ? typeStart[id + 1]! : sigStart[g0 + 1]!;
     const keys = isType ? typeKeys : sigKeys;
     const posts = isType ? typePosts : sigPosts;
-    const sk = isType ? wk.typeSk[((id / PAY_BANDS) | 0) * 2 + skilled]! : sigSkills[g0]!;
+    const sk = isType ? UNTOUCHED_SKILLS[((id / PAY_BANDS) | 0) * 2 + skilled]! : sigSkills[g0]!;
     // The bound of a post in this bucket is its key plus `rest`.
     const rest = head - keys[start]!;
     const fixed = eS * sk + slack;

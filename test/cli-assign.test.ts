@@ -3,23 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, type AssignStep } from '../src/assign.js';
-import { main } from '../src/cli.js';
 import { parseDataset } from '../src/parse.js';
 import { generateSample } from '../src/sample.js';
+import { runCli, type CliRun } from './helpers/cli.js';
 
-async function run(
-  argv: readonly string[],
-  tty = false,
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    stderrIsTTY: tty,
-  } as Parameters<typeof main>[1]);
-  return { code, out, err };
-}
+const run = (argv: readonly string[], tty = false): Promise<CliRun> => runCli(argv, tty);
 
 let dir = '';
 let dataset = '';

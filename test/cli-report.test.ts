@@ -2,26 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { createProgress } from '../src/cli/progress.js';
 import { generateSample } from '../src/sample.js';
+import { runCli, type CliRun } from './helpers/cli.js';
 
-interface Run {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function run(argv: readonly string[], tty = false): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    stderrIsTTY: tty,
-  } as Parameters<typeof main>[1]);
-  return { code, out, err };
-}
+const run = (argv: readonly string[], tty = false): Promise<CliRun> => runCli(argv, tty);
 
 let dir = '';
 let dataset = '';

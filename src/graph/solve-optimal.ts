@@ -199,8 +199,15 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     heap.pushOrDecrease(v);
   };
   /** {@link relaxK} for two components: the placement count of the one numbered tier, then weight. */
-  const relax2 = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
-    if (done[v]) return;
+  const relax2 = (
+    u: number,
+    v: number,
+    edge: number,
+    sign: number,
+    tier: number,
+    weight: number,
+  ): boolean => {
+    if (done[v]) return false;
     const iu = 2 * u;
     const iv = 2 * v;
     const rc = (tier === 0 ? sign : 0) + pot[iu]! - pot[iv]!;
@@ -209,11 +216,13 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const c = dist[iu]! + rc;
     const cw = dist[iu + 1]! + rcw;
     // Nothing at or beyond the bound (θ, or the source's distance once seen) can be on a better path.
-    if (c > st.boundC || (c === st.boundC && cw >= st.boundW)) return;
+    // Reaching the bound on its count part only (true) tells a left's scan its best edges are stale.
+    if (c > st.boundC) return false;
+    if (c === st.boundC && cw >= st.boundW) return true;
     if (seen[v]) {
       const y = dist[iv]!;
-      if (c > y || (c === y && cw >= dist[iv + 1]!)) return;
-    } else if (st.floorZero && !(c < 0 || (c === 0 && cw < 0))) return;
+      if (c > y || (c === y && cw >= dist[iv + 1]!)) return false;
+    } else if (st.floorZero && !(c < 0 || (c === 0 && cw < 0))) return false;
     dist[iv] = c;
     dist[iv + 1] = cw;
     if (v === SOURCE) {
@@ -221,6 +230,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       st.boundW = cw;
     }
     record(u, v, edge);
+    return false;
   };
   /** {@link relaxK} for one component, the weight (no numbered tier). */
   const relax1 = (u: number, v: number, edge: number, sign: number, _tier: number, weight: number): void => {
@@ -341,9 +351,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     restC[u] = rc0;
     restW[u] = rw0;
   };
-  /** The arcs out of left u for two components, {@link relax2} inlined: the hot loop of a search. */
+  /** The arcs out of left u for two components, its best edges first: the hot loop of a search. */
   const expandLeft2 = (u: number): void => {
-    const sign = leftTierIndex[u] === 0 ? -1 : 0;
+    const tier = leftTierIndex[u]!;
+    const sign = tier === 0 ? -1 : 0;
     const pu = pot[2 * u]!;
     const puw = pot[2 * u + 1]!;
     const du = dist[2 * u]!;
@@ -361,7 +372,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       const cl = lbC - top[j]!;
       if (cl > st.boundC || (cl === st.boundC && lbW - top[j + 1]! > st.boundW + slackW)) break;
       const v = nL + (top[j + 3]! | 0);
-      if (relaxOut2(u, v, topEdge[base + i]!, sign, pu, puw, du, duw, top[j + 2]!)) wasted++;
+      if (relax2(u, v, topEdge[base + i]!, -1, tier, top[j + 2]!)) wasted++;
     }
     if (i === n) {
       // The top ran out before the bound: the other edges may matter too, unless the largest of
@@ -369,41 +380,13 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       const cl = lbC - restC[u]!;
       if (!(cl > st.boundC || (cl === st.boundC && lbW - restW[u]! > st.boundW + slackW))) {
         for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
-          if (relaxOut2(u, nL + edgeRight[e]!, e, sign, pu, puw, du, duw, edgeWeight[e]!)) wasted++;
+          if (relax2(u, nL + edgeRight[e]!, e, -1, tier, edgeWeight[e]!)) wasted++;
         }
         wasted += STALE;
       }
     }
     if (wasted > STALE) bestPicked[u] = 2;
     if (matchEdge[u]! >= 0) relax2(u, SOURCE, -1, 0, -1, 0);
-  };
-  /** Relaxes the arc u → v of edge e (left to right, two components); true when it came to nothing. */
-  const relaxOut2 = (
-    u: number,
-    v: number,
-    e: number,
-    sign: number,
-    pu: number,
-    puw: number,
-    du: number,
-    duw: number,
-    weight: number,
-  ): boolean => {
-    const rc = sign + pu - pot[2 * v]!;
-    const c = du + rc;
-    if (c > st.boundC || done[v] === 1) return false;
-    let rcw = puw - weight - pot[2 * v + 1]!;
-    if (rc === 0 && rcw < 0) rcw = 0;
-    const cw = duw + rcw;
-    if (c === st.boundC && cw >= st.boundW) return true;
-    if (seen[v] === 1) {
-      const y = dist[2 * v]!;
-      if (c > y || (c === y && cw >= dist[2 * v + 1]!)) return false;
-    } else if (st.floorZero && !(c < 0 || (c === 0 && cw < 0))) return false;
-    dist[2 * v] = c;
-    dist[2 * v + 1] = cw;
-    record(u, v, e);
-    return false;
   };
 
   /** Relaxes every residual arc out of u (see the method in {@link solveOptimal}). */
@@ -679,15 +662,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   // Price rounds decide most left nodes, keeping exact duals; the searches then add the rest, in the
   // same order. The rounds' prices become potentials π(r) = −price(r) (π(source) = 0), and a placed
   // left's potential is π(r) + (e_tier, w), its edge tight.
-  const price = new Float64Array(nR * K);
-  const decided = new Uint8Array(nL);
-  const position = new Int32Array(nL);
-  order.forEach((l, i) => (position[l] = i));
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
-  const rounds = priceRounds(g, order, state, price, decided, ROUND_BUDGET * nL);
-  for (const r of rounds.raised) for (let k = 0; k < K; k++) pot[(nL + r) * K + k] = -price[r * K + k]!;
+  const { decided, price } = priceRounds(g, order, state, ROUND_BUDGET * nL);
+  for (let i = 0; i < nR * K; i++) pot[nL * K + i] = 0 - price[i]!;
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
-  for (const l of [...rounds.undecided].sort((x, y) => position[x]! - position[y]!)) addLeft(l);
+  for (const l of order) if (decided[l] === 0) addLeft(l);
   if (skipped.length > 0) {
     // Repair: labels start at 0 everywhere (a virtual root), at π(source) − π(l) < 0 on a skipped l;
     // Dijkstra settles the negative labels only, then π += label keeps every reduced cost ≥ 0.

@@ -23,6 +23,7 @@
  */
 import * as compiled from '../compile.js';
 import type { CompiledIndex } from '../compile.js';
+import { LEARN_ON_JOB_CREDIT, SKILL_PART_WEIGHTS } from '../score/skills.js';
 import { originOf } from './kernel.js';
 
 const { CP_AWAY, CP_LINK_MASK, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, LINK_VALUES } = compiled;
@@ -31,6 +32,44 @@ const { CP_AWAY, CP_LINK_MASK, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINC
 export const PAY_BANDS = 8;
 /** Skills types: (no skill required, on-job training, none) × (optional skills asked or not). */
 export const SKILL_TYPES = 6;
+
+/**
+ * The skills value of a post of each type for a labourer none of whose skills (nor skills linked to
+ * them) it asks for: every credit is 0 except learning on the job, so the parts are required 1 (none
+ * asked), the learn-on-the-job credit or 0, and use, optional and certified 0 where they apply. The
+ * weighted mean is evaluated in `skillsValue`'s order, so the value is bit-identical to it (the
+ * rank-all property tests compare with `rankPosts` and `kernelScore`).
+ */
+function untouchedSkills(type: number, skilled: boolean): number {
+  const kind = type >> 1;
+  const required = kind === 0 ? 1 : kind === 1 ? LEARN_ON_JOB_CREDIT : 0;
+  let sum = 0;
+  let weights = 0;
+  sum += required * SKILL_PART_WEIGHTS.required;
+  weights += SKILL_PART_WEIGHTS.required;
+  if (skilled) {
+    sum += 0 * SKILL_PART_WEIGHTS.use;
+    weights += SKILL_PART_WEIGHTS.use;
+  }
+  if ((type & 1) === 1) {
+    sum += 0 * SKILL_PART_WEIGHTS.optional;
+    weights += SKILL_PART_WEIGHTS.optional;
+  }
+  if (kind !== 0) {
+    sum += 0 * SKILL_PART_WEIGHTS.certified;
+    weights += SKILL_PART_WEIGHTS.certified;
+  }
+  const v = sum / weights;
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/**
+ * {@link untouchedSkills} of every skills type, at `type · 2 + skilled` (skilled: the labourer holds
+ * at least one skill, so the part `use` counts).
+ */
+export const UNTOUCHED_SKILLS: Float64Array = Float64Array.from({ length: SKILL_TYPES * 2 }, (_, i) =>
+  untouchedSkills(i >> 1, (i & 1) === 1),
+);
 
 /** Skill signatures of an index's posts, and which signatures ask for each skill. */
 export interface Signatures {

@@ -14,7 +14,7 @@ import type { Signatures } from './index-candidates.js';
 import * as kernel from './kernel.js';
 import type { WorkerScratch } from './kernel.js';
 
-const { signaturesOf } = candidates;
+const { UNTOUCHED_SKILLS, signaturesOf } = candidates;
 const { PREFERRED_LINK, W_FIT, W_UPLIFT, originOf, prefers, prepareWorker, skillsValue } = kernel;
 const { CP_AWAY, CP_LINK_MASK, LINK_VALUES } = compiled;
 const { clamp01 } = parts;
@@ -22,9 +22,6 @@ const { FULL_UPLIFT_RATIO, payFit } = pay;
 
 const sigCache = new WeakMap<CompiledIndex, Signatures>();
 const sigValues = new WeakMap<WorkerScratch, Float64Array>();
-/** Shapes (required count, optional count, trains) cached per row: counts below SHAPES. */
-const SHAPES = 16;
-const shapeValues = new Float64Array(SHAPES * SHAPES * 2);
 
 /** Net pays of an index, interned: few distinct values (pay scales) among many posts. */
 interface Nets {
@@ -112,15 +109,13 @@ export function scoreRow(
   values.fill(-1);
   prepareWorker(index, sc, w);
   // A signature none of whose skills the labourer touches (holds, or is linked to) scores on skills
-  // from its shape alone: every credit is 0 (or the learn-on-the-job credit), nothing certified,
-  // nothing used, so skillsValue does the same additions for every such signature of one shape
-  // (required count, optional count, trains on the job). Those touched are marked −2 and computed.
-  const { bySkillStart, bySkill } = sigs;
+  // by its type alone (UNTOUCHED_SKILLS); those touched are marked −2 and computed.
+  const { bySkillStart, bySkill, type } = sigs;
   for (let t = 0; t < sc.touchedCount; t++) {
     const s = sc.touched[t]!;
     for (let k = bySkillStart[s]!, end = bySkillStart[s + 1]!; k < end; k++) values[bySkill[k]!] = -2;
   }
-  shapeValues.fill(-1);
+  const skilled = index.ownCount[w]! > 0 ? 1 : 0;
   const P = index.postCount;
   const county = index.workerCounty[w]!;
   const off = county * P;
@@ -130,7 +125,6 @@ export function scoreRow(
   payMemo.fill(-1, 0, nets.values.length);
   const { postHasLang, postLangs, workerLangs, langWords: lw } = index;
   const { postSig, rep } = sigs;
-  const { reqStart, optStart, postTrainsOnJob } = index;
   // What depends on the labourer alone, hoisted; the arithmetic below is payAt, originOf and combine
   // operation for operation (the constant weight sums are the same additions, done once).
   const ew = index.effectiveWeights;
@@ -153,18 +147,9 @@ export function scoreRow(
   for (let p = 0; p < P; p++) {
     const g = postSig[p]!;
     let sk = values[g]!;
-    if (sk < 0) {
-      const r = rep[g]!;
-      const nReq = reqStart[r + 1]! - reqStart[r]!;
-      const nOpt = optStart[r + 1]! - optStart[r]!;
-      if (sk === -2 || nReq >= SHAPES || nOpt >= SHAPES) sk = skillsValue(index, sc, r);
-      else {
-        const shape = (nReq * SHAPES + nOpt) * 2 + postTrainsOnJob[r]!;
-        sk = shapeValues[shape]!;
-        if (sk < 0) shapeValues[shape] = sk = skillsValue(index, sc, r);
-      }
-      values[g] = sk;
-    }
+    if (sk < 0)
+      values[g] = sk =
+        sk === -2 ? skillsValue(index, sc, rep[g]!) : UNTOUCHED_SKILLS[type[g]! * 2 + skilled]!;
     const cp = countyPost[off + p]!;
     // payValue, once per distinct net pay in the row.
     const id = needsDorm || (cp & CP_AWAY) !== 0 ? nets.dormId[p]! : nets.noDormId[p]!;

@@ -26,25 +26,18 @@ export interface PlacementState {
   readonly slotOf: Int32Array;
 }
 
-/** What one run of the rounds left behind. */
+/** What the rounds leave for the shortest-path stage. */
 export interface RoundsOutcome {
-  /** Left nodes the rounds could not decide, for the shortest-path stage (each once). */
-  readonly undecided: readonly number[];
-  /** Left nodes the rounds decided to leave unplaced (their dual is 0). */
-  readonly unplaced: readonly number[];
-  /** Left nodes the rounds placed (some may have been displaced again since). */
-  readonly placed: readonly number[];
-  /** Rights whose price rose, each once. */
-  readonly raised: readonly number[];
-  /** Bids made. */
-  readonly bids: number;
+  /** 1 for a left node whose place is settled (placed, or unplaced with dual 0), 0 for undecided. */
+  readonly decided: Uint8Array;
+  /** Price of each right: K components, one per numbered tier, then weight. */
+  readonly price: Float64Array;
 }
 
 /**
- * Runs price rounds: every node of `lefts` bids, and so does every node displaced on the way, within
- * `budget` bids. `state`, `price` (K components per right: one per numbered tier, then weight) and
- * `decided` (1 for a left node whose place is settled, placed or not) carry over between runs and
- * to the shortest-path stage, which may change them in between as long as the invariant below holds.
+ * Runs price rounds on an empty `state`: every node of `lefts` bids in turn, and so does every node
+ * displaced on the way, within `budget` bids; a node still bidding when the budget runs out stays
+ * undecided.
  *
  * Invariant, with `value(l, e) = (e_tier(l), w_e) − price(r_e)` compared lexicographically: a placed
  * left holds an edge of largest value among its edges, and that value is ≥ 0; a decided unplaced
@@ -64,14 +57,12 @@ export interface RoundsOutcome {
  * otherwise left undecided. Ties are what stop an auction without ε; the shortest-path stage resolves
  * them exactly.
  *
- * Complexity: O(budget · d · (1 + c)) time for degree d and capacity c; O(K) extra space.
+ * Complexity: O(budget · d · (1 + c)) time for degree d and capacity c; O(L + R·K) space.
  */
 export function priceRounds(
   g: CompiledGraph,
   lefts: readonly number[],
   state: PlacementState,
-  price: Float64Array,
-  decided: Uint8Array,
   budget: number,
 ): RoundsOutcome {
   const T = g.tiers.length;
@@ -79,11 +70,8 @@ export function priceRounds(
   const W = T;
   const { edgeRight, edgeWeight, leftStart, capacity, leftTierIndex } = g;
   const { matchEdge, load, slot, slotStart, slotLeft, slotOf } = state;
-  const undecided: number[] = [];
-  const unplaced: number[] = [];
-  const placed: number[] = [];
-  const raised: number[] = [];
-  const isRaised = new Uint8Array(capacity.length);
+  const price = new Float64Array(capacity.length * K);
+  const decided = new Uint8Array(matchEdge.length);
 
   // Scratch vectors: 0 best, 1 second best, 2 a candidate, 3 l's margin, 4 weakest holder's margin,
   // 5 a holder's value at r1, 6 a holder's best alternative.
@@ -119,10 +107,6 @@ export function priceRounds(
     for (let k = 0; k < K; k++) buf[to + k] = buf[from + k]!;
   };
   const raise = (r: number, by: number): void => {
-    if (isRaised[r] === 0) {
-      isRaised[r] = 1;
-      raised.push(r);
-    }
     for (let k = 0; k < K; k++) price[r * K + k]! += buf[by + k]!;
   };
   /** Writes at buf[at] the best option of l other than edge `skip`: 0 (unplaced) or an edge's value. */
@@ -152,18 +136,12 @@ export function priceRounds(
     matchEdge[l] = e;
     altStamp[l] = 0;
     decided[l] = 1;
-    placed.push(l);
   };
   /** Puts l on edge e, in a free slot of its right. */
   const place = (l: number, e: number): void => {
     const r = edgeRight[e]!;
     seat(l, e, slotStart[r]! + load[r]!++);
   };
-  const leaveUnplaced = (l: number): void => {
-    decided[l] = 1;
-    unplaced.push(l);
-  };
-
   /** One bid of l; returns the left it displaced, or −1. */
   const bid = (l: number): number => {
     let e1 = -1;
@@ -184,7 +162,7 @@ export function priceRounds(
       }
     }
     if (e1 < 0 || !positive(BEST)) {
-      leaveUnplaced(l);
+      decided[l] = 1;
       return -1;
     }
     const r1 = edgeRight[e1]!;
@@ -228,20 +206,14 @@ export function priceRounds(
     // l gives way: the price rises by its margin, leaving it indifferent between r1 and its second
     // option, which it takes if that is staying unplaced or a right with room.
     raise(r1, MARGIN);
-    if (e2 < 0) leaveUnplaced(l);
+    if (e2 < 0) decided[l] = 1;
     else if (load[edgeRight[e2]!]! < capacity[edgeRight[e2]!]!) place(l, e2);
-    else undecided.push(l);
     return -1;
   };
 
   let bids = 0;
   for (const l0 of lefts) {
-    let l = l0;
-    while (l >= 0 && bids < budget) {
-      bids++;
-      l = bid(l);
-    }
-    if (l >= 0) undecided.push(l);
+    for (let l = l0; l >= 0 && bids < budget; bids++) l = bid(l);
   }
-  return { undecided, unplaced, placed, raised, bids };
+  return { decided, price };
 }
