@@ -1,52 +1,16 @@
 /**
  * Ranking every labourer at once: for each, the top k eligible posts by score (then post id),
- * exactly as `rankPosts` ranks them, computed from a compiled index with pruning.
- *
- * Pruning is exact. Posts that fail on their own account (vetting, openings, window), lie where
- * the labourer may not be offered work, or require a skill the labourer has no route to without
- * training beginners (`required-skill-missing`, decided once per type bucket or skill signature)
- * are never looked at. The rest of a county and mobility class
- * sit in buckets (`src/internal/index-candidates.ts`), each sorted by a key that depends on the
- * county and post only (origin without preferences and with the language part at its best, plus
- * employer):
- *
- * - type buckets, by skills type and net-pay band: for a post asking for none of the labourer's
- *   skills (nor skills linked to them) the skills value is known from the type alone, and the pay
- *   value is at most the pay at the band's highest net pay;
- * - signature buckets, for posts asking for a skill the labourer has or has a link to: the skills
- *   value is computed once per skill signature, when the bucket first reaches the top.
- *
- * A labourer's buckets go into a heap by the bound of their head post (key + skills + pay bound);
- * the best is walked while its bound reaches the k-th score held, and the walk ends when the best
- * head falls below it. A post is scored in full only if its bound with the exact pay still reaches
- * it. A labourer's preferred posts (a preferred destination raises the origin link) are set aside
- * and bounded one by one after the walk, so the walk's bounds need no allowance for them; when they
- * are very many, the walk takes the allowance instead. Bounds are compared with a margin of 1e-9,
- * far above rounding, so a post that could tie the k-th (and win on id) is always scored.
+ * exactly as `rankPosts` ranks them, computed from a compiled index by the bounded walk of
+ * `src/internal/walk.ts` (exact pruning: a post is scored only if its bound can still make the list).
  *
  * @module
  */
 import { compileIndex, type CompiledIndex } from './compile.js';
-import * as candidates from './internal/index-candidates.js';
-import type { CandidateBuckets, CountyPosts, Signatures } from './internal/index-candidates.js';
 import * as kernel from './internal/kernel.js';
-import type { WorkerScratch } from './internal/kernel.js';
+import { TopK, Walker, walk } from './internal/walk.js';
 import type { Dataset } from './types.js';
 
-// Bound once to module constants so the walk calls the kernel directly.
-const { PAY_BANDS, SKILL_TYPES, UNTOUCHED_SKILLS, candidateBuckets, countyPosts, signaturesOf } = candidates;
-const {
-  combine,
-  createScratch,
-  kernelScore,
-  originValue,
-  pairAllowed,
-  payAt,
-  payValue,
-  prepareWorker,
-  skillsAllowed,
-  skillsValue,
-} = kernel;
+const { createScratch, kernelScore, pairAllowed, prepareWorker, skillsAllowed } = kernel;
 
 /** Options of {@link rankAll} and {@link topKPosts}. */
 export interface RankAllOptions {
@@ -83,14 +47,6 @@ export interface RankAllEntry {
   readonly score: number;
 }
 
-/** The skills kind of a type bucket (`type >> 1`) whose posts require skills and do not train on the job. */
-const REQUIRED_NO_TRAINING = 2;
-
-/** Margin of the bound comparisons: far above floating-point rounding, far below any score gap that matters. */
-const BOUND_MARGIN = 1e-9;
-/** How much a preferred destination can raise the origin component at most: 0.7 × (0.9 − 0.2), rounded up. */
-const PREFERRED_SLACK = 0.5;
-
 function resolve(fn: string, options: RankAllOptions): { top: number; minScore: number } {
   const { top = 10, minScore = 0 } = options;
   if (!Number.isInteger(top) || top < 1)
@@ -98,376 +54,6 @@ function resolve(fn: string, options: RankAllOptions): { top: number; minScore: 
   if (!(typeof minScore === 'number' && minScore >= 0 && minScore <= 1))
     throw new RangeError(`${fn}: minScore must be a number in [0, 1], got ${String(minScore)}`);
   return { top, minScore };
-}
-
-/** A bounded best-first buffer of (score, id rank, post). */
-class TopK {
-  readonly scores: Float64Array;
-  readonly ranks: Int32Array;
-  readonly posts: Int32Array;
-  size = 0;
-  constructor(readonly k: number) {
-    this.scores = new Float64Array(k);
-    this.ranks = new Int32Array(k);
-    this.posts = new Int32Array(k);
-  }
-  /** The score a newcomer must reach (ties then go by id), or -Infinity while not full. */
-  floor(): number {
-    return this.size < this.k ? -Infinity : this.scores[this.k - 1]!;
-  }
-  offer(score: number, rank: number, post: number): void {
-    const { scores, ranks, posts, k } = this;
-    let i = this.size;
-    if (i === k) {
-      const ls = scores[k - 1]!;
-      if (score < ls || (score === ls && rank > ranks[k - 1]!)) return;
-      i = k - 1;
-    } else this.size += 1;
-    while (i > 0 && (scores[i - 1]! < score || (scores[i - 1] === score && ranks[i - 1]! > rank))) {
-      scores[i] = scores[i - 1]!;
-      ranks[i] = ranks[i - 1]!;
-      posts[i] = posts[i - 1]!;
-      i -= 1;
-    }
-    scores[i] = score;
-    ranks[i] = rank;
-    posts[i] = post;
-  }
-}
-
-/** Per-run state of the walk: scratch tables, marks and the bucket heap, allocated once. */
-class Walker {
-  readonly sigs: Signatures;
-  readonly sc: WorkerScratch;
-  readonly skillMark: Int32Array;
-  readonly sigMark: Int32Array;
-  readonly sigSkills: Float64Array;
-  readonly touched: Int32Array;
-  readonly reach: Int32Array;
-  /** Heap of buckets by head bound: id ≥ 0 a type bucket, id < 0 the signature −id − 1. */
-  readonly heapBound: Float64Array;
-  readonly heapId: Int32Array;
-  readonly bandPay = new Float64Array(PAY_BANDS);
-  /** Posts by site area (ascending), so the posts in a preferred area are one range. */
-  readonly byArea: Int32Array;
-  readonly areas: readonly string[];
-  /** Posts of each park. */
-  readonly parkStart: Int32Array;
-  readonly parkPosts: Int32Array;
-  private readonly ranges = new Map<string, readonly [number, number]>();
-  /** The positions in `byArea` of the posts whose site lies in an area (a code prefix). */
-  areaRange(area: string): readonly [number, number] {
-    let r = this.ranges.get(area);
-    if (r === undefined) {
-      const lo = lowerBound(this.areas, area);
-      let hi = lo;
-      while (hi < this.areas.length && this.areas[hi]!.startsWith(area)) hi += 1;
-      r = [lo, hi];
-      this.ranges.set(area, r);
-    }
-    return r;
-  }
-  /** The labourer's preferred posts, marked with the walk's stamp and listed in `prefPosts`. */
-  readonly postMark: Int32Array;
-  readonly prefPosts: Int32Array;
-  cache = new Map<number, CandidateBuckets>();
-  current: CountyPosts | undefined;
-  /** The open posts of a county by key; the buckets of its classes are dropped when it changes. */
-  base(county: number): CountyPosts {
-    if (this.current?.county !== county) {
-      this.cache = new Map();
-      this.current = countyPosts(this.index, county);
-    }
-    return this.current;
-  }
-  /** Marks skills and signatures of the labourer being walked (one new stamp per walk). */
-  stamp = 0;
-
-  constructor(readonly index: CompiledIndex) {
-    this.sigs = signaturesOf(index);
-    this.sc = createScratch(index);
-    const S = index.skillIds.length;
-    const G = this.sigs.count;
-    this.skillMark = new Int32Array(S);
-    this.sigMark = new Int32Array(G);
-    this.sigSkills = new Float64Array(G);
-    this.touched = new Int32Array(G);
-    this.reach = new Int32Array(S);
-    this.heapBound = new Float64Array(SKILL_TYPES * PAY_BANDS + G);
-    this.heapId = new Int32Array(SKILL_TYPES * PAY_BANDS + G);
-    const P = index.postCount;
-    const order = Array.from({ length: P }, (_, p) => p);
-    order.sort((a, b) =>
-      index.postArea[a]! < index.postArea[b]! ? -1 : index.postArea[a]! > index.postArea[b]! ? 1 : a - b,
-    );
-    this.byArea = Int32Array.from(order);
-    this.areas = order.map((p) => index.postArea[p]!);
-    const K = index.parkIds.length;
-    this.parkStart = new Int32Array(K + 1);
-    for (let p = 0; p < P; p++) if (index.postPark[p]! >= 0) this.parkStart[index.postPark[p]! + 1]! += 1;
-    for (let k = 0; k < K; k++) this.parkStart[k + 1]! += this.parkStart[k]!;
-    this.parkPosts = new Int32Array(this.parkStart[K]!);
-    const at = this.parkStart.slice(0, K);
-    for (let p = 0; p < P; p++) if (index.postPark[p]! >= 0) this.parkPosts[at[index.postPark[p]!]!++] = p;
-    this.postMark = new Int32Array(P);
-    this.prefPosts = new Int32Array(P);
-  }
-
-  buckets(county: number, scope: number): CandidateBuckets {
-    const base = this.base(county);
-    let b = this.cache.get(scope);
-    if (b === undefined) {
-      b = candidateBuckets(this.index, this.sigs, base, scope);
-      this.cache.set(scope, b);
-    }
-    return b;
-  }
-}
-
-/** Pushes onto the bucket heap (max-heap on bound). */
-function heapPush(bound: Float64Array, id: Int32Array, size: number, b: number, i: number): number {
-  let at = size;
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (bound[parent]! >= b) break;
-    bound[at] = bound[parent]!;
-    id[at] = id[parent]!;
-    at = parent;
-  }
-  bound[at] = b;
-  id[at] = i;
-  return size + 1;
-}
-
-/** Pops the top of the bucket heap into slot `size − 1` and returns the new size. */
-function heapPop(bound: Float64Array, id: Int32Array, size: number): number {
-  const n = size - 1;
-  const topB = bound[0]!;
-  const topI = id[0]!;
-  const lastB = bound[n]!;
-  const lastI = id[n]!;
-  let at = 0;
-  for (;;) {
-    let child = 2 * at + 1;
-    if (child >= n) break;
-    if (child + 1 < n && bound[child + 1]! > bound[child]!) child += 1;
-    if (bound[child]! <= lastB) break;
-    bound[at] = bound[child]!;
-    id[at] = id[child]!;
-    at = child;
-  }
-  if (n > 0) {
-    bound[at] = lastB;
-    id[at] = lastI;
-  }
-  bound[n] = topB;
-  id[n] = topI;
-  return n;
-}
-
-/** Preferred posts beyond this many are left to the walk, with an allowance in all its bounds. */
-const MAX_PREFERRED_POSTS = 4096;
-
-/**
- * Marks and lists the labourer's preferred posts, if there are at most {@link MAX_PREFERRED_POSTS};
- * returns how many, or -1 if there are more (then nothing is marked).
- */
-function markPreferred(wk: Walker, w: number, stamp: number): number {
-  const index = wk.index;
-  const { byArea, parkStart, parkPosts, postMark, prefPosts } = wk;
-  const from = index.prefStart[w]!;
-  const to = index.prefStart[w + 1]!;
-  let count = 0;
-  for (let k = from; k < to; k++) {
-    const park = index.prefPark[k]!;
-    if (park === -1) {
-      const range = wk.areaRange(index.prefArea[k]!);
-      count += range[1] - range[0];
-      if (count > MAX_PREFERRED_POSTS) return -1;
-    } else if (park >= 0) {
-      count += parkStart[park + 1]! - parkStart[park]!;
-      if (count > MAX_PREFERRED_POSTS) return -1;
-    }
-  }
-  let n = 0;
-  const mark = (p: number): void => {
-    if (postMark[p] === stamp) return;
-    postMark[p] = stamp;
-    prefPosts[n++] = p;
-  };
-  for (let k = from; k < to; k++) {
-    const park = index.prefPark[k]!;
-    if (park === -1) {
-      const [lo, hi] = wk.areaRange(index.prefArea[k]!);
-      for (let i = lo; i < hi; i++) mark(byArea[i]!);
-    } else if (park >= 0) {
-      for (let i = parkStart[park]!; i < parkStart[park + 1]!; i++) mark(parkPosts[i]!);
-    }
-  }
-  return n;
-}
-
-/** The first position of a sorted array whose value is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The pruned walk for one labourer; fills `out`. */
-function walk(wk: Walker, w: number, minScore: number, out: TopK): void {
-  out.size = 0;
-  const index = wk.index;
-  if (index.workerExcluded[w] === 1) return;
-  const county = index.workerCounty[w]!;
-  const bk = wk.buckets(county, index.workerScope[w]!);
-  const sc = wk.sc;
-  prepareWorker(index, sc, w);
-  const ew = index.effectiveWeights;
-  const eS = ew[0]!;
-  const eP = ew[1]!;
-  const rank = index.postIdRank;
-  const off = county * index.postCount;
-  const sigs = wk.sigs;
-  const stamp = ++wk.stamp;
-  // Preferred destinations raise the origin link. Their posts, unless very many, are skipped by the
-  // walk (whose bounds then need no allowance for preferences) and bounded one by one after it.
-  let slack = BOUND_MARGIN;
-  let nPreferred = 0;
-  if (index.prefStart[w + 1]! > index.prefStart[w]!) {
-    nPreferred = markPreferred(wk, w, stamp);
-    if (nPreferred < 0) slack += ew[2]! * PREFERRED_SLACK;
-  }
-  const preferred = nPreferred > 0;
-
-  // Skills the labourer has or has a link to, and the signatures asking for one of them.
-  const { skillMark, sigMark, sigSkills, touched, reach } = wk;
-  let nReach = 0;
-  const { ownStart, ownSkill, linkStart, linkTo } = index;
-  for (let o = ownStart[w]!, oe = ownStart[w + 1]!; o < oe; o++) {
-    const s = ownSkill[o]!;
-    if (skillMark[s] !== stamp) {
-      skillMark[s] = stamp;
-      reach[nReach++] = s;
-    }
-    for (let k = linkStart[s]!, ke = linkStart[s + 1]!; k < ke; k++) {
-      const t = linkTo[k]!;
-      if (skillMark[t] !== stamp) {
-        skillMark[t] = stamp;
-        reach[nReach++] = t;
-      }
-    }
-  }
-  let nTouched = 0;
-  const { bySkillStart, bySkill } = sigs;
-  for (let r = 0; r < nReach; r++) {
-    const s = reach[r]!;
-    for (let k = bySkillStart[s]!, ke = bySkillStart[s + 1]!; k < ke; k++) {
-      const g = bySkill[k]!;
-      if (sigMark[g] !== stamp) {
-        sigMark[g] = stamp;
-        touched[nTouched++] = g;
-      }
-    }
-  }
-
-  // Bucket heads into the heap.
-  const { heapBound, heapId } = wk;
-  let size = 0;
-  const skilled = index.ownCount[w]! > 0 ? 1 : 0;
-  const { typeStart, typeKeys, typePosts, sigStart, sigKeys, sigPosts, bandTop, sigBand } = bk;
-  // Pay at its best in each net-pay band (pay is non-decreasing in net pay).
-  const bandPay = wk.bandPay;
-  for (let b = 0; b < PAY_BANDS; b++)
-    bandPay[b] = bandTop[b]! > -Infinity ? eP * payAt(index, w, bandTop[b]!) : 0;
-  for (let t = 0, T = SKILL_TYPES * PAY_BANDS; t < T; t++) {
-    const a = typeStart[t]!;
-    if (a === typeStart[t + 1]!) continue;
-    // Required skills and no training on the job: a post of this type asks for none of the
-    // labourer's skills nor any linked to them, so `required-skill-missing` excludes it.
-    if (((t / PAY_BANDS) | 0) >> 1 === REQUIRED_NO_TRAINING) continue;
-    const sk = UNTOUCHED_SKILLS[((t / PAY_BANDS) | 0) * 2 + skilled]!;
-    const b = typeKeys[a]! + eS * sk + bandPay[t % PAY_BANDS]! + slack;
-    size = heapPush(heapBound, heapId, size, b, t);
-  }
-  // A signature's skills value is computed only when its bucket reaches the top of the heap with
-  // the skills at their best (-1 marks it not yet computed); it then goes back with its real bound.
-  for (let i = 0; i < nTouched; i++) {
-    const g = touched[i]!;
-    const a = sigStart[g]!;
-    if (a === sigStart[g + 1]!) continue;
-    // `required-skill-missing` depends on the signature alone: decided once for its posts.
-    if (!skillsAllowed(index, sc, sigs.rep[g]!)) continue;
-    sigSkills[g] = -1;
-    const b = sigKeys[a]! + eS + bandPay[sigBand[g]!]! + slack;
-    size = heapPush(heapBound, heapId, size, b, -g - 1);
-  }
-
-  const postSig = sigs.postSig;
-  const employerValue = index.employerValue;
-  const postEmployer = index.postEmployer;
-  while (size > 0) {
-    size = heapPop(heapBound, heapId, size);
-    const head = heapBound[size]!;
-    let floor = Math.max(minScore, out.floor());
-    if (head < floor) break;
-    const id = heapId[size]!;
-    const isType = id >= 0;
-    const g0 = -id - 1;
-    if (!isType && sigSkills[g0]! < 0) {
-      const a = sigStart[g0]!;
-      const sk = skillsValue(index, sc, sigs.rep[g0]!);
-      sigSkills[g0] = sk;
-      size = heapPush(heapBound, heapId, size, sigKeys[a]! + eS * sk + bandPay[sigBand[g0]!]! + slack, id);
-      continue;
-    }
-    const start = isType ? typeStart[id]! : sigStart[g0]!;
-    const end = isType ? typeStart[id + 1]! : sigStart[g0 + 1]!;
-    const keys = isType ? typeKeys : sigKeys;
-    const posts = isType ? typePosts : sigPosts;
-    const sk = isType ? UNTOUCHED_SKILLS[((id / PAY_BANDS) | 0) * 2 + skilled]! : sigSkills[g0]!;
-    // The bound of a post in this bucket is its key plus `rest`.
-    const rest = head - keys[start]!;
-    const fixed = eS * sk + slack;
-    for (let i = start; i < end; i++) {
-      const key = keys[i]!;
-      if (key + rest < floor) break;
-      const p = posts[i]!;
-      if (isType && sigMark[postSig[p]!] === stamp) continue; // scored from its signature bucket
-      if (preferred && wk.postMark[p] === stamp) continue; // scored below, as preferred
-      const cp = index.countyPost[off + p]!;
-      const pay = payValue(index, w, p, cp);
-      if (key + fixed + eP * pay < floor) continue;
-      if (!pairAllowed(index, w, p, cp)) continue;
-      const score = combine(ew, sk, pay, originValue(index, w, p, cp), employerValue[postEmployer[p]!]!);
-      if (score >= minScore) {
-        out.offer(score, rank[p]!, p);
-        floor = Math.max(minScore, out.floor());
-      }
-    }
-  }
-
-  // The preferred posts, now that the floor is high: bound each (origin raised at most by the
-  // preference, skills at their best, exact pay) before scoring it.
-  if (preferred) {
-    const keyOf = wk.current!.keyOf;
-    const lift = ew[2]! * PREFERRED_SLACK + eS + BOUND_MARGIN;
-    for (let i = 0; i < nPreferred; i++) {
-      const p = wk.prefPosts[i]!;
-      if (index.postOpen[p] === 0) continue;
-      const floor = Math.max(minScore, out.floor());
-      const cp = index.countyPost[off + p]!;
-      if (keyOf[p]! + lift + eP * payValue(index, w, p, cp) < floor) continue;
-      if (!pairAllowed(index, w, p, cp) || !skillsAllowed(index, sc, p)) continue;
-      const score = kernelScore(index, sc, w, p);
-      if (score >= minScore) out.offer(score, rank[p]!, p);
-    }
-  }
 }
 
 /**
@@ -500,7 +86,7 @@ export function topKPosts(
   let wk = singleWalker.get(index);
   if (wk === undefined) singleWalker.set(index, (wk = new Walker(index)));
   const out = new TopK(k);
-  walk(wk, workerIndex, minScore, out);
+  walk(wk, workerIndex, minScore, minScore, out);
   return { posts: out.posts.slice(0, out.size), scores: out.scores.slice(0, out.size) };
 }
 
@@ -541,7 +127,7 @@ export function rankRange(
   const wk = new Walker(index);
   const out = new TopK(top);
   for (const w of order) {
-    walk(wk, w, minScore, out);
+    walk(wk, w, minScore, minScore, out);
     const slot = w - from;
     counts[slot] = out.size;
     for (let k = 0; k < out.size; k++) {

@@ -192,41 +192,94 @@ export interface CountyPosts {
 }
 
 /**
- * The open posts of a county sorted by key: origin (link without preferences, fellows, language at
- * its best) and employer, weighted. Shared by the county's mobility classes.
+ * The open posts of an index (those a walk may visit) by their county-free part of the key
+ * descending: `eE·employer − offset`, then position. Posts whose offset is `+Infinity` are left out.
+ */
+export interface PostOrder {
+  readonly posts: Int32Array;
+  /** `eE·employer − offset` of each post (unused for posts left out). */
+  readonly part: Float64Array;
+}
+
+const plainOrders = new WeakMap<CompiledIndex, PostOrder>();
+
+/**
+ * The open posts of an index by `eE·employer − offset[p]` descending (then position), once per
+ * index when there are no offsets.
  *
- * Complexity: O(P·R) for P posts and R distinct origin values in the county (a handful), after an
- * O(P log P) sort by employer once per index.
+ * Complexity: O(P log P).
+ *
+ * @param index - The compiled index.
+ * @param offsets - Per-post offsets subtracted from scores (`+Infinity` leaves a post out).
+ * @returns The order and each post's part of the key.
+ * @example
+ * postOrder(index).posts.length //=> the open posts
+ */
+export function postOrder(index: CompiledIndex, offsets?: Float64Array): PostOrder {
+  if (offsets === undefined) {
+    const cached = plainOrders.get(index);
+    if (cached !== undefined) return cached;
+  }
+  const P = index.postCount;
+  const eE = index.effectiveWeights[3]!;
+  const part = new Float64Array(P);
+  const open: number[] = [];
+  for (let p = 0; p < P; p++) {
+    if (index.postOpen[p] === 0) continue;
+    const shift = offsets === undefined ? 0 : offsets[p]!;
+    if (shift === Number.POSITIVE_INFINITY) continue;
+    part[p] = eE * index.employerValue[index.postEmployer[p]!]! - shift;
+    open.push(p);
+  }
+  open.sort((a, b) => part[b]! - part[a]! || a - b);
+  const order = { posts: Int32Array.from(open), part };
+  if (offsets === undefined) plainOrders.set(index, order);
+  return order;
+}
+
+/**
+ * The open posts of a county sorted by key: origin (link without preferences, fellows, language at
+ * its best) weighted, plus the order's part (employer weighted, less the offset). Shared by the
+ * county's mobility classes.
+ *
+ * Complexity: O(P·R) for P posts and R distinct origin values in the county (a handful), given the
+ * order.
  *
  * @param index - The compiled index.
  * @param county - The county's position in `index.counties`.
+ * @param order - The posts to bucket, from {@link postOrder}. @defaultValue postOrder(index)
  * @returns The sorted open posts, their keys and net pay.
  * @example
  * countyPosts(index, 0).posts.length //=> the open posts
  */
-export function countyPosts(index: CompiledIndex, county: number): CountyPosts {
+export function countyPosts(
+  index: CompiledIndex,
+  county: number,
+  order: PostOrder = postOrder(index),
+): CountyPosts {
   const P = index.postCount;
   const E = index.employerCount;
   const ew = index.effectiveWeights;
   const off = county * P;
-  const byEmployer = openByEmployer(index);
-  const n = byEmployer.length;
+  const byPart = order.posts;
+  const part = order.part;
+  const n = byPart.length;
   const keyOf = new Float64Array(P);
   const netOf = new Float64Array(P);
-  // The key is eO·origin + eE·employer: for one origin value it follows the employer value, so the
-  // posts, taken in employer order and split by origin value (a handful per county), form a few
-  // sorted runs, merged below without a sort.
+  // The key is eO·origin + part: for one origin value it follows the part, so the posts, taken in
+  // the order's sequence and split by origin value (a handful per county), form a few sorted runs,
+  // merged below without a sort.
   const runOf = new Map<number, number>();
   const runOfPost = new Int32Array(n);
   const runSize: number[] = [];
   for (let i = 0; i < n; i++) {
-    const p = byEmployer[i]!;
+    const p = byPart[i]!;
     const cp = index.countyPost[off + p]!;
     const code = cp & CP_LINK_MASK;
     const e = index.postEmployer[p]!;
     const origin = originOf(code === 0 ? 1 : LINK_VALUES[code]!, index.countyFellows[county * E + e]!, 1);
     // Rounded up: every bound stays a bound, and equal keys compare exactly.
-    keyOf[p] = Math.ceil((ew[2]! * origin + ew[3]! * index.employerValue[e]!) * KEY_STEPS);
+    keyOf[p] = Math.ceil((ew[2]! * origin + part[p]!) * KEY_STEPS);
     // The net pay of any labourer of the county: the dormitory-deducted one if away from home or if
     // the labourer needs a dormitory; the larger of the two bounds both.
     const away = (cp & CP_AWAY) !== 0;
@@ -245,7 +298,7 @@ export function countyPosts(index: CompiledIndex, county: number): CountyPosts {
   for (let r = 0; r < R; r++) runStart[r + 1] = runStart[r]! + runSize[r]!;
   const runs = new Int32Array(n);
   const at = runStart.slice(0, R);
-  for (let i = 0; i < n; i++) runs[at[runOfPost[i]!]!++] = byEmployer[i]!;
+  for (let i = 0; i < n; i++) runs[at[runOfPost[i]!]!++] = byPart[i]!;
   // Merge the runs, keys descending (ties in run order: any order of equal keys will do).
   const head = runStart.slice(0, R);
   const posts = new Int32Array(n);
@@ -262,24 +315,8 @@ export function countyPosts(index: CompiledIndex, county: number): CountyPosts {
     }
     posts[o] = runs[head[best]!++]!;
   }
-  for (let i = 0; i < n; i++) keyOf[byEmployer[i]!] = keyOf[byEmployer[i]!]! / KEY_STEPS;
+  for (let i = 0; i < n; i++) keyOf[byPart[i]!] = keyOf[byPart[i]!]! / KEY_STEPS;
   return { county, posts, keyOf, netOf };
-}
-
-const employerOrders = new WeakMap<CompiledIndex, Int32Array>();
-
-/** The open posts by employer value descending (then position), once per index. */
-function openByEmployer(index: CompiledIndex): Int32Array {
-  let order = employerOrders.get(index);
-  if (order === undefined) {
-    const open: number[] = [];
-    for (let p = 0; p < index.postCount; p++) if (index.postOpen[p] === 1) open.push(p);
-    const value = (p: number): number => index.employerValue[index.postEmployer[p]!]!;
-    open.sort((a, b) => value(b) - value(a) || a - b);
-    order = Int32Array.from(open);
-    employerOrders.set(index, order);
-  }
-  return order;
 }
 
 /**

@@ -1,0 +1,548 @@
+/**
+ * The bounded walk over a compiled index: one labourer's eligible posts in order of an upper bound
+ * on their value, scoring in full only the posts whose bound can still make the list. Ranking,
+ * planning and verifying all read pairs through it, so no step ever enumerates every labourer ×
+ * post pair.
+ *
+ * The value of a pair is its score less a per-post offset of a {@link WalkView} (0 by default):
+ * ranking uses the plain score; pricing an optimal plan subtracts each post's dual price, so that
+ * the walk reaches the pairs that beat the prices first and stops as soon as none can; deferred
+ * acceptance subtracts each post's cut-off. Offsets enter the buckets' keys, so every bound stays a
+ * bound (see `src/internal/index-candidates.ts` for the buckets).
+ *
+ * Pruning is exact. Posts that fail on their own account (vetting, openings, window), lie where the
+ * labourer may not be offered work, or require a skill the labourer has no route to without
+ * training beginners (`required-skill-missing`, decided once per type bucket or skill signature)
+ * are never looked at. A labourer's buckets go into a heap by the bound of their head post (key +
+ * skills + pay bound); the best is walked while its bound reaches the k-th value held (or the
+ * floor), and the walk ends when the best head falls below it. A post is scored in full only if its
+ * bound with the exact pay still reaches it. A labourer's preferred posts (a preferred destination
+ * raises the origin link) are set aside and bounded one by one after the walk, so the walk's bounds
+ * need no allowance for them; when they are very many, the walk takes the allowance instead. Bounds
+ * are compared with a margin of 1e-9, far above rounding, so a post that could tie the k-th (and win
+ * on id) is always scored.
+ *
+ * @module
+ */
+import type { CompiledIndex } from '../compile.js';
+import * as candidates from './index-candidates.js';
+import type { CandidateBuckets, CountyPosts, PostOrder, Signatures } from './index-candidates.js';
+import * as kernel from './kernel.js';
+import type { WorkerScratch } from './kernel.js';
+
+// Bound once to module constants so the walk calls the kernel directly.
+const {
+  PAY_BANDS,
+  SKILL_TYPES,
+  UNTOUCHED_SKILLS,
+  candidateBuckets,
+  countyPosts,
+  postOrder,
+  signaturesOf,
+} = candidates;
+const {
+  combine,
+  createScratch,
+  kernelScore,
+  originValue,
+  pairAllowed,
+  payAt,
+  payValue,
+  prepareWorker,
+  skillsAllowed,
+  skillsValue,
+} = kernel;
+
+/** The skills kind of a type bucket (`type >> 1`) whose posts require skills and do not train on the job. */
+const REQUIRED_NO_TRAINING = 2;
+
+/** Margin of the bound comparisons: far above floating-point rounding, far below any score gap that matters. */
+export const BOUND_MARGIN = 1e-9;
+/** How much a preferred destination can raise the origin component at most: 0.7 × (0.9 − 0.2), rounded up. */
+const PREFERRED_SLACK = 0.5;
+/** Preferred posts beyond this many are left to the walk, with an allowance in all its bounds. */
+const MAX_PREFERRED_POSTS = 4096;
+
+/**
+ * What the walk ranks by: a pair's value is its score less `offsets[post]`. A post whose offset is
+ * `+Infinity` is left out altogether. Without offsets the value is the score.
+ */
+export interface WalkView {
+  readonly offsets?: Float64Array | undefined;
+}
+
+/**
+ * A bounded best-first buffer of pairs by value descending, then post id rank ascending, keeping
+ * each pair's score beside its value.
+ */
+export class TopK {
+  values: Float64Array;
+  scores: Float64Array;
+  ranks: Int32Array;
+  posts: Int32Array;
+  size = 0;
+  k: number;
+  constructor(k: number) {
+    this.k = k;
+    this.values = new Float64Array(k);
+    this.scores = new Float64Array(k);
+    this.ranks = new Int32Array(k);
+    this.posts = new Int32Array(k);
+  }
+  /** Empties the buffer and sets how many it keeps (growing the arrays if needed). */
+  reset(k: number): void {
+    this.size = 0;
+    this.k = k;
+    if (this.values.length < k) {
+      this.values = new Float64Array(k);
+      this.scores = new Float64Array(k);
+      this.ranks = new Int32Array(k);
+      this.posts = new Int32Array(k);
+    }
+  }
+  /** The value a newcomer must reach (ties then go by id), or -Infinity while not full. */
+  floor(): number {
+    return this.size < this.k ? -Infinity : this.values[this.k - 1]!;
+  }
+  offer(value: number, score: number, rank: number, post: number): void {
+    const { values, scores, ranks, posts, k } = this;
+    let i = this.size;
+    if (i === k) {
+      const lv = values[k - 1]!;
+      if (value < lv || (value === lv && rank > ranks[k - 1]!)) return;
+      i = k - 1;
+    } else this.size += 1;
+    while (i > 0 && (values[i - 1]! < value || (values[i - 1] === value && ranks[i - 1]! > rank))) {
+      values[i] = values[i - 1]!;
+      scores[i] = scores[i - 1]!;
+      ranks[i] = ranks[i - 1]!;
+      posts[i] = posts[i - 1]!;
+      i -= 1;
+    }
+    values[i] = value;
+    scores[i] = score;
+    ranks[i] = rank;
+    posts[i] = post;
+  }
+}
+
+const signatureCache = new WeakMap<CompiledIndex, Signatures>();
+
+/** The skill signatures of an index, computed once per index. */
+export function signaturesFor(index: CompiledIndex): Signatures {
+  let sigs = signatureCache.get(index);
+  if (sigs === undefined) signatureCache.set(index, (sigs = signaturesOf(index)));
+  return sigs;
+}
+
+/** Posts by site area and by park, once per index: a preferred area's posts are one range. */
+interface Areas {
+  /** Posts by site area (ascending). */
+  readonly byArea: Int32Array;
+  readonly areas: readonly string[];
+  /** Posts of each park: `parkPosts[parkStart[k] … parkStart[k+1])`. */
+  readonly parkStart: Int32Array;
+  readonly parkPosts: Int32Array;
+  readonly ranges: Map<string, readonly [number, number]>;
+}
+
+const areaCache = new WeakMap<CompiledIndex, Areas>();
+
+function areasOf(index: CompiledIndex): Areas {
+  let a = areaCache.get(index);
+  if (a !== undefined) return a;
+  const P = index.postCount;
+  const order = Array.from({ length: P }, (_, p) => p);
+  order.sort((x, y) =>
+    index.postArea[x]! < index.postArea[y]! ? -1 : index.postArea[x]! > index.postArea[y]! ? 1 : x - y,
+  );
+  const K = index.parkIds.length;
+  const parkStart = new Int32Array(K + 1);
+  for (let p = 0; p < P; p++) if (index.postPark[p]! >= 0) parkStart[index.postPark[p]! + 1]! += 1;
+  for (let k = 0; k < K; k++) parkStart[k + 1]! += parkStart[k]!;
+  const parkPosts = new Int32Array(parkStart[K]!);
+  const at = parkStart.slice(0, K);
+  for (let p = 0; p < P; p++) if (index.postPark[p]! >= 0) parkPosts[at[index.postPark[p]!]!++] = p;
+  a = {
+    byArea: Int32Array.from(order),
+    areas: order.map((p) => index.postArea[p]!),
+    parkStart,
+    parkPosts,
+    ranges: new Map(),
+  };
+  areaCache.set(index, a);
+  return a;
+}
+
+/** The positions in `byArea` of the posts whose site lies in an area (a code prefix). */
+function areaRange(a: Areas, area: string): readonly [number, number] {
+  let r = a.ranges.get(area);
+  if (r === undefined) {
+    const lo = lowerBound(a.areas, area);
+    let hi = lo;
+    while (hi < a.areas.length && a.areas[hi]!.startsWith(area)) hi += 1;
+    r = [lo, hi];
+    a.ranges.set(area, r);
+  }
+  return r;
+}
+
+/**
+ * Per-view state of the walk: scratch tables, marks and the bucket heap, allocated once, and the
+ * buckets of the county being walked (built when the county changes, so callers take labourers
+ * county by county).
+ */
+export class Walker {
+  readonly index: CompiledIndex;
+  readonly offsets: Float64Array | undefined;
+  readonly order: PostOrder;
+  readonly sigs: Signatures;
+  readonly sc: WorkerScratch;
+  readonly skillMark: Int32Array;
+  readonly sigMark: Int32Array;
+  readonly sigSkills: Float64Array;
+  readonly touched: Int32Array;
+  readonly reach: Int32Array;
+  /** Heap of buckets by head bound: id ≥ 0 a type bucket, id < 0 the signature −id − 1. */
+  readonly heapBound: Float64Array;
+  readonly heapId: Int32Array;
+  readonly bandPay = new Float64Array(PAY_BANDS);
+  readonly areas: Areas;
+  /** The labourer's preferred posts, marked with the walk's stamp and listed in `prefPosts`. */
+  readonly postMark: Int32Array;
+  readonly prefPosts: Int32Array;
+  cache = new Map<number, CandidateBuckets>();
+  current: CountyPosts | undefined;
+  /** Marks skills and signatures of the labourer being walked (one new stamp per walk). */
+  stamp = 0;
+
+  /**
+   * @param index - The compiled index.
+   * @param view - Offsets subtracted from scores (see {@link WalkView}).
+   * @param scratch - Scratch tables to share with other walkers of the same index (optional).
+   */
+  constructor(index: CompiledIndex, view: WalkView = {}, scratch?: WorkerScratch) {
+    this.index = index;
+    this.offsets = view.offsets;
+    if (this.offsets !== undefined && this.offsets.length !== index.postCount)
+      throw new RangeError('walk: offsets must have one entry per post');
+    this.order = postOrder(index, this.offsets);
+    this.sigs = signaturesFor(index);
+    this.sc = scratch ?? createScratch(index);
+    const S = index.skillIds.length;
+    const G = this.sigs.count;
+    this.skillMark = new Int32Array(S);
+    this.sigMark = new Int32Array(G);
+    this.sigSkills = new Float64Array(G);
+    this.touched = new Int32Array(G);
+    this.reach = new Int32Array(S);
+    this.heapBound = new Float64Array(SKILL_TYPES * PAY_BANDS + G);
+    this.heapId = new Int32Array(SKILL_TYPES * PAY_BANDS + G);
+    this.areas = areasOf(index);
+    this.postMark = new Int32Array(index.postCount);
+    this.prefPosts = new Int32Array(index.postCount);
+  }
+
+  /** The open posts of a county by key; the buckets of its classes are dropped when it changes. */
+  base(county: number): CountyPosts {
+    if (this.current?.county !== county) {
+      this.cache = new Map();
+      this.current = countyPosts(this.index, county, this.order);
+    }
+    return this.current;
+  }
+
+  buckets(county: number, scope: number): CandidateBuckets {
+    const base = this.base(county);
+    let b = this.cache.get(scope);
+    if (b === undefined) {
+      b = candidateBuckets(this.index, this.sigs, base, scope);
+      this.cache.set(scope, b);
+    }
+    return b;
+  }
+}
+
+/** Pushes onto the bucket heap (max-heap on bound). */
+function heapPush(bound: Float64Array, id: Int32Array, size: number, b: number, i: number): number {
+  let at = size;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (bound[parent]! >= b) break;
+    bound[at] = bound[parent]!;
+    id[at] = id[parent]!;
+    at = parent;
+  }
+  bound[at] = b;
+  id[at] = i;
+  return size + 1;
+}
+
+/** Pops the top of the bucket heap into slot `size − 1` and returns the new size. */
+function heapPop(bound: Float64Array, id: Int32Array, size: number): number {
+  const n = size - 1;
+  const topB = bound[0]!;
+  const topI = id[0]!;
+  const lastB = bound[n]!;
+  const lastI = id[n]!;
+  let at = 0;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= n) break;
+    if (child + 1 < n && bound[child + 1]! > bound[child]!) child += 1;
+    if (bound[child]! <= lastB) break;
+    bound[at] = bound[child]!;
+    id[at] = id[child]!;
+    at = child;
+  }
+  if (n > 0) {
+    bound[at] = lastB;
+    id[at] = lastI;
+  }
+  bound[n] = topB;
+  id[n] = topI;
+  return n;
+}
+
+/**
+ * Marks and lists the labourer's preferred posts, if there are at most {@link MAX_PREFERRED_POSTS};
+ * returns how many, or -1 if there are more (then nothing is marked).
+ */
+function markPreferred(wk: Walker, w: number, stamp: number): number {
+  const index = wk.index;
+  const a = wk.areas;
+  const { byArea, parkStart, parkPosts } = a;
+  const { postMark, prefPosts } = wk;
+  const from = index.prefStart[w]!;
+  const to = index.prefStart[w + 1]!;
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const park = index.prefPark[k]!;
+    if (park === -1) {
+      const range = areaRange(a, index.prefArea[k]!);
+      count += range[1] - range[0];
+      if (count > MAX_PREFERRED_POSTS) return -1;
+    } else if (park >= 0) {
+      count += parkStart[park + 1]! - parkStart[park]!;
+      if (count > MAX_PREFERRED_POSTS) return -1;
+    }
+  }
+  let n = 0;
+  const mark = (p: number): void => {
+    if (postMark[p] === stamp) return;
+    postMark[p] = stamp;
+    prefPosts[n++] = p;
+  };
+  for (let k = from; k < to; k++) {
+    const park = index.prefPark[k]!;
+    if (park === -1) {
+      const [lo, hi] = areaRange(a, index.prefArea[k]!);
+      for (let i = lo; i < hi; i++) mark(byArea[i]!);
+    } else if (park >= 0) {
+      for (let i = parkStart[park]!; i < parkStart[park + 1]!; i++) mark(parkPosts[i]!);
+    }
+  }
+  return n;
+}
+
+/** The first position of a sorted array whose value is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The pruned walk for one labourer: fills `out` (reset to hold `out.k`) with the eligible posts of
+ * largest value (score less the view's offset), value descending then post id ascending, among the
+ * pairs whose value is at least `floor`, whose score is at least `minScore`, and which come strictly
+ * after (`afterValue`, `afterRank`) in that order (for a list produced k at a time).
+ *
+ * Complexity: O(B log B + m·(r + c)) for B buckets (48 type buckets and the signatures asking for
+ * the labourer's skills) and the m posts whose bound reaches the k-th value (m ≤ P), after the
+ * county's buckets are built once (O(P·R)).
+ *
+ * @param wk - The walker (its view and caches).
+ * @param w - The labourer's position in the index.
+ * @param floor - The least value kept.
+ * @param minScore - The least score kept.
+ * @param out - Receives the pairs.
+ * @param afterValue - Only pairs after this value… @defaultValue +Infinity (all)
+ * @param afterRank - …and post id rank in the order. @defaultValue -1
+ */
+export function walk(
+  wk: Walker,
+  w: number,
+  floor: number,
+  minScore: number,
+  out: TopK,
+  afterValue = Number.POSITIVE_INFINITY,
+  afterRank = -1,
+): void {
+  out.size = 0;
+  const index = wk.index;
+  if (index.workerExcluded[w] === 1) return;
+  const county = index.workerCounty[w]!;
+  const bk = wk.buckets(county, index.workerScope[w]!);
+  const sc = wk.sc;
+  prepareWorker(index, sc, w);
+  const ew = index.effectiveWeights;
+  const eS = ew[0]!;
+  const eP = ew[1]!;
+  const rank = index.postIdRank;
+  const off = county * index.postCount;
+  const offsets = wk.offsets;
+  const sigs = wk.sigs;
+  const stamp = ++wk.stamp;
+  const cursor = afterValue !== Number.POSITIVE_INFINITY;
+  // Preferred destinations raise the origin link. Their posts, unless very many, are skipped by the
+  // walk (whose bounds then need no allowance for preferences) and bounded one by one after it.
+  let slack = BOUND_MARGIN;
+  let nPreferred = 0;
+  if (index.prefStart[w + 1]! > index.prefStart[w]!) {
+    nPreferred = markPreferred(wk, w, stamp);
+    if (nPreferred < 0) slack += ew[2]! * PREFERRED_SLACK;
+  }
+  const preferred = nPreferred > 0;
+
+  // Skills the labourer has or has a link to, and the signatures asking for one of them.
+  const { skillMark, sigMark, sigSkills, touched, reach } = wk;
+  let nReach = 0;
+  const { ownStart, ownSkill, linkStart, linkTo } = index;
+  for (let o = ownStart[w]!, oe = ownStart[w + 1]!; o < oe; o++) {
+    const s = ownSkill[o]!;
+    if (skillMark[s] !== stamp) {
+      skillMark[s] = stamp;
+      reach[nReach++] = s;
+    }
+    for (let k = linkStart[s]!, ke = linkStart[s + 1]!; k < ke; k++) {
+      const t = linkTo[k]!;
+      if (skillMark[t] !== stamp) {
+        skillMark[t] = stamp;
+        reach[nReach++] = t;
+      }
+    }
+  }
+  let nTouched = 0;
+  const { bySkillStart, bySkill } = sigs;
+  for (let r = 0; r < nReach; r++) {
+    const s = reach[r]!;
+    for (let k = bySkillStart[s]!, ke = bySkillStart[s + 1]!; k < ke; k++) {
+      const g = bySkill[k]!;
+      if (sigMark[g] !== stamp) {
+        sigMark[g] = stamp;
+        touched[nTouched++] = g;
+      }
+    }
+  }
+
+  // Bucket heads into the heap.
+  const { heapBound, heapId } = wk;
+  let size = 0;
+  const skilled = index.ownCount[w]! > 0 ? 1 : 0;
+  const { typeStart, typeKeys, typePosts, sigStart, sigKeys, sigPosts, bandTop, sigBand } = bk;
+  // Pay at its best in each net-pay band (pay is non-decreasing in net pay).
+  const bandPay = wk.bandPay;
+  for (let b = 0; b < PAY_BANDS; b++)
+    bandPay[b] = bandTop[b]! > -Infinity ? eP * payAt(index, w, bandTop[b]!) : 0;
+  for (let t = 0, T = SKILL_TYPES * PAY_BANDS; t < T; t++) {
+    const a = typeStart[t]!;
+    if (a === typeStart[t + 1]!) continue;
+    // Required skills and no training on the job: a post of this type asks for none of the
+    // labourer's skills nor any linked to them, so `required-skill-missing` excludes it.
+    if (((t / PAY_BANDS) | 0) >> 1 === REQUIRED_NO_TRAINING) continue;
+    const sk = UNTOUCHED_SKILLS[((t / PAY_BANDS) | 0) * 2 + skilled]!;
+    const b = typeKeys[a]! + eS * sk + bandPay[t % PAY_BANDS]! + slack;
+    size = heapPush(heapBound, heapId, size, b, t);
+  }
+  // A signature's skills value is computed only when its bucket reaches the top of the heap with
+  // the skills at their best (-1 marks it not yet computed); it then goes back with its real bound.
+  for (let i = 0; i < nTouched; i++) {
+    const g = touched[i]!;
+    const a = sigStart[g]!;
+    if (a === sigStart[g + 1]!) continue;
+    // `required-skill-missing` depends on the signature alone: decided once for its posts.
+    if (!skillsAllowed(index, sc, sigs.rep[g]!)) continue;
+    sigSkills[g] = -1;
+    const b = sigKeys[a]! + eS + bandPay[sigBand[g]!]! + slack;
+    size = heapPush(heapBound, heapId, size, b, -g - 1);
+  }
+
+  const postSig = sigs.postSig;
+  const employerValue = index.employerValue;
+  const postEmployer = index.postEmployer;
+  while (size > 0) {
+    size = heapPop(heapBound, heapId, size);
+    const head = heapBound[size]!;
+    let bar = Math.max(floor, out.floor());
+    if (head < bar) break;
+    const id = heapId[size]!;
+    const isType = id >= 0;
+    const g0 = -id - 1;
+    if (!isType && sigSkills[g0]! < 0) {
+      const a = sigStart[g0]!;
+      const sk = skillsValue(index, sc, sigs.rep[g0]!);
+      sigSkills[g0] = sk;
+      size = heapPush(heapBound, heapId, size, sigKeys[a]! + eS * sk + bandPay[sigBand[g0]!]! + slack, id);
+      continue;
+    }
+    const start = isType ? typeStart[id]! : sigStart[g0]!;
+    const end = isType ? typeStart[id + 1]! : sigStart[g0 + 1]!;
+    const keys = isType ? typeKeys : sigKeys;
+    const posts = isType ? typePosts : sigPosts;
+    const sk = isType ? UNTOUCHED_SKILLS[((id / PAY_BANDS) | 0) * 2 + skilled]! : sigSkills[g0]!;
+    // The bound of a post in this bucket is its key plus `rest`.
+    const rest = head - keys[start]!;
+    const fixed = eS * sk + slack;
+    for (let i = start; i < end; i++) {
+      const key = keys[i]!;
+      if (key + rest < bar) break;
+      const p = posts[i]!;
+      if (isType && sigMark[postSig[p]!] === stamp) continue; // scored from its signature bucket
+      if (preferred && wk.postMark[p] === stamp) continue; // scored below, as preferred
+      const cp = index.countyPost[off + p]!;
+      const pay = payValue(index, w, p, cp);
+      const bound = key + fixed + eP * pay;
+      if (bound < bar) continue;
+      const shift = offsets === undefined ? 0 : offsets[p]!;
+      if (bound + shift < minScore) continue;
+      if (!pairAllowed(index, w, p, cp)) continue;
+      const score = combine(ew, sk, pay, originValue(index, w, p, cp), employerValue[postEmployer[p]!]!);
+      if (score < minScore) continue;
+      const value = score - shift;
+      if (value < floor) continue;
+      if (cursor && (value > afterValue || (value === afterValue && rank[p]! <= afterRank))) continue;
+      out.offer(value, score, rank[p]!, p);
+      bar = Math.max(floor, out.floor());
+    }
+  }
+
+  // The preferred posts, now that the bar is high: bound each (origin raised at most by the
+  // preference, skills at their best, exact pay) before scoring it.
+  if (preferred) {
+    const keyOf = wk.current!.keyOf;
+    const lift = ew[2]! * PREFERRED_SLACK + eS + BOUND_MARGIN;
+    for (let i = 0; i < nPreferred; i++) {
+      const p = wk.prefPosts[i]!;
+      if (index.postOpen[p] === 0) continue;
+      const shift = offsets === undefined ? 0 : offsets[p]!;
+      if (shift === Number.POSITIVE_INFINITY) continue;
+      const bar = Math.max(floor, out.floor());
+      const cp = index.countyPost[off + p]!;
+      const bound = keyOf[p]! + lift + eP * payValue(index, w, p, cp);
+      if (bound < bar || bound + shift < minScore) continue;
+      if (!pairAllowed(index, w, p, cp) || !skillsAllowed(index, sc, p)) continue;
+      const score = kernelScore(index, sc, w, p);
+      if (score < minScore) continue;
+      const value = score - shift;
+      if (value < floor) continue;
+      if (cursor && (value > afterValue || (value === afterValue && rank[p]! <= afterRank))) continue;
+      out.offer(value, score, rank[p]!, p);
+    }
+  }
+}
