@@ -31,15 +31,8 @@ import * as kernel from './kernel.js';
 import type { WorkerScratch } from './kernel.js';
 
 // Bound once to module constants so the walk calls the kernel directly.
-const {
-  PAY_BANDS,
-  SKILL_TYPES,
-  UNTOUCHED_SKILLS,
-  candidateBuckets,
-  countyPosts,
-  postOrder,
-  signaturesOf,
-} = candidates;
+const { PAY_BANDS, SKILL_TYPES, UNTOUCHED_SKILLS, candidateBuckets, countyPosts, postOrder, signaturesOf } =
+  candidates;
 const {
   combine,
   createScratch,
