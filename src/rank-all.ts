@@ -7,7 +7,7 @@
  */
 import { compileIndex, type CompiledIndex } from './compile.js';
 import * as kernel from './internal/kernel.js';
-import { TopK, Walker, walk } from './internal/walk.js';
+import { TopK, Walker, walk, walkLimits } from './internal/walk.js';
 import type { Dataset } from './types.js';
 
 const { createScratch, kernelScore, pairAllowed, prepareWorker, skillsAllowed } = kernel;
@@ -86,7 +86,7 @@ export function topKPosts(
   let wk = singleWalker.get(index);
   if (wk === undefined) singleWalker.set(index, (wk = new Walker(index)));
   const out = new TopK(k);
-  walk(wk, workerIndex, minScore, minScore, out);
+  walk(wk, workerIndex, walkLimits(minScore), out);
   return { posts: out.posts.slice(0, out.size), scores: out.scores.slice(0, out.size) };
 }
 
@@ -126,8 +126,9 @@ export function rankRange(
   const bufScores = new Float64Array(n * top);
   const wk = new Walker(index);
   const out = new TopK(top);
+  const lim = walkLimits(minScore);
   for (const w of order) {
-    walk(wk, w, minScore, minScore, out);
+    walk(wk, w, lim, out);
     const slot = w - from;
     counts[slot] = out.size;
     for (let k = 0; k < out.size; k++) {

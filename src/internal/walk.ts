@@ -66,7 +66,7 @@ export interface WalkView {
 
 /**
  * A bounded best-first buffer of pairs by value descending, then post id rank ascending, keeping
- * each pair's score beside its value.
+ * each pair's score beside its value; with `k` infinite, every pair offered, in the order found.
  */
 export class TopK {
   values: Float64Array;
@@ -74,30 +74,54 @@ export class TopK {
   ranks: Int32Array;
   posts: Int32Array;
   size = 0;
+  /** How many it keeps (`Infinity`: every pair offered, the arrays growing as needed). */
   k: number;
+  /** Set by a walk that stopped at its budget before it was done: the list may be incomplete. */
+  truncated = false;
   constructor(k: number) {
     this.k = k;
-    this.values = new Float64Array(k);
-    this.scores = new Float64Array(k);
-    this.ranks = new Int32Array(k);
-    this.posts = new Int32Array(k);
+    const n = Number.isFinite(k) ? k : 16;
+    this.values = new Float64Array(n);
+    this.scores = new Float64Array(n);
+    this.ranks = new Int32Array(n);
+    this.posts = new Int32Array(n);
   }
   /** Empties the buffer and sets how many it keeps (growing the arrays if needed). */
   reset(k: number): void {
     this.size = 0;
     this.k = k;
-    if (this.values.length < k) {
-      this.values = new Float64Array(k);
-      this.scores = new Float64Array(k);
-      this.ranks = new Int32Array(k);
-      this.posts = new Int32Array(k);
-    }
+    this.truncated = false;
+    if (Number.isFinite(k) && this.values.length < k) this.grow(k);
+  }
+  private grow(n: number): void {
+    const values = new Float64Array(n);
+    const scores = new Float64Array(n);
+    const ranks = new Int32Array(n);
+    const posts = new Int32Array(n);
+    values.set(this.values.subarray(0, this.size));
+    scores.set(this.scores.subarray(0, this.size));
+    ranks.set(this.ranks.subarray(0, this.size));
+    posts.set(this.posts.subarray(0, this.size));
+    this.values = values;
+    this.scores = scores;
+    this.ranks = ranks;
+    this.posts = posts;
   }
   /** The value a newcomer must reach (ties then go by id), or -Infinity while not full. */
   floor(): number {
     return this.size < this.k ? -Infinity : this.values[this.k - 1]!;
   }
   offer(value: number, score: number, rank: number, post: number): void {
+    if (this.k === Number.POSITIVE_INFINITY) {
+      // Keeping every pair: appended in the order found, unsorted.
+      if (this.size === this.values.length) this.grow(this.size * 2);
+      const i = this.size++;
+      this.values[i] = value;
+      this.scores[i] = score;
+      this.ranks[i] = rank;
+      this.posts[i] = post;
+      return;
+    }
     const { values, scores, ranks, posts, k } = this;
     let i = this.size;
     if (i === k) {
@@ -117,6 +141,50 @@ export class TopK {
     ranks[i] = rank;
     posts[i] = post;
   }
+}
+
+/**
+ * What a walk keeps, beside how many (the {@link TopK}'s `k`). One object is reused across walks
+ * (see {@link walkLimits}).
+ */
+export interface WalkLimits {
+  /** The least value kept. */
+  floor: number;
+  /** The least score kept. */
+  minScore: number;
+  /** Only pairs strictly after (`afterValue`, `afterRank`) in the order (value descending, id rank ascending). */
+  afterValue: number;
+  afterRank: number;
+  /**
+   * A gate on each post: a pair is kept only if its score is above `gate[post]`, or equal to it and
+   * `tieRank < gateTie[post]` (deferred acceptance: a post takes someone only ahead of its least
+   * preferred holder). `-Infinity` opens a post to anyone, `+Infinity` closes it.
+   */
+  gate: Float64Array | undefined;
+  gateTie: Int32Array | undefined;
+  tieRank: number;
+  /** The most posts bounded before the walk gives up (`out.truncated`). */
+  budget: number;
+}
+
+/**
+ * Fresh limits: floor and minimum score given, no cursor, no gate, no budget.
+ *
+ * @param floor - The least value kept.
+ * @param minScore - The least score kept. @defaultValue floor
+ * @returns Limits to pass to {@link walk} (and to change between walks).
+ */
+export function walkLimits(floor: number, minScore = floor): WalkLimits {
+  return {
+    floor,
+    minScore,
+    afterValue: Number.POSITIVE_INFINITY,
+    afterRank: -1,
+    gate: undefined,
+    gateTie: undefined,
+    tieRank: 0,
+    budget: Number.POSITIVE_INFINITY,
+  };
 }
 
 const signatureCache = new WeakMap<CompiledIndex, Signatures>();
@@ -188,7 +256,7 @@ function areaRange(a: Areas, area: string): readonly [number, number] {
 export class Walker {
   readonly index: CompiledIndex;
   readonly offsets: Float64Array | undefined;
-  readonly order: PostOrder;
+  order: PostOrder;
   readonly sigs: Signatures;
   readonly sc: WorkerScratch;
   readonly skillMark: Int32Array;
@@ -206,6 +274,17 @@ export class Walker {
   readonly prefPosts: Int32Array;
   cache = new Map<number, CandidateBuckets>();
   current: CountyPosts | undefined;
+  /**
+   * Counties kept beside the current one, most recently used last, within {@link Walker.keepBytes}
+   * (0: only the current county is kept).
+   */
+  private readonly kept = new Map<
+    number,
+    { readonly base: CountyPosts; readonly buckets: Map<number, CandidateBuckets>; bytes: number }
+  >();
+  private keptBytes = 0;
+  /** Bytes of county buckets kept for reuse when labourers do not come county by county. */
+  keepBytes = 0;
   /** Marks skills and signatures of the labourer being walked (one new stamp per walk). */
   stamp = 0;
 
@@ -236,13 +315,47 @@ export class Walker {
     this.prefPosts = new Int32Array(index.postCount);
   }
 
+  /**
+   * Forgets the buckets built so far, so the next walk builds them anew from the offsets as they are
+   * now (after the offsets changed: stale buckets stay exact, only looser).
+   */
+  refresh(): void {
+    this.current = undefined;
+    this.cache = new Map();
+    this.kept.clear();
+    this.keptBytes = 0;
+    this.order = postOrder(this.index, this.offsets);
+  }
+
   /** The open posts of a county by key; the buckets of its classes are dropped when it changes. */
   base(county: number): CountyPosts {
-    if (this.current?.county !== county) {
+    if (this.current?.county === county) return this.current;
+    if (this.keepBytes > 0 && this.current !== undefined) this.keep(this.current, this.cache);
+    const kept = this.kept.get(county);
+    if (kept !== undefined) {
+      this.kept.delete(county);
+      this.keptBytes -= kept.bytes;
+      this.current = kept.base;
+      this.cache = kept.buckets;
+    } else {
       this.cache = new Map();
       this.current = countyPosts(this.index, county, this.order);
     }
     return this.current;
+  }
+
+  /** Keeps a county's buckets for later, dropping the least recently used beyond the budget. */
+  private keep(base: CountyPosts, buckets: Map<number, CandidateBuckets>): void {
+    let bytes = base.keyOf.byteLength + base.netOf.byteLength + base.posts.byteLength;
+    for (const b of buckets.values())
+      bytes += b.typePosts.byteLength * 3 + b.sigStart.byteLength + b.typeStart.byteLength * 2;
+    this.kept.set(base.county, { base, buckets, bytes });
+    this.keptBytes += bytes;
+    for (const [county, entry] of this.kept) {
+      if (this.keptBytes <= this.keepBytes) break;
+      this.kept.delete(county);
+      this.keptBytes -= entry.bytes;
+    }
   }
 
   buckets(county: number, scope: number): CandidateBuckets {
@@ -351,10 +464,10 @@ function lowerBound(sorted: readonly string[], key: string): number {
 }
 
 /**
- * The pruned walk for one labourer: fills `out` (reset to hold `out.k`) with the eligible posts of
- * largest value (score less the view's offset), value descending then post id ascending, among the
- * pairs whose value is at least `floor`, whose score is at least `minScore`, and which come strictly
- * after (`afterValue`, `afterRank`) in that order (for a list produced k at a time).
+ * The pruned walk for one labourer: fills `out` (emptied first; it keeps `out.k`) with the eligible
+ * posts of largest value (score less the view's offset), value descending then post id ascending,
+ * among the pairs the limits keep: value at least `floor`, score at least `minScore`, strictly after
+ * the cursor (for a list produced k at a time), through the gate, within the budget.
  *
  * Complexity: O(B log B + m·(r + c)) for B buckets (48 type buckets and the signatures asking for
  * the labourer's skills) and the m posts whose bound reaches the k-th value (m ≤ P), after the
@@ -362,22 +475,14 @@ function lowerBound(sorted: readonly string[], key: string): number {
  *
  * @param wk - The walker (its view and caches).
  * @param w - The labourer's position in the index.
- * @param floor - The least value kept.
- * @param minScore - The least score kept.
+ * @param lim - What to keep (see {@link WalkLimits}).
  * @param out - Receives the pairs.
- * @param afterValue - Only pairs after this value… @defaultValue +Infinity (all)
- * @param afterRank - …and post id rank in the order. @defaultValue -1
  */
-export function walk(
-  wk: Walker,
-  w: number,
-  floor: number,
-  minScore: number,
-  out: TopK,
-  afterValue = Number.POSITIVE_INFINITY,
-  afterRank = -1,
-): void {
+export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   out.size = 0;
+  out.truncated = false;
+  const { floor, minScore, afterValue, afterRank, gate, gateTie, tieRank } = lim;
+  let budget = lim.budget;
   const index = wk.index;
   if (index.workerExcluded[w] === 1) return;
   const county = index.workerCounty[w]!;
@@ -502,14 +607,24 @@ export function walk(
       const pay = payValue(index, w, p, cp);
       const bound = key + fixed + eP * pay;
       if (bound < bar) continue;
+      if (--budget < 0) {
+        out.truncated = true;
+        return;
+      }
+      // The offset may have risen since the buckets were built (then `bound + shift` still bounds
+      // the score, only loosely); a post closed since then (+∞) is passed over.
       const shift = offsets === undefined ? 0 : offsets[p]!;
+      if (shift === Number.POSITIVE_INFINITY) continue;
       if (bound + shift < minScore) continue;
+      if (gate !== undefined && bound + shift < gate[p]!) continue;
       if (!pairAllowed(index, w, p, cp)) continue;
       const score = combine(ew, sk, pay, originValue(index, w, p, cp), employerValue[postEmployer[p]!]!);
       if (score < minScore) continue;
       const value = score - shift;
       if (value < floor) continue;
       if (cursor && (value > afterValue || (value === afterValue && rank[p]! <= afterRank))) continue;
+      if (gate !== undefined && !(score > gate[p]! || (score === gate[p] && tieRank < gateTie![p]!)))
+        continue;
       out.offer(value, score, rank[p]!, p);
       bar = Math.max(floor, out.floor());
     }
@@ -529,12 +644,15 @@ export function walk(
       const cp = index.countyPost[off + p]!;
       const bound = keyOf[p]! + lift + eP * payValue(index, w, p, cp);
       if (bound < bar || bound + shift < minScore) continue;
+      if (gate !== undefined && bound + shift < gate[p]!) continue;
       if (!pairAllowed(index, w, p, cp) || !skillsAllowed(index, sc, p)) continue;
       const score = kernelScore(index, sc, w, p);
       if (score < minScore) continue;
       const value = score - shift;
       if (value < floor) continue;
       if (cursor && (value > afterValue || (value === afterValue && rank[p]! <= afterRank))) continue;
+      if (gate !== undefined && !(score > gate[p]! || (score === gate[p] && tieRank < gateTie![p]!)))
+        continue;
       out.offer(value, score, rank[p]!, p);
     }
   }
