@@ -14,6 +14,7 @@
  * @module
  */
 import { areaContains, prefectureOf, provinceOf } from './divisions.js';
+import { priorityTier } from './compare.js';
 import { checkEligibility, workerExclusions } from './eligibility.js';
 import { ageOn } from './internal/dates.js';
 import { contextOf, siteArea } from './internal/context.js';
@@ -22,6 +23,7 @@ import type { Policy } from './policy/types.js';
 import { COMPONENTS } from './score.js';
 import { employerComponent } from './score/employer.js';
 import { linksOf, skillsHeld } from './score/skills.js';
+import type { ExclusionCode } from './reasons.js';
 import type { CountyCode, Dataset, IsoDate, Labourer, MobilityScope, Post, Site } from './types.js';
 
 /** The link values of the origin component, by code (see `src/score/origin.ts`). */
@@ -46,6 +48,16 @@ export const SCOPE_CODES: Readonly<Record<MobilityScope, number>> = {
   'home-county': 3,
 };
 
+/** The rules that look at a post alone, in the order of their bits in `postRules`. */
+export const POST_RULE_CODES = [
+  'employer-not-approved',
+  'employer-vetting-not-yet-valid',
+  'employer-vetting-expired',
+  'no-openings-left',
+  'window-not-open',
+  'window-closed',
+] as const satisfies readonly ExclusionCode[];
+
 /** The posts, employers and taxonomy of a dataset, compiled. */
 export interface CompiledPosts {
   readonly asOf: IsoDate;
@@ -58,6 +70,10 @@ export interface CompiledPosts {
   readonly postIdRank: Int32Array;
   /** 1 if the post passes every rule that looks at the post alone (vetting, openings, window). */
   readonly postOpen: Uint8Array;
+  /** Which rules about the post alone exclude it: bit i for `POST_RULE_CODES[i]` (0 when open). */
+  readonly postRules: Uint8Array;
+  /** Bit 1: the post is hazardous; bit 2: it requires a special-operation certificate (the minors' rules). */
+  readonly postAdultRules: Uint8Array;
   /** Closing date as the number YYYYMMDD. */
   readonly postCloses: Int32Array;
   /** 1 if the post is hazardous or requires a special-operation certificate (age 18 needed). */
@@ -79,6 +95,8 @@ export interface CompiledPosts {
   readonly postPark: Int32Array;
   readonly parkIds: readonly string[];
   readonly postTrainsOnJob: Uint8Array;
+  /** Openings left: `max(0, openings − filled)` (a plan's capacity of the post). */
+  readonly postCapacity: Int32Array;
   /** Required skills: `reqSkill[reqStart[p] … reqStart[p+1])`, in the post's order. */
   readonly reqStart: Int32Array;
   readonly reqSkill: Int32Array;
@@ -125,6 +143,8 @@ export interface CompiledLabourers {
   readonly workerTarget: Float64Array;
   readonly workerNeedsDorm: Uint8Array;
   readonly workerCannotLeave: Uint8Array;
+  /** 1 for a priority household (registered or monitored: `priorityTier` 0), else 0. */
+  readonly workerPriority: Uint8Array;
   /** Mobility class (SCOPE_CODES; 3 for a labourer who cannot leave home). */
   readonly workerScope: Uint8Array;
   /** Skills held (`isCourse` 0) and granted by trainings (1), in holding order. */
@@ -151,6 +171,8 @@ export interface CompiledLabourers {
   readonly refPark: Int32Array;
   /** Certificates valid on the as-of date, as bitsets over `certIds`. */
   readonly workerCerts: Uint32Array;
+  /** Certificates held but every copy expired on the as-of date (the rule's `expired` state). */
+  readonly workerExpiredCerts: Uint32Array;
   readonly workerLangs: Uint32Array;
 }
 
@@ -197,18 +219,14 @@ function effectiveWeights(policy: Policy): Float64Array {
   return out;
 }
 
-/** Whether a post passes every rule that looks at the post alone, by asking `checkEligibility`. */
-function postOpen(dataset: Dataset, probe: Labourer, post: Post): boolean {
-  const codes = checkEligibility(dataset, probe, post).map((e) => e.code);
-  return !codes.some(
-    (c) =>
-      c === 'employer-not-approved' ||
-      c === 'employer-vetting-not-yet-valid' ||
-      c === 'employer-vetting-expired' ||
-      c === 'no-openings-left' ||
-      c === 'window-not-open' ||
-      c === 'window-closed',
-  );
+/** The rules about the post alone that exclude it, as bits of `POST_RULE_CODES`, by asking `checkEligibility`. */
+function postRuleBits(dataset: Dataset, probe: Labourer, post: Post): number {
+  let bits = 0;
+  for (const e of checkEligibility(dataset, probe, post)) {
+    const i = (POST_RULE_CODES as readonly string[]).indexOf(e.code);
+    if (i >= 0) bits |= 1 << i;
+  }
+  return bits;
 }
 
 /**
@@ -277,6 +295,8 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
   });
 
   const postOpenArr = new Uint8Array(P);
+  const postRules = new Uint8Array(P);
+  const postAdultRules = new Uint8Array(P);
   const postCloses = new Int32Array(P);
   const postNeedsAdult = new Uint8Array(P);
   const postAgeMin = new Float64Array(P);
@@ -287,6 +307,7 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
   const postEmployer = new Int32Array(P);
   const postPark = new Int32Array(P);
   const postTrainsOnJob = new Uint8Array(P);
+  const postCapacity = new Int32Array(P);
   const reqStart = new Int32Array(P + 1);
   const optStart = new Int32Array(P + 1);
   const reqSkill: number[] = [];
@@ -303,13 +324,13 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
     if (e === undefined)
       throw new Error(`compileIndex: unknown employer ${post.employer} of post ${post.id}`);
     postEmployer[p] = e;
-    postOpenArr[p] = postOpen(dataset, probe, post) ? 1 : 0;
+    postRules[p] = postRuleBits(dataset, probe, post);
+    postOpenArr[p] = postRules[p] === 0 ? 1 : 0;
     postCloses[p] = dateNumber(post.window.closes);
-    postNeedsAdult[p] =
-      post.hazardous ||
-      post.requiredCertificates.some((c) => ctx.certificates.get(c)?.specialOperation === true)
-        ? 1
-        : 0;
+    postAdultRules[p] =
+      (post.hazardous ? 1 : 0) |
+      (post.requiredCertificates.some((c) => ctx.certificates.get(c)?.specialOperation === true) ? 2 : 0);
+    postNeedsAdult[p] = postAdultRules[p] === 0 ? 0 : 1;
     postAgeMin[p] = post.ageRange?.min ?? -Infinity;
     postAgeMax[p] = post.ageRange?.max ?? Infinity;
     postDormProvided[p] = post.dormitory.provided ? 1 : 0;
@@ -323,6 +344,7 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
     postArea.push(siteArea(post.site, ctx.parks));
     postPark[p] = post.site.kind === 'park' ? parks.id(post.site.park) : -1;
     postTrainsOnJob[p] = post.trainsOnJob ? 1 : 0;
+    postCapacity[p] = Math.max(0, post.openings - post.filled);
     for (const r of post.requiredSkills) {
       reqSkill.push(skills.id(r.skill));
       reqLevel.push(r.minLevel);
@@ -374,6 +396,8 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
     postIds: posts.map((p) => p.id),
     postIdRank,
     postOpen: postOpenArr,
+    postRules,
+    postAdultRules,
     postCloses,
     postNeedsAdult,
     postAgeMin,
@@ -388,6 +412,7 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
     postPark,
     parkIds: parks.ids,
     postTrainsOnJob,
+    postCapacity,
     reqStart,
     reqSkill: Int32Array.from(reqSkill),
     reqLevel: Uint8Array.from(reqLevel),
@@ -529,6 +554,7 @@ export function compileLabourers(
   const workerTarget = new Float64Array(W);
   const workerNeedsDorm = new Uint8Array(W);
   const workerCannotLeave = new Uint8Array(W);
+  const workerPriority = new Uint8Array(W);
   const workerScope = new Uint8Array(W);
   const holdStart = new Int32Array(W + 1);
   const holdSkill: number[] = [];
@@ -545,6 +571,7 @@ export function compileLabourers(
   const refArea: string[] = [];
   const refPark: number[] = [];
   const workerCerts = new Uint32Array(W * certWords);
+  const workerExpiredCerts = new Uint32Array(W * certWords);
   const workerLangs = new Uint32Array(W * langWords);
 
   dataset.labourers.forEach((w, i) => {
@@ -556,6 +583,7 @@ export function compileLabourers(
     workerTarget[i] = w.pay.targetMonthly;
     workerNeedsDorm[i] = w.needsDormitory ? 1 : 0;
     workerCannotLeave[i] = w.cannotLeaveHome ? 1 : 0;
+    workerPriority[i] = priorityTier(w) === 0 ? 1 : 0;
     workerScope[i] = w.cannotLeaveHome ? SCOPE_CODES['home-county'] : SCOPE_CODES[w.mobility.scope];
     // Holdings in the order `skillsComponent` builds them: held skills, then trained ones.
     const hold = (skill: string, level: number, course: boolean, certified: boolean): void => {
@@ -588,15 +616,19 @@ export function compileLabourers(
       refPark.push(d.kind === 'park' ? (parkIndex.get(d.park) ?? -2) : -1);
     }
     refStart[i + 1] = refArea.length;
-    // Certificates held and valid on the as-of date (the eligibility rules' `valid` state).
+    // Certificates held and valid on the as-of date (the eligibility rules' `valid` state), and
+    // those held only in expired copies (`expired`).
     for (const held of w.certificates) {
       const ci = certIndex.get(held.certificate);
       if (ci === undefined) continue;
       if (held.issuedOn !== undefined && held.issuedOn > asOf) continue;
-      if (held.validUntil === undefined || asOf <= held.validUntil) {
-        workerCerts[i * certWords + (ci >>> 5)]! |= 1 << (ci & 31);
-      }
+      const bit = 1 << (ci & 31);
+      const at = i * certWords + (ci >>> 5);
+      if (held.validUntil === undefined || asOf <= held.validUntil) workerCerts[at]! |= bit;
+      else workerExpiredCerts[at]! |= bit;
     }
+    for (let k = 0; k < certWords; k++)
+      workerExpiredCerts[i * certWords + k]! &= ~workerCerts[i * certWords + k]!;
     for (const l of w.languages) {
       const li = langIndex.get(l);
       if (li !== undefined) workerLangs[i * langWords + (li >>> 5)]! |= 1 << (li & 31);
@@ -620,6 +652,7 @@ export function compileLabourers(
     workerTarget,
     workerNeedsDorm,
     workerCannotLeave,
+    workerPriority,
     workerScope,
     holdStart,
     holdSkill: Int32Array.from(holdSkill),
@@ -636,6 +669,7 @@ export function compileLabourers(
     refArea,
     refPark: Int32Array.from(refPark),
     workerCerts,
+    workerExpiredCerts,
     workerLangs,
   };
 }
