@@ -78,8 +78,48 @@ export function solveOptimal(graph: BipartiteGraph): Assignment {
  * @internal
  */
 export function solveOptimalCompiled(g: CompiledGraph): Assignment {
-  const { matchEdge, certificate } = optimalFlow(g);
-  return buildAssignment(g, 'optimal', matchEdge, certificate);
+  const { matchEdge, pot } = optimalFlow(g);
+  const T = g.tiers.length;
+  return buildAssignment(
+    g,
+    'optimal',
+    matchEdge,
+    certificateOf(
+      g,
+      pot,
+      T + 1,
+      g.leftIds.length + g.rightIds.length + 1,
+      g.leftIds.length + g.rightIds.length,
+    ),
+  );
+}
+
+/** The dual certificate as typed arrays, by node position in a compiled graph (see {@link OptimalCertificate}). */
+export interface TypedDuals {
+  /** Numbered tiers T: each tier part holds T integers. */
+  readonly T: number;
+  /** Tier part of u, `T` per left node. */
+  readonly leftTier: Float64Array;
+  /** Weight part of u, per left node. */
+  readonly leftWeight: Float64Array;
+  /** Tier part of v, `T` per right node. */
+  readonly rightTier: Float64Array;
+  /** Weight part of v, per right node. */
+  readonly rightWeight: Float64Array;
+}
+
+/**
+ * {@link solveOptimal} on a compiled graph, returning the edge of each left node (−1 for none) and
+ * the duals as typed arrays, without building the certificate's records.
+ *
+ * @internal
+ */
+export function solveOptimalTyped(g: CompiledGraph): {
+  readonly matchEdge: Int32Array;
+  readonly duals: TypedDuals;
+} {
+  const { matchEdge, pot } = optimalFlow(g);
+  return { matchEdge, duals: typedDualsOf(g, pot) };
 }
 
 /** Bids the price rounds may make, per left node. */
@@ -90,7 +130,7 @@ const STALE = 16;
 const TOP = 8;
 
 /** The solver proper, on a compiled graph. */
-function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: OptimalCertificate } {
+function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;
@@ -694,7 +734,42 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
   }
 
-  return { matchEdge, certificate: certificateOf(g, pot, K, SOURCE, SINK) };
+  return { matchEdge, pot };
+}
+
+/** The duals of {@link certificateOf} as typed arrays. */
+function typedDualsOf(g: CompiledGraph, pot: Float64Array): TypedDuals {
+  const nL = g.leftIds.length;
+  const nR = g.rightIds.length;
+  const T = g.tiers.length;
+  const K = T + 1;
+  const SINK = nL + nR;
+  const SOURCE = nL + nR + 1;
+  const leftTier = new Float64Array(nL * T);
+  const leftWeight = new Float64Array(nL);
+  const rightTier = new Float64Array(nR * T);
+  const rightWeight = new Float64Array(nR);
+  /** Writes π(a) − π(b) when lexicographically positive, else 0, at out[at…] (tier) and w[i]. */
+  const dual = (
+    a: number,
+    b: number,
+    tier: Float64Array,
+    at: number,
+    weight: Float64Array,
+    i: number,
+  ): void => {
+    let sign = 0;
+    for (let k = 0; k < K && sign === 0; k++) {
+      const x = pot[a * K + k]! - pot[b * K + k]!;
+      if (x !== 0) sign = x > 0 ? 1 : -1;
+    }
+    if (sign <= 0) return;
+    for (let k = 0; k < T; k++) tier[at + k] = pot[a * K + k]! - pot[b * K + k]! + 0;
+    weight[i] = pot[a * K + T]! - pot[b * K + T]! + 0;
+  };
+  for (let l = 0; l < nL; l++) dual(l, SOURCE, leftTier, l * T, leftWeight, l);
+  for (let r = 0; r < nR; r++) dual(SINK, nL + r, rightTier, r * T, rightWeight, r);
+  return { T, leftTier, leftWeight, rightTier, rightWeight };
 }
 
 /** Reads the LP duals off the final potentials: u_l = max(0, π(l) − π(s)), v_r = max(0, π(t) − π(r)). */
