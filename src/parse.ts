@@ -142,6 +142,10 @@ function parseRecord<S extends z.ZodType>(
  * `requiredCertificates`, `languages` ([]), `minLevel` (5), `dormitory` and `meals`
  * ({ provided: false, monthlyCost: 0 }), `hazardous`, `trainsOnJob` (false).
  *
+ * Every count (openings, filled, workforce and track-record counts, contract months, course days)
+ * is a whole number at most 2^31 − 1 (2147483647), the largest the planner's `Int32Array` index
+ * holds; a larger one is `out-of-range` with a message naming the limit.
+ *
  * Issue codes: structural `missing`, `invalid-type`, `not-integer`, `out-of-range`, `absurd-value`,
  * `invalid-value`, `invalid-format`, `invalid-date`, `unknown-key`, `discriminatory-restriction`,
  * `bad-occupation-code`, `unknown-county`, `unknown-town`, `unknown-area`; semantic

@@ -135,12 +135,18 @@ export interface Employer {
     readonly vettedOn: IsoDate;
     readonly validUntil: IsoDate;
   };
-  /** Past placements from the programme and how many were still in work after six months. */
+  /**
+   * Past placements from the programme and how many were still in work after six months: whole
+   * numbers at most 2^31 − 1 (2147483647), like every count of a dataset.
+   */
   readonly trackRecord?: {
     readonly placements: number;
     readonly retainedSixMonths: number;
   };
-  /** Programme labourers already working there, by origin county (fellow villagers). */
+  /**
+   * Programme labourers already working there, by origin county (fellow villagers); each count a
+   * whole number at most 2^31 − 1.
+   */
   readonly workforceByOrigin: readonly { readonly county: CountyCode; readonly count: number }[];
 }
 
@@ -188,9 +194,12 @@ export interface Post {
   readonly title: string;
   readonly occupation: OccupationCode;
   readonly site: Site;
-  /** Total openings. */
+  /**
+   * Total openings: a whole number at most 2^31 − 1 (2147483647), the largest the planner's index
+   * (an `Int32Array` of capacities) holds; a larger one is refused at validation.
+   */
   readonly openings: number;
-  /** Openings already filled; `openings - filled` are left. Default 0. */
+  /** Openings already filled, at most `openings`; `openings - filled` are left. Default 0. */
   readonly filled: number;
   readonly requiredSkills: readonly SkillRequirement[];
   readonly optionalSkills: readonly SkillRequirement[];
@@ -200,6 +209,7 @@ export interface Post {
   readonly pay: PostPay;
   readonly dormitory: Provision;
   readonly meals: Provision;
+  /** Length of the contract in months: a whole number at most 2^31 − 1. */
   readonly contractMonths: number;
   /** An age range the employer asks for, within the law. */
   readonly ageRange?: { readonly min?: number; readonly max?: number };

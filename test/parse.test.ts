@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { assign } from '../src/assign.js';
 import { BangfuValidationError, type ValidationIssue } from '../src/errors.js';
 import {
   datasetJsonSchema,
@@ -327,6 +328,64 @@ describe('parseDataset refusals', () => {
     ],
   ])('min-exceeds-max: %s', (_name, edit, path) => {
     expect(only(issuesOf(input(edit)))).toMatchObject({ code: 'min-exceeds-max', path });
+  });
+
+  describe('counts beyond the planner’s index (Int32, 2147483647)', () => {
+    const LIMIT = "expected a whole number at most 2147483647 (the largest the planner's index holds)";
+
+    it.each<[string, (d: Loose, n: number) => void, string]>([
+      ['openings', (d, n) => (d.posts[0].openings = n), 'posts[0].openings'],
+      [
+        'filled',
+        (d, n) => {
+          d.posts[0].openings = 2 ** 31 - 1;
+          d.posts[0].filled = n;
+        },
+        'posts[0].filled',
+      ],
+      ['contract months', (d, n) => (d.posts[1].contractMonths = n), 'posts[1].contractMonths'],
+      [
+        'workforce count',
+        (d, n) => (d.employers[0].workforceByOrigin[0].count = n),
+        'employers[0].workforceByOrigin[0].count',
+      ],
+      [
+        'track record',
+        (d, n) => (d.employers[0].trackRecord = { placements: n, retainedSixMonths: 0 }),
+        'employers[0].trackRecord.placements',
+      ],
+      [
+        'training duration',
+        (d, n) =>
+          (d.policy = {
+            trainings: [{ id: 'c', name: { zh: '课', en: 'course' }, durationDays: n, costPerTrainee: 0 }],
+          }),
+        'policy.trainings[0].durationDays',
+      ],
+    ])('%s: one above the limit is refused with a message naming it', (_name, edit, path) => {
+      for (const n of [2 ** 31, 2 ** 32, 1e12, 1e20, 2 ** 53]) {
+        expect(only(issuesOf(input((d) => edit(d, n))))).toEqual({
+          path,
+          code: 'out-of-range',
+          message: LIMIT,
+          value: n,
+        });
+      }
+      expect(safeParseDataset(input((d) => edit(d, 2 ** 31 - 1))).success).toBe(true);
+    });
+
+    it('a post with the largest openings accepted is planned like any other', () => {
+      const d = parseDataset(input((x) => (x.posts[0].openings = 2 ** 31 - 1)));
+      const plan = assign(d);
+      expect(plan.entries.filter((e) => e.kind === 'placed')).not.toHaveLength(0);
+      expect(plan.summary.byEmployer.find((e) => e.employer === 'e1')?.openings).toBe(2 ** 31 - 1 - 5 + 8);
+    });
+
+    it('the message reads the same through parseDataset’s error', () => {
+      expect(() => parseDataset(input((d) => (d.posts[2].openings = 2 ** 32)))).toThrow(
+        `posts[2].openings: ${LIMIT}`,
+      );
+    });
   });
 
   it('duplicate ids are reported at the second occurrence, naming the first', () => {
@@ -767,6 +826,9 @@ describe('datasetJsonSchema', () => {
     );
     // Defaulted fields are optional in the input.
     expect(post.required).not.toContain('filled');
+    // Counts carry the planner's index limit.
+    expect(post.properties['openings']).toEqual({ type: 'integer', minimum: 0, maximum: 2147483647 });
+    expect(post.properties['filled']).toMatchObject({ type: 'integer', maximum: 2147483647 });
     expect(post.properties).not.toHaveProperty('gender');
   });
 

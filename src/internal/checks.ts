@@ -202,8 +202,11 @@ export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: un
       case 'too_big': {
         const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
         const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
-        const message =
-          issue.origin === 'string'
+        // A bound that explains itself (the index limit of counts) carries its own message, which
+        // like every message here starts with "expected"; zod's defaults do not.
+        const message = issue.message.startsWith('expected ')
+          ? issue.message
+          : issue.origin === 'string'
             ? issue.code === 'too_small' && Number(bound) === 1
               ? 'expected a non-empty string'
               : `expected a string of length ${op} ${String(bound)}`

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
 import { isIsoDate } from './dates.js';
+import { INDEX_MAX, indexLimitMessage } from './limits.js';
 
 /** The largest monthly pay (CNY) accepted; anything above is taken for a typo (an extra zero, a yearly figure). */
 export const PAY_MAX = 200_000;
@@ -83,7 +84,14 @@ const cost = z
   .refine((n) => n <= PAY_MAX, fail('absurd-value', `expected a monthly cost in CNY of at most ${PAY_MAX}`))
   .meta({ maximum: PAY_MAX, description: 'CNY per month.' });
 
-const count = z.number().int().nonnegative();
+// Counts end up in the planner's Int32Array index (openings and filled become capacities), so each
+// is held to INDEX_MAX. The bound is checked before integrality and stops there, so that 1e20 gets
+// one issue naming the limit rather than a second one about the safe-integer range.
+const count = z
+  .number()
+  .nonnegative()
+  .max(INDEX_MAX, { error: indexLimitMessage('planner'), abort: true })
+  .int();
 
 const age = z.number().int().min(0).max(120);
 
