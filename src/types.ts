@@ -221,6 +221,26 @@ export interface Post {
   readonly languages: readonly string[];
 }
 
+/** What binds a group together: the same employer, the same site (town, county or park) or the same post. */
+export type GroupRule = 'same-employer' | 'same-site' | 'same-post';
+
+/**
+ * Why a group travels together, for reports and spreadsheets: a family, fellow villagers from one
+ * place, or the cohort of a designated placement base. It does not change how the group is placed.
+ */
+export type GroupKind = 'family' | 'fellow-villagers' | 'base';
+
+/** Labourers placed together (a family, fellow villagers who travel together, a base's cohort) or not at all. */
+export interface PlacementGroup {
+  /** Unique among the groups. */
+  readonly id: string;
+  /** At least one labourer id; a labourer belongs to at most one group. */
+  readonly members: readonly string[];
+  readonly rule: GroupRule;
+  /** What kind of group it is; absent when not recorded. */
+  readonly kind?: GroupKind;
+}
+
 /** A validated dataset: what every operation of bangfu reads. */
 export interface Dataset {
   /** The date every rule is evaluated on (ages, vetting, windows, effective-dated policy). */
@@ -228,6 +248,11 @@ export interface Dataset {
   readonly labourers: readonly Labourer[];
   readonly employers: readonly Employer[];
   readonly posts: readonly Post[];
+  /**
+   * Labourers who travel together and are placed together or not at all, each member a labourer
+   * of the dataset in at most one group; `[]` when the input has none.
+   */
+  readonly groups: readonly PlacementGroup[];
   /** The programme policy in force: the default, with the dataset's overrides applied. */
   readonly policy: import('./policy/types.js').Policy;
 }

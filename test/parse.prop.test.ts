@@ -216,6 +216,29 @@ describe('parseDataset properties', () => {
     );
   });
 
+  it('groups are accepted exactly when ids are unique and every member is a labourer in one group only', () => {
+    const group = fc.record({
+      id: fc.constantFrom('g1', 'g2', 'g3', 'g4'),
+      members: fc.array(fc.constantFrom('w1', 'w2', 'w3', 'w9'), { maxLength: 4 }),
+      rule: fc.constantFrom('same-employer' as const, 'same-site' as const, 'same-post' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 4 }), (groups) => {
+        const members = groups.flatMap((g) => g.members);
+        const valid =
+          new Set(groups.map((g) => g.id)).size === groups.length &&
+          groups.every((g) => g.members.length > 0) &&
+          members.every((m) => m !== 'w9') &&
+          new Set(members).size === members.length;
+        const r = safeParseDataset({ ...validInput(), groups }, OPTIONS);
+        expect(r.success).toBe(valid);
+        if (r.success) expect(r.value.groups).toEqual(groups);
+        else for (const issue of r.issues) expect(issue.path).toMatch(/^groups\[\d+\]\.(id|members)/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('handles large tables', () => {
     const base = validInput();
     const labourers = Array.from({ length: 20_000 }, (_, i) => ({ ...base.labourers[0]!, id: `w${i}` }));

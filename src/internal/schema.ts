@@ -1,6 +1,6 @@
 /**
- * The zod schemas of bangfu's JSON input: a dataset (labourers, employers, posts) and the policy
- * overrides it may carry. They check structure and field-local facts (types, ranges, real dates,
+ * The zod schemas of bangfu's JSON input: a dataset (labourers, employers, posts, groups) and the
+ * policy overrides it may carry. They check structure and field-local facts (types, ranges, real dates,
  * known division codes); cross-field and cross-record checks live in `checks.ts`.
  *
  * Every object is strict: an unknown key is an issue, never silently dropped, so a misspelt field
@@ -207,6 +207,32 @@ export const postSchema = z.strictObject({
   languages: z.array(language).default(() => []),
 });
 
+/** The rules a group may have, in the order messages list them. */
+export const GROUP_RULES = ['same-employer', 'same-site', 'same-post'] as const;
+
+/** The kinds a group may be recorded as. */
+export const GROUP_KINDS = ['family', 'fellow-villagers', 'base'] as const;
+
+/**
+ * A group as given in JSON. What spans records (members who are labourers of the dataset, in one
+ * group at most, at least one member, unique group ids) is checked by `checkGroups`, the one
+ * definition the dataset and `assign`'s options share; `minItems` is published here for editors.
+ */
+export const groupSchema = z.strictObject({
+  id: id.meta({ description: 'Unique among the groups.' }),
+  members: z.array(z.string().min(1).meta({ description: 'A labourer id.' })).meta({
+    minItems: 1,
+    description: 'Ids of labourers of the dataset, at least one; a labourer belongs to one group at most.',
+  }),
+  rule: z.enum(GROUP_RULES).meta({
+    description:
+      'Placed together at the same employer, the same site (town, county or park) or the same post.',
+  }),
+  kind: z.enum(GROUP_KINDS).optional().meta({
+    description: 'What the group is, for reports: a family, fellow villagers or a placement base cohort.',
+  }),
+});
+
 // --- policy overrides ----------------------------------------------------------------------------
 
 const effective = { from: isoDate, to: isoDate.optional() };
@@ -329,6 +355,10 @@ export const datasetSchema = z
     labourers: z.array(labourerSchema),
     employers: z.array(employerSchema),
     posts: z.array(postSchema),
+    groups: z.array(groupSchema).optional().meta({
+      description:
+        'Labourers who travel together (families, fellow villagers) and are placed together or not at all.',
+    }),
     policy: policyOverrideSchema.optional(),
   })
   .meta({
@@ -346,6 +376,8 @@ export type LabourerData = z.output<typeof labourerSchema>;
 export type EmployerData = z.output<typeof employerSchema>;
 /** A parsed post. */
 export type PostData = z.output<typeof postSchema>;
+/** A parsed group. */
+export type GroupData = z.output<typeof groupSchema>;
 /** Parsed policy overrides. */
 export type PolicyOverrideData = z.output<typeof policyOverrideSchema>;
 /** The JSON input shape of a dataset. */
