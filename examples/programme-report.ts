@@ -4,13 +4,13 @@
  *
  *   npx tsx examples/programme-report.ts [report.html] [--csv DIR]
  *
- * With `--csv DIR` it reads DIR/labourers.csv, DIR/employers.csv and DIR/posts.csv (try
- * `--csv examples/csv`); without it, the demo dataset (300 labourers, 200 posts) is first written
- * as those three spreadsheets to a temporary folder, as a bureau would keep them, and read back
+ * With `--csv DIR` it reads DIR/labourers.csv, DIR/employers.csv, DIR/posts.csv and, if there is
+ * one, DIR/groups.csv (try `--csv examples/csv`); without it, the demo dataset (300 labourers,
+ * 200 posts) is first written as those spreadsheets to a temporary folder, as a bureau would keep them, and read back
  * from there. The report goes to the path given, by default `bangfu-report.html` in the system's
  * temporary folder; the plan is written beside it as CSV.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // Until src/index.ts lists these exports, the example imports the modules they come from.
@@ -36,10 +36,17 @@ if (dir === undefined) {
   console.log(`demo spreadsheets written to ${dir}`);
 }
 const read = (table: string): Uint8Array => new Uint8Array(readFileSync(join(dir, `${table}.csv`)));
+// The groups sheet (families and fellow villagers who travel together) is optional.
+const groupsFile = join(dir, 'groups.csv');
 
 // 2. Import and validate, every problem pointing at its spreadsheet cell.
 const imported = importCsv(
-  { labourers: read('labourers'), employers: read('employers'), posts: read('posts') },
+  {
+    labourers: read('labourers'),
+    employers: read('employers'),
+    posts: read('posts'),
+    ...(existsSync(groupsFile) ? { groups: read('groups') } : {}),
+  },
   { asOf: '2026-03-01' },
 );
 const parsed = safeParseDataset(imported.input);

@@ -9,15 +9,17 @@ import { BangfuValidationError, type ValidationIssue } from './errors.js';
 import { solveOptimal } from './graph/solve-optimal.js';
 import type { Edge } from './graph/types.js';
 import type { Candidates } from './internal/candidates.js';
+import { checkGroups, Issues } from './internal/checks.js';
 import { siteKey } from './internal/context.js';
-import type { GroupRule, PlacementGroup } from './plan.js';
-import type { Dataset, Post } from './types.js';
-
-const RULES: readonly GroupRule[] = ['same-employer', 'same-site', 'same-post'];
+import type { Dataset, GroupRule, PlacementGroup, Post } from './types.js';
 
 /**
- * Lists every problem with a list of groups: a missing or repeated id, an unknown rule, no members,
- * a member who is not a labourer of the dataset, a labourer listed twice in one group or in two groups.
+ * Lists every problem with a list of groups: a missing or repeated id, an unknown rule or kind, no
+ * members, a member who is not a labourer of the dataset, a labourer listed twice in one group or in
+ * two groups. The same check `parseDataset` makes of a dataset's `groups`.
+ *
+ * Codes: `invalid-id`, `duplicate-id`, `invalid-value`, `empty-group`, `unknown-worker`,
+ * `duplicate-member`, `worker-in-two-groups`.
  *
  * @param dataset - The dataset whose labourers the groups name.
  * @param groups - The groups, as given.
@@ -33,70 +35,9 @@ export function groupIssues(
   groups: readonly PlacementGroup[],
   prefix = 'groups',
 ): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const workers = new Set<string>(dataset.labourers.map((w) => w.id));
-  const ids = new Set<string>();
-  const owner = new Map<string, string>();
-  groups.forEach((g, i) => {
-    const at = `${prefix}[${i}]`;
-    if (typeof g.id !== 'string' || g.id === '') {
-      issues.push({
-        path: `${at}.id`,
-        code: 'invalid-id',
-        message: 'expected a non-empty string',
-        value: g.id,
-      });
-    } else if (ids.has(g.id)) {
-      issues.push({
-        path: `${at}.id`,
-        code: 'duplicate-id',
-        message: `group id '${g.id}' appears more than once`,
-        value: g.id,
-      });
-    } else ids.add(g.id);
-    if (!RULES.includes(g.rule)) {
-      issues.push({
-        path: `${at}.rule`,
-        code: 'invalid-value',
-        message: `expected one of ${RULES.map((r) => `'${r}'`).join(', ')}`,
-        value: g.rule,
-      });
-    }
-    if (!Array.isArray(g.members) || g.members.length === 0) {
-      issues.push({
-        path: `${at}.members`,
-        code: 'empty-group',
-        message: 'expected at least one member',
-        value: g.members,
-      });
-      return;
-    }
-    g.members.forEach((m, j) => {
-      const path = `${at}.members[${j}]`;
-      if (!workers.has(m)) {
-        issues.push({
-          path,
-          code: 'unknown-worker',
-          message: 'expected the id of a labourer in the dataset',
-          value: m,
-        });
-        return;
-      }
-      const first = owner.get(m);
-      if (first !== undefined) {
-        issues.push({
-          path,
-          code: first === g.id ? 'duplicate-member' : 'worker-in-two-groups',
-          message:
-            first === g.id
-              ? `'${m}' is listed twice in the group`
-              : `'${m}' is already a member of group '${first}'`,
-          value: m,
-        });
-      } else owner.set(m, typeof g.id === 'string' ? g.id : String(i));
-    });
-  });
-  return issues;
+  const issues = new Issues();
+  checkGroups(issues, new Set<string>(dataset.labourers.map((w) => w.id)), groups, [prefix]);
+  return issues.list;
 }
 
 /**

@@ -240,6 +240,7 @@ export {
 export {
   CSV_COLUMNS,
   EMPLOYER_COLUMNS,
+  GROUP_COLUMNS,
   LABOURER_COLUMNS,
   POST_COLUMNS,
   decodeCsvBytes,

@@ -4,8 +4,9 @@
  * Two passes. The structural pass (zod) checks each record on its own: types, required fields,
  * strict keys, ranges, real dates, known division codes, and refuses posts that restrict applicants
  * by gender or ethnicity. The semantic pass checks what spans fields and records: duplicate ids,
- * references to employers, parks, skills and certificates, min ≤ max pairs, birth dates, and pay
- * against the minimum wage of the post's site. A record whose structure is broken is skipped by the
+ * references to employers, parks, skills and certificates, group members (labourers of the
+ * dataset, each in one group at most), min ≤ max pairs, birth dates, and pay against the minimum
+ * wage of the post's site. A record whose structure is broken is skipped by the
  * semantic pass; the others are still checked.
  *
  * @module
@@ -17,6 +18,7 @@ import {
   applyOverrides,
   checkContext,
   checkEmployer,
+  checkGroups,
   checkLabourer,
   checkPost,
   checkRestrictions,
@@ -26,6 +28,7 @@ import {
   isRecord,
   own,
   toEmployer,
+  toGroup,
   toLabourer,
   toPost,
   type Path,
@@ -34,6 +37,7 @@ import { isIsoDate } from './internal/dates.js';
 import {
   datasetSchema,
   employerSchema,
+  groupSchema,
   isoDateSchema,
   labourerSchema,
   policyOverrideSchema,
@@ -41,7 +45,7 @@ import {
 } from './internal/schema.js';
 import { dongguanPolicy } from './policy/dongguan.js';
 import type { Policy } from './policy/types.js';
-import type { Dataset, Employer, IsoDate, Labourer, Post } from './types.js';
+import type { Dataset, Employer, IsoDate, Labourer, PlacementGroup, Post } from './types.js';
 
 /**
  * The JSON input of a dataset: the domain types with plain-string ids, several fields optional
@@ -71,7 +75,7 @@ export interface ParseOptions {
   readonly policy?: Policy;
 }
 
-const TOP_KEYS = new Set(['$schema', 'asOf', 'labourers', 'employers', 'posts', 'policy']);
+const TOP_KEYS = new Set(['$schema', 'asOf', 'labourers', 'employers', 'posts', 'groups', 'policy']);
 
 function today(): IsoDate {
   return format(new Date(), 'yyyy-MM-dd') as IsoDate;
@@ -138,16 +142,27 @@ function parseRecord<S extends z.ZodType>(
  * Defaults filled: `asOf` (the input's, else `options.asOf`, else today: give one for reproducible
  * output), labourer `skills`, `certificates`, `trainings`, `languages`, `mobility.preferred`,
  * `mobility.refused` ([]), `needsDormitory`, `cannotLeaveHome` (false), `availableFrom` (asOf);
- * employer `workforceByOrigin` ([]); post `filled` (0), `requiredSkills`, `optionalSkills`,
+ * employer `workforceByOrigin` ([]); `groups` ([]); post `filled` (0), `requiredSkills`, `optionalSkills`,
  * `requiredCertificates`, `languages` ([]), `minLevel` (5), `dormitory` and `meals`
  * ({ provided: false, monthlyCost: 0 }), `hazardous`, `trainsOnJob` (false).
+ *
+ * Every count (openings, filled, workforce and track-record counts, contract months, course days)
+ * is a whole number at most 2^31 − 1 (2147483647), the largest the planner's `Int32Array` index
+ * holds; a larger one is `out-of-range` with a message naming the limit.
  *
  * Issue codes: structural `missing`, `invalid-type`, `not-integer`, `out-of-range`, `absurd-value`,
  * `invalid-value`, `invalid-format`, `invalid-date`, `unknown-key`, `discriminatory-restriction`,
  * `bad-occupation-code`, `unknown-county`, `unknown-town`, `unknown-area`; semantic
  * `duplicate-id`, `unknown-employer`, `unknown-park`, `unknown-skill`, `unknown-certificate`,
- * `min-exceeds-max`, `date-in-future`, `cost-without-provision`, `below-minimum-wage`; policy
- * overrides also `loosens-law`, `invalid-weights`, `empty-period`.
+ * `min-exceeds-max`, `date-in-future`, `cost-without-provision`, `below-minimum-wage`; groups
+ * also `empty-group`, `unknown-worker` (a member who is not a labourer of the dataset),
+ * `duplicate-member` (listed twice in one group), `worker-in-two-groups`, and `duplicate-id` at a
+ * repeated group id; policy overrides also `loosens-law`, `invalid-weights`, `empty-period`.
+ *
+ * Groups (`{ id, members, rule, kind? }`) are families or fellow villagers placed together or not
+ * at all: every member a labourer of the dataset (a labourer whose record is otherwise broken still
+ * counts), in one group at most, each group with at least one member and its own id; a group's
+ * issues have paths such as `groups[3].members[1]`.
  *
  * The input is never mutated and the dataset's objects are fresh. Never throws.
  *
@@ -172,7 +187,7 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
       issues.add(
         [key],
         'unknown-key',
-        `unknown field "${key}": expected asOf, labourers, employers, posts or policy`,
+        `unknown field "${key}": expected asOf, labourers, employers, posts, groups or policy`,
         input[key],
       );
   const schemaRef = own(input, '$schema');
@@ -214,7 +229,9 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
   const rawEmployers = rawArray(issues, input, 'employers');
   const rawPosts = rawArray(issues, input, 'posts');
   const employerIds = new Set(rawIds(issues, rawEmployers, 'employers').values());
-  rawIds(issues, rawLabourers, 'labourers');
+  // Every labourer id given, broken records included, so that a group naming one is not also
+  // reported as naming an unknown labourer.
+  const labourerIds = new Set(rawIds(issues, rawLabourers, 'labourers').values());
   rawIds(issues, rawPosts, 'posts');
   const ctx = checkContext(asOf, policy, employerIds);
   // Only used to fill availableFrom when asOf itself is broken, in which case nothing is returned.
@@ -246,9 +263,19 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
     posts.push(post);
   });
 
+  // Groups: optional; each checked on its own, then the list against the labourers.
+  const rawGroups = own(input, 'groups') === undefined ? [] : rawArray(issues, input, 'groups');
+  const parsedGroups: (PlacementGroup | undefined)[] = [];
+  rawGroups?.forEach((raw, i) => {
+    const data = parseRecord(issues, groupSchema, raw, ['groups', i]);
+    parsedGroups.push(data === undefined ? undefined : toGroup(data));
+  });
+  checkGroups(issues, labourerIds, parsedGroups, ['groups']);
+  const groups = parsedGroups.filter((g): g is PlacementGroup => g !== undefined);
+
   if (issues.list.length > 0 || asOf === undefined || policy === undefined)
     return { success: false, issues: issues.list };
-  return { success: true, value: { asOf, labourers, employers, posts, policy } };
+  return { success: true, value: { asOf, labourers, employers, posts, groups, policy } };
 }
 
 /**
@@ -327,7 +354,7 @@ export function parsePolicy(input: unknown, base: Policy = dongguanPolicy): Poli
  * @returns A fresh JSON Schema object.
  * @example
  * datasetJsonSchema().title //=> 'bangfu dataset'
- * Object.keys(datasetJsonSchema().properties as object) //=> ['$schema', 'asOf', 'labourers', 'employers', 'posts', 'policy']
+ * Object.keys(datasetJsonSchema().properties as object) //=> ['$schema', 'asOf', 'labourers', 'employers', 'posts', 'groups', 'policy']
  */
 export function datasetJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(datasetSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;

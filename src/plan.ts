@@ -7,23 +7,21 @@
  */
 import type { AssignmentMode, OptimalCertificate, StableCertificate } from './graph/types.js';
 import type { Exclusion, ExclusionCode } from './reasons.js';
-import type { CountyCode, EmployerId, IsoDate, PostId, WorkerId } from './types.js';
+import type {
+  CountyCode,
+  EmployerId,
+  GroupRule,
+  IsoDate,
+  PlacementGroup,
+  PostId,
+  WorkerId,
+} from './types.js';
 
 import type { PriorityTier } from './compare.js';
 
 export type { PriorityTier } from './compare.js';
-
-/** What binds a group together: the same employer, the same site (town, county or park) or the same post. */
-export type GroupRule = 'same-employer' | 'same-site' | 'same-post';
-
-/** Labourers placed together (a family, fellow villagers who travel together, a base's cohort) or not at all. */
-export interface PlacementGroup {
-  /** Unique among the groups. */
-  readonly id: string;
-  /** At least one labourer id; a labourer belongs to at most one group. */
-  readonly members: readonly string[];
-  readonly rule: GroupRule;
-}
+// Groups are part of the dataset's model; they are re-exported here, where plans always found them.
+export type { GroupKind, GroupRule, PlacementGroup } from './types.js';
 
 /**
  * Soft option: a bonus on an edge where fellow villagers could work together. See `assign`.

@@ -2,7 +2,7 @@
  * Synthetic sample data on real places: labourers from the programme's partner counties, vetted
  * employers and their posts in Dongguan's towns, the co-built parks and a few origin counties.
  *
- * Everything is drawn from one seeded generator ({@link createRandom}), so the same options give the
+ * Everything is drawn from seeded generators ({@link createRandom}), so the same options give the
  * same dataset on every machine. People and employers are invented: names are composed from common
  * surnames and given-name characters, employer names carry the mark （样例）. Places, minimum wages,
  * the skill taxonomy and the law come from the default policy and the official division tables.
@@ -45,6 +45,7 @@ import type {
   MobilityScope,
   OccupationCode,
   ParkId,
+  PlacementGroup,
   Post,
   PostPay,
   Provision,
@@ -79,6 +80,13 @@ export interface SampleOptions {
    * @defaultValue '2026-03-01'
    */
   readonly asOf?: string;
+  /**
+   * About what share of the labourers travel in groups (families and fellow villagers), in [0, 1];
+   * 0 for none. The groups come from their own random stream: the labourers, employers and posts
+   * are the same whatever the share.
+   * @defaultValue 0.05
+   */
+  readonly groupShare?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1052,7 +1060,7 @@ type Writable<T> = T extends string | number | boolean
  * whatever the seed: one who cannot leave home in a county a park serves, one aged 17, one with a
  * skill from a completed training, one with a high pay expectation, and one under 16.
  */
-function applyShowcase(rng: Random, labourers: Labourer[], asOf: IsoDate, cat: Catalogue): void {
+function applyShowcase(rng: Random, labourers: Labourer[], asOf: IsoDate, cat: Catalogue): number {
   const skill = (id: string, level: SkillLevel, certified: boolean): HeldSkill[] =>
     cat.skills.has(id) ? [{ skill: id as SkillId, level, certified }] : [];
   const parkCounty = cat.homeboundCounty;
@@ -1142,6 +1150,114 @@ function applyShowcase(rng: Random, labourers: Labourer[], asOf: IsoDate, cat: C
     copy.name = personName(rng, copy.originCounty, copy.gender);
     labourers[k] = copy;
   });
+  return edits.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups
+
+/** Group sizes 2–6 and how often each is drawn: families are mostly couples and small households. */
+const FAMILY_SIZES = [2, 3, 4, 5, 6] as const;
+const FAMILY_SIZE_WEIGHTS = [40, 28, 18, 9, 5];
+/** Fellow villagers travel in somewhat larger parties. */
+const VILLAGER_SIZE_WEIGHTS = [25, 30, 24, 13, 8];
+/** The share of groups that are families; the others are fellow villagers. */
+const FAMILY_SHARE = 0.6;
+/** The oldest age at which a labourer is drawn into a group. */
+const GROUP_AGE_MAX = 49;
+
+/**
+ * Whether a labourer would travel with others to work in Dongguan: willing to leave home and to
+ * work there (anywhere, or within the province for an origin in Guangdong).
+ */
+function travels(w: Labourer): boolean {
+  if (w.cannotLeaveHome) return false;
+  return (
+    w.mobility.scope === 'anywhere' ||
+    (w.mobility.scope === 'home-province' && w.originCounty.startsWith('44'))
+  );
+}
+
+/**
+ * Families (placed at one site, rule `same-site`) and parties of fellow villagers (placed with one
+ * employer, `same-employer`) covering about `share` of the labourers, each of 2–6 members.
+ *
+ * Only labourers who would travel together to work are drawn: aged 16–49, able to leave home and
+ * willing to work in Dongguan (see {@link travels}); the showcase labourers, on whom the demo
+ * relies, never are. A group is the labourer drawn first (its first member) and others who share
+ * the first's mobility facts: origin county, mobility scope and the need for a dormitory. So the
+ * members of a group are eligible for much the same posts and most groups have a common option.
+ *
+ * The labourers are only read: their records stay exactly as drawn. Complexity: O(w) for w
+ * labourers (one shuffle, one pass, each bucket of alike labourers walked once).
+ */
+function makeGroups(
+  rng: Random,
+  labourers: readonly Labourer[],
+  asOf: IsoDate,
+  share: number,
+  showcase: number,
+): PlacementGroup[] {
+  const target = Math.round(share * labourers.length);
+  if (target === 0) return [];
+  // Of working age, 16–49 on the as-of date: no post is lawful under 16, and from 50 some women
+  // have reached the retirement age.
+  const oldest = fromDayNumber(yearsBefore(asOf, GROUP_AGE_MAX + 1) + 1);
+  const youngest = fromDayNumber(yearsBefore(asOf, dongguanPolicy.ageLaw.minimumWorkingAge));
+  // Buckets of alike labourers (in id order), and each labourer's bucket.
+  const bucketIndex = new Map<string, number>();
+  const bucketOf = new Int32Array(labourers.length).fill(-1);
+  const bucketList: number[][] = [];
+  const candidates: number[] = [];
+  for (let i = showcase; i < labourers.length; i++) {
+    const w = labourers[i]!;
+    if (w.birthDate < oldest || w.birthDate > youngest || !travels(w)) continue;
+    const key = `${w.originCounty}|${w.mobility.scope}|${w.needsDormitory ? 1 : 0}`;
+    let b = bucketIndex.get(key);
+    if (b === undefined) {
+      b = bucketList.length;
+      bucketIndex.set(key, b);
+      bucketList.push([]);
+    }
+    bucketOf[i] = b;
+    bucketList[b]!.push(i);
+    candidates.push(i);
+  }
+  const cursor = new Int32Array(bucketList.length);
+  const taken = new Uint8Array(labourers.length);
+  const drawFamily = rng.sampler(FAMILY_SIZES, FAMILY_SIZE_WEIGHTS);
+  const drawParty = rng.sampler(FAMILY_SIZES, VILLAGER_SIZE_WEIGHTS);
+  const width = Math.max(4, String(Math.ceil(target / 2)).length);
+  const groups: PlacementGroup[] = [];
+  let members = 0;
+  for (const anchor of rng.shuffle(candidates)) {
+    if (members >= target) break;
+    if (taken[anchor] === 1) continue;
+    const family = rng.chance(FAMILY_SHARE);
+    const size = family ? drawFamily() : drawParty();
+    const b = bucketOf[anchor]!;
+    const bucket = bucketList[b]!;
+    const group = [anchor];
+    taken[anchor] = 1;
+    // The bucket's untaken labourers in id order; those before the cursor are all taken.
+    let c = cursor[b]!;
+    while (group.length < size && c < bucket.length) {
+      const i = bucket[c++]!;
+      if (taken[i] === 1) continue;
+      taken[i] = 1;
+      group.push(i);
+    }
+    cursor[b] = c;
+    if (group.length < 2) continue; // alone in the bucket: travels alone
+    members += group.length;
+    groups.push({
+      id: padId('g', groups.length, width),
+      members: group.map((i) => labourers[i]!.id),
+      rule: family ? 'same-site' : 'same-employer',
+      kind: family ? 'family' : 'fellow-villagers',
+    });
+  }
+  return groups;
 }
 
 /** Illustrative pairings of the main origin counties with 4–6 Dongguan towns each, the same for every seed. */
@@ -1175,14 +1291,23 @@ function illustrativePairings(towns: readonly TownCode[]): Pairing[] {
  * labourer's county, one asking for the trained skill, one in each other park. With 25 posts or
  * more every case is present whatever the seed.
  *
- * Complexity: O(w + p) for w workers and p posts (every draw is O(log k) over a fixed table).
+ * About `groupShare` of the labourers (5% by default) travel in groups of 2–6: families (rule
+ * `same-site`, kind `family`) and fellow villagers (`same-employer`, `fellow-villagers`), the
+ * members of each from one origin county and alike in mobility, so that most groups have a post
+ * site or employer they could all take. The groups are drawn from a stream of their own: the
+ * labourers, employers and posts of a seed are the same as without groups.
+ *
+ * Complexity: O(w + p) for w workers and p posts (every draw is O(log k) over a fixed table;
+ * the groups take one shuffle and one pass over the labourers).
  *
  * @param options - Sizes, seed and as-of date; see {@link SampleOptions}.
  * @returns The dataset as JSON input, ready for `parseDataset` or `JSON.stringify`.
- * @throws RangeError if a size is not a non-negative integer or `asOf` is not a real `YYYY-MM-DD` date.
+ * @throws RangeError if a size is not a non-negative integer, `asOf` is not a real `YYYY-MM-DD`
+ *   date or `groupShare` is not in [0, 1].
  * @example
  * const input = generateSample({ workers: 10, posts: 5, seed: 1 });
  * input.labourers.length //=> 10
+ * generateSample({ workers: 10_000, posts: 2_000, seed: 5 }).groups?.length //=> 153 (501 labourers)
  * JSON.stringify(generateSample({ seed: 1 })) === JSON.stringify(generateSample({ seed: 1 })) //=> true
  */
 export function generateSample(options: SampleOptions = {}): DatasetInput {
@@ -1200,6 +1325,9 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
     throw new RangeError(`generateSample: seed must be a finite number, got ${seed}`);
   if (!isIsoDate(asOfText))
     throw new RangeError(`generateSample: asOf must be a YYYY-MM-DD date, got ${asOfText}`);
+  const groupShare = options.groupShare ?? 0.05;
+  if (!(typeof groupShare === 'number' && groupShare >= 0 && groupShare <= 1))
+    throw new RangeError(`generateSample: groupShare must be a number in [0, 1], got ${groupShare}`);
   const asOf = asOfText;
 
   const cat = catalogue();
@@ -1208,6 +1336,9 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
   const rngEmployers = createRandom(seed);
   const rngPosts = createRandom(seed + 0x5f3759df);
   const rngWorkers = createRandom(seed + 0x2545f491);
+  // Groups draw from a stream of their own, so that having them left every other draw, and so
+  // every sample's labourers, employers and posts, exactly as it was without them.
+  const rngGroups = createRandom(seed + 0x3c6ef372);
 
   const employerCount = postCount === 0 ? 0 : Math.max(1, Math.round(postCount / 5));
   const drawTownE = townSampler(rngEmployers, cat.towns);
@@ -1230,7 +1361,8 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
   const width = Math.max(4, String(workers).length);
   const labourers: Labourer[] = [];
   for (let i = 0; i < workers; i++) labourers.push(makeLabourer(rngWorkers, i, width, ctx));
-  applyShowcase(rngWorkers, labourers, asOf, cat);
+  const showcase = applyShowcase(rngWorkers, labourers, asOf, cat);
+  const groups = makeGroups(rngGroups, labourers, asOf, groupShare, showcase);
 
   const baseEmployer = employers[0];
   const bases: PlacementBase[] = [
@@ -1254,6 +1386,7 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
     labourers,
     employers: employers.map((e) => e.employer),
     posts,
+    groups,
     policy: { pairings: illustrativePairings(cat.towns), bases },
   };
   // The domain types are readonly and branded; the JSON input shape is their plain, mutable twin.
@@ -1265,11 +1398,12 @@ let demo: Dataset | undefined;
 
 /**
  * The demo dataset: {@link generateSample} with its defaults (300 labourers, 200 posts, seed 2025,
- * as of 2026-03-01), parsed. Built once and cached.
+ * as of 2026-03-01, 5% of the labourers in groups), parsed. Built once and cached.
  *
  * @returns The validated demo dataset (the same object on every call).
  * @example
  * demoDataset().labourers.length //=> 300
+ * demoDataset().groups.length //=> 6 (15 labourers: 3 families, 3 parties of fellow villagers)
  * demoDataset() === demoDataset() //=> true
  */
 export function demoDataset(): Dataset {

@@ -135,12 +135,18 @@ export interface Employer {
     readonly vettedOn: IsoDate;
     readonly validUntil: IsoDate;
   };
-  /** Past placements from the programme and how many were still in work after six months. */
+  /**
+   * Past placements from the programme and how many were still in work after six months: whole
+   * numbers at most 2^31 − 1 (2147483647), like every count of a dataset.
+   */
   readonly trackRecord?: {
     readonly placements: number;
     readonly retainedSixMonths: number;
   };
-  /** Programme labourers already working there, by origin county (fellow villagers). */
+  /**
+   * Programme labourers already working there, by origin county (fellow villagers); each count a
+   * whole number at most 2^31 − 1.
+   */
   readonly workforceByOrigin: readonly { readonly county: CountyCode; readonly count: number }[];
 }
 
@@ -188,9 +194,12 @@ export interface Post {
   readonly title: string;
   readonly occupation: OccupationCode;
   readonly site: Site;
-  /** Total openings. */
+  /**
+   * Total openings: a whole number at most 2^31 − 1 (2147483647), the largest the planner's index
+   * (an `Int32Array` of capacities) holds; a larger one is refused at validation.
+   */
   readonly openings: number;
-  /** Openings already filled; `openings - filled` are left. Default 0. */
+  /** Openings already filled, at most `openings`; `openings - filled` are left. Default 0. */
   readonly filled: number;
   readonly requiredSkills: readonly SkillRequirement[];
   readonly optionalSkills: readonly SkillRequirement[];
@@ -200,6 +209,7 @@ export interface Post {
   readonly pay: PostPay;
   readonly dormitory: Provision;
   readonly meals: Provision;
+  /** Length of the contract in months: a whole number at most 2^31 − 1. */
   readonly contractMonths: number;
   /** An age range the employer asks for, within the law. */
   readonly ageRange?: { readonly min?: number; readonly max?: number };
@@ -211,6 +221,26 @@ export interface Post {
   readonly languages: readonly string[];
 }
 
+/** What binds a group together: the same employer, the same site (town, county or park) or the same post. */
+export type GroupRule = 'same-employer' | 'same-site' | 'same-post';
+
+/**
+ * Why a group travels together, for reports and spreadsheets: a family, fellow villagers from one
+ * place, or the cohort of a designated placement base. It does not change how the group is placed.
+ */
+export type GroupKind = 'family' | 'fellow-villagers' | 'base';
+
+/** Labourers placed together (a family, fellow villagers who travel together, a base's cohort) or not at all. */
+export interface PlacementGroup {
+  /** Unique among the groups. */
+  readonly id: string;
+  /** At least one labourer id; a labourer belongs to at most one group. */
+  readonly members: readonly string[];
+  readonly rule: GroupRule;
+  /** What kind of group it is; absent when not recorded. */
+  readonly kind?: GroupKind;
+}
+
 /** A validated dataset: what every operation of bangfu reads. */
 export interface Dataset {
   /** The date every rule is evaluated on (ages, vetting, windows, effective-dated policy). */
@@ -218,6 +248,11 @@ export interface Dataset {
   readonly labourers: readonly Labourer[];
   readonly employers: readonly Employer[];
   readonly posts: readonly Post[];
+  /**
+   * Labourers who travel together and are placed together or not at all, each member a labourer
+   * of the dataset in at most one group; `[]` when the input has none.
+   */
+  readonly groups: readonly PlacementGroup[];
   /** The programme policy in force: the default, with the dataset's overrides applied. */
   readonly policy: import('./policy/types.js').Policy;
 }

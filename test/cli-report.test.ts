@@ -106,6 +106,8 @@ describe('bangfu import', () => {
     join(EXAMPLES, 'employers.csv'),
     '--posts',
     join(EXAMPLES, 'posts.csv'),
+    '--groups',
+    join(EXAMPLES, 'groups.csv'),
   ];
 
   it('reads the example spreadsheets (GBK among them) into a dataset the other commands read', async () => {
@@ -114,11 +116,16 @@ describe('bangfu import', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(
-      /^imported 8 labourers, 4 employers, 6 posts as of 2026-03-01 \(.*labourers\.gbk\.csv: gb18030/,
+      /^imported 8 labourers, 4 employers, 6 posts, 2 groups as of 2026-03-01 \(.*labourers\.gbk\.csv: gb18030/,
     );
-    const input = JSON.parse(readFileSync(out, 'utf8')) as { asOf: string; labourers: unknown[] };
+    const input = JSON.parse(readFileSync(out, 'utf8')) as {
+      asOf: string;
+      labourers: unknown[];
+      groups: { id: string }[];
+    };
     expect(input.asOf).toBe('2026-03-01');
     expect(input.labourers).toHaveLength(8);
+    expect(input.groups.map((g) => g.id)).toEqual(['ZX-F01', 'LX-V01']);
     expect((await run(['validate', out])).code).toBe(0);
     expect((await run(['assign', out, '--out', path('p8.json')])).code).toBe(0);
     expect((await run(['report', out, path('p8.json'), '--out', path('r8.html'), '--quiet'])).code).toBe(0);
@@ -157,7 +164,7 @@ describe('bangfu import', () => {
   it('asks for at least one spreadsheet and a known encoding', async () => {
     const none = await run(['import']);
     expect(none.code).toBe(2);
-    expect(none.err).toContain('give at least one of --labourers, --employers, --posts');
+    expect(none.err).toContain('give at least one of --labourers, --employers, --posts, --groups');
     const enc = await run(['import', ...examples, '--encoding', 'latin1']);
     expect(enc.code).toBe(2);
     expect(enc.err).toContain('expected auto, utf-8, gbk or gb18030');

@@ -26,7 +26,7 @@ describe('bangfu validate', () => {
     const r = await run('validate', good);
     expect(r).toEqual({
       code: 0,
-      out: 'valid: 30 labourers, 5 employers, 25 posts, as of 2026-03-01\n',
+      out: 'valid: 30 labourers, 5 employers, 25 posts, 1 group, as of 2026-03-01\n',
       err: '',
     });
   });
@@ -161,6 +161,14 @@ describe('bangfu sample', () => {
     expect(JSON.parse(r.out)).toEqual(
       JSON.parse(JSON.stringify(generateSample({ workers: 12, posts: 6, seed: 9, asOf: '2025-12-01' }))),
     );
+  });
+
+  it('takes the share of labourers in groups', async () => {
+    const r = await run('sample', '--workers', '200', '--posts', '6', '--group-share', '0.2');
+    expect(r.code).toBe(0);
+    const groups = (JSON.parse(r.out) as { groups: { members: string[] }[] }).groups;
+    expect(groups.reduce((n, g) => n + g.members.length, 0)).toBeGreaterThanOrEqual(40);
+    expect((await run('sample', '--group-share', '2')).err).toContain('--group-share');
   });
 
   it('refuses a bad size, naming the option', async () => {

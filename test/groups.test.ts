@@ -33,6 +33,25 @@ describe('groups', () => {
     ]);
   });
 
+  it('tells a labourer in two groups from one listed twice, even when the groups share an id', () => {
+    const issues = groupIssues(ds, [
+      { id: 'g', members: ['a'], rule: 'same-post' },
+      { id: 'g', members: ['a', 'b'], rule: 'same-post', kind: 'clan' as 'family' },
+      { id: 7 as unknown as string, members: 'b' as unknown as string[], rule: 'same-site' },
+    ]);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['groups[1].id', 'duplicate-id'],
+      ['groups[1].kind', 'invalid-value'],
+      ['groups[1].members[0]', 'worker-in-two-groups'],
+      ['groups[2].id', 'invalid-id'],
+      ['groups[2].members', 'empty-group'],
+    ]);
+    expect(groupIssues(ds, [{ id: 'g', members: ['a'], rule: 'same-post' }], 'options.groups')).toEqual([]);
+    expect(groupIssues(ds, [{ id: 'g', members: ['z'], rule: 'same-post' }], 'options.groups')[0]?.path).toBe(
+      'options.groups[0].members[0]',
+    );
+  });
+
   it('finds the options where every member fits at once', () => {
     const c = buildCandidates(ds, { minScore: 0 });
     const keys = (rule: 'same-employer' | 'same-site' | 'same-post', members = ['a', 'b']) =>

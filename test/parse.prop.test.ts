@@ -183,6 +183,62 @@ describe('parseDataset properties', () => {
     );
   });
 
+  it('a count up to the planner’s index limit is accepted, one above it refused at its path', () => {
+    const COUNT_PATHS: readonly (readonly (string | number)[])[] = [
+      ['posts', 0, 'openings'],
+      ['posts', 1, 'openings'],
+      ['posts', 1, 'contractMonths'],
+      ['employers', 0, 'workforceByOrigin', 0, 'count'],
+      ['employers', 0, 'trackRecord', 'placements'],
+    ];
+    const LIMIT = 2 ** 31 - 1;
+    // The count's partner is lifted with it, so that only the limit can refuse it (filled ≤
+    // openings, retained ≤ placements).
+    const withCount = (path: readonly (string | number)[], n: number): unknown => {
+      const root = replaceAt(path, n) as { employers: { trackRecord: { retainedSixMonths: number } }[] };
+      if (path[2] === 'trackRecord') root.employers[0]!.trackRecord.retainedSixMonths = 0;
+      return root;
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...COUNT_PATHS),
+        fc.integer({ min: 20, max: LIMIT }),
+        fc.oneof(fc.integer({ min: LIMIT + 1, max: Number.MAX_SAFE_INTEGER }), fc.constant(2 ** 32)),
+        (path, ok, tooBig) => {
+          expect(safeParseDataset(withCount(path, ok), OPTIONS).success).toBe(true);
+          const r = safeParseDataset(withCount(path, tooBig), OPTIONS);
+          expect(r.success ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([
+            ['out-of-range', formatPath(path)],
+          ]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('groups are accepted exactly when ids are unique and every member is a labourer in one group only', () => {
+    const group = fc.record({
+      id: fc.constantFrom('g1', 'g2', 'g3', 'g4'),
+      members: fc.array(fc.constantFrom('w1', 'w2', 'w3', 'w9'), { maxLength: 4 }),
+      rule: fc.constantFrom('same-employer' as const, 'same-site' as const, 'same-post' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 4 }), (groups) => {
+        const members = groups.flatMap((g) => g.members);
+        const valid =
+          new Set(groups.map((g) => g.id)).size === groups.length &&
+          groups.every((g) => g.members.length > 0) &&
+          members.every((m) => m !== 'w9') &&
+          new Set(members).size === members.length;
+        const r = safeParseDataset({ ...validInput(), groups }, OPTIONS);
+        expect(r.success).toBe(valid);
+        if (r.success) expect(r.value.groups).toEqual(groups);
+        else for (const issue of r.issues) expect(issue.path).toMatch(/^groups\[\d+\]\.(id|members)/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('handles large tables', () => {
     const base = validInput();
     const labourers = Array.from({ length: 20_000 }, (_, i) => ({ ...base.labourers[0]!, id: `w${i}` }));

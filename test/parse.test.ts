@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { assign } from '../src/assign.js';
 import { BangfuValidationError, type ValidationIssue } from '../src/errors.js';
 import {
   datasetJsonSchema,
@@ -10,6 +11,7 @@ import {
   type DatasetInput,
   type ParseOptions,
 } from '../src/parse.js';
+import { groupIssues } from '../src/groups.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
 import { VALID_AS_OF, validInput } from './helpers/valid-input.js';
 
@@ -329,6 +331,64 @@ describe('parseDataset refusals', () => {
     expect(only(issuesOf(input(edit)))).toMatchObject({ code: 'min-exceeds-max', path });
   });
 
+  describe('counts beyond the planner’s index (Int32, 2147483647)', () => {
+    const LIMIT = "expected a whole number at most 2147483647 (the largest the planner's index holds)";
+
+    it.each<[string, (d: Loose, n: number) => void, string]>([
+      ['openings', (d, n) => (d.posts[0].openings = n), 'posts[0].openings'],
+      [
+        'filled',
+        (d, n) => {
+          d.posts[0].openings = 2 ** 31 - 1;
+          d.posts[0].filled = n;
+        },
+        'posts[0].filled',
+      ],
+      ['contract months', (d, n) => (d.posts[1].contractMonths = n), 'posts[1].contractMonths'],
+      [
+        'workforce count',
+        (d, n) => (d.employers[0].workforceByOrigin[0].count = n),
+        'employers[0].workforceByOrigin[0].count',
+      ],
+      [
+        'track record',
+        (d, n) => (d.employers[0].trackRecord = { placements: n, retainedSixMonths: 0 }),
+        'employers[0].trackRecord.placements',
+      ],
+      [
+        'training duration',
+        (d, n) =>
+          (d.policy = {
+            trainings: [{ id: 'c', name: { zh: '课', en: 'course' }, durationDays: n, costPerTrainee: 0 }],
+          }),
+        'policy.trainings[0].durationDays',
+      ],
+    ])('%s: one above the limit is refused with a message naming it', (_name, edit, path) => {
+      for (const n of [2 ** 31, 2 ** 32, 1e12, 1e20, 2 ** 53]) {
+        expect(only(issuesOf(input((d) => edit(d, n))))).toEqual({
+          path,
+          code: 'out-of-range',
+          message: LIMIT,
+          value: n,
+        });
+      }
+      expect(safeParseDataset(input((d) => edit(d, 2 ** 31 - 1))).success).toBe(true);
+    });
+
+    it('a post with the largest openings accepted is planned like any other', () => {
+      const d = parseDataset(input((x) => (x.posts[0].openings = 2 ** 31 - 1)));
+      const plan = assign(d);
+      expect(plan.entries.filter((e) => e.kind === 'placed')).not.toHaveLength(0);
+      expect(plan.summary.byEmployer.find((e) => e.employer === 'e1')?.openings).toBe(2 ** 31 - 1 - 5 + 8);
+    });
+
+    it('the message reads the same through parseDataset’s error', () => {
+      expect(() => parseDataset(input((d) => (d.posts[2].openings = 2 ** 32)))).toThrow(
+        `posts[2].openings: ${LIMIT}`,
+      );
+    });
+  });
+
   it('duplicate ids are reported at the second occurrence, naming the first', () => {
     const issues = issuesOf(
       input((d) => {
@@ -342,6 +402,7 @@ describe('parseDataset refusals', () => {
       ['duplicate-id', 'labourers[2].id'],
       ['duplicate-id', 'posts[3].id'],
       ['unknown-employer', 'posts[2].employer'], // e2 is gone
+      ['unknown-worker', 'groups[0].members[1]'], // w3 is gone
     ]);
     expect(issues[1]?.message).toContain('labourers[0]');
     expect(issues[1]?.value).toBe('w1');
@@ -357,6 +418,7 @@ describe('parseDataset refusals', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['duplicate-id', 'labourers[1].id'],
       ['invalid-date', 'labourers[0].birthDate'],
+      ['unknown-worker', 'groups[1].members[0]'], // w2 is gone; the broken w1 still counts
     ]);
   });
 
@@ -477,6 +539,102 @@ describe('parseDataset refusals', () => {
       ['unknown-employer', 'posts[1].employer'],
       ['invalid-type', 'posts[2].pay.baseMonthly'],
     ]);
+  });
+});
+
+describe('groups in a dataset', () => {
+  it('are read with their kind, fresh, and default to none', () => {
+    const given = validInput();
+    const d = parseDataset(given);
+    expect(d.groups).toEqual([
+      { id: 'g1', members: ['w1', 'w3'], rule: 'same-employer' },
+      { id: 'g2', members: ['w2'], rule: 'same-site', kind: 'family' },
+    ]);
+    expect(d.groups[0]).not.toHaveProperty('kind');
+    expect(d.groups[0]).not.toBe(given.groups?.[0]);
+    expect(d.groups[0]?.members).not.toBe(given.groups?.[0]?.members);
+    expect(parseDataset(input((x) => delete x.groups)).groups).toEqual([]);
+    expect(parseDataset(input((x) => (x.groups = []))).groups).toEqual([]);
+  });
+
+  it.each<[string, (d: Loose) => void, string, string]>([
+    ['an unknown labourer', (d) => (d.groups[0].members[1] = 'w9'), 'unknown-worker', 'groups[0].members[1]'],
+    [
+      'a labourer listed twice in a group',
+      (d) => d.groups[0].members.push('w1'),
+      'duplicate-member',
+      'groups[0].members[2]',
+    ],
+    [
+      'a labourer in two groups',
+      (d) => d.groups[1].members.push('w3'),
+      'worker-in-two-groups',
+      'groups[1].members[1]',
+    ],
+    ['an empty group', (d) => (d.groups[1].members = []), 'empty-group', 'groups[1].members'],
+    ['a repeated group id', (d) => (d.groups[1].id = 'g1'), 'duplicate-id', 'groups[1].id'],
+    ['an empty group id', (d) => (d.groups[1].id = ''), 'out-of-range', 'groups[1].id'],
+    ['an unknown rule', (d) => (d.groups[0].rule = 'same-town'), 'invalid-value', 'groups[0].rule'],
+    ['an unknown kind', (d) => (d.groups[0].kind = 'clan'), 'invalid-value', 'groups[0].kind'],
+    ['a missing rule', (d) => delete d.groups[0].rule, 'missing', 'groups[0].rule'],
+    [
+      'a member that is not a string',
+      (d) => (d.groups[0].members[0] = 7),
+      'invalid-type',
+      'groups[0].members[0]',
+    ],
+    ['an unknown field', (d) => (d.groups[0].leader = 'w1'), 'unknown-key', 'groups[0].leader'],
+    ['groups that are not a list', (d) => (d.groups = { g1: ['w1'] }), 'invalid-type', 'groups'],
+  ])('refuses %s', (_name, edit, code, path) => {
+    const issue = only(issuesOf(input(edit)));
+    expect(issue).toMatchObject({ code, path });
+    expect(issue.message).toMatch(/^(expected|required|unknown field)/);
+  });
+
+  it('names the first occurrence of a repeat', () => {
+    expect(only(issuesOf(input((d) => d.groups[1].members.push('w3')))).message).toBe(
+      'expected each labourer in one group at most: "w3" is already a member of groups[0]',
+    );
+    expect(only(issuesOf(input((d) => (d.groups[1].id = 'g1')))).message).toBe(
+      'expected a unique id: "g1" is also the id of groups[0]',
+    );
+  });
+
+  it('reports every problem at once, a broken group still keeping its place in the paths', () => {
+    const issues = issuesOf(
+      input((d) => {
+        d.groups = [
+          { id: 'a', members: ['w1', 'w1', 'nobody'], rule: 'same-post' },
+          { id: 'b', members: ['w2'], rule: 'same-town' },
+          { id: 'a', members: [], rule: 'same-site' },
+          { id: 'c', members: ['w1', 'w2', 'w3'], rule: 'same-employer', kind: 'fellow-villagers' },
+        ];
+      }),
+    );
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid-value', 'groups[1].rule'],
+      ['duplicate-member', 'groups[0].members[1]'],
+      ['unknown-worker', 'groups[0].members[2]'],
+      ['duplicate-id', 'groups[2].id'],
+      ['empty-group', 'groups[2].members'],
+      ['worker-in-two-groups', 'groups[3].members[0]'],
+    ]);
+  });
+
+  it('a member whose labourer record is broken is not also an unknown labourer', () => {
+    const issues = issuesOf(input((d) => (d.labourers[2].birthDate = 'soon')));
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['invalid-date', 'labourers[2].birthDate']]);
+  });
+
+  it('are checked by the same definition as assign’s groups option', () => {
+    const groups = [
+      { id: 'a', members: ['w1', 'w1', 'nobody'], rule: 'same-post' as const },
+      { id: 'a', members: [], rule: 'same-site' as const },
+      { id: 'c', members: ['w1', 'w2'], rule: 'same-employer' as const },
+    ];
+    const fromDataset = issuesOf(input((d) => (d.groups = groups)));
+    const fromOption = groupIssues(parseDataset(input((d) => delete d.groups)), groups);
+    expect(fromDataset).toEqual(fromOption);
   });
 });
 
@@ -742,7 +900,7 @@ describe('parsePolicy and safeParsePolicy', () => {
 });
 
 describe('datasetJsonSchema', () => {
-  it('is a draft 2020-12 object schema describing labourers, employers and posts', () => {
+  it('is a draft 2020-12 object schema describing labourers, employers, posts and groups', () => {
     const schema = datasetJsonSchema();
     expect(schema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -767,6 +925,23 @@ describe('datasetJsonSchema', () => {
     );
     // Defaulted fields are optional in the input.
     expect(post.required).not.toContain('filled');
+    // Groups are published with their shape.
+    expect(schema['required']).not.toContain('groups');
+    const groups = properties['groups'] as { type: string; items: Record<string, unknown> };
+    expect(groups.type).toBe('array');
+    expect(groups.items).toMatchObject({
+      type: 'object',
+      required: ['id', 'members', 'rule'],
+      additionalProperties: false,
+      properties: {
+        members: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        rule: { enum: ['same-employer', 'same-site', 'same-post'] },
+        kind: { enum: ['family', 'fellow-villagers', 'base'] },
+      },
+    });
+    // Counts carry the planner's index limit.
+    expect(post.properties['openings']).toEqual({ type: 'integer', minimum: 0, maximum: 2147483647 });
+    expect(post.properties['filled']).toMatchObject({ type: 'integer', maximum: 2147483647 });
     expect(post.properties).not.toHaveProperty('gender');
   });
 

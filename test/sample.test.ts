@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { divisionName, dongguanTowns } from '../src/divisions.js';
+import { groupOptions } from '../src/groups.js';
+import { buildCandidates } from '../src/internal/candidates.js';
 import { ageOn } from '../src/internal/dates.js';
 import { parseDataset } from '../src/parse.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
@@ -129,6 +132,88 @@ describe('demoDataset', () => {
     expect(demoDataset()).toBe(demoDataset());
     expect(demoDataset().labourers).toHaveLength(300);
     expect(demoDataset().policy.pairings.length).toBeGreaterThan(0);
+  });
+
+  it('has groups: families and fellow villagers, 5% of its labourers', () => {
+    const { groups } = demoDataset();
+    expect(groups).toEqual([
+      { id: 'g0001', members: ['w0037', 'w0017'], rule: 'same-site', kind: 'family' },
+      { id: 'g0002', members: ['w0056', 'w0028', 'w0046'], rule: 'same-employer', kind: 'fellow-villagers' },
+      { id: 'g0003', members: ['w0163', 'w0049'], rule: 'same-site', kind: 'family' },
+      { id: 'g0004', members: ['w0229', 'w0006', 'w0062'], rule: 'same-employer', kind: 'fellow-villagers' },
+      { id: 'g0005', members: ['w0243', 'w0199', 'w0292'], rule: 'same-site', kind: 'family' },
+      { id: 'g0006', members: ['w0300', 'w0064'], rule: 'same-employer', kind: 'fellow-villagers' },
+    ]);
+    expect(groups.flatMap((g) => g.members)).toHaveLength(15);
+  });
+});
+
+describe('the groups of a sample', () => {
+  /** SHA-256 of the sample's JSON without its groups. */
+  const withoutGroups = (options: Parameters<typeof generateSample>[0]): string => {
+    const { groups: _groups, ...rest } = generateSample(options);
+    return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+  };
+
+  it.each<[Parameters<typeof generateSample>[0], string]>([
+    [{}, '0c68f8b6d727cee3464d82eb971ed717062d8daeda77b5a2f88cf680c45bcfab'],
+    [{ workers: 60, posts: 30, seed: 7 }, '998121c5c469eb39d277349fd6723cca4ce72d28d58dbf534b4a656bc441774e'],
+    [
+      { workers: 10_000, posts: 2_000, seed: 5 },
+      '5c132748e95ba783aa47c693e69838277fd0bd39ea8cdd451a6b874834a0c82f',
+    ],
+    [{ workers: 1, posts: 0, seed: -3 }, '426bc21221769bc2d50e0442d6bd05119563e443598331cc850598ad1f60f5cb'],
+    [
+      { workers: 500, posts: 100, seed: 2 ** 40, asOf: '2024-02-29' },
+      '827299e447f43963c1659e48bc089a90b4835f83bd71972d19c31675b4b82bf7',
+    ],
+  ])('leave every other byte of the sample as it was before groups existed (%j)', (options, digest) => {
+    // The digests are of whole samples as generated before groups were added.
+    expect(withoutGroups(options)).toBe(digest);
+  });
+
+  it('come out the same for the same seed, and none with groupShare 0', () => {
+    const a = generateSample({ workers: 2000, posts: 300, seed: 9 });
+    const b = generateSample({ workers: 2000, posts: 300, seed: 9 });
+    expect(a.groups).toEqual(b.groups);
+    const none = generateSample({ workers: 2000, posts: 300, seed: 9, groupShare: 0 });
+    expect(none.groups).toEqual([]);
+    const { groups: _a, ...restA } = a;
+    const { groups: _n, ...restN } = none;
+    expect(JSON.stringify(restN)).toBe(JSON.stringify(restA));
+  });
+
+  it('number 153 of 2–6 labourers, 501 in all, at 10,000 labourers with seed 5, and each has a common option', () => {
+    const input = generateSample({ workers: 10_000, posts: 2_000, seed: 5 });
+    const groups = input.groups ?? [];
+    const count = (test: (g: (typeof groups)[number]) => boolean): number => groups.filter(test).length;
+    expect(groups).toHaveLength(153);
+    expect(groups.reduce((n, g) => n + g.members.length, 0)).toBe(501);
+    expect([2, 3, 4, 5, 6].map((k) => count((g) => g.members.length === k))).toEqual([53, 44, 25, 23, 8]);
+    expect(count((g) => g.kind === 'family' && g.rule === 'same-site')).toBe(90);
+    expect(count((g) => g.kind === 'fellow-villagers' && g.rule === 'same-employer')).toBe(63);
+    // Whether every member could be placed there alone: the planner's own group options.
+    const dataset = parseDataset(input);
+    const members = new Set(dataset.groups.flatMap((g) => g.members));
+    const c = buildCandidates(
+      { ...dataset, labourers: dataset.labourers.filter((w) => members.has(w.id)) },
+      { minScore: 0 },
+    );
+    expect(dataset.groups.filter((g) => groupOptions(c, g).length === 0)).toEqual([]);
+  });
+
+  it('take about the share asked for', () => {
+    for (const groupShare of [0.01, 0.05, 0.2]) {
+      const groups = generateSample({ workers: 20_000, posts: 100, seed: 3, groupShare }).groups ?? [];
+      const members = groups.reduce((n, g) => n + g.members.length, 0);
+      expect(members).toBeGreaterThanOrEqual(groupShare * 20_000);
+      expect(members).toBeLessThan(groupShare * 20_000 + 6);
+    }
+  });
+
+  it('refuse a share outside [0, 1]', () => {
+    for (const groupShare of [-0.1, 1.5, Number.NaN])
+      expect(() => generateSample({ groupShare })).toThrow(/groupShare/);
   });
 });
 

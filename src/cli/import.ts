@@ -1,6 +1,6 @@
 /**
- * `bangfu import`: reads the three spreadsheets of a dataset (labourers, employers, posts) saved as
- * CSV, validates them, and writes the dataset JSON the other commands read. Every problem is one line
+ * `bangfu import`: reads the spreadsheets of a dataset (labourers, employers, posts, and optionally
+ * the groups of labourers who travel together) saved as CSV, validates them, and writes the dataset JSON the other commands read. Every problem is one line
  * on standard error pointing at its file, row and column (`labourers.csv:row 7:出生日期: …`), exit 2.
  *
  * @module
@@ -29,22 +29,27 @@ interface ImportCliOptions {
   readonly labourers?: string;
   readonly employers?: string;
   readonly posts?: string;
+  readonly groups?: string;
   readonly encoding: CsvInputEncoding;
   readonly asOf?: string;
   readonly out?: string;
   readonly quiet?: boolean;
 }
 
-const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts'];
+const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts', 'groups'];
 
 /** Adds the `import` command. */
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import')
-    .description('read labourers, employers and posts from CSV spreadsheets into a dataset JSON file')
+    .description('read labourers, employers, posts and groups from CSV spreadsheets into a dataset JSON file')
     .option('--labourers <file>', 'the labourers spreadsheet (CSV)')
     .option('--employers <file>', 'the employers spreadsheet (CSV)')
     .option('--posts <file>', 'the posts spreadsheet (CSV)')
+    .option(
+      '--groups <file>',
+      'the groups spreadsheet (CSV): labourers who travel together, one row per member',
+    )
     .option(
       '--encoding <encoding>',
       'auto, utf-8, gbk or gb18030',
@@ -57,7 +62,7 @@ export function registerImport(program: Command, io: CliIO): void {
     .action((options: ImportCliOptions) => {
       const given = TABLES.filter((t) => options[t] !== undefined);
       if (given.length === 0)
-        throw new CliError(['import: give at least one of --labourers, --employers, --posts']);
+        throw new CliError(['import: give at least one of --labourers, --employers, --posts, --groups']);
       const progress = createProgress(io, {
         label: 'import',
         ...(options.quiet === true ? { quiet: true } : {}),
@@ -114,7 +119,7 @@ export function registerImport(program: Command, io: CliIO): void {
           .map((t) => `${fileNames[t]}: ${imported.files[t]?.encoding ?? '?'}`)
           .join(', ');
         io.stdout(
-          `imported ${d.labourers.length} labourers, ${d.employers.length} employers, ${d.posts.length} posts as of ${d.asOf} (${encodings}) to ${options.out}\n`,
+          `imported ${d.labourers.length} labourers, ${d.employers.length} employers, ${d.posts.length} posts, ${d.groups.length} group${d.groups.length === 1 ? '' : 's'} as of ${d.asOf} (${encodings}) to ${options.out}\n`,
         );
       }
     });

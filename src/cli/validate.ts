@@ -15,9 +15,10 @@ export function registerValidate(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .action((path: string, options: { asOf?: string }) => {
       const dataset = loadDataset(path, options);
+      const groups = dataset.groups.length;
       io.stdout(
         `valid: ${dataset.labourers.length} labourers, ${dataset.employers.length} employers, ` +
-          `${dataset.posts.length} posts, as of ${dataset.asOf}\n`,
+          `${dataset.posts.length} posts, ${groups} group${groups === 1 ? '' : 's'}, as of ${dataset.asOf}\n`,
       );
     });
 }

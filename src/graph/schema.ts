@@ -8,8 +8,16 @@ import { z } from 'zod';
 import type { SafeResult } from '../errors.js';
 import { BangfuValidationError } from '../errors.js';
 import { fromZod, Issues } from '../internal/checks.js';
+import { INDEX_MAX, indexLimitMessage } from '../internal/limits.js';
 import type { BipartiteGraph } from './types.js';
 import { graphIssues } from './validate.js';
+
+/** A capacity or tier: what the solvers' Int32Array index holds (see `graphIssues`). */
+const indexCount = z
+  .number()
+  .min(0)
+  .max(INDEX_MAX, { error: indexLimitMessage('solver', 'a non-negative integer'), abort: true })
+  .int();
 
 const graphSchema = z
   .strictObject({
@@ -17,14 +25,11 @@ const graphSchema = z
       .array(
         z.strictObject({
           id: z.string().describe('Unique among the left nodes.'),
-          tier: z
-            .number()
-            .int()
-            .min(0)
+          tier: indexCount
             .nullable()
             .optional()
             .describe(
-              'Priority class: a smaller tier is placed first; null for no priority (only the weight counts). Default 0.',
+              'Priority class: a smaller tier is placed first; null for no priority (only the weight counts). At most 2147483647. Default 0.',
             ),
         }),
       )
@@ -33,7 +38,9 @@ const graphSchema = z
       .array(
         z.strictObject({
           id: z.string().describe('Unique among the right nodes.'),
-          capacity: z.number().int().min(0).describe('How many left nodes it can take.'),
+          capacity: indexCount.describe(
+            "How many left nodes it can take: at most 2147483647, the largest the solver's index holds.",
+          ),
         }),
       )
       .describe('Nodes with openings (posts).'),
@@ -45,7 +52,9 @@ const graphSchema = z
           weight: z.number().describe('The value of the placement (finite; larger is better).'),
         }),
       )
-      .describe('Allowed placements, at most one per pair.'),
+      .describe(
+        "Allowed placements, at most one per pair. The weights must satisfy Σ|weight| · (left + right + 2) ≤ Number.MAX_VALUE / 4, so that the solver's and the verifier's sums stay finite.",
+      ),
   })
   .describe('A weighted bipartite graph with capacities on the right (bangfu solve).');
 
@@ -63,8 +72,9 @@ export function graphJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * Reads a graph from parsed JSON: the shape, then every semantic problem (`graphIssues`: duplicate ids,
- * unknown nodes, repeated edges, non-finite weights), all at once.
+ * Reads a graph from parsed JSON: the shape (capacities and tiers integers in [0, 2147483647]), then
+ * every semantic problem (`graphIssues`: duplicate ids, unknown nodes, repeated edges, weights too
+ * large together), all at once.
  *
  * @param input - Parsed JSON.
  * @returns The graph, or every issue with its path.

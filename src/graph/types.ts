@@ -12,7 +12,7 @@ export interface LeftNode {
   /** Unique among the left nodes. */
   readonly id: string;
   /**
-   * Priority class: a non-negative integer, a smaller tier placed first, or `null` for no priority.
+   * Priority class: an integer in [0, 2^31 − 1], a smaller tier placed first, or `null` for no priority.
    * The optimal solver maximises the number placed of each numbered tier in turn (smallest first),
    * then the total weight; a `null`-tier node counts only through its edge weights (so an edge of
    * negative weight from a `null`-tier node is never worth using). The stable and greedy solvers
@@ -27,11 +27,18 @@ export interface LeftNode {
 export interface RightNode {
   /** Unique among the right nodes (left and right ids live in separate namespaces). */
   readonly id: string;
-  /** How many left nodes it can take: a non-negative integer. */
+  /**
+   * How many left nodes it can take: an integer in [0, 2^31 − 1] (2147483647, the largest the
+   * solvers' `Int32Array` index holds).
+   */
   readonly capacity: number;
 }
 
-/** An allowed placement of `left` on `right`, worth `weight` (any finite number; larger is better). */
+/**
+ * An allowed placement of `left` on `right`, worth `weight` (any finite number; larger is better).
+ * Over the whole graph, `Σ|weight| · (left nodes + right nodes + 2)` must stay at most
+ * `Number.MAX_VALUE / 4`, so that the solver's potentials and the verifier's sums stay finite.
+ */
 export interface Edge {
   readonly left: string;
   readonly right: string;

@@ -4,21 +4,37 @@
  * @module
  */
 import { BangfuValidationError, type SafeResult, type ValidationIssue } from '../errors.js';
+import { INDEX_MAX, indexLimitMessage, WEIGHT_BUDGET } from '../internal/limits.js';
 import type { BipartiteGraph } from './types.js';
 
-const isNonNegativeInteger = (n: unknown): n is number =>
-  typeof n === 'number' && Number.isInteger(n) && n >= 0;
+/** A count the solvers' Int32Array index can hold: an integer in [0, INDEX_MAX]. */
+const isIndexCount = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= INDEX_MAX;
 
 /**
- * Lists every problem that makes a graph unusable: non-string or duplicate node ids, negative or
- * fractional capacities, tiers that are neither non-negative integers nor `null`, weights that are NaN or infinite,
- * edges to unknown nodes and repeated edges. An empty graph, or one without edges, is fine.
+ * Lists every problem that makes a graph unusable: non-string or duplicate node ids, capacities
+ * that are not integers in [0, 2^31 − 1], tiers that are neither such integers nor `null`, weights
+ * that are NaN or infinite, weights too large together for the solvers' sums, edges to unknown nodes
+ * and repeated edges. An empty graph, or one without edges, is fine.
+ *
+ * The limits: a capacity or tier is at most 2147483647, the largest the solvers' `Int32Array`
+ * index holds (a larger capacity wrapped or failed deep inside a solver). The finite weights must
+ * satisfy `Σ|weight| · (left + right + 2) ≤ Number.MAX_VALUE / 4`: the solver's dual potentials and
+ * the verifier's duality-gap sums are sums and differences of weights along paths and over every
+ * node, so this keeps all of them finite with room to spare (edges of ±1.7e308 gave a total of
+ * −Infinity and a certificate the verifier rejected). It is reported once, as `weights-overflow` at
+ * `edges`.
+ *
+ * Codes: `invalid-id`, `duplicate-id`, `invalid-tier`, `invalid-capacity`, `not-finite`,
+ * `weights-overflow`, `unknown-node`, `duplicate-edge`.
  *
  * @param graph - The graph to check.
  * @returns The issues, in input order (left, right, edges), each with its path; empty when valid.
  * @example
  * graphIssues({ left: [{ id: 'a' }], right: [{ id: 'x', capacity: -1 }], edges: [] })
- * //=> [{ path: 'right[0].capacity', code: 'invalid-capacity', message: 'expected a non-negative integer', value: -1 }]
+ * //=> [{ path: 'right[0].capacity', code: 'invalid-capacity', message: "expected a non-negative integer at most 2147483647 (the largest the solver's index holds)", value: -1 }]
+ * graphIssues({ left: [{ id: 'a' }], right: [{ id: 'x', capacity: 1 }], edges: [{ left: 'a', right: 'x', weight: 1.7e308 }] })[0].code
+ * //=> 'weights-overflow'
  *
  * Complexity: O(L + R + E) expected time.
  */
@@ -43,11 +59,11 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: node.id,
       });
     } else leftIds.add(node.id);
-    if (node.tier !== undefined && node.tier !== null && !isNonNegativeInteger(node.tier)) {
+    if (node.tier !== undefined && node.tier !== null && !isIndexCount(node.tier)) {
       issues.push({
         path: `left[${i}].tier`,
         code: 'invalid-tier',
-        message: 'expected a non-negative integer or null',
+        message: `${indexLimitMessage('solver', 'a non-negative integer')}, or null`,
         value: node.tier,
       });
     }
@@ -69,11 +85,11 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: node.id,
       });
     } else rightIds.add(node.id);
-    if (!isNonNegativeInteger(node.capacity)) {
+    if (!isIndexCount(node.capacity)) {
       issues.push({
         path: `right[${i}].capacity`,
         code: 'invalid-capacity',
-        message: 'expected a non-negative integer',
+        message: indexLimitMessage('solver', 'a non-negative integer'),
         value: node.capacity,
       });
     }
@@ -96,6 +112,9 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
     er[i] = typeof edge.right === 'string' ? (rightIndex.get(edge.right) ?? -1) : -1;
   }
   const duplicate = repeatedPairs(el, er, leftIndex.size, rightIndex.size);
+  // Σ|w| over the finite weights (the others are reported one by one); it may itself overflow to
+  // Infinity, which the bound below refuses like any other excess.
+  let sumAbs = 0;
   for (let i = 0; i < m; i++) {
     const edge = graph.edges[i]!;
     if (typeof edge.weight !== 'number' || !Number.isFinite(edge.weight)) {
@@ -105,7 +124,7 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         message: 'expected a finite number',
         value: edge.weight,
       });
-    }
+    } else sumAbs += Math.abs(edge.weight);
     if (el[i]! < 0) {
       issues.push({
         path: `edges[${i}].left`,
@@ -130,6 +149,17 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
         value: { left: edge.left, right: edge.right },
       });
     }
+  }
+  const nodes = graph.left.length + graph.right.length + 2;
+  if (!(sumAbs * nodes <= WEIGHT_BUDGET)) {
+    issues.push({
+      path: 'edges',
+      code: 'weights-overflow',
+      message:
+        `expected Σ|weight| · (left + right + 2) ≤ ${WEIGHT_BUDGET.toPrecision(4)} (Number.MAX_VALUE / 4), ` +
+        `so that the solver's potentials and the verifier's sums stay finite; got Σ|weight| = ${sumAbs.toPrecision(4)} over ${nodes - 2} nodes`,
+      value: sumAbs,
+    });
   }
   return issues;
 }

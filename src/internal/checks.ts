@@ -32,10 +32,12 @@ import type {
   Destination,
   Employer,
   EmployerId,
+  GroupKind,
   IsoDate,
   Labourer,
   OccupationCode,
   ParkId,
+  PlacementGroup,
   Post,
   PostId,
   Site,
@@ -44,7 +46,15 @@ import type {
   TownCode,
   WorkerId,
 } from '../types.js';
-import type { EmployerData, LabourerData, PolicyOverrideData, PostData } from './schema.js';
+import {
+  GROUP_KINDS,
+  GROUP_RULES,
+  type EmployerData,
+  type GroupData,
+  type LabourerData,
+  type PolicyOverrideData,
+  type PostData,
+} from './schema.js';
 
 /** A path from the root of the input: keys and array indices. */
 export type Path = readonly PropertyKey[];
@@ -202,8 +212,11 @@ export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: un
       case 'too_big': {
         const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
         const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
-        const message =
-          issue.origin === 'string'
+        // A bound that explains itself (the index limit of counts) carries its own message, which
+        // like every message here starts with "expected"; zod's defaults do not.
+        const message = issue.message.startsWith('expected ')
+          ? issue.message
+          : issue.origin === 'string'
             ? issue.code === 'too_small' && Number(bound) === 1
               ? 'expected a non-empty string'
               : `expected a string of length ${op} ${String(bound)}`
@@ -1123,4 +1136,107 @@ export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path
         floor,
       );
   }
+}
+
+// --- groups --------------------------------------------------------------------------------------
+
+/**
+ * Builds a group of the domain model from parsed JSON.
+ *
+ * @param d - A group that passed the structural pass.
+ * @returns A fresh group; `kind` only when given.
+ * @example
+ * toGroup(groupSchema.parse({ id: 'g1', members: ['w1', 'w2'], rule: 'same-site' })).members //=> ['w1', 'w2']
+ */
+export function toGroup(d: GroupData): PlacementGroup {
+  const out: Mutable<PlacementGroup> = { id: d.id, members: [...d.members], rule: d.rule };
+  if (d.kind !== undefined) out.kind = d.kind;
+  return out;
+}
+
+const quotedRules = GROUP_RULES.map((r) => `"${r}"`).join(', ');
+const quotedKinds = GROUP_KINDS.map((k) => `"${k}"`).join(', ');
+
+/**
+ * Every problem with a list of groups, at once: an id that is not a non-empty string or repeats an
+ * earlier group's, an unknown rule or kind, no members, a member who is not a labourer of the
+ * dataset, a labourer listed twice in one group or in two groups. The one definition of a valid
+ * group list: the dataset's `groups` and `assign`'s `groups` option are both checked here. Values
+ * of any type are tolerated (the option comes from code, not through a schema).
+ *
+ * Codes: `invalid-id`, `duplicate-id`, `invalid-value` (rule, kind), `empty-group`,
+ * `unknown-worker`, `duplicate-member`, `worker-in-two-groups`; each repeat is reported where it
+ * occurs again, naming the first.
+ *
+ * Complexity: O(G + M) expected time for G groups and M members.
+ *
+ * @param issues - Where problems are added.
+ * @param labourers - The ids of the dataset's labourers.
+ * @param groups - The groups; an `undefined` entry (a record already refused) is skipped but keeps its index.
+ * @param prefix - The path of the list (`['groups']`).
+ * @returns Nothing; problems go to `issues`.
+ * @example
+ * checkGroups(issues, new Set(['w1']), [{ id: 'g', members: ['w1', 'w9'], rule: 'same-post' }], ['groups'])
+ * issues.list[0] //=> { path: 'groups[0].members[1]', code: 'unknown-worker', message: 'expected the id of a labourer of the dataset', value: 'w9' }
+ */
+export function checkGroups(
+  issues: Issues,
+  labourers: ReadonlySet<string>,
+  groups: readonly (PlacementGroup | undefined)[],
+  prefix: Path,
+): void {
+  const firstWithId = new Map<string, number>();
+  // Member → index of the group that first listed it.
+  const owner = new Map<string, number>();
+  groups.forEach((g, i) => {
+    if (g === undefined) return;
+    const at = [...prefix, i];
+    const id: unknown = g.id;
+    if (typeof id !== 'string' || id === '') {
+      issues.add([...at, 'id'], 'invalid-id', 'expected a non-empty string', id);
+    } else {
+      const first = firstWithId.get(id);
+      if (first === undefined) firstWithId.set(id, i);
+      else
+        issues.add(
+          [...at, 'id'],
+          'duplicate-id',
+          `expected a unique id: "${id}" is also the id of ${formatPath([...prefix, first])}`,
+          id,
+        );
+    }
+    if (!(GROUP_RULES as readonly unknown[]).includes(g.rule))
+      issues.add([...at, 'rule'], 'invalid-value', `expected one of ${quotedRules}`, g.rule);
+    const kind: GroupKind | undefined = g.kind;
+    if (kind !== undefined && !(GROUP_KINDS as readonly unknown[]).includes(kind))
+      issues.add([...at, 'kind'], 'invalid-value', `expected one of ${quotedKinds}`, kind);
+    const members: unknown = g.members;
+    if (!Array.isArray(members) || members.length === 0) {
+      issues.add([...at, 'members'], 'empty-group', 'expected at least one member', members);
+      return;
+    }
+    members.forEach((m: unknown, j) => {
+      const path = [...at, 'members', j];
+      if (typeof m !== 'string' || !labourers.has(m)) {
+        issues.add(path, 'unknown-worker', 'expected the id of a labourer of the dataset', m);
+        return;
+      }
+      const first = owner.get(m);
+      if (first === undefined) owner.set(m, i);
+      else if (first === i)
+        issues.add(
+          path,
+          'duplicate-member',
+          `expected each member once: "${m}" is listed twice in the group`,
+          m,
+        );
+      else
+        issues.add(
+          path,
+          'worker-in-two-groups',
+          `expected each labourer in one group at most: "${m}" is already a member of ${formatPath([...prefix, first])}`,
+          m,
+        );
+    });
+  });
 }

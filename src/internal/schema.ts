@@ -1,6 +1,6 @@
 /**
- * The zod schemas of bangfu's JSON input: a dataset (labourers, employers, posts) and the policy
- * overrides it may carry. They check structure and field-local facts (types, ranges, real dates,
+ * The zod schemas of bangfu's JSON input: a dataset (labourers, employers, posts, groups) and the
+ * policy overrides it may carry. They check structure and field-local facts (types, ranges, real dates,
  * known division codes); cross-field and cross-record checks live in `checks.ts`.
  *
  * Every object is strict: an unknown key is an issue, never silently dropped, so a misspelt field
@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
 import { isIsoDate } from './dates.js';
+import { INDEX_MAX, indexLimitMessage } from './limits.js';
 
 /** The largest monthly pay (CNY) accepted; anything above is taken for a typo (an extra zero, a yearly figure). */
 export const PAY_MAX = 200_000;
@@ -83,7 +84,14 @@ const cost = z
   .refine((n) => n <= PAY_MAX, fail('absurd-value', `expected a monthly cost in CNY of at most ${PAY_MAX}`))
   .meta({ maximum: PAY_MAX, description: 'CNY per month.' });
 
-const count = z.number().int().nonnegative();
+// Counts end up in the planner's Int32Array index (openings and filled become capacities), so each
+// is held to INDEX_MAX. The bound is checked before integrality and stops there, so that 1e20 gets
+// one issue naming the limit rather than a second one about the safe-integer range.
+const count = z
+  .number()
+  .nonnegative()
+  .max(INDEX_MAX, { error: indexLimitMessage('planner'), abort: true })
+  .int();
 
 const age = z.number().int().min(0).max(120);
 
@@ -197,6 +205,32 @@ export const postSchema = z.strictObject({
   hazardous: z.boolean().default(false),
   window: z.strictObject({ opens: isoDate, closes: isoDate }),
   languages: z.array(language).default(() => []),
+});
+
+/** The rules a group may have, in the order messages list them. */
+export const GROUP_RULES = ['same-employer', 'same-site', 'same-post'] as const;
+
+/** The kinds a group may be recorded as. */
+export const GROUP_KINDS = ['family', 'fellow-villagers', 'base'] as const;
+
+/**
+ * A group as given in JSON. What spans records (members who are labourers of the dataset, in one
+ * group at most, at least one member, unique group ids) is checked by `checkGroups`, the one
+ * definition the dataset and `assign`'s options share; `minItems` is published here for editors.
+ */
+export const groupSchema = z.strictObject({
+  id: id.meta({ description: 'Unique among the groups.' }),
+  members: z.array(z.string().min(1).meta({ description: 'A labourer id.' })).meta({
+    minItems: 1,
+    description: 'Ids of labourers of the dataset, at least one; a labourer belongs to one group at most.',
+  }),
+  rule: z.enum(GROUP_RULES).meta({
+    description:
+      'Placed together at the same employer, the same site (town, county or park) or the same post.',
+  }),
+  kind: z.enum(GROUP_KINDS).optional().meta({
+    description: 'What the group is, for reports: a family, fellow villagers or a placement base cohort.',
+  }),
 });
 
 // --- policy overrides ----------------------------------------------------------------------------
@@ -321,6 +355,10 @@ export const datasetSchema = z
     labourers: z.array(labourerSchema),
     employers: z.array(employerSchema),
     posts: z.array(postSchema),
+    groups: z.array(groupSchema).optional().meta({
+      description:
+        'Labourers who travel together (families, fellow villagers) and are placed together or not at all.',
+    }),
     policy: policyOverrideSchema.optional(),
   })
   .meta({
@@ -338,6 +376,8 @@ export type LabourerData = z.output<typeof labourerSchema>;
 export type EmployerData = z.output<typeof employerSchema>;
 /** A parsed post. */
 export type PostData = z.output<typeof postSchema>;
+/** A parsed group. */
+export type GroupData = z.output<typeof groupSchema>;
 /** Parsed policy overrides. */
 export type PolicyOverrideData = z.output<typeof policyOverrideSchema>;
 /** The JSON input shape of a dataset. */

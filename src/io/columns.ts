@@ -1,9 +1,10 @@
 /**
- * The flat column sets of the three spreadsheets (labourers, employers, posts) and how each cell
- * is read and written.
+ * The flat column sets of the spreadsheets (labourers, employers, posts, and the optional groups)
+ * and how each cell is read and written.
  *
  * Every column names one field of {@link DatasetInput}: its `key` is the field's path, dotted for
- * nested fields (`pay.minMonthly`), and is also the English header; `header` is the Chinese header
+ * nested fields (`pay.minMonthly`), and is also the English header (the groups sheet has one row
+ * per member, its `member` column one item of a group's `members`); `header` is the Chinese header
  * written on export; `aliases` are further headers accepted on import. Headers match after
  * normalisation: Unicode NFKC (full-width to half-width), case and the characters ` ._-/` ignored,
  * a leading or trailing `*` (a template's mark of a required column) and a trailing
@@ -42,7 +43,9 @@ export type CsvCellType =
   | 'site'
   | 'pay-kind'
   | 'skill-requirements'
-  | 'certificate-ids';
+  | 'certificate-ids'
+  | 'group-rule'
+  | 'group-kind';
 
 /** One column of a spreadsheet and the DatasetInput field it fills. */
 export interface CsvColumn {
@@ -92,6 +95,8 @@ const FORMATS: Record<CsvCellType, string> = {
   'pay-kind': '月薪 (monthly) or 计件 (piece-rate)',
   'skill-requirements': 'list of skill[:least level], e.g. `电工:4; 焊接`',
   'certificate-ids': 'list of certificate ids or names',
+  'group-rule': '同一企业 (same-employer), 同一工作地 (same-site), 同一岗位 (same-post)',
+  'group-kind': '家庭 (family), 老乡 (fellow-villagers), 基地 (base)',
 };
 
 /**
@@ -241,14 +246,45 @@ export const POST_COLUMNS: readonly CsvColumn[] = [
   col('languages', '工作语言', 'languages', false),
 ];
 
-/** The three spreadsheets of a dataset. */
-export type CsvTable = 'labourers' | 'employers' | 'posts';
+/**
+ * The columns of the groups spreadsheet: one row per member, the rows of a group sharing its id,
+ * rule and kind. A group's members are its rows in order, the groups in the order of their first
+ * rows; rows of one group need not be adjacent. The rule is given on every row; the kind may be left
+ * empty, and where rows of a group give a rule or a kind they must agree.
+ *
+ * | key | header | aliases | required | format |
+ * |---|---|---|---|---|
+ * | id | 组编号 | 分组编号, 同行组编号, group, groupId | yes | text |
+ * | member | 成员编号 | 人员编号, 劳动力编号, memberId, members | yes | a labourer's id (编号 of the labourers sheet) |
+ * | rule | 安置要求 | 同行要求, 安置规则, groupRule | yes | 同一企业/同一工作地/同一岗位 |
+ * | kind | 组类型 | 类型, groupKind | | 家庭/老乡/基地 |
+ *
+ * @example
+ * GROUP_COLUMNS.map((c) => c.header) //=> ['组编号', '成员编号', '安置要求', '组类型']
+ */
+export const GROUP_COLUMNS: readonly CsvColumn[] = [
+  col('id', '组编号', 'text', true, ['分组编号', '同行组编号', 'group', 'groupId']),
+  col(
+    'member',
+    '成员编号',
+    'text',
+    true,
+    ['人员编号', '劳动力编号', 'memberId', 'members'],
+    "a labourer's id (编号 of the labourers sheet)",
+  ),
+  col('rule', '安置要求', 'group-rule', true, ['同行要求', '安置规则', 'groupRule']),
+  col('kind', '组类型', 'group-kind', false, ['类型', 'groupKind']),
+];
+
+/** The spreadsheets of a dataset: three tables, and the groups of labourers who travel together. */
+export type CsvTable = 'labourers' | 'employers' | 'posts' | 'groups';
 
 /** The columns of each spreadsheet. */
 export const CSV_COLUMNS: Readonly<Record<CsvTable, readonly CsvColumn[]>> = {
   labourers: LABOURER_COLUMNS,
   employers: EMPLOYER_COLUMNS,
   posts: POST_COLUMNS,
+  groups: GROUP_COLUMNS,
 };
 
 /**
@@ -329,6 +365,16 @@ const CRITERIA = labels([
   ['suitable-posts', '岗位适合'],
   ['good-pay', '薪酬待遇好'],
   ['socially-responsible', '履行社会责任'],
+]);
+const GROUP_RULE = labels([
+  ['same-employer', '同一企业', '同企业', '同一用工单位', '同一单位'],
+  ['same-site', '同一工作地', '同一地点', '同工作地', '同地点'],
+  ['same-post', '同一岗位', '同岗位'],
+]);
+const GROUP_KIND = labels([
+  ['family', '家庭', '家属', '一家人'],
+  ['fellow-villagers', '老乡', '同乡'],
+  ['base', '基地', '定点基地', '安置基地'],
 ]);
 const PAY_KIND = labels([
   ['monthly', '月薪', '计时'],
@@ -531,6 +577,10 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
       return readEnum(VETTING, cell, 'a vetting status');
     case 'pay-kind':
       return readEnum(PAY_KIND, cell, 'a pay kind');
+    case 'group-rule':
+      return readEnum(GROUP_RULE, cell, 'a group rule');
+    case 'group-kind':
+      return readEnum(GROUP_KIND, cell, 'a group kind');
     case 'vetting-criteria':
       return readList(cell, (item) => readEnum(CRITERIA, item, 'a vetting criterion'));
     case 'languages':
@@ -678,6 +728,10 @@ export function writeCell(type: CsvCellType, value: unknown, ctx: CellContext): 
       return writeEnum(VETTING, value as 'approved', ctx);
     case 'pay-kind':
       return writeEnum(PAY_KIND, value as 'monthly', ctx);
+    case 'group-rule':
+      return writeEnum(GROUP_RULE, value as 'same-site', ctx);
+    case 'group-kind':
+      return writeEnum(GROUP_KIND, value as 'family', ctx);
     case 'vetting-criteria':
       return list(value, (c: 'good-pay') => writeEnum(CRITERIA, c, ctx));
     case 'languages':

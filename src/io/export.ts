@@ -1,6 +1,6 @@
 /**
- * Writing CSV files that Excel and WPS open correctly, and a dataset's input as the three
- * spreadsheets that {@link importCsv} reads back.
+ * Writing CSV files that Excel and WPS open correctly, and a dataset's input as the spreadsheets
+ * (labourers, employers, posts, groups) that {@link importCsv} reads back.
  *
  * @module
  */
@@ -115,12 +115,27 @@ function tableText(records: readonly unknown[], columns: readonly CsvColumn[], c
   );
 }
 
+/** One row of the groups sheet per member, in group order, then member order. */
+function memberRows(groups: DatasetInput['groups']): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const g of groups ?? []) {
+    // A memberless group has no row to live in; refusing it beats dropping it unseen.
+    if (g.members.length === 0)
+      throw new RangeError(
+        `exportDatasetCsv: group "${g.id}" has no members; the groups sheet holds one row per member`,
+      );
+    for (const member of g.members) rows.push({ id: g.id, member, rule: g.rule, kind: g.kind });
+  }
+  return rows;
+}
+
 /**
- * Writes a dataset's input as three CSV files (labourers, employers, posts), every column of
- * {@link LABOURER_COLUMNS}, {@link EMPLOYER_COLUMNS} and {@link POST_COLUMNS} in order. The
- * inverse of {@link importCsv}: importing the files gives the same input, except that empty
- * lists come back absent (which parseDataset reads the same) and text loses outer spaces. With
- * empty lists it writes the three blank templates.
+ * Writes a dataset's input as four CSV files (labourers, employers, posts, groups), every column of
+ * {@link LABOURER_COLUMNS}, {@link EMPLOYER_COLUMNS}, {@link POST_COLUMNS} and
+ * {@link GROUP_COLUMNS} in order; the groups file has one row per member. The inverse of
+ * {@link importCsv}: importing the files gives the same input, except that empty lists come back
+ * absent (which parseDataset reads the same; no groups, no `groups`) and text loses outer spaces.
+ * With empty lists it writes the four blank templates.
  *
  * Complexity: O(total cell length).
  *
@@ -128,18 +143,30 @@ function tableText(records: readonly unknown[], columns: readonly CsvColumn[], c
  * @param options - Header language, encoding, policy for names.
  * @returns The bytes of each file.
  * @throws RangeError if a list item (a skill, a course…) holds a list separator and so could not
- *   be read back, or (GB18030) a character cannot be encoded.
+ *   be read back, a group has no members, or (GB18030) a character cannot be encoded.
  * @example
  * const files = exportDatasetCsv(input, { headers: 'zh' })
  * importCsv(files).input.labourers //=> input.labourers
+ * new TextDecoder().decode(exportDatasetCsv({ labourers: [], employers: [], posts: [], groups: [{ id: 'g1', members: ['w1', 'w2'], rule: 'same-site', kind: 'family' }] }).groups)
+ * //=> '组编号,成员编号,安置要求,组类型\r\ng1,w1,同一工作地,家庭\r\ng1,w2,同一工作地,家庭\r\n'
  */
 export function exportDatasetCsv(
   input: DatasetInput,
   options: ExportDatasetCsvOptions = {},
-): { readonly labourers: Uint8Array; readonly employers: Uint8Array; readonly posts: Uint8Array } {
+): {
+  readonly labourers: Uint8Array;
+  readonly employers: Uint8Array;
+  readonly posts: Uint8Array;
+  readonly groups: Uint8Array;
+} {
   const ctx: CellContext = { policy: options.policy ?? dongguanPolicy, language: options.headers ?? 'zh' };
   const source = input as unknown as Partial<Record<CsvTable, readonly unknown[]>>;
-  const file = (table: CsvTable) =>
-    encodeCsvText(tableText(source[table] ?? [], CSV_COLUMNS[table], ctx), options.encoding);
-  return { labourers: file('labourers'), employers: file('employers'), posts: file('posts') };
+  const file = (table: CsvTable, records: readonly unknown[] = source[table] ?? []) =>
+    encodeCsvText(tableText(records, CSV_COLUMNS[table], ctx), options.encoding);
+  return {
+    labourers: file('labourers'),
+    employers: file('employers'),
+    posts: file('posts'),
+    groups: file('groups', memberRows(input.groups)),
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * Reading the three spreadsheets of a dataset (labourers, employers, posts) exported as CSV into
- * the JSON input shape that {@link parseDataset} validates.
+ * Reading the spreadsheets of a dataset (labourers, employers, posts, and the optional groups)
+ * exported as CSV into the JSON input shape that {@link parseDataset} validates.
  *
  * @module
  */
@@ -25,6 +25,8 @@ export interface CsvFiles {
   readonly labourers?: Uint8Array | string;
   readonly employers?: Uint8Array | string;
   readonly posts?: Uint8Array | string;
+  /** Labourers who travel together: one row per member (see {@link GROUP_COLUMNS}). */
+  readonly groups?: Uint8Array | string;
 }
 
 /** Options of {@link importCsv}. */
@@ -42,7 +44,7 @@ export interface ImportCsvOptions {
   readonly policy?: Policy;
   /**
    * The file names that issue paths show.
-   * @defaultValue `labourers.csv`, `employers.csv`, `posts.csv`
+   * @defaultValue `labourers.csv`, `employers.csv`, `posts.csv`, `groups.csv`
    */
   readonly fileNames?: Partial<Record<CsvTable, string>>;
   /** The dataset's as-of date, copied into the input (else parseDataset's own default applies). */
@@ -61,10 +63,12 @@ export interface CsvFileReport {
   readonly headers: Readonly<Record<string, string>>;
   /** Data rows read (rows with any non-empty cell). */
   readonly read: number;
-  /** Rows imported into the input. */
+  /** Rows imported into the input (for the groups file, member rows). */
   readonly imported: number;
-  /** The spreadsheet row (header = 1) of each imported record, in input order. */
+  /** The spreadsheet row (header = 1) of each imported record, in input order (a group's first row). */
   readonly rows: readonly number[];
+  /** The groups file only: the spreadsheet row of each member of each imported group, in order. */
+  readonly memberRows?: readonly (readonly number[])[];
 }
 
 /** The outcome of {@link importCsv}. */
@@ -77,7 +81,7 @@ export interface CsvImport {
   readonly files: Readonly<Partial<Record<CsvTable, CsvFileReport>>>;
 }
 
-const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts'];
+const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts', 'groups'];
 
 interface ColumnIndex {
   readonly byHeader: ReadonlyMap<string, CsvColumn>;
@@ -244,6 +248,7 @@ function importTable(
   const out: Record<string, unknown>[] = [];
   const rows: number[] = [];
   let read = 0;
+  const issuesBefore = issues.length;
   dataRecords.forEach((record, i) => {
     const row = headerRow + 1 + i;
     if (isEmptyRecord(record)) return;
@@ -282,7 +287,93 @@ function importTable(
     out.push(target);
     rows.push(row);
   });
+  if (table === 'groups') {
+    const header = (key: string): string => {
+      const column = columns.find((c) => c.key === key)!;
+      return headers[key] ?? (language === 'zh' ? column.header : column.key);
+    };
+    const folded = foldGroups(out, rows, (row, key, message, value) =>
+      issue(row, header(key), 'bad-value', message, value),
+    );
+    // A group is only as good as all its rows: when any row of the file had a problem, the
+    // groups are not imported, so that no group comes back short of a member.
+    const complete = issues.length === issuesBefore;
+    const groups = complete ? folded.groups : [];
+    return {
+      records: groups,
+      report: report({
+        language,
+        headers,
+        read,
+        imported: complete ? out.length : 0,
+        rows: complete ? folded.rows : [],
+        memberRows: complete ? folded.memberRows : [],
+      }),
+    };
+  }
   return { records: out, report: report({ language, headers, read, imported: out.length, rows }) };
+}
+
+/**
+ * Folds the member rows of the groups file into groups: in the order of their first rows, members
+ * in row order. A row whose rule or kind differs from what an earlier row of its group gave is
+ * reported (at that row and column) and left out.
+ */
+function foldGroups(
+  memberRecords: readonly Record<string, unknown>[],
+  rows: readonly number[],
+  report: (row: number, key: string, message: string, value: unknown) => void,
+): { groups: Record<string, unknown>[]; rows: number[]; memberRows: number[][] } {
+  interface Folded {
+    readonly group: { id: string; members: string[]; rule: string; kind?: string };
+    readonly first: number;
+    readonly memberRows: number[];
+    kindRow?: number;
+  }
+  const byId = new Map<string, Folded>();
+  const order: Folded[] = [];
+  memberRecords.forEach((r, i) => {
+    const row = rows[i]!;
+    const id = r['id'] as string;
+    const member = r['member'] as string;
+    const rule = r['rule'] as string;
+    const kind = r['kind'] as string | undefined;
+    let f = byId.get(id);
+    if (f === undefined) {
+      f = { group: { id, members: [], rule }, first: row, memberRows: [] };
+      byId.set(id, f);
+      order.push(f);
+    } else if (f.group.rule !== rule) {
+      report(
+        row,
+        'rule',
+        `group ${id} has rule ${f.group.rule} (row ${f.first}); a group has one rule`,
+        rule,
+      );
+      return;
+    }
+    if (kind !== undefined) {
+      if (f.group.kind === undefined) {
+        f.group.kind = kind;
+        f.kindRow = row;
+      } else if (f.group.kind !== kind) {
+        report(
+          row,
+          'kind',
+          `group ${id} is of kind ${f.group.kind} (row ${f.kindRow!}); a group has one kind`,
+          kind,
+        );
+        return;
+      }
+    }
+    f.group.members.push(member);
+    f.memberRows.push(row);
+  });
+  return {
+    groups: order.map((f) => f.group),
+    rows: order.map((f) => f.first),
+    memberRows: order.map((f) => f.memberRows),
+  };
 }
 
 /** The checks that span several columns of a row, and their defaults. */
@@ -346,9 +437,15 @@ function finishRecord(
  * issues back at the spreadsheet. Only the shape of cells is checked here: pass `input` to
  * parseDataset for the semantic checks (known counties, skills, pay above minimum wage…).
  *
+ * The groups file ({@link GROUP_COLUMNS}) has one row per member; its rows fold into groups in the
+ * order of their first rows, members in row order. A row whose rule or kind contradicts an earlier
+ * row of its group is a `bad-value`. Since a group short of a member would be placed without them,
+ * any row-level problem in the groups file leaves every group out of `input` (the problems are
+ * still all reported). No group row at all, or no groups file, leaves `groups` absent.
+ *
  * Complexity: O(cells) after a one-off table build when a GB18030 file is first decoded.
  *
- * @param files - The spreadsheets, as bytes or text; an absent one gives an empty list.
+ * @param files - The spreadsheets, as bytes or text; an absent one gives an empty list (no groups).
  * @param options - Encoding, policy for names, file names for issue paths, as-of date.
  * @returns The input, the issues and a report per file.
  * @example
@@ -360,7 +457,12 @@ export function importCsv(files: CsvFiles, options: ImportCsvOptions = {}): CsvI
   const policy = options.policy ?? dongguanPolicy;
   const issues: ValidationIssue[] = [];
   const reports: Partial<Record<CsvTable, CsvFileReport>> = {};
-  const records: Record<CsvTable, Record<string, unknown>[]> = { labourers: [], employers: [], posts: [] };
+  const records: Record<CsvTable, Record<string, unknown>[]> = {
+    labourers: [],
+    employers: [],
+    posts: [],
+    groups: [],
+  };
   for (const table of TABLES) {
     const source = files[table];
     if (source === undefined) continue;
@@ -375,9 +477,12 @@ export function importCsv(files: CsvFiles, options: ImportCsvOptions = {}): CsvI
     records[table] = result.records;
     reports[table] = result.report;
   }
+  // Groups are optional in a dataset: like any empty list, none comes back absent.
+  const { groups, ...tables } = records;
   const input = {
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-    ...records,
+    ...tables,
+    ...(groups.length === 0 ? {} : { groups }),
   } as unknown as DatasetInput;
   return { input, issues, files: reports };
 }
@@ -400,7 +505,8 @@ export function importCsvOrThrow(files: CsvFiles, options: ImportCsvOptions = {}
 
 /**
  * Points issues that parseDataset found in an imported input back at the spreadsheets: a path
- * `labourers[3].skills[0].skill` becomes `labourers.csv:row 5:技能`. Issues whose path names no
+ * `labourers[3].skills[0].skill` becomes `labourers.csv:row 5:技能`, `groups[1].members[2]` the
+ * row of that member in the groups file (`groups.csv:row 7:成员编号`). Issues whose path names no
  * imported record are returned unchanged.
  *
  * @param issues - Issues of parseDataset (or safeParseDataset) on `imported.input`.
@@ -415,14 +521,21 @@ export function locateCsvIssues(
   imported: Pick<CsvImport, 'files'>,
 ): ValidationIssue[] {
   return issues.map((issue) => {
-    const m = /^(labourers|employers|posts)\[(\d+)\]\.?(.*)$/.exec(issue.path);
+    const m = /^(labourers|employers|posts|groups)\[(\d+)\]\.?(.*)$/.exec(issue.path);
     if (m === null) return issue;
     const table = m[1] as CsvTable;
     const report = imported.files[table];
-    const row = report?.rows[Number(m[2])];
+    const index = Number(m[2]);
+    let row = report?.rows[index];
+    let field = m[3]!.replace(/\[\d+\]/g, '');
+    if (table === 'groups') {
+      // A group spans rows: a member's issue points at that member's row, the others at the first.
+      const member = /^members\[(\d+)\]/.exec(m[3]!);
+      if (member !== null) row = report?.memberRows?.[index]?.[Number(member[1])];
+      if (field === 'members') field = 'member';
+    }
     if (report === undefined || row === undefined) return issue;
     // The field path without indices, matched to the longest column key it starts with.
-    const field = m[3]!.replace(/\[\d+\]/g, '');
     const column = CSV_COLUMNS[table]
       .filter((c) => field === c.key || field.startsWith(`${c.key}.`))
       .sort((a, b) => b.key.length - a.key.length)[0];

@@ -9,6 +9,7 @@
 export {
   CSV_COLUMNS,
   EMPLOYER_COLUMNS,
+  GROUP_COLUMNS,
   LABOURER_COLUMNS,
   POST_COLUMNS,
   type CsvCellType,

@@ -136,6 +136,7 @@ export interface TrainingCourse {
   readonly name: LocalizedName;
   readonly grantsSkills: readonly { readonly skill: SkillId; readonly level: 1 | 2 | 3 | 4 | 5 }[];
   readonly grantsCertificates: readonly CertificateId[];
+  /** Length in days: a whole number at most 2^31 − 1 in a dataset's policy overrides. */
   readonly durationDays: number;
   /** Cost per trainee, CNY. */
   readonly costPerTrainee: number;

@@ -292,6 +292,7 @@ export const datasetArb: fc.Arbitrary<Dataset> = fc
   .map(({ employers, posts, postClones, labourers, workerClones, policy }) => ({
     asOf: AS_OF,
     employers,
+    groups: [],
     policy,
     posts: posts.map((p, i) => (i > 0 && postClones[i] === true ? { ...posts[0]!, id: p.id } : p)),
     labourers: labourers.map((w, i) => {

@@ -12,6 +12,7 @@ import type {
   IsoDate,
   Labourer,
   OccupationCode,
+  PlacementGroup,
   Post,
   PostId,
   TownCode,
@@ -90,6 +91,7 @@ export function dataset(
     labourers?: readonly Labourer[];
     employers?: readonly Employer[];
     posts?: readonly Post[];
+    groups?: readonly PlacementGroup[];
     policy?: Policy;
     asOf?: IsoDate;
   } = {},
@@ -99,6 +101,7 @@ export function dataset(
     labourers: parts.labourers ?? [labourer()],
     employers: parts.employers ?? [employer()],
     posts: parts.posts ?? [post()],
+    groups: parts.groups ?? [],
     policy: parts.policy ?? dongguanPolicy,
   };
 }

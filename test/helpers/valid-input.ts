@@ -9,7 +9,8 @@ export const VALID_AS_OF = '2026-03-01';
 
 /**
  * Three labourers from real partner counties (镇雄县, 东乡族自治县, 昭阳区), two vetted
- * employers and three posts: two in Dongguan towns (塘厦镇, 长安镇) and one in the 粤滇产业园.
+ * employers, three posts: two in Dongguan towns (塘厦镇, 长安镇) and one in the 粤滇产业园, and two
+ * groups: w1 and w3 to one employer, w2 alone as a family (the rest of the family is not registered).
  */
 export function validInput(): DatasetInput {
   return {
@@ -129,6 +130,10 @@ export function validInput(): DatasetInput {
         contractMonths: 12,
         window: { opens: '2026-01-15', closes: '2026-12-31' },
       },
+    ],
+    groups: [
+      { id: 'g1', members: ['w1', 'w3'], rule: 'same-employer' },
+      { id: 'g2', members: ['w2'], rule: 'same-site', kind: 'family' },
     ],
   };
 }

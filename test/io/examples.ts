@@ -1,5 +1,6 @@
 /**
- * The dataset behind examples/csv/: synthetic people, real places (GB/T 2260 county codes of the
+ * The dataset behind examples/csv/ (labourers, employers, posts and the groups of labourers who
+ * travel together): synthetic people, real places (GB/T 2260 county codes of the
  * partner regions, NBS town codes of Dongguan, the programme's parks). Occupation codes are the
  * major groups of 职业分类大典 (2022) only (4 services, 6 production), padded to four parts, since
  * finer codes were not verified.
@@ -276,6 +277,17 @@ export const EXAMPLE_INPUT = {
       meals: { provided: false, monthlyCost: 0 },
       contractMonths: 12,
       window: { opens: '2026-02-01', closes: '2026-06-30' },
+    },
+  ],
+  groups: [
+    // 陈光明 and 李春芳 of 镇雄县, a couple, want to work at one site.
+    { id: 'ZX-F01', members: ['ZX-2026-001', 'ZX-2026-002'], rule: 'same-site', kind: 'family' },
+    // Two young women of Linxia (东乡族自治县, 积石山县) travel together to one employer.
+    {
+      id: 'LX-V01',
+      members: ['DX-2026-004', 'JSS-2026-008'],
+      rule: 'same-employer',
+      kind: 'fellow-villagers',
     },
   ],
 } satisfies DatasetInput;

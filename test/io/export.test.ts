@@ -46,6 +46,31 @@ describe('exportDatasetCsv', () => {
     );
   });
 
+  it('writes the groups one row per member, in Chinese or as codes', () => {
+    expect(text(exportDatasetCsv(EXAMPLE_INPUT).groups).split('\r\n')).toEqual([
+      '组编号,成员编号,安置要求,组类型',
+      'ZX-F01,ZX-2026-001,同一工作地,家庭',
+      'ZX-F01,ZX-2026-002,同一工作地,家庭',
+      'LX-V01,DX-2026-004,同一企业,老乡',
+      'LX-V01,JSS-2026-008,同一企业,老乡',
+      '',
+    ]);
+    const en = exportDatasetCsv(
+      { ...EXAMPLE_INPUT, groups: [{ id: 'g', members: ['a', 'b'], rule: 'same-post' }] },
+      { headers: 'en' },
+    );
+    expect(text(en.groups)).toBe('id,member,rule,kind\r\ng,a,same-post,\r\ng,b,same-post,\r\n');
+    // Without groups: the blank template.
+    expect(text(exportDatasetCsv({ labourers: [], employers: [], posts: [] }).groups).trimEnd()).toBe(
+      '组编号,成员编号,安置要求,组类型',
+    );
+  });
+
+  it('refuses a group without members rather than drop it', () => {
+    const input = { ...EXAMPLE_INPUT, groups: [{ id: 'g', members: [], rule: 'same-site' as const }] };
+    expect(() => exportDatasetCsv(input)).toThrow(/exportDatasetCsv: group "g" has no members/);
+  });
+
   it('refuses a list item that holds a separator', () => {
     const input = {
       ...EXAMPLE_INPUT,
@@ -86,6 +111,7 @@ describe('examples/csv', () => {
     expect(file('labourers.csv')).toEqual(utf8.labourers);
     expect(file('employers.csv')).toEqual(utf8.employers);
     expect(file('posts.csv')).toEqual(utf8.posts);
+    expect(file('groups.csv')).toEqual(utf8.groups);
     expect(file('labourers.gbk.csv')).toEqual(
       exportDatasetCsv(EXAMPLE_INPUT, { encoding: 'gb18030' }).labourers,
     );
@@ -98,7 +124,12 @@ describe('examples/csv', () => {
   it('import without issues and pass parseDataset', () => {
     for (const labourers of ['labourers.csv', 'labourers.gbk.csv']) {
       const imported = importCsv(
-        { labourers: file(labourers), employers: file('employers.csv'), posts: file('posts.csv') },
+        {
+          labourers: file(labourers),
+          employers: file('employers.csv'),
+          posts: file('posts.csv'),
+          groups: file('groups.csv'),
+        },
         { asOf: EXAMPLE_AS_OF },
       );
       expect(imported.issues).toEqual([]);
@@ -106,10 +137,20 @@ describe('examples/csv', () => {
         labourers: { read: 8, imported: 8 },
         employers: { read: 4, imported: 4 },
         posts: { read: 6, imported: 6 },
+        groups: {
+          read: 4,
+          imported: 4,
+          rows: [2, 4],
+          memberRows: [
+            [2, 3],
+            [4, 5],
+          ],
+        },
       });
       const dataset = parseDataset(imported.input);
       expect(dataset.labourers.map((l) => l.id)).toEqual(EXAMPLE_INPUT.labourers.map((l) => l.id));
       expect(dataset.posts).toHaveLength(6);
+      expect(dataset.groups).toEqual(EXAMPLE_INPUT.groups);
     }
   });
 });

@@ -245,6 +245,97 @@ describe('importCsv rows', () => {
   });
 });
 
+describe('importCsv groups', () => {
+  const groups = (csv: string) => importCsv({ groups: csv });
+
+  it('folds one row per member into groups, in the order of their first rows', () => {
+    const r = groups(
+      [
+        '组编号,成员编号,安置要求,组类型',
+        'g1,w1,同一工作地,家庭',
+        'g2,w3,同一企业,老乡',
+        'g1,w2,同一工作地,家庭',
+        '',
+        'g2,w4,同一企业,',
+      ].join('\n'),
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.input.groups).toEqual([
+      { id: 'g1', members: ['w1', 'w2'], rule: 'same-site', kind: 'family' },
+      { id: 'g2', members: ['w3', 'w4'], rule: 'same-employer', kind: 'fellow-villagers' },
+    ]);
+    expect(r.files.groups).toMatchObject({
+      read: 4,
+      imported: 4,
+      rows: [2, 3],
+      memberRows: [
+        [2, 4],
+        [3, 6],
+      ],
+    });
+  });
+
+  it('reads English headers and codes, aliases and other labels; the kind may be left out', () => {
+    const r = groups('group,memberId,rule\nh,a,same-post\nh,b,同岗位');
+    expect(r.issues).toEqual([]);
+    expect(r.input.groups).toEqual([{ id: 'h', members: ['a', 'b'], rule: 'same-post' }]);
+    expect(r.files.groups?.language).toBe('en');
+    expect(groups('分组编号,人员编号,同行要求,类型\nh,a,同一单位,一家人').input.groups).toEqual([
+      { id: 'h', members: ['a'], rule: 'same-employer', kind: 'family' },
+    ]);
+  });
+
+  it('leaves groups absent with no groups file or no group row', () => {
+    expect(importCsv({ labourers: `${ZH_HEAD}\n${ZH_ROW}` }).input).not.toHaveProperty('groups');
+    expect(groups('组编号,成员编号,安置要求,组类型\n').input).not.toHaveProperty('groups');
+  });
+
+  it('reports a rule or kind that contradicts an earlier row of the group, at its row and column', () => {
+    const r = groups(
+      ['组编号,成员编号,安置要求,组类型', 'g,a,同一企业,老乡', 'g,b,同一岗位,老乡', 'g,c,同一企业,家庭'].join(
+        '\n',
+      ),
+    );
+    expect(r.issues).toEqual([
+      {
+        path: 'groups.csv:row 3:安置要求',
+        code: 'bad-value',
+        message: 'group g has rule same-employer (row 2); a group has one rule',
+        value: 'same-post',
+      },
+      {
+        path: 'groups.csv:row 4:组类型',
+        code: 'bad-value',
+        message: 'group g is of kind fellow-villagers (row 2); a group has one kind',
+        value: 'family',
+      },
+    ]);
+  });
+
+  it('imports no group when any row of the file has a problem, so that none comes back short', () => {
+    const r = groups(
+      [
+        '组编号,成员编号,安置要求,组类型',
+        'g1,a,同一企业,',
+        'g1,,同一企业,',
+        'g2,c,同一城市,',
+        'g3,d,同一岗位,',
+      ].join('\n'),
+    );
+    expect(r.issues.map((i) => [i.path, i.code])).toEqual([
+      ['groups.csv:row 3:成员编号', 'missing-value'],
+      ['groups.csv:row 4:安置要求', 'bad-value'],
+    ]);
+    expect(r.input).not.toHaveProperty('groups');
+    expect(r.files.groups).toMatchObject({ read: 4, imported: 0, rows: [], memberRows: [] });
+  });
+
+  it('requires the id, member and rule columns', () => {
+    const r = groups('组编号,成员编号\ng,a');
+    expect(r.issues.map((i) => [i.path, i.code])).toEqual([['groups.csv:row 1:安置要求', 'missing-header']]);
+  });
+});
+
 describe('importCsvOrThrow', () => {
   it('throws BangfuValidationError with every issue', () => {
     let caught: unknown;
@@ -284,5 +375,38 @@ describe('locateCsvIssues', () => {
         message: expect.stringContaining('(labourers[1].skills[0].skill)'),
       }),
     ]);
+  });
+
+  it('points a group member at its own row of the groups file, the rest of a group at its first', () => {
+    const imported = importCsv(
+      {
+        labourers: `${ZH_HEAD}\n${ZH_ROW}\nw2,脱贫户,530627,1995-06-15,3000,4500,不限`,
+        groups: [
+          '组编号,成员编号,安置要求',
+          'g,w1,同一企业',
+          'h,w2,同一企业',
+          'g,w9,同一企业',
+          'g,w2,同一企业',
+        ].join('\n'),
+      },
+      { asOf: '2026-03-01', fileNames: { groups: '同行.csv' } },
+    );
+    expect(imported.issues).toEqual([]);
+    const parsed = safeParseDataset({
+      ...imported.input,
+      groups: [...imported.input.groups!, { id: 'h', members: ['w1'], rule: 'x' }],
+    });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(locateCsvIssues(parsed.issues, imported).map((i) => [i.path, i.code])).toEqual([
+      ['groups[2].rule', 'invalid-value'], // not from the file: left as it is
+      ['同行.csv:row 4:成员编号', 'unknown-worker'],
+      ['同行.csv:row 3:成员编号', 'worker-in-two-groups'], // h's w2: g (rows 2, 4, 5) took w2 first
+    ]);
+    const ids = locateCsvIssues(
+      [{ path: 'groups[1].id', code: 'duplicate-id', message: 'expected a unique id' }],
+      imported,
+    );
+    expect(ids[0]?.path).toBe('同行.csv:row 3:组编号');
   });
 });

@@ -61,4 +61,31 @@ describe('export then import gives the same input', () => {
       { numRuns: 60 },
     );
   });
+
+  it('for groups of any ids and members, one row per member, kinds given or not', () => {
+    const group = fc.record(
+      {
+        members: fc.array(cellText, { minLength: 1, maxLength: 6 }),
+        rule: fc.constantFrom('same-employer' as const, 'same-site' as const, 'same-post' as const),
+        kind: fc.constantFrom('family' as const, 'fellow-villagers' as const, 'base' as const),
+      },
+      { requiredKeys: ['members', 'rule'] },
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(cellText, { minLength: 1, maxLength: 5 })
+          .chain((ids) => fc.tuple(...ids.map((id) => group.map((g) => ({ id, ...g }))))),
+        headers,
+        encoding,
+        (groups, h, e) => {
+          const tables = { labourers: [], employers: [], posts: [], groups };
+          const back = importCsv(exportDatasetCsv(tables, { headers: h, encoding: e }));
+          expect(back.issues).toEqual([]);
+          expect(back.input.groups).toEqual(groups);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

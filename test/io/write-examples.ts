@@ -1,6 +1,7 @@
 /**
- * Writes examples/csv/ from test/io/examples.ts with the library's own exporter: the three files
- * in UTF-8 with BOM and Chinese headers, and labourers.gbk.csv, the same labourers in GBK.
+ * Writes examples/csv/ from test/io/examples.ts with the library's own exporter: the four files
+ * (labourers, employers, posts, groups) in UTF-8 with BOM and Chinese headers, and
+ * labourers.gbk.csv, the same labourers in GBK.
  *
  * Run: npx tsx test/io/write-examples.ts
  */
@@ -14,4 +15,5 @@ const gbk = exportDatasetCsv(EXAMPLE_INPUT, { headers: 'zh', encoding: 'gb18030'
 writeFileSync(new URL('labourers.csv', dir), utf8.labourers);
 writeFileSync(new URL('employers.csv', dir), utf8.employers);
 writeFileSync(new URL('posts.csv', dir), utf8.posts);
+writeFileSync(new URL('groups.csv', dir), utf8.groups);
 writeFileSync(new URL('labourers.gbk.csv', dir), gbk.labourers);
