@@ -4,11 +4,7 @@
  *
  * @module
  */
-import { compareIds } from './compare.js';
 import { BangfuValidationError, type ValidationIssue } from './errors.js';
-import { solveOptimal } from './graph/solve-optimal.js';
-import type { Edge } from './graph/types.js';
-import type { Candidates } from './internal/candidates.js';
 import { checkGroups, Issues } from './internal/checks.js';
 import { siteKey } from './internal/context.js';
 import type { Dataset, GroupRule, PlacementGroup, Post } from './types.js';
@@ -69,67 +65,6 @@ export function validateGroups(dataset: Dataset, groups: readonly PlacementGroup
  */
 export function optionKey(rule: GroupRule, post: Post): string {
   return rule === 'same-employer' ? post.employer : rule === 'same-site' ? siteKey(post.site) : post.id;
-}
-
-/** A place where a whole group can go, and how its members would fill it. */
-export interface GroupOption {
-  /** See {@link optionKey}. */
-  readonly key: string;
-  /** The posts of the option, sorted by id. */
-  readonly posts: ReadonlySet<string>;
-  /** The members' best placement there on their own: member → post. */
-  readonly placement: ReadonlyMap<string, string>;
-  /** Sum of score + bonus of that placement. */
-  readonly value: number;
-}
-
-/**
- * The options of a group: each employer / site / post where every member has a candidate post and the
- * openings left (capacity minus `used`) can take all the members at once, with the members' best
- * placement there (an exact assignment of the members alone). Sorted by key.
- *
- * @internal
- * Complexity: O(K·m·(E_g + P_g) log) for K places, m members, E_g their candidate edges there.
- */
-export function groupOptions(
-  c: Candidates,
-  group: PlacementGroup,
-  used: ReadonlyMap<string, number> = new Map(),
-): GroupOption[] {
-  const members = [...group.members].sort(compareIds);
-  const perMember = members.map((m) => c.byWorker.get(m)?.edges ?? []);
-  if (perMember.some((e) => e.length === 0)) return [];
-  // Places every member can reach.
-  let common: Set<string> | undefined;
-  for (const edges of perMember) {
-    const keys = new Set(edges.map((e) => optionKey(group.rule, c.postById.get(e.post)!)));
-    common = common === undefined ? keys : new Set([...common].filter((k) => keys.has(k)));
-  }
-  const out: GroupOption[] = [];
-  for (const key of [...(common ?? [])].sort(compareIds)) {
-    const edges: Edge[] = [];
-    const postIds = new Set<string>();
-    members.forEach((m, i) => {
-      for (const e of perMember[i]!) {
-        if (optionKey(group.rule, c.postById.get(e.post)!) !== key) continue;
-        edges.push({ left: m, right: e.post, weight: e.weight });
-        postIds.add(e.post);
-      }
-    });
-    const right = [...postIds].sort(compareIds).map((id) => ({
-      id,
-      capacity: Math.max(0, c.capacity.get(id)! - (used.get(id) ?? 0)),
-    }));
-    const a = solveOptimal({ left: members.map((id) => ({ id })), right, edges });
-    if (a.unmatched.length > 0) continue;
-    out.push({
-      key,
-      posts: new Set(c.posts.filter((p) => optionKey(group.rule, p) === key).map((p) => p.id as string)),
-      placement: new Map(a.pairs.map((p) => [p.left, p.right])),
-      value: a.total,
-    });
-  }
-  return out;
 }
 
 /**

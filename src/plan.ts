@@ -51,12 +51,20 @@ export interface Holder {
   readonly score: number;
 }
 
+/** How many of a post's holders a near miss names: the least preferred, whom the labourer had to beat. */
+export const NEAR_MISS_HOLDERS = 3;
+
 /** A post the labourer was eligible for but found full. */
 export interface NearMiss {
   readonly post: PostId;
   /** The labourer's score there. */
   readonly score: number;
-  /** Who holds its openings in the plan, in the post's order (tier, then score descending, then id). */
+  /** How many hold its openings in the plan. */
+  readonly held: number;
+  /**
+   * The least preferred of them, at most {@link NEAR_MISS_HOLDERS}, in the post's order (tier, then
+   * score descending, then id): the last is the one the labourer would have had to displace.
+   */
   readonly takenBy: readonly Holder[];
 }
 
@@ -83,8 +91,11 @@ export interface UnplacedReasonParams {
     readonly minScore: number;
     readonly best: { readonly post: PostId; readonly score: number };
   };
-  /** Every candidate post is full: the best three, with who holds them. */
-  readonly 'posts-filled': { readonly candidates: number; readonly nearMisses: readonly NearMiss[] };
+  /**
+   * Every candidate post went to others: the labourer's best three candidate posts, with who holds
+   * them (the least preferred holders).
+   */
+  readonly 'posts-filled': { readonly nearMisses: readonly NearMiss[] };
   /** The labourer's group could not be placed whole. */
   readonly 'group-not-placed-whole': { readonly group: string; readonly why: GroupFailure };
 }
@@ -169,6 +180,12 @@ export interface GroupSearch {
   readonly solves: number;
   /** The relaxation without the group rules: no plan can beat it (optimal mode with groups). */
   readonly upperBound?: PlanObjective;
+  /**
+   * Duals of the relaxation over every candidate pair, proving `upperBound` (weak duality: no plan
+   * beats their dual objective, which equals it). Absent when the plan's own certificate is the
+   * relaxation's (the relaxation kept every group).
+   */
+  readonly bound?: OptimalCertificate;
 }
 
 /** A cohort placement plan. */

@@ -127,13 +127,16 @@ function ruleCounts(byRule: Readonly<Partial<Record<ExclusionCode, number>>>, n:
 }
 
 function holders(m: UnplacedReasonParams['posts-filled']['nearMisses'][number], zh: boolean): string {
-  if (m.takenBy.length === 0) return zh ? '无' : 'nobody';
-  return m.takenBy
+  if (m.held === 0) return zh ? '无' : 'nobody';
+  const named = m.takenBy
     .map(
       (h) =>
         `${h.worker}(${zh ? (h.tier === 0 ? '重点' : '其他') : h.tier === 0 ? 'priority' : 'other'}, ${h.score.toFixed(3)})`,
     )
     .join(zh ? '、' : ', ');
+  const more = m.held - m.takenBy.length;
+  if (more <= 0) return named;
+  return zh ? `${m.held}人，排在最后的：${named}` : `${m.held}, the last ${named}`;
 }
 
 /** Chinese sentences for every unplaced reason. */
@@ -143,7 +146,7 @@ export const UNPLACED_ZH: Renderers<UnplacedReasonParams> = {
   'below-min-score': (p) =>
     `符合条件的岗位得分均低于${p.minScore}（最高为${p.best.post}，${p.best.score.toFixed(3)}）`,
   'posts-filled': (p) =>
-    `${p.candidates}个候选岗位均已被他人占满；最接近的：${p.nearMisses.map((m) => `${m.post}（得分${m.score.toFixed(3)}，由${holders(m, true)}占用）`).join('；')}`,
+    `候选岗位均已被他人占满；最接近的：${p.nearMisses.map((m) => `${m.post}（得分${m.score.toFixed(3)}，由${holders(m, true)}占用）`).join('；')}`,
   'group-not-placed-whole': (p, n) =>
     `所在小组${p.group}未能整体安置：${FAILURES[n.locale][p.why.code](p.why)}`,
 };
@@ -157,7 +160,7 @@ export const UNPLACED_EN: Renderers<UnplacedReasonParams> = {
   'below-min-score': (p) =>
     `Every eligible post scores below ${p.minScore} (best ${p.best.post} at ${p.best.score.toFixed(3)})`,
   'posts-filled': (p) =>
-    `All ${p.candidates} candidate post(s) went to others; nearest: ${p.nearMisses.map((m) => `${m.post} (score ${m.score.toFixed(3)}, taken by ${holders(m, false)})`).join('; ')}`,
+    `Every candidate post went to others; nearest: ${p.nearMisses.map((m) => `${m.post} (score ${m.score.toFixed(3)}, taken by ${holders(m, false)})`).join('; ')}`,
   'group-not-placed-whole': (p, n) =>
     `Group ${p.group} could not be placed whole: ${FAILURES[n.locale][p.why.code](p.why)}`,
 };

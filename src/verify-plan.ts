@@ -1,27 +1,25 @@
 /**
- * Independent checks of a placement plan against its dataset, trusting nothing the solver says, and
+ * Independent checks of a placement plan against its dataset, trusting nothing the planner says, and
  * the boundary that reads a plan back from JSON.
  *
  * @module
  */
 import { z } from 'zod';
-import {
-  certificateGraph,
-  compareObjectives,
-  holdersOf,
-  objectiveOf,
-  resolveAssignOptions,
-  unplacedReasons,
-} from './assign.js';
-import { compareIds } from './compare.js';
+import { resolveAssignOptions } from './assign.js';
+import { compareIds, priorityTier } from './compare.js';
+import { compileIndex, type CompiledIndex } from './compile.js';
 import { checkEligibility } from './eligibility.js';
 import { BangfuValidationError, type SafeResult } from './errors.js';
-import { groupState } from './groups.js';
-import { solve } from './graph/solve.js';
-import { blockingPairs, verifyAssignment } from './graph/verify.js';
-import type { AssignedPair, Assignment, BipartiteGraph } from './graph/types.js';
-import { buildCandidates, candidateGraph, priorityTier } from './internal/candidates.js';
+import type { OptimalCertificate } from './graph/types.js';
+import { blockingPairsOf } from './internal/blocking.js';
 import { fromZod, Issues } from './internal/checks.js';
+import { siteKey } from './internal/context.js';
+import { idOrderOf } from './internal/id-order.js';
+import { topLists, type PairLists } from './internal/optimal-core.js';
+import { createReasoner } from './internal/plan-build.js';
+import { keepTogetherLists } from './internal/keep-together.js';
+import { priceRange, type PlanDuals } from './internal/pricing.js';
+import { TopK, Walker, walk, walkLimits } from './internal/walk.js';
 import type { GroupFailure, Plan, PlanOptions } from './plan.js';
 import { scorePair } from './score.js';
 import { summarizePlan } from './summary.js';
@@ -94,22 +92,126 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** The graph a certificate belongs to: who is in it, who is forced onto which posts, the openings. */
+interface CertificateGraph {
+  /** 1 for labourers not in the graph. */
+  readonly out: Uint8Array;
+  /** Forced members (solver tier 0) and the key of the option they are forced onto. */
+  readonly forced: Map<
+    number,
+    { readonly rule: 'same-employer' | 'same-site' | 'same-post'; readonly key: string }
+  >;
+  /** Openings of each post in the graph. */
+  readonly capacity: Int32Array;
+}
+
+/** Reads a certificate's records into duals by position; undefined, with violations, if malformed. */
+function readDuals(
+  index: CompiledIndex,
+  cert: OptimalCertificate,
+  tiers: readonly number[],
+  out: Uint8Array,
+  tierOfWorker: (w: number) => number,
+  add: (v: PlanViolation) => void,
+  what: string,
+): PlanDuals | undefined {
+  const T = tiers.length;
+  if (cert.tiers.length !== T || !cert.tiers.every((t, i) => t === tiers[i])) {
+    add({
+      code: 'certificate',
+      message: `${what}: tiers ${JSON.stringify(cert.tiers)} ≠ ${JSON.stringify(tiers)}`,
+    });
+    return undefined;
+  }
+  const W = index.workerCount;
+  const P = index.postCount;
+  const workerTier = new Int32Array(W).fill(-1);
+  const workerTierDual = new Float64Array(W * T);
+  const workerDual = new Float64Array(W);
+  const postTierDual = new Float64Array(P * T);
+  const postDual = new Float64Array(P);
+  let ok = true;
+  const read = (
+    part: Readonly<Record<string, number>>,
+    tierPart: Readonly<Record<string, readonly number[]>>,
+    id: string,
+    tier: Float64Array,
+    at: number,
+    weight: Float64Array,
+    i: number,
+    side: 'worker' | 'post',
+  ): void => {
+    const w = Object.hasOwn(part, id) ? part[id] : undefined;
+    const t = Object.hasOwn(tierPart, id) ? tierPart[id] : undefined;
+    if (
+      typeof w !== 'number' ||
+      !Number.isFinite(w) ||
+      !Array.isArray(t) ||
+      t.length !== T ||
+      !t.every((x) => Number.isInteger(x))
+    ) {
+      ok = false;
+      add({ code: 'certificate', message: `${what}: no well-formed dual for '${id}'`, [side]: id });
+      return;
+    }
+    weight[i] = w;
+    for (let k = 0; k < T; k++) tier[at + k] = t[k]!;
+  };
+  for (let w = 0; w < W; w++) {
+    if (out[w] === 1) continue;
+    workerTier[w] = tierOfWorker(w);
+    read(
+      cert.leftPotential,
+      cert.leftTierPotential,
+      index.workerIds[w]!,
+      workerTierDual,
+      w * T,
+      workerDual,
+      w,
+      'worker',
+    );
+  }
+  for (let p = 0; p < P; p++)
+    read(
+      cert.rightPotential,
+      cert.rightTierPotential,
+      index.postIds[p]!,
+      postTierDual,
+      p * T,
+      postDual,
+      p,
+      'post',
+    );
+  return ok ? { T, tiers, workerTier, workerTierDual, workerDual, postTierDual, postDual } : undefined;
+}
+
+/** Lexicographic sign of a tier part and weight, the weight within `tol`. */
+function lexSign(tier: Float64Array, at: number, T: number, weight: number, tol: number): number {
+  for (let k = 0; k < T; k++) if (tier[at + k] !== 0) return tier[at + k]! > 0 ? 1 : -1;
+  return weight > tol ? 1 : weight < -tol ? -1 : 0;
+}
+
 /**
- * Checks a plan against its dataset without trusting the solver. From the dataset and the options
- * recorded in the plan it rebuilds the candidate graph and checks that: the options are valid and
- * the mode and date match; every labourer appears exactly once and the entries are sorted; every
- * placement breaks no hard rule (`checkEligibility` empty), is a candidate, and carries the right
- * employer, score (`scorePair`), bonus and tier; no post holds more than `openings − filled`; no
- * unplaced labourer outside a group has a candidate post with room left (in optimal mode, save a
- * non-priority labourer's candidate of weight 0, which adds nothing to the objective); every unplaced
- * reason is what the plan's placements imply (near misses and who took them included); every group
- * is placed whole or not at all, as its outcome says; the objective and the summary add up.
- * For optimal plans it rebuilds the certificate's graph and checks the dual potentials (feasibility,
- * complementary slackness, no duality gap: the plan is optimal given where the groups went) with
- * `verifyAssignment`, and re-solves the relaxation when the plan states an upper bound. For stable
- * plans it recomputes the blocking pairs on the full candidate graph: there must be none, save with
- * groups those that a group explains (a member, or a post whose least preferred holder is a member),
- * and the plan must list exactly them. Scores are compared within a relative tolerance of 1e-9.
+ * Checks a plan against its dataset without trusting the planner. From the dataset and the options
+ * recorded in the plan it checks that: the options are valid and the mode and date match; every
+ * labourer appears exactly once and the entries are sorted; every placement breaks no hard rule
+ * (`checkEligibility` empty), is a candidate, and carries the right employer, score (`scorePair`),
+ * bonus and tier; no post holds more than `openings − filled`; no unplaced labourer outside a group
+ * has a candidate post with room left (in optimal mode, save a non-priority labourer's candidate of
+ * weight 0, which adds nothing to the objective); every unplaced reason is what the placements imply
+ * (near misses and who took them, rule counts); every group is placed whole or not at all, as its
+ * outcome says; the objective and the summary add up.
+ *
+ * Optimal plans: the dual certificate on the graph it belongs to (every candidate pair; with
+ * groups, members forced onto their option or left out, as the group search says) must be
+ * non-negative, tight on every placement, zero on labourers unplaced and posts with room, and
+ * feasible on every candidate pair — checked by the bounded walk over the posts in order of score less
+ * price, which reaches any pair that could break it, never by listing all pairs — with no duality gap.
+ * A stated upper bound must come with the relaxation's duals, feasible on every candidate pair, whose
+ * dual objective is the bound. Stable and greedy plans: the blocking pairs are recomputed (the walk
+ * again): none, save with groups those that a group explains (a member, or a post whose least
+ * preferred holder is a member), and a stable plan must list exactly them. Scores are compared
+ * within a relative tolerance of 1e-9, duals within 1e-9 of the largest weight.
  *
  * @param plan - The plan, from `assign` or read back with `parsePlan`.
  * @param dataset - The dataset it was made from.
@@ -117,15 +219,16 @@ function same(a: unknown, b: unknown): boolean {
  * @example
  * verifyPlan(assign(ds), ds) //=> { ok: true, violations: [] }
  *
- * Complexity: that of building the candidate graph, O(W·P·(R + S)), plus O(E + W + P) checks, plus
- * one optimal solve when the plan states an upper bound.
+ * Complexity: compiling the dataset; `scorePair` and `checkEligibility` per placement; a bounded walk
+ * per labourer for its reasons, its room and (optimal) the certificate's feasibility; O(W + P)
+ * besides.
  */
 export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   const out: PlanViolation[] = [];
   const add = (v: PlanViolation): void => void out.push(v);
   let options: PlanOptions;
   try {
-    options = resolveAssignOptions(dataset, plan.options, 'verifyPlan');
+    options = resolveAssignOptions(dataset, { ...plan.options, groups: plan.options.groups }, 'verifyPlan');
   } catch (e) {
     add({ code: 'options-invalid', message: e instanceof Error ? e.message : String(e) });
     return { ok: false, violations: out };
@@ -134,45 +237,79 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     add({ code: 'mode-mismatch', message: `plan mode '${plan.mode}' but options say '${options.mode}'` });
   if (plan.asOf !== dataset.asOf)
     add({ code: 'as-of-mismatch', message: `plan as of ${plan.asOf}, dataset as of ${dataset.asOf}` });
-  const c = buildCandidates(dataset, options);
+  const index = compileIndex(dataset);
+  const W = index.workerCount;
+  const P = index.postCount;
+  const workerAt = new Map<string, number>();
+  index.workerIds.forEach((id, w) => workerAt.set(id, w));
+  const postAt = new Map<string, number>();
+  index.postIds.forEach((id, p) => postAt.set(id, p));
+  const labourers = dataset.labourers;
 
   // Completeness, uniqueness, order.
-  const seen = new Set<string>();
-  const postOf = new Map<string, string>();
+  const seen = new Uint8Array(W);
+  const postOf = new Int32Array(W).fill(-1);
   plan.entries.forEach((e, i) => {
-    if (i > 0 && compareIds(plan.entries[i - 1]!.worker, e.worker) >= 0 && !seen.has(e.worker))
+    const w = workerAt.get(e.worker);
+    if (
+      i > 0 &&
+      compareIds(plan.entries[i - 1]!.worker, e.worker) >= 0 &&
+      !(w !== undefined && seen[w] === 1)
+    )
       add({ code: 'not-sorted', message: `entry ${i} ('${e.worker}') is out of order`, worker: e.worker });
-    if (!c.byWorker.has(e.worker))
+    if (w === undefined)
       add({ code: 'unknown-worker', message: `'${e.worker}' is not a labourer`, worker: e.worker });
-    else if (seen.has(e.worker))
+    else if (seen[w] === 1)
       add({ code: 'worker-listed-twice', message: `'${e.worker}' appears twice`, worker: e.worker });
-    else if (e.kind === 'placed') postOf.set(e.worker, e.post);
-    seen.add(e.worker);
+    if (w !== undefined) seen[w] = 1;
   });
-  for (const w of c.workers)
-    if (!seen.has(w.worker.id))
-      add({ code: 'worker-missing', message: `'${w.worker.id}' is not in the plan`, worker: w.worker.id });
+  for (let w = 0; w < W; w++)
+    if (seen[w] === 0)
+      add({
+        code: 'worker-missing',
+        message: `'${index.workerIds[w]}' is not in the plan`,
+        worker: index.workerIds[w]!,
+      });
+
+  // Candidate lists, when the candidates are not every eligible pair scoring at least minScore.
+  const lists: PairLists | undefined =
+    options.keepTogether !== undefined
+      ? keepTogetherLists(index, options.minScore, options.keepTogether)
+      : options.candidatesPerWorker !== undefined
+        ? topLists(index, options.candidatesPerWorker, options.minScore)
+        : undefined;
+  const inList = (w: number, p: number): number => {
+    if (lists === undefined) return -1;
+    for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) if (lists.posts[k] === p) return k;
+    return -1;
+  };
 
   // Placements: lawful, candidates, with the right figures.
-  const load = new Map<string, number>();
+  const load = new Int32Array(P);
+  const scoreOf = new Float64Array(W);
+  const weightOf = new Float64Array(W);
+  const listed = new Uint8Array(W);
   for (const e of plan.entries) {
-    const w = c.byWorker.get(e.worker);
-    if (w === undefined) continue;
-    if (e.tier !== priorityTier(w.worker))
+    const w = workerAt.get(e.worker);
+    if (w === undefined || listed[w] === 1) continue;
+    listed[w] = 1;
+    const worker = labourers[w]!;
+    if (e.tier !== priorityTier(worker))
       add({
         code: 'tier-mismatch',
-        message: `'${e.worker}' has tier ${priorityTier(w.worker)}, not ${e.tier}`,
+        message: `'${e.worker}' has tier ${priorityTier(worker)}, not ${e.tier}`,
         worker: e.worker,
       });
     if (e.kind !== 'placed') continue;
-    const post = c.postById.get(e.post);
-    if (post === undefined) {
+    const p = postAt.get(e.post);
+    if (p === undefined) {
       add({ code: 'unknown-post', message: `'${e.post}' is not a post`, worker: e.worker, post: e.post });
-      postOf.delete(e.worker);
       continue;
     }
-    load.set(e.post, (load.get(e.post) ?? 0) + 1);
-    const broken = checkEligibility(dataset, w.worker, post);
+    postOf[w] = p;
+    load[p]! += 1;
+    const post = dataset.posts[p]!;
+    const broken = checkEligibility(dataset, worker, post);
     if (broken.length > 0)
       add({
         code: 'ineligible',
@@ -180,8 +317,12 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
         worker: e.worker,
         post: e.post,
       });
-    const edge = w.edges.find((x) => x.post === e.post);
-    if (edge === undefined && broken.length === 0)
+    const score = scorePair(dataset, worker, post).score;
+    scoreOf[w] = score;
+    const k = inList(w, p);
+    const bonus = lists?.bonuses !== undefined && k >= 0 ? lists.bonuses[k]! : 0;
+    weightOf[w] = score + bonus;
+    if (broken.length === 0 && (score < options.minScore || (lists !== undefined && k < 0)))
       add({
         code: 'not-a-candidate',
         message: `'${e.worker}' → '${e.post}' is below the minimum score or beyond the candidates per labourer`,
@@ -195,20 +336,21 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
         worker: e.worker,
         post: e.post,
       });
-    const score = scorePair(dataset, w.worker, post).score;
-    if (!same(score, e.score) || (edge !== undefined && !same(edge.bonus, e.bonus)))
+    if (!same(score, e.score) || !same(bonus, e.bonus))
       add({
         code: 'score-mismatch',
-        message: `'${e.worker}' → '${e.post}' scores ${score} (bonus ${edge?.bonus ?? 0}), not ${e.score} (bonus ${e.bonus})`,
+        message: `'${e.worker}' → '${e.post}' scores ${score} (bonus ${bonus}), not ${e.score} (bonus ${e.bonus})`,
         worker: e.worker,
         post: e.post,
       });
   }
-  for (const [post, n] of load) {
-    const cap = c.capacity.get(post) ?? 0;
-    if (n > cap)
-      add({ code: 'capacity-exceeded', message: `'${post}' holds ${n}, ${cap} openings left`, post });
-  }
+  for (let p = 0; p < P; p++)
+    if (load[p]! > index.postCapacity[p]!)
+      add({
+        code: 'capacity-exceeded',
+        message: `'${index.postIds[p]}' holds ${load[p]}, ${index.postCapacity[p]} openings left`,
+        post: index.postIds[p]!,
+      });
 
   // Groups.
   const groupOf = new Map<string, string>();
@@ -223,16 +365,24 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       });
     outcomes.set(o.group, o);
   }
+  const keyOf = (rule: 'same-employer' | 'same-site' | 'same-post', p: number): string => {
+    const post = dataset.posts[p]!;
+    return rule === 'same-employer' ? post.employer : rule === 'same-site' ? siteKey(post.site) : post.id;
+  };
   for (const g of options.groups) {
-    const state = groupState(g, (m) => postOf.get(m), c.postById);
+    const keys = g.members.map((m) => {
+      const p = postOf[workerAt.get(m)!]!;
+      return p < 0 ? undefined : keyOf(g.rule, p);
+    });
+    const none = keys.every((k) => k === undefined);
+    const whole = keys[0] !== undefined && keys.every((k) => k === keys[0]);
     const o = outcomes.get(g.id);
-    if (state.kind === 'broken')
+    if (!none && !whole)
       add({ code: 'group-broken', message: `group '${g.id}' is split or partly placed`, group: g.id });
     const agrees =
       o !== undefined &&
       o.rule === g.rule &&
-      ((o.kind === 'placed' && state.kind === 'whole' && state.key === o.at) ||
-        (o.kind === 'not-placed' && state.kind === 'none'));
+      ((o.kind === 'placed' && whole && keys[0] === o.at) || (o.kind === 'not-placed' && none));
     if (!agrees)
       add({
         code: 'group-outcome-mismatch',
@@ -242,83 +392,176 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   }
 
   // Unplaced labourers: reasons as implied, and no room left where they could go.
-  const holders = holdersOf(c, postOf);
+  const reasonsOf = createReasoner(dataset, index, options, postOf, scoreOf);
+  const room = new Float64Array(P);
+  for (let p = 0; p < P; p++) room[p] = load[p]! < index.postCapacity[p]! ? 0 : Number.POSITIVE_INFINITY;
+  const roomView = new Walker(index, { offsets: room });
+  const one = new TopK(1);
+  const roomLimits = walkLimits(options.minScore);
   for (const e of plan.entries) {
-    if (e.kind !== 'unplaced' || !c.byWorker.has(e.worker)) continue;
+    const w = workerAt.get(e.worker);
+    if (e.kind !== 'unplaced' || w === undefined) continue;
     const gid = groupOf.get(e.worker);
     const o = gid === undefined ? undefined : outcomes.get(gid);
     const failure: { group: string; why: GroupFailure } | undefined =
       gid === undefined
         ? undefined
         : { group: gid, why: o?.kind === 'not-placed' ? o.why : { code: 'no-common-option' } };
-    if (!same(unplacedReasons(c, e.worker, holders, options.minScore, failure), e.reasons))
+    if (!same(reasonsOf(w, failure), e.reasons))
       add({
         code: 'reason-mismatch',
         message: `'${e.worker}': the unplaced reasons are not what the plan implies`,
         worker: e.worker,
       });
     if (gid !== undefined) continue;
-    // In optimal mode a non-priority labourer counts only by weight: an edge of weight 0 adds nothing.
-    const counts = (x: { weight: number }): boolean =>
-      options.mode !== 'optimal' || e.tier === 0 || x.weight > 0;
-    const room = c.byWorker
-      .get(e.worker)!
-      .edges.find((x) => counts(x) && (load.get(x.post) ?? 0) < (c.capacity.get(x.post) ?? 0));
-    if (room !== undefined)
+    // In optimal mode a non-priority labourer counts only by weight: a pair of weight 0 adds nothing.
+    const counts = (weight: number): boolean => options.mode !== 'optimal' || e.tier === 0 || weight > 0;
+    let found = -1;
+    if (lists !== undefined) {
+      for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]! && found < 0; k++) {
+        const p = lists.posts[k]!;
+        if (room[p] === 0 && counts((lists.weights ?? lists.scores)[k]!)) found = p;
+      }
+    } else {
+      roomLimits.minScore =
+        options.mode === 'optimal' && e.tier !== 0
+          ? Math.max(options.minScore, Number.MIN_VALUE)
+          : options.minScore;
+      roomLimits.floor = roomLimits.minScore;
+      one.reset(1);
+      walk(roomView, w, roomLimits, one);
+      if (one.size > 0) found = one.posts[0]!;
+    }
+    if (found >= 0)
       add({
         code: 'unplaced-with-room',
-        message: `'${e.worker}' is unplaced but '${room.post}' has room`,
+        message: `'${e.worker}' is unplaced but '${index.postIds[found]}' has room`,
         worker: e.worker,
-        post: room.post,
+        post: index.postIds[found]!,
       });
   }
 
-  const objective = objectiveOf(c, postOf);
-  if (compareObjectives(objective, plan.objective) !== 0 || objective.placed !== plan.objective.placed)
+  // The objective, added in id order.
+  const { workerByRank } = idOrderOf(index);
+  let priorityPlaced = 0;
+  let placed = 0;
+  let total = 0;
+  for (let i = 0; i < W; i++) {
+    const w = workerByRank[i]!;
+    if (postOf[w]! < 0) continue;
+    placed++;
+    if (index.workerPriority[w] === 1) priorityPlaced++;
+    total += weightOf[w]!;
+  }
+  const objective = { priorityPlaced, placed, total };
+  if (
+    objective.priorityPlaced !== plan.objective.priorityPlaced ||
+    objective.placed !== plan.objective.placed ||
+    !same(objective.total, plan.objective.total)
+  )
     add({
       code: 'objective-mismatch',
       message: `objective is ${JSON.stringify(objective)}, not ${JSON.stringify(plan.objective)}`,
     });
 
   // Certificates.
+  const maxWeight = 1 + (options.keepTogether?.weight ?? 0);
+  const tol = TOLERANCE * maxWeight;
   if (options.mode === 'optimal') {
-    const graph = certificateGraph(c, plan.groupSearch, options.groups, plan.groups, postOf);
-    for (const v of verifyAssignment(graph, asAssignment(graph, postOf, plan)).violations)
-      add({
-        code: 'certificate',
-        message: `${v.code}: ${v.message}`,
-        ...(v.left === undefined ? {} : { worker: v.left }),
-        ...(v.right === undefined ? {} : { post: v.right }),
-      });
-    if (plan.groupSearch.upperBound !== undefined) {
-      const relaxed = relaxation(c);
-      if (compareObjectives(relaxed, plan.groupSearch.upperBound) !== 0)
-        add({ code: 'bound-mismatch', message: `the relaxation reaches ${JSON.stringify(relaxed)}` });
+    const cg = certificateGraph(index, options, plan, postOf, workerAt, keyOf);
+    const cert = plan.certificate;
+    if (cert?.kind !== 'duals')
+      add({ code: 'certificate', message: 'an optimal plan needs its dual certificate' });
+    else
+      checkDuals(
+        index,
+        dataset,
+        options,
+        lists,
+        cg,
+        cert,
+        postOf,
+        weightOf,
+        keyOf,
+        tol,
+        add,
+        'certificate',
+        objective,
+      );
+    const bound = plan.groupSearch.upperBound;
+    if (bound !== undefined) {
+      const b = plan.groupSearch.bound ?? (plan.groupSearch.graph === 'candidates' ? cert : undefined);
+      if (b?.kind !== 'duals')
+        add({ code: 'bound-mismatch', message: 'the upper bound comes with no duals to prove it' });
+      else {
+        const whole: CertificateGraph = {
+          out: new Uint8Array(W),
+          forced: new Map(),
+          capacity: index.postCapacity,
+        };
+        checkDuals(
+          index,
+          dataset,
+          options,
+          lists,
+          whole,
+          b,
+          undefined,
+          weightOf,
+          keyOf,
+          tol,
+          add,
+          'bound',
+          bound,
+        );
+      }
     }
-  } else if (options.mode === 'stable') {
-    const graph = candidateGraph(c);
-    const found = blockingPairs(
-      graph,
-      [...postOf].map(([left, right]) => ({ left, right, weight: 0 })),
-    );
+  } else {
+    const found = blockingPairsOf(index, postOf, weightOf, options.minScore, lists);
+    const explained = (w: number, p: number): boolean => {
+      if (groupOf.has(index.workerIds[w]!)) return true;
+      // The post's least preferred holder is a group member.
+      let least = -1;
+      const rankOf = idOrderOf(index).workerRank;
+      for (let h = 0; h < W; h++) {
+        if (postOf[h] !== p) continue;
+        const th = index.workerPriority[h] === 1 ? 0 : 1;
+        const tl = least < 0 ? -1 : index.workerPriority[least] === 1 ? 0 : 1;
+        if (
+          least < 0 ||
+          th > tl ||
+          (th === tl &&
+            (weightOf[h]! < weightOf[least]! ||
+              (weightOf[h] === weightOf[least] && rankOf[h]! > rankOf[least]!)))
+        )
+          least = h;
+      }
+      return least >= 0 && groupOf.has(index.workerIds[least]!);
+    };
     for (const b of found) {
-      if (options.groups.length > 0 && explainedByGroup(c, graph, postOf, groupOf, b.left, b.right)) continue;
+      if (options.groups.length > 0 && explained(b.worker, b.post)) continue;
       add({
         code: 'blocking-pair',
-        message: `'${b.left}' and '${b.right}' would both rather be together`,
-        worker: b.left,
-        post: b.right,
+        message: `'${index.workerIds[b.worker]}' and '${index.postIds[b.post]}' would both rather be together`,
+        worker: index.workerIds[b.worker]!,
+        post: index.postIds[b.post]!,
       });
     }
-    const listed = (plan.blockingPairs ?? []).map((b) => ({
-      left: b.worker as string,
-      right: b.post as string,
-    }));
-    if (!same(found, listed))
-      add({
-        code: 'blocking-pairs-mismatch',
-        message: `the plan lists ${listed.length} blocking pairs, there are ${found.length}`,
-      });
+    if (options.mode === 'stable') {
+      const listedPairs = (plan.blockingPairs ?? []).map((b) => ({
+        left: b.worker as string,
+        right: b.post as string,
+      }));
+      const foundPairs = found.map((b) => ({
+        left: index.workerIds[b.worker]!,
+        right: index.postIds[b.post]!,
+      }));
+      if (!same(foundPairs, listedPairs))
+        add({
+          code: 'blocking-pairs-mismatch',
+          message: `the plan lists ${listedPairs.length} blocking pairs, there are ${foundPairs.length}`,
+        });
+    }
   }
 
   if (!same(summarizePlan(plan, dataset), plan.summary))
@@ -326,60 +569,185 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   return { ok: out.length === 0, violations: out };
 }
 
-/** The plan's placements on a graph as an assignment, with the plan's certificate. */
-function asAssignment(graph: BipartiteGraph, postOf: ReadonlyMap<string, string>, plan: Plan): Assignment {
-  const weight = new Map(graph.edges.map((e) => [`${e.left}\u0000${e.right}`, e.weight]));
-  const tier = new Map(graph.left.map((n) => [n.id, n.tier === undefined ? 0 : n.tier]));
-  const pairs: AssignedPair[] = [];
-  const unmatched: string[] = [];
-  const placedByTier: Record<number, number> = {};
-  for (const t of tier.values()) if (t !== null) placedByTier[t] = 0;
-  let total = 0;
-  for (const id of [...tier.keys()].sort(compareIds)) {
-    const right = postOf.get(id);
-    if (right === undefined) {
-      unmatched.push(id);
-      continue;
+/** The graph an optimal plan's certificate belongs to, from the group search and where the groups went. */
+function certificateGraph(
+  index: CompiledIndex,
+  options: PlanOptions,
+  plan: Plan,
+  postOf: Int32Array,
+  workerAt: ReadonlyMap<string, number>,
+  keyOf: (rule: 'same-employer' | 'same-site' | 'same-post', p: number) => string,
+): CertificateGraph {
+  const W = index.workerCount;
+  const outSet = new Uint8Array(W);
+  const forced = new Map<number, { rule: 'same-employer' | 'same-site' | 'same-post'; key: string }>();
+  const capacity = index.postCapacity.slice();
+  const graph = plan.groupSearch.graph;
+  if (graph === 'candidates') return { out: outSet, forced, capacity };
+  const at = new Map(plan.groups.map((o) => [o.group, o]));
+  for (const g of options.groups) {
+    const o = at.get(g.id);
+    for (const m of g.members) {
+      const w = workerAt.get(m)!;
+      if (graph === 'residual') {
+        outSet[w] = 1;
+        if (postOf[w]! >= 0) capacity[postOf[w]!] = Math.max(0, capacity[postOf[w]!]! - 1);
+      } else if (o?.kind === 'placed') forced.set(w, { rule: g.rule, key: o.at });
+      else outSet[w] = 1;
     }
-    // A pair that is not an edge gets weight 0 here; verifyAssignment reports it as not-an-edge.
-    const w = weight.get(`${id}\u0000${right}`) ?? 0;
-    pairs.push({ left: id, right, weight: w });
-    total += w;
-    const t = tier.get(id)!;
-    if (t !== null) placedByTier[t]!++;
   }
-  return { mode: 'optimal', pairs, unmatched, total, placedByTier, certificate: plan.certificate };
+  void keyOf;
+  return { out: outSet, forced, capacity };
 }
 
-/** The optimum without the group rules. */
-function relaxation(c: ReturnType<typeof buildCandidates>): ReturnType<typeof objectiveOf> {
-  const a = solve(candidateGraph(c), { mode: 'optimal' });
-  return objectiveOf(c, new Map(a.pairs.map((p) => [p.left, p.right])));
-}
-
-/** Whether a blocking pair comes from a group: the labourer is a member, or the post would give up a member for it. */
-function explainedByGroup(
-  c: ReturnType<typeof buildCandidates>,
-  graph: BipartiteGraph,
-  postOf: ReadonlyMap<string, string>,
-  groupOf: ReadonlyMap<string, string>,
-  worker: string,
-  post: string,
-): boolean {
-  if (groupOf.has(worker)) return true;
-  const weight = new Map(graph.edges.filter((e) => e.right === post).map((e) => [e.left, e.weight]));
-  let worst: { id: string; tier: number; w: number } | undefined;
-  for (const [id, p] of postOf) {
-    if (p !== post) continue;
-    const x = { id, tier: c.byWorker.get(id)!.tier, w: weight.get(id) ?? 0 };
-    if (
-      worst === undefined ||
-      x.tier > worst.tier ||
-      (x.tier === worst.tier && (x.w < worst.w || (x.w === worst.w && x.id > worst.id)))
-    )
-      worst = x;
+/**
+ * Checks duals on a certificate graph: well formed, non-negative, zero on labourers unplaced and
+ * posts with room (when `postOf` is given: the plan's own certificate), tight on placements,
+ * feasible on every candidate pair, and with a dual objective equal to `objective`.
+ */
+function checkDuals(
+  index: CompiledIndex,
+  dataset: Dataset,
+  options: PlanOptions,
+  lists: PairLists | undefined,
+  cg: CertificateGraph,
+  cert: OptimalCertificate,
+  postOf: Int32Array | undefined,
+  weightOf: Float64Array,
+  keyOf: (rule: 'same-employer' | 'same-site' | 'same-post', p: number) => string,
+  tol: number,
+  add: (v: PlanViolation) => void,
+  what: 'certificate' | 'bound',
+  objective: { readonly priorityPlaced: number; readonly total: number },
+): void {
+  const W = index.workerCount;
+  const P = index.postCount;
+  let anyPriority = false;
+  for (let w = 0; w < W; w++)
+    if (cg.out[w] === 0 && !cg.forced.has(w) && index.workerPriority[w] === 1) anyPriority = true;
+  const tiers = [...(cg.forced.size > 0 ? [0] : []), ...(anyPriority ? [1] : [])];
+  const T = tiers.length;
+  const tierOf = (w: number): number =>
+    cg.forced.has(w) ? 0 : anyPriority && index.workerPriority[w] === 1 ? T - 1 : -1;
+  const code = what === 'certificate' ? 'certificate' : 'bound-mismatch';
+  const d = readDuals(index, cert, tiers, cg.out, tierOf, (v) => add({ ...v, code }), what);
+  if (d === undefined) return;
+  const vec = new Float64Array(T);
+  // Non-negativity and slackness at the nodes.
+  const load = new Int32Array(P);
+  if (postOf !== undefined)
+    for (let w = 0; w < W; w++) if (cg.out[w] === 0 && postOf[w]! >= 0) load[postOf[w]!]! += 1;
+  for (let w = 0; w < W; w++) {
+    if (cg.out[w] === 1) continue;
+    const s = lexSign(d.workerTierDual, w * T, T, d.workerDual[w]!, tol);
+    const id = index.workerIds[w]!;
+    if (s < 0) add({ code, message: `${what}: u('${id}') < 0`, worker: id });
+    if (postOf !== undefined && s > 0 && postOf[w]! < 0)
+      add({ code, message: `${what}: u('${id}') > 0 but it is unplaced`, worker: id });
   }
-  return worst !== undefined && groupOf.has(worst.id);
+  for (let p = 0; p < P; p++) {
+    const s = lexSign(d.postTierDual, p * T, T, d.postDual[p]!, tol);
+    const id = index.postIds[p]!;
+    if (s < 0) add({ code, message: `${what}: v('${id}') < 0`, post: id });
+    if (postOf !== undefined && s > 0 && load[p]! < cg.capacity[p]!)
+      add({ code, message: `${what}: v('${id}') > 0 but it has room`, post: id });
+  }
+  // Tight on placements.
+  if (postOf !== undefined) {
+    for (let w = 0; w < W; w++) {
+      const p = postOf[w]!;
+      if (cg.out[w] === 1 || p < 0) continue;
+      const t = tierOf(w);
+      for (let k = 0; k < T; k++)
+        vec[k] = d.workerTierDual[w * T + k]! + d.postTierDual[p * T + k]! - (k === t ? 1 : 0);
+      if (lexSign(vec, 0, T, d.workerDual[w]! + d.postDual[p]! - weightOf[w]!, tol) !== 0)
+        add({
+          code,
+          message: `${what}: '${index.workerIds[w]}' → '${index.postIds[p]}' is used but u + v is not its value`,
+          worker: index.workerIds[w]!,
+          post: index.postIds[p]!,
+        });
+    }
+  }
+  // Feasible on every candidate pair.
+  const report = (w: number, p: number): void =>
+    add({
+      code,
+      message: `${what}: u('${index.workerIds[w]}') + v('${index.postIds[p]}') < value of the pair`,
+      worker: index.workerIds[w]!,
+      post: index.postIds[p]!,
+    });
+  const check = (w: number, p: number, weight: number): void => {
+    const t = tierOf(w);
+    for (let k = 0; k < T; k++)
+      vec[k] = d.workerTierDual[w * T + k]! + d.postTierDual[p * T + k]! - (k === t ? 1 : 0);
+    if (lexSign(vec, 0, T, d.workerDual[w]! + d.postDual[p]! - weight, tol) < 0) report(w, p);
+  };
+  const skip = new Uint8Array(W);
+  for (let w = 0; w < W; w++) if (cg.out[w] === 1 || cg.forced.has(w)) skip[w] = 1;
+  if (lists !== undefined) {
+    const wt = lists.weights ?? lists.scores;
+    for (let w = 0; w < W; w++) {
+      if (skip[w] === 1) continue;
+      for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) check(w, lists.posts[k]!, wt[k]!);
+    }
+  } else {
+    const v = priceRange(index, 0, W, d, { minScore: options.minScore, perWorker: 1, tolerance: tol, skip });
+    for (let i = 0; i < v.workers.length; i++) report(v.workers[i]!, v.posts[v.offsets[i]!]!);
+  }
+  // Forced members: every candidate pair at their option.
+  if (cg.forced.size > 0) {
+    const wk = new Walker(index);
+    const all = new TopK(Number.POSITIVE_INFINITY);
+    const lim = walkLimits(options.minScore);
+    for (const [w, f] of cg.forced) {
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(wk, w, lim, all);
+      for (let k = 0; k < all.size; k++) {
+        const p = all.posts[k]!;
+        if (keyOf(f.rule, p) !== f.key) continue;
+        const j = lists === undefined ? -1 : lists.posts.indexOf(p, lists.offsets[w]!);
+        const weight =
+          lists?.weights !== undefined && j >= 0 && j < lists.offsets[w + 1]!
+            ? lists.weights[j]!
+            : all.scores[k]!;
+        check(w, p, weight);
+      }
+    }
+  }
+  // No duality gap: Σu + Σ capacity·v equals the objective (tier parts: placements per tier).
+  const sums = new Float64Array(T);
+  let weight = 0;
+  for (let w = 0; w < W; w++) {
+    if (cg.out[w] === 1) continue;
+    for (let k = 0; k < T; k++) sums[k]! += d.workerTierDual[w * T + k]!;
+    weight += d.workerDual[w]!;
+  }
+  for (let p = 0; p < P; p++) {
+    const c = cg.capacity[p]!;
+    if (c === 0) continue;
+    for (let k = 0; k < T; k++) sums[k]! += c * d.postTierDual[p * T + k]!;
+    weight += c * d.postDual[p]!;
+  }
+  const expected = new Float64Array(T);
+  let expectedWeight = objective.total;
+  if (postOf !== undefined) {
+    expectedWeight = 0;
+    for (let w = 0; w < W; w++) {
+      if (cg.out[w] === 1 || postOf[w]! < 0) continue;
+      const t = tierOf(w);
+      if (t >= 0) expected[t]! += 1;
+      expectedWeight += weightOf[w]!;
+    }
+  } else if (T > 0) expected[T - 1] = objective.priorityPlaced;
+  for (let k = 0; k < T; k++) vec[k] = sums[k]! - expected[k]!;
+  const gapTol = tol * (1 + W + Math.abs(expectedWeight));
+  if (lexSign(vec, 0, T, weight - expectedWeight, gapTol) !== 0)
+    add({
+      code,
+      message: `${what}: dual objective ${JSON.stringify([...sums, weight])} ≠ ${JSON.stringify([...expected, expectedWeight])}`,
+    });
+  void dataset;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,6 +763,15 @@ const objective = z.strictObject({
   priorityPlaced: z.number().int().min(0),
   placed: z.number().int().min(0),
   total: finite,
+});
+
+const duals = z.strictObject({
+  kind: z.literal('duals'),
+  tiers: z.array(z.number().int().min(0)),
+  leftPotential: z.record(z.string(), finite),
+  rightPotential: z.record(z.string(), finite),
+  leftTierPotential: z.record(z.string(), z.array(z.number().int())),
+  rightTierPotential: z.record(z.string(), z.array(z.number().int())),
 });
 
 const planSchema = z.strictObject({
@@ -444,14 +821,7 @@ const planSchema = z.strictObject({
   objective,
   certificate: z
     .discriminatedUnion('kind', [
-      z.strictObject({
-        kind: z.literal('duals'),
-        tiers: z.array(z.number().int().min(0)),
-        leftPotential: z.record(z.string(), finite),
-        rightPotential: z.record(z.string(), finite),
-        leftTierPotential: z.record(z.string(), z.array(z.number().int())),
-        rightTierPotential: z.record(z.string(), z.array(z.number().int())),
-      }),
+      duals,
       z.strictObject({ kind: z.literal('stable'), blockingPairs: z.tuple([]) }),
     ])
     .optional(),
@@ -473,6 +843,7 @@ const planSchema = z.strictObject({
     graph: z.enum(['candidates', 'groups-fixed', 'residual']),
     solves: z.number().int().min(0),
     upperBound: objective.optional(),
+    bound: duals.optional(),
   }),
   summary: z.looseObject({}),
 });

@@ -27,11 +27,11 @@ describe('assign', () => {
     expect(a.kind === 'unplaced' && a.reasons[0]).toEqual({
       code: 'posts-filled',
       params: {
-        candidates: 1,
         nearMisses: [
           {
             post: 'p1',
             score: expect.any(Number),
+            held: 1,
             takenBy: [{ worker: 'b', tier: 0, score: expect.any(Number) }],
           },
         ],

@@ -19,18 +19,33 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('assign progress', () => {
-  it('tells each step in order, ending with done === total', () => {
-    const steps: [AssignStep, number, number][] = [];
-    assign(parseDataset(generateSample({ workers: 20, posts: 10, seed: 1 })), {
-      onProgress: (step, done, total) => steps.push([step, done, total]),
-    });
-    expect(steps).toEqual([
-      ['candidates', 0, 3],
-      ['solve', 1, 3],
-      ['plan', 2, 3],
-      ['plan', 3, 3],
-    ]);
-  });
+  it.each(['optimal', 'stable', 'greedy'] as const)(
+    '%s: tells the steps in order, each with real fractions, ending with the plan done',
+    (mode) => {
+      const steps: [AssignStep, number, number][] = [];
+      assign(parseDataset(generateSample({ workers: 60, posts: 30, seed: 1 })), {
+        mode,
+        onProgress: (step, done, total) => steps.push([step, done, total]),
+      });
+      const order: AssignStep[] = ['compile', 'propose', 'solve', 'price', 'plan'];
+      const names = steps.map(([s]) => s);
+      // Steps never go back, but the optimal plan's rounds alternate solving and pricing.
+      const ranks = names.map((s) => order.indexOf(s));
+      for (let i = 1; i < ranks.length; i++)
+        if (!(names[i - 1] === 'price' && names[i] === 'solve'))
+          expect(ranks[i]).toBeGreaterThanOrEqual(ranks[i - 1]!);
+      expect(names[0]).toBe('compile');
+      expect(names).toContain('propose');
+      if (mode === 'optimal') expect(names).toEqual(expect.arrayContaining(['solve', 'price']));
+      for (const [, done, total] of steps) {
+        expect(done).toBeGreaterThanOrEqual(0);
+        expect(done).toBeLessThanOrEqual(total);
+      }
+      const last = steps[steps.length - 1]!;
+      expect(last[0]).toBe('plan');
+      expect(last[1]).toBe(last[2]);
+    },
+  );
 
   it('does not put the callback into the plan', () => {
     const plan = assign(parseDataset(generateSample({ workers: 5, posts: 5, seed: 1 })), {

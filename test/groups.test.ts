@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { groupIssues, groupOptions, groupState, optionKey } from '../src/groups.js';
-import { buildCandidates } from '../src/internal/candidates.js';
+import { compileIndex } from '../src/compile.js';
+import { groupIssues, groupState, optionKey } from '../src/groups.js';
+import { groupOptions, typedGroups } from '../src/internal/plan-groups.js';
+import { walkPlanner } from '../src/internal/planner.js';
 import type { EmployerId, PostId, WorkerId } from '../src/types.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
@@ -53,16 +55,26 @@ describe('groups', () => {
   });
 
   it('finds the options where every member fits at once', () => {
-    const c = buildCandidates(ds, { minScore: 0 });
+    const index = compileIndex(ds);
+    const planner = walkPlanner(index, 0);
+    const options = (
+      rule: 'same-employer' | 'same-site' | 'same-post',
+      members = ['a', 'b'],
+      used?: Int32Array,
+    ) => groupOptions(ds, planner, typedGroups(index, [{ id: 'g', members, rule }])[0]!, used);
     const keys = (rule: 'same-employer' | 'same-site' | 'same-post', members = ['a', 'b']) =>
-      groupOptions(c, { id: 'g', members, rule }).map((o) => o.key);
+      options(rule, members).map((o) => o.key);
     expect(keys('same-employer')).toEqual(['e1', 'e2']);
     expect(keys('same-site')).toEqual(['county:530627', 'town:441900116']);
     expect(keys('same-post')).toEqual(['p3']);
     expect(keys('same-employer', ['a', 'b', 'c'])).toEqual(['e2']);
-    expect(
-      groupOptions(c, { id: 'g', members: ['a', 'b'], rule: 'same-post' }, new Map([['p3', 2]])),
-    ).toEqual([]);
+    // Two of p3's three openings taken: the pair no longer fits there.
+    const used = new Int32Array(ds.posts.length);
+    used[2] = 2;
+    expect(options('same-post', ['a', 'b'], used)).toEqual([]);
+    // Both members on e1's two single posts: the exact assignment puts one on each.
+    const e1 = options('same-employer').find((o) => o.key === 'e1')!;
+    expect(new Set(e1.posts).size).toBe(2);
   });
 
   it('tells whole, none and broken apart', () => {

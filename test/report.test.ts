@@ -81,7 +81,7 @@ const entries: readonly PlanEntry[] = [
     worker: 'e' as WorkerId,
     tier: 0,
     reasons: [
-      { code: 'posts-filled', params: { candidates: 1, nearMisses: [] } },
+      { code: 'posts-filled', params: { nearMisses: [] } },
       { code: 'below-min-score', params: { minScore: 0.5, best: { post: 'p1' as PostId, score: 0.4 } } },
     ],
   },

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { divisionName, dongguanTowns } from '../src/divisions.js';
-import { groupOptions } from '../src/groups.js';
-import { buildCandidates } from '../src/internal/candidates.js';
+import { compileIndex } from '../src/compile.js';
+import { groupOptions, typedGroups } from '../src/internal/plan-groups.js';
+import { walkPlanner } from '../src/internal/planner.js';
 import { ageOn } from '../src/internal/dates.js';
 import { parseDataset } from '../src/parse.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
@@ -194,12 +195,13 @@ describe('the groups of a sample', () => {
     expect(count((g) => g.kind === 'fellow-villagers' && g.rule === 'same-employer')).toBe(63);
     // Whether every member could be placed there alone: the planner's own group options.
     const dataset = parseDataset(input);
-    const members = new Set(dataset.groups.flatMap((g) => g.members));
-    const c = buildCandidates(
-      { ...dataset, labourers: dataset.labourers.filter((w) => members.has(w.id)) },
-      { minScore: 0 },
-    );
-    expect(dataset.groups.filter((g) => groupOptions(c, g).length === 0)).toEqual([]);
+    const index = compileIndex(dataset);
+    const planner = walkPlanner(index, 0);
+    expect(
+      typedGroups(index, dataset.groups)
+        .filter((g) => groupOptions(dataset, planner, g).length === 0)
+        .map((g) => g.group.id),
+    ).toEqual([]);
   });
 
   it('take about the share asked for', () => {

@@ -74,7 +74,7 @@ describe('verifyPlan', () => {
             kind: 'unplaced',
             worker: e.worker,
             tier: 0,
-            reasons: [{ code: 'posts-filled', params: { candidates: 2, nearMisses: [] } }],
+            reasons: [{ code: 'posts-filled', params: { nearMisses: [] } }],
           };
         return e;
       }),
@@ -94,7 +94,7 @@ describe('verifyPlan', () => {
               kind: 'unplaced',
               worker: e.worker,
               tier: e.tier,
-              reasons: [{ code: 'posts-filled', params: { candidates: 2, nearMisses: [] } }],
+              reasons: [{ code: 'posts-filled', params: { nearMisses: [] } }],
             }
           : e,
       ),

@@ -22,8 +22,10 @@ import {
 import { createProgress } from './progress.js';
 
 const STEP_LABELS: Readonly<Record<AssignStep, string>> = {
-  candidates: 'assign: candidates',
+  compile: 'assign: compiling',
+  propose: 'assign: proposals',
   solve: 'assign: solving',
+  price: 'assign: pricing',
   plan: 'assign: plan',
 };
 

@@ -15,12 +15,31 @@ import { TopK, Walker, walk, walkLimits } from './walk.js';
 
 /** The graph tier of a priority labourer (registered or monitored household). */
 export const PRIORITY_GRAPH_TIER = 1;
+/** The graph tier of a group member forced onto its group's option (placed before anyone). */
+export const FORCED_GRAPH_TIER = 0;
 
 /** A set of candidate pairs per labourer (index order), each labourer's by post id rank. */
 export interface PairLists {
   readonly offsets: Int32Array;
   readonly posts: Int32Array;
   readonly scores: Float64Array;
+  /** The pairs' weights in the objective when they differ from the scores: score + bonus. */
+  readonly weights?: Float64Array | undefined;
+  /** The keep-together bonus of each pair, beside `weights`. */
+  readonly bonuses?: Float64Array | undefined;
+}
+
+/** How a sub-problem differs from the whole: labourers left out, members forced onto posts, openings taken. */
+export interface Shape {
+  /** Labourers left out (1). */
+  readonly skip?: Uint8Array | undefined;
+  /**
+   * Labourers who must be placed (a group member on its group's option), each only on the listed
+   * pairs: solver tier 0, ahead of priority households, so a plan places them whenever it can.
+   */
+  readonly forced?: ReadonlyMap<number, PairLists> | undefined;
+  /** Openings already taken per post. */
+  readonly used?: Int32Array | undefined;
 }
 
 /** Each labourer's best `k` eligible posts by score (then id) scoring at least `minScore`. */
@@ -120,25 +139,34 @@ export function mergePairs(index: CompiledIndex, core: PairLists, add: Violation
 }
 
 /**
- * The compiled graph of a core: left nodes the labourers by id (priority households in tier
- * {@link PRIORITY_GRAPH_TIER}, the others `null`), right nodes the posts by id with their openings
- * left, edges the core's pairs weighted by score. Built directly from typed arrays: no edge objects.
+ * The compiled graph of a core: left nodes the labourers by id (forced members in tier
+ * {@link FORCED_GRAPH_TIER}, priority households in tier {@link PRIORITY_GRAPH_TIER}, the others
+ * `null`), right nodes the posts by id with their openings left, edges the core's pairs weighted by
+ * weight (else score). Built directly from typed arrays: no edge objects.
  */
-export function coreGraph(index: CompiledIndex, core: PairLists, skip?: Uint8Array): CompiledGraph {
+export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = {}): CompiledGraph {
   const { workerByRank, postByRank } = idOrderOf(index);
   const W = index.workerCount;
   const P = index.postCount;
   const rank = index.postIdRank;
+  const { skip, forced, used } = shape;
   let anyPriority = false;
-  for (let w = 0; w < W; w++) if (index.workerPriority[w] === 1 && skip?.[w] !== 1) anyPriority = true;
-  const tiers = anyPriority ? [PRIORITY_GRAPH_TIER] : [];
+  for (let w = 0; w < W; w++)
+    if (index.workerPriority[w] === 1 && skip?.[w] !== 1 && forced?.has(w) !== true) anyPriority = true;
+  const anyForced = forced !== undefined && forced.size > 0;
+  const tiers = [...(anyForced ? [FORCED_GRAPH_TIER] : []), ...(anyPriority ? [PRIORITY_GRAPH_TIER] : [])];
   const leftIds: string[] = [];
   const leftTierIndex = new Int32Array(W);
   const leftRank = new Int32Array(W);
+  const listOf = (w: number): PairLists => forced?.get(w) ?? core;
+  const rangeOf = (w: number, lists: PairLists): [number, number] =>
+    lists === core ? [core.offsets[w]!, core.offsets[w + 1]!] : [lists.offsets[0]!, lists.offsets[1]!];
   let m = 0;
-  for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
-    if (skip?.[w] !== 1) m += core.offsets[w + 1]! - core.offsets[w]!;
+  for (let w = 0; w < W; w++) {
+    if (skip?.[w] === 1) continue;
+    const lists = listOf(w);
+    const [a, b] = rangeOf(w, lists);
+    m += b - a;
   }
   const edgeLeft = new Int32Array(m);
   const edgeRight = new Int32Array(m);
@@ -150,13 +178,17 @@ export function coreGraph(index: CompiledIndex, core: PairLists, skip?: Uint8Arr
     const w = workerByRank[i]!;
     if (skip?.[w] === 1) continue;
     leftIds.push(index.workerIds[w]!);
-    const priority = anyPriority && index.workerPriority[w] === 1;
-    leftTierIndex[l] = priority ? 0 : -1;
-    leftRank[l] = priority ? 0 : tiers.length;
-    for (let k = core.offsets[w]!; k < core.offsets[w + 1]!; k++) {
+    const lists = listOf(w);
+    const isForced = lists !== core;
+    const priority = !isForced && anyPriority && index.workerPriority[w] === 1;
+    leftTierIndex[l] = isForced ? 0 : priority ? tiers.length - 1 : -1;
+    leftRank[l] = isForced ? 0 : priority ? tiers.length - 1 : tiers.length;
+    const [a, b] = rangeOf(w, lists);
+    const weights = lists.weights ?? lists.scores;
+    for (let k = a; k < b; k++) {
       edgeLeft[e] = l;
-      edgeRight[e] = rank[core.posts[k]!]!;
-      edgeWeight[e] = core.scores[k]!;
+      edgeRight[e] = rank[lists.posts[k]!]!;
+      edgeWeight[e] = weights[k]!;
       e++;
     }
     l++;
@@ -164,7 +196,10 @@ export function coreGraph(index: CompiledIndex, core: PairLists, skip?: Uint8Arr
   }
   const nL = l;
   const capacity = new Int32Array(P);
-  for (let r = 0; r < P; r++) capacity[r] = index.postCapacity[postByRank[r]!]!;
+  for (let r = 0; r < P; r++) {
+    const p = postByRank[r]!;
+    capacity[r] = Math.max(0, index.postCapacity[p]! - (used?.[p] ?? 0));
+  }
   const rightStart = new Int32Array(P + 1);
   for (let k = 0; k < m; k++) rightStart[edgeRight[k]! + 1]! += 1;
   for (let r = 0; r < P; r++) rightStart[r + 1]! += rightStart[r]!;
@@ -187,27 +222,119 @@ export function coreGraph(index: CompiledIndex, core: PairLists, skip?: Uint8Arr
   };
 }
 
+/** A placement of the labourers of a compiled index, by position. */
+export interface CorePlacement {
+  /** Each labourer's post, −1 when unplaced. */
+  readonly postOf: Int32Array;
+  /** Each placed labourer's score (0 for the unplaced). */
+  readonly scoreOf: Float64Array;
+  /** Each placed labourer's weight less its score (a keep-together bonus; 0 without). */
+  readonly bonusOf: Float64Array;
+}
+
+/** The placement a solver's edge choice gives, read back by labourer. */
+export function placementOf(
+  index: CompiledIndex,
+  core: PairLists,
+  shape: Shape,
+  g: CompiledGraph,
+  matchEdge: Int32Array,
+): CorePlacement {
+  const W = index.workerCount;
+  const { workerByRank, postByRank } = idOrderOf(index);
+  const postOf = new Int32Array(W).fill(-1);
+  const scoreOf = new Float64Array(W);
+  const bonusOf = new Float64Array(W);
+  let l = 0;
+  for (let i = 0; i < W; i++) {
+    const w = workerByRank[i]!;
+    if (shape.skip?.[w] === 1) continue;
+    const left = l++;
+    const e = matchEdge[left]!;
+    if (e < 0) continue;
+    const p = postByRank[g.edgeRight[e]!]!;
+    postOf[w] = p;
+    // The pair's score: found in the labourer's list (weights may carry a bonus).
+    const lists = shape.forced?.get(w) ?? core;
+    const [a, b] =
+      lists === core ? [core.offsets[w]!, core.offsets[w + 1]!] : [lists.offsets[0]!, lists.offsets[1]!];
+    for (let k = a; k < b; k++) {
+      if (lists.posts[k] !== p) continue;
+      scoreOf[w] = lists.scores[k]!;
+      bonusOf[w] = lists.bonuses?.[k] ?? 0;
+      break;
+    }
+  }
+  return { postOf, scoreOf, bonusOf };
+}
+
+/** The duals of a solve on a core's graph, by labourer and post position. */
+export function dualsOf(
+  index: CompiledIndex,
+  shape: Shape,
+  g: CompiledGraph,
+  duals: {
+    T: number;
+    leftTier: Float64Array;
+    leftWeight: Float64Array;
+    rightTier: Float64Array;
+    rightWeight: Float64Array;
+  },
+): PlanDuals {
+  const W = index.workerCount;
+  const P = index.postCount;
+  const T = duals.T;
+  const { workerByRank, postByRank } = idOrderOf(index);
+  const workerTier = new Int32Array(W).fill(-1);
+  const workerTierDual = new Float64Array(W * T);
+  const workerDual = new Float64Array(W);
+  let l = 0;
+  for (let i = 0; i < W; i++) {
+    const w = workerByRank[i]!;
+    if (shape.skip?.[w] === 1) continue;
+    const left = l++;
+    workerTier[w] = g.leftTierIndex[left]!;
+    for (let k = 0; k < T; k++) workerTierDual[w * T + k] = duals.leftTier[left * T + k]!;
+    workerDual[w] = duals.leftWeight[left]!;
+  }
+  const postTierDual = new Float64Array(P * T);
+  const postDual = new Float64Array(P);
+  for (let r = 0; r < P; r++) {
+    const p = postByRank[r]!;
+    for (let k = 0; k < T; k++) postTierDual[p * T + k] = duals.rightTier[r * T + k]!;
+    postDual[p] = duals.rightWeight[r]!;
+  }
+  return { T, tiers: g.tiers, workerTier, workerTierDual, workerDual, postTierDual, postDual };
+}
+
+/** One exact optimal solve on a core: the placement and its duals (optimal over the core only). */
+export function solveCore(
+  index: CompiledIndex,
+  core: PairLists,
+  shape: Shape = {},
+): CorePlacement & { readonly duals: PlanDuals } {
+  const g = coreGraph(index, core, shape);
+  const { matchEdge, duals } = solveOptimalTyped(g);
+  return { ...placementOf(index, core, shape, g, matchEdge), duals: dualsOf(index, shape, g, duals) };
+}
+
 /** Options of {@link planOptimal}. */
-export interface OptimalCoreOptions {
+export interface OptimalCoreOptions extends Shape {
   readonly minScore: number;
-  /** Each labourer's best N posts only (the candidate graph is then their top-N lists). */
-  readonly candidatesPerWorker?: number | undefined;
+  /** The core to start from (pairs known to matter); each labourer's best `seed` posts are added. */
+  readonly start?: PairLists | undefined;
   /** How many best posts per labourer seed the core. */
   readonly seed: number;
   /** Most violating pairs added per labourer and round. */
   readonly perWorker: number;
-  /** Labourers left out of the plan (1). */
-  readonly skip?: Uint8Array | undefined;
-  /** Told as each round begins: the round (from 0) and the edges in the core. */
-  readonly onRound?: ((round: number, edges: number) => void) | undefined;
+  /** Told as each round begins: the round (from 0) and the pairs in the core. */
+  readonly onRound?: ((round: number, pairs: number) => void) | undefined;
+  /** Told as pricing goes: labourers priced of all. */
+  readonly onPricing?: ((done: number, total: number) => void) | undefined;
 }
 
 /** An optimal plan of a compiled index, with its duals. */
-export interface OptimalCore {
-  /** Each labourer's post position (index order), −1 when unplaced. */
-  readonly postOf: Int32Array;
-  /** Each placed labourer's score (0 for the unplaced). */
-  readonly scoreOf: Float64Array;
+export interface OptimalCore extends CorePlacement {
   /** Duals that hold on every eligible pair (see `src/internal/pricing.ts`). */
   readonly duals: PlanDuals;
   /** Solver runs, and the pairs in the last core. */
@@ -218,69 +345,111 @@ export interface OptimalCore {
 /** Absolute tolerance of pricing: far above the solver's rounding, far below any score gap that matters. */
 export const PRICING_TOLERANCE = 1e-9;
 
+/** Labourers priced per shard (progress is told between shards). */
+const PRICING_SHARD = 8192;
+
 /**
- * The exact optimal plan of a compiled index (priority households placed first, then the total
- * score), by solving on a core and pricing out the rest until the duals hold on every eligible pair.
+ * The exact optimal plan of a compiled index (forced members placed first, then priority
+ * households, then the total score), by solving on a core and pricing out the rest until the duals
+ * hold on every eligible pair (a forced member's pairs are all in the core from the start).
  *
  * Complexity: per round, one exact solve on the core and one pricing walk per labourer; the rounds
  * stop when no pair outside the core beats the duals.
  */
 export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): OptimalCore {
   const W = index.workerCount;
-  const { minScore, skip, candidatesPerWorker } = options;
-  const limited = candidatesPerWorker !== undefined;
-  let core = topLists(index, limited ? candidatesPerWorker : options.seed, minScore, skip);
-  const { workerByRank, postByRank } = idOrderOf(index);
+  const { minScore, skip, forced } = options;
+  const shape: Shape = options;
+  const seedSkip = skip === undefined && forced === undefined ? undefined : new Uint8Array(W);
+  if (seedSkip !== undefined) {
+    if (skip !== undefined) seedSkip.set(skip);
+    if (forced !== undefined) for (const w of forced.keys()) seedSkip[w] = 1;
+  }
+  let core = topLists(index, options.seed, minScore, seedSkip);
+  if (options.start !== undefined) core = mergeLists(index, core, options.start);
   for (let round = 0; ; round++) {
     options.onRound?.(round, core.posts.length);
-    const g = coreGraph(index, core, skip);
-    const { matchEdge, duals } = solveOptimalTyped(g);
-    // Duals by index position.
-    const T = duals.T;
-    const workerTier = new Int32Array(W).fill(-1);
-    const workerTierDual = new Float64Array(W * T);
-    const workerDual = new Float64Array(W);
-    const postOf = new Int32Array(W).fill(-1);
-    const scoreOf = new Float64Array(W);
-    // Left node of each labourer in the graph (skipped labourers have none).
-    let l = 0;
-    const leftOf = new Int32Array(W).fill(-1);
-    for (let i = 0; i < W; i++) {
-      const w = workerByRank[i]!;
-      if (skip?.[w] === 1) continue;
-      leftOf[w] = l++;
-    }
-    for (let w = 0; w < W; w++) {
-      const left = leftOf[w]!;
-      if (left < 0) continue;
-      if (T > 0 && g.leftTierIndex[left]! >= 0) workerTier[w] = g.leftTierIndex[left]!;
-      for (let k = 0; k < T; k++) workerTierDual[w * T + k] = duals.leftTier[left * T + k]!;
-      workerDual[w] = duals.leftWeight[left]!;
-      const e = matchEdge[left]!;
-      if (e >= 0) {
-        postOf[w] = postByRank[g.edgeRight[e]!]!;
-        scoreOf[w] = g.edgeWeight[e]!;
-      }
-    }
-    const P = index.postCount;
-    const postTierDual = new Float64Array(P * T);
-    const postDual = new Float64Array(P);
-    for (let r = 0; r < P; r++) {
-      const p = postByRank[r]!;
-      for (let k = 0; k < T; k++) postTierDual[p * T + k] = duals.rightTier[r * T + k]!;
-      postDual[p] = duals.rightWeight[r]!;
-    }
-    const planDuals: PlanDuals = { T, workerTier, workerTierDual, workerDual, postTierDual, postDual };
-    if (limited)
-      return { postOf, scoreOf, duals: planDuals, rounds: round + 1, coreEdges: core.posts.length };
-    const violations = priceRange(index, 0, W, planDuals, {
+    const solved = solveCore(index, core, shape);
+    const violations = priceShards(
+      index,
+      solved.duals,
       minScore,
-      perWorker: options.perWorker,
-      tolerance: PRICING_TOLERANCE,
-      skip,
-    });
+      options.perWorker,
+      seedSkip,
+      options.onPricing,
+    );
     if (violations.workers.length === 0)
-      return { postOf, scoreOf, duals: planDuals, rounds: round + 1, coreEdges: core.posts.length };
+      return { ...solved, rounds: round + 1, coreEdges: core.posts.length };
     core = mergePairs(index, core, violations);
   }
+}
+
+/** Pricing over every labourer, shard by shard. */
+function priceShards(
+  index: CompiledIndex,
+  duals: PlanDuals,
+  minScore: number,
+  perWorker: number,
+  skip: Uint8Array | undefined,
+  onPricing: ((done: number, total: number) => void) | undefined,
+): Violations {
+  const W = index.workerCount;
+  const parts: Violations[] = [];
+  for (let from = 0; from < W; from += PRICING_SHARD) {
+    const to = Math.min(W, from + PRICING_SHARD);
+    parts.push(
+      priceRange(index, from, to, duals, { minScore, perWorker, tolerance: PRICING_TOLERANCE, skip }),
+    );
+    onPricing?.(to, W);
+  }
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  let m = 0;
+  for (const v of parts) {
+    n += v.workers.length;
+    m += v.posts.length;
+  }
+  const workers = new Int32Array(n);
+  const offsets = new Int32Array(n + 1);
+  const posts = new Int32Array(m);
+  const scores = new Float64Array(m);
+  let i = 0;
+  let k = 0;
+  for (const v of parts) {
+    for (let j = 0; j < v.workers.length; j++) {
+      workers[i] = v.workers[j]!;
+      offsets[i + 1] = offsets[i]! + v.offsets[j + 1]! - v.offsets[j]!;
+      i++;
+    }
+    posts.set(v.posts, k);
+    scores.set(v.scores, k);
+    k += v.posts.length;
+  }
+  return { workers, offsets, posts, scores };
+}
+
+/** The union of two sets of pairs (scores as weights). */
+export function mergeLists(index: CompiledIndex, a: PairLists, b: PairLists): PairLists {
+  const workers: number[] = [];
+  const offsets: number[] = [0];
+  for (let w = 0; w < index.workerCount; w++) {
+    if (b.offsets[w + 1] === b.offsets[w]) continue;
+    workers.push(w);
+    offsets.push(offsets[offsets.length - 1]! + b.offsets[w + 1]! - b.offsets[w]!);
+  }
+  const posts = new Int32Array(offsets[offsets.length - 1]!);
+  const scores = new Float64Array(posts.length);
+  let k = 0;
+  for (const w of workers) {
+    for (let j = b.offsets[w]!; j < b.offsets[w + 1]!; j++) {
+      posts[k] = b.posts[j]!;
+      scores[k++] = b.scores[j]!;
+    }
+  }
+  return mergePairs(index, a, {
+    workers: Int32Array.from(workers),
+    offsets: Int32Array.from(offsets),
+    posts,
+    scores,
+  });
 }

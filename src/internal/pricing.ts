@@ -30,6 +30,8 @@ import { TopK, Walker, walk, walkLimits } from './walk.js';
 export interface PlanDuals {
   /** How many numbered tiers: each tier part holds `T` integers. */
   readonly T: number;
+  /** The graph's numbered tiers, ascending (position k of a tier part belongs to `tiers[k]`). */
+  readonly tiers: readonly number[];
   /** Each labourer's numbered tier (0 … T − 1), or −1 for a labourer who counts only by score. */
   readonly workerTier: Int32Array;
   /** Tier part of u, `T` per labourer. */

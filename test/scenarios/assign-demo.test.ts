@@ -26,7 +26,18 @@ describe('assign on the demo dataset', () => {
   it('the optimal plan is at least as good as the stable and greedy ones', () => {
     expect(compareObjectives(plans.optimal.objective, plans.stable.objective)).toBeGreaterThanOrEqual(0);
     expect(compareObjectives(plans.optimal.objective, plans.greedy.objective)).toBeGreaterThanOrEqual(0);
-    expect(plans.stable.blockingPairs).toEqual([]);
+  });
+
+  it("places the demo's groups whole or not at all, and only they block the stable plan", () => {
+    expect(ds.groups.length).toBeGreaterThan(0);
+    for (const plan of Object.values(plans)) expect(plan.groups).toHaveLength(ds.groups.length);
+    const members = new Set(ds.groups.flatMap((g) => g.members));
+    const stable = plans.stable;
+    for (const b of stable.blockingPairs ?? []) {
+      const holders = stable.entries.filter((e) => e.kind === 'placed' && e.post === b.post);
+      expect(members.has(b.worker) || holders.some((h) => members.has(h.worker))).toBe(true);
+    }
+    expect(assign(ds, { mode: 'stable', groups: [] }).blockingPairs).toEqual([]);
   });
 
   it('the under-16 showcase labourer is excluded outright', () => {

@@ -1,0 +1,179 @@
+/**
+ * The pairs that block a placement, found without enumerating every pair: a labourer and a candidate
+ * post it prefers to where it is (higher weight, or equal and a smaller post id; any post when it is
+ * unplaced) that would take it (room, or it comes before the post's least preferred holder: priority
+ * tier first, then weight, then id).
+ *
+ * Each post gets a gate per tier from its holders, as in deferred acceptance. A placed labourer's
+ * better posts are few: the walk in score order above its own weight finds them. An unplaced
+ * labourer is looked for among the posts open to its tier (score order) and the contested posts whose
+ * gate it could pass (the walk in order of score less gate), which stops as soon as no post's bound
+ * reaches its gate.
+ *
+ * @module
+ */
+import type { CompiledIndex } from '../compile.js';
+import { idOrderOf } from './id-order.js';
+import type { PairLists } from './optimal-core.js';
+import { TopK, Walker, walk, walkLimits } from './walk.js';
+
+/** A blocking pair, by position. */
+export interface Blocking {
+  readonly worker: number;
+  readonly post: number;
+}
+
+/**
+ * The blocking pairs of a placement (sorted by labourer id, then post id).
+ *
+ * @param index - The compiled index.
+ * @param postOf - Each labourer's post, −1 unplaced.
+ * @param weightOf - Each placed labourer's weight (score + bonus).
+ * @param minScore - Candidates score at least this.
+ * @param lists - Explicit candidate lists (best N posts, or with bonus weights); absent: every eligible pair by the walk.
+ * @param capacity - Openings of each post.
+ * @returns The blocking pairs.
+ */
+export function blockingPairsOf(
+  index: CompiledIndex,
+  postOf: Int32Array,
+  weightOf: Float64Array,
+  minScore: number,
+  lists: PairLists | undefined,
+  capacity: Int32Array = index.postCapacity,
+): Blocking[] {
+  const W = index.workerCount;
+  const P = index.postCount;
+  const { workerRank, workerByRank } = idOrderOf(index);
+  const rank = index.postIdRank;
+  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  // Each post's least preferred holder.
+  const load = new Int32Array(P);
+  const least = new Int32Array(P).fill(-1);
+  for (let w = 0; w < W; w++) {
+    const p = postOf[w]!;
+    if (p < 0) continue;
+    load[p]! += 1;
+    const h = least[p]!;
+    if (
+      h < 0 ||
+      tierOf(w) > tierOf(h) ||
+      (tierOf(w) === tierOf(h) &&
+        (weightOf[w]! < weightOf[h]! || (weightOf[w] === weightOf[h] && workerRank[w]! > workerRank[h]!)))
+    )
+      least[p] = w;
+  }
+  const gates: [Float64Array, Float64Array] = [new Float64Array(P), new Float64Array(P)];
+  const gateTie = new Int32Array(P);
+  for (let p = 0; p < P; p++) {
+    const h = least[p]!;
+    for (let t = 0; t < 2; t++) {
+      gates[t]![p] =
+        load[p]! < capacity[p]!
+          ? Number.NEGATIVE_INFINITY
+          : h < 0
+            ? Number.POSITIVE_INFINITY
+            : tierOf(h) < t
+              ? Number.POSITIVE_INFINITY
+              : tierOf(h) > t
+                ? Number.NEGATIVE_INFINITY
+                : weightOf[h]!;
+    }
+    if (h >= 0) gateTie[p] = workerRank[h]!;
+  }
+  const passes = (w: number, p: number, weight: number): boolean => {
+    const g = gates[tierOf(w)]![p]!;
+    return weight > g || (weight === g && workerRank[w]! < gateTie[p]!);
+  };
+  /** Does w prefer p (weight `weight`) to where it is? */
+  const prefers = (w: number, p: number, weight: number): boolean => {
+    const cur = postOf[w]!;
+    if (cur < 0) return true;
+    if (cur === p) return false;
+    const cw = weightOf[w]!;
+    return weight > cw || (weight === cw && rank[p]! < rank[cur]!);
+  };
+
+  const out: Blocking[] = [];
+  if (lists !== undefined) {
+    for (let i = 0; i < W; i++) {
+      const w = workerByRank[i]!;
+      if (index.workerExcluded[w] === 1) continue;
+      const wt = lists.weights ?? lists.scores;
+      const found: number[] = [];
+      for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) {
+        const p = lists.posts[k]!;
+        if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) found.push(p);
+      }
+      found.sort((a, b) => rank[a]! - rank[b]!);
+      for (const p of found) out.push({ worker: w, post: p });
+    }
+    return out;
+  }
+
+  // Views of the posts open to each tier (score order) and the contested ones (score less gate).
+  const views = [0, 1].map((t) => {
+    const open = new Float64Array(P);
+    const contested = new Float64Array(P);
+    for (let p = 0; p < P; p++) {
+      const g = gates[t]![p]!;
+      open[p] = g === Number.NEGATIVE_INFINITY ? 0 : Number.POSITIVE_INFINITY;
+      contested[p] = g === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : g;
+    }
+    return {
+      open: new Walker(index, { offsets: open }),
+      contested: new Walker(index, { offsets: contested }),
+    };
+  });
+  const plain = new Walker(index);
+  const all = new TopK(Number.POSITIVE_INFINITY);
+  const lim = walkLimits(minScore);
+  lim.gateTie = gateTie;
+  // Labourers by county (each walker builds a county's buckets once), reported in id order.
+  const byLabourer: Blocking[][] = new Array<Blocking[]>(W);
+  const order = Array.from({ length: W }, (_, w) => w).sort(
+    (a, b) =>
+      index.workerCounty[a]! - index.workerCounty[b]! || index.workerScope[a]! - index.workerScope[b]!,
+  );
+  const found = new Set<number>();
+  for (const w of order) {
+    if (index.workerExcluded[w] === 1) continue;
+    const t = tierOf(w);
+    lim.gate = gates[t];
+    lim.tieRank = workerRank[w]!;
+    found.clear();
+    const collect = (): void => {
+      for (let k = 0; k < all.size; k++) {
+        const p = all.posts[k]!;
+        const s = all.scores[k]!;
+        if (prefers(w, p, s) && passes(w, p, s)) found.add(p);
+      }
+    };
+    const cur = postOf[w]!;
+    if (cur >= 0) {
+      // Above its own weight, in score order.
+      lim.floor = weightOf[w]!;
+      lim.minScore = Math.max(minScore, weightOf[w]!);
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(plain, w, lim, all);
+      collect();
+    } else {
+      lim.floor = minScore;
+      lim.minScore = minScore;
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(views[t]!.open, w, lim, all);
+      collect();
+      lim.floor = 0;
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(views[t]!.contested, w, lim, all);
+      collect();
+    }
+    if (found.size > 0)
+      byLabourer[w] = [...found].sort((a, b) => rank[a]! - rank[b]!).map((p) => ({ worker: w, post: p }));
+  }
+  for (let i = 0; i < W; i++) {
+    const list = byLabourer[workerByRank[i]!];
+    if (list !== undefined) for (const b of list) out.push(b);
+  }
+  return out;
+}

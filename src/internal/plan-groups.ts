@@ -1,0 +1,572 @@
+/**
+ * Groups in a plan of any size: the options of each group (an employer, site or post where every
+ * member has a candidate post and the openings can take them all), and how each plan mode places
+ * groups whole or not at all.
+ *
+ * @module
+ */
+import type { CompiledIndex } from '../compile.js';
+import type { CompiledGraph } from '../graph/internal/compile.js';
+import { solveOptimalTyped } from '../graph/solve-optimal.js';
+import type {
+  GroupFailure,
+  GroupOutcome,
+  GroupRule,
+  GroupSearch,
+  PlacementGroup,
+  PlanObjective,
+} from '../plan.js';
+import type { Dataset, PostId, WorkerId } from '../types.js';
+import { siteKey } from './context.js';
+import { idOrderOf } from './id-order.js';
+import type { CorePlacement, PairLists, Shape } from './optimal-core.js';
+import type { Planner, StageProgress } from './planner.js';
+import type { PlanDuals } from './pricing.js';
+
+/** A place where a whole group can go, and how its members would fill it. */
+export interface TypedOption {
+  /** The employer, site key or post id. */
+  readonly key: string;
+  /** Each member's candidate pairs at the option (by member, in the group's member order). */
+  readonly pairs: readonly PairLists[];
+  /** The members' best placement there on their own (post per member), and its weight. */
+  readonly posts: Int32Array;
+  readonly scores: Float64Array;
+  readonly weights: Float64Array;
+  readonly bonuses: Float64Array;
+  readonly value: number;
+}
+
+/** A group with its members' positions, sorted by id as the group's members are. */
+export interface TypedGroup {
+  readonly group: PlacementGroup;
+  readonly members: Int32Array;
+}
+
+const keyCache = new WeakMap<Dataset, Map<GroupRule, readonly string[]>>();
+
+/** The key of each post (by position) under a rule: employer id, site key or post id. */
+function keysOf(dataset: Dataset, rule: GroupRule): readonly string[] {
+  let byRule = keyCache.get(dataset);
+  if (byRule === undefined) keyCache.set(dataset, (byRule = new Map()));
+  let keys = byRule.get(rule);
+  if (keys === undefined) {
+    keys = dataset.posts.map((p) =>
+      rule === 'same-employer' ? p.employer : rule === 'same-site' ? siteKey(p.site) : p.id,
+    );
+    byRule.set(rule, keys);
+  }
+  return keys;
+}
+
+/** The groups' members as positions in the index. */
+export function typedGroups(index: CompiledIndex, groups: readonly PlacementGroup[]): TypedGroup[] {
+  const position = new Map(index.workerIds.map((id, w) => [id, w]));
+  return groups.map((group) => ({ group, members: Int32Array.from(group.members, (m) => position.get(m)!) }));
+}
+
+/**
+ * The best placement of a few members on the posts of one option with `capacity` openings each
+ * (every member placed), or undefined if they do not all fit: each member at its best post when the
+ * openings allow, else an exact assignment.
+ */
+function placeMembers(
+  index: CompiledIndex,
+  pairs: readonly PairLists[],
+  capacity: (p: number) => number,
+):
+  | { posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array; value: number }
+  | undefined {
+  const m = pairs.length;
+  const posts = new Int32Array(m);
+  const scores = new Float64Array(m);
+  const weights = new Float64Array(m);
+  const bonuses = new Float64Array(m);
+  const taken = new Map<number, number>();
+  let fits = true;
+  for (let i = 0; i < m; i++) {
+    const l = pairs[i]!;
+    const wt = l.weights ?? l.scores;
+    let best = -1;
+    for (let k = 0; k < l.posts.length; k++) {
+      const p = l.posts[k]!;
+      if (capacity(p) <= 0) continue;
+      if (
+        best < 0 ||
+        wt[k]! > wt[best]! ||
+        (wt[k] === wt[best] && index.postIdRank[p]! < index.postIdRank[l.posts[best]!]!)
+      )
+        best = k;
+    }
+    if (best < 0) return undefined;
+    posts[i] = l.posts[best]!;
+    scores[i] = l.scores[best]!;
+    weights[i] = wt[best]!;
+    bonuses[i] = l.bonuses?.[best] ?? 0;
+    const n = (taken.get(posts[i]!) ?? 0) + 1;
+    taken.set(posts[i]!, n);
+    if (n > capacity(posts[i]!)) fits = false;
+  }
+  if (!fits) {
+    // The members' favourites collide: an exact assignment of the members alone (all in tier 0,
+    // so it places as many as it can).
+    const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))].filter((p) => capacity(p) > 0);
+    const col = new Map(postList.map((p, r) => [p, r]));
+    const edgeLeft: number[] = [];
+    const edgeRight: number[] = [];
+    const edgeWeight: number[] = [];
+    const leftStart = [0];
+    const meta: { score: number; weight: number; bonus: number; post: number }[] = [];
+    for (let i = 0; i < m; i++) {
+      const l = pairs[i]!;
+      const wt = l.weights ?? l.scores;
+      const order = Array.from(l.posts.keys())
+        .filter((k) => col.has(l.posts[k]!))
+        .sort((a, b) => col.get(l.posts[a]!)! - col.get(l.posts[b]!)!);
+      for (const k of order) {
+        edgeLeft.push(i);
+        edgeRight.push(col.get(l.posts[k]!)!);
+        edgeWeight.push(wt[k]!);
+        meta.push({ score: l.scores[k]!, weight: wt[k]!, bonus: l.bonuses?.[k] ?? 0, post: l.posts[k]! });
+      }
+      leftStart.push(edgeLeft.length);
+    }
+    const nR = postList.length;
+    const rightStart = new Int32Array(nR + 1);
+    for (const r of edgeRight) rightStart[r + 1]! += 1;
+    for (let r = 0; r < nR; r++) rightStart[r + 1]! += rightStart[r]!;
+    const fill = rightStart.slice(0, nR);
+    const rightEdges = new Int32Array(edgeRight.length);
+    edgeRight.forEach((r, e) => (rightEdges[fill[r]!++] = e));
+    const g: CompiledGraph = {
+      leftIds: Array.from({ length: m }, (_, i) => String(i).padStart(8, '0')),
+      leftTierIndex: new Int32Array(m),
+      leftRank: new Int32Array(m),
+      tiers: [0],
+      rightIds: postList.map((_, r) => String(r).padStart(8, '0')),
+      capacity: Int32Array.from(postList, (p) => Math.min(m, capacity(p))),
+      edgeLeft: Int32Array.from(edgeLeft),
+      edgeRight: Int32Array.from(edgeRight),
+      edgeWeight: Float64Array.from(edgeWeight),
+      leftStart: Int32Array.from(leftStart),
+      rightStart,
+      rightEdges,
+    };
+    const { matchEdge } = solveOptimalTyped(g);
+    for (let i = 0; i < m; i++) {
+      const e = matchEdge[i]!;
+      if (e < 0) return undefined;
+      posts[i] = meta[e]!.post;
+      scores[i] = meta[e]!.score;
+      weights[i] = meta[e]!.weight;
+      bonuses[i] = meta[e]!.bonus;
+    }
+  }
+  let value = 0;
+  for (let i = 0; i < m; i++) value += weights[i]!;
+  return { posts, scores, weights, bonuses, value };
+}
+
+/**
+ * The options of a group: each key (employer, site or post) where every member has a candidate post
+ * and the openings left (`capacity − used`) can take all members at once, with the members' best
+ * placement there. Sorted by key.
+ *
+ * Complexity: O(Σ candidates of the members) plus a small exact assignment per option where the
+ * members' favourite posts collide.
+ */
+export function groupOptions(
+  dataset: Dataset,
+  planner: Planner,
+  g: TypedGroup,
+  used?: Int32Array,
+): TypedOption[] {
+  const index = planner.index;
+  const keys = keysOf(dataset, g.group.rule);
+  const lists = Array.from(g.members, (w) => planner.candidates(w));
+  if (lists.some((l) => l.posts.length === 0)) return [];
+  let common: Set<string> | undefined;
+  for (const l of lists) {
+    const mine = new Set(Array.from(l.posts, (p) => keys[p]!));
+    common = common === undefined ? mine : new Set([...common].filter((k) => mine.has(k)));
+    if (common.size === 0) return [];
+  }
+  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
+  const out: TypedOption[] = [];
+  for (const key of [...common!].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const pairs = lists.map((l): PairLists => {
+      const ks: number[] = [];
+      for (let k = 0; k < l.posts.length; k++) if (keys[l.posts[k]!] === key) ks.push(k);
+      return {
+        offsets: Int32Array.of(0, ks.length),
+        posts: Int32Array.from(ks, (k) => l.posts[k]!),
+        scores: Float64Array.from(ks, (k) => l.scores[k]!),
+        ...(l.weights === undefined ? {} : { weights: Float64Array.from(ks, (k) => l.weights![k]!) }),
+        ...(l.bonuses === undefined ? {} : { bonuses: Float64Array.from(ks, (k) => l.bonuses![k]!) }),
+      };
+    });
+    const placed = placeMembers(index, pairs, capacity);
+    if (placed === undefined) continue;
+    out.push({ key, pairs, ...placed });
+  }
+  return out;
+}
+
+/** A plan mode's result with groups. */
+export interface GroupPlan extends CorePlacement {
+  readonly duals?: PlanDuals | undefined;
+  /** Duals of the relaxation proving `search.upperBound`, when the plan's own duals do not. */
+  readonly boundDuals?: PlanDuals | undefined;
+  readonly outOfGraph?: Uint8Array | undefined;
+  readonly outcomes: readonly GroupOutcome[];
+  readonly search: GroupSearch;
+  readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[] | undefined;
+}
+
+/** The objective of a placement: priority households placed, then total weight. */
+export function objectiveOfPlacement(index: CompiledIndex, p: CorePlacement): PlanObjective {
+  const { workerByRank } = idOrderOf(index);
+  let priorityPlaced = 0;
+  let placed = 0;
+  let total = 0;
+  // In id order, so totals add up as the plan's do.
+  for (let i = 0; i < workerByRank.length; i++) {
+    const w = workerByRank[i]!;
+    if (p.postOf[w]! < 0) continue;
+    placed++;
+    if (index.workerPriority[w] === 1) priorityPlaced++;
+    total += p.scoreOf[w]! + p.bonusOf[w]!;
+  }
+  return { priorityPlaced, placed, total };
+}
+
+/** Relative tolerance when comparing totals of scores. */
+const TOLERANCE = 1e-9;
+
+/** Lexicographic comparison of objectives (priority placed, then total within 1e-9 relative); positive if a is better. */
+export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
+  if (a.priorityPlaced !== b.priorityPlaced) return a.priorityPlaced - b.priorityPlaced;
+  const d = a.total - b.total;
+  return Math.abs(d) <= TOLERANCE * Math.max(1, Math.abs(a.total), Math.abs(b.total)) ? 0 : Math.sign(d);
+}
+
+/** The state of a group in a placement: nobody placed, all at one key, or broken. */
+function stateOf(
+  dataset: Dataset,
+  g: TypedGroup,
+  postOf: Int32Array,
+): { kind: 'none' } | { kind: 'whole'; key: string } | { kind: 'broken' } {
+  const keys = keysOf(dataset, g.group.rule);
+  let first: string | undefined;
+  let placed = 0;
+  for (const w of g.members) {
+    const p = postOf[w]!;
+    if (p < 0) continue;
+    placed++;
+    const k = keys[p]!;
+    if (first === undefined) first = k;
+    else if (k !== first) return { kind: 'broken' };
+  }
+  if (placed === 0) return { kind: 'none' };
+  return placed === g.members.length ? { kind: 'whole', key: first! } : { kind: 'broken' };
+}
+
+/**
+ * Stable and greedy modes: groups first, in id order, each at its feasible option of largest member
+ * weight (the first in key order among equals); then the solver on everyone else with the openings
+ * left.
+ */
+export function groupsFirst(
+  dataset: Dataset,
+  planner: Planner,
+  groups: readonly TypedGroup[],
+  progress?: StageProgress,
+): GroupPlan {
+  const index = planner.index;
+  const W = index.workerCount;
+  const used = new Int32Array(index.postCount);
+  const postOf = new Int32Array(W).fill(-1);
+  const scoreOf = new Float64Array(W);
+  const bonusOf = new Float64Array(W);
+  const skip = new Uint8Array(W);
+  const outcomes: GroupOutcome[] = [];
+  let solves = 0;
+  for (const g of groups) {
+    for (const w of g.members) skip[w] = 1;
+    const all = groupOptions(dataset, planner, g);
+    const left = groupOptions(dataset, planner, g, used);
+    solves += all.length + left.length;
+    let best: TypedOption | undefined;
+    for (const o of left) if (best === undefined || o.value > best.value) best = o;
+    if (best === undefined) {
+      const why: GroupFailure =
+        all.length === 0 ? { code: 'no-common-option' } : { code: 'no-capacity-left', options: all.length };
+      outcomes.push({ kind: 'not-placed', group: g.group.id, rule: g.group.rule, why });
+      continue;
+    }
+    g.members.forEach((w, i) => {
+      postOf[w] = best.posts[i]!;
+      scoreOf[w] = best.scores[i]!;
+      bonusOf[w] = best.bonuses[i]!;
+      used[best.posts[i]!]! += 1;
+    });
+    outcomes.push({
+      kind: 'placed',
+      group: g.group.id,
+      rule: g.group.rule,
+      at: best.key,
+      options: all.length,
+    });
+  }
+  const rest = planner.stable({ skip, used }, progress);
+  for (let w = 0; w < W; w++) {
+    if (skip[w] === 1 || rest.postOf[w]! < 0) continue;
+    postOf[w] = rest.postOf[w]!;
+    scoreOf[w] = rest.scoreOf[w]!;
+    bonusOf[w] = rest.bonusOf[w]!;
+  }
+  return {
+    postOf,
+    scoreOf,
+    bonusOf,
+    outOfGraph: skip,
+    outcomes,
+    search: { method: 'first', graph: 'residual', solves: solves + 1 },
+  };
+}
+
+/**
+ * Optimal mode with groups. If the optimum without the group rules keeps them, it is the answer
+ * (exact). Else, when the product over groups of (options + 1) is at most `limit`, every
+ * combination is solved with the members forced onto their option's posts and the best is kept
+ * (exact over all lawful plans). Beyond, groups are decided by the relaxation's duals — each group
+ * whole where the relaxation has it whole; a broken group at the option whose members' values less
+ * the posts' prices is largest, if that is not negative, else not at all — then everyone else is
+ * placed optimally on the openings left, and groups that still fit in openings nobody took are
+ * placed too: a heuristic whose gap the relaxation's objective (`upperBound`) bounds.
+ */
+export function optimalWithGroups(
+  dataset: Dataset,
+  planner: Planner,
+  groups: readonly TypedGroup[],
+  limit: number,
+  progress?: StageProgress,
+): GroupPlan {
+  const index = planner.index;
+  const W = index.workerCount;
+  const relaxed = planner.optimal({}, progress);
+  const upperBound = objectiveOfPlacement(index, relaxed);
+  const options = groups.map((g) => groupOptions(dataset, planner, g));
+  const notPlaced = (i: number): GroupOutcome => {
+    const g = groups[i]!.group;
+    return {
+      kind: 'not-placed',
+      group: g.id,
+      rule: g.rule,
+      why:
+        options[i]!.length === 0
+          ? { code: 'no-common-option' }
+          : { code: 'worse-for-plan', options: options[i]!.length },
+    };
+  };
+  const states = groups.map((g) => stateOf(dataset, g, relaxed.postOf));
+  if (states.every((s) => s.kind !== 'broken')) {
+    return {
+      ...relaxed,
+      outcomes: groups.map((g, i) => {
+        const s = states[i]!;
+        return s.kind === 'whole'
+          ? { kind: 'placed', group: g.group.id, rule: g.group.rule, at: s.key, options: options[i]!.length }
+          : notPlaced(i);
+      }),
+      search: { method: 'exact', graph: 'candidates', solves: 1, upperBound },
+    };
+  }
+
+  let product = 1;
+  for (const o of options) product = Math.min(Number.MAX_SAFE_INTEGER, product * (o.length + 1));
+  if (product <= limit) {
+    // Every combination, options in key order with "not placed" last; the first best is kept.
+    let solves = 1;
+    let best:
+      | {
+          choice: (TypedOption | undefined)[];
+          r: CorePlacement & { duals: PlanDuals };
+          objective: PlanObjective;
+        }
+      | undefined;
+    const digits = new Array<number>(groups.length).fill(0);
+    for (;;) {
+      const choice = digits.map((d, i) => options[i]![d]);
+      const forced = new Map<number, PairLists>();
+      const skip = new Uint8Array(W);
+      groups.forEach((g, i) => {
+        const o = choice[i];
+        g.members.forEach((w, j) => {
+          if (o === undefined) skip[w] = 1;
+          else forced.set(w, o.pairs[j]!);
+        });
+      });
+      solves++;
+      const r = planner.optimal({ skip, forced });
+      const feasible = [...forced.keys()].every((w) => r.postOf[w]! >= 0);
+      const objective = objectiveOfPlacement(index, r);
+      if (feasible && (best === undefined || compareObjectives(objective, best.objective) > 0))
+        best = { choice, r, objective };
+      let i = groups.length - 1;
+      while (i >= 0 && digits[i] === options[i]!.length) digits[i--] = 0;
+      if (i < 0) break;
+      digits[i]!++;
+    }
+    // "Nobody placed" is always feasible, so there is a best.
+    const b = best!;
+    const skip = new Uint8Array(W);
+    groups.forEach((g, i) => {
+      if (b.choice[i] === undefined) for (const w of g.members) skip[w] = 1;
+    });
+    return {
+      ...b.r,
+      boundDuals: relaxed.duals,
+      outOfGraph: skip,
+      outcomes: groups.map((g, i) => {
+        const o = b.choice[i];
+        return o === undefined
+          ? notPlaced(i)
+          : { kind: 'placed', group: g.group.id, rule: g.group.rule, at: o.key, options: options[i]!.length };
+      }),
+      search: { method: 'exact', graph: 'groups-fixed', solves, upperBound },
+    };
+  }
+
+  // Heuristic: decide the groups by the relaxation's duals, then place everyone else optimally.
+  const d = relaxed.duals;
+  const T = d.T;
+  /** Lexicographic value less price of a member at a post: tier part (priority), then weight. */
+  const used = new Int32Array(index.postCount);
+  const postOf = new Int32Array(W).fill(-1);
+  const scoreOf = new Float64Array(W);
+  const bonusOf = new Float64Array(W);
+  const skip = new Uint8Array(W);
+  const chosen: (
+    | TypedOption
+    | { key: string; posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array }
+    | undefined
+  )[] = [];
+  const tierOfPriority = d.tiers.indexOf(1);
+  groups.forEach((g, i) => {
+    for (const w of g.members) skip[w] = 1;
+    const s = states[i]!;
+    if (s.kind === 'none') {
+      chosen.push(undefined);
+      return;
+    }
+    if (s.kind === 'whole') {
+      chosen.push({
+        key: s.key,
+        posts: Int32Array.from(g.members, (w) => relaxed.postOf[w]!),
+        scores: Float64Array.from(g.members, (w) => relaxed.scoreOf[w]!),
+        weights: Float64Array.from(g.members, (w) => relaxed.scoreOf[w]! + relaxed.bonusOf[w]!),
+        bonuses: Float64Array.from(g.members, (w) => relaxed.bonusOf[w]!),
+      });
+      return;
+    }
+    let best: TypedOption | undefined;
+    let bestC = 0;
+    let bestW = 0;
+    for (const o of options[i]!) {
+      let c = 0;
+      let wsum = 0;
+      g.members.forEach((w, j) => {
+        const p = o.posts[j]!;
+        if (tierOfPriority >= 0 && index.workerPriority[w] === 1) c += 1;
+        for (let k = 0; k < T; k++) c -= d.postTierDual[p * T + k]!;
+        wsum += o.weights[j]! - d.postDual[p]!;
+      });
+      if (best === undefined || c > bestC || (c === bestC && wsum > bestW)) {
+        best = o;
+        bestC = c;
+        bestW = wsum;
+      }
+    }
+    chosen.push(best !== undefined && (bestC > 0 || (bestC === 0 && bestW >= 0)) ? best : undefined);
+  });
+  // Seat the chosen groups in id order while their posts have room.
+  const outcomes: (GroupOutcome | undefined)[] = [];
+  groups.forEach((g, i) => {
+    const o = chosen[i];
+    if (
+      o === undefined ||
+      o.posts.some((p, j) => index.postCapacity[p]! - used[p]! < 1 + countBefore(o.posts, j, p))
+    ) {
+      outcomes.push(undefined);
+      return;
+    }
+    g.members.forEach((w, j) => {
+      postOf[w] = o.posts[j]!;
+      scoreOf[w] = o.scores[j]!;
+      bonusOf[w] = o.bonuses[j]!;
+      used[o.posts[j]!]! += 1;
+    });
+    outcomes.push({
+      kind: 'placed',
+      group: g.group.id,
+      rule: g.group.rule,
+      at: o.key,
+      options: options[i]!.length,
+    });
+  });
+  const rest = planner.optimal({ skip, used }, progress);
+  const load = used.slice();
+  for (let w = 0; w < W; w++) {
+    if (skip[w] === 1 || rest.postOf[w]! < 0) continue;
+    postOf[w] = rest.postOf[w]!;
+    scoreOf[w] = rest.scoreOf[w]!;
+    bonusOf[w] = rest.bonusOf[w]!;
+    load[rest.postOf[w]!]! += 1;
+  }
+  // Groups left out that fit, whole, in openings nobody took (placing them costs no one a place).
+  let solves = 2;
+  groups.forEach((g, i) => {
+    if (outcomes[i] !== undefined) return;
+    const room = new Int32Array(load.length);
+    for (let p = 0; p < load.length; p++) room[p] = load[p]!;
+    const fitting = groupOptions(dataset, planner, g, room);
+    solves += 1;
+    let best: TypedOption | undefined;
+    for (const o of fitting) if (best === undefined || o.value > best.value) best = o;
+    if (best === undefined) return;
+    g.members.forEach((w, j) => {
+      postOf[w] = best.posts[j]!;
+      scoreOf[w] = best.scores[j]!;
+      bonusOf[w] = best.bonuses[j]!;
+      used[best.posts[j]!]! += 1;
+      load[best.posts[j]!]! += 1;
+    });
+    outcomes[i] = {
+      kind: 'placed',
+      group: g.group.id,
+      rule: g.group.rule,
+      at: best.key,
+      options: options[i]!.length,
+    };
+  });
+  return {
+    postOf,
+    scoreOf,
+    bonusOf,
+    duals: rest.duals,
+    boundDuals: relaxed.duals,
+    outOfGraph: skip,
+    outcomes: groups.map((_, i) => outcomes[i] ?? notPlaced(i)),
+    search: { method: 'heuristic', graph: 'residual', solves, upperBound },
+  };
+}
+
+/** How many times `p` appears in `posts` before position `j`. */
+function countBefore(posts: Int32Array, j: number, p: number): number {
+  let n = 0;
+  for (let i = 0; i < j; i++) if (posts[i] === p) n++;
+  return n;
+}
+
+export type { Shape };

@@ -1,0 +1,151 @@
+/**
+ * Where a plan's candidate pairs come from, behind one interface for the plan modes and the group
+ * search: the walk over the compiled index (the default: nothing enumerated), or explicit lists
+ * (each labourer's best N posts, or every eligible pair when a keep-together bonus needs them all).
+ *
+ * @module
+ */
+import type { CompiledIndex } from '../compile.js';
+import { stableMatch } from '../graph/solve-stable.js';
+import { deferredAcceptance } from './deferred.js';
+import {
+  coreGraph,
+  placementOf,
+  planOptimal,
+  solveCore,
+  type CorePlacement,
+  type PairLists,
+  type Shape,
+} from './optimal-core.js';
+import type { PlanDuals } from './pricing.js';
+import { TopK, Walker, walk, walkLimits } from './walk.js';
+
+/** What a plan mode reports as it goes (the step and a fraction of it). */
+export type StageProgress = (step: 'propose' | 'solve' | 'price', done: number, total: number) => void;
+
+/** The solvers and candidate lists a plan is made from. */
+export interface Planner {
+  readonly index: CompiledIndex;
+  /** The explicit candidate lists, if the candidates are not every eligible pair read by the walk. */
+  readonly lists?: PairLists | undefined;
+  /** The exact optimal placement of a sub-problem, with duals over every candidate pair. */
+  optimal(shape: Shape, progress?: StageProgress): CorePlacement & { readonly duals: PlanDuals };
+  /** The stable placement of a sub-problem (the greedy one too: both sides rank pairs by one order). */
+  stable(shape: Shape, progress?: StageProgress): CorePlacement;
+  /** Every candidate pair of a labourer (a group member's options are drawn from them). */
+  candidates(w: number): PairLists;
+}
+
+/** Posts of each labourer's best `seed` that start the optimal core, and pairs added per round. */
+const CORE_SEED = 4;
+const PER_ROUND = 10;
+
+/** A planner over the walk: candidates are every eligible pair scoring at least `minScore`. */
+export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
+  const wk = new Walker(index);
+  const all = new TopK(Number.POSITIVE_INFINITY);
+  const lim = walkLimits(minScore);
+  let accepted: PairLists | undefined;
+  return {
+    index,
+    optimal(shape, progress) {
+      // The stable matching's accepted pairs seed the core: they hold the pairs a near-optimal plan
+      // uses, so pricing has little left to add.
+      if (accepted === undefined) {
+        const da = deferredAcceptance(index, {
+          minScore,
+          skip: shape.skip,
+          used: shape.used,
+          onPass: (placed, proposing) => progress?.('propose', placed, placed + proposing),
+        });
+        accepted = listsOf(index, da.accepted.workers, da.accepted.posts, da.accepted.scores);
+      }
+      let round = 0;
+      return planOptimal(index, {
+        ...shape,
+        minScore,
+        seed: CORE_SEED,
+        perWorker: PER_ROUND,
+        start: accepted,
+        onRound: () => progress?.('solve', round++, round + 1),
+        onPricing: (done, total) => progress?.('price', done, total),
+      });
+    },
+    stable(shape, progress) {
+      const da = deferredAcceptance(index, {
+        minScore,
+        skip: shape.skip,
+        used: shape.used,
+        onPass: (placed, proposing) => progress?.('propose', placed, placed + proposing),
+      });
+      const bonusOf = new Float64Array(index.workerCount);
+      return { postOf: da.postOf, scoreOf: da.scoreOf, bonusOf };
+    },
+    candidates(w) {
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(wk, w, lim, all);
+      return {
+        offsets: Int32Array.of(0, all.size),
+        posts: all.posts.slice(0, all.size),
+        scores: all.scores.slice(0, all.size),
+      };
+    },
+  };
+}
+
+/** A planner over explicit lists (each labourer's pairs by post id rank). */
+export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
+  return {
+    index,
+    lists,
+    optimal(shape) {
+      return solveCore(index, lists, shape);
+    },
+    stable(shape) {
+      const g = coreGraph(index, lists, shape);
+      return placementOf(index, lists, shape, g, stableMatch(g));
+    },
+    candidates(w) {
+      const a = lists.offsets[w]!;
+      const b = lists.offsets[w + 1]!;
+      return {
+        offsets: Int32Array.of(0, b - a),
+        posts: lists.posts.slice(a, b),
+        scores: lists.scores.slice(a, b),
+        ...(lists.weights === undefined ? {} : { weights: lists.weights.slice(a, b) }),
+        ...(lists.bonuses === undefined ? {} : { bonuses: lists.bonuses.slice(a, b) }),
+      };
+    },
+  };
+}
+
+/** Pairs (labourer, post, score) as lists by labourer, each by post id rank, without repeats. */
+export function listsOf(
+  index: CompiledIndex,
+  workers: Int32Array,
+  posts: Int32Array,
+  scores: Float64Array,
+): PairLists {
+  const W = index.workerCount;
+  const rank = index.postIdRank;
+  const order = Array.from({ length: workers.length }, (_, i) => i).sort(
+    (a, b) => workers[a]! - workers[b]! || rank[posts[a]!]! - rank[posts[b]!]!,
+  );
+  const offsets = new Int32Array(W + 1);
+  const outPosts: number[] = [];
+  const outScores: number[] = [];
+  let last = -1;
+  let lastPost = -1;
+  for (const i of order) {
+    const w = workers[i]!;
+    const p = posts[i]!;
+    if (w === last && p === lastPost) continue;
+    last = w;
+    lastPost = p;
+    outPosts.push(p);
+    outScores.push(scores[i]!);
+    offsets[w + 1]! += 1;
+  }
+  for (let w = 0; w < W; w++) offsets[w + 1]! += offsets[w]!;
+  return { offsets, posts: Int32Array.from(outPosts), scores: Float64Array.from(outScores) };
+}
