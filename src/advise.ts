@@ -11,13 +11,12 @@
  *
  * @module
  */
-import { addDays, format, parseISO } from 'date-fns';
 import { compareIds, compareWorkerEntries, priorityTier, type PriorityTier } from './compare.js';
 import { prefectureOf, provinceOf } from './divisions.js';
 import { checkEligibility, workerExclusions } from './eligibility.js';
 import { BangfuValidationError } from './errors.js';
 import { contextOf, siteArea } from './internal/context.js';
-import { addMonthsIso, ageOn } from './internal/dates.js';
+import { addDaysIso, addMonthsIso, ageOn } from './internal/dates.js';
 import type { Plan } from './plan.js';
 import type { TrainingCourse } from './policy/types.js';
 import type { Exclusion, ExclusionCode } from './reasons.js';
@@ -268,7 +267,7 @@ export interface Scenario {
 const SCOPES: readonly MobilityScope[] = ['home-county', 'home-prefecture', 'home-province', 'anywhere'];
 
 function isoAddDays(date: IsoDate, days: number): IsoDate {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd') as IsoDate;
+  return addDaysIso(date, days);
 }
 
 /**

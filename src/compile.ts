@@ -15,11 +15,11 @@
  */
 import { areaContains, prefectureOf, provinceOf } from './divisions.js';
 import { priorityTier } from './compare.js';
-import { checkEligibility, workerExclusions } from './eligibility.js';
+import { checkEligibility, excludedOutright } from './eligibility.js';
 import { ageOn } from './internal/dates.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { basesFor, minimumWageAt, pairedTowns, parksServing } from './policy/resolve.js';
-import type { Policy } from './policy/types.js';
+import type { Park, Policy } from './policy/types.js';
 import { COMPONENTS } from './score.js';
 import { employerComponent } from './score/employer.js';
 import { linksOf, skillsHeld } from './score/skills.js';
@@ -444,24 +444,55 @@ function sameSite(a: Site, b: Site): boolean {
   }
 }
 
+/** What the county–post bytes read of each post, worked out once for all counties. */
+interface PostPlaces {
+  readonly area: readonly string[];
+  readonly prefecture: readonly string[];
+  readonly province: readonly string[];
+  /** The park of a park site (else undefined). */
+  readonly park: readonly (Park | undefined)[];
+}
+
+const placeCache = new WeakMap<Dataset, PostPlaces>();
+
+function postPlaces(dataset: Dataset): PostPlaces {
+  let places = placeCache.get(dataset);
+  if (places === undefined) {
+    const ctx = contextOf(dataset);
+    const area = dataset.posts.map((post) => siteArea(post.site, ctx.parks) as string);
+    places = {
+      area,
+      prefecture: area.map((a) => prefectureOf(a)),
+      province: area.map((a) => provinceOf(a)),
+      park: dataset.posts.map((post) =>
+        post.site.kind === 'park' ? ctx.parks.get(post.site.park) : undefined,
+      ),
+    };
+    placeCache.set(dataset, places);
+  }
+  return places;
+}
+
 /** The county–post byte: link code (without the labourer's preferences) and flags. */
 function countyPostCodes(dataset: Dataset, county: CountyCode, out: Uint8Array, offset: number): void {
-  const ctx = contextOf(dataset);
   const { policy, asOf } = dataset;
+  const places = postPlaces(dataset);
   const parkIds = new Set(parksServing(policy, county).map((p) => p.id as string));
   const towns = new Set<string>(pairedTowns(policy, county, asOf));
   const bases = basesFor(policy, county, asOf);
   const prefecture = prefectureOf(county);
   const province = provinceOf(county);
   dataset.posts.forEach((post, p) => {
-    const area = siteArea(post.site, ctx.parks);
+    const area = places.area[p]!;
     const { site } = post;
+    const inCounty = areaContains(county, area);
     // The order of `link` in src/score/origin.ts; the labourer's preferences are applied per pair.
     let link: number;
-    if (areaContains(county, area)) link = 0;
+    if (inCounty) link = 0;
     else if (site.kind === 'park' && parkIds.has(site.park)) link = 0;
     else if (site.kind === 'town' && towns.has(site.town)) link = 0;
     else if (
+      bases.length > 0 &&
       bases.some(
         (b) =>
           (b.employer !== undefined || b.site !== undefined) &&
@@ -474,14 +505,14 @@ function countyPostCodes(dataset: Dataset, county: CountyCode, out: Uint8Array, 
     else if (areaContains(province, area)) link = 2;
     else link = 3;
     // The eligibility rules' `nearHome` and mobility scopes.
-    const park = site.kind === 'park' ? ctx.parks.get(site.park) : undefined;
+    const park = places.park[p];
     const nearHome =
       area.startsWith(county) || (park !== undefined && park.serves.some((a) => county.startsWith(a)));
     let code = link;
     if (nearHome) code |= CP_NEAR_HOME;
-    if (!areaContains(county, area)) code |= CP_AWAY;
-    if (prefectureOf(area) === prefecture) code |= CP_SAME_PREFECTURE;
-    if (provinceOf(area) === province) code |= CP_SAME_PROVINCE;
+    if (!inCounty) code |= CP_AWAY;
+    if (places.prefecture[p] === prefecture) code |= CP_SAME_PREFECTURE;
+    if (places.province[p] === province) code |= CP_SAME_PROVINCE;
     out[offset + p] = code;
   });
 }
@@ -576,7 +607,7 @@ export function compileLabourers(
 
   dataset.labourers.forEach((w, i) => {
     workerCounty[i] = counties.get(w.originCounty)!;
-    workerExcluded[i] = workerExclusions(dataset, w).length > 0 ? 1 : 0;
+    workerExcluded[i] = excludedOutright(dataset, w) ? 1 : 0;
     workerAge[i] = ageOn(w.birthDate, asOf);
     workerAvailable[i] = dateNumber(w.availableFrom);
     workerMin[i] = w.pay.minMonthly;

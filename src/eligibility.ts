@@ -39,8 +39,8 @@ interface WorkerFacts {
   readonly age: number;
   readonly retirement: Retirement | undefined;
   readonly earliestRetirement: IsoDate | undefined;
-  /** Memo of {@link hasRoute}: `level:skill` → whether some route earns credit. */
-  readonly routes: Map<string, boolean>;
+  /** Memo of {@link hasRoute}: `level:skill` → whether some route earns credit (made on first use). */
+  routes: Map<string, boolean> | undefined;
 }
 
 /** Everything a pair rule reads. */
@@ -79,6 +79,7 @@ function parkServes(park: Park | undefined, county: string): boolean {
  */
 function hasRoute(ctx: Context, worker: Labourer, facts: WorkerFacts, req: SkillRequirement): boolean {
   const key = `${req.minLevel}:${req.skill}`;
+  facts.routes ??= new Map();
   let found = facts.routes.get(key);
   if (found === undefined) {
     found = requirementCredit(ctx.policy, worker, req) > 0;
@@ -413,6 +414,31 @@ interface WorkerState {
 
 const stateCache = new WeakMap<Dataset, WeakMap<Labourer, WorkerState>>();
 
+/** Positions in {@link RULES} of the rules about the labourer alone (the first is under-age). */
+const WORKER_RULES: readonly number[] = RULES.flatMap((rule, i) => (rule.scope === 'worker' ? [i] : []));
+
+/** The rules about the labourer alone, evaluated afresh (not cached). */
+function computeState(dataset: Dataset, worker: Labourer): WorkerState {
+  const ctx = contextOf(dataset);
+  const { asOf, policy } = dataset;
+  const facts: WorkerFacts = {
+    age: ageOn(worker.birthDate, asOf),
+    retirement: retirementOf(worker, policy, asOf),
+    earliestRetirement:
+      worker.gender === undefined ? earliestRetirementDate(worker.birthDate, policy, asOf) : undefined,
+    routes: undefined,
+  };
+  const byRule = new Array<readonly Exclusion[]>(RULES.length);
+  let exclusions: Exclusion[] | undefined;
+  for (const i of WORKER_RULES) {
+    const found = (RULES[i] as WorkerRuleDef).check(ctx, worker, facts);
+    byRule[i] = found;
+    if (found.length > 0) (exclusions ??= []).push(...found);
+  }
+  const underAge = (byRule[0] ?? none).length > 0;
+  return { facts, byRule, underAge, exclusions: underAge ? byRule[0]! : (exclusions ?? none) };
+}
+
 function workerState(dataset: Dataset, worker: Labourer): WorkerState {
   let byWorker = stateCache.get(dataset);
   if (byWorker === undefined) {
@@ -421,22 +447,21 @@ function workerState(dataset: Dataset, worker: Labourer): WorkerState {
   }
   let state = byWorker.get(worker);
   if (state === undefined) {
-    const ctx = contextOf(dataset);
-    const { asOf, policy } = dataset;
-    const facts: WorkerFacts = {
-      age: ageOn(worker.birthDate, asOf),
-      retirement: retirementOf(worker, policy, asOf),
-      earliestRetirement:
-        worker.gender === undefined ? earliestRetirementDate(worker.birthDate, policy, asOf) : undefined,
-      routes: new Map(),
-    };
-    const byRule = RULES.map((rule) => (rule.scope === 'worker' ? rule.check(ctx, worker, facts) : none));
-    const underAge = (byRule[0] ?? none).length > 0;
-    const exclusions = underAge ? (byRule[0] ?? none) : byRule.flat();
-    state = { facts, byRule, underAge, exclusions };
+    state = computeState(dataset, worker);
     byWorker.set(worker, state);
   }
   return state;
+}
+
+/**
+ * Whether a rule about the labourer alone excludes it from every post: {@link workerExclusions}
+ * non-empty, computed without keeping the labourer's facts (for compiling many labourers once).
+ *
+ * @internal
+ */
+export function excludedOutright(dataset: Dataset, worker: Labourer): boolean {
+  const cached = stateCache.get(dataset)?.get(worker);
+  return (cached ?? computeState(dataset, worker)).exclusions.length > 0;
 }
 
 /**
@@ -484,7 +509,7 @@ export function checkEligibility(dataset: Dataset, worker: Labourer, post: Post)
   const out: Exclusion[] = [];
   for (let i = 0; i < RULES.length; i++) {
     const rule = RULES[i]!;
-    const found = rule.scope === 'worker' ? state.byRule[i]! : rule.check(pair);
+    const found = rule.scope === 'worker' ? (state.byRule[i] ?? none) : rule.check(pair);
     for (const e of found) out.push(e);
   }
   return out;

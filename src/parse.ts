@@ -11,7 +11,6 @@
  *
  * @module
  */
-import { format } from 'date-fns';
 import { z } from 'zod';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import {
@@ -33,7 +32,7 @@ import {
   toPost,
   type Path,
 } from './internal/checks.js';
-import { isIsoDate } from './internal/dates.js';
+import { isIsoDate, todayIso } from './internal/dates.js';
 import {
   datasetSchema,
   employerSchema,
@@ -78,7 +77,7 @@ export interface ParseOptions {
 const TOP_KEYS = new Set(['$schema', 'asOf', 'labourers', 'employers', 'posts', 'groups', 'policy']);
 
 function today(): IsoDate {
-  return format(new Date(), 'yyyy-MM-dd') as IsoDate;
+  return todayIso();
 }
 
 /** The raw array at `input[key]`, or undefined after reporting why it is not one. */
