@@ -26,9 +26,8 @@ function fail(
 
 const id = z.string().min(1).meta({ description: 'An id, unique within its table.' });
 
-// isIsoDate goes through date-fns (about 10 µs a call); a dataset repeats the same few thousand
-// dates, so results are remembered. Only strings of the right length can be dates, which bounds
-// the memory a hostile input can claim.
+// A dataset repeats the same few thousand dates, so results are remembered. Only strings of the
+// right length can be dates, which bounds the memory a hostile input can claim.
 const dateMemo = new Map<string, boolean>();
 function realDate(s: string): boolean {
   if (s.length !== 10) return false;
