@@ -398,9 +398,17 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   const roomView = new Walker(index, { offsets: room });
   const one = new TopK(1);
   const roomLimits = walkLimits(options.minScore);
-  for (const e of plan.entries) {
-    const w = workerAt.get(e.worker);
-    if (e.kind !== 'unplaced' || w === undefined) continue;
+  // Unplaced labourers county by county: each walker builds a county's buckets once.
+  const unplaced = plan.entries
+    .filter((e) => e.kind === 'unplaced' && workerAt.has(e.worker))
+    .map((e) => ({ e, w: workerAt.get(e.worker)! }))
+    .sort(
+      (a, b) =>
+        index.workerCounty[a.w]! - index.workerCounty[b.w]! ||
+        index.workerScope[a.w]! - index.workerScope[b.w]!,
+    );
+  for (const { e, w } of unplaced) {
+    if (e.kind !== 'unplaced') continue;
     const gid = groupOf.get(e.worker);
     const o = gid === undefined ? undefined : outcomes.get(gid);
     const failure: { group: string; why: GroupFailure } | undefined =

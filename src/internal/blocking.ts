@@ -4,11 +4,10 @@
  * unplaced) that would take it (room, or it comes before the post's least preferred holder: priority
  * tier first, then weight, then id).
  *
- * Each post gets a gate per tier from its holders, as in deferred acceptance. A placed labourer's
- * better posts are few: the walk in score order above its own weight finds them. An unplaced
- * labourer is looked for among the posts open to its tier (score order) and the contested posts whose
- * gate it could pass (the walk in order of score less gate), which stops as soon as no post's bound
- * reaches its gate.
+ * Each post gets a gate per tier from its holders, as in deferred acceptance. A labourer is looked
+ * for among the posts open to its tier (score order, from its own weight up) and the contested posts
+ * whose gate it could pass (the walk in order of score less gate), which stops as soon as no post's
+ * bound reaches its gate.
  *
  * @module
  */
@@ -125,7 +124,6 @@ export function blockingPairsOf(
       contested: new Walker(index, { offsets: contested }),
     };
   });
-  const plain = new Walker(index);
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
@@ -149,25 +147,18 @@ export function blockingPairsOf(
         if (prefers(w, p, s) && passes(w, p, s)) found.add(p);
       }
     };
-    const cur = postOf[w]!;
-    if (cur >= 0) {
-      // Above its own weight, in score order.
-      lim.floor = weightOf[w]!;
-      lim.minScore = Math.max(minScore, weightOf[w]!);
-      all.reset(Number.POSITIVE_INFINITY);
-      walk(plain, w, lim, all);
-      collect();
-    } else {
-      lim.floor = minScore;
-      lim.minScore = minScore;
-      all.reset(Number.POSITIVE_INFINITY);
-      walk(views[t]!.open, w, lim, all);
-      collect();
-      lim.floor = 0;
-      all.reset(Number.POSITIVE_INFINITY);
-      walk(views[t]!.contested, w, lim, all);
-      collect();
-    }
+    // Posts open to its tier in score order, then contested posts by score less gate, both from its
+    // own weight up (a post it would not prefer is no blocking pair).
+    const floor = postOf[w]! >= 0 ? Math.max(minScore, weightOf[w]!) : minScore;
+    lim.floor = floor;
+    lim.minScore = floor;
+    all.reset(Number.POSITIVE_INFINITY);
+    walk(views[t]!.open, w, lim, all);
+    collect();
+    lim.floor = 0;
+    all.reset(Number.POSITIVE_INFINITY);
+    walk(views[t]!.contested, w, lim, all);
+    collect();
     if (found.size > 0)
       byLabourer[w] = [...found].sort((a, b) => rank[a]! - rank[b]!).map((p) => ({ worker: w, post: p }));
   }

@@ -61,6 +61,8 @@ export interface WorkerScratch {
   readonly useRows: Float64Array;
   /** Rows filled for the current labourer. */
   ownRows: number;
+  /** Skills touched for the current labourer (1), so that clearing them costs what filling did. */
+  readonly mark: Uint8Array;
 }
 
 /**
@@ -86,6 +88,7 @@ export function createScratch(index: CompiledIndex): WorkerScratch {
     touchedCount: 0,
     useRows: new Float64Array(most * S),
     ownRows: 0,
+    mark: new Uint8Array(S),
   };
 }
 
@@ -95,8 +98,6 @@ function touch(sc: WorkerScratch, mark: Uint8Array, s: number): void {
     sc.touched[sc.touchedCount++] = s;
   }
 }
-
-const markCache = new WeakMap<WorkerScratch, Uint8Array>();
 
 /**
  * Fills the scratch tables for one labourer: for every skill and required level, the best credit
@@ -113,12 +114,7 @@ const markCache = new WeakMap<WorkerScratch, Uint8Array>();
  */
 export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number): void {
   if (sc.worker === w) return;
-  let mark = markCache.get(sc);
-  if (mark === undefined) {
-    mark = new Uint8Array(sc.certLevel.length);
-    markCache.set(sc, mark);
-  }
-  const { cred, certLevel } = sc;
+  const { cred, certLevel, mark } = sc;
   for (let t = 0; t < sc.touchedCount; t++) {
     const s = sc.touched[t]!;
     mark[s] = 0;
