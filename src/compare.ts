@@ -1,7 +1,8 @@
 /**
- * The one total order of rankings: score descending, then (when ranking labourers) the programme's
- * priority groups, then id ascending by plain UTF-16 code units (never locale-dependent), so the
- * same input gives the same order on every machine.
+ * The one total order of rankings, so the same input gives the same order on every machine: posts
+ * for a labourer by score descending, then id; labourers for a post by the programme's priority
+ * groups first (as placement plans place them), then score descending, then id. Ids compare by plain
+ * UTF-16 code units (never locale-dependent).
  *
  * @module
  */
@@ -68,20 +69,22 @@ export function comparePostEntries(
 }
 
 /**
- * The order of labourers ranked for one post: score descending, then priority tier (registered,
- * monitored, other), then worker id ascending.
+ * The order of labourers ranked for one post: priority tier first (registered and monitored
+ * households, then others), then score descending, then worker id ascending. It is the order in
+ * which a post takes labourers in a stable or greedy plan, and in which the optimal plan counts them
+ * (priority placements first).
  *
  * @param a - A ranked labourer.
  * @param b - Another ranked labourer.
  * @returns Negative if `a` ranks first.
  * @example
- * [{ id: 'w2', score: 0.5, household: 'other' }, { id: 'w3', score: 0.5, household: 'registered' }].sort(compareWorkerEntries).map((e) => e.id) //=> ['w3', 'w2']
+ * [{ id: 'w2', score: 0.9, household: 'other' }, { id: 'w3', score: 0.5, household: 'registered' }].sort(compareWorkerEntries).map((e) => e.id) //=> ['w3', 'w2']
  */
 export function compareWorkerEntries(
   a: { readonly id: string; readonly score: number; readonly household: HouseholdStatus },
   b: { readonly id: string; readonly score: number; readonly household: HouseholdStatus },
 ): number {
   return (
-    b.score - a.score || PRIORITY_TIER[a.household] - PRIORITY_TIER[b.household] || compareIds(a.id, b.id)
+    PRIORITY_TIER[a.household] - PRIORITY_TIER[b.household] || b.score - a.score || compareIds(a.id, b.id)
   );
 }

@@ -158,8 +158,9 @@ export function rankPosts(dataset: Dataset, workerId: string, options: RankOptio
  * with its reasons (listed when `includeExcluded`, counted in `excludedCount` either way). A labourer
  * under the minimum working age is excluded with `under-minimum-age` alone and no score.
  *
- * Order: score descending, then priority (registered, monitored, other), then worker id ascending
- * (`compareWorkerEntries`); excluded labourers by id. The result does not depend on the order of the
+ * Order: priority households first (registered and monitored, then others), then score
+ * descending, then worker id ascending (`compareWorkerEntries`): the order in which a post takes
+ * labourers in a placement plan; excluded labourers by id. The result does not depend on the order of the
  * dataset's arrays.
  *
  * Complexity: O(W·(S + R) + E log E) for W labourers, S the cost of one score, R the cost of the

@@ -24,7 +24,7 @@ describe('the total order', () => {
     ];
     expect([...entries].sort(comparePostEntries).map((e) => e.id)).toEqual(['p3', 'p1', 'p2']);
   });
-  it('workers: score descending, then registered and monitored households before others, then id', () => {
+  it('workers: registered and monitored households before others, then score descending, then id', () => {
     const entries = [
       { id: 'a', score: 0.5, household: 'other' as const },
       { id: 'b', score: 0.5, household: 'monitored' as const },
@@ -32,7 +32,7 @@ describe('the total order', () => {
       { id: 'd', score: 0.5, household: 'registered' as const },
       { id: 'e', score: 0.6, household: 'other' as const },
     ];
-    expect([...entries].sort(compareWorkerEntries).map((e) => e.id)).toEqual(['e', 'b', 'c', 'd', 'a']);
+    expect([...entries].sort(compareWorkerEntries).map((e) => e.id)).toEqual(['b', 'c', 'd', 'e', 'a']);
   });
 });
 

@@ -163,7 +163,7 @@ export interface WalkLimits {
   gate: Float64Array | undefined;
   gateTie: Int32Array | undefined;
   tieRank: number;
-  /** The most posts bounded before the walk gives up (`out.truncated`). */
+  /** The most posts looked at before the walk gives up (`out.truncated`). */
   budget: number;
 }
 
@@ -600,17 +600,19 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
     for (let i = start; i < end; i++) {
       const key = keys[i]!;
       if (key + rest < bar) break;
-      const p = posts[i]!;
-      if (isType && sigMark[postSig[p]!] === stamp) continue; // scored from its signature bucket
-      if (preferred && wk.postMark[p] === stamp) continue; // scored below, as preferred
-      const cp = index.countyPost[off + p]!;
-      const pay = payValue(index, w, p, cp);
-      const bound = key + fixed + eP * pay;
-      if (bound < bar) continue;
       if (--budget < 0) {
         out.truncated = true;
         return;
       }
+      const p = posts[i]!;
+      if (isType && sigMark[postSig[p]!] === stamp) continue; // scored from its signature bucket
+      if (preferred && wk.postMark[p] === stamp) continue; // scored below, as preferred
+      // A gate the post's bound (pay at its band's best) cannot pass: no need for the exact pay.
+      if (gate !== undefined && key + rest + (offsets === undefined ? 0 : offsets[p]!) < gate[p]!) continue;
+      const cp = index.countyPost[off + p]!;
+      const pay = payValue(index, w, p, cp);
+      const bound = key + fixed + eP * pay;
+      if (bound < bar) continue;
       // The offset may have risen since the buckets were built (then `bound + shift` still bounds
       // the score, only loosely); a post closed since then (+∞) is passed over.
       const shift = offsets === undefined ? 0 : offsets[p]!;
