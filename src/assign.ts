@@ -243,6 +243,5 @@ export function planIndex(
       })),
     };
   }
-  report('plan', 0, 1);
   return buildPlan(dataset, index, resolved, sol, (done, total) => report('plan', done, total));
 }

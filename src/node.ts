@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { BangfuValidationError } from './errors.js';
 import { parseDataset } from './parse.js';
 import type { Policy } from './policy/types.js';
@@ -74,6 +74,48 @@ export function parseJson(text: string, what = 'input'): unknown {
  */
 export function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/**
+ * Writes a plan as JSON to a file without building the whole text in memory: the plan's fields in
+ * order, each labourer's entry on a line of its own. A plan of a million labourers is larger than
+ * the longest string the JavaScript engine can hold; written this way it never has to be one.
+ * `parsePlan(JSON.parse(text))` reads it back.
+ *
+ * @param path - The file's path (replaced).
+ * @param plan - The plan (any JSON object whose `entries` is an array).
+ * @example
+ * writePlanJson('plan.json', assign(dataset));
+ */
+export function writePlanJson(path: string, plan: object): void {
+  const fd = openSync(path, 'w');
+  try {
+    let buffer = '';
+    const flush = (force: boolean): void => {
+      if (buffer.length === 0 || (!force && buffer.length < 1 << 20)) return;
+      writeSync(fd, buffer, null, 'utf8');
+      buffer = '';
+    };
+    const fields = Object.entries(plan).filter(([, v]) => v !== undefined);
+    buffer += '{\n';
+    fields.forEach(([key, value], i) => {
+      buffer += `  ${JSON.stringify(key)}: `;
+      if (key === 'entries' && Array.isArray(value)) {
+        buffer += '[';
+        value.forEach((entry: unknown, k) => {
+          buffer += `${k === 0 ? '' : ','}\n    ${JSON.stringify(entry)}`;
+          flush(false);
+        });
+        buffer += value.length === 0 ? ']' : '\n  ]';
+      } else buffer += JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+      buffer += i + 1 < fields.length ? ',\n' : '\n';
+      flush(false);
+    });
+    buffer += '}\n';
+    flush(true);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export { rankAllParallel, type ParallelOptions } from './node/batch.js';

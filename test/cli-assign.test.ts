@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, type AssignStep } from '../src/assign.js';
+import { writePlanJson } from '../src/node.js';
 import { parseDataset } from '../src/parse.js';
+import { parsePlan } from '../src/verify-plan.js';
 import { generateSample } from '../src/sample.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 
@@ -66,6 +68,29 @@ describe('bangfu assign', () => {
     const pipe = await run(['assign', dataset, '--json']);
     expect(pipe.err).toBe('');
     expect(JSON.parse(pipe.out)).toEqual(JSON.parse(quiet.out));
+  });
+
+  it('with --out writes the plan and prints a short summary, not a line per labourer', async () => {
+    const planPath = join(dir, 'summary-plan.json');
+    const r = await run(['assign', dataset, '--out', planPath, '--quiet', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Placed \d+ of 40; unplaced \d+/);
+    expect(r.out).toContain(`plan written to ${planPath}`);
+    expect(r.out).not.toMatch(/ → | unplaced: /);
+    expect(r.out.split('\n').length).toBeLessThan(12);
+    const text = await run(['assign', dataset, '--quiet', '--lang', 'en']);
+    expect(text.out.split('\n').length).toBeGreaterThan(40);
+  });
+
+  it('writes the plan file entry by entry, and it reads back as the plan', () => {
+    const plan = assign(parseDataset(generateSample({ workers: 30, posts: 20, seed: 3 })));
+    const file = join(dir, 'streamed.json');
+    writePlanJson(file, plan);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(plan)));
+    expect(parsePlan(JSON.parse(text))).toEqual(JSON.parse(JSON.stringify(plan)));
+    // One line per labourer's entry.
+    expect(text.split('\n').filter((l) => l.trimStart().startsWith('{"kind":'))).toHaveLength(30);
   });
 
   it('writes a plan that bangfu verify accepts, and refuses a tampered one with exit 1', async () => {

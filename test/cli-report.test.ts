@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProgress } from '../src/cli/progress.js';
+import { createProgress, formatEta } from '../src/cli/progress.js';
 import { generateSample } from '../src/sample.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 
@@ -173,9 +173,10 @@ describe('bangfu import', () => {
 
 describe('createProgress', () => {
   it('redraws only when the shown percentage changes and clears its line when done', () => {
+    // (No time passes on this clock, so no time left is shown.)
     let err = '';
     const io = { stdout: () => {}, stderr: (s: string) => (err += s), stderrIsTTY: true };
-    const p = createProgress(io, { label: 'x' });
+    const p = createProgress(io, { label: 'x', now: () => 0 });
     expect(p.enabled).toBe(true);
     for (let i = 0; i <= 1000; i++) p.update(i, 1000);
     expect(err.split('\r\x1b[2K').filter((s) => s !== '')).toHaveLength(101);
@@ -186,5 +187,22 @@ describe('createProgress', () => {
     off.done();
     expect(off.enabled).toBe(false);
     expect(createProgress(io, { label: 'x', quiet: true }).enabled).toBe(false);
+  });
+
+  it('estimates the time a step has left from how fast it went, once it has run half a second', () => {
+    let err = '';
+    let t = 0;
+    const io = { stdout: () => {}, stderr: (s: string) => (err += s), stderrIsTTY: true };
+    const p = createProgress(io, { label: 'x', now: () => t });
+    p.update(10, 100, 'pricing');
+    expect(err).not.toContain('ETA');
+    t = 1000; // 20 of 100 in one second: 80 more take four
+    p.update(20, 100, 'pricing');
+    expect(err).toMatch(/pricing \[#+-+\]  20% 20\/100 ETA 4s$/);
+    t = 1500; // a new step starts its own clock
+    p.update(1, 2, 'plan');
+    expect(err.endsWith('plan [##############--------------]  50% 1/2')).toBe(true);
+    expect(formatEta(185_000)).toBe('ETA 3m05s');
+    expect(formatEta(3_725_000)).toBe('ETA 1h02m');
   });
 });

@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { assign, type AssignStep } from '../assign.js';
 import type { AssignmentMode } from '../graph/types.js';
-import { renderPlan } from '../render-plan.js';
+import { writePlanJson } from '../node.js';
+import { renderPlan, renderPlanSummary } from '../render-plan.js';
 import type { Locale } from '../render.js';
 import {
   CliError,
@@ -57,7 +57,7 @@ export function registerAssign(program: Command, io: CliIO): void {
     .option('--candidates <n>', "only each labourer's best n posts are candidates", integerOption(1))
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .option('--json', 'print the plan as JSON')
-    .option('--out <file>', 'also write the plan as JSON to a file (for bangfu verify)')
+    .option('--out <file>', 'write the plan as JSON to a file (for bangfu verify) and print only a summary')
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .option('--quiet', 'no progress bar on standard error')
     .action((path: string, options: AssignCliOptions) => {
@@ -75,13 +75,20 @@ export function registerAssign(program: Command, io: CliIO): void {
       progress.done();
       if (options.out !== undefined) {
         try {
-          writeFileSync(options.out, json(plan));
+          writePlanJson(options.out, plan);
         } catch (e) {
           throw new CliError([
             `${options.out}: cannot write the file: ${e instanceof Error ? e.message : String(e)}`,
           ]);
         }
       }
-      io.stdout(options.json === true ? json(plan) : `${renderPlan(plan, options.lang, dataset)}\n`);
+      if (options.json === true) io.stdout(json(plan));
+      else if (options.out !== undefined) {
+        // The plan is in the file: a short summary here, not a line per labourer.
+        const zh = options.lang === 'zh-CN';
+        io.stdout(
+          `${renderPlanSummary(plan.summary, options.lang)}\n${zh ? `方案已写入 ${options.out}` : `plan written to ${options.out}`}\n`,
+        );
+      } else io.stdout(`${renderPlan(plan, options.lang, dataset)}\n`);
     });
 }

@@ -1,7 +1,8 @@
 /**
- * A progress bar on standard error for long commands (assign, report, import). It is drawn only
- * when standard error is a terminal and `--quiet` is not given, so logs, pipes and tests never see
- * the carriage returns.
+ * A progress bar on standard error for long commands (assign, verify, report, import). It is drawn
+ * only when standard error is a terminal and `--quiet` is not given, so logs, pipes and tests never
+ * see the carriage returns. Each step (a label) has its own bar and, once it has run a moment, an
+ * estimate of the time it has left, from how fast it has gone so far.
  *
  * @module
  */
@@ -17,13 +18,18 @@ export interface ProgressIO extends CliIO {
 export interface Progress {
   /** Whether the bar is drawn. */
   readonly enabled: boolean;
-  /** Shows `done` of `total`, with what is being done. Redraws only when the shown percentage changes. */
+  /**
+   * Shows `done` of `total`, with what is being done. Redraws only when the step, the percentage or
+   * the time left as shown changes (a caller may update on every item).
+   */
   update(done: number, total: number, label?: string): void;
   /** Clears the bar's line. */
   done(): void;
 }
 
 const WIDTH = 28;
+/** A step is given this long before its time left is estimated (early rates mislead). */
+const ETA_AFTER_MS = 500;
 
 /**
  * Whether a command's standard error is a terminal.
@@ -37,10 +43,26 @@ export function stderrIsTTY(io: ProgressIO): boolean {
 }
 
 /**
+ * Time left as text: `ETA 12s`, `ETA 3m05s`, `ETA 1h02m`.
+ *
+ * @param ms - Milliseconds.
+ * @returns The text.
+ * @example
+ * formatEta(185_000) //=> 'ETA 3m05s'
+ */
+export function formatEta(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `ETA ${s}s`;
+  if (s < 3600) return `ETA ${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `ETA ${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/**
  * Makes a progress bar for a command.
  *
  * @param io - Where to draw (standard error).
- * @param options - `quiet` turns it off; `label` is shown before the bar until an update names another.
+ * @param options - `quiet` turns it off; `label` is shown before the bar until an update names
+ * another; `now` is the clock in milliseconds (tests give their own). @defaultValue now: performance.now
  * @returns The progress display (inert unless standard error is a terminal and not quiet).
  * @example
  * const progress = createProgress(io, { quiet: false, label: 'report' });
@@ -49,23 +71,36 @@ export function stderrIsTTY(io: ProgressIO): boolean {
  */
 export function createProgress(
   io: ProgressIO,
-  options: { readonly quiet?: boolean; readonly label: string },
+  options: { readonly quiet?: boolean; readonly label: string; readonly now?: () => number },
 ): Progress {
   const enabled = options.quiet !== true && stderrIsTTY(io);
+  const now = options.now ?? (() => performance.now());
   let shown = '';
   let drawn = false;
+  let step = '';
+  let started = 0;
   return {
     enabled,
     update(done, total, label = options.label) {
       if (!enabled) return;
+      const t = now();
+      if (label !== step) {
+        step = label;
+        started = t;
+      }
       const share = total <= 0 ? 1 : Math.min(1, Math.max(0, done / total));
       const percent = Math.floor(share * 100);
-      const key = `${label}|${percent}`;
-      if (key === shown) return;
-      shown = key;
+      const elapsed = t - started;
+      const eta =
+        share > 0 && share < 1 && elapsed >= ETA_AFTER_MS
+          ? ` ${formatEta((elapsed * (1 - share)) / share)}`
+          : '';
       const filled = Math.round(share * WIDTH);
       const bar = `${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}`;
-      io.stderr(`\r\x1b[2K${label} [${bar}] ${String(percent).padStart(3)}% ${done}/${total}`);
+      const key = `${label}|${percent}|${eta}`;
+      if (key === shown) return;
+      shown = key;
+      io.stderr(`\r\x1b[2K${label} [${bar}] ${String(percent).padStart(3)}% ${done}/${total}${eta}`);
       drawn = true;
     },
     done() {

@@ -28,6 +28,8 @@ import { TopK, Walker, walk, walkLimits } from './walk.js';
 const SCORE_ORDER_BUDGET = 64;
 /** The views are ordered afresh when at least 1 / REFRESH_SHARE of the posts' gates moved. */
 const REFRESH_SHARE = 8;
+/** Proposals between two progress reports. */
+const PROGRESS_EVERY = 4096;
 /** Bytes of county buckets each walk keeps between passes. */
 const KEEP_BYTES = 256 * 2 ** 20;
 
@@ -39,8 +41,11 @@ export interface DeferredOptions {
   readonly skip?: Uint8Array | undefined;
   /** Openings already taken per post (e.g. by groups placed first). */
   readonly used?: Int32Array | undefined;
-  /** Told after each pass over the labourers still proposing: how many placed, and proposing. */
-  readonly onPass?: ((placed: number, proposing: number) => void) | undefined;
+  /**
+   * Told as proposals go: proposals made, and made plus still to make (a displaced labourer
+   * proposes again, so the second figure can grow).
+   */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** The stable matching, and every pair accepted on the way. */
@@ -293,12 +298,20 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
   let queue: number[] = [];
   for (let w = 0; w < W; w++) if (skip?.[w] !== 1 && index.workerExcluded[w] === 0) queue.push(w);
   let hard: number[] = [];
+  let made = 0;
+  const told = (pending: number): void => {
+    if (++made % PROGRESS_EVERY === 0) options.onProgress?.(made, made + pending);
+  };
+  options.onProgress?.(0, queue.length);
   while (queue.length > 0 || hard.length > 0) {
     const next: number[] = [];
     if (queue.length === 0) {
       // Only put-off labourers are left: they propose through freshly ordered views.
       refreshViews();
-      for (const w of byCounty(hard)) {
+      const list = byCounty(hard);
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        told(list.length - i + next.length);
         const p = throughGates(w);
         if (p < 0) continue;
         const out = seat(w, p);
@@ -306,7 +319,10 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
       }
       hard = [];
     } else {
-      for (const w of byCounty(queue)) {
+      const list = byCounty(queue);
+      for (let i = 0; i < list.length; i++) {
+        const w = list[i]!;
+        told(list.length - i + next.length + hard.length);
         const p = inScoreOrder(w, SCORE_ORDER_BUDGET);
         if (p === -2) hard.push(w);
         if (p < 0) continue;
@@ -314,9 +330,9 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
         if (out >= 0) next.push(out);
       }
     }
-    options.onPass?.(placed, next.length + hard.length);
     queue = next;
   }
+  options.onProgress?.(made, made);
   for (let w = 0; w < W; w++) if (postOf[w]! < 0) scoreOf[w] = 0;
   return {
     postOf,

@@ -395,6 +395,7 @@ function priceShards(
 ): Violations {
   const W = index.workerCount;
   const parts: Violations[] = [];
+  onPricing?.(0, W);
   for (let from = 0; from < W; from += PRICING_SHARD) {
     const to = Math.min(W, from + PRICING_SHARD);
     parts.push(

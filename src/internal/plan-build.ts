@@ -253,6 +253,7 @@ export function buildPlan(
       index.workerCounty[a]! - index.workerCounty[b]! || index.workerScope[a]! - index.workerScope[b]!,
   );
   let done = 0;
+  onProgress?.(0, unplaced.length);
   for (const w of unplaced) {
     const id = index.workerIds[w]! as WorkerId;
     const gid = groupOf.get(id);

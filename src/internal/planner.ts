@@ -56,18 +56,17 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
           minScore,
           skip: shape.skip,
           used: shape.used,
-          onPass: (placed, proposing) => progress?.('propose', placed, placed + proposing),
+          onProgress: (done, total) => progress?.('propose', done, total),
         });
         accepted = listsOf(index, da.accepted.workers, da.accepted.posts, da.accepted.scores);
       }
-      let round = 0;
       return planOptimal(index, {
         ...shape,
         minScore,
         seed: CORE_SEED,
         perWorker: PER_ROUND,
         start: accepted,
-        onRound: () => progress?.('solve', round++, round + 1),
+        onRound: (r) => progress?.('solve', r, r + 1),
         onPricing: (done, total) => progress?.('price', done, total),
       });
     },
@@ -76,7 +75,7 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
         minScore,
         skip: shape.skip,
         used: shape.used,
-        onPass: (placed, proposing) => progress?.('propose', placed, placed + proposing),
+        onProgress: (done, total) => progress?.('propose', done, total),
       });
       const bonusOf = new Float64Array(index.workerCount);
       return { postOf: da.postOf, scoreOf: da.scoreOf, bonusOf };
