@@ -198,7 +198,7 @@ describe('createProgress', () => {
     expect(err).not.toContain('ETA');
     t = 1000; // 20 of 100 in one second: 80 more take four
     p.update(20, 100, 'pricing');
-    expect(err).toMatch(/pricing \[#+-+\]  20% 20\/100 ETA 4s$/);
+    expect(err).toMatch(/pricing \[#+-+\] {2}20% 20\/100 ETA 4s$/);
     t = 1500; // a new step starts its own clock
     p.update(1, 2, 'plan');
     expect(err.endsWith('plan [##############--------------]  50% 1/2')).toBe(true);

@@ -264,7 +264,6 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
     for (const w of list) out[start[index.workerCounty[w]! * 4 + index.workerScope[w]!]!++] = w;
     return out;
   };
-  let placed = 0;
   /** Seats w at p; returns the labourer it displaced, or −1. */
   const seat = (w: number, p: number): number => {
     postOf[w] = p;
@@ -275,7 +274,7 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
     const h = heaps[p]!;
     h.push(w);
     siftUp(h, h.length - 1);
-    placed++;
+
     let out = -1;
     if (h.length > capacity[p]!) {
       out = h[0]!;
@@ -285,7 +284,6 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
         siftDown(h, 0);
       }
       postOf[out] = -1;
-      placed--;
     }
     setGate(p);
     return out;
