@@ -215,6 +215,14 @@ export { solveGreedy } from './graph/solve-greedy.js';
 export { blockingPairs, verifyAssignment } from './graph/verify.js';
 export { graphIssues, safeValidateGraph, validateGraph } from './graph/validate.js';
 export { graphJsonSchema, parseGraph, safeParseGraph } from './graph/schema.js';
+export {
+  isTypedGraph,
+  toObjectGraph,
+  typedGraphIssues,
+  validateTypedGraph,
+  type AnyBipartiteGraph,
+  type TypedBipartiteGraph,
+} from './graph/typed.js';
 
 // Scale: compiled index and batch ranking
 export {

@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
+import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { stableMatch } from './solve-stable.js';
-import type { Assignment, BipartiteGraph } from './types.js';
-import { validateGraph } from './validate.js';
+import type { Assignment } from './types.js';
+import { prepareGraph } from './prepare.js';
+import type { AnyBipartiteGraph } from './typed.js';
 
 /**
  * Takes edges in the order tier (ascending, `null` last), weight (descending), left id, right id, keeping each one
@@ -15,7 +16,7 @@ import { validateGraph } from './validate.js';
  * this one order, the result is also the unique stable assignment ({@link solveStable} returns the
  * same pairs), and it is computed that way, by deferred acceptance, without sorting every edge.
  *
- * @param graph - A valid bipartite graph (refused otherwise).
+ * @param graph - A valid bipartite graph, as objects or typed arrays (refused otherwise).
  * @returns The greedy assignment (`certificate` is `undefined`).
  * @throws BangfuValidationError when the graph is malformed.
  * @example
@@ -32,9 +33,8 @@ import { validateGraph } from './validate.js';
  * Complexity: that of {@link solveStable}: O(Σ deg(l)² + E log C) time in the worst case, O(L + R + E)
  * space.
  */
-export function solveGreedy(graph: BipartiteGraph): Assignment {
-  validateGraph(graph);
-  return solveGreedyCompiled(compileGraph(graph));
+export function solveGreedy(graph: AnyBipartiteGraph): Assignment {
+  return solveGreedyCompiled(prepareGraph(graph));
 }
 
 /**

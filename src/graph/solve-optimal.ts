@@ -3,11 +3,12 @@
  *
  * @module
  */
-import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
+import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
 import { priceRounds } from './internal/price-rounds.js';
-import type { Assignment, BipartiteGraph, OptimalCertificate } from './types.js';
-import { validateGraph } from './validate.js';
+import type { Assignment, OptimalCertificate } from './types.js';
+import { prepareGraph } from './prepare.js';
+import type { AnyBipartiteGraph } from './typed.js';
 
 /**
  * Finds the best assignment: first as many tier-0 left nodes placed as possible, then as many tier-1,
@@ -52,7 +53,7 @@ import { validateGraph } from './validate.js';
  * Deterministic whatever the input order: nodes are indexed by sorted id and ties in the heap are
  * broken by index.
  *
- * @param graph - A valid bipartite graph (refused otherwise).
+ * @param graph - A valid bipartite graph, as objects or typed arrays (refused otherwise).
  * @returns The optimal assignment with its dual certificate.
  * @throws BangfuValidationError when the graph is malformed.
  * @example
@@ -67,9 +68,8 @@ import { validateGraph } from './validate.js';
  * capacity c, then at most one Dijkstra per left node, V = L + R), usually far less as most left
  * nodes are decided by the rounds and each search stops early; O((L + R)·T + E) space for T tiers.
  */
-export function solveOptimal(graph: BipartiteGraph): Assignment {
-  validateGraph(graph);
-  return solveOptimalCompiled(compileGraph(graph));
+export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
+  return solveOptimalCompiled(prepareGraph(graph));
 }
 
 /**

@@ -3,9 +3,10 @@
  *
  * @module
  */
-import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
-import type { Assignment, BipartiteGraph } from './types.js';
-import { validateGraph } from './validate.js';
+import { buildAssignment, type CompiledGraph } from './internal/compile.js';
+import type { Assignment } from './types.js';
+import { prepareGraph } from './prepare.js';
+import type { AnyBipartiteGraph } from './typed.js';
 
 /**
  * Finds the left-optimal stable assignment by left-proposing deferred acceptance with capacities.
@@ -15,7 +16,7 @@ import { validateGraph } from './validate.js';
  * be together than where they are, and every left node gets its best partner among all stable
  * assignments.
  *
- * @param graph - A valid bipartite graph (refused otherwise).
+ * @param graph - A valid bipartite graph, as objects or typed arrays (refused otherwise).
  * @returns The stable assignment, with the empty list of blocking pairs as its certificate.
  * @throws BangfuValidationError when the graph is malformed.
  * @example
@@ -34,9 +35,8 @@ import { validateGraph } from './validate.js';
  * the best one its right would accept now, and costs O(log C) at the right for the largest capacity
  * C. O(L + R + E) space.
  */
-export function solveStable(graph: BipartiteGraph): Assignment {
-  validateGraph(graph);
-  return solveStableCompiled(compileGraph(graph));
+export function solveStable(graph: AnyBipartiteGraph): Assignment {
+  return solveStableCompiled(prepareGraph(graph));
 }
 
 /**

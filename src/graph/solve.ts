@@ -6,7 +6,8 @@
 import { solveGreedy } from './solve-greedy.js';
 import { solveOptimal } from './solve-optimal.js';
 import { solveStable } from './solve-stable.js';
-import type { Assignment, AssignmentMode, BipartiteGraph } from './types.js';
+import type { AnyBipartiteGraph } from './typed.js';
+import type { Assignment, AssignmentMode } from './types.js';
 
 /** Options of {@link solve}. */
 export interface SolveOptions {
@@ -22,7 +23,7 @@ export interface SolveOptions {
 /**
  * Assigns left nodes to right nodes with the chosen solver.
  *
- * @param graph - A valid bipartite graph (refused otherwise).
+ * @param graph - A valid bipartite graph, as objects or as typed arrays (a {@link TypedBipartiteGraph}: no object per edge); refused otherwise.
  * @param options - Which solver to run.
  * @returns The assignment, with its certificate where the mode has one.
  * @throws BangfuValidationError when the graph is malformed.
@@ -32,7 +33,7 @@ export interface SolveOptions {
  *
  * Complexity: that of the chosen solver ({@link solveOptimal}, {@link solveStable}, {@link solveGreedy}).
  */
-export function solve(graph: BipartiteGraph, options: SolveOptions = {}): Assignment {
+export function solve(graph: AnyBipartiteGraph, options: SolveOptions = {}): Assignment {
   const mode = options.mode ?? 'optimal';
   switch (mode) {
     case 'optimal':

@@ -13,6 +13,7 @@ import type {
   BlockingPair,
   OptimalCertificate,
 } from './types.js';
+import { isTypedGraph, toObjectGraph, validateTypedGraph, type AnyBipartiteGraph } from './typed.js';
 import { validateGraph } from './validate.js';
 
 /** Relative tolerance of the floating-point (weight) comparisons. */
@@ -41,7 +42,8 @@ function weightIndex(graph: BipartiteGraph): WeightIndex {
  * room, or r prefers l to the least preferred left it holds: smaller tier, then larger weight, then
  * smaller left id; a `null` tier after every numbered one). These are the preferences `solveStable` uses.
  *
- * @param graph - A valid bipartite graph (refused otherwise).
+ * @param graph - A valid bipartite graph, as objects or typed arrays (refused otherwise; a typed one is
+ *   checked in object form).
  * @param pairs - Placements to check; a left id's first pair counts, weights are read from the graph.
  * @returns The blocking pairs, sorted by left id then right id; empty when the assignment is stable.
  * @throws BangfuValidationError when the graph is malformed.
@@ -54,9 +56,19 @@ function weightIndex(graph: BipartiteGraph): WeightIndex {
  *
  * Complexity: O(E + P) expected time for P pairs.
  */
-export function blockingPairs(graph: BipartiteGraph, pairs: readonly AssignedPair[]): BlockingPair[] {
+export function blockingPairs(graph: AnyBipartiteGraph, pairs: readonly AssignedPair[]): BlockingPair[] {
+  const g = objectGraph(graph);
+  return findBlockingPairs(g, pairs, weightIndex(g));
+}
+
+/** The object form of a graph of either form, validated. */
+function objectGraph(graph: AnyBipartiteGraph): BipartiteGraph {
+  if (isTypedGraph(graph)) {
+    validateTypedGraph(graph);
+    return toObjectGraph(graph);
+  }
   validateGraph(graph);
-  return findBlockingPairs(graph, pairs, weightIndex(graph));
+  return graph;
 }
 
 function findBlockingPairs(
@@ -115,7 +127,8 @@ function findBlockingPairs(
  * duality gap (so the assignment is optimal); for `stable`, blocking pairs are recomputed from the graph
  * and there must be none. Weights and duals are compared within a relative tolerance of 1e-9.
  *
- * @param graph - A valid bipartite graph (refused otherwise).
+ * @param input - A valid bipartite graph, as objects or typed arrays (refused otherwise; a typed one is
+ *   checked in object form, an object per edge).
  * @param assignment - The assignment to check, from any source.
  * @returns `{ ok, violations }`, `ok` exactly when there are no violations.
  * @throws BangfuValidationError when the graph is malformed.
@@ -126,8 +139,8 @@ function findBlockingPairs(
  *
  * Complexity: O((L + R)·T + E + P) expected time for T tiers and P pairs.
  */
-export function verifyAssignment(graph: BipartiteGraph, assignment: Assignment): AssignmentVerdict {
-  validateGraph(graph);
+export function verifyAssignment(input: AnyBipartiteGraph, assignment: Assignment): AssignmentVerdict {
+  const graph = objectGraph(input);
   const violations: AssignmentViolation[] = [];
   const tierOf = new Map(graph.left.map((n) => [n.id, n.tier === undefined ? 0 : n.tier]));
   const capacity = new Map(graph.right.map((n) => [n.id, n.capacity]));
