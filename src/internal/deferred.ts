@@ -21,7 +21,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
-import { idOrderOf } from './id-order.js';
+import { idOrderOf, inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
 /** Posts bounded in score order before a proposal turns to the gate-ordered walk. */
@@ -254,16 +254,10 @@ export function deferredAcceptance(index: CompiledIndex, options: DeferredOption
     return bestPost;
   };
 
-  // Labourers by county and mobility class, pass after pass (those displaced propose again).
-  const C = index.counties.length;
-  const byCounty = (list: number[]): number[] => {
-    const start = new Int32Array(C * 4 + 1);
-    for (const w of list) start[index.workerCounty[w]! * 4 + index.workerScope[w]! + 1]! += 1;
-    for (let c = 0; c < C * 4; c++) start[c + 1]! += start[c]!;
-    const out = new Array<number>(list.length);
-    for (const w of list) out[start[index.workerCounty[w]! * 4 + index.workerScope[w]!]!++] = w;
-    return out;
-  };
+  // Labourers in walk order (county, mobility class, id), pass after pass (those displaced propose
+  // again): a county's buckets are built once a pass, and the pairs accepted on the way do not
+  // depend on the order of the input arrays.
+  const byCounty = (list: number[]): number[] => inWalkOrder(index, list);
   /** Seats w at p; returns the labourer it displaced, or −1. */
   const seat = (w: number, p: number): number => {
     postOf[w] = p;

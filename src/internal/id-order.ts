@@ -13,6 +13,25 @@ export interface IdOrder {
   readonly workerRank: Int32Array;
   /** Post positions by id ascending (`index.postIdRank` is the inverse). */
   readonly postByRank: Int32Array;
+  /**
+   * Each labourer's place in the order the walks take labourers in: origin county by code, then
+   * mobility class, then id. A county's labourers come together (its buckets are built once), and
+   * the order does not depend on the order of the input arrays, so neither does any step that
+   * depends on the order labourers are taken in.
+   */
+  readonly walkRank: Int32Array;
+}
+
+/**
+ * Labourers in walk order (see {@link IdOrder.walkRank}).
+ *
+ * @param index - The compiled index.
+ * @param list - Labourer positions.
+ * @returns A new array of them in walk order.
+ */
+export function inWalkOrder(index: CompiledIndex, list: ArrayLike<number>): number[] {
+  const rank = idOrderOf(index).walkRank;
+  return Array.from(list).sort((a, b) => rank[a]! - rank[b]!);
 }
 
 const idOrders = new WeakMap<CompiledIndex, IdOrder>();
@@ -31,7 +50,20 @@ export function idOrderOf(index: CompiledIndex): IdOrder {
   for (let i = 0; i < W; i++) workerRank[workerByRank[i]!] = i;
   const postByRank = new Int32Array(index.postCount);
   for (let p = 0; p < index.postCount; p++) postByRank[index.postIdRank[p]!] = p;
-  o = { workerByRank, workerRank, postByRank };
+  const counties = index.counties;
+  const countyRank = new Int32Array(counties.length);
+  Array.from({ length: counties.length }, (_, c) => c)
+    .sort((a, b) => (counties[a]! < counties[b]! ? -1 : counties[a]! > counties[b]! ? 1 : 0))
+    .forEach((c, k) => (countyRank[c] = k));
+  const walk = Array.from(workerByRank).sort(
+    (a, b) =>
+      countyRank[index.workerCounty[a]!]! - countyRank[index.workerCounty[b]!]! ||
+      index.workerScope[a]! - index.workerScope[b]! ||
+      workerRank[a]! - workerRank[b]!,
+  );
+  const walkRank = new Int32Array(W);
+  walk.forEach((w, k) => (walkRank[w] = k));
+  o = { workerByRank, workerRank, postByRank, walkRank };
   idOrders.set(index, o);
   return o;
 }

@@ -110,7 +110,10 @@ function placeMembers(
   if (!fits) {
     // The members' favourites collide: an exact assignment of the members alone (all in tier 0,
     // so it places as many as it can).
-    const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))].filter((p) => capacity(p) > 0);
+    // Posts by id, so that equal placements are broken the same way whatever the input order.
+    const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))]
+      .filter((p) => capacity(p) > 0)
+      .sort((a, b) => index.postIdRank[a]! - index.postIdRank[b]!);
     const col = new Map(postList.map((p, r) => [p, r]));
     const edgeLeft: number[] = [];
     const edgeRight: number[] = [];

@@ -83,10 +83,14 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
     candidates(w) {
       all.reset(Number.POSITIVE_INFINITY);
       walk(wk, w, lim, all);
+      // By post id, as every list of pairs is.
+      const order = Array.from({ length: all.size }, (_, i) => i).sort(
+        (a, b) => all.ranks[a]! - all.ranks[b]!,
+      );
       return {
         offsets: Int32Array.of(0, all.size),
-        posts: all.posts.slice(0, all.size),
-        scores: all.scores.slice(0, all.size),
+        posts: Int32Array.from(order, (i) => all.posts[i]!),
+        scores: Float64Array.from(order, (i) => all.scores[i]!),
       };
     },
   };
