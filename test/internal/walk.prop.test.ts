@@ -1,0 +1,221 @@
+/**
+ * The bounded walk against brute force: every eligible pair scored, then filtered and sorted the way
+ * the walk promises (value = score − offset, floor, minimum score, cursor, gate), for any offsets.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileIndex, type CompiledIndex } from '../../src/compile.js';
+import { createScratch, kernelEligible, kernelScore } from '../../src/internal/kernel.js';
+import { priceRange, type PlanDuals } from '../../src/internal/pricing.js';
+import { ruleCounts } from '../../src/internal/rule-counts.js';
+import { TopK, Walker, walk, walkLimits } from '../../src/internal/walk.js';
+import { checkEligibility, workerExclusions } from '../../src/eligibility.js';
+import { richDatasetArb, smallSampleArb } from '../helpers/rich.js';
+
+const datasets = fc.oneof(richDatasetArb, smallSampleArb);
+
+/** Every eligible pair of a labourer: post, score. */
+function eligibleOf(index: CompiledIndex, w: number): { p: number; score: number }[] {
+  const sc = createScratch(index);
+  const out: { p: number; score: number }[] = [];
+  for (let p = 0; p < index.postCount; p++)
+    if (kernelEligible(index, w, p)) out.push({ p, score: kernelScore(index, sc, w, p) });
+  return out;
+}
+
+/** Offsets: mostly small prices, some posts left out, some very negative. */
+const offsetsArb = (P: number) =>
+  fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.double({ min: -0.5, max: 0.9, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constant(Number.POSITIVE_INFINITY) },
+      { weight: 1, arbitrary: fc.constant(0) },
+    ),
+    { minLength: P, maxLength: P },
+  );
+
+describe('the walk', () => {
+  it('finds the k pairs of largest value, exactly, whatever the offsets, floor, minimum score and cursor', () => {
+    fc.assert(
+      fc.property(
+        datasets.chain((ds) =>
+          fc.tuple(
+            fc.constant(ds),
+            offsetsArb(ds.posts.length),
+            fc.integer({ min: 1, max: 6 }),
+            fc.double({ min: -0.6, max: 0.9, noNaN: true }),
+            fc.double({ min: 0, max: 0.8, noNaN: true }),
+            fc.boolean(),
+          ),
+        ),
+        ([ds, offs, k, floor, minScore, useCursor]) => {
+          const index = compileIndex(ds);
+          const offsets = Float64Array.from(offs);
+          const wk = new Walker(index, { offsets });
+          const out = new TopK(k);
+          const rank = index.postIdRank;
+          for (let w = 0; w < index.workerCount; w++) {
+            const all = eligibleOf(index, w)
+              .filter(({ p, score }) => offsets[p] !== Number.POSITIVE_INFINITY && score >= minScore)
+              .map(({ p, score }) => ({ p, score, value: score - offsets[p]! }))
+              .filter((x) => x.value >= floor)
+              .sort((a, b) => b.value - a.value || rank[a.p]! - rank[b.p]!);
+            const lim = walkLimits(floor, minScore);
+            // A cursor after the first pair: the walk must return the pairs after it.
+            const cursor = useCursor && all.length > 0 ? all[0]! : undefined;
+            if (cursor !== undefined) {
+              lim.afterValue = cursor.value;
+              lim.afterRank = rank[cursor.p]!;
+            }
+            out.reset(k);
+            walk(wk, w, lim, out);
+            const expected = (cursor === undefined ? all : all.slice(1)).slice(0, k);
+            expect(Array.from(out.posts.subarray(0, out.size))).toEqual(expected.map((x) => x.p));
+            expect(Array.from(out.scores.subarray(0, out.size))).toEqual(expected.map((x) => x.score));
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('with a gate keeps exactly the pairs that pass it, and a budget only ever cuts the list short', () => {
+    fc.assert(
+      fc.property(
+        datasets.chain((ds) =>
+          fc.tuple(
+            fc.constant(ds),
+            fc.array(
+              fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(Number.NEGATIVE_INFINITY)),
+              {
+                minLength: ds.posts.length,
+                maxLength: ds.posts.length,
+              },
+            ),
+            fc.array(fc.integer({ min: 0, max: 100 }), {
+              minLength: ds.posts.length,
+              maxLength: ds.posts.length,
+            }),
+            fc.integer({ min: 0, max: 100 }),
+            fc.integer({ min: 1, max: 40 }),
+          ),
+        ),
+        ([ds, gates, ties, tieRank, budget]) => {
+          const index = compileIndex(ds);
+          const wk = new Walker(index);
+          const gate = Float64Array.from(gates);
+          const gateTie = Int32Array.from(ties);
+          const out = new TopK(Number.POSITIVE_INFINITY);
+          for (let w = 0; w < index.workerCount; w++) {
+            const passing = eligibleOf(index, w)
+              .filter(({ p, score }) => score > gate[p]! || (score === gate[p] && tieRank < gateTie[p]!))
+              .map(({ p }) => p)
+              .sort((a, b) => a - b);
+            const lim = walkLimits(0);
+            lim.gate = gate;
+            lim.gateTie = gateTie;
+            lim.tieRank = tieRank;
+            out.reset(Number.POSITIVE_INFINITY);
+            walk(wk, w, lim, out);
+            expect(out.truncated).toBe(false);
+            expect(Array.from(out.posts.subarray(0, out.size)).sort((a, b) => a - b)).toEqual(passing);
+            lim.budget = budget;
+            out.reset(Number.POSITIVE_INFINITY);
+            walk(wk, w, lim, out);
+            const found = Array.from(out.posts.subarray(0, out.size));
+            for (const p of found) expect(passing).toContain(p);
+            if (!out.truncated) expect(found.sort((a, b) => a - b)).toEqual(passing);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('pricing', () => {
+  it('finds a violating pair for exactly the labourers some eligible pair violates for', () => {
+    fc.assert(
+      fc.property(
+        datasets.chain((ds) =>
+          fc.tuple(
+            fc.constant(ds),
+            fc.array(
+              fc.tuple(fc.integer({ min: 0, max: 2 }), fc.double({ min: -0.5, max: 1, noNaN: true })),
+              {
+                minLength: ds.labourers.length,
+                maxLength: ds.labourers.length,
+              },
+            ),
+            fc.array(
+              fc.tuple(fc.integer({ min: 0, max: 2 }), fc.double({ min: -0.5, max: 1, noNaN: true })),
+              {
+                minLength: ds.posts.length,
+                maxLength: ds.posts.length,
+              },
+            ),
+          ),
+        ),
+        ([ds, us, vs]) => {
+          const index = compileIndex(ds);
+          const W = index.workerCount;
+          // One numbered tier (priority households); tier parts 0–2 on either side.
+          const duals: PlanDuals = {
+            T: 1,
+            tiers: [1],
+            workerTier: Int32Array.from({ length: W }, (_, w) => (index.workerPriority[w] === 1 ? 0 : -1)),
+            workerTierDual: Float64Array.from(us, ([c]) => c),
+            workerDual: Float64Array.from(us, ([, x]) => x),
+            postTierDual: Float64Array.from(vs, ([c]) => c),
+            postDual: Float64Array.from(vs, ([, x]) => x),
+          };
+          const tol = 1e-9;
+          const found = priceRange(index, 0, W, duals, { minScore: 0, perWorker: 3, tolerance: tol });
+          const expected: number[] = [];
+          for (let w = 0; w < W; w++) {
+            const t = duals.workerTier[w]! >= 0 ? 1 : 0;
+            const violated = eligibleOf(index, w).some(({ p, score }) => {
+              const c = t - duals.workerTierDual[w]! - duals.postTierDual[p]!;
+              return c > 0 || (c === 0 && score - duals.postDual[p]! - duals.workerDual[w]! > tol);
+            });
+            if (violated) expected.push(w);
+          }
+          expect(Array.from(found.workers).sort((a, b) => a - b)).toEqual(expected);
+          // Every pair reported violates.
+          for (let i = 0; i < found.workers.length; i++) {
+            const w = found.workers[i]!;
+            const t = duals.workerTier[w]! >= 0 ? 1 : 0;
+            for (let k = found.offsets[i]!; k < found.offsets[i + 1]!; k++) {
+              const p = found.posts[k]!;
+              const c = t - duals.workerTierDual[w]! - duals.postTierDual[p]!;
+              expect(
+                c > 0 || (c === 0 && found.scores[k]! - duals.postDual[p]! - duals.workerDual[w]! > tol),
+              ).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('rule counts', () => {
+  it('equal checkEligibility post by post, each code once per post, for every labourer not excluded outright', () => {
+    fc.assert(
+      fc.property(datasets, (ds) => {
+        const index = compileIndex(ds);
+        const sc = createScratch(index);
+        ds.labourers.forEach((worker, w) => {
+          if (workerExclusions(ds, worker).length > 0) return;
+          const byRule: Record<string, number> = {};
+          for (const post of ds.posts)
+            for (const code of new Set(checkEligibility(ds, worker, post).map((e) => e.code)))
+              byRule[code] = (byRule[code] ?? 0) + 1;
+          expect(ruleCounts(index, sc, w)).toEqual(byRule);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
