@@ -1,0 +1,123 @@
+/**
+ * Groups in the optimal plan against brute force over every assignment of tiny datasets: when the
+ * search is exact, nothing lawful beats the plan; in every mode groups are whole or not placed, and
+ * the plan verifies.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assign, compareObjectives } from '../src/assign.js';
+import { checkEligibility } from '../src/eligibility.js';
+import { optionKey } from '../src/groups.js';
+import type { PlacementGroup, PlanObjective } from '../src/plan.js';
+import { scorePair } from '../src/score.js';
+import type { Dataset } from '../src/types.js';
+import { verifyPlan } from '../src/verify-plan.js';
+import { richDatasetArb } from './helpers/rich.js';
+
+/** Tiny datasets with one or two groups of two or three. */
+const withGroups: fc.Arbitrary<Dataset> = richDatasetArb
+  .filter((ds) => ds.labourers.length >= 2 && ds.labourers.length <= 5 && ds.posts.length <= 4)
+  .chain((ds) =>
+    fc
+      .tuple(
+        fc.shuffledSubarray(
+          ds.labourers.map((w) => w.id as string),
+          { minLength: 2, maxLength: Math.min(5, ds.labourers.length) },
+        ),
+        fc.constantFrom<PlacementGroup['rule']>('same-employer', 'same-site', 'same-post'),
+        fc.constantFrom<PlacementGroup['rule']>('same-employer', 'same-site', 'same-post'),
+      )
+      .map(([ids, r1, r2]): Dataset => {
+        const groups: PlacementGroup[] = [{ id: 'g1', members: ids.slice(0, 2), rule: r1 }];
+        if (ids.length >= 4)
+          groups.push({ id: 'g2', members: ids.slice(2, Math.min(5, ids.length)), rule: r2 });
+        return { ...ds, groups };
+      }),
+  );
+
+/** The best objective over every lawful assignment that keeps the group rules. */
+function bruteForce(ds: Dataset): PlanObjective {
+  const W = ds.labourers.length;
+  const options = ds.labourers.map((w) =>
+    ds.posts.flatMap((p, i) =>
+      checkEligibility(ds, w, p).length === 0 ? [{ i, s: scorePair(ds, w, p).score }] : [],
+    ),
+  );
+  const choice = new Array<number>(W).fill(-1);
+  let best: PlanObjective = { priorityPlaced: 0, placed: 0, total: 0 };
+  const load = new Array<number>(ds.posts.length).fill(0);
+  const recurse = (k: number, prio: number, placed: number, total: number): void => {
+    if (k === W) {
+      for (const g of ds.groups) {
+        const keys = g.members.map((m) => {
+          const j = choice[ds.labourers.findIndex((w) => w.id === m)]!;
+          return j < 0 ? undefined : optionKey(g.rule, ds.posts[j]!);
+        });
+        const none = keys.every((x) => x === undefined);
+        const whole = keys[0] !== undefined && keys.every((x) => x === keys[0]);
+        if (!none && !whole) return;
+      }
+      const o = { priorityPlaced: prio, placed, total };
+      if (compareObjectives(o, best) > 0) best = o;
+      return;
+    }
+    choice[k] = -1;
+    recurse(k + 1, prio, placed, total);
+    const tier = ds.labourers[k]!.household === 'other' ? 0 : 1;
+    for (const { i, s } of options[k]!) {
+      const post = ds.posts[i]!;
+      if (load[i]! >= Math.max(0, post.openings - post.filled)) continue;
+      load[i]!++;
+      choice[k] = i;
+      recurse(k + 1, prio + tier, placed + 1, total + s);
+      load[i]!--;
+    }
+    choice[k] = -1;
+  };
+  recurse(0, 0, 0, 0);
+  return best;
+}
+
+describe('groups', () => {
+  it('optimal: an exact group search is as good as the best lawful assignment, and no plan beats its bound', () => {
+    let exact = 0;
+    fc.assert(
+      fc.property(withGroups, (ds) => {
+        const plan = assign(ds, { exactGroupLimit: 10_000 });
+        const best = bruteForce(ds);
+        expect(compareObjectives(plan.objective, best)).toBeLessThanOrEqual(0);
+        if (plan.groupSearch.method === 'exact') {
+          exact++;
+          expect(compareObjectives(plan.objective, best)).toBe(0);
+        }
+        if (plan.groupSearch.upperBound !== undefined)
+          expect(compareObjectives(plan.groupSearch.upperBound, best)).toBeGreaterThanOrEqual(0);
+        expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
+      }),
+      { numRuns: 100 },
+    );
+    expect(exact).toBeGreaterThan(50);
+  });
+
+  it.each(['optimal', 'stable', 'greedy'] as const)(
+    '%s: with the heuristic (exact limit 1) groups stay whole or out, and the plan verifies',
+    (mode) => {
+      fc.assert(
+        fc.property(withGroups, (ds) => {
+          const plan = assign(ds, { mode, exactGroupLimit: 1 });
+          const post = new Map(
+            plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.worker as string, e.post]] : [])),
+          );
+          for (const g of ds.groups) {
+            const placed = g.members.filter((m) => post.has(m)).length;
+            expect(placed === 0 || placed === g.members.length).toBe(true);
+          }
+          expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
+          if (mode === 'optimal')
+            expect(compareObjectives(plan.objective, bruteForce(ds))).toBeLessThanOrEqual(0);
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+});
