@@ -23,6 +23,11 @@ import type { CorePlacement, PairLists, Shape } from './optimal-core.js';
 import type { Planner, StageProgress } from './planner.js';
 import type { PlanDuals } from './pricing.js';
 
+/** Groups up to this size whose favourite posts collide are placed by a small exact search. */
+const SEARCH_MEMBERS = 8;
+/** The search gives way to an exact assignment beyond this many steps. */
+const SEARCH_NODES = 100_000;
+
 /** A place where a whole group can go, and how its members would fill it. */
 export interface TypedOption {
   /** The employer, site key or post id. */
@@ -107,9 +112,66 @@ function placeMembers(
     taken.set(posts[i]!, n);
     if (n > capacity(posts[i]!)) fits = false;
   }
+  if (!fits && m <= SEARCH_MEMBERS) {
+    // The members' favourites collide: a small exact search, members in id order, each one's posts
+    // by weight (then id), cut where the best the rest could add cannot beat the best found.
+    const lists = pairs.map((l) => {
+      const wt = l.weights ?? l.scores;
+      return Array.from(l.posts.keys())
+        .filter((k) => capacity(l.posts[k]!) > 0)
+        .sort((a, b) => wt[b]! - wt[a]! || index.postIdRank[l.posts[a]!]! - index.postIdRank[l.posts[b]!]!);
+    });
+    const bestOf = lists.map((ks, i) =>
+      ks.length === 0 ? 0 : (pairs[i]!.weights ?? pairs[i]!.scores)[ks[0]!]!,
+    );
+    const rest = new Float64Array(m + 1);
+    for (let i = m - 1; i >= 0; i--) rest[i] = rest[i + 1]! + bestOf[i]!;
+    const load = new Map<number, number>();
+    const pick = new Int32Array(m);
+    let bestValue = Number.NEGATIVE_INFINITY;
+    let bestPick: Int32Array | undefined;
+    let nodes = 0;
+    const search = (i: number, value: number): void => {
+      if (++nodes > SEARCH_NODES) return;
+      if (i === m) {
+        if (value > bestValue) {
+          bestValue = value;
+          bestPick = pick.slice();
+        }
+        return;
+      }
+      const l = pairs[i]!;
+      const wt = l.weights ?? l.scores;
+      for (const k of lists[i]!) {
+        if (!(value + wt[k]! + rest[i + 1]! > bestValue)) break;
+        const p = l.posts[k]!;
+        const n = load.get(p) ?? 0;
+        if (n >= capacity(p)) continue;
+        load.set(p, n + 1);
+        pick[i] = k;
+        search(i + 1, value + wt[k]!);
+        load.set(p, n);
+      }
+    };
+    search(0, 0);
+    if (nodes <= SEARCH_NODES) {
+      if (bestPick === undefined) return undefined;
+      let value = 0;
+      for (let i = 0; i < m; i++) {
+        const l = pairs[i]!;
+        const k = bestPick[i]!;
+        posts[i] = l.posts[k]!;
+        scores[i] = l.scores[k]!;
+        weights[i] = (l.weights ?? l.scores)[k]!;
+        bonuses[i] = l.bonuses?.[k] ?? 0;
+        value += weights[i]!;
+      }
+      return { posts, scores, weights, bonuses, value };
+    }
+  }
   if (!fits) {
-    // The members' favourites collide: an exact assignment of the members alone (all in tier 0,
-    // so it places as many as it can).
+    // A larger group whose favourites collide: an exact assignment of the members alone (all in
+    // tier 0, so it places as many as it can).
     // Posts by id, so that equal placements are broken the same way whatever the input order.
     const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))]
       .filter((p) => capacity(p) > 0)
@@ -185,33 +247,60 @@ export function groupOptions(
   used?: Int32Array,
 ): TypedOption[] {
   const index = planner.index;
-  const keys = keysOf(dataset, g.group.rule);
-  const lists = Array.from(g.members, (w) => planner.candidates(w));
-  if (lists.some((l) => l.posts.length === 0)) return [];
-  let common: Set<string> | undefined;
-  for (const l of lists) {
-    const mine = new Set(Array.from(l.posts, (p) => keys[p]!));
-    common = common === undefined ? mine : new Set([...common].filter((k) => mine.has(k)));
-    if (common.size === 0) return [];
-  }
   const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
   const out: TypedOption[] = [];
-  for (const key of [...common!].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const pairs = lists.map((l): PairLists => {
-      const ks: number[] = [];
-      for (let k = 0; k < l.posts.length; k++) if (keys[l.posts[k]!] === key) ks.push(k);
-      return {
-        offsets: Int32Array.of(0, ks.length),
-        posts: Int32Array.from(ks, (k) => l.posts[k]!),
-        scores: Float64Array.from(ks, (k) => l.scores[k]!),
-        ...(l.weights === undefined ? {} : { weights: Float64Array.from(ks, (k) => l.weights![k]!) }),
-        ...(l.bonuses === undefined ? {} : { bonuses: Float64Array.from(ks, (k) => l.bonuses![k]!) }),
-      };
-    });
+  for (const { key, pairs } of commonKeys(dataset, planner, g)) {
     const placed = placeMembers(index, pairs, capacity);
-    if (placed === undefined) continue;
-    out.push({ key, pairs, ...placed });
+    if (placed !== undefined) out.push({ key, pairs, ...placed });
   }
+  return out;
+}
+
+const commonCache = new WeakMap<TypedGroup, readonly { key: string; pairs: PairLists[] }[]>();
+
+/**
+ * The keys where every member of a group has a candidate pair, sorted, with each member's pairs
+ * there: worked out once per group (one pass over each member's list), whatever the openings.
+ */
+function commonKeys(
+  dataset: Dataset,
+  planner: Planner,
+  g: TypedGroup,
+): readonly { key: string; pairs: PairLists[] }[] {
+  const cached = commonCache.get(g);
+  if (cached !== undefined) return cached;
+  const keys = keysOf(dataset, g.group.rule);
+  const lists = Array.from(g.members, (w) => planner.candidates(w));
+  // Each member's pair positions by key.
+  const byKey = lists.map((l) => {
+    const m = new Map<string, number[]>();
+    for (let k = 0; k < l.posts.length; k++) {
+      const key = keys[l.posts[k]!]!;
+      let at = m.get(key);
+      if (at === undefined) m.set(key, (at = []));
+      at.push(k);
+    }
+    return m;
+  });
+  const out: { key: string; pairs: PairLists[] }[] = [];
+  if (byKey.length > 0) {
+    const smallest = byKey.reduce((a, b) => (b.size < a.size ? b : a));
+    const common = [...smallest.keys()].filter((key) => byKey.every((m) => m.has(key)));
+    for (const key of common.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const pairs = lists.map((l, i): PairLists => {
+        const ks = byKey[i]!.get(key)!;
+        return {
+          offsets: Int32Array.of(0, ks.length),
+          posts: Int32Array.from(ks, (k) => l.posts[k]!),
+          scores: Float64Array.from(ks, (k) => l.scores[k]!),
+          ...(l.weights === undefined ? {} : { weights: Float64Array.from(ks, (k) => l.weights![k]!) }),
+          ...(l.bonuses === undefined ? {} : { bonuses: Float64Array.from(ks, (k) => l.bonuses![k]!) }),
+        };
+      });
+      out.push({ key, pairs });
+    }
+  }
+  commonCache.set(g, out);
   return out;
 }
 
@@ -294,6 +383,7 @@ export function groupsFirst(
   const skip = new Uint8Array(W);
   const outcomes: GroupOutcome[] = [];
   let solves = 0;
+  planner.prepare(groups.flatMap((g) => Array.from(g.members)));
   for (const g of groups) {
     for (const w of g.members) skip[w] = 1;
     const all = groupOptions(dataset, planner, g);
@@ -359,6 +449,7 @@ export function optimalWithGroups(
   const W = index.workerCount;
   const relaxed = planner.optimal({}, progress);
   const upperBound = objectiveOfPlacement(index, relaxed);
+  planner.prepare(groups.flatMap((g) => Array.from(g.members)));
   const options = groups.map((g) => groupOptions(dataset, planner, g));
   const notPlaced = (i: number): GroupOutcome => {
     const g = groups[i]!.group;

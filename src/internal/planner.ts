@@ -18,6 +18,7 @@ import {
   type Shape,
 } from './optimal-core.js';
 import type { PlanDuals } from './pricing.js';
+import { inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
 /** What a plan mode reports as it goes (the step and a fraction of it). */
@@ -34,6 +35,11 @@ export interface Planner {
   stable(shape: Shape, progress?: StageProgress): CorePlacement;
   /** Every candidate pair of a labourer (a group member's options are drawn from them). */
   candidates(w: number): PairLists;
+  /**
+   * Finds the candidate pairs of these labourers ahead of {@link Planner.candidates}, taking them in
+   * walk order (each county's buckets built once), and keeps them.
+   */
+  prepare(workers: ArrayLike<number>): void;
 }
 
 /** Posts of each labourer's best `seed` that start the optimal core, and pairs added per round. */
@@ -46,6 +52,18 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   let accepted: PairLists | undefined;
+  const kept = new Map<number, PairLists>();
+  const find = (w: number): PairLists => {
+    all.reset(Number.POSITIVE_INFINITY);
+    walk(wk, w, lim, all);
+    // By post id, as every list of pairs is.
+    const order = Array.from({ length: all.size }, (_, i) => i).sort((a, b) => all.ranks[a]! - all.ranks[b]!);
+    return {
+      offsets: Int32Array.of(0, all.size),
+      posts: Int32Array.from(order, (i) => all.posts[i]!),
+      scores: Float64Array.from(order, (i) => all.scores[i]!),
+    };
+  };
   return {
     index,
     optimal(shape, progress) {
@@ -81,17 +99,12 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
       return { postOf: da.postOf, scoreOf: da.scoreOf, bonusOf };
     },
     candidates(w) {
-      all.reset(Number.POSITIVE_INFINITY);
-      walk(wk, w, lim, all);
-      // By post id, as every list of pairs is.
-      const order = Array.from({ length: all.size }, (_, i) => i).sort(
-        (a, b) => all.ranks[a]! - all.ranks[b]!,
-      );
-      return {
-        offsets: Int32Array.of(0, all.size),
-        posts: Int32Array.from(order, (i) => all.posts[i]!),
-        scores: Float64Array.from(order, (i) => all.scores[i]!),
-      };
+      let l = kept.get(w);
+      if (l === undefined) kept.set(w, (l = find(w)));
+      return l;
+    },
+    prepare(workers) {
+      for (const w of inWalkOrder(index, workers)) if (!kept.has(w)) kept.set(w, find(w));
     },
   };
 }
@@ -108,6 +121,7 @@ export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
       const g = coreGraph(index, lists, shape);
       return placementOf(index, lists, shape, g, stableMatch(g));
     },
+    prepare() {},
     candidates(w) {
       const a = lists.offsets[w]!;
       const b = lists.offsets[w + 1]!;

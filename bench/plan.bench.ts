@@ -1,0 +1,145 @@
+/**
+ * Plans of whole sample cohorts, end to end: `assign` in each mode and `verifyPlan`, from a parsed
+ * dataset, each in a process of its own (Node's default heap) so that its peak memory is its own;
+ * and the command line from a dataset file to a plan file (`bangfu assign … --out`) and back
+ * (`bangfu verify`). Datasets from `generateSample({ workers, posts, seed: 5 })`, with their groups.
+ * Prints a table against the targets and merges its rows into bench/results.json under `plans`.
+ *
+ * Run: `node --import tsx bench/plan.bench.ts [--quick]` (`--quick`: 10^4 × 10^3 only). Uses the
+ * built CLI (`npm run build`) when there is one, else runs src/cli.ts through tsx.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSample } from '../src/sample.js';
+
+const quick = process.argv.includes('--quick');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SIZES: readonly (readonly [number, number])[] = quick
+  ? [[10_000, 1_000]]
+  : [
+      [10_000, 1_000],
+      [100_000, 10_000],
+    ];
+/** Targets in ms (and MB for the CLI's peak resident set), by size. */
+const TARGETS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  '10000x1000': {
+    'assign-optimal': 500,
+    'assign-stable': 200,
+    'assign-greedy': 200,
+    'verify-optimal': 500,
+    'cli assign': 2000,
+  },
+  '100000x10000': {
+    'assign-optimal': 6000,
+    'assign-stable': 2000,
+    'assign-greedy': 2000,
+    'verify-optimal': 6000,
+    'cli assign': 20000,
+    'cli assign rss': 2048,
+  },
+};
+
+interface Row {
+  case: string;
+  size: string;
+  runs: number;
+  medianMs: number;
+  peakRssMB: number;
+  peakHeapMB?: number;
+  steps?: Record<string, number>;
+  objective?: unknown;
+  targetMs?: number | undefined;
+  note?: string;
+}
+
+const dir = join(tmpdir(), 'bangfu-plan-bench');
+mkdirSync(dir, { recursive: true });
+const cli = existsSync(join(root, 'dist/cli.js'))
+  ? [join(root, 'dist/cli.js')]
+  : ['--import', 'tsx', join(root, 'src/cli.ts')];
+
+function runCase(name: string, file: string, runs: number): Row & Record<string, unknown> {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/plan-case.ts'), name, file, String(runs)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
+  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Row & Record<string, unknown>;
+}
+
+function runCli(args: readonly string[]): { ms: number; rssMB: number; out: string } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', join(root, 'bench/max-rss.cjs'), ...cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`bangfu ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const kb = Number(/bench-max-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  return { ms, rssMB: Math.round(kb / 1024), out: r.stdout };
+}
+
+const rows: Row[] = [];
+for (const [workers, posts] of SIZES) {
+  const size = `${workers}x${posts}`;
+  const file = join(dir, `sample-${size}.json`);
+  writeFileSync(file, `${JSON.stringify(generateSample({ workers, posts, seed: 5 }), null, 2)}\n`);
+  const mb = statSync(file).size / 1e6;
+  console.log(`\n${size}: dataset file ${mb.toFixed(1)} MB`);
+  const runs = workers >= 100_000 ? 3 : 5;
+  for (const name of ['assign-optimal', 'assign-stable', 'assign-greedy', 'verify-optimal']) {
+    const r = runCase(name, file, runs);
+    const row: Row = { ...r, size, targetMs: TARGETS[size]?.[name] };
+    rows.push(row);
+    console.log(
+      `${name.padEnd(16)} ${r.medianMs.toFixed(0).padStart(8)} ms  (target ${row.targetMs ?? '—'})  peak RSS ${r.peakRssMB} MB  ${JSON.stringify(r.steps ?? {})}`,
+    );
+  }
+  // The command line, from the file to a plan file and back.
+  const planFile = join(dir, `plan-${size}.json`);
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < (workers >= 100_000 ? 3 : 5); i++) {
+    const a = runCli(['assign', file, '--out', planFile, '--quiet']);
+    times.push(a.ms);
+    rss.push(a.rssMB);
+  }
+  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const planMB = statSync(planFile).size / 1e6;
+  rows.push({
+    case: 'cli assign',
+    size,
+    runs: times.length,
+    medianMs: med(times),
+    peakRssMB: Math.max(...rss),
+    targetMs: TARGETS[size]?.['cli assign'],
+    note: `dataset ${mb.toFixed(1)} MB, plan ${planMB.toFixed(1)} MB; peak RSS target ${TARGETS[size]?.['cli assign rss'] ?? '—'} MB`,
+  });
+  console.log(
+    `cli assign       ${med(times).toFixed(0).padStart(8)} ms  (target ${TARGETS[size]?.['cli assign'] ?? '—'})  peak RSS ${Math.max(...rss)} MB  plan file ${planMB.toFixed(1)} MB`,
+  );
+  const v = runCli(['verify', file, planFile]);
+  rows.push({ case: 'cli verify', size, runs: 1, medianMs: v.ms, peakRssMB: v.rssMB, note: v.out.trim() });
+  console.log(`cli verify       ${v.ms.toFixed(0).padStart(8)} ms  peak RSS ${v.rssMB} MB  ${v.out.trim()}`);
+  rmSync(planFile, { force: true });
+}
+rmSync(dir, { recursive: true, force: true });
+
+const resultsFile = new URL('./results.json', import.meta.url);
+const previous: Record<string, unknown> = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+  : {};
+if (!quick)
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ ...previous, plans: { date: new Date().toISOString(), node: process.version, rows } }, null, 2)}\n`,
+  );
