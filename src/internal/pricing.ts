@@ -24,6 +24,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
+import { inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
 /** Dual prices of a placement over a compiled index, by labourer and by post position. */
@@ -80,35 +81,31 @@ function tierSign(
   return 0;
 }
 
-/** The posts of each class of equal tier part, as walk views (offset `v_w` in the class, +∞ outside). */
-interface PriceClass {
-  /** The class's tier part. */
-  readonly tier: Float64Array;
-  readonly walker: Walker;
-}
+/** Offsets below any price: a post whose every pair violates in its tier part comes first. */
+const LIFT = 1e6;
 
-function priceClasses(index: CompiledIndex, duals: PlanDuals): PriceClass[] {
+/** Posts grouped by their tier part (classes), each class's first post standing for its vector. */
+function priceClasses(
+  index: CompiledIndex,
+  duals: PlanDuals,
+): { readonly of: Int32Array; readonly rep: number[] } {
   const P = index.postCount;
-  const { T, postTierDual, postDual } = duals;
-  const byKey = new Map<string, number[]>();
+  const { T, postTierDual } = duals;
+  const byKey = new Map<string, number>();
+  const of = new Int32Array(P).fill(-1);
+  const rep: number[] = [];
   for (let p = 0; p < P; p++) {
     if (index.postOpen[p] === 0) continue;
     let key = '';
     for (let k = 0; k < T; k++) key += `${postTierDual[p * T + k]!},`;
-    let list = byKey.get(key);
-    if (list === undefined) byKey.set(key, (list = []));
-    list.push(p);
+    let c = byKey.get(key);
+    if (c === undefined) {
+      byKey.set(key, (c = rep.length));
+      rep.push(p);
+    }
+    of[p] = c;
   }
-  const out: PriceClass[] = [];
-  for (const posts of byKey.values()) {
-    const offsets = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
-    for (const p of posts) offsets[p] = postDual[p]!;
-    out.push({
-      tier: postTierDual.slice(posts[0]! * T, posts[0]! * T + T),
-      walker: new Walker(index, { offsets }),
-    });
-  }
-  return out;
+  return { of, rep };
 }
 
 /**
@@ -117,8 +114,14 @@ function priceClasses(index: CompiledIndex, duals: PlanDuals): PriceClass[] {
  * labourer (tier part first, then weight, then post id). Empty when the duals hold on every eligible
  * pair of the range.
  *
- * Complexity: O(C·P log P) to order the posts of the C price classes, O(P·R) per county met, then a
- * bounded walk per labourer and class that can violate (see the module notes).
+ * One walk per labourer: its view gives each class of posts (by tier part) the offset its sign
+ * calls for — every post of a class whose tier part violates is lifted above any price, a class
+ * whose tier part ties is offset by the posts' weight duals, a class that cannot violate is left
+ * out — so the walk reaches violating pairs first and stops at the labourer's dual. Labourers whose
+ * signs agree share a view.
+ *
+ * Complexity: O(V·P log P) to order the posts of the V views met (a handful), O(P·R) per county
+ * and view, then one bounded walk per labourer.
  *
  * @param index - The compiled index.
  * @param from - The first labourer.
@@ -134,65 +137,63 @@ export function priceRange(
   duals: PlanDuals,
   options: PricingOptions,
 ): Violations {
-  const { T, workerTier, workerTierDual, workerDual } = duals;
+  const { T, workerTier, workerTierDual, workerDual, postTierDual, postDual } = duals;
   const { minScore, perWorker, tolerance, skip } = options;
+  const P = index.postCount;
   const classes = priceClasses(index, duals);
-  const n = Math.max(0, to - from);
-  // Labourers by county and mobility class, so each county's buckets are built once per class.
-  const C = index.counties.length;
-  const classStart = new Int32Array(C * 4 + 1);
-  for (let w = from; w < to; w++) classStart[index.workerCounty[w]! * 4 + index.workerScope[w]! + 1]! += 1;
-  for (let c = 0; c < C * 4; c++) classStart[c + 1]! += classStart[c]!;
-  const order = new Int32Array(n);
-  for (let w = from; w < to; w++)
-    order[classStart[index.workerCounty[w]! * 4 + index.workerScope[w]!]!++] = w;
-
+  const C = classes.rep.length;
+  const views = new Map<string, Walker>();
+  const signs = new Int8Array(C);
+  const viewOf = (key: string): Walker => {
+    let v = views.get(key);
+    if (v === undefined) {
+      const offsets = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
+      for (let p = 0; p < P; p++) {
+        const c = classes.of[p]!;
+        if (c < 0) continue;
+        const sign = signs[c]!;
+        if (sign > 0) offsets[p] = postDual[p]! - LIFT;
+        else if (sign === 0) offsets[p] = postDual[p]!;
+      }
+      views.set(key, (v = new Walker(index, { offsets })));
+    }
+    return v;
+  };
+  const order = inWalkOrder(
+    index,
+    Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i),
+  );
   const out = new TopK(perWorker);
   const lim = walkLimits(Number.NEGATIVE_INFINITY, minScore);
-  // Found pairs of the labourer being priced: (sign, value, rank, post, score), merged over classes.
-  const fSign = new Int8Array(perWorker * Math.max(1, classes.length));
-  const fValue = new Float64Array(fSign.length);
-  const fRank = new Int32Array(fSign.length);
-  const fPost = new Int32Array(fSign.length);
-  const fScore = new Float64Array(fSign.length);
-  const pick = new Int32Array(fSign.length);
   const workers: number[] = [];
   const offsets: number[] = [0];
   const posts: number[] = [];
   const scores: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = order[i]!;
+  for (const w of order) {
     if (skip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
     const tier = workerTier[w]!;
-    let found = 0;
-    for (const c of classes) {
-      const sign = tierSign(T, tier, workerTierDual, w * T, c.tier, 0);
-      if (sign < 0) continue;
-      const floor = sign > 0 ? Number.NEGATIVE_INFINITY : workerDual[w]! + tolerance;
-      out.reset(perWorker);
-      lim.floor = floor;
-      walk(c.walker, w, lim, out);
-      for (let k = 0; k < out.size; k++) {
-        // Exactly at the floor is within tolerance.
-        if (sign === 0 && !(out.values[k]! > floor)) continue;
-        fSign[found] = sign;
-        fValue[found] = out.values[k]!;
-        fRank[found] = out.ranks[k]!;
-        fPost[found] = out.posts[k]!;
-        fScore[found] = out.scores[k]!;
-        found++;
-      }
+    let key = '';
+    let any = false;
+    for (let c = 0; c < C; c++) {
+      const sign = tierSign(T, tier, workerTierDual, w * T, postTierDual, classes.rep[c]! * T);
+      signs[c] = sign;
+      key += sign > 0 ? '+' : sign < 0 ? '-' : '0';
+      if (sign >= 0) any = true;
     }
-    if (found === 0) continue;
-    for (let k = 0; k < found; k++) pick[k] = k;
-    const chosen = Array.from(pick.subarray(0, found)).sort(
-      (a, b) => fSign[b]! - fSign[a]! || fValue[b]! - fValue[a]! || fRank[a]! - fRank[b]!,
-    );
+    if (!any) continue;
+    out.reset(perWorker);
+    lim.floor = workerDual[w]! + tolerance;
+    walk(viewOf(key), w, lim, out);
+    // A pair exactly at the floor is within tolerance.
+    let n = 0;
+    for (let k = 0; k < out.size; k++) {
+      if (!(out.values[k]! > lim.floor)) continue;
+      posts.push(out.posts[k]!);
+      scores.push(out.scores[k]!);
+      n++;
+    }
+    if (n === 0) continue;
     workers.push(w);
-    for (let k = 0; k < Math.min(perWorker, found); k++) {
-      posts.push(fPost[chosen[k]!]!);
-      scores.push(fScore[chosen[k]!]!);
-    }
     offsets.push(posts.length);
   }
   return {
