@@ -31,6 +31,10 @@ export interface Blocking {
  * @param minScore - Candidates score at least this.
  * @param lists - Explicit candidate lists (best N posts, or with bonus weights); absent: every eligible pair by the walk.
  * @param capacity - Openings of each post.
+ * @param within - Where blocking pairs can be, when the caller knows: labourers (1) that may block
+ *   with any post, and posts (1) that any labourer may block with. Pairs of neither are not looked
+ *   at (groups placed first and a stable matching of everyone else on the openings left: only a
+ *   group member, or a post where members hold openings, can be in a blocking pair).
  * @returns The blocking pairs.
  */
 export function blockingPairsOf(
@@ -40,6 +44,7 @@ export function blockingPairsOf(
   minScore: number,
   lists: PairLists | undefined,
   capacity: Int32Array = index.postCapacity,
+  within?: { readonly workers: Uint8Array; readonly posts: Uint8Array },
 ): Blocking[] {
   const W = index.workerCount;
   const P = index.postCount;
@@ -111,19 +116,24 @@ export function blockingPairsOf(
   }
 
   // Views of the posts open to each tier (score order) and the contested ones (score less gate).
-  const views = [0, 1].map((t) => {
-    const open = new Float64Array(P);
-    const contested = new Float64Array(P);
-    for (let p = 0; p < P; p++) {
-      const g = gates[t]![p]!;
-      open[p] = g === Number.NEGATIVE_INFINITY ? 0 : Number.POSITIVE_INFINITY;
-      contested[p] = g === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : g;
-    }
-    return {
-      open: new Walker(index, { offsets: open }),
-      contested: new Walker(index, { offsets: contested }),
-    };
-  });
+  // With `within`, a second pair of views holds only the posts anyone may block with.
+  const viewsOf = (only: Uint8Array | undefined) =>
+    [0, 1].map((t) => {
+      const open = new Float64Array(P);
+      const contested = new Float64Array(P);
+      for (let p = 0; p < P; p++) {
+        const g = gates[t]![p]!;
+        const out = only !== undefined && only[p] !== 1;
+        open[p] = g === Number.NEGATIVE_INFINITY && !out ? 0 : Number.POSITIVE_INFINITY;
+        contested[p] = g === Number.NEGATIVE_INFINITY || out ? Number.POSITIVE_INFINITY : g;
+      }
+      return {
+        open: new Walker(index, { offsets: open }),
+        contested: new Walker(index, { offsets: contested }),
+      };
+    });
+  const everywhere = viewsOf(undefined);
+  const somewhere = within === undefined ? everywhere : viewsOf(within.posts);
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
@@ -136,6 +146,7 @@ export function blockingPairsOf(
   const found = new Set<number>();
   for (const w of order) {
     if (index.workerExcluded[w] === 1) continue;
+    const views = within === undefined || within.workers[w] === 1 ? everywhere : somewhere;
     const t = tierOf(w);
     lim.gate = gates[t];
     lim.tieRank = workerRank[w]!;

@@ -33,7 +33,7 @@ export interface TypedOption {
   /** The employer, site key or post id. */
   readonly key: string;
   /** Each member's candidate pairs at the option (by member, in the group's member order). */
-  readonly pairs: readonly PairLists[];
+  readonly pairs: OptionPairs;
   /** The members' best placement there on their own (post per member), and its weight. */
   readonly posts: Int32Array;
   readonly scores: Float64Array;
@@ -42,26 +42,73 @@ export interface TypedOption {
   readonly value: number;
 }
 
+/**
+ * The members' candidate pairs at one option, without copying them: member i's are the positions
+ * `at[start[i]]…at[start[i + 1] − 1]` of its own list `lists[i]` (by post id rank).
+ */
+export interface OptionPairs {
+  readonly lists: readonly PairLists[];
+  readonly start: Int32Array;
+  readonly at: Int32Array;
+}
+
+/** Member i's pairs at an option, as a list of their own. */
+export function memberPairs(o: OptionPairs, i: number): PairLists {
+  const l = o.lists[i]!;
+  const ks = o.at.subarray(o.start[i]!, o.start[i + 1]!);
+  return {
+    offsets: Int32Array.of(0, ks.length),
+    posts: Int32Array.from(ks, (k) => l.posts[k]!),
+    scores: Float64Array.from(ks, (k) => l.scores[k]!),
+    ...(l.weights === undefined ? {} : { weights: Float64Array.from(ks, (k) => l.weights![k]!) }),
+    ...(l.bonuses === undefined ? {} : { bonuses: Float64Array.from(ks, (k) => l.bonuses![k]!) }),
+  };
+}
+
 /** A group with its members' positions, sorted by id as the group's members are. */
 export interface TypedGroup {
   readonly group: PlacementGroup;
   readonly members: Int32Array;
 }
 
-const keyCache = new WeakMap<Dataset, Map<GroupRule, readonly string[]>>();
+/** The keys of the posts under one group rule, numbered in key order, with scratch for counting. */
+interface KeyTable {
+  /** Each post's key (by position): employer id, site key or post id. */
+  readonly keys: readonly string[];
+  /** Each post's key number; numbers follow the keys' order. */
+  readonly ids: Int32Array;
+  /** Scratch per key number, all zero between uses. */
+  readonly count: Int32Array;
+  readonly seen: Int32Array;
+}
+
+const keyCache = new WeakMap<Dataset, Map<GroupRule, KeyTable>>();
+
+/** The key table of a rule (cached per dataset). */
+function keyTable(dataset: Dataset, rule: GroupRule): KeyTable {
+  let byRule = keyCache.get(dataset);
+  if (byRule === undefined) keyCache.set(dataset, (byRule = new Map()));
+  let table = byRule.get(rule);
+  if (table === undefined) {
+    const keys = dataset.posts.map((p) =>
+      rule === 'same-employer' ? p.employer : rule === 'same-site' ? siteKey(p.site) : p.id,
+    );
+    const names = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const number = new Map(names.map((k, i) => [k, i]));
+    table = {
+      keys,
+      ids: Int32Array.from(keys, (k) => number.get(k)!),
+      count: new Int32Array(names.length),
+      seen: new Int32Array(names.length),
+    };
+    byRule.set(rule, table);
+  }
+  return table;
+}
 
 /** The key of each post (by position) under a rule: employer id, site key or post id. */
 function keysOf(dataset: Dataset, rule: GroupRule): readonly string[] {
-  let byRule = keyCache.get(dataset);
-  if (byRule === undefined) keyCache.set(dataset, (byRule = new Map()));
-  let keys = byRule.get(rule);
-  if (keys === undefined) {
-    keys = dataset.posts.map((p) =>
-      rule === 'same-employer' ? p.employer : rule === 'same-site' ? siteKey(p.site) : p.id,
-    );
-    byRule.set(rule, keys);
-  }
-  return keys;
+  return keyTable(dataset, rule).keys;
 }
 
 /** The groups' members as positions in the index. */
@@ -77,23 +124,23 @@ export function typedGroups(index: CompiledIndex, groups: readonly PlacementGrou
  */
 function placeMembers(
   index: CompiledIndex,
-  pairs: readonly PairLists[],
+  option: OptionPairs,
   capacity: (p: number) => number,
 ):
   | { posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array; value: number }
   | undefined {
-  const m = pairs.length;
+  const m = option.lists.length;
   const posts = new Int32Array(m);
   const scores = new Float64Array(m);
   const weights = new Float64Array(m);
   const bonuses = new Float64Array(m);
-  const taken = new Map<number, number>();
   let fits = true;
   for (let i = 0; i < m; i++) {
-    const l = pairs[i]!;
+    const l = option.lists[i]!;
     const wt = l.weights ?? l.scores;
     let best = -1;
-    for (let k = 0; k < l.posts.length; k++) {
+    for (let j = option.start[i]!; j < option.start[i + 1]!; j++) {
+      const k = option.at[j]!;
       const p = l.posts[k]!;
       if (capacity(p) <= 0) continue;
       if (
@@ -108,11 +155,36 @@ function placeMembers(
     scores[i] = l.scores[best]!;
     weights[i] = wt[best]!;
     bonuses[i] = l.bonuses?.[best] ?? 0;
-    const n = (taken.get(posts[i]!) ?? 0) + 1;
-    taken.set(posts[i]!, n);
+    let n = 0;
+    for (let j = 0; j <= i; j++) if (posts[j] === posts[i]) n++;
     if (n > capacity(posts[i]!)) fits = false;
   }
-  if (!fits && m <= SEARCH_MEMBERS) {
+  if (fits) {
+    let value = 0;
+    for (let i = 0; i < m; i++) value += weights[i]!;
+    return { posts, scores, weights, bonuses, value };
+  }
+  return placeColliding(
+    index,
+    Array.from({ length: m }, (_, i) => memberPairs(option, i)),
+    capacity,
+  );
+}
+
+/** {@link placeMembers} when the members' favourite posts collide: an exact search or assignment. */
+function placeColliding(
+  index: CompiledIndex,
+  pairs: readonly PairLists[],
+  capacity: (p: number) => number,
+):
+  | { posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array; value: number }
+  | undefined {
+  const m = pairs.length;
+  const posts = new Int32Array(m);
+  const scores = new Float64Array(m);
+  const weights = new Float64Array(m);
+  const bonuses = new Float64Array(m);
+  if (m <= SEARCH_MEMBERS) {
     // The members' favourites collide: a small exact search, members in id order, each one's posts
     // by weight (then id), cut where the best the rest could add cannot beat the best found.
     const lists = pairs.map((l) => {
@@ -169,63 +241,61 @@ function placeMembers(
       return { posts, scores, weights, bonuses, value };
     }
   }
-  if (!fits) {
-    // A larger group whose favourites collide: an exact assignment of the members alone (all in
-    // tier 0, so it places as many as it can).
-    // Posts by id, so that equal placements are broken the same way whatever the input order.
-    const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))]
-      .filter((p) => capacity(p) > 0)
-      .sort((a, b) => index.postIdRank[a]! - index.postIdRank[b]!);
-    const col = new Map(postList.map((p, r) => [p, r]));
-    const edgeLeft: number[] = [];
-    const edgeRight: number[] = [];
-    const edgeWeight: number[] = [];
-    const leftStart = [0];
-    const meta: { score: number; weight: number; bonus: number; post: number }[] = [];
-    for (let i = 0; i < m; i++) {
-      const l = pairs[i]!;
-      const wt = l.weights ?? l.scores;
-      const order = Array.from(l.posts.keys())
-        .filter((k) => col.has(l.posts[k]!))
-        .sort((a, b) => col.get(l.posts[a]!)! - col.get(l.posts[b]!)!);
-      for (const k of order) {
-        edgeLeft.push(i);
-        edgeRight.push(col.get(l.posts[k]!)!);
-        edgeWeight.push(wt[k]!);
-        meta.push({ score: l.scores[k]!, weight: wt[k]!, bonus: l.bonuses?.[k] ?? 0, post: l.posts[k]! });
-      }
-      leftStart.push(edgeLeft.length);
+  // A larger group whose favourites collide: an exact assignment of the members alone (all in
+  // tier 0, so it places as many as it can).
+  // Posts by id, so that equal placements are broken the same way whatever the input order.
+  const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))]
+    .filter((p) => capacity(p) > 0)
+    .sort((a, b) => index.postIdRank[a]! - index.postIdRank[b]!);
+  const col = new Map(postList.map((p, r) => [p, r]));
+  const edgeLeft: number[] = [];
+  const edgeRight: number[] = [];
+  const edgeWeight: number[] = [];
+  const leftStart = [0];
+  const meta: { score: number; weight: number; bonus: number; post: number }[] = [];
+  for (let i = 0; i < m; i++) {
+    const l = pairs[i]!;
+    const wt = l.weights ?? l.scores;
+    const order = Array.from(l.posts.keys())
+      .filter((k) => col.has(l.posts[k]!))
+      .sort((a, b) => col.get(l.posts[a]!)! - col.get(l.posts[b]!)!);
+    for (const k of order) {
+      edgeLeft.push(i);
+      edgeRight.push(col.get(l.posts[k]!)!);
+      edgeWeight.push(wt[k]!);
+      meta.push({ score: l.scores[k]!, weight: wt[k]!, bonus: l.bonuses?.[k] ?? 0, post: l.posts[k]! });
     }
-    const nR = postList.length;
-    const rightStart = new Int32Array(nR + 1);
-    for (const r of edgeRight) rightStart[r + 1]! += 1;
-    for (let r = 0; r < nR; r++) rightStart[r + 1]! += rightStart[r]!;
-    const fill = rightStart.slice(0, nR);
-    const rightEdges = new Int32Array(edgeRight.length);
-    edgeRight.forEach((r, e) => (rightEdges[fill[r]!++] = e));
-    const g: CompiledGraph = {
-      leftIds: Array.from({ length: m }, (_, i) => String(i).padStart(8, '0')),
-      leftTierIndex: new Int32Array(m),
-      leftRank: new Int32Array(m),
-      tiers: [0],
-      rightIds: postList.map((_, r) => String(r).padStart(8, '0')),
-      capacity: Int32Array.from(postList, (p) => Math.min(m, capacity(p))),
-      edgeLeft: Int32Array.from(edgeLeft),
-      edgeRight: Int32Array.from(edgeRight),
-      edgeWeight: Float64Array.from(edgeWeight),
-      leftStart: Int32Array.from(leftStart),
-      rightStart,
-      rightEdges,
-    };
-    const { matchEdge } = solveOptimalTyped(g);
-    for (let i = 0; i < m; i++) {
-      const e = matchEdge[i]!;
-      if (e < 0) return undefined;
-      posts[i] = meta[e]!.post;
-      scores[i] = meta[e]!.score;
-      weights[i] = meta[e]!.weight;
-      bonuses[i] = meta[e]!.bonus;
-    }
+    leftStart.push(edgeLeft.length);
+  }
+  const nR = postList.length;
+  const rightStart = new Int32Array(nR + 1);
+  for (const r of edgeRight) rightStart[r + 1]! += 1;
+  for (let r = 0; r < nR; r++) rightStart[r + 1]! += rightStart[r]!;
+  const fill = rightStart.slice(0, nR);
+  const rightEdges = new Int32Array(edgeRight.length);
+  edgeRight.forEach((r, e) => (rightEdges[fill[r]!++] = e));
+  const g: CompiledGraph = {
+    leftIds: Array.from({ length: m }, (_, i) => String(i).padStart(8, '0')),
+    leftTierIndex: new Int32Array(m),
+    leftRank: new Int32Array(m),
+    tiers: [0],
+    rightIds: postList.map((_, r) => String(r).padStart(8, '0')),
+    capacity: Int32Array.from(postList, (p) => Math.min(m, capacity(p))),
+    edgeLeft: Int32Array.from(edgeLeft),
+    edgeRight: Int32Array.from(edgeRight),
+    edgeWeight: Float64Array.from(edgeWeight),
+    leftStart: Int32Array.from(leftStart),
+    rightStart,
+    rightEdges,
+  };
+  const { matchEdge } = solveOptimalTyped(g);
+  for (let i = 0; i < m; i++) {
+    const e = matchEdge[i]!;
+    if (e < 0) return undefined;
+    posts[i] = meta[e]!.post;
+    scores[i] = meta[e]!.score;
+    weights[i] = meta[e]!.weight;
+    bonuses[i] = meta[e]!.bonus;
   }
   let value = 0;
   for (let i = 0; i < m; i++) value += weights[i]!;
@@ -256,7 +326,7 @@ export function groupOptions(
   return out;
 }
 
-const commonCache = new WeakMap<TypedGroup, readonly { key: string; pairs: PairLists[] }[]>();
+const commonCache = new WeakMap<TypedGroup, readonly { key: string; pairs: OptionPairs }[]>();
 
 /**
  * The keys where every member of a group has a candidate pair, sorted, with each member's pairs
@@ -266,39 +336,60 @@ function commonKeys(
   dataset: Dataset,
   planner: Planner,
   g: TypedGroup,
-): readonly { key: string; pairs: PairLists[] }[] {
+): readonly { key: string; pairs: OptionPairs }[] {
   const cached = commonCache.get(g);
   if (cached !== undefined) return cached;
-  const keys = keysOf(dataset, g.group.rule);
+  const { keys, ids, count, seen } = keyTable(dataset, g.group.rule);
   const lists = Array.from(g.members, (w) => planner.candidates(w));
-  // Each member's pair positions by key.
-  const byKey = lists.map((l) => {
-    const m = new Map<string, number[]>();
+  const m = lists.length;
+  // count[key] = how many members in a row, from the first, have a pair there.
+  for (let i = 0; i < m; i++) {
+    const l = lists[i]!;
     for (let k = 0; k < l.posts.length; k++) {
-      const key = keys[l.posts[k]!]!;
-      let at = m.get(key);
-      if (at === undefined) m.set(key, (at = []));
-      at.push(k);
+      const key = ids[l.posts[k]!]!;
+      if (seen[key] === i + 1) continue;
+      seen[key] = i + 1;
+      if (count[key] === i) count[key] = i + 1;
     }
-    return m;
-  });
-  const out: { key: string; pairs: PairLists[] }[] = [];
-  if (byKey.length > 0) {
-    const smallest = byKey.reduce((a, b) => (b.size < a.size ? b : a));
-    const common = [...smallest.keys()].filter((key) => byKey.every((m) => m.has(key)));
-    for (const key of common.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const pairs = lists.map((l, i): PairLists => {
-        const ks = byKey[i]!.get(key)!;
-        return {
-          offsets: Int32Array.of(0, ks.length),
-          posts: Int32Array.from(ks, (k) => l.posts[k]!),
-          scores: Float64Array.from(ks, (k) => l.scores[k]!),
-          ...(l.weights === undefined ? {} : { weights: Float64Array.from(ks, (k) => l.weights![k]!) }),
-          ...(l.bonuses === undefined ? {} : { bonuses: Float64Array.from(ks, (k) => l.bonuses![k]!) }),
-        };
-      });
-      out.push({ key, pairs });
+  }
+  const common: number[] = [];
+  if (m > 0) {
+    const l = lists[0]!;
+    for (let k = 0; k < l.posts.length; k++) {
+      const key = ids[l.posts[k]!]!;
+      if (count[key] === m) {
+        common.push(key);
+        count[key] = -common.length; // its slot, as −(slot + 1)
+      }
     }
+  }
+  common.sort((a, b) => a - b);
+  for (let c = 0; c < common.length; c++) count[common[c]!] = -(c + 1);
+  // Each member's pair positions per common key, by slot.
+  const at: number[][][] = common.map(() => Array.from({ length: m }, () => []));
+  for (let i = 0; i < m; i++) {
+    const l = lists[i]!;
+    for (let k = 0; k < l.posts.length; k++) {
+      const c = count[ids[l.posts[k]!]!]!;
+      if (c < 0) at[-c - 1]![i]!.push(k);
+    }
+  }
+  // Scratch back to zero.
+  for (const l of lists) {
+    for (let k = 0; k < l.posts.length; k++) {
+      const key = ids[l.posts[k]!]!;
+      count[key] = 0;
+      seen[key] = 0;
+    }
+  }
+  const out: { key: string; pairs: OptionPairs }[] = [];
+  for (let c = 0; c < common.length; c++) {
+    const start = new Int32Array(m + 1);
+    for (let i = 0; i < m; i++) start[i + 1] = start[i]! + at[c]![i]!.length;
+    const flat = new Int32Array(start[m]!);
+    for (let i = 0; i < m; i++) flat.set(at[c]![i]!, start[i]!);
+    // Any post of the key names it.
+    out.push({ key: keys[lists[0]!.posts[flat[0]!]!]!, pairs: { lists, start, at: flat } });
   }
   commonCache.set(g, out);
   return out;
@@ -498,7 +589,7 @@ export function optimalWithGroups(
         const o = choice[i];
         g.members.forEach((w, j) => {
           if (o === undefined) skip[w] = 1;
-          else forced.set(w, o.pairs[j]!);
+          else forced.set(w, memberPairs(o.pairs, j));
         });
       });
       solves++;

@@ -18,7 +18,7 @@ import {
   type Shape,
 } from './optimal-core.js';
 import type { PlanDuals } from './pricing.js';
-import { inWalkOrder } from './id-order.js';
+import { idOrderOf, inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
 /** What a plan mode reports as it goes (the step and a fraction of it). */
@@ -53,16 +53,23 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
   const lim = walkLimits(minScore);
   let accepted: PairLists | undefined;
   const kept = new Map<number, PairLists>();
+  const { postByRank } = idOrderOf(index);
+  const scoreByPost = new Float64Array(index.postCount);
   const find = (w: number): PairLists => {
     all.reset(Number.POSITIVE_INFINITY);
     walk(wk, w, lim, all);
-    // By post id, as every list of pairs is.
-    const order = Array.from({ length: all.size }, (_, i) => i).sort((a, b) => all.ranks[a]! - all.ranks[b]!);
-    return {
-      offsets: Int32Array.of(0, all.size),
-      posts: Int32Array.from(order, (i) => all.posts[i]!),
-      scores: Float64Array.from(order, (i) => all.scores[i]!),
-    };
+    // By post id, as every list of pairs is: the ranks sorted, the scores looked up by post.
+    const n = all.size;
+    const ranks = all.ranks.slice(0, n).sort();
+    const posts = new Int32Array(n);
+    const scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) scoreByPost[all.posts[i]!] = all.scores[i]!;
+    for (let i = 0; i < n; i++) {
+      const p = postByRank[ranks[i]!]!;
+      posts[i] = p;
+      scores[i] = scoreByPost[p]!;
+    }
+    return { offsets: Int32Array.of(0, n), posts, scores };
   };
   return {
     index,
@@ -145,24 +152,42 @@ export function listsOf(
 ): PairLists {
   const W = index.workerCount;
   const rank = index.postIdRank;
-  const order = Array.from({ length: workers.length }, (_, i) => i).sort(
-    (a, b) => workers[a]! - workers[b]! || rank[posts[a]!]! - rank[posts[b]!]!,
-  );
+  // Counting sort by labourer, then each labourer's few pairs by post id rank (insertion sort).
+  const count = new Int32Array(W + 1);
+  for (let i = 0; i < workers.length; i++) count[workers[i]! + 1]! += 1;
+  for (let w = 0; w < W; w++) count[w + 1]! += count[w]!;
+  const order = new Int32Array(workers.length);
+  const fill = count.slice(0, W);
+  for (let i = 0; i < workers.length; i++) order[fill[workers[i]!]!++] = i;
+  for (let w = 0; w < W; w++) {
+    for (let j = count[w]! + 1; j < count[w + 1]!; j++) {
+      const x = order[j]!;
+      const r = rank[posts[x]!]!;
+      let k = j - 1;
+      while (k >= count[w]! && rank[posts[order[k]!]!]! > r) {
+        order[k + 1] = order[k]!;
+        k--;
+      }
+      order[k + 1] = x;
+    }
+  }
   const offsets = new Int32Array(W + 1);
-  const outPosts: number[] = [];
-  const outScores: number[] = [];
+  const outPosts = new Int32Array(workers.length);
+  const outScores = new Float64Array(workers.length);
+  let n = 0;
   let last = -1;
   let lastPost = -1;
-  for (const i of order) {
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
     const w = workers[i]!;
     const p = posts[i]!;
     if (w === last && p === lastPost) continue;
     last = w;
     lastPost = p;
-    outPosts.push(p);
-    outScores.push(scores[i]!);
+    outPosts[n] = p;
+    outScores[n++] = scores[i]!;
     offsets[w + 1]! += 1;
   }
   for (let w = 0; w < W; w++) offsets[w + 1]! += offsets[w]!;
-  return { offsets, posts: Int32Array.from(outPosts), scores: Float64Array.from(outScores) };
+  return { offsets, posts: outPosts.slice(0, n), scores: outScores.slice(0, n) };
 }
