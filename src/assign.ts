@@ -234,16 +234,9 @@ export function planIndex(
     // Only groups can cause blocking pairs: listed, so a reader (and the verifier) sees each.
     const weightOf = new Float64Array(index.workerCount);
     for (let w = 0; w < index.workerCount; w++) weightOf[w] = sol.scoreOf[w]! + sol.bonusOf[w]!;
-    // Groups went first and everyone else was matched stably on the openings left, so a blocking
-    // pair has a group member in it, or a post where members hold openings.
-    const within = { workers: new Uint8Array(index.workerCount), posts: new Uint8Array(index.postCount) };
-    for (const g of groups) {
-      for (const w of g.members) {
-        within.workers[w] = 1;
-        const p = sol.postOf[w]!;
-        if (p >= 0) within.posts[p] = 1;
-      }
-    }
+    // Groups went first and everyone else was matched stably on the openings left.
+    const members = new Uint8Array(index.workerCount);
+    for (const g of groups) for (const w of g.members) members[w] = 1;
     const found = blockingPairsOf(
       index,
       sol.postOf,
@@ -251,7 +244,7 @@ export function planIndex(
       minScore,
       planner.lists,
       index.postCapacity,
-      within,
+      members,
     );
     sol = {
       ...sol,

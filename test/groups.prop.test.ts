@@ -12,6 +12,8 @@ import type { PlacementGroup, PlanObjective } from '../src/plan.js';
 import { scorePair } from '../src/score.js';
 import type { Dataset } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
+import { parseDataset } from '../src/parse.js';
+import { generateSample } from '../src/sample.js';
 import { richDatasetArb } from './helpers/rich.js';
 
 /** Tiny datasets with one or two groups of two or three. */
@@ -120,4 +122,55 @@ describe('groups', () => {
       );
     },
   );
+  it('stable: lists exactly the blocking pairs that brute force over every eligible pair finds', () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.integer({ min: 0, max: 1_000_000 }),
+          workers: fc.integer({ min: 10, max: 70 }),
+          posts: fc.integer({ min: 2, max: 12 }),
+          groupShare: fc.constantFrom(0.2, 0.4, 0.6),
+        }),
+        (o) => {
+          const ds = parseDataset(generateSample(o));
+          const plan = assign(ds, { mode: 'stable' });
+          const at = new Map(
+            plan.entries.flatMap((e) =>
+              e.kind === 'placed' ? [[e.worker as string, { post: e.post as string, score: e.score }]] : [],
+            ),
+          );
+          const priority = (id: string): number =>
+            ds.labourers.find((w) => w.id === id)!.household === 'other' ? 0 : 1;
+          /** Does post p's order put labourer a (at score sa) ahead of b (at sb)? */
+          const ahead = (a: string, sa: number, b: string, sb: number): boolean =>
+            priority(a) !== priority(b) ? priority(a) > priority(b) : sa !== sb ? sa > sb : a < b;
+          const expected: { worker: string; post: string }[] = [];
+          for (const w of ds.labourers) {
+            for (const p of ds.posts) {
+              if (checkEligibility(ds, w, p).length > 0) continue;
+              const s = scorePair(ds, w, p).score;
+              const cur = at.get(w.id);
+              if (
+                cur !== undefined &&
+                (cur.post === p.id || s < cur.score || (s === cur.score && cur.post < p.id))
+              )
+                continue;
+              const holders = [...at].filter(([, x]) => x.post === p.id);
+              const room = Math.max(0, p.openings - p.filled) > holders.length;
+              if (room || holders.some(([h, x]) => ahead(w.id, s, h, x.score)))
+                expected.push({ worker: w.id, post: p.id });
+            }
+          }
+          expected.sort((a, b) =>
+            a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : a.post < b.post ? -1 : 1,
+          );
+          if (expected.length > 0) seen++;
+          expect(plan.blockingPairs).toEqual(expected);
+        },
+      ),
+      { numRuns: Number(process.env['PLAN_RUNS'] ?? 120) },
+    );
+    expect(seen).toBeGreaterThan(0);
+  });
 });

@@ -31,10 +31,11 @@ export interface Blocking {
  * @param minScore - Candidates score at least this.
  * @param lists - Explicit candidate lists (best N posts, or with bonus weights); absent: every eligible pair by the walk.
  * @param capacity - Openings of each post.
- * @param within - Where blocking pairs can be, when the caller knows: labourers (1) that may block
- *   with any post, and posts (1) that any labourer may block with. Pairs of neither are not looked
- *   at (groups placed first and a stable matching of everyone else on the openings left: only a
- *   group member, or a post where members hold openings, can be in a blocking pair).
+ * @param within - When the placement is groups first and then a stable matching of everyone else on
+ *   the openings left: the group members (1). Another labourer can then block only with a full post
+ *   whose least preferred holder is a member (at a post with room, or whose least preferred holder
+ *   came through the matching, it would have been accepted there, or turned away ahead of every
+ *   holder), so only those posts are looked at for it.
  * @returns The blocking pairs.
  */
 export function blockingPairsOf(
@@ -44,7 +45,7 @@ export function blockingPairsOf(
   minScore: number,
   lists: PairLists | undefined,
   capacity: Int32Array = index.postCapacity,
-  within?: { readonly workers: Uint8Array; readonly posts: Uint8Array },
+  within?: Uint8Array,
 ): Blocking[] {
   const W = index.workerCount;
   const P = index.postCount;
@@ -116,24 +117,39 @@ export function blockingPairsOf(
   }
 
   // Views of the posts open to each tier (score order) and the contested ones (score less gate).
-  // With `within`, a second pair of views holds only the posts anyone may block with.
-  const viewsOf = (only: Uint8Array | undefined) =>
-    [0, 1].map((t) => {
-      const open = new Float64Array(P);
-      const contested = new Float64Array(P);
-      for (let p = 0; p < P; p++) {
-        const g = gates[t]![p]!;
-        const out = only !== undefined && only[p] !== 1;
-        open[p] = g === Number.NEGATIVE_INFINITY && !out ? 0 : Number.POSITIVE_INFINITY;
-        contested[p] = g === Number.NEGATIVE_INFINITY || out ? Number.POSITIVE_INFINITY : g;
-      }
-      return {
-        open: new Walker(index, { offsets: open }),
-        contested: new Walker(index, { offsets: contested }),
-      };
-    });
-  const everywhere = viewsOf(undefined);
-  const somewhere = within === undefined ? everywhere : viewsOf(within.posts);
+  const views = [0, 1].map((t) => {
+    const open = new Float64Array(P);
+    const contested = new Float64Array(P);
+    for (let p = 0; p < P; p++) {
+      const g = gates[t]![p]!;
+      open[p] = g === Number.NEGATIVE_INFINITY ? 0 : Number.POSITIVE_INFINITY;
+      contested[p] = g === Number.NEGATIVE_INFINITY ? Number.POSITIVE_INFINITY : g;
+    }
+    return {
+      open: new Walker(index, { offsets: open }),
+      contested: new Walker(index, { offsets: contested }),
+    };
+  });
+  // With `within`: the full posts whose least preferred holder is a member, per tier.
+  const memberGated =
+    within === undefined
+      ? undefined
+      : [0, 1].map((t) => {
+          const offsets = new Float64Array(P);
+          for (let p = 0; p < P; p++) {
+            const g = gates[t]![p]!;
+            const h = least[p]!;
+            // Full with a member least preferred: by score less gate, or by score where the member
+            // is of a later tier (the gate is then open to this one).
+            offsets[p] =
+              load[p]! < capacity[p]! || h < 0 || within[h] !== 1
+                ? Number.POSITIVE_INFINITY
+                : g === Number.NEGATIVE_INFINITY
+                  ? 0
+                  : g;
+          }
+          return new Walker(index, { offsets });
+        });
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
@@ -146,7 +162,6 @@ export function blockingPairsOf(
   const found = new Set<number>();
   for (const w of order) {
     if (index.workerExcluded[w] === 1) continue;
-    const views = within === undefined || within.workers[w] === 1 ? everywhere : somewhere;
     const t = tierOf(w);
     lim.gate = gates[t];
     lim.tieRank = workerRank[w]!;
@@ -161,14 +176,16 @@ export function blockingPairsOf(
     // Posts open to its tier in score order, then contested posts by score less gate, both from its
     // own weight up (a post it would not prefer is no blocking pair).
     const floor = postOf[w]! >= 0 ? Math.max(minScore, weightOf[w]!) : minScore;
-    lim.floor = floor;
     lim.minScore = floor;
-    all.reset(Number.POSITIVE_INFINITY);
-    walk(views[t]!.open, w, lim, all);
-    collect();
+    if (memberGated === undefined || within![w] === 1) {
+      lim.floor = floor;
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(views[t]!.open, w, lim, all);
+      collect();
+    }
     lim.floor = 0;
     all.reset(Number.POSITIVE_INFINITY);
-    walk(views[t]!.contested, w, lim, all);
+    walk(memberGated === undefined || within![w] === 1 ? views[t]!.contested : memberGated[t]!, w, lim, all);
     collect();
     if (found.size > 0)
       byLabourer[w] = [...found].sort((a, b) => rank[a]! - rank[b]!).map((p) => ({ worker: w, post: p }));
