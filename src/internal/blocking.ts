@@ -153,12 +153,9 @@ export function blockingPairsOf(
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
-  // Labourers by county (each walker builds a county's buckets once), reported in id order.
+  // Labourers in walk order (each walker builds a county's buckets once), reported in id order.
   const byLabourer: Blocking[][] = new Array<Blocking[]>(W);
-  const order = Array.from({ length: W }, (_, w) => w).sort(
-    (a, b) =>
-      index.workerCounty[a]! - index.workerCounty[b]! || index.workerScope[a]! - index.workerScope[b]!,
-  );
+  const order = idOrderOf(index).workerByWalk;
   const found = new Set<number>();
   for (const w of order) {
     if (index.workerExcluded[w] === 1) continue;

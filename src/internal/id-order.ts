@@ -20,6 +20,8 @@ export interface IdOrder {
    * depends on the order labourers are taken in.
    */
   readonly walkRank: Int32Array;
+  /** Labourer positions in walk order (the inverse of `walkRank`). */
+  readonly workerByWalk: Int32Array;
 }
 
 /**
@@ -30,8 +32,13 @@ export interface IdOrder {
  * @returns A new array of them in walk order.
  */
 export function inWalkOrder(index: CompiledIndex, list: ArrayLike<number>): number[] {
-  const rank = idOrderOf(index).walkRank;
-  return Array.from(list).sort((a, b) => rank[a]! - rank[b]!);
+  const { walkRank, workerByWalk } = idOrderOf(index);
+  const ranks = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) ranks[i] = walkRank[list[i]!]!;
+  ranks.sort();
+  const out = new Array<number>(ranks.length);
+  for (let i = 0; i < ranks.length; i++) out[i] = workerByWalk[ranks[i]!]!;
+  return out;
 }
 
 const idOrders = new WeakMap<CompiledIndex, IdOrder>();
@@ -63,7 +70,7 @@ export function idOrderOf(index: CompiledIndex): IdOrder {
   );
   const walkRank = new Int32Array(W);
   walk.forEach((w, k) => (walkRank[w] = k));
-  o = { workerByRank, workerRank, postByRank, walkRank };
+  o = { workerByRank, workerRank, postByRank, walkRank, workerByWalk: Int32Array.from(walk) };
   idOrders.set(index, o);
   return o;
 }
