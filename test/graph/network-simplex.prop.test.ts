@@ -1,0 +1,266 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAssignment, compileGraph, type CompiledGraph } from '../../src/graph/internal/compile.js';
+import {
+  createNetworkSimplex,
+  MAX_PACKED_TIERS,
+  type NetworkSimplex,
+  type SimplexResult,
+} from '../../src/graph/internal/network-simplex.js';
+import { solveOptimal, type TypedDuals } from '../../src/graph/solve-optimal.js';
+import type { Assignment, BipartiteGraph, Edge, OptimalCertificate } from '../../src/graph/types.js';
+import { validateGraph } from '../../src/graph/validate.js';
+import { verifyAssignment } from '../../src/graph/verify.js';
+import { bruteForceOptimum, graphArb, mixedWeight, type GraphShape } from './graphs.js';
+
+/** The certificate of typed duals, as solveOptimal builds it (by id, tier parts as arrays). */
+function certificateOf(g: CompiledGraph, d: TypedDuals): OptimalCertificate {
+  const leftPotential: Record<string, number> = {};
+  const rightPotential: Record<string, number> = {};
+  const leftTierPotential: Record<string, number[]> = {};
+  const rightTierPotential: Record<string, number[]> = {};
+  g.leftIds.forEach((id, l) => {
+    leftPotential[id] = d.leftWeight[l]!;
+    leftTierPotential[id] = Array.from(d.leftTier.subarray(l * d.T, (l + 1) * d.T));
+  });
+  g.rightIds.forEach((id, r) => {
+    rightPotential[id] = d.rightWeight[r]!;
+    rightTierPotential[id] = Array.from(d.rightTier.subarray(r * d.T, (r + 1) * d.T));
+  });
+  return {
+    kind: 'duals',
+    tiers: g.tiers,
+    leftPotential,
+    rightPotential,
+    leftTierPotential,
+    rightTierPotential,
+  };
+}
+
+/** The public assignment of a result, with the solver's edges (its stable numbering) in place of g's. */
+function assignmentOf(g: CompiledGraph, ns: NetworkSimplex, r: SimplexResult): Assignment {
+  const view: CompiledGraph = {
+    ...g,
+    edgeLeft: ns.edgeLeft(),
+    edgeRight: ns.edgeRight(),
+    edgeWeight: ns.edgeWeight(),
+  };
+  return buildAssignment(view, 'optimal', r.matchEdge, certificateOf(g, r.duals));
+}
+
+/** Solves with the network simplex and with solveOptimal; the objectives must agree and the certificate hold. */
+function agrees(graph: BipartiteGraph, a: Assignment): void {
+  expect(verifyAssignment(graph, a).violations).toEqual([]);
+  const o = solveOptimal(graph);
+  expect(a.placedByTier).toEqual(o.placedByTier);
+  expect(Math.abs(a.total - o.total)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(o.total)));
+}
+
+function solveFresh(graph: BipartiteGraph): Assignment {
+  validateGraph(graph);
+  const g = compileGraph(graph);
+  const ns = createNetworkSimplex(g);
+  const a = assignmentOf(g, ns, ns.solve());
+  // Every matched edge is one of the graph's, with its own numbering.
+  expect(ns.edgeCount).toBe(g.edgeLeft.length);
+  return a;
+}
+
+const shapes: { name: string; shape: GraphShape }[] = [
+  {
+    name: 'one numbered tier, ties and negative weights',
+    shape: {
+      maxLeft: 30,
+      maxRight: 10,
+      maxCapacity: 3,
+      density: 0.4,
+      weight: fc.integer({ min: -4, max: 8 }),
+      tiers: [0],
+    },
+  },
+  {
+    name: 'no numbered tier, doubles',
+    shape: { maxLeft: 30, maxRight: 10, maxCapacity: 3, density: 0.4, tiers: [null] },
+  },
+  {
+    name: 'two numbered tiers and none, ties',
+    shape: {
+      maxLeft: 30,
+      maxRight: 10,
+      maxCapacity: 3,
+      density: 0.4,
+      weight: fc.integer({ min: -2, max: 5 }),
+      tiers: [0, 1, null],
+    },
+  },
+  {
+    name: 'three numbered tiers and none, negative doubles',
+    shape: {
+      maxLeft: 30,
+      maxRight: 10,
+      maxCapacity: 3,
+      density: 0.5,
+      weight: fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true }),
+      tiers: [0, 1, 2, null],
+    },
+  },
+  {
+    // More left nodes than openings by far, and dense: long alternating paths and deep trees.
+    name: 'oversubscribed and dense, one tier and none',
+    shape: {
+      minLeft: 20,
+      maxLeft: 60,
+      minRight: 2,
+      maxRight: 8,
+      maxCapacity: 4,
+      density: 0.7,
+      weight: fc.integer({ min: 0, max: 6 }),
+      tiers: [0, null],
+    },
+  },
+];
+
+describe('network simplex', () => {
+  it('equals brute force on every small instance', () => {
+    fc.assert(
+      fc.property(
+        graphArb({
+          maxLeft: 6,
+          maxRight: 4,
+          maxCapacity: 3,
+          weight: fc.oneof(mixedWeight, fc.integer({ min: -20, max: 20 })),
+        }),
+        (graph) => {
+          const a = solveFresh(graph);
+          const best = bruteForceOptimum(graph);
+          expect([a.placedByTier[0] ?? 0, a.placedByTier[1] ?? 0]).toEqual(best.counts);
+          expect(Math.abs(a.total - best.weight)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(best.weight)),
+          );
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each(shapes)('matches solveOptimal with a verified certificate: $name', ({ shape }) => {
+    fc.assert(
+      fc.property(graphArb(shape), (graph) => agrees(graph, solveFresh(graph))),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(shapes)(
+    'continues after added edges as a fresh solve of the union would end: $name',
+    ({ shape }) => {
+      // The graph's edges go in batches: the first is the starting graph, each later one is added and
+      // solved from the basis left by the solve before; every solve must be optimal for the union so far.
+      const batches = graphArb(shape).chain((graph) =>
+        fc.record({
+          graph: fc.constant(graph),
+          batch: fc.array(fc.integer({ min: 0, max: 3 }), {
+            minLength: graph.edges.length,
+            maxLength: graph.edges.length,
+          }),
+        }),
+      );
+      fc.assert(
+        fc.property(batches, ({ graph, batch }) => {
+          const part = (k: number): Edge[] => graph.edges.filter((_, i) => batch[i]! <= k);
+          const start: BipartiteGraph = { ...graph, edges: part(0) };
+          const g = compileGraph(start);
+          const ns = createNetworkSimplex(g);
+          agrees(start, assignmentOf(g, ns, ns.solve()));
+          const leftIndex = new Map(g.leftIds.map((id, i) => [id, i]));
+          const rightIndex = new Map(g.rightIds.map((id, i) => [id, i]));
+          for (let k = 1; k <= 3; k++) {
+            const added = graph.edges.filter((_, i) => batch[i] === k);
+            const before = ns.edgeLeft().slice();
+            ns.addEdges(
+              Int32Array.from(added, (e) => leftIndex.get(e.left)!),
+              Int32Array.from(added, (e) => rightIndex.get(e.right)!),
+              Float64Array.from(added, (e) => e.weight),
+            );
+            // Old edges keep their numbers; new ones follow in the order given.
+            expect(ns.edgeLeft().subarray(0, before.length)).toEqual(before);
+            expect(ns.edgeCount).toBe(before.length + added.length);
+            agrees({ ...graph, edges: part(k) }, assignmentOf(g, ns, ns.solve()));
+          }
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  it('solving again without changes pivots no more', () => {
+    fc.assert(
+      fc.property(graphArb(shapes[4]!.shape), (graph) => {
+        const g = compileGraph(graph);
+        const ns = createNetworkSimplex(g);
+        const first = ns.solve();
+        const pivots = ns.stats.pivots;
+        const again = ns.solve();
+        expect(ns.stats.pivots).toBe(pivots);
+        expect(again.matchEdge).toEqual(first.matchEdge);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('handles graphs without nodes or edges', () => {
+    const cases: BipartiteGraph[] = [
+      { left: [], right: [], edges: [] },
+      { left: [{ id: 'a' }], right: [], edges: [] },
+      { left: [], right: [{ id: 'x', capacity: 2 }], edges: [] },
+      {
+        left: [{ id: 'a', tier: null }],
+        right: [{ id: 'x', capacity: 0 }],
+        edges: [{ left: 'a', right: 'x', weight: 3 }],
+      },
+    ];
+    for (const graph of cases) agrees(graph, solveFresh(graph));
+  });
+
+  it('refuses bad added edges and too many tiers', () => {
+    const graph: BipartiteGraph = {
+      left: [{ id: 'a' }],
+      right: [{ id: 'x', capacity: 1 }],
+      edges: [{ left: 'a', right: 'x', weight: 1 }],
+    };
+    const ns = createNetworkSimplex(compileGraph(graph));
+    const one = (l: number, r: number, w: number): void =>
+      ns.addEdges(Int32Array.of(l), Int32Array.of(r), Float64Array.of(w));
+    expect(() => one(1, 0, 1)).toThrow(RangeError);
+    expect(() => one(0, -1, 1)).toThrow(RangeError);
+    expect(() => one(0, 0, Number.NaN)).toThrow(RangeError);
+    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(), Float64Array.of())).toThrow(RangeError);
+    expect(ns.edgeCount).toBe(1);
+    const many: BipartiteGraph = {
+      left: Array.from({ length: MAX_PACKED_TIERS + 1 }, (_, i) => ({ id: `l${i}`, tier: i })),
+      right: [],
+      edges: [],
+    };
+    expect(() => createNetworkSimplex(compileGraph(many))).toThrow(RangeError);
+  });
+
+  it('orders the tiers lexicographically up to the most it packs', () => {
+    // Left i of tier i wants the one opening; the smallest tier must win whatever the weights.
+    const n = MAX_PACKED_TIERS;
+    const graph: BipartiteGraph = {
+      left: Array.from({ length: n }, (_, i) => ({ id: `l${String(i).padStart(2, '0')}`, tier: n - 1 - i })),
+      right: [
+        { id: 'x', capacity: 1 },
+        { id: 'y', capacity: 1 },
+      ],
+      edges: Array.from({ length: n }, (_, i) => [
+        { left: `l${String(i).padStart(2, '0')}`, right: 'x', weight: i * 1000 },
+        { left: `l${String(i).padStart(2, '0')}`, right: 'y', weight: -i },
+      ]).flat(),
+    };
+    const a = solveFresh(graph);
+    agrees(graph, a);
+    expect(a.placedByTier[0]).toBe(1);
+    expect(a.placedByTier[1]).toBe(1);
+  });
+});
