@@ -4,30 +4,35 @@
  * openings, 40% priority tier 0 and the rest tier `null`, as `assign` builds them), and the optimal
  * solver beside two npm assignment solvers (`munkres`, `linear-sum-assignment`) on dense instances
  * they can handle, capacities expanded into one column per opening for them, checking that the
- * optimum is the same. Warm-up, then the median of the runs. Prints a table and merges its rows into
- * bench/results.json under the key `assignment` (other keys are kept).
+ * optimum is the same; and the optimal solver beside LEMON's NetworkSimplex (C++, compiled here with
+ * `g++ -O2` from bench/peers/lemon-bmatching.cpp when g++ and the LEMON headers are present, skipped
+ * with the reason printed otherwise) on a uniform weights-only instance: 10^5 left × 10^4 right of
+ * capacity 5, 50 distinct random rights per left, integer weights 1..1000, every left tier `null`.
+ * Warm-up, then the median of the runs (with the fastest and slowest). Prints a table and merges its
+ * rows into bench/results.json under the key `assignment` (other keys are kept).
  *
  * Run: `node --max-old-space-size=6000 --import tsx bench/assign.bench.ts [--quick]` (`--quick` stops
- * at 10^4 left nodes and n = 1000 dense).
+ * at 10^4 left nodes, n = 1000 dense, and 10^4 left for the LEMON comparison).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { linearSumAssignment } from 'linear-sum-assignment';
 import { munkres } from 'munkres';
 import { compileGraph, type CompiledGraph } from '../src/graph/internal/compile.js';
 import { solveGreedyCompiled } from '../src/graph/solve-greedy.js';
-import { solveOptimalCompiled } from '../src/graph/solve-optimal.js';
+import { solveOptimal, solveOptimalCompiled } from '../src/graph/solve-optimal.js';
 import { solveStableCompiled } from '../src/graph/solve-stable.js';
 import { solve } from '../src/graph/solve.js';
 import type { Assignment, AssignmentMode } from '../src/graph/types.js';
 import { validateGraph } from '../src/graph/validate.js';
 import { verifyAssignment } from '../src/graph/verify.js';
-import { denseGraph, sparseGraph } from './graphs.js';
+import { denseGraph, sparseGraph, uniformGraph } from './graphs.js';
+import { buildLemonPeer, runLemonPeer, writeLemonGraph } from './peers/lemon.js';
 
 const quick = process.argv.includes('--quick');
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function time<T>(fn: () => T, runs: number, warmUp = true): { ms: number; value: T } {
+function time<T>(fn: () => T, runs: number, warmUp = true): { ms: number; value: T; times: number[] } {
   let value = warmUp ? fn() : (undefined as T);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -35,7 +40,7 @@ function time<T>(fn: () => T, runs: number, warmUp = true): { ms: number; value:
     value = fn();
     times.push(performance.now() - t);
   }
-  return { ms: median(times), value };
+  return { ms: median(times), value, times };
 }
 
 interface Row {
@@ -44,6 +49,9 @@ interface Row {
   solver: string;
   runs: number;
   medianMs: number;
+  /** Fastest and slowest run, where the spread is worth reporting (the machine may be shared). */
+  minMs?: number;
+  maxMs?: number;
   total: number;
   placed: number;
   ratioToPeer?: number;
@@ -54,8 +62,11 @@ const rows: Row[] = [];
 const print = (r: Row): void => {
   rows.push(r);
   console.log(
-    `${r.case.padEnd(22)} ${r.size.padEnd(22)} ${r.solver.padEnd(22)} ${r.medianMs.toFixed(1).padStart(10)} ms` +
+    `${r.case.padEnd(24)} ${r.size.padEnd(26)} ${r.solver.padEnd(22)} ${r.medianMs.toFixed(1).padStart(10)} ms` +
       `  total ${r.total.toFixed(4).padStart(14)}  placed ${String(r.placed).padStart(6)}` +
+      (r.minMs === undefined || r.maxMs === undefined
+        ? ''
+        : `  (${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)})`) +
       (r.ratioToPeer === undefined ? '' : `  ×${r.ratioToPeer.toFixed(2)} of peer`) +
       (r.optimumEqual === undefined ? '' : r.optimumEqual ? '  same optimum' : '  OPTIMUM DIFFERS') +
       (r.verified === undefined ? '' : r.verified ? '  verified' : '  VERIFY FAILED'),
@@ -118,6 +129,107 @@ for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
       placed: e2e.value.pairs.length,
     });
   }
+}
+
+// A uniform weights-only instance beside LEMON's NetworkSimplex. Like for like: our solver on the
+// compiled graph against LEMON's run() on its built graph; then each with its preparation: our
+// validation + compilation + solve (solveOptimal) against LEMON's graph build + run(). The two alternate
+// run by run, so that load from elsewhere on the machine falls on both alike.
+{
+  const n = quick ? 10_000 : 100_000;
+  const runs = 5;
+  const graph = uniformGraph(n, 20260400 + n);
+  const size = `${n}x${graph.right.length} (${graph.edges.length} edges)`;
+  const spread = (times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } => ({
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+  });
+  const prep = time(
+    () => {
+      validateGraph(graph);
+      return compileGraph(graph);
+    },
+    quick ? 3 : 1,
+  );
+  print({
+    case: 'uniform validate+compile',
+    size,
+    solver: 'bangfu',
+    runs: prep.times.length,
+    ...spread(prep.times),
+    total: 0,
+    placed: 0,
+  });
+  const g = prep.value;
+  const peer = buildLemonPeer();
+  const file = peer.ok ? writeLemonGraph(g, `uniform-${n}`) : '';
+  if (!peer.ok) console.log(`LEMON comparison skipped: ${peer.reason}.`);
+  let ours = solveOptimalCompiled(g); // warm-up
+  const oursMs: number[] = [];
+  const lemonSolve: number[] = [];
+  const lemonWithBuild: number[] = [];
+  let lemon: { optimum: number; matched: number } | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    ours = solveOptimalCompiled(g);
+    oursMs.push(performance.now() - t);
+    if (peer.ok) {
+      const out = runLemonPeer(peer.binary, file, 1);
+      lemonSolve.push(out.solveMs[0]!);
+      lemonWithBuild.push(out.buildMs[0]! + out.solveMs[0]!);
+      lemon = out;
+    }
+  }
+  const verified = verifyAssignment(graph, ours).ok;
+  print({
+    case: 'uniform optimal solve',
+    size,
+    solver: 'bangfu (compiled)',
+    runs,
+    ...spread(oursMs),
+    total: ours.total,
+    placed: ours.pairs.length,
+    // Integer weights: both optima are exact integers, so they must be equal exactly.
+    ...(lemon === undefined
+      ? {}
+      : { ratioToPeer: median(oursMs) / median(lemonSolve), optimumEqual: ours.total === lemon.optimum }),
+    verified,
+  });
+  if (lemon !== undefined)
+    print({
+      case: 'uniform optimal solve',
+      size,
+      solver: 'LEMON run()',
+      runs,
+      ...spread(lemonSolve),
+      total: lemon.optimum,
+      placed: lemon.matched,
+    });
+  const e2eRuns = quick ? 5 : 3;
+  const e2e = time(() => solveOptimal(graph), e2eRuns, false);
+  print({
+    case: 'uniform optimal +build',
+    size,
+    solver: 'bangfu (solveOptimal)',
+    runs: e2eRuns,
+    ...spread(e2e.times),
+    total: e2e.value.total,
+    placed: e2e.value.pairs.length,
+    ...(lemon === undefined
+      ? {}
+      : { ratioToPeer: e2e.ms / median(lemonWithBuild), optimumEqual: e2e.value.total === lemon.optimum }),
+  });
+  if (lemon !== undefined)
+    print({
+      case: 'uniform optimal +build',
+      size,
+      solver: 'LEMON build + run()',
+      runs,
+      ...spread(lemonWithBuild),
+      total: lemon.optimum,
+      placed: lemon.matched,
+    });
 }
 
 // Dense instances beside the peers.
