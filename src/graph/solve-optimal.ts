@@ -94,8 +94,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;
-  const K = T + 1; // components: one per tier, then weight
-  const W = T;
+  // Components: one per tier, then weight. With no numbered tier the solver still runs on two, the
+  // count part 0 throughout (a tier no left belongs to), so that both usual cases share the hot path
+  // (best-edge lists, short-path bound) and its exact handling of ties.
+  const K = Math.max(2, T + 1);
+  const W = K - 1;
   const SINK = nL + nR;
   const SOURCE = nL + nR + 1;
   const V = nL + nR + 2;
@@ -120,7 +123,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     changed: 0,
     /** In the final repair, an unseen node stands at 0: only a negative label is news. */
     floorZero: false,
-    /** Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused. */
+    /** Upper bound on useful distances for K = 2 (count part, weight part); +∞ where unused. */
     boundC: Number.POSITIVE_INFINITY,
     boundW: Number.POSITIVE_INFINITY,
     /** Rank being added, whether `alive` is known for it, searches of that rank that failed. */
@@ -158,7 +161,8 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
     return tieLess(a, b);
   };
-  // Two components (one numbered tier) or one (none) are the usual cases: compared without a loop.
+  // Two components (one numbered tier, or none and an unused count part) are the usual case: compared
+  // without a loop.
   const less2 = (a: number, b: number): boolean => {
     const x = dist[2 * a]!;
     const y = dist[2 * b]!;
@@ -167,12 +171,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const yw = dist[2 * b + 1]!;
     return xw !== yw ? xw < yw : tieLess(a, b);
   };
-  const less1 = (a: number, b: number): boolean => {
-    const x = dist[a]!;
-    const y = dist[b]!;
-    return x !== y ? x < y : tieLess(a, b);
-  };
-  const heap = new IndexedHeap(V, K === 2 ? less2 : K === 1 ? less1 : lessK);
+  const heap = new IndexedHeap(V, K === 2 ? less2 : lessK);
 
   /** Is dist[v] lexicographically below the vector `vec`? */
   const distBelow = (v: number, vec: Float64Array): boolean => {
@@ -184,11 +183,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     return false;
   };
 
-  /**
-   * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
-   * candidate distance and records it if shorter (in the final repair, only if below zero).
-   */
-  // Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused.
+  /** Notes that v was reached from u over `edge` at its new distance. */
   const record = (u: number, v: number, edge: number): void => {
     if (!seen[v]) {
       seen[v] = 1;
@@ -232,18 +227,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     record(u, v, edge);
     return false;
   };
-  /** {@link relaxK} for one component, the weight (no numbered tier). */
-  const relax1 = (u: number, v: number, edge: number, sign: number, _tier: number, weight: number): void => {
-    if (done[v]) return;
-    let rcw = sign * weight + pot[u]! - pot[v]!;
-    if (rcw < 0) rcw = 0;
-    const cw = dist[u]! + rcw;
-    if (cw >= st.boundW) return;
-    if (seen[v] ? cw >= dist[v]! : st.floorZero && !(cw < 0)) return;
-    dist[v] = cw;
-    if (v === SOURCE) st.boundW = cw;
-    record(u, v, edge);
-  };
+  /**
+   * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
+   * candidate distance and records it if shorter (in the final repair, only if below zero).
+   */
   const relaxK = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
     if (done[v]) return;
     const iu = u * K;
@@ -280,7 +267,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     predEdge[v] = edge;
     heap.pushOrDecrease(v);
   };
-  const relax = K === 2 ? relax2 : K === 1 ? relax1 : relaxK;
+  const relax = K === 2 ? relax2 : relaxK;
 
   /** Is the vector lexicographically below zero? */
   const isNegative = (vec: Float64Array): boolean => {
@@ -473,7 +460,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const e = matchEdge[l]!;
     const ir = (nL + edgeRight[e]!) * K;
     const tier = leftTierIndex[l]!;
-    for (let k = 0; k < T; k++) pot[l * K + k] = (k === tier ? 1 : 0) + pot[ir + k]!;
+    for (let k = 0; k < W; k++) pot[l * K + k] = (k === tier ? 1 : 0) + pot[ir + k]!;
     pot[l * K + W] = edgeWeight[e]! + pot[ir + W]!;
   };
 
@@ -580,7 +567,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       st.boundC = theta[0]!;
       st.boundW = theta[1]!;
       shortPathBound(l0);
-    } else if (K === 1) st.boundW = theta[0]!;
+    }
     seen[l0] = 1;
     touched[st.touched++] = l0;
     pred[l0] = -1;
@@ -664,7 +651,9 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   // left's potential is π(r) + (e_tier, w), its edge tight.
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
   const { decided, price } = priceRounds(g, order, state, ROUND_BUDGET * nL);
-  for (let i = 0; i < nR * K; i++) pot[nL * K + i] = 0 - price[i]!;
+  // The rounds' prices have T + 1 components (no phantom count part), the potentials K.
+  for (let r = 0; r < nR; r++)
+    for (let k = 0; k <= T; k++) pot[(nL + r) * K + K - 1 - T + k] = 0 - price[r * (T + 1) + k]!;
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
   for (const l of order) if (decided[l] === 0) addLeft(l);
   if (skipped.length > 0) {
@@ -706,7 +695,9 @@ function certificateOf(
   SINK: number,
 ): OptimalCertificate {
   const nL = g.leftIds.length;
-  const T = K - 1;
+  // With no numbered tier the first of the K = 2 components is the unused count part.
+  const T = g.tiers.length;
+  const W = K - 1;
   const vec = new Float64Array(K);
   // Tier parts take few distinct values: equal ones share one frozen array, which keeps a
   // certificate of 10^5 nodes from allocating 10^5 small arrays.
@@ -737,14 +728,14 @@ function certificateOf(
   const leftTierPotential: Record<string, readonly number[]> = {};
   g.leftIds.forEach((id, l) => {
     dual(l, SOURCE);
-    put(leftPotential, id, vec[T]!);
+    put(leftPotential, id, vec[W]!);
     put(leftTierPotential, id, tierPart());
   });
   const rightPotential: Record<string, number> = {};
   const rightTierPotential: Record<string, readonly number[]> = {};
   g.rightIds.forEach((id, r) => {
     dual(SINK, nL + r);
-    put(rightPotential, id, vec[T]!);
+    put(rightPotential, id, vec[W]!);
     put(rightTierPotential, id, tierPart());
   });
   return {
