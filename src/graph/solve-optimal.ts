@@ -443,6 +443,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   };
 
   const skipped: number[] = [];
+  // In the first rank every right has room or holds only lefts of that rank or later: all are alive
+  // (but those of capacity 0, which a search leaves at once), so marking would find nothing.
+  let firstRank = Number.POSITIVE_INFINITY;
+  for (let l = 0; l < nL; l++) if (g.leftRank[l]! < firstRank) firstRank = g.leftRank[l]!;
 
   // Left nodes bid, and are then added, by rank; within a rank the heaviest best edge first, then
   // id. Any order is exact; strongest first lets the prices settle early.
@@ -593,7 +597,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     }
 
     if (!found) st.failed++;
-    if (!found && !st.aliveKnown && st.failed > nL / 100) {
+    if (!found && !st.aliveKnown && st.failed > nL / 100 && st.phase > firstRank) {
       // A search came back empty: worth finding the dead region once, so that later left nodes
       // who can only reach it are skipped without a search.
       markAlive(st.phase);
