@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createBestEdges, pickBestEdges, TOP } from './internal/best-edges.js';
 import { buildAssignment, compileGraph, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
 import { priceRounds } from './internal/price-rounds.js';
@@ -31,7 +32,8 @@ import { validateGraph } from './validate.js';
  * prices; a full right's price rises by exactly the margin of its weakest contender, who leaves (and
  * bids in turn), or, if the bidder is the weakest, the bidder is left undecided. Every bid keeps the
  * duals exactly optimal for the left nodes decided so far, so the rounds need no repair; they decide
- * most left nodes cheaply and stop only at ties.
+ * most left nodes cheaply and stop only at ties. With one numbered tier or none, bids read each
+ * left's best edges, kept in order of an upper bound on what they offer, instead of all its edges.
  *
  * Then the undecided left nodes are added one at a time: each addition runs Dijkstra on reduced costs
  * (Johnson potentials, starting from the rounds' prices) from the new left node to the source, along
@@ -86,8 +88,6 @@ export function solveOptimalCompiled(g: CompiledGraph): Assignment {
 const ROUND_BUDGET = 20;
 /** Edges of a left scanned in vain, past which its best edges are picked again. */
 const STALE = 16;
-/** How many of its best edges each left keeps in order. */
-const TOP = 8;
 
 /** The solver proper, on a compiled graph. */
 function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: OptimalCertificate } {
@@ -275,69 +275,18 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     return false;
   };
 
-  // Each left's TOP best edges by the key (e_tier, w_e) + π(r), as π stood when they were picked, in
-  // descending order, beside the largest key among its other edges. π(r) only decreases, so a stored
-  // key bounds from above what the edge can offer now: a scan stops at the first edge whose bound
-  // reaches the search's bound, and reads the other edges only when the top ones run out first.
-  // Interleaved per entry: key tier part, key weight part, weight, right.
-  const hot = K === 2;
-  const top = new Float64Array(hot ? nL * TOP * 4 : 0);
-  const topEdge = new Int32Array(hot ? nL * TOP : 0);
-  const topCount = new Uint8Array(hot ? nL : 0);
-  const restC = new Float64Array(hot ? nL : 0);
-  const restW = new Float64Array(hot ? nL : 0);
-  // 0: never picked; 1: picked; 2: picked, but a scan found them stale (picked again when next read).
-  const bestPicked = new Uint8Array(nL);
-  const pickBestEdges = (u: number): void => {
-    bestPicked[u] = 1;
-    const base = u * TOP;
-    let n = 0;
-    let rc0 = Number.NEGATIVE_INFINITY;
-    let rw0 = Number.NEGATIVE_INFINITY;
-    for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
-      const r = edgeRight[e]!;
-      const w = edgeWeight[e]!;
-      const c = pot[2 * (nL + r)]!;
-      const kw = w + pot[2 * (nL + r) + 1]!;
-      // Below the TOP best so far: it only moves the largest key of the rest.
-      if (n === TOP) {
-        const j = 4 * (base + TOP - 1);
-        if (c < top[j]! || (c === top[j] && kw <= top[j + 1]!)) {
-          if (c > rc0 || (c === rc0 && kw > rw0)) {
-            rc0 = c;
-            rw0 = kw;
-          }
-          continue;
-        }
-        // The last of the top moves to the rest.
-        if (top[j]! > rc0 || (top[j] === rc0 && top[j + 1]! > rw0)) {
-          rc0 = top[j]!;
-          rw0 = top[j + 1]!;
-        }
-        n--;
-      }
-      let i = n++;
-      while (i > 0) {
-        const j = 4 * (base + i - 1);
-        if (!(top[j]! < c || (top[j] === c && top[j + 1]! < kw))) break;
-        top[j + 4] = top[j]!;
-        top[j + 5] = top[j + 1]!;
-        top[j + 6] = top[j + 2]!;
-        top[j + 7] = top[j + 3]!;
-        topEdge[base + i] = topEdge[base + i - 1]!;
-        i--;
-      }
-      const j = 4 * (base + i);
-      top[j] = c;
-      top[j + 1] = kw;
-      top[j + 2] = w;
-      top[j + 3] = r;
-      topEdge[base + i] = e;
-    }
-    topCount[u] = n;
-    restC[u] = rc0;
-    restW[u] = rw0;
-  };
+  // Each left's best edges in order of an upper bound on what they offer (see best-edges.ts), picked
+  // by the price rounds and read by the searches: a scan stops at the first edge whose bound reaches
+  // the search's bound, and reads the other edges only when the best ones run out first.
+  const lists = K === 2 ? createBestEdges(nL) : undefined;
+  const {
+    top,
+    edge: topEdge,
+    count: topCount,
+    restC,
+    restW,
+    state: bestPicked,
+  } = lists ?? createBestEdges(0);
   /** The arcs out of left u for two components, its best edges first: the hot loop of a search. */
   const expandLeft2 = (u: number): void => {
     const tier = leftTierIndex[u]!;
@@ -346,7 +295,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const puw = pot[2 * u + 1]!;
     const du = dist[2 * u]!;
     const duw = dist[2 * u + 1]!;
-    if (bestPicked[u] !== 1) pickBestEdges(u);
+    if (bestPicked[u] !== 1) pickBestEdges(lists!, g, pot, nL, u);
     const slackW = 1e-9 * (1 + Math.abs(st.boundW));
     let wasted = 0;
     const lbC = du + sign + pu;
@@ -651,13 +600,16 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   };
 
   // Price rounds decide most left nodes, keeping exact duals; the searches then add the rest, in the
-  // same order. The rounds' prices become potentials π(r) = −price(r) (π(source) = 0), and a placed
-  // left's potential is π(r) + (e_tier, w), its edge tight.
+  // same order. The rounds keep their prices as potentials π(r) = −price(r) (π(source) = 0), and a
+  // placed left's potential is π(r) + (e_tier, w), its edge tight.
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
-  const { decided, price } = priceRounds(g, order, state, ROUND_BUDGET * nL);
-  // The rounds' prices have T + 1 components (no phantom count part), the potentials K.
-  for (let r = 0; r < nR; r++)
-    for (let k = 0; k <= T; k++) pot[(nL + r) * K + K - 1 - T + k] = 0 - price[r * (T + 1) + k]!;
+  const decided = priceRounds(g, order, state, {
+    pot,
+    rightBase: nL,
+    K,
+    lists,
+    budget: ROUND_BUDGET * nL,
+  });
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
   for (const l of order) if (decided[l] === 0) addLeft(l);
   if (skipped.length > 0) {
