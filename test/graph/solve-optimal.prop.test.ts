@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { solveOptimal } from '../../src/graph/solve-optimal.js';
 import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
-import { bruteForceOptimum, graphArb } from './graphs.js';
+import { bruteForceOptimum, graphArb, mixedWeight, shuffled, type GraphShape } from './graphs.js';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
@@ -67,6 +67,62 @@ describe('solveOptimal', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  // With no numbered tier the solver runs on two components, the count part unused. More lefts than
+  // openings fill every right, which is when the price rounds raise what staying unplaced is worth
+  // and bid again pass after pass; more edges per left than the best-edge lists keep (8) make bids,
+  // holders' alternatives and searches pick their lists again; small integer weights make the ties
+  // that leave lefts undecided for the searches; rights of capacity 0 are full from the start.
+  describe('with no numbered tier', () => {
+    it('optimal equals brute force on small graphs with more edges per left than the lists keep', () => {
+      const shape: GraphShape = {
+        minLeft: 2,
+        maxLeft: 5,
+        minRight: 9,
+        maxRight: 11,
+        maxCapacity: 1,
+        density: 0.9,
+        weight: fc.integer({ min: -2, max: 6 }),
+        tiers: [null],
+      };
+      fc.assert(
+        fc.property(graphArb(shape), (graph) => {
+          const a = solveOptimal(graph);
+          expect(a.total).toBe(bruteForceOptimum(graph).weight);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it.each([
+      { name: 'ties', weight: fc.integer({ min: 1, max: 12 }) },
+      { name: 'negative weights', weight: fc.integer({ min: -5, max: 12 }) },
+      { name: 'fractional weights', weight: mixedWeight },
+    ])(
+      'optimal is certified and independent of input order on oversubscribed graphs: $name',
+      ({ weight }) => {
+        const shape: GraphShape = {
+          minLeft: 12,
+          maxLeft: 60,
+          minRight: 2,
+          maxRight: 20,
+          maxCapacity: 3,
+          density: 0.8,
+          weight,
+          tiers: [null],
+        };
+        fc.assert(
+          fc.property(graphArb(shape), fc.integer(), (graph, seed) => {
+            const a = solveOptimal(graph);
+            expect(verifyAssignment(graph, a).violations).toEqual([]);
+            expect(solveOptimal(shuffled(graph, seed))).toEqual(a);
+          }),
+          { numRuns: 200 },
+        );
+      },
     );
   });
 
@@ -211,6 +267,22 @@ describe('solveOptimal', () => {
           density: 0.6,
           weight: fc.integer({ min: 0, max: 300 }).map((c) => c / 100),
           tiers: [0, null],
+        },
+      },
+      {
+        // No numbered tier, more lefts than openings, ties: the rounds' passes and the searches both
+        // have work (see 'with no numbered tier' above).
+        name: 'oversubscribed instances with no numbered tier',
+        runs: 15,
+        shape: {
+          minLeft: 30,
+          maxLeft: 70,
+          minRight: 3,
+          maxRight: 12,
+          maxCapacity: 3,
+          density: 0.8,
+          weight: fc.integer({ min: 1, max: 20 }),
+          tiers: [null],
         },
       },
     ])(

@@ -31,11 +31,14 @@ export interface PlacementState {
 export interface RoundsSetup {
   /**
    * Node potentials of the shortest-path stage, K components each: right r's are at
-   * `K·(rightBase + r)`, all 0 on entry. The rounds keep π(r) = −price(r) there, so the searches
-   * start from them as they are (π(source) = π(sink) = 0).
+   * `K·(rightBase + r)`, the source's at `K·source` and the sink's at `K·sink`, all 0 on entry. The
+   * rounds keep π(r) = −price(r) there, and in π(source) = π(sink) what staying unplaced is worth,
+   * so the searches start from them as they are.
    */
   readonly pot: Float64Array;
   readonly rightBase: number;
+  readonly source: number;
+  readonly sink: number;
   /** Components: one per numbered tier (at least one, unused when there is none), then weight. */
   readonly K: number;
   /** Best-edge lists, when K = 2: bids then read a few entries instead of every edge. */
@@ -44,31 +47,42 @@ export interface RoundsSetup {
   readonly budget: number;
 }
 
+/** Passes over the undecided left nodes after the first, at most. */
+const MAX_PASSES = 64;
+
 /**
  * Runs price rounds on an empty `state`: every node of `lefts` bids in turn, and so does every node
- * displaced on the way, within `budget` bids; a node still bidding when the budget runs out stays
- * undecided. Returns 1 for each left node whose place is settled (placed, or unplaced with dual 0),
- * 0 for each left undecided.
+ * displaced on the way; then, pass after pass, the undecided nodes that could now do better bid
+ * again. Returns 1 for each left node whose place is settled (placed, or unplaced with dual 0), 0 for
+ * each left undecided.
  *
- * Invariant, with `value(l, e) = (e_tier(l), w_e) − price(r_e)` compared lexicographically: a placed
- * left holds an edge of largest value among its edges, and that value is ≥ 0; a decided unplaced
- * left has no edge of positive value; a right with room has price 0. With the duals `u_l` = the value
- * of its edge (0 when unplaced) and `v_r = price(r)` these are the optimality conditions of the
- * partial assignment over the decided left nodes. Each bid keeps the invariant: prices only rise, and
- * only on full rights.
+ * Invariant, with `value(l, e) = (e_tier(l), w_e) − price(r_e)` compared lexicographically and σ what
+ * staying unplaced is worth: a placed left holds an edge of largest value among its edges, and that
+ * value is ≥ σ; a decided unplaced left has no edge worth more than σ; a right with room has price ≤
+ * −σ. With the duals `u_l` = value − σ (0 when unplaced) and `v_r = price(r) + σ` these are the
+ * optimality conditions of the partial assignment over the decided left nodes. Each bid keeps the
+ * invariant: prices only rise, and only on full rights.
  *
  * A bid of left l: its best edge e1 (value b1) on right r1, its second-best option b2 (another edge,
- * or staying unplaced at 0). If b1 is not positive, l is decided unplaced. If r1 has room, l takes it.
- * Otherwise every contender for r1 (its holders and l) has a margin: its value at r1 less its best
- * alternative (b1 − b2 for l). If some holder's margin is strictly below l's, the weakest holder
- * leaves, the price rises by its margin (every other holder and l still prefer r1) and it bids in
- * turn. Otherwise the price rises by l's margin, so l is indifferent between r1 and its second option:
- * l stays unplaced if that option is staying unplaced, takes the second right if it has room, and is
- * otherwise left undecided. Ties are what stop an auction without ε; the shortest-path stage resolves
- * them exactly.
+ * or staying unplaced at σ). If b1 ≤ σ, l is decided unplaced. If r1 has room, l takes it. Otherwise
+ * every contender for r1 (its holders and l) has a margin: its value at r1 less its best alternative
+ * (b1 − b2 for l). If some holder's margin is strictly below l's, the weakest holder leaves, the
+ * price rises by its margin (every other holder and l still prefer r1) and it bids in turn. Otherwise
+ * the price rises by l's margin, so l is indifferent between r1 and its second option: l stays
+ * unplaced if that option is staying unplaced, takes the second right if it has room, and is
+ * otherwise left undecided, tied between two full rights, to bid again once the price of one of the
+ * two rose since (nothing else can untie it). Ties are what stop an auction without ε; the
+ * shortest-path stage resolves whatever stays tied.
  *
- * Complexity: O(budget · d · (1 + c)) time for degree d and capacity c (with best-edge lists most
- * bids read O(TOP) entries instead of d); O(L + (R + S)·K) space for S openings.
+ * Prices rise by margins only, which leaves them far below where they end up when many more left
+ * nodes bid than there are openings. So as soon as no right has room, and again before each pass, σ
+ * rises as far as the invariant allows: to the least value of a placed left (and no higher than a
+ * right with room allows). Every u falls and every v rises by the same amount; staying unplaced
+ * becomes a real option, and displaced holders settle for it instead of bidding on and on.
+ *
+ * Complexity: O(budget · d · (1 + c) + P·(L + R)) time for degree d, capacity c and P ≤ 64 passes
+ * (with best-edge lists most bids read O(TOP) entries instead of d); O(L + (R + S)·K) space for S
+ * openings.
  */
 export function priceRounds(
   g: CompiledGraph,
@@ -76,7 +90,7 @@ export function priceRounds(
   state: PlacementState,
   setup: RoundsSetup,
 ): Uint8Array {
-  const { pot, rightBase, K, lists, budget } = setup;
+  const { pot, rightBase, K, lists, budget, source, sink } = setup;
   const W = K - 1;
   const { edgeRight, edgeWeight, leftStart, capacity, leftTierIndex } = g;
   const { matchEdge, load, slot, slotStart, slotLeft, slotOf } = state;
@@ -85,17 +99,30 @@ export function priceRounds(
   const decided = new Uint8Array(nL);
   /** Index in `pot` of right r's first component. */
   const at = (r: number): number => K * (rightBase + r);
+  // What staying unplaced is worth, σ = π(source): 0 until the first shift. Raising it rather than
+  // every price keeps the keys of the best-edge lists exact.
+  const floor = new Float64Array(K);
 
   // Counters the closures share, as fields of one object (the JIT handles changing captured
   // variables worse).
   const st = {
+    /** Bids so far: the clock of `bidAt` and `movedAt`. */
+    clock: 0,
     /** Bids at a full right so far: the stamp of `altStamp` without best-edge lists. */
     bidStamp: 0,
     /** Price rises so far, from 1: the stamp of `altStamp` and `movedEpoch` with best-edge lists. */
     epoch: 1,
+    /** Rights with room. */
+    open: 0,
   };
+  // A node left tied between two full rights remembers them and when it bid; a right remembers when
+  // its price last rose. The node can do better only after one of those prices rose.
+  const tieA = new Int32Array(nL).fill(-1);
+  const tieB = new Int32Array(nL);
+  const bidAt = new Int32Array(nL);
+  const movedAt = new Int32Array(nR);
   // Best alternative of the left in each slot (K components) and when it was computed (0: never,
-  // or since the slot changed hands). Prices only rise, so a cached value bounds the
+  // since the slot changed hands, or since σ rose). Prices only rise, so a cached value bounds the
   // true one from above and the margin computed from it bounds the true margin from below. Kept by
   // slot, so that a bid reads a right's holders from a few adjacent cache lines.
   const alt = new Float64Array(slot.length * K);
@@ -125,11 +152,24 @@ export function priceRounds(
   const place = (l: number, e: number, w: number): void => {
     const r = edgeRight[e]!;
     seat(l, e, w, slotStart[r]! + load[r]!++);
+    if (load[r] === capacity[r]) st.open--;
   };
-  /** After l gave way: unplaced, on its second option (edge e2 of weight w2) if it has room, or undecided. */
-  const giveWay = (l: number, e2: number, w2: number): void => {
-    if (e2 < 0) decided[l] = 1;
-    else if (load[edgeRight[e2]!]! < capacity[edgeRight[e2]!]!) place(l, e2, w2);
+  /**
+   * After l gave way at r1: unplaced, on its second right (edge e2 of weight w2) if it has room, or
+   * else undecided, tied between r1 and e2 (it bids again once one of their prices rose).
+   */
+  const giveWay = (l: number, r1: number, e2: number, w2: number): void => {
+    if (e2 < 0) {
+      decided[l] = 1;
+      return;
+    }
+    const r2 = edgeRight[e2]!;
+    if (load[r2]! < capacity[r2]!) {
+      place(l, e2, w2);
+      return;
+    }
+    tieA[l] = r1;
+    tieB[l] = r2;
   };
 
   // Any number of components: values as vectors in a scratch buffer. Slots: 0 best, 1 second best,
@@ -158,8 +198,9 @@ export function priceRounds(
     }
     return 0;
   };
-  const positive = (a: number): boolean => {
-    for (let k = 0; k < K; k++) if (buf[a + k] !== 0) return buf[a + k]! > 0;
+  /** Is buf[a…] worth more than staying unplaced? */
+  const aboveFloor = (a: number): boolean => {
+    for (let k = 0; k < K; k++) if (buf[a + k] !== floor[k]) return buf[a + k]! > floor[k]!;
     return false;
   };
   const copy = (from: number, to: number): void => {
@@ -167,11 +208,16 @@ export function priceRounds(
   };
   /** The price of r rises by buf[by…]. */
   const raise = (r: number, by: number): void => {
-    for (let k = 0; k < K; k++) pot[at(r) + k]! -= buf[by + k]!;
+    let moved = false;
+    for (let k = 0; k < K; k++) {
+      pot[at(r) + k]! -= buf[by + k]!;
+      if (buf[by + k] !== 0) moved = true;
+    }
+    if (moved) movedAt[r] = st.clock;
   };
-  /** Writes at buf[to] the best option of l other than edge `skip`: 0 (unplaced) or an edge's value. */
+  /** Writes at buf[to] the best option of l other than edge `skip`: σ (unplaced) or an edge's value. */
   const bestOther = (l: number, skip: number, to: number): void => {
-    buf.fill(0, to, to + K);
+    buf.set(floor, to);
     for (let e = leftStart[l]!; e < leftStart[l + 1]!; e++) {
       if (e === skip) continue;
       valueInto(l, e, CAND);
@@ -186,9 +232,11 @@ export function priceRounds(
   };
   /** One bid of l, reading all its edges; returns the left it displaced, or −1. */
   const bidK = (l: number): number => {
+    bidAt[l] = ++st.clock;
+    tieA[l] = -1;
     let e1 = -1;
     let e2 = -1;
-    buf.fill(0, SECOND, SECOND + K);
+    buf.set(floor, SECOND);
     for (let e = leftStart[l]!; e < leftStart[l + 1]!; e++) {
       valueInto(l, e, CAND);
       if (e1 < 0 || cmp(CAND, BEST) > 0) {
@@ -203,7 +251,7 @@ export function priceRounds(
         e2 = e;
       }
     }
-    if (e1 < 0 || !positive(BEST)) {
+    if (e1 < 0 || !aboveFloor(BEST)) {
       decided[l] = 1;
       return -1;
     }
@@ -243,7 +291,7 @@ export function priceRounds(
     // l gives way: the price rises by its margin, leaving it indifferent between r1 and its second
     // option.
     raise(r1, MARGIN);
-    giveWay(l, e2, e2 < 0 ? 0 : edgeWeight[e2]!);
+    giveWay(l, r1, e2, e2 < 0 ? 0 : edgeWeight[e2]!);
     return -1;
   };
 
@@ -263,6 +311,7 @@ export function priceRounds(
     if (dc === 0 && dw === 0) return;
     pot[2 * (rightBase + r)]! -= dc;
     pot[2 * (rightBase + r) + 1]! -= dw;
+    movedAt[r] = st.clock;
     movedEpoch[r] = ++st.epoch;
   };
   /** {@link refreshAltK} from the best entries of the left in slot i. */
@@ -272,9 +321,9 @@ export function priceRounds(
     const bit = held[2 * i]!;
     if (listState[h] !== 1) pick(h);
     for (let again = false; ; again = true) {
-      // Staying unplaced is worth 0.
-      let bc = 0;
-      let bw = 0;
+      // Staying unplaced is worth σ.
+      let bc = floor[0]!;
+      let bw = floor[1]!;
       let ar = -1;
       const base = h * TOP;
       for (let k = 0, n = topCount[h]!; k < n; k++) {
@@ -302,10 +351,12 @@ export function priceRounds(
   };
   /** {@link bidK} from l's best entries. */
   const bid2 = (l: number): number => {
+    bidAt[l] = ++st.clock;
+    tieA[l] = -1;
     const bit = leftTierIndex[l] === 0 ? 1 : 0;
     if (listState[l] !== 1) pick(l);
     // Best (edge e1 of weight x1, value c1, w1) and second best (e2, x2, c2, w2; e2 = −1 for staying
-    // unplaced, worth 0).
+    // unplaced, worth σ).
     let e1: number;
     let x1 = 0;
     let c1 = 0;
@@ -318,8 +369,8 @@ export function priceRounds(
       e1 = -1;
       e2 = -1;
       x2 = 0;
-      c2 = 0;
-      w2 = 0;
+      c2 = floor[0]!;
+      w2 = floor[1]!;
       const base = l * TOP;
       for (let i = 0, n = topCount[l]!; i < n; i++) {
         const j = 4 * (base + i);
@@ -349,7 +400,7 @@ export function priceRounds(
       if (again || rc < c2 || (rc === c2 && restW[l]! <= w2)) break;
       pick(l);
     }
-    if (e1 < 0 || !(c1 > 0 || (c1 === 0 && w1 > 0))) {
+    if (e1 < 0 || !(c1 > floor[0]! || (c1 === floor[0] && w1 > floor[1]!))) {
       decided[l] = 1;
       return -1;
     }
@@ -392,14 +443,75 @@ export function priceRounds(
       return h;
     }
     raise2(r1, mc, mw);
-    giveWay(l, e2, x2);
+    giveWay(l, r1, e2, x2);
     return -1;
   };
   const bid = lists === undefined ? bidK : bid2;
 
+  /**
+   * Raises what staying unplaced is worth, σ, as far as the invariant allows: to the least value of
+   * a placed left at its edge, and no higher than π(r) of a right with room. In LP terms every u
+   * falls and every v rises by the same δ. Returns whether σ rose. O((L + R)·K).
+   */
+  const shift = (): boolean => {
+    let any = false;
+    /** Takes buf[CAND…] as the new σ if it is the least so far. */
+    const consider = (): void => {
+      if (!any || cmp(CAND, BEST) < 0) copy(CAND, BEST);
+      any = true;
+    };
+    for (let r = 0; r < nR; r++) {
+      const ir = at(r);
+      if (load[r]! < capacity[r]!) {
+        for (let k = 0; k < K; k++) buf[CAND + k] = pot[ir + k]!;
+        consider();
+      }
+      for (let i = slotStart[r]!, end = i + load[r]!; i < end; i++) {
+        if (lists === undefined) valueInto(slotLeft[i]!, slot[i]!, CAND);
+        else {
+          buf[CAND] = held[2 * i]! + pot[ir]!;
+          buf[CAND + 1] = held[2 * i + 1]! + pot[ir + 1]!;
+        }
+        consider();
+      }
+    }
+    if (!any || !aboveFloor(BEST)) return false;
+    // A cached alternative may be the old σ, no longer an upper bound on the new one.
+    altStamp.fill(0);
+    for (let k = 0; k < K; k++) {
+      floor[k] = buf[BEST + k]!;
+      pot[K * source + k] = floor[k]!;
+      pot[K * sink + k] = floor[k]!;
+    }
+    return true;
+  };
+
   let bids = 0;
-  for (const l0 of lefts) {
+  const bidFrom = (l0: number): void => {
     for (let l = l0; l >= 0 && bids < budget; bids++) l = bid(l);
+  };
+  for (let r = 0; r < nR; r++) if (load[r]! < capacity[r]!) st.open++;
+  // The first shift as soon as no right has room: the nodes still to bid then see what staying
+  // unplaced is worth, and displaced holders settle for it instead of bidding on and on.
+  let shifted = false;
+  for (const l of lefts) {
+    bidFrom(l);
+    if (!shifted && st.open === 0) {
+      shift();
+      shifted = true;
+    }
+  }
+  for (let pass = 0; pass < MAX_PASSES && bids < budget; pass++) {
+    const all = shift();
+    let rebids = 0;
+    for (const l of lefts) {
+      if (decided[l] === 1) continue;
+      const a = tieA[l]!;
+      if (!all && a >= 0 && movedAt[a]! <= bidAt[l]! && movedAt[tieB[l]!]! <= bidAt[l]!) continue;
+      rebids++;
+      bidFrom(l);
+    }
+    if (rebids === 0) break;
   }
   return decided;
 }
