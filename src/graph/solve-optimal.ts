@@ -29,14 +29,14 @@ import { validateGraph } from './validate.js';
  * weights. Left nodes are taken by rank (`null` last), heaviest best edge first, then index.
  *
  * First, price rounds (an auction without ε): each left bids for its best right at the current
- * prices; a full right's price rises by exactly the margin of its weakest contender (value there
- * less its best alternative), who leaves (and bids in turn), or, if the bidder is the weakest, the
- * bidder is left undecided. Once no right has room, what staying unplaced is worth (π(source)) rises
- * to the least value of a placed left, and the undecided bid again, pass after pass, while any of
- * them could do better. Every bid keeps the duals exactly optimal for the left nodes decided so far,
- * so the rounds need no repair; they decide most left nodes cheaply and stop only at ties. With one
- * numbered tier or none, bids read each left's best edges, kept in order of an upper bound on what
- * they offer, instead of all its edges.
+ * prices; a full right's weakest contender (least margin: value there less its best alternative)
+ * leaves and bids in turn, or, if the bidder is the weakest, the bidder gives way, and the price
+ * rises as far as the contenders who stay still prefer the right. Once no right has room, what
+ * staying unplaced is worth (π(source)) rises to the least value of a placed left, and the undecided
+ * bid again, pass after pass, while any of them could do better. Every bid keeps the duals exactly
+ * optimal for the left nodes decided so far, so the rounds need no repair; they decide most left
+ * nodes cheaply and stop only at ties. With one numbered tier or none, bids read each left's best
+ * edges, kept in order of an upper bound on what they offer, instead of all its edges.
  *
  * Then the undecided left nodes are added one at a time: each addition runs Dijkstra on reduced costs
  * (Johnson potentials, starting from the rounds' prices) from the new left node to the source, along

@@ -6,6 +6,8 @@ import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import { bruteForceOptimum, graphArb, mixedWeight, shuffled, type GraphShape } from './graphs.js';
 
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
 const countsOf = (a: Assignment): [number, number] => [a.placedByTier[0] ?? 0, a.placedByTier[1] ?? 0];
@@ -95,6 +97,57 @@ describe('solveOptimal', () => {
         }),
         { numRuns: 300 },
       );
+    });
+
+    // Two graphs built so that best-edge lists go stale in the rounds: every entry but the held one
+    // falls below the largest key of the edges outside the list, so the lists are picked again.
+    it("picks a bidder's best edges again when their prices rose past the rest", () => {
+      // l bids first (its edge to s, of capacity 0, weighs most), takes r0, and each b_i in turn takes
+      // r_i from it, raising its price by 100; by r6, l's listed edges are all worth less than r7.
+      const graph: BipartiteGraph = {
+        left: [{ id: 'l', tier: null }, ...range(8).map((i) => ({ id: `b${i}`, tier: null }))],
+        right: [...range(9).map((i) => ({ id: `r${i}`, capacity: 1 })), { id: 's', capacity: 0 }],
+        edges: [
+          ...range(8).map((i) => ({ left: 'l', right: `r${i}`, weight: 10 })),
+          { left: 'l', right: 'r8', weight: 9 },
+          { left: 'l', right: 's', weight: 1000 },
+          ...range(8).map((i) => ({ left: `b${i}`, right: `r${i}`, weight: 100 })),
+        ],
+      };
+      const a = solveOptimal(graph);
+      expect(verifyAssignment(graph, a).violations).toEqual([]);
+      expect(a.total).toBe(bruteForceOptimum(graph).weight);
+    });
+
+    it("picks a holder's best edges again when their prices rose past the rest", () => {
+      // h takes x; d_i and f_i compete for y_i, raising its price to 100; then e bids for x, and h's
+      // best alternative is z (30), outside its list, not the listed y_i (now worth −60).
+      const ys = range(8).map((i) => `y${i}`);
+      const graph: BipartiteGraph = {
+        left: [
+          { id: 'h', tier: null },
+          { id: 'e', tier: null },
+          ...range(8).flatMap((i) => [
+            { id: `d${i}`, tier: null },
+            { id: `f${i}`, tier: null },
+          ]),
+        ],
+        right: [{ id: 'x', capacity: 1 }, { id: 'z', capacity: 1 }, ...ys.map((id) => ({ id, capacity: 1 }))],
+        edges: [
+          { left: 'h', right: 'x', weight: 1000 },
+          ...ys.map((y) => ({ left: 'h', right: y, weight: 40 })),
+          { left: 'h', right: 'z', weight: 30 },
+          ...ys.flatMap((y, i) => [
+            { left: `d${i}`, right: y, weight: 100 },
+            { left: `f${i}`, right: y, weight: 90 },
+          ]),
+          { left: 'e', right: 'x', weight: 80 },
+        ],
+      };
+      const a = solveOptimal(graph);
+      // The certificate proves the optimum: h on x, d_i on y_i.
+      expect(verifyAssignment(graph, a).violations).toEqual([]);
+      expect(a.total).toBe(1800);
     });
 
     it.each([

@@ -1,10 +1,10 @@
 /**
  * Exact price rounds: the warm start of the optimal solver.
  *
- * Left nodes bid for rights as in an auction, but with no ε: a right's price rises by exactly what
- * its weakest contender can bear, so every bid keeps the duals exactly optimal for the partial
- * assignment built so far (as the augmenting row reduction of Jonker and Volgenant does for the
- * square assignment problem). Whatever the rounds leave undecided, the shortest-path search finishes from
+ * Left nodes bid for rights as in an auction, but with no ε: a right's price rises by no more than
+ * its contenders can bear, so every bid keeps the duals exactly optimal for the partial assignment
+ * built so far (as the augmenting row reduction of Jonker and Volgenant does for the square
+ * assignment problem). Whatever the rounds leave undecided, the shortest-path search finishes from
  * the same duals, so the result stays exact; the rounds only take most of the work off it.
  *
  * @module
@@ -66,13 +66,16 @@ const MAX_PASSES = 64;
  * A bid of left l: its best edge e1 (value b1) on right r1, its second-best option b2 (another edge,
  * or staying unplaced at σ). If b1 ≤ σ, l is decided unplaced. If r1 has room, l takes it. Otherwise
  * every contender for r1 (its holders and l) has a margin: its value at r1 less its best alternative
- * (b1 − b2 for l). If some holder's margin is strictly below l's, the weakest holder leaves, the
- * price rises by its margin (every other holder and l still prefer r1) and it bids in turn. Otherwise
- * the price rises by l's margin, so l is indifferent between r1 and its second option: l stays
- * unplaced if that option is staying unplaced, takes the second right if it has room, and is
- * otherwise left undecided, tied between two full rights, to bid again once the price of one of the
- * two rose since (nothing else can untie it). Ties are what stop an auction without ε; the
- * shortest-path stage resolves whatever stays tied.
+ * (b1 − b2 for l). If some holder's margin is strictly below l's, the weakest holder leaves and bids in
+ * turn, l takes its place, and the price rises as far as l and the other holders still prefer r1 (by
+ * the least of their margins). Otherwise l gives way and the price rises by the weakest holder's
+ * margin, as far as every holder still prefers r1: l is then worse off at r1 than at its second
+ * option, or indifferent when its margin equals the weakest's. It stays unplaced if that option is
+ * staying unplaced, takes the second right if it has room, and otherwise is left undecided, to bid
+ * again in the next pass, or, when indifferent (tied between two full rights), once the price of one
+ * of the two rose since (nothing else can untie it). Ties are what stop an auction without ε; the
+ * shortest-path stage resolves whatever stays tied. Raising prices as far as the holders allow,
+ * rather than only as far as needed, makes them climb in fewer bids.
  *
  * Prices rise by margins only, which leaves them far below where they end up when many more left
  * nodes bid than there are openings. So as soon as no right has room, and again before each pass, σ
@@ -156,9 +159,10 @@ export function priceRounds(
   };
   /**
    * After l gave way at r1: unplaced, on its second right (edge e2 of weight w2) if it has room, or
-   * else undecided, tied between r1 and e2 (it bids again once one of their prices rose).
+   * else undecided: `tied` if it is indifferent between r1 and e2 (it bids again once one of their
+   * prices rose), otherwise in the next pass.
    */
-  const giveWay = (l: number, r1: number, e2: number, w2: number): void => {
+  const giveWay = (l: number, r1: number, e2: number, w2: number, tied: boolean): void => {
     if (e2 < 0) {
       decided[l] = 1;
       return;
@@ -168,14 +172,15 @@ export function priceRounds(
       place(l, e2, w2);
       return;
     }
+    if (!tied) return;
     tieA[l] = r1;
     tieB[l] = r2;
   };
 
   // Any number of components: values as vectors in a scratch buffer. Slots: 0 best, 1 second best,
   // 2 a candidate, 3 l's margin, 4 weakest holder's margin, 5 a holder's value at r1, 6 a holder's
-  // best alternative.
-  const buf = new Float64Array(7 * K);
+  // best alternative, 7 the least margin bound of the other holders.
+  const buf = new Float64Array(8 * K);
   const BEST = 0;
   const SECOND = K;
   const CAND = 2 * K;
@@ -183,6 +188,7 @@ export function priceRounds(
   const WEAK = 4 * K;
   const HVAL = 5 * K;
   const HALT = 6 * K;
+  const NEXT = 7 * K;
   /** Writes value(l, e) at buf[to]. */
   const valueInto = (l: number, e: number, to: number): void => {
     const ir = at(edgeRight[e]!);
@@ -265,33 +271,40 @@ export function priceRounds(
     // is the true weakest (ties to the first slot) at the cost of about one scan per bid.
     st.bidStamp++;
     let weakest: number;
+    // Whether NEXT holds the least margin bound of the holders other than the weakest.
+    let others: boolean;
     for (;;) {
       weakest = -1;
+      others = false;
       for (let i = slotStart[r1]!, end = i + load[r1]!; i < end; i++) {
         if (altStamp[i] === 0) refreshAltK(i);
         valueInto(slotLeft[i]!, slot[i]!, HVAL);
         for (let k = 0; k < K; k++) buf[HVAL + k]! -= alt[i * K + k]!;
         if (weakest < 0 || cmp(HVAL, WEAK) < 0) {
+          if (weakest >= 0) copy(WEAK, NEXT);
+          others = weakest >= 0;
           copy(HVAL, WEAK);
           weakest = i;
+        } else if (!others || cmp(HVAL, NEXT) < 0) {
+          copy(HVAL, NEXT);
+          others = true;
         }
       }
       if (weakest < 0 || altStamp[weakest] === st.bidStamp) break;
       refreshAltK(weakest);
     }
     if (weakest >= 0 && cmp(WEAK, MARGIN) < 0) {
-      // The weakest holder leaves; l takes its slot.
-      raise(r1, WEAK);
+      // The weakest holder leaves and l takes its slot.
+      raise(r1, others && cmp(NEXT, MARGIN) < 0 ? NEXT : MARGIN);
       const h = slotLeft[weakest]!;
       matchEdge[h] = -1;
       decided[h] = 0;
       seat(l, e1, edgeWeight[e1]!, weakest);
       return h;
     }
-    // l gives way: the price rises by its margin, leaving it indifferent between r1 and its second
-    // option.
-    raise(r1, MARGIN);
-    giveWay(l, r1, e2, e2 < 0 ? 0 : edgeWeight[e2]!);
+    const tied = weakest < 0 || cmp(WEAK, MARGIN) === 0;
+    raise(r1, tied ? MARGIN : WEAK);
+    giveWay(l, r1, e2, e2 < 0 ? 0 : edgeWeight[e2]!, tied);
     return -1;
   };
 
@@ -413,20 +426,31 @@ export function priceRounds(
     const mw = w1 - w2;
     const pc = pot[2 * (rightBase + r1)]!;
     const pw = pot[2 * (rightBase + r1) + 1]!;
-    // The weakest holder and its margin (wc, ww).
+    // The weakest holder's margin (wc, ww) and the least bound of the others' (nc, nw).
     let weakest: number;
     let wc = 0;
     let ww = 0;
+    let nc: number;
+    let nw: number;
     for (;;) {
       weakest = -1;
+      nc = Number.POSITIVE_INFINITY;
+      nw = Number.POSITIVE_INFINITY;
       for (let i = slotStart[r1]!, end = i + load[r1]!; i < end; i++) {
         if (altStamp[i] === 0) refreshAlt2(i);
         const hc = held[2 * i]! + pc - alt[2 * i]!;
         const hw = held[2 * i + 1]! + pw - alt[2 * i + 1]!;
         if (weakest < 0 || hc < wc || (hc === wc && hw < ww)) {
+          if (weakest >= 0) {
+            nc = wc;
+            nw = ww;
+          }
           weakest = i;
           wc = hc;
           ww = hw;
+        } else if (hc < nc || (hc === nc && hw < nw)) {
+          nc = hc;
+          nw = hw;
         }
       }
       if (weakest < 0) break;
@@ -435,15 +459,18 @@ export function priceRounds(
       refreshAlt2(weakest);
     }
     if (weakest >= 0 && (wc < mc || (wc === mc && ww < mw))) {
-      raise2(r1, wc, ww);
+      if (nc < mc || (nc === mc && nw < mw)) raise2(r1, nc, nw);
+      else raise2(r1, mc, mw);
       const h = slotLeft[weakest]!;
       matchEdge[h] = -1;
       decided[h] = 0;
       seat(l, e1, x1, weakest);
       return h;
     }
-    raise2(r1, mc, mw);
-    giveWay(l, r1, e2, x2);
+    const tied = weakest < 0 || (wc === mc && ww === mw);
+    if (tied) raise2(r1, mc, mw);
+    else raise2(r1, wc, ww);
+    giveWay(l, r1, e2, x2, tied);
     return -1;
   };
   const bid = lists === undefined ? bidK : bid2;
