@@ -282,14 +282,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
   // by the price rounds and read by the searches: a scan stops at the first edge whose bound reaches
   // the search's bound, and reads the other edges only when the best ones run out first.
   const lists = K === 2 ? createBestEdges(nL) : undefined;
-  const {
-    top,
-    edge: topEdge,
-    count: topCount,
-    restC,
-    restW,
-    state: bestPicked,
-  } = lists ?? createBestEdges(0);
+  const { count: topCount, restC, restW, state: bestPicked } = lists ?? createBestEdges(0);
   /** The arcs out of left u for two components, its best edges first: the hot loop of a search. */
   const expandLeft2 = (u: number): void => {
     const tier = leftTierIndex[u]!;
@@ -298,7 +291,16 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
     const puw = pot[2 * u + 1]!;
     const du = dist[2 * u]!;
     const duw = dist[2 * u + 1]!;
+    const start = leftStart[u]!;
+    const end = leftStart[u + 1]!;
+    if (end - start <= TOP) {
+      // Few edges: no list (see best-edges.ts), they are all read.
+      for (let e = start; e < end; e++) relax2(u, nL + edgeRight[e]!, e, -1, tier, edgeWeight[e]!);
+      if (matchEdge[u]! >= 0) relax2(u, SOURCE, -1, 0, -1, 0);
+      return;
+    }
     if (bestPicked[u] !== 1) pickBestEdges(lists!, g, pot, nL, u);
+    const { top, edge: topEdge } = lists!;
     const slackW = 1e-9 * (1 + Math.abs(st.boundW));
     let wasted = 0;
     const lbC = du + sign + pu;
@@ -318,7 +320,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; certificate: Op
       // their keys is already out of reach.
       const cl = lbC - restC[u]!;
       if (!(cl > st.boundC || (cl === st.boundC && lbW - restW[u]! > st.boundW + slackW))) {
-        for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
+        for (let e = start; e < end; e++) {
           if (relax2(u, nL + edgeRight[e]!, e, -1, tier, edgeWeight[e]!)) wasted++;
         }
         wasted += STALE;

@@ -6,7 +6,9 @@
  * The key of an edge to right r is `(π_c(r), w + π_w(r))` for the right's potential π (its price
  * negated). Both stages only ever lower π(r), so a key stored when the list was picked bounds from
  * above what the edge offers now: a reader recomputes the few best entries, and needs the other
- * edges only when the largest of their stored keys could still beat what the entries give.
+ * edges only when the largest of their stored keys could still beat what the entries give. A left
+ * with at most TOP edges keeps no list: reading its few edges directly costs less than the list's
+ * extra memory traffic.
  *
  * @module
  */
@@ -17,10 +19,13 @@ export const TOP = 8;
 
 /** The lists of every left, in typed arrays. */
 export interface BestEdges {
-  /** Per entry (TOP per left, best first): key count part, key weight part, weight, right. */
-  readonly top: Float64Array;
-  /** The edge of each entry. */
-  readonly edge: Int32Array;
+  /**
+   * Per entry (TOP per left, best first): key count part, key weight part, weight, right. Empty until
+   * the first list is picked: when there are openings to spare few lefts ever need one.
+   */
+  top: Float64Array;
+  /** The edge of each entry (empty until the first list is picked). */
+  edge: Int32Array;
   /** Entries of each left: min(TOP, its degree). */
   readonly count: Uint8Array;
   /** Largest stored key among a left's other edges (−∞ when it has none). */
@@ -30,11 +35,11 @@ export interface BestEdges {
   readonly state: Uint8Array;
 }
 
-/** Empty lists for `nL` left nodes. O(L) time and space. */
+/** Empty lists for `nL` left nodes. O(L) time and space, O(L·TOP) more at the first pick. */
 export function createBestEdges(nL: number): BestEdges {
   return {
-    top: new Float64Array(nL * TOP * 4),
-    edge: new Int32Array(nL * TOP),
+    top: new Float64Array(0),
+    edge: new Int32Array(0),
     count: new Uint8Array(nL),
     restC: new Float64Array(nL),
     restW: new Float64Array(nL),
@@ -56,6 +61,10 @@ export function pickBestEdges(
   rightBase: number,
   u: number,
 ): void {
+  if (b.top.length === 0) {
+    b.top = new Float64Array(b.state.length * TOP * 4);
+    b.edge = new Int32Array(b.state.length * TOP);
+  }
   const { top, edge } = b;
   const { edgeRight, edgeWeight, leftStart } = g;
   b.state[u] = 1;

@@ -311,9 +311,8 @@ export function priceRounds(
   // Two components, with best-edge lists: the same bids, reading a left's few best entries at their
   // current values instead of all its edges. The other edges offer at most the largest of their
   // stored keys; only when that could beat what the entries give are the lists picked again (once:
-  // afterwards every entry lies at or above the rest).
-  const top = lists?.top ?? new Float64Array(0);
-  const topEdge = lists?.edge ?? new Int32Array(0);
+  // afterwards every entry lies at or above the rest). A left with at most TOP edges has no list and
+  // its edges are read directly; so are a left's edges at its first bid.
   const topCount = lists?.count ?? new Uint8Array(0);
   const restC = lists?.restC ?? new Float64Array(0);
   const restW = lists?.restW ?? new Float64Array(0);
@@ -327,31 +326,36 @@ export function priceRounds(
     movedAt[r] = st.clock;
     movedEpoch[r] = ++st.epoch;
   };
-  /** {@link refreshAltK} from the best entries of the left in slot i. */
+  /** {@link refreshAltK} from the best entries of the left in slot i (all its edges when few). */
   const refreshAlt2 = (i: number): void => {
     const h = slotLeft[i]!;
     const e = slot[i]!;
     const bit = held[2 * i]!;
-    if (listState[h] !== 1) pick(h);
+    const start = leftStart[h]!;
+    const degree = leftStart[h + 1]! - start;
+    const listed = degree > TOP;
+    if (listed && listState[h] !== 1) pick(h);
+    const { top, edge: topEdge } = lists!;
     for (let again = false; ; again = true) {
       // Staying unplaced is worth σ.
       let bc = floor[0]!;
       let bw = floor[1]!;
       let ar = -1;
       const base = h * TOP;
-      for (let k = 0, n = topCount[h]!; k < n; k++) {
-        if (topEdge[base + k] === e) continue;
-        const j = 4 * (base + k);
-        const ir = 2 * (rightBase + (top[j + 3]! | 0));
+      for (let k = 0, n = listed ? topCount[h]! : degree; k < n; k++) {
+        const f = listed ? topEdge[base + k]! : start + k;
+        if (f === e) continue;
+        const r = listed ? top[4 * (base + k) + 3]! | 0 : edgeRight[f]!;
+        const ir = 2 * (rightBase + r);
         const c = bit + pot[ir]!;
-        const w = top[j + 2]! + pot[ir + 1]!;
+        const w = (listed ? top[4 * (base + k) + 2]! : edgeWeight[f]!) + pot[ir + 1]!;
         if (c > bc || (c === bc && w > bw)) {
           bc = c;
           bw = w;
-          ar = top[j + 3]! | 0;
+          ar = r;
         }
       }
-      const rc = bit + restC[h]!;
+      const rc = listed ? bit + restC[h]! : Number.NEGATIVE_INFINITY;
       if (again || rc < bc || (rc === bc && restW[h]! <= bw)) {
         alt[2 * i] = bc;
         alt[2 * i + 1] = bw;
@@ -362,12 +366,19 @@ export function priceRounds(
       pick(h);
     }
   };
-  /** {@link bidK} from l's best entries. */
+  /** {@link bidK} from l's best entries (all its edges when few). */
   const bid2 = (l: number): number => {
     bidAt[l] = ++st.clock;
     tieA[l] = -1;
     const bit = leftTierIndex[l] === 0 ? 1 : 0;
-    if (listState[l] !== 1) pick(l);
+    const start = leftStart[l]!;
+    const degree = leftStart[l + 1]! - start;
+    // A first bid reads all the edges and leaves the list to be picked when the left is next read:
+    // a left that finds room at once (most, when there are openings to spare) never needs one.
+    const listed = degree > TOP && listState[l] !== 0;
+    if (listed && listState[l] !== 1) pick(l);
+    else if (!listed && degree > TOP) listState[l] = 2;
+    const { top, edge: topEdge } = lists!;
     // Best (edge e1 of weight x1, value c1, w1) and second best (e2, x2, c2, w2; e2 = −1 for staying
     // unplaced, worth σ).
     let e1: number;
@@ -385,10 +396,10 @@ export function priceRounds(
       c2 = floor[0]!;
       w2 = floor[1]!;
       const base = l * TOP;
-      for (let i = 0, n = topCount[l]!; i < n; i++) {
-        const j = 4 * (base + i);
-        const ir = 2 * (rightBase + (top[j + 3]! | 0));
-        const x = top[j + 2]!;
+      for (let i = 0, n = listed ? topCount[l]! : degree; i < n; i++) {
+        const f = listed ? topEdge[base + i]! : start + i;
+        const ir = 2 * (rightBase + (listed ? top[4 * (base + i) + 3]! | 0 : edgeRight[f]!));
+        const x = listed ? top[4 * (base + i) + 2]! : edgeWeight[f]!;
         const c = bit + pot[ir]!;
         const w = x + pot[ir + 1]!;
         if (e1 < 0 || c > c1 || (c === c1 && w > w1)) {
@@ -398,17 +409,18 @@ export function priceRounds(
             c2 = c1;
             w2 = w1;
           }
-          e1 = topEdge[base + i]!;
+          e1 = f;
           x1 = x;
           c1 = c;
           w1 = w;
         } else if (c > c2 || (c === c2 && w > w2)) {
-          e2 = topEdge[base + i]!;
+          e2 = f;
           x2 = x;
           c2 = c;
           w2 = w;
         }
       }
+      if (!listed) break;
       const rc = bit + restC[l]!;
       if (again || rc < c2 || (rc === c2 && restW[l]! <= w2)) break;
       pick(l);
