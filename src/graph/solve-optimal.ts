@@ -70,7 +70,8 @@ import { validateGraph } from './validate.js';
  *
  * Complexity: O(B·d·c + L·(E + V)·log V) time in the worst case (B ≤ 20·L bids of degree d and
  * capacity c, then at most one Dijkstra per left node, V = L + R), usually far less as most left
- * nodes are decided by the rounds and each search stops early; O((L + R)·T + E) space for T tiers.
+ * nodes are decided by the rounds and each search stops early; O((L + R)·T + E + 8·L) space for T
+ * tiers (each left's list of up to 8 best edges).
  */
 export function solveOptimal(graph: BipartiteGraph): Assignment {
   validateGraph(graph);
