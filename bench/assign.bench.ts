@@ -8,7 +8,8 @@
  * `g++ -O2` from bench/peers/lemon-bmatching.cpp when g++ and the LEMON headers are present, skipped
  * with the reason printed otherwise) on a uniform weights-only instance: 10^5 left × 10^4 right of
  * capacity 5, 50 distinct random rights per left, integer weights 1..1000, every left tier `null`.
- * Warm-up, then the median of the runs (with the fastest and slowest). Prints a table and merges its
+ * Warm-up runs (three below 10^5 left nodes, where the JIT is still at work after one), then the
+ * median of the runs (with the fastest and slowest where reported). Prints a table and merges its
  * rows into bench/results.json under the key `assignment` (other keys are kept).
  *
  * Run: `node --max-old-space-size=6000 --import tsx bench/assign.bench.ts [--quick]` (`--quick` stops
@@ -32,8 +33,14 @@ const quick = process.argv.includes('--quick');
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function time<T>(fn: () => T, runs: number, warmUp = true): { ms: number; value: T; times: number[] } {
-  let value = warmUp ? fn() : (undefined as T);
+/**
+ * Median of `runs` timed calls after `warmUps` untimed ones. Small instances take a few warm-ups: their
+ * first calls run before the JIT has compiled the solver's functions and can take several times as
+ * long as the rest.
+ */
+function time<T>(fn: () => T, runs: number, warmUps = 1): { ms: number; value: T; times: number[] } {
+  let value = undefined as T;
+  for (let i = 0; i < warmUps; i++) value = fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -103,7 +110,7 @@ for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
   const g = prep.value;
   for (const mode of ['greedy', 'stable', 'optimal'] as const) {
     const runs = big ? 3 : 5;
-    const r = time(() => compiledSolvers[mode](g), runs);
+    const r = time(() => compiledSolvers[mode](g), runs, big ? 1 : 3);
     // The verifier trusts nothing the solver says: the optimal duals close the gap, stable has no blocking pair.
     const verified = mode === 'greedy' ? undefined : verifyAssignment(graph, r.value).ok;
     print({
@@ -173,7 +180,8 @@ for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
   const peer = buildLemonPeer();
   const file = peer.ok ? writeLemonGraph(g, `uniform-${n}`) : '';
   if (!peer.ok) console.log(`LEMON comparison skipped: ${peer.reason}.`);
-  let ours = solveOptimalCompiled(g); // warm-up
+  let ours = solveOptimalCompiled(g);
+  if (quick) for (let i = 0; i < 2; i++) ours = solveOptimalCompiled(g); // more warm-up when small
   const oursMs: number[] = [];
   const lemonSolve: number[] = [];
   const lemonWithBuild: number[] = [];
@@ -216,7 +224,7 @@ for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
       placed: lemon.matched,
     });
   const e2eRuns = quick ? 5 : 3;
-  const e2e = time(() => solveOptimal(graph), e2eRuns, false);
+  const e2e = time(() => solveOptimal(graph), e2eRuns, 0);
   print({
     case: 'uniform optimal +build',
     size,
@@ -248,11 +256,12 @@ for (const n of quick ? [500, 1_000] : [500, 1_000, 2_000]) {
   const { graph, profit } = denseGraph(n, 777 + n);
   const size = `${n}x${profit[0]!.length} dense (${graph.right.length} posts)`;
   const runs = n >= 2_000 ? 1 : 3;
-  const ours = time(() => solve(graph, { mode: 'optimal' }), runs);
-  const lsa = time(() => linearSumAssignment(profit, { maximaze: true }), runs);
+  const warmUps = n >= 2_000 ? 1 : 3;
+  const ours = time(() => solve(graph, { mode: 'optimal' }), runs, warmUps);
+  const lsa = time(() => linearSumAssignment(profit, { maximaze: true }), runs, warmUps);
   const lsaTotal = lsa.value.gain;
   const cost = profit.map((row) => row.map((w) => -w));
-  const mk = n <= 1_000 ? time(() => munkres(cost), runs) : undefined;
+  const mk = n <= 1_000 ? time(() => munkres(cost), runs, warmUps) : undefined;
   const mkTotal = mk === undefined ? Number.NaN : mk.value.reduce((s, [y, x]) => s + profit[y]![x]!, 0);
   print({
     case: 'dense optimal',
@@ -284,7 +293,7 @@ for (const n of quick ? [500, 1_000] : [500, 1_000, 2_000]) {
       total: mkTotal,
       placed: mk.value.length,
     });
-  const gr = time(() => solve(graph, { mode: 'greedy' }), runs);
+  const gr = time(() => solve(graph, { mode: 'greedy' }), runs, warmUps);
   print({
     case: 'dense greedy',
     size,
