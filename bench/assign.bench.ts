@@ -138,13 +138,70 @@ for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
   }
 }
 
+// Dense instances beside the peers.
+const close = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+for (const n of quick ? [500, 1_000] : [500, 1_000, 2_000]) {
+  const { graph, profit } = denseGraph(n, 777 + n);
+  const size = `${n}x${profit[0]!.length} dense (${graph.right.length} posts)`;
+  const runs = n >= 2_000 ? 1 : 3;
+  const warmUps = n >= 2_000 ? 1 : 3;
+  const ours = time(() => solve(graph, { mode: 'optimal' }), runs, warmUps);
+  const lsa = time(() => linearSumAssignment(profit, { maximaze: true }), runs, warmUps);
+  const lsaTotal = lsa.value.gain;
+  const cost = profit.map((row) => row.map((w) => -w));
+  const mk = n <= 1_000 ? time(() => munkres(cost), runs, warmUps) : undefined;
+  const mkTotal = mk === undefined ? Number.NaN : mk.value.reduce((s, [y, x]) => s + profit[y]![x]!, 0);
+  print({
+    case: 'dense optimal',
+    size,
+    solver: 'bangfu (solve)',
+    runs,
+    medianMs: ours.ms,
+    total: ours.value.total,
+    placed: ours.value.pairs.length,
+    ratioToPeer: ours.ms / lsa.ms,
+    optimumEqual: close(ours.value.total, lsaTotal) && (mk === undefined || close(ours.value.total, mkTotal)),
+  });
+  print({
+    case: 'dense optimal',
+    size,
+    solver: 'linear-sum-assignment',
+    runs,
+    medianMs: lsa.ms,
+    total: lsaTotal,
+    placed: Math.min(n, profit[0]!.length),
+  });
+  if (mk !== undefined)
+    print({
+      case: 'dense optimal',
+      size,
+      solver: 'munkres',
+      runs,
+      medianMs: mk.ms,
+      total: mkTotal,
+      placed: mk.value.length,
+    });
+  const gr = time(() => solve(graph, { mode: 'greedy' }), runs, warmUps);
+  print({
+    case: 'dense greedy',
+    size,
+    solver: 'bangfu (solve)',
+    runs,
+    medianMs: gr.ms,
+    total: gr.value.total,
+    placed: gr.value.pairs.length,
+  });
+}
+
 // A uniform weights-only instance beside LEMON's NetworkSimplex. Like for like: our solver on the
 // compiled graph against LEMON's run() on its built graph; then each with its preparation: our
 // validation + compilation + solve (solveOptimal) against LEMON's graph build + run(). The two alternate
-// run by run, so that load from elsewhere on the machine falls on both alike. The solver alone runs
-// with only the compiled graph in memory, as when `assign` builds it, and as LEMON's process holds
-// only its own: kept alive, the generator's 5·10^6 edge objects would be marked by the collector
-// during every solve. They are generated again (same seed) for the checks and the end-to-end runs.
+// run by run, so that load from elsewhere on the machine falls on both alike. It runs last, so that
+// collecting its garbage does not fall on the small dense cases. The solver alone runs with only the
+// compiled graph in memory, as when `assign` builds it, and as LEMON's process holds only its own:
+// kept alive, the generator's 5·10^6 edge objects would be marked by the collector during every
+// solve. They are generated again (same seed) for the checks and the end-to-end runs.
 {
   const n = quick ? 10_000 : 100_000;
   const seed = 20260400 + n;
@@ -247,62 +304,6 @@ for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
       total: lemon.optimum,
       placed: lemon.matched,
     });
-}
-
-// Dense instances beside the peers.
-const close = (a: number, b: number): boolean =>
-  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-for (const n of quick ? [500, 1_000] : [500, 1_000, 2_000]) {
-  const { graph, profit } = denseGraph(n, 777 + n);
-  const size = `${n}x${profit[0]!.length} dense (${graph.right.length} posts)`;
-  const runs = n >= 2_000 ? 1 : 3;
-  const warmUps = n >= 2_000 ? 1 : 3;
-  const ours = time(() => solve(graph, { mode: 'optimal' }), runs, warmUps);
-  const lsa = time(() => linearSumAssignment(profit, { maximaze: true }), runs, warmUps);
-  const lsaTotal = lsa.value.gain;
-  const cost = profit.map((row) => row.map((w) => -w));
-  const mk = n <= 1_000 ? time(() => munkres(cost), runs, warmUps) : undefined;
-  const mkTotal = mk === undefined ? Number.NaN : mk.value.reduce((s, [y, x]) => s + profit[y]![x]!, 0);
-  print({
-    case: 'dense optimal',
-    size,
-    solver: 'bangfu (solve)',
-    runs,
-    medianMs: ours.ms,
-    total: ours.value.total,
-    placed: ours.value.pairs.length,
-    ratioToPeer: ours.ms / lsa.ms,
-    optimumEqual: close(ours.value.total, lsaTotal) && (mk === undefined || close(ours.value.total, mkTotal)),
-  });
-  print({
-    case: 'dense optimal',
-    size,
-    solver: 'linear-sum-assignment',
-    runs,
-    medianMs: lsa.ms,
-    total: lsaTotal,
-    placed: Math.min(n, profit[0]!.length),
-  });
-  if (mk !== undefined)
-    print({
-      case: 'dense optimal',
-      size,
-      solver: 'munkres',
-      runs,
-      medianMs: mk.ms,
-      total: mkTotal,
-      placed: mk.value.length,
-    });
-  const gr = time(() => solve(graph, { mode: 'greedy' }), runs, warmUps);
-  print({
-    case: 'dense greedy',
-    size,
-    solver: 'bangfu (solve)',
-    runs,
-    medianMs: gr.ms,
-    total: gr.value.total,
-    placed: gr.value.pairs.length,
-  });
 }
 
 // Merge into bench/results.json under our own key.
