@@ -62,3 +62,28 @@ export function denseGraph(n: number, seed: number): { graph: BipartiteGraph; pr
   }
   return { graph: { left, right, edges }, profit };
 }
+
+/**
+ * A uniform instance with weights only, for the comparison with a native min-cost-flow solver: `n`
+ * left nodes, `n / 10` rights of capacity `capacity` each, `degree` distinct rights per left drawn
+ * uniformly, integer weights uniform in 1..1000 (so the optimum is an exact integer on both sides),
+ * every left tier `null`.
+ */
+export function uniformGraph(n: number, seed: number, degree = 50, capacity = 5): BipartiteGraph {
+  const rnd = createRandom(seed);
+  const nR = Math.max(1, Math.floor(n / 10));
+  const left: LeftNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `u${String(i).padStart(7, '0')}`,
+    tier: null,
+  }));
+  const right = Array.from({ length: nR }, (_, j) => ({ id: `q${String(j).padStart(6, '0')}`, capacity }));
+  const d = Math.min(degree, nR);
+  const edges: Edge[] = [];
+  const chosen = new Set<number>();
+  for (const l of left) {
+    chosen.clear();
+    while (chosen.size < d) chosen.add(rnd.int(0, nR - 1));
+    for (const r of chosen) edges.push({ left: l.id, right: right[r]!.id, weight: rnd.int(1, 1000) });
+  }
+  return { left, right, edges };
+}

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createBestEdges, pickBestEdges, TOP } from './internal/best-edges.js';
 import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
 import { priceRounds } from './internal/price-rounds.js';
@@ -29,10 +30,14 @@ import type { AnyBipartiteGraph } from './typed.js';
  * weights. Left nodes are taken by rank (`null` last), heaviest best edge first, then index.
  *
  * First, price rounds (an auction without ε): each left bids for its best right at the current
- * prices; a full right's price rises by exactly the margin of its weakest contender, who leaves (and
- * bids in turn), or, if the bidder is the weakest, the bidder is left undecided. Every bid keeps the
- * duals exactly optimal for the left nodes decided so far, so the rounds need no repair; they decide
- * most left nodes cheaply and stop only at ties.
+ * prices; a full right's weakest contender (least margin: value there less its best alternative)
+ * leaves and bids in turn, or, if the bidder is the weakest, the bidder gives way, and the price
+ * rises as far as the contenders who stay still prefer the right. Once no right has room, what
+ * staying unplaced is worth (π(source)) rises to the least value of a placed left, and the undecided
+ * bid again, pass after pass, while any of them could do better. Every bid keeps the duals exactly
+ * optimal for the left nodes decided so far, so the rounds need no repair; they decide most left
+ * nodes cheaply and stop only at ties. With one numbered tier or none, bids read each left's best
+ * edges, kept in order of an upper bound on what they offer, instead of all its edges.
  *
  * Then the undecided left nodes are added one at a time: each addition runs Dijkstra on reduced costs
  * (Johnson potentials, starting from the rounds' prices) from the new left node to the source, along
@@ -66,7 +71,8 @@ import type { AnyBipartiteGraph } from './typed.js';
  *
  * Complexity: O(B·d·c + L·(E + V)·log V) time in the worst case (B ≤ 20·L bids of degree d and
  * capacity c, then at most one Dijkstra per left node, V = L + R), usually far less as most left
- * nodes are decided by the rounds and each search stops early; O((L + R)·T + E) space for T tiers.
+ * nodes are decided by the rounds and each search stops early; O((L + R)·T + E + 8·L) space for T
+ * tiers (each left's list of up to 8 best edges).
  */
 export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
   return solveOptimalCompiled(prepareGraph(graph));
@@ -87,7 +93,7 @@ export function solveOptimalCompiled(g: CompiledGraph): Assignment {
     certificateOf(
       g,
       pot,
-      T + 1,
+      Math.max(2, T + 1),
       g.leftIds.length + g.rightIds.length + 1,
       g.leftIds.length + g.rightIds.length,
     ),
@@ -126,16 +132,17 @@ export function solveOptimalTyped(g: CompiledGraph): {
 const ROUND_BUDGET = 20;
 /** Edges of a left scanned in vain, past which its best edges are picked again. */
 const STALE = 16;
-/** How many of its best edges each left keeps in order. */
-const TOP = 8;
 
 /** The solver proper, on a compiled graph. */
 function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;
-  const K = T + 1; // components: one per tier, then weight
-  const W = T;
+  // Components: one per tier, then weight. With no numbered tier the solver still runs on two, the
+  // count part 0 throughout (a tier no left belongs to), so that both usual cases share the hot path
+  // (best-edge lists, short-path bound) and its exact handling of ties.
+  const K = Math.max(2, T + 1);
+  const W = K - 1;
   const SINK = nL + nR;
   const SOURCE = nL + nR + 1;
   const V = nL + nR + 2;
@@ -160,7 +167,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     changed: 0,
     /** In the final repair, an unseen node stands at 0: only a negative label is news. */
     floorZero: false,
-    /** Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused. */
+    /** Upper bound on useful distances for K = 2 (count part, weight part); +∞ where unused. */
     boundC: Number.POSITIVE_INFINITY,
     boundW: Number.POSITIVE_INFINITY,
     /** Rank being added, whether `alive` is known for it, searches of that rank that failed. */
@@ -198,7 +205,8 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     }
     return tieLess(a, b);
   };
-  // Two components (one numbered tier) or one (none) are the usual cases: compared without a loop.
+  // Two components (one numbered tier, or none and an unused count part) are the usual case: compared
+  // without a loop.
   const less2 = (a: number, b: number): boolean => {
     const x = dist[2 * a]!;
     const y = dist[2 * b]!;
@@ -207,12 +215,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     const yw = dist[2 * b + 1]!;
     return xw !== yw ? xw < yw : tieLess(a, b);
   };
-  const less1 = (a: number, b: number): boolean => {
-    const x = dist[a]!;
-    const y = dist[b]!;
-    return x !== y ? x < y : tieLess(a, b);
-  };
-  const heap = new IndexedHeap(V, K === 2 ? less2 : K === 1 ? less1 : lessK);
+  const heap = new IndexedHeap(V, K === 2 ? less2 : lessK);
 
   /** Is dist[v] lexicographically below the vector `vec`? */
   const distBelow = (v: number, vec: Float64Array): boolean => {
@@ -224,11 +227,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     return false;
   };
 
-  /**
-   * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
-   * candidate distance and records it if shorter (in the final repair, only if below zero).
-   */
-  // Upper bound on useful distances for K ≤ 2 (count part, weight part); +∞ where unused.
+  /** Notes that v was reached from u over `edge` at its new distance. */
   const record = (u: number, v: number, edge: number): void => {
     if (!seen[v]) {
       seen[v] = 1;
@@ -272,18 +271,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     record(u, v, edge);
     return false;
   };
-  /** {@link relaxK} for one component, the weight (no numbered tier). */
-  const relax1 = (u: number, v: number, edge: number, sign: number, _tier: number, weight: number): void => {
-    if (done[v]) return;
-    let rcw = sign * weight + pot[u]! - pot[v]!;
-    if (rcw < 0) rcw = 0;
-    const cw = dist[u]! + rcw;
-    if (cw >= st.boundW) return;
-    if (seen[v] ? cw >= dist[v]! : st.floorZero && !(cw < 0)) return;
-    dist[v] = cw;
-    if (v === SOURCE) st.boundW = cw;
-    record(u, v, edge);
-  };
+  /**
+   * Relaxes the arc u → v whose cost is `sign·(e_tier, weight)` (tier −1 for none): computes the
+   * candidate distance and records it if shorter (in the final repair, only if below zero).
+   */
   const relaxK = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
     if (done[v]) return;
     const iu = u * K;
@@ -320,7 +311,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     predEdge[v] = edge;
     heap.pushOrDecrease(v);
   };
-  const relax = K === 2 ? relax2 : K === 1 ? relax1 : relaxK;
+  const relax = K === 2 ? relax2 : relaxK;
 
   /** Is the vector lexicographically below zero? */
   const isNegative = (vec: Float64Array): boolean => {
@@ -328,69 +319,11 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     return false;
   };
 
-  // Each left's TOP best edges by the key (e_tier, w_e) + π(r), as π stood when they were picked, in
-  // descending order, beside the largest key among its other edges. π(r) only decreases, so a stored
-  // key bounds from above what the edge can offer now: a scan stops at the first edge whose bound
-  // reaches the search's bound, and reads the other edges only when the top ones run out first.
-  // Interleaved per entry: key tier part, key weight part, weight, right.
-  const hot = K === 2;
-  const top = new Float64Array(hot ? nL * TOP * 4 : 0);
-  const topEdge = new Int32Array(hot ? nL * TOP : 0);
-  const topCount = new Uint8Array(hot ? nL : 0);
-  const restC = new Float64Array(hot ? nL : 0);
-  const restW = new Float64Array(hot ? nL : 0);
-  // 0: never picked; 1: picked; 2: picked, but a scan found them stale (picked again when next read).
-  const bestPicked = new Uint8Array(nL);
-  const pickBestEdges = (u: number): void => {
-    bestPicked[u] = 1;
-    const base = u * TOP;
-    let n = 0;
-    let rc0 = Number.NEGATIVE_INFINITY;
-    let rw0 = Number.NEGATIVE_INFINITY;
-    for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
-      const r = edgeRight[e]!;
-      const w = edgeWeight[e]!;
-      const c = pot[2 * (nL + r)]!;
-      const kw = w + pot[2 * (nL + r) + 1]!;
-      // Below the TOP best so far: it only moves the largest key of the rest.
-      if (n === TOP) {
-        const j = 4 * (base + TOP - 1);
-        if (c < top[j]! || (c === top[j] && kw <= top[j + 1]!)) {
-          if (c > rc0 || (c === rc0 && kw > rw0)) {
-            rc0 = c;
-            rw0 = kw;
-          }
-          continue;
-        }
-        // The last of the top moves to the rest.
-        if (top[j]! > rc0 || (top[j] === rc0 && top[j + 1]! > rw0)) {
-          rc0 = top[j]!;
-          rw0 = top[j + 1]!;
-        }
-        n--;
-      }
-      let i = n++;
-      while (i > 0) {
-        const j = 4 * (base + i - 1);
-        if (!(top[j]! < c || (top[j] === c && top[j + 1]! < kw))) break;
-        top[j + 4] = top[j]!;
-        top[j + 5] = top[j + 1]!;
-        top[j + 6] = top[j + 2]!;
-        top[j + 7] = top[j + 3]!;
-        topEdge[base + i] = topEdge[base + i - 1]!;
-        i--;
-      }
-      const j = 4 * (base + i);
-      top[j] = c;
-      top[j + 1] = kw;
-      top[j + 2] = w;
-      top[j + 3] = r;
-      topEdge[base + i] = e;
-    }
-    topCount[u] = n;
-    restC[u] = rc0;
-    restW[u] = rw0;
-  };
+  // Each left's best edges in order of an upper bound on what they offer (see best-edges.ts), picked
+  // by the price rounds and read by the searches: a scan stops at the first edge whose bound reaches
+  // the search's bound, and reads the other edges only when the best ones run out first.
+  const lists = K === 2 ? createBestEdges(nL) : undefined;
+  const { count: topCount, restC, restW, state: bestPicked } = lists ?? createBestEdges(0);
   /** The arcs out of left u for two components, its best edges first: the hot loop of a search. */
   const expandLeft2 = (u: number): void => {
     const tier = leftTierIndex[u]!;
@@ -399,7 +332,16 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     const puw = pot[2 * u + 1]!;
     const du = dist[2 * u]!;
     const duw = dist[2 * u + 1]!;
-    if (bestPicked[u] !== 1) pickBestEdges(u);
+    const start = leftStart[u]!;
+    const end = leftStart[u + 1]!;
+    if (end - start <= TOP) {
+      // Few edges: no list (see best-edges.ts), they are all read.
+      for (let e = start; e < end; e++) relax2(u, nL + edgeRight[e]!, e, -1, tier, edgeWeight[e]!);
+      if (matchEdge[u]! >= 0) relax2(u, SOURCE, -1, 0, -1, 0);
+      return;
+    }
+    if (bestPicked[u] !== 1) pickBestEdges(lists!, g, pot, nL, u);
+    const { top, edge: topEdge } = lists!;
     const slackW = 1e-9 * (1 + Math.abs(st.boundW));
     let wasted = 0;
     const lbC = du + sign + pu;
@@ -419,7 +361,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
       // their keys is already out of reach.
       const cl = lbC - restC[u]!;
       if (!(cl > st.boundC || (cl === st.boundC && lbW - restW[u]! > st.boundW + slackW))) {
-        for (let e = leftStart[u]!, end = leftStart[u + 1]!; e < end; e++) {
+        for (let e = start; e < end; e++) {
           if (relax2(u, nL + edgeRight[e]!, e, -1, tier, edgeWeight[e]!)) wasted++;
         }
         wasted += STALE;
@@ -496,6 +438,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
   };
 
   const skipped: number[] = [];
+  // In the first rank every right has room or holds only lefts of that rank or later: all are alive
+  // (but those of capacity 0, which a search leaves at once), so marking would find nothing.
+  let firstRank = Number.POSITIVE_INFINITY;
+  for (let l = 0; l < nL; l++) if (g.leftRank[l]! < firstRank) firstRank = g.leftRank[l]!;
 
   // Left nodes bid, and are then added, by rank; within a rank the heaviest best edge first, then
   // id. Any order is exact; strongest first lets the prices settle early.
@@ -513,7 +459,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     const e = matchEdge[l]!;
     const ir = (nL + edgeRight[e]!) * K;
     const tier = leftTierIndex[l]!;
-    for (let k = 0; k < T; k++) pot[l * K + k] = (k === tier ? 1 : 0) + pot[ir + k]!;
+    for (let k = 0; k < W; k++) pot[l * K + k] = (k === tier ? 1 : 0) + pot[ir + k]!;
     pot[l * K + W] = edgeWeight[e]! + pot[ir + W]!;
   };
 
@@ -620,7 +566,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
       st.boundC = theta[0]!;
       st.boundW = theta[1]!;
       shortPathBound(l0);
-    } else if (K === 1) st.boundW = theta[0]!;
+    }
     seen[l0] = 1;
     touched[st.touched++] = l0;
     pred[l0] = -1;
@@ -646,7 +592,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     }
 
     if (!found) st.failed++;
-    if (!found && !st.aliveKnown && st.failed > nL / 100) {
+    if (!found && !st.aliveKnown && st.failed > nL / 100 && st.phase > firstRank) {
       // A search came back empty: worth finding the dead region once, so that later left nodes
       // who can only reach it are skipped without a search.
       markAlive(st.phase);
@@ -700,11 +646,19 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
   };
 
   // Price rounds decide most left nodes, keeping exact duals; the searches then add the rest, in the
-  // same order. The rounds' prices become potentials π(r) = −price(r) (π(source) = 0), and a placed
-  // left's potential is π(r) + (e_tier, w), its edge tight.
+  // same order. The rounds keep their prices as potentials π(r) = −price(r) and what staying unplaced
+  // is worth as π(source) = π(sink), and a placed left's potential is π(r) + (e_tier, w), its edge
+  // tight.
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
-  const { decided, price } = priceRounds(g, order, state, ROUND_BUDGET * nL);
-  for (let i = 0; i < nR * K; i++) pot[nL * K + i] = 0 - price[i]!;
+  const decided = priceRounds(g, order, state, {
+    pot,
+    rightBase: nL,
+    source: SOURCE,
+    sink: SINK,
+    K,
+    lists,
+    budget: ROUND_BUDGET * nL,
+  });
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
   for (const l of order) if (decided[l] === 0) addLeft(l);
   if (skipped.length > 0) {
@@ -742,7 +696,8 @@ function typedDualsOf(g: CompiledGraph, pot: Float64Array): TypedDuals {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;
-  const K = T + 1;
+  // As in the solver: with no numbered tier, two components, the first (count) unused.
+  const K = Math.max(2, T + 1);
   const SINK = nL + nR;
   const SOURCE = nL + nR + 1;
   const leftTier = new Float64Array(nL * T);
@@ -765,7 +720,7 @@ function typedDualsOf(g: CompiledGraph, pot: Float64Array): TypedDuals {
     }
     if (sign <= 0) return;
     for (let k = 0; k < T; k++) tier[at + k] = pot[a * K + k]! - pot[b * K + k]! + 0;
-    weight[i] = pot[a * K + T]! - pot[b * K + T]! + 0;
+    weight[i] = pot[a * K + K - 1]! - pot[b * K + K - 1]! + 0;
   };
   for (let l = 0; l < nL; l++) dual(l, SOURCE, leftTier, l * T, leftWeight, l);
   for (let r = 0; r < nR; r++) dual(SINK, nL + r, rightTier, r * T, rightWeight, r);
@@ -781,7 +736,9 @@ function certificateOf(
   SINK: number,
 ): OptimalCertificate {
   const nL = g.leftIds.length;
-  const T = K - 1;
+  // With no numbered tier the first of the K = 2 components is the unused count part.
+  const T = g.tiers.length;
+  const W = K - 1;
   const vec = new Float64Array(K);
   // Tier parts take few distinct values: equal ones share one frozen array, which keeps a
   // certificate of 10^5 nodes from allocating 10^5 small arrays.
@@ -812,14 +769,14 @@ function certificateOf(
   const leftTierPotential: Record<string, readonly number[]> = {};
   g.leftIds.forEach((id, l) => {
     dual(l, SOURCE);
-    put(leftPotential, id, vec[T]!);
+    put(leftPotential, id, vec[W]!);
     put(leftTierPotential, id, tierPart());
   });
   const rightPotential: Record<string, number> = {};
   const rightTierPotential: Record<string, readonly number[]> = {};
   g.rightIds.forEach((id, r) => {
     dual(SINK, nL + r);
-    put(rightPotential, id, vec[T]!);
+    put(rightPotential, id, vec[W]!);
     put(rightTierPotential, id, tierPart());
   });
   return {

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { solveOptimal } from '../../src/graph/solve-optimal.js';
 import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
-import { bruteForceOptimum, graphArb } from './graphs.js';
+import { bruteForceOptimum, graphArb, mixedWeight, shuffled, type GraphShape } from './graphs.js';
+
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
@@ -67,6 +69,113 @@ describe('solveOptimal', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  // With no numbered tier the solver runs on two components, the count part unused. More lefts than
+  // openings fill every right, which is when the price rounds raise what staying unplaced is worth
+  // and bid again pass after pass; more edges per left than the best-edge lists keep (8) make bids,
+  // holders' alternatives and searches pick their lists again; small integer weights make the ties
+  // that leave lefts undecided for the searches; rights of capacity 0 are full from the start.
+  describe('with no numbered tier', () => {
+    it('optimal equals brute force on small graphs with more edges per left than the lists keep', () => {
+      const shape: GraphShape = {
+        minLeft: 2,
+        maxLeft: 5,
+        minRight: 9,
+        maxRight: 11,
+        maxCapacity: 1,
+        density: 0.9,
+        weight: fc.integer({ min: -2, max: 6 }),
+        tiers: [null],
+      };
+      fc.assert(
+        fc.property(graphArb(shape), (graph) => {
+          const a = solveOptimal(graph);
+          expect(a.total).toBe(bruteForceOptimum(graph).weight);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    // Two graphs built so that best-edge lists go stale in the rounds: every entry but the held one
+    // falls below the largest key of the edges outside the list, so the lists are picked again.
+    it("picks a bidder's best edges again when their prices rose past the rest", () => {
+      // l bids first (its edge to s, of capacity 0, weighs most), takes r0, and each b_i in turn takes
+      // r_i from it, raising its price by 100; by r6, l's listed edges are all worth less than r7.
+      const graph: BipartiteGraph = {
+        left: [{ id: 'l', tier: null }, ...range(8).map((i) => ({ id: `b${i}`, tier: null }))],
+        right: [...range(9).map((i) => ({ id: `r${i}`, capacity: 1 })), { id: 's', capacity: 0 }],
+        edges: [
+          ...range(8).map((i) => ({ left: 'l', right: `r${i}`, weight: 10 })),
+          { left: 'l', right: 'r8', weight: 9 },
+          { left: 'l', right: 's', weight: 1000 },
+          ...range(8).map((i) => ({ left: `b${i}`, right: `r${i}`, weight: 100 })),
+        ],
+      };
+      const a = solveOptimal(graph);
+      expect(verifyAssignment(graph, a).violations).toEqual([]);
+      expect(a.total).toBe(bruteForceOptimum(graph).weight);
+    });
+
+    it("picks a holder's best edges again when their prices rose past the rest", () => {
+      // h takes x; d_i and f_i compete for y_i, raising its price to 100; then e bids for x, and h's
+      // best alternative is z (30), outside its list, not the listed y_i (now worth −60).
+      const ys = range(8).map((i) => `y${i}`);
+      const graph: BipartiteGraph = {
+        left: [
+          { id: 'h', tier: null },
+          { id: 'e', tier: null },
+          ...range(8).flatMap((i) => [
+            { id: `d${i}`, tier: null },
+            { id: `f${i}`, tier: null },
+          ]),
+        ],
+        right: [{ id: 'x', capacity: 1 }, { id: 'z', capacity: 1 }, ...ys.map((id) => ({ id, capacity: 1 }))],
+        edges: [
+          { left: 'h', right: 'x', weight: 1000 },
+          ...ys.map((y) => ({ left: 'h', right: y, weight: 40 })),
+          { left: 'h', right: 'z', weight: 30 },
+          ...ys.flatMap((y, i) => [
+            { left: `d${i}`, right: y, weight: 100 },
+            { left: `f${i}`, right: y, weight: 90 },
+          ]),
+          { left: 'e', right: 'x', weight: 80 },
+        ],
+      };
+      const a = solveOptimal(graph);
+      // The certificate proves the optimum: h on x, d_i on y_i.
+      expect(verifyAssignment(graph, a).violations).toEqual([]);
+      expect(a.total).toBe(1800);
+    });
+
+    it.each([
+      { name: 'ties', weight: fc.integer({ min: 1, max: 12 }) },
+      { name: 'negative weights', weight: fc.integer({ min: -5, max: 12 }) },
+      { name: 'fractional weights', weight: mixedWeight },
+    ])(
+      'optimal is certified and independent of input order on oversubscribed graphs: $name',
+      ({ weight }) => {
+        const shape: GraphShape = {
+          minLeft: 12,
+          maxLeft: 60,
+          minRight: 2,
+          maxRight: 20,
+          maxCapacity: 3,
+          density: 0.8,
+          weight,
+          tiers: [null],
+        };
+        fc.assert(
+          fc.property(graphArb(shape), fc.integer(), (graph, seed) => {
+            const a = solveOptimal(graph);
+            expect(verifyAssignment(graph, a).violations).toEqual([]);
+            expect(solveOptimal(shuffled(graph, seed))).toEqual(a);
+          }),
+          { numRuns: 200 },
+        );
+      },
     );
   });
 
@@ -211,6 +320,22 @@ describe('solveOptimal', () => {
           density: 0.6,
           weight: fc.integer({ min: 0, max: 300 }).map((c) => c / 100),
           tiers: [0, null],
+        },
+      },
+      {
+        // No numbered tier, more lefts than openings, ties: the rounds' passes and the searches both
+        // have work (see 'with no numbered tier' above).
+        name: 'oversubscribed instances with no numbered tier',
+        runs: 15,
+        shape: {
+          minLeft: 30,
+          maxLeft: 70,
+          minRight: 3,
+          maxRight: 12,
+          maxCapacity: 3,
+          density: 0.8,
+          weight: fc.integer({ min: 1, max: 20 }),
+          tiers: [null],
         },
       },
     ])(
