@@ -8,7 +8,7 @@
  */
 import type { CompiledIndex } from '../compile.js';
 import type { CompiledGraph } from '../graph/internal/compile.js';
-import { solveOptimalTyped } from '../graph/solve-optimal.js';
+import { createNetworkSimplex } from '../graph/internal/network-simplex.js';
 import { priceRange, type PlanDuals, type Violations } from './pricing.js';
 import { idOrderOf } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
@@ -145,6 +145,15 @@ export function mergePairs(index: CompiledIndex, core: PairLists, add: Violation
  * weight (else score). Built directly from typed arrays: no edge objects.
  */
 export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = {}): CompiledGraph {
+  return coreGraphScored(index, core, shape).g;
+}
+
+/** {@link coreGraph} with each edge's score and bonus (weight = score + bonus). */
+function coreGraphScored(
+  index: CompiledIndex,
+  core: PairLists,
+  shape: Shape,
+): { g: CompiledGraph; edgeScore: Float64Array; edgeBonus: Float64Array } {
   const { workerByRank, postByRank } = idOrderOf(index);
   const W = index.workerCount;
   const P = index.postCount;
@@ -171,6 +180,8 @@ export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = 
   const edgeLeft = new Int32Array(m);
   const edgeRight = new Int32Array(m);
   const edgeWeight = new Float64Array(m);
+  const edgeScore = new Float64Array(m);
+  const edgeBonus = new Float64Array(m);
   const leftStart = new Int32Array(W + 1);
   let e = 0;
   let l = 0;
@@ -189,6 +200,8 @@ export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = 
       edgeLeft[e] = l;
       edgeRight[e] = rank[lists.posts[k]!]!;
       edgeWeight[e] = weights[k]!;
+      edgeScore[e] = lists.scores[k]!;
+      edgeBonus[e] = lists.bonuses?.[k] ?? 0;
       e++;
     }
     l++;
@@ -206,7 +219,7 @@ export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = 
   const fill = rightStart.slice(0, P);
   const rightEdges = new Int32Array(m);
   for (let k = 0; k < m; k++) rightEdges[fill[edgeRight[k]!]!++] = k;
-  return {
+  const g: CompiledGraph = {
     leftIds,
     leftTierIndex: leftTierIndex.slice(0, nL),
     leftRank: leftRank.slice(0, nL),
@@ -220,6 +233,7 @@ export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = 
     rightStart,
     rightEdges,
   };
+  return { g, edgeScore, edgeBonus };
 }
 
 /** A placement of the labourers of a compiled index, by position. */
@@ -264,6 +278,33 @@ export function placementOf(
       bonusOf[w] = lists.bonuses?.[k] ?? 0;
       break;
     }
+  }
+  return { postOf, scoreOf, bonusOf };
+}
+
+/** The placement of a solve whose edges are given by right node, score and bonus. */
+function placementOfEdges(
+  index: CompiledIndex,
+  shape: Shape,
+  matchEdge: Int32Array,
+  edgeRight: Int32Array,
+  edgeScore: Float64Array,
+  edgeBonus: Float64Array,
+): CorePlacement {
+  const W = index.workerCount;
+  const { workerByRank, postByRank } = idOrderOf(index);
+  const postOf = new Int32Array(W).fill(-1);
+  const scoreOf = new Float64Array(W);
+  const bonusOf = new Float64Array(W);
+  let l = 0;
+  for (let i = 0; i < W; i++) {
+    const w = workerByRank[i]!;
+    if (shape.skip?.[w] === 1) continue;
+    const e = matchEdge[l++]!;
+    if (e < 0) continue;
+    postOf[w] = postByRank[edgeRight[e]!]!;
+    scoreOf[w] = edgeScore[e]!;
+    bonusOf[w] = edgeBonus[e]!;
   }
   return { postOf, scoreOf, bonusOf };
 }
@@ -313,9 +354,12 @@ export function solveCore(
   core: PairLists,
   shape: Shape = {},
 ): CorePlacement & { readonly duals: PlanDuals } {
-  const g = coreGraph(index, core, shape);
-  const { matchEdge, duals } = solveOptimalTyped(g);
-  return { ...placementOf(index, core, shape, g, matchEdge), duals: dualsOf(index, shape, g, duals) };
+  const { g, edgeScore, edgeBonus } = coreGraphScored(index, core, shape);
+  const { matchEdge, duals } = createNetworkSimplex(g).solve();
+  return {
+    ...placementOfEdges(index, shape, matchEdge, g.edgeRight, edgeScore, edgeBonus),
+    duals: dualsOf(index, shape, g, duals),
+  };
 }
 
 /** Options of {@link planOptimal}. */
@@ -365,23 +409,63 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     if (skip !== undefined) seedSkip.set(skip);
     if (forced !== undefined) for (const w of forced.keys()) seedSkip[w] = 1;
   }
-  let core = topLists(index, options.seed, minScore, seedSkip);
-  if (options.start !== undefined) core = mergeLists(index, core, options.start);
+  let core = options.seed > 0 ? topLists(index, options.seed, minScore, seedSkip) : undefined;
+  if (options.start !== undefined)
+    core = core === undefined ? options.start : mergeLists(index, core, options.start);
+  core ??= { offsets: new Int32Array(W + 1), posts: new Int32Array(0), scores: new Float64Array(0) };
+  const built = coreGraphScored(index, core, shape);
+  const g = built.g;
+  // The solver keeps its basis from round to round: the pairs pricing adds join it as new edges.
+  const ns = createNetworkSimplex(g);
+  let edgeScore = built.edgeScore;
+  let edgeBonus = built.edgeBonus;
+  const leftOf = new Int32Array(W).fill(-1);
+  const { workerByRank } = idOrderOf(index);
+  for (let i = 0, l = 0; i < W; i++) if (skip?.[workerByRank[i]!] !== 1) leftOf[workerByRank[i]!] = l++;
+  const rank = index.postIdRank;
   for (let round = 0; ; round++) {
-    options.onRound?.(round, core.posts.length);
-    const solved = solveCore(index, core, shape);
-    const violations = priceShards(
-      index,
-      solved.duals,
-      minScore,
-      options.perWorker,
-      seedSkip,
-      options.onPricing,
-    );
-    if (violations.workers.length === 0)
-      return { ...solved, rounds: round + 1, coreEdges: core.posts.length };
+    options.onRound?.(round, ns.edgeCount);
+    const { matchEdge, duals: typed } = ns.solve();
+    const duals = dualsOf(index, shape, g, typed);
+    const violations = priceShards(index, duals, minScore, options.perWorker, seedSkip, options.onPricing);
+    // Pairs already in the core are not added again (a duplicate could only come of rounding).
+    const left: number[] = [];
+    const right: number[] = [];
+    const weight: number[] = [];
+    for (let i = 0; i < violations.workers.length; i++) {
+      const w = violations.workers[i]!;
+      for (let k = violations.offsets[i]!; k < violations.offsets[i + 1]!; k++) {
+        const p = violations.posts[k]!;
+        if (inLists(core, w, p)) continue;
+        left.push(leftOf[w]!);
+        right.push(rank[p]!);
+        weight.push(violations.scores[k]!);
+      }
+    }
+    if (left.length === 0) {
+      return {
+        ...placementOfEdges(index, shape, matchEdge, ns.edgeRight(), edgeScore, edgeBonus),
+        duals,
+        rounds: round + 1,
+        coreEdges: ns.edgeCount,
+      };
+    }
     core = mergePairs(index, core, violations);
+    ns.addEdges(Int32Array.from(left), Int32Array.from(right), Float64Array.from(weight));
+    const grown = new Float64Array(ns.edgeCount);
+    grown.set(edgeScore);
+    grown.set(weight, edgeScore.length);
+    edgeScore = grown;
+    const bonus = new Float64Array(ns.edgeCount);
+    bonus.set(edgeBonus);
+    edgeBonus = bonus;
   }
+}
+
+/** Is (w, p) among a labourer's pairs (a short list by post id rank)? */
+function inLists(lists: PairLists, w: number, p: number): boolean {
+  for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) if (lists.posts[k] === p) return true;
+  return false;
 }
 
 /** Pricing over every labourer, shard by shard. */
