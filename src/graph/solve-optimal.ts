@@ -133,8 +133,86 @@ const ROUND_BUDGET = 20;
 /** Edges of a left scanned in vain, past which its best edges are picked again. */
 const STALE = 16;
 
-/** The solver proper, on a compiled graph. */
+/**
+ * The solver on a compiled graph. Edges to rights without openings can never be used: they are
+ * left out of the solve (the price rounds would raise those rights' prices without bound), and each
+ * such right then gets the least potential that covers its edges (its dual costs nothing, as it has
+ * no openings).
+ */
 function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array } {
+  const nL = g.leftIds.length;
+  const nR = g.rightIds.length;
+  let closedEdges = 0;
+  for (let e = 0; e < g.edgeRight.length; e++) if (g.capacity[g.edgeRight[e]!] === 0) closedEdges++;
+  if (closedEdges === 0) return openFlow(g);
+  // The graph without those edges, and each kept edge's number in the whole graph.
+  const m = g.edgeRight.length - closedEdges;
+  const kept = new Int32Array(m);
+  const leftStart = new Int32Array(nL + 1);
+  for (let l = 0, k = 0; l < nL; l++) {
+    for (let e = g.leftStart[l]!; e < g.leftStart[l + 1]!; e++)
+      if (g.capacity[g.edgeRight[e]!] !== 0) kept[k++] = e;
+    leftStart[l + 1] = k;
+  }
+  const rightStart = new Int32Array(nR + 1);
+  for (let k = 0; k < m; k++) rightStart[g.edgeRight[kept[k]!]! + 1]! += 1;
+  for (let r = 0; r < nR; r++) rightStart[r + 1]! += rightStart[r]!;
+  const fill = rightStart.slice(0, nR);
+  const rightEdges = new Int32Array(m);
+  for (let k = 0; k < m; k++) rightEdges[fill[g.edgeRight[kept[k]!]!]!++] = k;
+  const open: CompiledGraph = {
+    ...g,
+    edgeLeft: Int32Array.from(kept, (e) => g.edgeLeft[e]!),
+    edgeRight: Int32Array.from(kept, (e) => g.edgeRight[e]!),
+    edgeWeight: Float64Array.from(kept, (e) => g.edgeWeight[e]!),
+    leftStart,
+    rightStart,
+    rightEdges,
+  };
+  const { matchEdge, pot } = openFlow(open);
+  for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) matchEdge[l] = kept[matchEdge[l]!]!;
+  // π(r) = min(π(t), min over its edges of π(t) − (cost of the edge − u_l)), lexicographically, with
+  // u_l = max(0, π(l) − π(s)): then v_r = π(t) − π(r) ≥ 0 and u_l + v_r ≥ each edge's value.
+  const K = Math.max(2, g.tiers.length + 1);
+  const SINK = nL + nR;
+  const SOURCE = nL + nR + 1;
+  const u = new Float64Array(K);
+  const need = new Float64Array(K);
+  const best = new Float64Array(K);
+  const lexLess = (a: Float64Array, b: Float64Array): boolean => {
+    for (let k = 0; k < K; k++) if (a[k] !== b[k]) return a[k]! < b[k]!;
+    return false;
+  };
+  for (let r = 0; r < nR; r++) {
+    if (g.capacity[r] !== 0) continue;
+    best.fill(0); // v_r ≥ 0
+    for (let i = g.rightStart[r]!; i < g.rightStart[r + 1]!; i++) {
+      const e = g.rightEdges[i]!;
+      const l = g.edgeLeft[e]!;
+      let positive = false;
+      for (let k = 0; k < K; k++) {
+        const x = pot[l * K + k]! - pot[SOURCE * K + k]!;
+        u[k] = x;
+        if (x !== 0) {
+          positive = x > 0;
+          break;
+        }
+      }
+      for (let k = 0; k < K; k++) u[k] = positive ? pot[l * K + k]! - pot[SOURCE * K + k]! : 0;
+      need.fill(0);
+      const t = g.leftTierIndex[l]!;
+      if (t >= 0) need[t] = 1;
+      need[K - 1] = g.edgeWeight[e]!;
+      for (let k = 0; k < K; k++) need[k] = need[k]! - u[k]!;
+      if (lexLess(best, need)) best.set(need);
+    }
+    for (let k = 0; k < K; k++) pot[(nL + r) * K + k] = pot[SINK * K + k]! - best[k]!;
+  }
+  return { matchEdge, pot };
+}
+
+/** The solver proper, on a compiled graph whose every edge goes to a right with openings. */
+function openFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;

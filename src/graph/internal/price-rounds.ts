@@ -68,14 +68,14 @@ const MAX_PASSES = 64;
  * every contender for r1 (its holders and l) has a margin: its value at r1 less its best alternative
  * (b1 − b2 for l). If some holder's margin is strictly below l's, the weakest holder leaves and bids in
  * turn, l takes its place, and the price rises as far as l and the other holders still prefer r1 (by
- * the least of their margins). Otherwise l gives way and the price rises by the weakest holder's
- * margin, as far as every holder still prefers r1: l is then worse off at r1 than at its second
- * option, or indifferent when its margin equals the weakest's. It stays unplaced if that option is
- * staying unplaced, takes the second right if it has room, and otherwise is left undecided, to bid
- * again in the next pass, or, when indifferent (tied between two full rights), once the price of one
- * of the two rose since (nothing else can untie it). Ties are what stop an auction without ε; the
- * shortest-path stage resolves whatever stays tied. Raising prices as far as the holders allow,
- * rather than only as far as needed, makes them climb in fewer bids.
+ * the least of their margins). Otherwise l gives way and the price rises by l's margin, so l is
+ * indifferent between r1 and its second option: it stays unplaced if that option is staying
+ * unplaced, takes the second right if it has room, and is otherwise left undecided, tied between two
+ * full rights, to bid again once the price of one of the two rose since (nothing else can untie it).
+ * Ties are what stop an auction without ε; the shortest-path stage resolves whatever stays tied.
+ * Raising a price as far as the contenders who stay allow, when a holder leaves, makes prices climb
+ * in fewer bids; when l gives way the price rises by l's margin only (raising it as far as the
+ * holders allow lets two rights push each other's prices up, pass after pass, without bound).
  *
  * Prices rise by margins only, which leaves them far below where they end up when many more left
  * nodes bid than there are openings. So as soon as no right has room, and again before each pass, σ
@@ -302,9 +302,11 @@ export function priceRounds(
       seat(l, e1, edgeWeight[e1]!, weakest);
       return h;
     }
-    const tied = weakest < 0 || cmp(WEAK, MARGIN) === 0;
-    raise(r1, tied ? MARGIN : WEAK);
-    giveWay(l, r1, e2, e2 < 0 ? 0 : edgeWeight[e2]!, tied);
+    // l gives way: the price rises by l's own margin, leaving it indifferent between r1 and its
+    // second option. (Raising it further, as far as the holders allow, lets two rights push each
+    // other's prices up pass after pass without bound.)
+    raise(r1, MARGIN);
+    giveWay(l, r1, e2, e2 < 0 ? 0 : edgeWeight[e2]!, true);
     return -1;
   };
 
@@ -479,10 +481,8 @@ export function priceRounds(
       seat(l, e1, x1, weakest);
       return h;
     }
-    const tied = weakest < 0 || (wc === mc && ww === mw);
-    if (tied) raise2(r1, mc, mw);
-    else raise2(r1, wc, ww);
-    giveWay(l, r1, e2, x2, tied);
+    raise2(r1, mc, mw);
+    giveWay(l, r1, e2, x2, true);
     return -1;
   };
   const bid = lists === undefined ? bidK : bid2;
