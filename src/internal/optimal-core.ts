@@ -391,6 +391,11 @@ export const PRICING_TOLERANCE = 1e-9;
 
 /** Labourers priced per shard (progress is told between shards). */
 const PRICING_SHARD = 8192;
+/**
+ * How far below its dual a labourer's pairs are looked at when priced (scores lie in [0, 1]): its
+ * slack, up to this, tells whether the next duals could let one of its pairs through.
+ */
+const PRICING_WINDOW = 0.05;
 
 /**
  * The exact optimal plan of a compiled index (forced members placed first, then priority
@@ -423,11 +428,72 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   const { workerByRank } = idOrderOf(index);
   for (let i = 0, l = 0; i < W; i++) if (skip?.[workerByRank[i]!] !== 1) leftOf[workerByRank[i]!] = l++;
   const rank = index.postIdRank;
+  // Partial pricing. When a labourer is priced by the walk, its pairs nearest to violating (the
+  // best few within a window below its dual) are kept, with the slack every other pair of it has at
+  // least, its dual u, and the running sum D of the rounds' largest falls of a post's dual. In a
+  // later round, while no tier part moved, another pair of it can violate only if
+  // D − D_then + (u_then − u) ≥ that slack; otherwise checking the kept pairs against the new duals
+  // is enough, and it is not walked. The rounds end when nothing violates, so the duals then hold on
+  // every eligible pair.
+  const T = g.tiers.length;
+  const K = options.perWorker;
+  const slackAt = new Float64Array(W);
+  const uAt = new Float64Array(W);
+  const dAt = new Float64Array(W);
+  const nearCount = new Uint8Array(W);
+  const nearPost = new Int32Array(W * K);
+  const nearScore = new Float64Array(W * K);
+  const only = new Uint8Array(W);
+  let fallen = 0;
+  let previous: PlanDuals | undefined;
   for (let round = 0; ; round++) {
     options.onRound?.(round, ns.edgeCount);
     const { matchEdge, duals: typed } = ns.solve();
     const duals = dualsOf(index, shape, g, typed);
-    const violations = priceShards(index, duals, minScore, options.perWorker, seedSkip, options.onPricing);
+    let all = previous === undefined;
+    if (previous !== undefined) {
+      let fall = 0;
+      for (let p = 0; p < index.postCount; p++) {
+        fall = Math.max(fall, previous.postDual[p]! - duals.postDual[p]!);
+        for (let k = 0; k < T; k++)
+          if (previous.postTierDual[p * T + k] !== duals.postTierDual[p * T + k]) all = true;
+      }
+      fallen += fall;
+    }
+    // Labourers to walk; the others' kept pairs are checked here.
+    const checked: { w: number; p: number; s: number }[] = [];
+    for (let w = 0; w < W; w++) {
+      if (seedSkip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
+      let walkIt = all;
+      if (!walkIt) {
+        for (let k = 0; k < T; k++)
+          if (previous!.workerTierDual[w * T + k] !== duals.workerTierDual[w * T + k]) walkIt = true;
+        walkIt ||= fallen - dAt[w]! + Math.max(0, uAt[w]! - duals.workerDual[w]!) >= slackAt[w]! - 1e-12;
+      }
+      only[w] = walkIt ? 1 : 0;
+      if (walkIt) continue;
+      const u = duals.workerDual[w]!;
+      for (let j = 0; j < nearCount[w]!; j++) {
+        const p = nearPost[w * K + j]!;
+        const sc = nearScore[w * K + j]!;
+        if (sc - duals.postDual[p]! - u > PRICING_TOLERANCE) checked.push({ w, p, s: sc });
+      }
+    }
+    previous = duals;
+    const walked = priceShards(index, duals, minScore, K, seedSkip, only, options.onPricing);
+    for (let w = 0; w < W; w++) {
+      if (Number.isNaN(walked.slack[w]!)) continue;
+      slackAt[w] = walked.slack[w]!;
+      uAt[w] = duals.workerDual[w]!;
+      dAt[w] = fallen;
+      const a = walked.near.offsets[w]!;
+      nearCount[w] = walked.near.offsets[w + 1]! - a;
+      for (let j = 0; j < nearCount[w]!; j++) {
+        nearPost[w * K + j] = walked.near.posts[a + j]!;
+        nearScore[w * K + j] = walked.near.scores[a + j]!;
+      }
+    }
+    const violations = withChecked(walked, checked);
     // Pairs already in the core are not added again (a duplicate could only come of rounding).
     const left: number[] = [];
     const right: number[] = [];
@@ -468,26 +534,41 @@ function inLists(lists: PairLists, w: number, p: number): boolean {
   return false;
 }
 
-/** Pricing over every labourer, shard by shard. */
+/** Pricing over the labourers (those of `only`, when given), shard by shard, with their slack. */
 function priceShards(
   index: CompiledIndex,
   duals: PlanDuals,
   minScore: number,
   perWorker: number,
   skip: Uint8Array | undefined,
+  only: Uint8Array | undefined,
   onPricing: ((done: number, total: number) => void) | undefined,
-): Violations {
+): Violations & {
+  readonly slack: Float64Array;
+  readonly near: { readonly offsets: Int32Array; readonly posts: Int32Array; readonly scores: Float64Array };
+} {
   const W = index.workerCount;
   const parts: Violations[] = [];
+  const slack = new Float64Array(W).fill(Number.NaN);
+  const nearOffsets = new Int32Array(W + 1);
   onPricing?.(0, W);
   for (let from = 0; from < W; from += PRICING_SHARD) {
     const to = Math.min(W, from + PRICING_SHARD);
-    parts.push(
-      priceRange(index, from, to, duals, { minScore, perWorker, tolerance: PRICING_TOLERANCE, skip }),
-    );
+    const part = priceRange(index, from, to, duals, {
+      minScore,
+      perWorker,
+      tolerance: PRICING_TOLERANCE,
+      skip,
+      only,
+      window: PRICING_WINDOW,
+    });
+    slack.set(part.slack!, from);
+    for (let i = 0; i < to - from; i++)
+      nearOffsets[from + i + 1] =
+        nearOffsets[from + i]! + part.near!.offsets[i + 1]! - part.near!.offsets[i]!;
+    parts.push(part);
     onPricing?.(to, W);
   }
-  if (parts.length === 1) return parts[0]!;
   let n = 0;
   let m = 0;
   for (const v of parts) {
@@ -510,7 +591,48 @@ function priceShards(
     scores.set(v.scores, k);
     k += v.posts.length;
   }
-  return { workers, offsets, posts, scores };
+  const nearPosts = new Int32Array(nearOffsets[W]!);
+  const nearScores = new Float64Array(nearPosts.length);
+  for (let i = 0, from = 0; i < parts.length; i++, from += PRICING_SHARD) {
+    nearPosts.set(parts[i]!.near!.posts, nearOffsets[from]!);
+    nearScores.set(parts[i]!.near!.scores, nearOffsets[from]!);
+  }
+  return {
+    workers,
+    offsets,
+    posts,
+    scores,
+    slack,
+    near: { offsets: nearOffsets, posts: nearPosts, scores: nearScores },
+  };
+}
+
+/** Violations found by the walk and by checking kept pairs (labourers of the two sets are apart). */
+function withChecked(
+  walked: Violations,
+  checked: readonly { w: number; p: number; s: number }[],
+): Violations {
+  if (checked.length === 0) return walked;
+  const workers = Array.from(walked.workers);
+  const offsets = Array.from(walked.offsets);
+  const posts = Array.from(walked.posts);
+  const scores = Array.from(walked.scores);
+  for (let i = 0; i < checked.length; i++) {
+    const { w, p, s } = checked[i]!;
+    if (i === 0 || checked[i - 1]!.w !== w) {
+      workers.push(w);
+      offsets.push(offsets[offsets.length - 1]!);
+    }
+    posts.push(p);
+    scores.push(s);
+    offsets[offsets.length - 1]! += 1;
+  }
+  return {
+    workers: Int32Array.from(workers),
+    offsets: Int32Array.from(offsets),
+    posts: Int32Array.from(posts),
+    scores: Float64Array.from(scores),
+  };
 }
 
 /** The union of two sets of pairs (scores as weights). */

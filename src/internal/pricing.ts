@@ -55,6 +55,13 @@ export interface PricingOptions {
   readonly tolerance: number;
   /** Labourers to leave out (1), e.g. group members placed or dropped as a whole. */
   readonly skip?: Uint8Array | undefined;
+  /** When given, only these labourers (1) are priced. */
+  readonly only?: Uint8Array | undefined;
+  /**
+   * How far below its dual a labourer's pairs are looked at, to tell its slack (see
+   * {@link Violations.slack}); 0 by default.
+   */
+  readonly window?: number | undefined;
 }
 
 /** The violating pairs of a range of labourers, compact: labourer `workers[i]`'s are `offsets[i] … offsets[i+1]`. */
@@ -63,6 +70,19 @@ export interface Violations {
   readonly offsets: Int32Array;
   readonly posts: Int32Array;
   readonly scores: Float64Array;
+  /**
+   * When a window was asked for, each priced labourer's (index `w − from`) pairs nearest to
+   * violating: its `perWorker` pairs of largest `w'(l, r) − v(r)` within the window below `u(l)`
+   * (violating ones included), all with a tier part that ties.
+   */
+  readonly near?: { readonly offsets: Int32Array; readonly posts: Int32Array; readonly scores: Float64Array };
+  /**
+   * Beside `near`: the slack `u(l) + v(r) − w'(l, r)` (weight part) that every other pair of the
+   * labourer whose tier part ties has at least — the window, or less when `near` is full;
+   * `−Infinity` when a pair violates in its tier part (then `near` is empty). NaN for labourers not
+   * priced.
+   */
+  readonly slack?: Float64Array | undefined;
 }
 
 /** Lexicographic sign of `e_tier − u_c − v_c`. */
@@ -138,7 +158,14 @@ export function priceRange(
   options: PricingOptions,
 ): Violations {
   const { T, workerTier, workerTierDual, workerDual, postTierDual, postDual } = duals;
-  const { minScore, perWorker, tolerance, skip } = options;
+  const { minScore, perWorker, tolerance, skip, only } = options;
+  const window = options.window ?? 0;
+  const slack = window > 0 ? new Float64Array(Math.max(0, to - from)).fill(Number.NaN) : undefined;
+  const nearOffsets = new Int32Array(window > 0 ? Math.max(0, to - from) + 1 : 0);
+  const nearCount = new Int32Array(window > 0 ? Math.max(0, to - from) : 0);
+  const nearPosts: number[] = [];
+  const nearScores: number[] = [];
+  const nearStart = new Int32Array(window > 0 ? Math.max(0, to - from) : 0);
   const P = index.postCount;
   const classes = priceClasses(index, duals);
   const C = classes.rep.length;
@@ -170,7 +197,7 @@ export function priceRange(
   const posts: number[] = [];
   const scores: number[] = [];
   for (const w of order) {
-    if (skip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
+    if (skip?.[w] === 1 || index.workerExcluded[w] === 1 || (only !== undefined && only[w] !== 1)) continue;
     const tier = workerTier[w]!;
     let key = '';
     let any = false;
@@ -180,17 +207,35 @@ export function priceRange(
       key += sign > 0 ? '+' : sign < 0 ? '-' : '0';
       if (sign >= 0) any = true;
     }
+    if (slack !== undefined) slack[w - from] = window;
     if (!any) continue;
     out.reset(perWorker);
-    lim.floor = workerDual[w]! + tolerance;
+    const bar = workerDual[w]! + tolerance;
+    lim.floor = bar - (window > 0 ? window + tolerance : 0);
     walk(viewOf(key), w, lim, out);
-    // A pair exactly at the floor is within tolerance.
+    // A pair exactly at the bar is within tolerance.
     let n = 0;
+    let top = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < out.size; k++) {
-      if (!(out.values[k]! > lim.floor)) continue;
+      top = Math.max(top, out.values[k]!);
+      if (!(out.values[k]! > bar)) continue;
       posts.push(out.posts[k]!);
       scores.push(out.scores[k]!);
       n++;
+    }
+    // A lifted value (tier part violating) lies far above any score.
+    if (slack !== undefined && top > LIFT / 2) slack[w - from] = Number.NEGATIVE_INFINITY;
+    else if (slack !== undefined && out.size > 0) {
+      // The pairs kept are the nearest; any other lies at or below the least of them.
+      let least = Number.POSITIVE_INFINITY;
+      nearStart[w - from] = nearPosts.length;
+      for (let k = 0; k < out.size; k++) {
+        least = Math.min(least, out.values[k]!);
+        nearPosts.push(out.posts[k]!);
+        nearScores.push(out.scores[k]!);
+      }
+      nearCount[w - from] = out.size;
+      if (out.size === out.k) slack[w - from] = Math.min(window, workerDual[w]! - least);
     }
     if (n === 0) continue;
     workers.push(w);
@@ -201,5 +246,28 @@ export function priceRange(
     offsets: Int32Array.from(offsets),
     posts: Int32Array.from(posts),
     scores: Float64Array.from(scores),
+    ...(slack === undefined
+      ? {}
+      : { slack, near: nearLists(nearOffsets, nearCount, nearStart, nearPosts, nearScores) }),
   };
+}
+
+/** The near pairs as lists in labourer order (they were found in walk order). */
+function nearLists(
+  offsets: Int32Array,
+  count: Int32Array,
+  start: Int32Array,
+  posts: readonly number[],
+  scores: readonly number[],
+): { offsets: Int32Array; posts: Int32Array; scores: Float64Array } {
+  for (let i = 0; i < count.length; i++) offsets[i + 1] = offsets[i]! + count[i]!;
+  const outPosts = new Int32Array(offsets[count.length] ?? 0);
+  const outScores = new Float64Array(outPosts.length);
+  for (let i = 0; i < count.length; i++) {
+    for (let k = 0; k < count[i]!; k++) {
+      outPosts[offsets[i]! + k] = posts[start[i]! + k]!;
+      outScores[offsets[i]! + k] = scores[start[i]! + k]!;
+    }
+  }
+  return { offsets, posts: outPosts, scores: outScores };
 }

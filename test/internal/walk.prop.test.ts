@@ -170,7 +170,28 @@ describe('pricing', () => {
             postDual: Float64Array.from(vs, ([, x]) => x),
           };
           const tol = 1e-9;
-          const found = priceRange(index, 0, W, duals, { minScore: 0, perWorker: 3, tolerance: tol });
+          const window = 0.3;
+          const found = priceRange(index, 0, W, duals, { minScore: 0, perWorker: 3, tolerance: tol, window });
+          // The pairs kept as nearest to violating, and the slack every other pair has at least.
+          for (let w = 0; w < W; w++) {
+            if (index.workerExcluded[w] === 1) continue;
+            const t = duals.workerTier[w]! >= 0 ? 1 : 0;
+            const u = duals.workerDual[w]!;
+            const near = new Set<number>();
+            for (let k = found.near!.offsets[w]!; k < found.near!.offsets[w + 1]!; k++)
+              near.add(found.near!.posts[k]!);
+            const far = found.slack![w]!;
+            expect(far).toBeLessThanOrEqual(window);
+            if (near.size < 3 && far !== Number.NEGATIVE_INFINITY) expect(far).toBe(window);
+            for (const { p, score } of eligibleOf(index, w)) {
+              const c = t - duals.workerTierDual[w]! - duals.postTierDual[p]!;
+              if (c > 0) expect(far).toBe(Number.NEGATIVE_INFINITY);
+              if (c !== 0) continue;
+              const slackOf = u + duals.postDual[p]! - score;
+              if (near.has(p)) expect(slackOf).toBeLessThanOrEqual(window + 1e-9);
+              else expect(slackOf).toBeGreaterThanOrEqual(far - 1e-9);
+            }
+          }
           const expected: number[] = [];
           for (let w = 0; w < W; w++) {
             const t = duals.workerTier[w]! >= 0 ? 1 : 0;
