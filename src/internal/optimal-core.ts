@@ -9,7 +9,7 @@
 import type { CompiledIndex } from '../compile.js';
 import type { CompiledGraph } from '../graph/internal/compile.js';
 import { createNetworkSimplex } from '../graph/internal/network-simplex.js';
-import { priceRange, type PlanDuals, type Violations } from './pricing.js';
+import { PricingViews, priceRange, type PlanDuals, type Violations } from './pricing.js';
 import { idOrderOf } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -444,6 +444,8 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   const nearPost = new Int32Array(W * K);
   const nearScore = new Float64Array(W * K);
   const only = new Uint8Array(W);
+  // The walk's views, kept from round to round.
+  const views = new PricingViews();
   let fallen = 0;
   let previous: PlanDuals | undefined;
   for (let round = 0; ; round++) {
@@ -480,7 +482,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       }
     }
     previous = duals;
-    const walked = priceShards(index, duals, minScore, K, seedSkip, only, options.onPricing);
+    const walked = priceShards(index, duals, minScore, K, seedSkip, only, views, options.onPricing);
     for (let w = 0; w < W; w++) {
       if (Number.isNaN(walked.slack[w]!)) continue;
       slackAt[w] = walked.slack[w]!;
@@ -542,6 +544,7 @@ function priceShards(
   perWorker: number,
   skip: Uint8Array | undefined,
   only: Uint8Array | undefined,
+  views: PricingViews,
   onPricing: ((done: number, total: number) => void) | undefined,
 ): Violations & {
   readonly slack: Float64Array;
@@ -561,6 +564,7 @@ function priceShards(
       skip,
       only,
       window: PRICING_WINDOW,
+      views,
     });
     slack.set(part.slack!, from);
     for (let i = 0; i < to - from; i++)

@@ -62,7 +62,24 @@ export interface PricingOptions {
    * {@link Violations.slack}); 0 by default.
    */
   readonly window?: number | undefined;
+  /**
+   * Views kept from earlier calls (round after round of one plan), so a county's buckets need not
+   * be built again while the duals move little; the result is the same with or without.
+   */
+  readonly views?: PricingViews | undefined;
 }
+
+/** Views of posts kept between pricing calls: by sign pattern, the walker and the offsets it was built on. */
+export class PricingViews {
+  readonly byKey = new Map<string, { readonly walker: Walker; readonly built: Float64Array; stamp: number }>();
+  /** Identifies the call that last brought a view up to date. */
+  stamp = 0;
+  /** The tier parts of the post duals the views were built with (a change rebuilds them all). */
+  tiers = new Float64Array(0);
+}
+
+/** A view whose offsets fell this far since it was built is built again (its bounds grow loose). */
+const REBUILD_FALL = 0.02;
 
 /** The violating pairs of a range of labourers, compact: labourer `workers[i]`'s are `offsets[i] … offsets[i+1]`. */
 export interface Violations {
@@ -100,6 +117,9 @@ function tierSign(
   }
   return 0;
 }
+
+/** Bytes of county buckets a kept view holds on to between calls. */
+const KEEP_BYTES = 256 * 2 ** 20;
 
 /** Offsets below any price: a post whose every pair violates in its tier part comes first. */
 const LIFT = 1e6;
@@ -169,22 +189,47 @@ export function priceRange(
   const P = index.postCount;
   const classes = priceClasses(index, duals);
   const C = classes.rep.length;
-  const views = new Map<string, Walker>();
+  const views = options.views ?? new PricingViews();
+  const stamp = ++views.stamp;
+  // Views are kept only while the tier parts of the post duals stay as they were.
+  const tiers = postTierDual.subarray(0, P * T);
+  if (views.tiers.length !== tiers.length || views.tiers.some((x, i) => x !== tiers[i])) {
+    views.byKey.clear();
+    views.tiers = tiers.slice();
+  }
   const signs = new Int8Array(C);
   const viewOf = (key: string): Walker => {
-    let v = views.get(key);
-    if (v === undefined) {
-      const offsets = new Float64Array(P).fill(Number.POSITIVE_INFINITY);
-      for (let p = 0; p < P; p++) {
-        const c = classes.of[p]!;
-        if (c < 0) continue;
-        const sign = signs[c]!;
-        if (sign > 0) offsets[p] = postDual[p]! - LIFT;
-        else if (sign === 0) offsets[p] = postDual[p]!;
-      }
-      views.set(key, (v = new Walker(index, { offsets })));
+    let v = views.byKey.get(key);
+    if (v !== undefined && v.stamp === stamp) return v.walker;
+    const offsets = v?.walker.offsets ?? new Float64Array(P);
+    offsets.fill(Number.POSITIVE_INFINITY);
+    for (let p = 0; p < P; p++) {
+      const c = classes.of[p]!;
+      if (c < 0) continue;
+      const sign = signs[c]!;
+      if (sign > 0) offsets[p] = postDual[p]! - LIFT;
+      else if (sign === 0) offsets[p] = postDual[p]!;
     }
-    return v;
+    if (v === undefined) {
+      v = { walker: new Walker(index, { offsets }), built: offsets.slice(), stamp };
+      v.walker.keepBytes = KEEP_BYTES;
+      views.byKey.set(key, v);
+      return v.walker;
+    }
+    v.stamp = stamp;
+    // How far an offset fell since the buckets were built (the class pattern is the same, so the
+    // posts left out are the same).
+    let fall = 0;
+    for (let p = 0; p < P; p++) {
+      const d = v.built[p]! - offsets[p]!;
+      if (d > fall) fall = d;
+    }
+    if (fall > REBUILD_FALL) {
+      v.built.set(offsets);
+      v.walker.refresh();
+      v.walker.keepBytes = KEEP_BYTES;
+    } else v.walker.allowance = fall;
+    return v.walker;
   };
   const order = inWalkOrder(
     index,

@@ -285,6 +285,12 @@ export class Walker {
   private keptBytes = 0;
   /** Bytes of county buckets kept for reuse when labourers do not come county by county. */
   keepBytes = 0;
+  /**
+   * How far any offset may have fallen since the buckets were built (0: none fell). A fall lifts
+   * values above the buckets' keys; the walk widens every bound by this much, so it stays exact.
+   * (A rise only loosens the bounds.)
+   */
+  allowance = 0;
   /** Marks skills and signatures of the labourer being walked (one new stamp per walk). */
   stamp = 0;
 
@@ -320,6 +326,7 @@ export class Walker {
    * now (after the offsets changed: stale buckets stay exact, only looser).
    */
   refresh(): void {
+    this.allowance = 0;
     this.current = undefined;
     this.cache = new Map();
     this.kept.clear();
@@ -500,7 +507,7 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   const cursor = afterValue !== Number.POSITIVE_INFINITY;
   // Preferred destinations raise the origin link. Their posts, unless very many, are skipped by the
   // walk (whose bounds then need no allowance for preferences) and bounded one by one after it.
-  let slack = BOUND_MARGIN;
+  let slack = BOUND_MARGIN + wk.allowance;
   let nPreferred = 0;
   if (index.prefStart[w + 1]! > index.prefStart[w]!) {
     nPreferred = markPreferred(wk, w, stamp);
@@ -636,7 +643,7 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   // preference, skills at their best, exact pay) before scoring it.
   if (preferred) {
     const keyOf = wk.current!.keyOf;
-    const lift = ew[2]! * PREFERRED_SLACK + eS + BOUND_MARGIN;
+    const lift = ew[2]! * PREFERRED_SLACK + eS + BOUND_MARGIN + wk.allowance;
     for (let i = 0; i < nPreferred; i++) {
       const p = wk.prefPosts[i]!;
       if (index.postOpen[p] === 0) continue;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileIndex, type CompiledIndex } from '../../src/compile.js';
 import { createScratch, kernelEligible, kernelScore } from '../../src/internal/kernel.js';
-import { priceRange, type PlanDuals } from '../../src/internal/pricing.js';
+import { PricingViews, priceRange, type PlanDuals } from '../../src/internal/pricing.js';
 import { ruleCounts } from '../../src/internal/rule-counts.js';
 import { TopK, Walker, walk, walkLimits } from '../../src/internal/walk.js';
 import { checkEligibility, workerExclusions } from '../../src/eligibility.js';
@@ -172,6 +172,20 @@ describe('pricing', () => {
           const tol = 1e-9;
           const window = 0.3;
           const found = priceRange(index, 0, W, duals, { minScore: 0, perWorker: 3, tolerance: tol, window });
+          // Views kept from call to call give the same answer as fresh ones, as the post duals fall a
+          // little, a lot, or rise.
+          const views = new PricingViews();
+          const options = { minScore: 0, perWorker: 3, tolerance: tol, window, views };
+          expect(priceRange(index, 0, W, duals, options)).toEqual(found);
+          for (const moved of [0.005, 0.3, -0.01]) {
+            const next: PlanDuals = {
+              ...duals,
+              postDual: Float64Array.from(duals.postDual, (v, p) => v - moved * ((p % 3) - 0.5)),
+            };
+            expect(priceRange(index, 0, W, next, options)).toEqual(
+              priceRange(index, 0, W, next, { ...options, views: undefined }),
+            );
+          }
           // The pairs kept as nearest to violating, and the slack every other pair has at least.
           for (let w = 0; w < W; w++) {
             if (index.workerExcluded[w] === 1) continue;
