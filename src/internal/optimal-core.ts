@@ -396,6 +396,8 @@ const PRICING_SHARD = 8192;
  * slack, up to this, tells whether the next duals could let one of its pairs through.
  */
 const PRICING_WINDOW = 0.05;
+/** A post whose dual fell by more than this in a round is priced anew over every labourer (a view of such posts alone). */
+const BIG_FALL = 0.01;
 
 /**
  * The exact optimal plan of a compiled index (forced members placed first, then priority
@@ -452,13 +454,20 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     options.onRound?.(round, ns.edgeCount);
     const { matchEdge, duals: typed } = ns.solve();
     const duals = dualsOf(index, shape, g, typed);
-    let all = previous === undefined;
+    const all = previous === undefined;
+    // Posts whose tier part fell (lexicographically), or whose weight part fell by more than
+    // BIG_FALL: their pairs are looked at anew (below), and the others' falls add up in `fallen`.
+    // A post whose tier part rose has no pair that violates now and did not before.
+    let decreased: Uint8Array | undefined;
     if (previous !== undefined) {
       let fall = 0;
       for (let p = 0; p < index.postCount; p++) {
-        fall = Math.max(fall, previous.postDual[p]! - duals.postDual[p]!);
-        for (let k = 0; k < T; k++)
-          if (previous.postTierDual[p * T + k] !== duals.postTierDual[p * T + k]) all = true;
+        let d = 0;
+        for (let k = 0; k < T && d === 0; k++)
+          d = previous.postTierDual[p * T + k]! - duals.postTierDual[p * T + k]!;
+        const f = previous.postDual[p]! - duals.postDual[p]!;
+        if (d > 0 || (d === 0 && f > BIG_FALL)) (decreased ??= new Uint8Array(index.postCount))[p] = 1;
+        else if (d === 0) fall = Math.max(fall, f);
       }
       fallen += fall;
     }
@@ -473,7 +482,38 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
         walkIt ||= fallen - dAt[w]! + Math.max(0, uAt[w]! - duals.workerDual[w]!) >= slackAt[w]! - 1e-12;
       }
       only[w] = walkIt ? 1 : 0;
-      if (walkIt) continue;
+    }
+    if (decreased !== undefined) {
+      // The others are walked over those posts alone first; one that comes within twice the
+      // window of violating there is walked in full below. (Then those pairs have slack at least
+      // the kept one plus any rise of u since it was kept, which is all the test above needs; a
+      // labourer whose u rose more than the window is walked in full anyway.)
+      const rest = new Uint8Array(W);
+      for (let w = 0; w < W; w++) {
+        if (only[w] === 0 && duals.workerDual[w]! - uAt[w]! > PRICING_WINDOW) only[w] = 1;
+        rest[w] = only[w] === 1 ? 0 : 1;
+      }
+      for (let from = 0; from < W; from += PRICING_SHARD) {
+        const to = Math.min(W, from + PRICING_SHARD);
+        const part = priceRange(index, from, to, duals, {
+          minScore,
+          perWorker: 1,
+          tolerance: PRICING_TOLERANCE,
+          skip: seedSkip,
+          only: rest,
+          window: 2 * PRICING_WINDOW,
+          posts: decreased,
+        });
+        for (let i = 0; i < to - from; i++)
+          if (
+            part.near!.offsets[i + 1]! > part.near!.offsets[i]! ||
+            part.slack![i] === Number.NEGATIVE_INFINITY
+          )
+            only[from + i] = 1;
+      }
+    }
+    for (let w = 0; w < W; w++) {
+      if (only[w] === 1 || seedSkip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
       const u = duals.workerDual[w]!;
       for (let j = 0; j < nearCount[w]!; j++) {
         const p = nearPost[w * K + j]!;

@@ -62,6 +62,8 @@ export interface PricingOptions {
    * {@link Violations.slack}); 0 by default.
    */
   readonly window?: number | undefined;
+  /** When given, only pairs with these posts (1) are priced (a view of them alone). */
+  readonly posts?: Uint8Array | undefined;
   /**
    * Views kept from earlier calls (round after round of one plan), so a county's buckets need not
    * be built again while the duals move little; the result is the same with or without.
@@ -71,7 +73,10 @@ export interface PricingOptions {
 
 /** Views of posts kept between pricing calls: by sign pattern, the walker and the offsets it was built on. */
 export class PricingViews {
-  readonly byKey = new Map<string, { readonly walker: Walker; readonly built: Float64Array; stamp: number }>();
+  readonly byKey = new Map<
+    string,
+    { readonly walker: Walker; readonly built: Float64Array; stamp: number }
+  >();
   /** Identifies the call that last brought a view up to date. */
   stamp = 0;
   /** The tier parts of the post duals the views were built with (a change rebuilds them all). */
@@ -189,6 +194,8 @@ export function priceRange(
   const P = index.postCount;
   const classes = priceClasses(index, duals);
   const C = classes.rep.length;
+  if (options.posts !== undefined && options.views !== undefined)
+    throw new RangeError('priceRange: views are not kept for a pricing restricted to some posts');
   const views = options.views ?? new PricingViews();
   const stamp = ++views.stamp;
   // Views are kept only while the tier parts of the post duals stay as they were.
@@ -205,7 +212,7 @@ export function priceRange(
     offsets.fill(Number.POSITIVE_INFINITY);
     for (let p = 0; p < P; p++) {
       const c = classes.of[p]!;
-      if (c < 0) continue;
+      if (c < 0 || (options.posts !== undefined && options.posts[p] !== 1)) continue;
       const sign = signs[c]!;
       if (sign > 0) offsets[p] = postDual[p]! - LIFT;
       else if (sign === 0) offsets[p] = postDual[p]!;
