@@ -375,6 +375,54 @@ export interface OptimalCoreOptions extends Shape {
   readonly onRound?: ((round: number, pairs: number) => void) | undefined;
   /** Told as pricing goes: labourers priced of all. */
   readonly onPricing?: ((done: number, total: number) => void) | undefined;
+  /** What pricing kept from an earlier plan of the same index, taken up and updated. */
+  readonly pricing?: PricingState | undefined;
+}
+
+/**
+ * What partial pricing keeps between rounds (see {@link planOptimal}): per labourer its nearest
+ * pairs, the slack of the others, its dual and the running fall when it was last walked; the views;
+ * the last duals. Kept across plans of one index, it lets a related plan skip most walks.
+ */
+export class PricingState {
+  readonly slackAt: Float64Array;
+  readonly uAt: Float64Array;
+  readonly dAt: Float64Array;
+  readonly nearCount: Uint8Array;
+  readonly nearPost: Int32Array;
+  readonly nearScore: Float64Array;
+  readonly only: Uint8Array;
+  /** Labourers walked since the last reset (the others' kept values mean nothing). */
+  readonly known: Uint8Array;
+  readonly views = new PricingViews();
+  fallen = 0;
+  previous: PlanDuals | undefined;
+  constructor(
+    W: number,
+    readonly K: number,
+  ) {
+    this.slackAt = new Float64Array(W);
+    this.uAt = new Float64Array(W);
+    this.dAt = new Float64Array(W);
+    this.nearCount = new Uint8Array(W);
+    this.nearPost = new Int32Array(W * K);
+    this.nearScore = new Float64Array(W * K);
+    this.only = new Uint8Array(W);
+    this.known = new Uint8Array(W);
+  }
+  /** Forgets everything: the next round walks every labourer. */
+  reset(): void {
+    this.known.fill(0);
+    this.views.byKey.clear();
+    this.views.tiers = new Float64Array(0);
+    this.fallen = 0;
+    this.previous = undefined;
+  }
+}
+
+/** Do two lists of numbered tiers agree? */
+function sameTiers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 /** An optimal plan of a compiled index, with its duals. */
@@ -384,6 +432,8 @@ export interface OptimalCore extends CorePlacement {
   /** Solver runs, and the pairs in the last core. */
   readonly rounds: number;
   readonly coreEdges: number;
+  /** The last core's pairs (a good start for a related plan). */
+  readonly core: PairLists;
 }
 
 /** Absolute tolerance of pricing: far above the solver's rounding, far below any score gap that matters. */
@@ -439,17 +489,15 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   // every eligible pair.
   const T = g.tiers.length;
   const K = options.perWorker;
-  const slackAt = new Float64Array(W);
-  const uAt = new Float64Array(W);
-  const dAt = new Float64Array(W);
-  const nearCount = new Uint8Array(W);
-  const nearPost = new Int32Array(W * K);
-  const nearScore = new Float64Array(W * K);
-  const only = new Uint8Array(W);
-  // The walk's views, kept from round to round.
-  const views = new PricingViews();
-  let fallen = 0;
-  let previous: PlanDuals | undefined;
+  // What pricing kept, from the rounds before and from an earlier plan of the same index (a
+  // sub-problem after groups were placed), when its tiers are the same.
+  const st = options.pricing ?? new PricingState(W, K);
+  if (st.K !== K || st.slackAt.length !== W)
+    throw new RangeError('planOptimal: pricing state of another size');
+  if (st.previous !== undefined && (st.previous.T !== T || !sameTiers(st.previous.tiers, g.tiers)))
+    st.reset();
+  const { slackAt, uAt, dAt, nearCount, nearPost, nearScore, only, views, known } = st;
+  let { fallen, previous } = st;
   for (let round = 0; ; round++) {
     options.onRound?.(round, ns.edgeCount);
     const { matchEdge, duals: typed } = ns.solve();
@@ -475,7 +523,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     const checked: { w: number; p: number; s: number }[] = [];
     for (let w = 0; w < W; w++) {
       if (seedSkip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
-      let walkIt = all;
+      let walkIt = all || known[w] === 0;
       if (!walkIt) {
         for (let k = 0; k < T; k++)
           if (previous!.workerTierDual[w * T + k] !== duals.workerTierDual[w * T + k]) walkIt = true;
@@ -522,10 +570,13 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       }
     }
     previous = duals;
+    st.previous = duals;
+    st.fallen = fallen;
     const walked = priceShards(index, duals, minScore, K, seedSkip, only, views, options.onPricing);
     for (let w = 0; w < W; w++) {
       if (Number.isNaN(walked.slack[w]!)) continue;
       slackAt[w] = walked.slack[w]!;
+      known[w] = 1;
       uAt[w] = duals.workerDual[w]!;
       dAt[w] = fallen;
       const a = walked.near.offsets[w]!;
@@ -556,6 +607,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
         duals,
         rounds: round + 1,
         coreEdges: ns.edgeCount,
+        core,
       };
     }
     core = mergePairs(index, core, violations);

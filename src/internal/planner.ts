@@ -12,6 +12,7 @@ import {
   coreGraph,
   placementOf,
   planOptimal,
+  PricingState,
   solveCore,
   type CorePlacement,
   type PairLists,
@@ -42,8 +43,11 @@ export interface Planner {
   prepare(workers: ArrayLike<number>): void;
 }
 
-/** Posts of each labourer's best `seed` that start the optimal core, and pairs added per round. */
-const CORE_SEED = 4;
+/**
+ * Posts of each labourer's best `seed` added to the optimal core's start (none: the stable
+ * matching's accepted pairs are a better start, and cheaper), and pairs added per round.
+ */
+const CORE_SEED = 0;
 const PER_ROUND = 10;
 
 /** A planner over the walk: candidates are every eligible pair scoring at least `minScore`. */
@@ -52,6 +56,9 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   let accepted: PairLists | undefined;
+  let known: PairLists | undefined;
+  // Pricing's kept values, carried from one optimal sub-problem to the next.
+  let pricing: PricingState | undefined;
   const kept = new Map<number, PairLists>();
   const { postByRank } = idOrderOf(index);
   const scoreByPost = new Float64Array(index.postCount);
@@ -85,15 +92,19 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
         });
         accepted = listsOf(index, da.accepted.workers, da.accepted.posts, da.accepted.scores);
       }
-      return planOptimal(index, {
+      const result = planOptimal(index, {
         ...shape,
         minScore,
         seed: CORE_SEED,
         perWorker: PER_ROUND,
-        start: accepted,
+        start: known ?? accepted,
+        pricing: (pricing ??= new PricingState(index.workerCount, PER_ROUND)),
         onRound: (r) => progress?.('solve', r, r + 1),
         onPricing: (done, total) => progress?.('price', done, total),
       });
+      // A later sub-problem (groups placed, the rest re-planned) starts from this core.
+      known = result.core;
+      return result;
     },
     stable(shape, progress) {
       const da = deferredAcceptance(index, {
