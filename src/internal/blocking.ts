@@ -156,36 +156,42 @@ export function blockingPairsOf(
   // Labourers in walk order (each walker builds a county's buckets once), reported in id order.
   const byLabourer: Blocking[][] = new Array<Blocking[]>(W);
   const order = idOrderOf(index).workerByWalk;
-  const found = new Set<number>();
+  // The posts found for the labourer being looked at, each once (marked with its position + 1).
+  const found: number[] = [];
+  const mark = new Int32Array(P);
+  const collect = (w: number): void => {
+    for (let k = 0; k < all.size; k++) {
+      const p = all.posts[k]!;
+      const s = all.scores[k]!;
+      if (mark[p] !== w + 1 && prefers(w, p, s) && passes(w, p, s)) {
+        mark[p] = w + 1;
+        found.push(p);
+      }
+    }
+  };
   for (const w of order) {
     if (index.workerExcluded[w] === 1) continue;
     const t = tierOf(w);
     lim.gate = gates[t];
     lim.tieRank = workerRank[w]!;
-    found.clear();
-    const collect = (): void => {
-      for (let k = 0; k < all.size; k++) {
-        const p = all.posts[k]!;
-        const s = all.scores[k]!;
-        if (prefers(w, p, s) && passes(w, p, s)) found.add(p);
-      }
-    };
+    found.length = 0;
     // Posts open to its tier in score order, then contested posts by score less gate, both from its
     // own weight up (a post it would not prefer is no blocking pair).
     const floor = postOf[w]! >= 0 ? Math.max(minScore, weightOf[w]!) : minScore;
     lim.minScore = floor;
-    if (memberGated === undefined || within![w] === 1) {
+    const everywhere = memberGated === undefined || within![w] === 1;
+    if (everywhere) {
       lim.floor = floor;
       all.reset(Number.POSITIVE_INFINITY);
       walk(views[t]!.open, w, lim, all);
-      collect();
+      collect(w);
     }
     lim.floor = 0;
     all.reset(Number.POSITIVE_INFINITY);
-    walk(memberGated === undefined || within![w] === 1 ? views[t]!.contested : memberGated[t]!, w, lim, all);
-    collect();
-    if (found.size > 0)
-      byLabourer[w] = [...found].sort((a, b) => rank[a]! - rank[b]!).map((p) => ({ worker: w, post: p }));
+    walk(everywhere ? views[t]!.contested : memberGated[t]!, w, lim, all);
+    collect(w);
+    if (found.length > 0)
+      byLabourer[w] = found.sort((a, b) => rank[a]! - rank[b]!).map((p) => ({ worker: w, post: p }));
   }
   for (let i = 0; i < W; i++) {
     const list = byLabourer[workerByRank[i]!];

@@ -164,22 +164,18 @@ function placeMembers(
     for (let i = 0; i < m; i++) value += weights[i]!;
     return { posts, scores, weights, bonuses, value };
   }
-  return placeColliding(
-    index,
-    Array.from({ length: m }, (_, i) => memberPairs(option, i)),
-    capacity,
-  );
+  return placeColliding(index, option, capacity);
 }
 
 /** {@link placeMembers} when the members' favourite posts collide: an exact search or assignment. */
 function placeColliding(
   index: CompiledIndex,
-  pairs: readonly PairLists[],
+  option: OptionPairs,
   capacity: (p: number) => number,
 ):
   | { posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array; value: number }
   | undefined {
-  const m = pairs.length;
+  const m = option.lists.length;
   const posts = new Int32Array(m);
   const scores = new Float64Array(m);
   const weights = new Float64Array(m);
@@ -187,11 +183,15 @@ function placeColliding(
   if (m <= SEARCH_MEMBERS) {
     // The members' favourites collide: a small exact search, members in id order, each one's posts
     // by weight (then id), cut where the best the rest could add cannot beat the best found.
-    const lists = pairs.map((l) => {
+    // Each member's whole list, and the positions in it of its pairs at the option.
+    const pairs = option.lists;
+    const rank = index.postIdRank;
+    const lists = pairs.map((l, i) => {
       const wt = l.weights ?? l.scores;
-      return Array.from(l.posts.keys())
-        .filter((k) => capacity(l.posts[k]!) > 0)
-        .sort((a, b) => wt[b]! - wt[a]! || index.postIdRank[l.posts[a]!]! - index.postIdRank[l.posts[b]!]!);
+      const ks: number[] = [];
+      for (let j = option.start[i]!; j < option.start[i + 1]!; j++)
+        if (capacity(l.posts[option.at[j]!]!) > 0) ks.push(option.at[j]!);
+      return ks.sort((a, b) => wt[b]! - wt[a]! || rank[l.posts[a]!]! - rank[l.posts[b]!]!);
     });
     const bestOf = lists.map((ks, i) =>
       ks.length === 0 ? 0 : (pairs[i]!.weights ?? pairs[i]!.scores)[ks[0]!]!,
@@ -243,6 +243,7 @@ function placeColliding(
   }
   // A larger group whose favourites collide: an exact assignment of the members alone (all in
   // tier 0, so it places as many as it can).
+  const pairs = Array.from({ length: m }, (_, i) => memberPairs(option, i));
   // Posts by id, so that equal placements are broken the same way whatever the input order.
   const postList = [...new Set(pairs.flatMap((l) => Array.from(l.posts)))]
     .filter((p) => capacity(p) > 0)
@@ -316,27 +317,71 @@ export function groupOptions(
   g: TypedGroup,
   used?: Int32Array,
 ): TypedOption[] {
-  const index = planner.index;
-  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
   const out: TypedOption[] = [];
-  for (const { key, pairs } of commonKeys(dataset, planner, g)) {
-    const placed = placeMembers(index, pairs, capacity);
-    if (placed !== undefined) out.push({ key, pairs, ...placed });
-  }
+  forEachOption(dataset, planner, g, used, (o) => out.push(o));
   return out;
 }
 
-const commonCache = new WeakMap<TypedGroup, readonly { key: string; pairs: OptionPairs }[]>();
+/**
+ * {@link groupOptions} one at a time, in key order, without keeping them (a group can have
+ * thousands of options in a city-sized plan).
+ */
+export function forEachOption(
+  dataset: Dataset,
+  planner: Planner,
+  g: TypedGroup,
+  used: Int32Array | undefined,
+  visit: (o: TypedOption) => void,
+): void {
+  const index = planner.index;
+  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
+  const table = commonKeys(dataset, planner, g);
+  const m = table.lists.length;
+  for (let c = 0; c < table.keys.length; c++) {
+    const pairs: OptionPairs = {
+      lists: table.lists,
+      start: table.start.subarray(c * m, c * m + m + 1),
+      at: table.at,
+    };
+    const placed = placeMembers(index, pairs, capacity);
+    if (placed !== undefined) visit({ key: table.keys[c]!, pairs, ...placed });
+  }
+}
+
+/** How many options a group has, and its option of largest value (the first in key order among equals). */
+export function bestOption(
+  dataset: Dataset,
+  planner: Planner,
+  g: TypedGroup,
+  used?: Int32Array,
+): { readonly count: number; readonly best: TypedOption | undefined } {
+  let count = 0;
+  let best: TypedOption | undefined;
+  forEachOption(dataset, planner, g, used, (o) => {
+    count++;
+    if (best === undefined || o.value > best.value) best = o;
+  });
+  return { count, best };
+}
+
+/**
+ * A group's common keys, sorted, and each member's pairs at each: key c's member i's are the
+ * positions `at[start[c·m + i]] … at[start[c·m + i + 1] − 1]` of its list `lists[i]`.
+ */
+interface CommonKeys {
+  readonly keys: readonly string[];
+  readonly lists: readonly PairLists[];
+  readonly start: Int32Array;
+  readonly at: Int32Array;
+}
+
+const commonCache = new WeakMap<TypedGroup, CommonKeys>();
 
 /**
  * The keys where every member of a group has a candidate pair, sorted, with each member's pairs
  * there: worked out once per group (one pass over each member's list), whatever the openings.
  */
-function commonKeys(
-  dataset: Dataset,
-  planner: Planner,
-  g: TypedGroup,
-): readonly { key: string; pairs: OptionPairs }[] {
+function commonKeys(dataset: Dataset, planner: Planner, g: TypedGroup): CommonKeys {
   const cached = commonCache.get(g);
   if (cached !== undefined) return cached;
   const { keys, ids, count, seen } = keyTable(dataset, g.group.rule);
@@ -382,15 +427,17 @@ function commonKeys(
       seen[key] = 0;
     }
   }
-  const out: { key: string; pairs: OptionPairs }[] = [];
+  const start = new Int32Array(common.length * m + 1);
+  for (let c = 0, j = 0; c < common.length; c++)
+    for (let i = 0; i < m; i++, j++) start[j + 1] = start[j]! + at[c]![i]!.length;
+  const flat = new Int32Array(start[common.length * m]!);
+  const names: string[] = [];
   for (let c = 0; c < common.length; c++) {
-    const start = new Int32Array(m + 1);
-    for (let i = 0; i < m; i++) start[i + 1] = start[i]! + at[c]![i]!.length;
-    const flat = new Int32Array(start[m]!);
-    for (let i = 0; i < m; i++) flat.set(at[c]![i]!, start[i]!);
+    for (let i = 0; i < m; i++) flat.set(at[c]![i]!, start[c * m + i]!);
     // Any post of the key names it.
-    out.push({ key: keys[lists[0]!.posts[flat[0]!]!]!, pairs: { lists, start, at: flat } });
+    names.push(keys[lists[0]!.posts[at[c]![0]![0]!]!]!);
   }
+  const out: CommonKeys = { keys: names, lists, start, at: flat };
   commonCache.set(g, out);
   return out;
 }
@@ -477,14 +524,12 @@ export function groupsFirst(
   planner.prepare(groups.flatMap((g) => Array.from(g.members)));
   for (const g of groups) {
     for (const w of g.members) skip[w] = 1;
-    const all = groupOptions(dataset, planner, g);
-    const left = groupOptions(dataset, planner, g, used);
-    solves += all.length + left.length;
-    let best: TypedOption | undefined;
-    for (const o of left) if (best === undefined || o.value > best.value) best = o;
+    const all = bestOption(dataset, planner, g);
+    const { best, count } = bestOption(dataset, planner, g, used);
+    solves += all.count + count;
     if (best === undefined) {
       const why: GroupFailure =
-        all.length === 0 ? { code: 'no-common-option' } : { code: 'no-capacity-left', options: all.length };
+        all.count === 0 ? { code: 'no-common-option' } : { code: 'no-capacity-left', options: all.count };
       outcomes.push({ kind: 'not-placed', group: g.group.id, rule: g.group.rule, why });
       continue;
     }
@@ -499,7 +544,7 @@ export function groupsFirst(
       group: g.group.id,
       rule: g.group.rule,
       at: best.key,
-      options: all.length,
+      options: all.count,
     });
   }
   const rest = planner.stable({ skip, used }, progress);
@@ -541,17 +586,15 @@ export function optimalWithGroups(
   const relaxed = planner.optimal({}, progress);
   const upperBound = objectiveOfPlacement(index, relaxed);
   planner.prepare(groups.flatMap((g) => Array.from(g.members)));
-  const options = groups.map((g) => groupOptions(dataset, planner, g));
+  // How many options each group has (kept: the options themselves only when few enough to enumerate).
+  const counts = groups.map((g) => bestOption(dataset, planner, g).count);
   const notPlaced = (i: number): GroupOutcome => {
     const g = groups[i]!.group;
     return {
       kind: 'not-placed',
       group: g.id,
       rule: g.rule,
-      why:
-        options[i]!.length === 0
-          ? { code: 'no-common-option' }
-          : { code: 'worse-for-plan', options: options[i]!.length },
+      why: counts[i]! === 0 ? { code: 'no-common-option' } : { code: 'worse-for-plan', options: counts[i]! },
     };
   };
   const states = groups.map((g) => stateOf(dataset, g, relaxed.postOf));
@@ -561,7 +604,7 @@ export function optimalWithGroups(
       outcomes: groups.map((g, i) => {
         const s = states[i]!;
         return s.kind === 'whole'
-          ? { kind: 'placed', group: g.group.id, rule: g.group.rule, at: s.key, options: options[i]!.length }
+          ? { kind: 'placed', group: g.group.id, rule: g.group.rule, at: s.key, options: counts[i]! }
           : notPlaced(i);
       }),
       search: { method: 'exact', graph: 'candidates', solves: 1, upperBound },
@@ -569,8 +612,9 @@ export function optimalWithGroups(
   }
 
   let product = 1;
-  for (const o of options) product = Math.min(Number.MAX_SAFE_INTEGER, product * (o.length + 1));
+  for (const n of counts) product = Math.min(Number.MAX_SAFE_INTEGER, product * (n + 1));
   if (product <= limit) {
+    const options = groups.map((g) => groupOptions(dataset, planner, g));
     // Every combination, options in key order with "not placed" last; the first best is kept.
     let solves = 1;
     let best:
@@ -617,7 +661,7 @@ export function optimalWithGroups(
         const o = b.choice[i];
         return o === undefined
           ? notPlaced(i)
-          : { kind: 'placed', group: g.group.id, rule: g.group.rule, at: o.key, options: options[i]!.length };
+          : { kind: 'placed', group: g.group.id, rule: g.group.rule, at: o.key, options: counts[i]! };
       }),
       search: { method: 'exact', graph: 'groups-fixed', solves, upperBound },
     };
@@ -658,7 +702,7 @@ export function optimalWithGroups(
     let best: TypedOption | undefined;
     let bestC = 0;
     let bestW = 0;
-    for (const o of options[i]!) {
+    forEachOption(dataset, planner, g, undefined, (o) => {
       let c = 0;
       let wsum = 0;
       g.members.forEach((w, j) => {
@@ -672,7 +716,7 @@ export function optimalWithGroups(
         bestC = c;
         bestW = wsum;
       }
-    }
+    });
     chosen.push(best !== undefined && (bestC > 0 || (bestC === 0 && bestW >= 0)) ? best : undefined);
   });
   // Seat the chosen groups in id order while their posts have room.
@@ -697,7 +741,7 @@ export function optimalWithGroups(
       group: g.group.id,
       rule: g.group.rule,
       at: o.key,
-      options: options[i]!.length,
+      options: counts[i]!,
     });
   });
   const rest = planner.optimal({ skip, used }, progress);
@@ -715,10 +759,8 @@ export function optimalWithGroups(
     if (outcomes[i] !== undefined) return;
     const room = new Int32Array(load.length);
     for (let p = 0; p < load.length; p++) room[p] = load[p]!;
-    const fitting = groupOptions(dataset, planner, g, room);
+    const { best } = bestOption(dataset, planner, g, room);
     solves += 1;
-    let best: TypedOption | undefined;
-    for (const o of fitting) if (best === undefined || o.value > best.value) best = o;
     if (best === undefined) return;
     g.members.forEach((w, j) => {
       postOf[w] = best.posts[j]!;
@@ -732,7 +774,7 @@ export function optimalWithGroups(
       group: g.group.id,
       rule: g.group.rule,
       at: best.key,
-      options: options[i]!.length,
+      options: counts[i]!,
     };
   });
   return {
