@@ -11,6 +11,10 @@ import { linearSumAssignment } from 'linear-sum-assignment';
 import { munkres } from 'munkres';
 import { solve } from '../src/graph/solve.js';
 import { verifyAssignment } from '../src/graph/verify.js';
+import { assign } from '../src/assign.js';
+import { generateSample } from '../src/sample.js';
+import { parseDataset } from '../src/parse.js';
+import { verifyPlan } from '../src/verify-plan.js';
 import { CASES, instance } from './cases.js';
 import { denseGraph, sparseGraph } from './graphs.js';
 
@@ -78,6 +82,23 @@ for (const n of [1_000, 10_000]) {
     if (!ok) failures += 1;
     console.log(
       `${`sparse ${mode}`.padEnd(17)} ${String(n).padEnd(9)} ${ms.toFixed(1).padStart(8)} ms  ${ok ? 'ok' : 'WRONG'}`,
+    );
+  }
+}
+// Whole cohorts planned from a dataset (groups included): every plan passes verifyPlan, which
+// checks placements, reasons, blocking pairs and the certificate over every eligible pair.
+{
+  const dataset = parseDataset(generateSample({ workers: 10_000, posts: 1_000, seed: 5 }));
+  for (const mode of ['greedy', 'stable', 'optimal'] as const) {
+    const t = performance.now();
+    const plan = assign(dataset, { mode });
+    const ms = performance.now() - t;
+    const v = verifyPlan(plan, dataset);
+    const accounted = plan.entries.length === dataset.labourers.length;
+    const ok = v.ok && accounted;
+    if (!ok) failures += 1;
+    console.log(
+      `${`plan ${mode}`.padEnd(17)} ${'10^4x10^3'.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms  ${ok ? 'ok' : `WRONG: ${JSON.stringify(v.violations.slice(0, 3))}`}`,
     );
   }
 }

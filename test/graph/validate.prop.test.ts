@@ -89,7 +89,7 @@ describe('graph validation limits', () => {
           ['edges', 'weights-overflow'],
         ]);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env['SCALE_RUNS'] ?? 300) },
     );
   });
 });
