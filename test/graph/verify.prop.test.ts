@@ -120,4 +120,66 @@ describe('verifyAssignment', () => {
       { left: 'b', right: 'y' },
     ]);
   });
+
+  it('a huge dual on a right without room cannot make a worse assignment pass (the tolerance comes from the weights)', () => {
+    const g = {
+      left: [{ id: 'a', tier: null }],
+      right: [
+        { id: 'x', capacity: 1 },
+        { id: 'z', capacity: 0 },
+      ],
+      edges: [{ left: 'a', right: 'x', weight: 0.3 }],
+    };
+    const empty: Assignment = {
+      mode: 'optimal',
+      pairs: [],
+      unmatched: ['a'],
+      total: 0,
+      placedByTier: {},
+      certificate: {
+        kind: 'duals',
+        tiers: [],
+        leftPotential: { a: 0 },
+        rightPotential: { x: 0, z: 1e9 },
+        leftTierPotential: { a: [] },
+        rightTierPotential: { x: [], z: [] },
+      },
+    };
+    expect(codes(verifyAssignment(g, empty))).toContain('dual-infeasible');
+    // Any worse assignment, whatever huge duals are added on a right without room, is refused.
+    fc.assert(
+      fc.property(small, fc.nat(), fc.constantFrom(1e6, 1e9, 1e12, 1e300), (graph, pick, huge) => {
+        const a = solveOptimal(graph);
+        const dropped = a.pairs.filter((p) => {
+          const left = graph.left.find((n) => n.id === p.left)!;
+          return p.weight > 1e-6 || left.tier !== null;
+        });
+        if (dropped.length === 0) return;
+        const p = dropped[pick % dropped.length]!;
+        const cert = a.certificate as OptimalCertificate;
+        const g2 = { ...graph, right: [...graph.right, { id: 'zz', capacity: 0 }] };
+        const worse: Assignment = {
+          ...a,
+          pairs: a.pairs.filter((q) => q !== p),
+          unmatched: [...a.unmatched, p.left].sort(),
+          total: a.total - p.weight,
+          placedByTier: Object.fromEntries(
+            Object.entries(a.placedByTier).map(([t, n]) => {
+              const left = graph.left.find((x) => x.id === p.left)!;
+              return [t, String(left.tier ?? 0) === t ? n - 1 : n];
+            }),
+          ),
+          certificate: {
+            ...cert,
+            leftPotential: { ...cert.leftPotential, [p.left]: 0 },
+            leftTierPotential: { ...cert.leftTierPotential, [p.left]: cert.tiers.map(() => 0) },
+            rightPotential: { ...cert.rightPotential, zz: huge },
+            rightTierPotential: { ...cert.rightTierPotential, zz: cert.tiers.map(() => 0) },
+          },
+        };
+        expect(verifyAssignment(g2, worse).ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
