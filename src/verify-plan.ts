@@ -764,7 +764,35 @@ function checkDuals(
 const id = z.string().min(1);
 const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const tier = z.union([z.literal(0), z.literal(1)]);
-const params = z.record(z.string(), z.unknown());
+/**
+ * A record keyed by ids, each key kept as an own property whatever it is: `z.record` assigns keys
+ * one by one, so a labourer or post whose id is `__proto__` would be dropped (or change the
+ * prototype) and a valid plan rejected.
+ */
+function ownRecord<T extends z.ZodType>(value: T): z.ZodType<Record<string, z.output<T>>> {
+  return z.unknown().transform((input, ctx) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object keyed by id', input });
+      return z.NEVER;
+    }
+    const entries: [string, z.output<T>][] = [];
+    for (const key of Object.keys(input)) {
+      const r = value.safeParse((input as Record<string, unknown>)[key]);
+      if (r.success) entries.push([key, r.data]);
+      else
+        for (const issue of r.error.issues)
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message,
+            path: [key, ...issue.path],
+            input: issue.input,
+          });
+    }
+    // Object.fromEntries defines each key as an own data property, `__proto__` included.
+    return Object.fromEntries(entries) as Record<string, z.output<T>>;
+  }) as unknown as z.ZodType<Record<string, z.output<T>>>;
+}
+const params = ownRecord(z.unknown());
 const groupRule = z.enum(['same-employer', 'same-site', 'same-post']);
 const failure = z.looseObject({ code: z.enum(['no-common-option', 'no-capacity-left', 'worse-for-plan']) });
 const objective = z.strictObject({
@@ -776,10 +804,10 @@ const objective = z.strictObject({
 const duals = z.strictObject({
   kind: z.literal('duals'),
   tiers: z.array(z.number().int().min(0)),
-  leftPotential: z.record(z.string(), finite),
-  rightPotential: z.record(z.string(), finite),
-  leftTierPotential: z.record(z.string(), z.array(z.number().int())),
-  rightTierPotential: z.record(z.string(), z.array(z.number().int())),
+  leftPotential: ownRecord(finite),
+  rightPotential: ownRecord(finite),
+  leftTierPotential: ownRecord(z.array(z.number().int())),
+  rightTierPotential: ownRecord(z.array(z.number().int())),
 });
 
 const planSchema = z.strictObject({

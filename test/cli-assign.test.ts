@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, type AssignStep } from '../src/assign.js';
 import { writePlanJson } from '../src/node.js';
 import { parseDataset } from '../src/parse.js';
-import { parsePlan } from '../src/verify-plan.js';
+import { parsePlan, safeParsePlan, verifyPlan } from '../src/verify-plan.js';
 import { generateSample } from '../src/sample.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 
@@ -105,5 +105,56 @@ describe('bangfu assign', () => {
     writeFileSync(planPath, JSON.stringify(plan), 'utf8');
     const bad = await run(['verify', dataset, planPath]);
     expect(bad.code).toBe(1);
+  });
+});
+
+describe('ids that are also property names', () => {
+  // `__proto__`, `constructor` and `toString` as labourer and post ids: every key of the plan file
+  // (the certificate's duals are keyed by id) must survive writing and reading back.
+  const awkward = (): unknown => {
+    const raw = JSON.stringify(generateSample({ workers: 40, posts: 30, seed: 11 }));
+    const renamed = [
+      ['w0001', '__proto__'],
+      ['w0002', 'constructor'],
+      ['p0001', '__proto__'],
+      ['p0002', 'toString'],
+    ].reduce((s, [from, to]) => s.split(`"${from!}"`).join(`"${to!}"`), raw);
+    return JSON.parse(renamed) as unknown;
+  };
+
+  it.each(['optimal', 'stable', 'greedy'] as const)(
+    '%s: the plan round-trips through JSON and verifies',
+    (mode) => {
+      const ds = parseDataset(awkward());
+      expect(ds.labourers.map((w) => w.id)).toContain('__proto__');
+      const plan = assign(ds, { mode });
+      const back = parsePlan(JSON.parse(JSON.stringify(plan)) as unknown);
+      expect(back).toEqual(plan);
+      expect(verifyPlan(back, ds)).toEqual({ ok: true, violations: [] });
+    },
+  );
+
+  it('bangfu assign --out then bangfu verify says the plan holds', async () => {
+    const file = join(dir, 'awkward.json');
+    const out = join(dir, 'awkward-plan.json');
+    writeFileSync(file, JSON.stringify(awkward()), 'utf8');
+    const a = await run(['assign', file, '--out', out, '--quiet']);
+    expect(a.code).toBe(0);
+    expect(Object.hasOwn(JSON.parse(readFileSync(out, 'utf8')).certificate.leftPotential, '__proto__')).toBe(
+      true,
+    );
+    const v = await run(['verify', file, out]);
+    expect(v.err).toBe('');
+    expect(v.code).toBe(0);
+  });
+
+  it('a malformed dual is reported at its own path', () => {
+    const plan = JSON.parse(JSON.stringify(assign(parseDataset(awkward())))) as {
+      certificate: { leftPotential: Record<string, unknown> };
+    };
+    plan.certificate.leftPotential['__proto__'] = 'high';
+    const r = safeParsePlan(plan);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.issues.map((i) => i.path)).toContain('certificate.leftPotential.__proto__');
   });
 });
