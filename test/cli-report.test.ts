@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +82,7 @@ describe('bangfu report', () => {
     expect(quiet).toEqual({ code: 0, out: '', err: '' });
   });
 
-  it('refuses a bad format, an unreadable plan, and a plan of another dataset, with exit 2', async () => {
+  it('refuses a bad format or an unreadable plan with exit 2, and a plan that does not hold with exit 1', async () => {
     const bad = await run(['report', dataset, plan, '--format', 'pdf']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('expected html, md, json or csv');
@@ -92,9 +92,20 @@ describe('bangfu report', () => {
     const other = path('other.json');
     writeFileSync(other, JSON.stringify(generateSample({ workers: 5, posts: 3, seed: 99 })), 'utf8');
     const mismatch = await run(['report', other, plan]);
-    expect(mismatch.code).toBe(2);
-    expect(mismatch.err).toMatch(/plan\.json: the plan (names labourer|places)/);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.err).toMatch(/the plan does not hold against .*other\.json/);
     expect(mismatch.out).toBe('');
+    // A plan edited by hand (one placed labourer's score raised) is verified before anything is rendered.
+    const edited = JSON.parse(readFileSync(plan, 'utf8')) as { entries: { kind: string; score?: number }[] };
+    const placed = edited.entries.find((e) => e.kind === 'placed')!;
+    placed.score = placed.score! + 0.1;
+    const tampered = path('tampered.json');
+    writeFileSync(tampered, JSON.stringify(edited), 'utf8');
+    const out = path('tampered.html');
+    const r = await run(['report', dataset, tampered, '--out', out, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/nothing rendered/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

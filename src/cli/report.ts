@@ -11,10 +11,11 @@ import { BangfuValidationError } from '../errors.js';
 import type { Locale } from '../render.js';
 import { planToCsv, reportToCsv, reportToHtml, reportToMarkdown } from '../report-render.js';
 import { buildReport, type ProgrammeReport } from '../report.js';
-import { parsePlan } from '../verify-plan.js';
+import { parsePlan, verifyPlan } from '../verify-plan.js';
 import {
   CliError,
   dateOption,
+  EXIT,
   integerOption,
   issueLine,
   json,
@@ -110,6 +111,23 @@ export function registerReport(program: Command, io: CliIO): void {
         if (e instanceof BangfuValidationError)
           throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
         throw e;
+      }
+      // A report is only as good as its plan: one that does not hold against this dataset (made from
+      // another dataset, edited by hand) is refused, as `bangfu verify` would.
+      progress.update(0, 1, 'verifying');
+      const verdict = verifyPlan(plan, dataset);
+      if (!verdict.ok) {
+        progress.done();
+        const shown = verdict.violations.slice(0, 20).map((v) => `${planPath}: ${v.code}: ${v.message}`);
+        const more = verdict.violations.length - shown.length;
+        throw new CliError(
+          [
+            ...shown,
+            ...(more > 0 ? [`${planPath}: … and ${more} more`] : []),
+            `report: the plan does not hold against ${datasetPath} (${verdict.violations.length} violation(s)); nothing rendered`,
+          ],
+          EXIT.failure,
+        );
       }
       let report: ProgrammeReport;
       try {
