@@ -3,6 +3,7 @@
  * search is exact, nothing lawful beats the plan; in every mode groups are whole or not placed, and
  * the plan verifies.
  */
+import { runs } from './helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign, compareObjectives } from '../src/assign.js';
@@ -169,7 +170,7 @@ describe('groups', () => {
           expect(plan.blockingPairs).toEqual(expected);
         },
       ),
-      { numRuns: Number(process.env['PLAN_RUNS'] ?? 120) },
+      { numRuns: runs(Number(process.env['PLAN_RUNS'] ?? 120)) },
     );
     expect(seen).toBeGreaterThan(0);
   });

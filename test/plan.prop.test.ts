@@ -2,6 +2,7 @@
  * Properties of the plans made from the compiled index (a core priced out by the walk; deferred
  * acceptance with lazily found proposals) against oracles that enumerate every eligible pair.
  */
+import { runs } from './helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
@@ -20,7 +21,7 @@ import { generateSample } from '../src/sample.js';
 import { richDatasetArb, smallSampleArb } from './helpers/rich.js';
 
 const datasets = fc.oneof(richDatasetArb, smallSampleArb);
-const RUNS = Number(process.env['PLAN_RUNS'] ?? 60);
+const RUNS = runs(Number(process.env['PLAN_RUNS'] ?? 60));
 
 /** The oracle: every candidate pair enumerated, solved on the whole graph. */
 function oracle(ds: Dataset, mode: AssignmentMode, minScore = 0, candidatesPerWorker?: number) {

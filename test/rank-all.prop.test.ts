@@ -11,6 +11,8 @@ import { generateSample } from '../src/sample.js';
 import { scorePair } from '../src/score.js';
 import type { AreaCode, Dataset, Destination, Post, PostId } from '../src/types.js';
 import { datasetArb } from './helpers/arbitraries.js';
+import { richDatasetArb } from './helpers/rich.js';
+import { runs } from './helpers/runs.js';
 
 /** Sample datasets from random seeds, small enough to compare every pair. */
 const sampleArb: fc.Arbitrary<Dataset> = fc
@@ -78,7 +80,7 @@ const localArb: fc.Arbitrary<Dataset> = fc
     labourers: ds.labourers.map((w, i) => ({ ...w, needsDormitory: picks[i % picks.length]! % 2 === 0 })),
   }));
 
-const anyDataset = fc.oneof(datasetArb, sampleArb, tiedArb, preferringArb, localArb);
+const anyDataset = fc.oneof(datasetArb, richDatasetArb, sampleArb, tiedArb, preferringArb, localArb);
 
 function bruteForce(ds: Dataset, top: number, minScore: number): string[] {
   return ds.labourers.map((w) =>
@@ -103,7 +105,7 @@ describe('compiled kernel', () => {
           });
         });
       }),
-      { numRuns: 40 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -121,7 +123,7 @@ describe('compiled kernel', () => {
           });
         });
       }),
-      { numRuns: 40 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -135,7 +137,7 @@ describe('compiled kernel', () => {
           });
         });
       }),
-      { numRuns: 40 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -153,7 +155,7 @@ describe('rankAll', () => {
           expect(got).toEqual(bruteForce(ds, top, minScore));
         },
       ),
-      { numRuns: 80 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -168,7 +170,7 @@ describe('rankAll', () => {
           expect([...one.scores]).toEqual([...all.scores.subarray(all.offsets[i]!, all.offsets[i + 1]!)]);
         });
       }),
-      { numRuns: 20 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -183,7 +185,7 @@ describe('rankAll', () => {
           }
         });
       }),
-      { numRuns: 20 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -213,7 +215,7 @@ describe('eligiblePairs', () => {
           });
         },
       ),
-      { numRuns: 40 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from './helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { comparePostEntries, compareWorkerEntries } from '../src/compare.js';
 import { checkEligibility, workerExclusions } from '../src/eligibility.js';
@@ -9,7 +10,7 @@ import type { Dataset } from '../src/types.js';
 import { datasetArb } from './helpers/arbitraries.js';
 
 /** Each run ranks every labourer and post of a dataset; fewer runs keep the file quick. */
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: runs(60) };
 
 const optionsArb: fc.Arbitrary<RankOptions> = fc.record(
   {

@@ -2,6 +2,7 @@
  * The verifier checks an optimal plan's certificate over every candidate pair through the walk: it
  * must find a broken dual constraint for exactly the labourers brute force over every pair finds.
  */
+import { runs } from './helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
@@ -73,7 +74,7 @@ describe('verifyPlan on an optimal plan', () => {
           if (left.size + right.size > 0 && broken.size > 0) expect(verdict.ok).toBe(false);
         },
       ),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   });
 });

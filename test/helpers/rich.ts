@@ -1,7 +1,7 @@
 /**
  * Datasets that use more of the model than `datasetArb` alone: certificates required and held
- * (valid, expired, not yet issued), refused destinations, every mobility scope, unrecorded gender,
- * more labourers than openings; and small samples of the generator. For the planner's properties,
+ * (valid, expired, not yet issued), refused destinations and parks, every mobility scope, unrecorded
+ * gender, non-default score weights, more labourers than openings; and small samples of the generator. For the planner's properties,
  * whose oracles enumerate every pair.
  */
 import fc from 'fast-check';
@@ -49,9 +49,22 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         { minLength: ds.labourers.length, maxLength: ds.labourers.length },
       ),
       scarce: fc.boolean(),
+      // Non-default score weights now and then (they need not sum to 1; a zero weight drops a part).
+      weights: fc.option(
+        fc.record({
+          skills: fc.constantFrom(0, 0.1, 0.4, 1, 3),
+          pay: fc.constantFrom(0, 0.3, 1, 2),
+          origin: fc.constantFrom(0, 0.2, 1, 5),
+          employer: fc.constantFrom(0, 0.1, 1),
+        }),
+        { nil: undefined, freq: 3 },
+      ),
     })
-    .map(({ posts, workers, scarce }) => ({
+    .map(({ posts, workers, scarce, weights }) => ({
       ...ds,
+      ...(weights === undefined || weights.skills + weights.pay + weights.origin + weights.employer === 0
+        ? {}
+        : { policy: { ...ds.policy, weights } }),
       posts: ds.posts.map((p, i) => {
         const x = posts[i]!;
         return {

@@ -2,6 +2,7 @@
  * The bounded walk against brute force: every eligible pair scored, then filtered and sorted the way
  * the walk promises (value = score − offset, floor, minimum score, cursor, gate), for any offsets.
  */
+import { runs } from '../helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileIndex, type CompiledIndex } from '../../src/compile.js';
@@ -75,7 +76,7 @@ describe('the walk', () => {
           }
         },
       ),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   });
 
@@ -128,7 +129,7 @@ describe('the walk', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });
@@ -230,7 +231,7 @@ describe('pricing', () => {
           }
         },
       ),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   });
 });
@@ -250,7 +251,7 @@ describe('rule counts', () => {
           expect(ruleCounts(index, sc, w)).toEqual(byRule);
         });
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
