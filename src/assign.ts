@@ -19,7 +19,14 @@ import {
 import { listPlanner, walkPlanner, type Planner, type StageProgress } from './internal/planner.js';
 import { topLists } from './internal/optimal-core.js';
 import { keepTogetherLists } from './internal/keep-together.js';
-import type { KeepTogether, Plan, PlanObjective, PlanOptions, PlacementGroup } from './plan.js';
+import {
+  LISTED_BLOCKING_PAIRS,
+  type KeepTogether,
+  type Plan,
+  type PlanObjective,
+  type PlanOptions,
+  type PlacementGroup,
+} from './plan.js';
 import type { Dataset, PostId, WorkerId } from './types.js';
 import { blockingPairsOf } from './internal/blocking.js';
 
@@ -166,7 +173,8 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
  *   the groups went.
  * - `stable` and `greedy`: groups first, in id order, each at its feasible option of largest member
  *   weight; then the solver on the rest with the openings left. Stable plans then have no blocking
- *   pair that does not involve a group; the ones that do are listed in `blockingPairs`.
+ *   pair that does not involve a group; the ones that do are counted in `blockingPairCount` and the
+ *   first 1,000 listed in `blockingPairs`.
  * Without groups every mode is exactly its solver.
  *
  * Keep-together (`keepTogether.weight`) adds to each edge `weight × min(1, (fellows + already) / 10)`,
@@ -246,12 +254,14 @@ export function planIndex(
       index.postCapacity,
       members,
     );
+    const listed = Math.min(found.workers.length, LISTED_BLOCKING_PAIRS);
     sol = {
       ...sol,
-      blockingPairs: found.map((b) => ({
-        worker: index.workerIds[b.worker]! as WorkerId,
-        post: index.postIds[b.post]! as PostId,
+      blockingPairs: Array.from({ length: listed }, (_, i) => ({
+        worker: index.workerIds[found.workers[i]!]! as WorkerId,
+        post: index.postIds[found.posts[i]!]! as PostId,
       })),
+      blockingPairCount: found.workers.length,
     };
   }
   return buildPlan(dataset, index, resolved, sol, (done, total) => report('plan', done, total));

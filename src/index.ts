@@ -283,5 +283,6 @@ export type * from './types.js';
 export type * from './reasons.js';
 export type * from './results.js';
 export type * from './plan.js';
+export { LISTED_BLOCKING_PAIRS } from './plan.js';
 export type * from './graph/types.js';
 export type * from './policy/types.js';

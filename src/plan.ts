@@ -23,6 +23,8 @@ export type { PriorityTier } from './compare.js';
 // Groups are part of the dataset's model; they are re-exported here, where plans always found them.
 export type { GroupKind, GroupRule, PlacementGroup } from './types.js';
 
+/** How many blocking pairs a stable plan lists at most (see {@link Plan.blockingPairs}). */
+export const LISTED_BLOCKING_PAIRS = 1000;
 /**
  * Soft option: a bonus on an edge where fellow villagers could work together. See `assign`.
  */
@@ -202,11 +204,18 @@ export interface Plan {
    */
   readonly certificate?: OptimalCertificate | StableCertificate;
   /**
-   * Stable mode: the pairs that block the plan on the full candidate graph. Empty without groups;
-   * with groups every one involves a group (its labourer is a group member, or the post would give up
-   * a group member for it).
+   * Stable mode: the pairs that block the plan on the full candidate graph, by labourer id then post
+   * id, the first {@link LISTED_BLOCKING_PAIRS} of them (`blockingPairCount` says how many there are).
+   * Empty without groups; with groups every one involves a group (its labourer is a group member, or
+   * the post would give up a group member for it).
    */
   readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[];
+  /**
+   * Stable mode: how many pairs block the plan. Groups placed first can cause millions in a city's
+   * cohort (each labourer who would rather have a member's post, and whom the post would rather
+   * have), so only the first {@link LISTED_BLOCKING_PAIRS} are listed.
+   */
+  readonly blockingPairCount?: number;
   readonly groups: readonly GroupOutcome[];
   readonly groupSearch: GroupSearch;
   readonly summary: PlanSummary;

@@ -20,7 +20,7 @@ import { createReasoner } from './internal/plan-build.js';
 import { keepTogetherLists } from './internal/keep-together.js';
 import { priceRange, type PlanDuals } from './internal/pricing.js';
 import { TopK, Walker, walk, walkLimits } from './internal/walk.js';
-import type { GroupFailure, Plan, PlanOptions } from './plan.js';
+import { LISTED_BLOCKING_PAIRS, type GroupFailure, type Plan, type PlanOptions } from './plan.js';
 import { scorePair } from './score.js';
 import { summarizePlan } from './summary.js';
 import type { Dataset } from './types.js';
@@ -526,48 +526,53 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     }
   } else {
     const found = blockingPairsOf(index, postOf, weightOf, options.minScore, lists);
-    const explained = (w: number, p: number): boolean => {
-      if (groupOf.has(index.workerIds[w]!)) return true;
-      // The post's least preferred holder is a group member.
-      let least = -1;
+    const n = found.workers.length;
+    // A blocking pair is explained by the groups when its labourer is a member or its post's least
+    // preferred holder is one (each post's least preferred holder found once).
+    const explainedAt = new Uint8Array(P);
+    if (options.groups.length > 0) {
       const rankOf = idOrderOf(index).workerRank;
+      const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+      const least = new Int32Array(P).fill(-1);
       for (let h = 0; h < W; h++) {
-        if (postOf[h] !== p) continue;
-        const th = index.workerPriority[h] === 1 ? 0 : 1;
-        const tl = least < 0 ? -1 : index.workerPriority[least] === 1 ? 0 : 1;
+        const p = postOf[h]!;
+        if (p < 0) continue;
+        const l = least[p]!;
         if (
-          least < 0 ||
-          th > tl ||
-          (th === tl &&
-            (weightOf[h]! < weightOf[least]! ||
-              (weightOf[h] === weightOf[least] && rankOf[h]! > rankOf[least]!)))
+          l < 0 ||
+          tierOf(h) > tierOf(l) ||
+          (tierOf(h) === tierOf(l) &&
+            (weightOf[h]! < weightOf[l]! || (weightOf[h] === weightOf[l] && rankOf[h]! > rankOf[l]!)))
         )
-          least = h;
+          least[p] = h;
       }
-      return least >= 0 && groupOf.has(index.workerIds[least]!);
-    };
-    for (const b of found) {
-      if (options.groups.length > 0 && explained(b.worker, b.post)) continue;
+      for (let p = 0; p < P; p++)
+        if (least[p]! >= 0 && groupOf.has(index.workerIds[least[p]!]!)) explainedAt[p] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      const w = found.workers[i]!;
+      const p = found.posts[i]!;
+      if (options.groups.length > 0 && (groupOf.has(index.workerIds[w]!) || explainedAt[p] === 1)) continue;
       add({
         code: 'blocking-pair',
-        message: `'${index.workerIds[b.worker]}' and '${index.postIds[b.post]}' would both rather be together`,
-        worker: index.workerIds[b.worker]!,
-        post: index.postIds[b.post]!,
+        message: `'${index.workerIds[w]}' and '${index.postIds[p]}' would both rather be together`,
+        worker: index.workerIds[w]!,
+        post: index.postIds[p]!,
       });
     }
     if (options.mode === 'stable') {
-      const listedPairs = (plan.blockingPairs ?? []).map((b) => ({
-        left: b.worker as string,
-        right: b.post as string,
-      }));
-      const foundPairs = found.map((b) => ({
-        left: index.workerIds[b.worker]!,
-        right: index.postIds[b.post]!,
-      }));
-      if (!same(foundPairs, listedPairs))
+      // The count, and the first pairs listed, as the plan gives them.
+      const listed = plan.blockingPairs ?? [];
+      const count = plan.blockingPairCount ?? listed.length;
+      let sameList = count === n && listed.length === Math.min(n, LISTED_BLOCKING_PAIRS);
+      for (let i = 0; sameList && i < listed.length; i++)
+        sameList =
+          listed[i]!.worker === index.workerIds[found.workers[i]!] &&
+          listed[i]!.post === index.postIds[found.posts[i]!];
+      if (!sameList)
         add({
           code: 'blocking-pairs-mismatch',
-          message: `the plan lists ${listedPairs.length} blocking pairs, there are ${foundPairs.length}`,
+          message: `the plan counts ${count} blocking pairs and lists ${listed.length}; there are ${n} (the first ${Math.min(n, LISTED_BLOCKING_PAIRS)} listed)`,
         });
     }
   }
@@ -862,6 +867,7 @@ const planSchema = z.strictObject({
     ])
     .optional(),
   blockingPairs: z.array(z.strictObject({ worker: id, post: id })).optional(),
+  blockingPairCount: z.number().int().min(0).optional(),
   groups: z.array(
     z.discriminatedUnion('kind', [
       z.strictObject({

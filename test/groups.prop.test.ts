@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { assign, compareObjectives } from '../src/assign.js';
 import { checkEligibility } from '../src/eligibility.js';
 import { optionKey } from '../src/groups.js';
-import type { PlacementGroup, PlanObjective } from '../src/plan.js';
+import { LISTED_BLOCKING_PAIRS, type PlacementGroup, type PlanObjective } from '../src/plan.js';
 import { scorePair } from '../src/score.js';
 import type { Dataset } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
@@ -167,7 +167,12 @@ describe('groups', () => {
             a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : a.post < b.post ? -1 : 1,
           );
           if (expected.length > 0) seen++;
-          expect(plan.blockingPairs).toEqual(expected);
+          expect(plan.blockingPairs).toEqual(expected.slice(0, LISTED_BLOCKING_PAIRS));
+          expect(plan.blockingPairCount).toBe(expected.length);
+          // The verifier holds the plan to its count and its list.
+          expect(
+            verifyPlan({ ...plan, blockingPairCount: expected.length + 1 }, ds).violations.map((v) => v.code),
+          ).toContain('blocking-pairs-mismatch');
         },
       ),
       { numRuns: runs(Number(process.env['PLAN_RUNS'] ?? 120)) },

@@ -5,6 +5,11 @@ import { groupOptions, typedGroups } from '../src/internal/plan-groups.js';
 import { walkPlanner } from '../src/internal/planner.js';
 import type { EmployerId, PostId, WorkerId } from '../src/types.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
+import { assign } from '../src/assign.js';
+import { parseDataset } from '../src/parse.js';
+import { LISTED_BLOCKING_PAIRS } from '../src/plan.js';
+import { generateSample } from '../src/sample.js';
+import { verifyPlan } from '../src/verify-plan.js';
 
 const ds = dataset({
   labourers: ['a', 'b', 'c'].map((id) => labourer({ id: id as WorkerId })),
@@ -85,5 +90,27 @@ describe('groups', () => {
     expect(groupState(g, (m) => (m === 'a' ? 'p1' : 'p3'), posts)).toEqual({ kind: 'broken' });
     expect(groupState(g, (m) => (m === 'a' ? 'p1' : undefined), posts)).toEqual({ kind: 'broken' });
     expect(optionKey('same-site', ds.posts[0]!)).toBe('town:441900116');
+  });
+});
+
+describe('blocking pairs at scale', () => {
+  it('a stable plan counts every blocking pair and lists the first 1,000, which the verifier holds it to', () => {
+    const ds = parseDataset(generateSample({ workers: 1000, posts: 100, seed: 5 }));
+    const plan = assign(ds, { mode: 'stable' });
+    expect(plan.blockingPairCount).toBeGreaterThan(LISTED_BLOCKING_PAIRS);
+    const listed = plan.blockingPairs!;
+    expect(listed).toHaveLength(LISTED_BLOCKING_PAIRS);
+    // By labourer id, then post id, without repeats.
+    for (let i = 1; i < listed.length; i++) {
+      const a = listed[i - 1]!;
+      const b = listed[i]!;
+      expect(a.worker < b.worker || (a.worker === b.worker && a.post < b.post)).toBe(true);
+    }
+    expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
+    const codes = (p: typeof plan): string[] => verifyPlan(p, ds).violations.map((v) => v.code);
+    expect(codes({ ...plan, blockingPairs: listed.slice(1) })).toEqual(['blocking-pairs-mismatch']);
+    expect(codes({ ...plan, blockingPairCount: plan.blockingPairCount! - 1 })).toEqual([
+      'blocking-pairs-mismatch',
+    ]);
   });
 });

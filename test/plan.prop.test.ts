@@ -97,7 +97,10 @@ describe('stable and greedy plans', () => {
         const plan = assign(ds, { mode, groups: [], ...o });
         const { postOf } = oracle(ds, mode, o.minScore, o.candidatesPerWorker);
         expect(placedOf(plan)).toEqual(postOf);
-        if (mode === 'stable') expect(plan.blockingPairs).toEqual([]);
+        if (mode === 'stable') {
+          expect(plan.blockingPairs).toEqual([]);
+          expect(plan.blockingPairCount).toBe(0);
+        }
         expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
       }),
       { numRuns: RUNS },

@@ -16,10 +16,33 @@ import { idOrderOf } from './id-order.js';
 import type { PairLists } from './optimal-core.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
-/** A blocking pair, by position. */
-export interface Blocking {
-  readonly worker: number;
-  readonly post: number;
+/** Blocking pairs by position, in two columns (pair i is `workers[i]`, `posts[i]`). */
+export interface BlockingPairs {
+  readonly workers: Int32Array;
+  readonly posts: Int32Array;
+}
+
+/** Columns that grow as pairs are added. */
+class PairColumns {
+  workers: Int32Array = new Int32Array(1024);
+  posts: Int32Array = new Int32Array(1024);
+  size = 0;
+  push(w: number, p: number): void {
+    if (this.size === this.workers.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.workers = grow(this.workers);
+      this.posts = grow(this.posts);
+    }
+    this.workers[this.size] = w;
+    this.posts[this.size++] = p;
+  }
+  done(): BlockingPairs {
+    return { workers: this.workers.slice(0, this.size), posts: this.posts.slice(0, this.size) };
+  }
 }
 
 /**
@@ -36,7 +59,7 @@ export interface Blocking {
  *   whose least preferred holder is a member (at a post with room, or whose least preferred holder
  *   came through the matching, it would have been accepted there, or turned away ahead of every
  *   holder), so only those posts are looked at for it.
- * @returns The blocking pairs.
+ * @returns The blocking pairs, in columns (there can be millions when groups go first at city scale).
  */
 export function blockingPairsOf(
   index: CompiledIndex,
@@ -46,7 +69,7 @@ export function blockingPairsOf(
   lists: PairLists | undefined,
   capacity: Int32Array = index.postCapacity,
   within?: Uint8Array,
-): Blocking[] {
+): BlockingPairs {
   const W = index.workerCount;
   const P = index.postCount;
   const { workerRank, workerByRank } = idOrderOf(index);
@@ -99,7 +122,7 @@ export function blockingPairsOf(
     return weight > cw || (weight === cw && rank[p]! < rank[cur]!);
   };
 
-  const out: Blocking[] = [];
+  const out = new PairColumns();
   if (lists !== undefined) {
     for (let i = 0; i < W; i++) {
       const w = workerByRank[i]!;
@@ -111,9 +134,9 @@ export function blockingPairsOf(
         if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) found.push(p);
       }
       found.sort((a, b) => rank[a]! - rank[b]!);
-      for (const p of found) out.push({ worker: w, post: p });
+      for (const p of found) out.push(w, p);
     }
-    return out;
+    return out.done();
   }
 
   // Views of the posts open to each tier (score order) and the contested ones (score less gate).
@@ -153,8 +176,11 @@ export function blockingPairsOf(
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
-  // Labourers in walk order (each walker builds a county's buckets once), reported in id order.
-  const byLabourer: Blocking[][] = new Array<Blocking[]>(W);
+  // Labourers in walk order (each walker builds a county's buckets once), reported in id order: each
+  // labourer's posts are kept in one column, with where its run starts and how long it is.
+  const runs = new PairColumns();
+  const runStart = new Int32Array(W);
+  const runLength = new Int32Array(W);
   const order = idOrderOf(index).workerByWalk;
   // The posts found for the labourer being looked at, each once (marked with its position + 1).
   const found: number[] = [];
@@ -190,12 +216,16 @@ export function blockingPairsOf(
     all.reset(Number.POSITIVE_INFINITY);
     walk(everywhere ? views[t]!.contested : memberGated[t]!, w, lim, all);
     collect(w);
-    if (found.length > 0)
-      byLabourer[w] = found.sort((a, b) => rank[a]! - rank[b]!).map((p) => ({ worker: w, post: p }));
+    if (found.length > 0) {
+      found.sort((a, b) => rank[a]! - rank[b]!);
+      runStart[w] = runs.size;
+      runLength[w] = found.length;
+      for (const p of found) runs.push(w, p);
+    }
   }
   for (let i = 0; i < W; i++) {
-    const list = byLabourer[workerByRank[i]!];
-    if (list !== undefined) for (const b of list) out.push(b);
+    const w = workerByRank[i]!;
+    for (let k = runStart[w]!; k < runStart[w]! + runLength[w]!; k++) out.push(w, runs.posts[k]!);
   }
-  return out;
+  return out.done();
 }

@@ -47,6 +47,8 @@ export interface TypedPlacement {
   readonly boundDuals?: PlanDuals | undefined;
   /** Stable mode: the pairs that block the plan (only group members can cause them). */
   readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[] | undefined;
+  /** Stable mode: how many pairs block the plan (`blockingPairs` lists the first few). */
+  readonly blockingPairCount?: number | undefined;
 }
 
 /** Steps of building a plan, for progress. */
@@ -284,7 +286,9 @@ export function buildPlan(
     entries,
     objective,
     ...(certificate === undefined ? {} : { certificate }),
-    ...(options.mode === 'stable' ? { blockingPairs: placement.blockingPairs ?? [] } : {}),
+    ...(options.mode === 'stable'
+      ? { blockingPairs: placement.blockingPairs ?? [], blockingPairCount: placement.blockingPairCount ?? 0 }
+      : {}),
     groups: placement.outcomes,
     groupSearch:
       placement.boundDuals === undefined

@@ -451,6 +451,8 @@ export interface GroupPlan extends CorePlacement {
   readonly outcomes: readonly GroupOutcome[];
   readonly search: GroupSearch;
   readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[] | undefined;
+  /** Stable mode: how many pairs block the plan (`blockingPairs` lists the first few). */
+  readonly blockingPairCount?: number | undefined;
 }
 
 /** The objective of a placement: priority households placed, then total weight. */
