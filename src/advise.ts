@@ -113,6 +113,7 @@ export const LIFTED_BY: Readonly<Partial<Record<ExclusionCode, readonly ChangeCo
   'refused-destination': ['drop-refusal'],
   'available-after-window': ['start-earlier'],
   'dormitory-needed': ['accept-no-dormitory'],
+  'below-minimum-pay': ['accept-pay'],
   'minor-hazardous': ['wait-until'],
   'minor-special-operation': ['wait-until'],
   'outside-post-age-range': ['wait-until'],
@@ -143,6 +144,7 @@ const FIXED_WHY: Readonly<Record<ExclusionCode, FixedWhy>> = {
   'required-skill-missing': 'post',
   'refused-destination': 'post',
   'dormitory-needed': 'post',
+  'below-minimum-pay': 'post',
 };
 
 /** An exclusion the labourer cannot change, and the date from which waiting lifts it, if any. */
@@ -607,6 +609,10 @@ function candidatesForExcluded(run: Run, target: Extract<Target, { kind: 'exclud
       case 'dormitory-needed':
         out.push({ code: 'accept-no-dormitory', params: {} });
         break;
+      case 'below-minimum-pay':
+        // The highest whole-yuan minimum the post's net pay meets.
+        out.push({ code: 'accept-pay', params: { from: e.params.minimum, to: Math.floor(e.params.net) } });
+        break;
       default: {
         const wait = waitFor(run, e, target.post);
         if (wait !== undefined) out.push({ code: 'wait-until', params: wait });
@@ -846,7 +852,12 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
     const cands = candidatesOf.get(t);
     if (cands === undefined) return false;
     if (c.code === 'accept-pay')
-      return cands.some((x) => 'acceptPay' in x && c.params.to >= x.acceptPay.floor);
+      return cands.some((x) =>
+        'acceptPay' in x
+          ? c.params.to >= x.acceptPay.floor
+          : // Below the minimum (a hard rule): any minimum up to the post's net pay lifts it.
+            x.change.code === 'accept-pay' && c.params.to <= x.change.params.to,
+      );
     const key = changeKey(c);
     return cands.some((x) => 'change' in x && changeKey(x.change) === key);
   };

@@ -15,7 +15,7 @@
  */
 import { areaContains, prefectureOf, provinceOf } from './divisions.js';
 import { priorityTier } from './compare.js';
-import { checkEligibility, excludedOutright } from './eligibility.js';
+import { checkEligibility, excludedOutright, minimumPayIsHard } from './eligibility.js';
 import { ageOn } from './internal/dates.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { basesFor, minimumWageAt, pairedTowns, parksServing } from './policy/resolve.js';
@@ -64,6 +64,8 @@ export interface CompiledPosts {
   /** Effective weights of skills, pay, origin, employer (`max(0, w) / Σ max(0, w)`, 0 if the sum is 0). */
   readonly effectiveWeights: Float64Array;
   readonly adultAge: number;
+  /** Whether a post paying less (net) than a labourer's minimum excludes the pair (`below-minimum-pay`). */
+  readonly minimumPayHard: boolean;
   readonly postCount: number;
   readonly postIds: readonly string[];
   /** Position of each post id in ascending id order (the tie-break of rankings). */
@@ -392,6 +394,7 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
     asOf,
     effectiveWeights: effectiveWeights(policy),
     adultAge: policy.ageLaw.adultAge,
+    minimumPayHard: minimumPayIsHard(policy),
     postCount: P,
     postIds: posts.map((p) => p.id),
     postIdRank,

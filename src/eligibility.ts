@@ -8,7 +8,8 @@
 import { provinceOf, prefectureOf } from './divisions.js';
 import { ageOn } from './internal/dates.js';
 import { contextOf, siteArea, type Context } from './internal/context.js';
-import type { Park } from './policy/types.js';
+import type { Park, Policy } from './policy/types.js';
+import { netPay } from './score/pay.js';
 import type { Exclusion, ExclusionCode } from './reasons.js';
 import { earliestRetirementDate, retirementOf, type Retirement } from './retirement.js';
 import { requirementCredit } from './score/skills.js';
@@ -372,7 +373,33 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
         ? [{ code: 'dormitory-needed', params: {} }]
         : none,
   },
+  {
+    code: 'below-minimum-pay',
+    scope: 'pair',
+    description:
+      "The post leaves the labourer less net monthly pay than the least they accept (unless the policy's labourerMinimumPay is 'soft', which only scores it lower).",
+    check: ({ ctx, worker, post, area }) => {
+      if (!minimumPayIsHard(ctx.policy)) return none;
+      const { net } = netPay(worker, post, area);
+      const minimum = worker.pay.minMonthly;
+      return net < minimum
+        ? [{ code: 'below-minimum-pay', params: { net, minimum, short: minimum - net } }]
+        : none;
+    },
+  },
 ];
+
+/**
+ * Whether the policy makes a labourer's minimum acceptable pay a hard rule (the default).
+ *
+ * @param policy - The policy.
+ * @returns False only when `labourerMinimumPay` is `'soft'`.
+ * @example
+ * minimumPayIsHard(dongguanPolicy) //=> true
+ */
+export function minimumPayIsHard(policy: Pick<Policy, 'labourerMinimumPay'>): boolean {
+  return policy.labourerMinimumPay !== 'soft';
+}
 
 function unique<T>(items: readonly T[]): readonly T[] {
   return items.length < 2 ? items : [...new Set(items)];
@@ -395,7 +422,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[
  *
  * @example
  * ELIGIBILITY_RULES[0] //=> { code: 'under-minimum-age', scope: 'worker', description: 'Under the minimum working age…' }
- * ELIGIBILITY_RULES.length //=> 20
+ * ELIGIBILITY_RULES.length //=> 21
  */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, scope, description }) => ({
   code,

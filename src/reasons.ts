@@ -72,6 +72,11 @@ export interface ExclusionParams {
   readonly 'refused-destination': { readonly destination: Destination };
   /** Needs a dormitory, the post is away from home and offers none. */
   readonly 'dormitory-needed': Readonly<Record<never, never>>;
+  /**
+   * The post leaves the labourer `net` a month, less than the `minimum` they accept, `short` below it
+   * (not a rule when the policy makes the minimum soft).
+   */
+  readonly 'below-minimum-pay': { readonly net: number; readonly minimum: number; readonly short: number };
 }
 
 /** A code of {@link ExclusionParams}. */

@@ -75,6 +75,7 @@ export const RULE_LABELS: Readonly<Record<Locale, Readonly<Record<ExclusionCode,
     'required-skill-missing': '缺少必需技能且岗位不培训',
     'refused-destination': '本人不愿去该地',
     'dormitory-needed': '需要宿舍但岗位不提供',
+    'below-minimum-pay': '工资低于本人最低要求',
   },
   en: {
     'under-minimum-age': 'under 16',
@@ -97,6 +98,7 @@ export const RULE_LABELS: Readonly<Record<Locale, Readonly<Record<ExclusionCode,
     'required-skill-missing': 'required skill missing, no on-the-job training',
     'refused-destination': 'refused destination',
     'dormitory-needed': 'needs a dormitory, none provided',
+    'below-minimum-pay': "pay below the labourer's minimum",
   },
 };
 

@@ -239,6 +239,8 @@ export const EXCLUSIONS_ZH: Renderers<ExclusionParams> = {
     `岗位要求${n.skill(p.skill)}且不提供岗前培训，本人既不具备该技能，也没有相近技能或相关培训`,
   'refused-destination': (p, n) => `本人不愿去${n.destination(p.destination)}`,
   'dormitory-needed': () => '本人需要宿舍，岗位离家且不提供宿舍',
+  'below-minimum-pay': (p, n) =>
+    `实得${n.money(p.net)}，低于本人可接受的最低${n.money(p.minimum)}，少${n.money(p.short)}`,
 };
 
 /**
@@ -280,6 +282,8 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
     `The post requires ${n.skill(p.skill)} and does not train beginners on the job; the labourer has no route to it (not held, not trained, no related skill)`,
   'refused-destination': (p, n) => `The labourer refuses to work in ${n.destination(p.destination)}`,
   'dormitory-needed': () => 'Needs a dormitory; the post is away from home and offers none',
+  'below-minimum-pay': (p, n) =>
+    `Takes home ${n.money(p.net)}, ${n.money(p.short)} short of the least the labourer accepts (${n.money(p.minimum)})`,
 };
 
 /**

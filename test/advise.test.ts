@@ -33,6 +33,8 @@ const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
   labourer({ id: id as WorkerId, ...extra });
 const p = (id: string, extra: Parameters<typeof post>[0] = {}) => post({ id: id as PostId, ...extra });
 const FORKLIFT = 'forklift-n1' as CertificateId;
+/** The dataset with the labourer's minimum pay soft (scored, not a rule). */
+const softPay = (ds: Dataset): Dataset => ({ ...ds, policy: { ...ds.policy, labourerMinimumPay: 'soft' } });
 
 function eligibleAfter(ds: Dataset, worker: Labourer, changes: readonly Change[], target: Post): boolean {
   const sc = applyChanges(ds, worker, changes);
@@ -331,15 +333,35 @@ describe('advise: into the openings', () => {
     expect(a.suggestions).toEqual([]);
   });
 
-  it('accept-pay: the highest minimum that works, never below the net pay', () => {
+  it('accept-pay lifts a post below the minimum: the highest whole-yuan minimum its net pay meets', () => {
     const paid = p('p1', { openings: 1 });
     const ds = dataset({
-      labourers: [
-        w('w1', { pay: { minMonthly: 5000, targetMonthly: 6000 } }),
-        w('w2', { household: 'registered', pay: { minMonthly: 3500, targetMonthly: 4000 } }),
-      ],
+      labourers: [w('w1', { pay: { minMonthly: 5000, targetMonthly: 6000 } })],
       posts: [paid],
     });
+    const a = advise(ds, 'w1');
+    expect(a.posts[0]).toMatchObject({ kind: 'excluded' });
+    const s = a.suggestions.find((x) => x.changes[0].code === 'accept-pay');
+    expect(s).toBeDefined();
+    const change = s!.changes[0] as { code: 'accept-pay'; params: ChangeParams['accept-pay'] };
+    const net = s!.unlocks[0]!.net;
+    expect(change.params).toEqual({ from: 5000, to: Math.floor(net) });
+    const changed = applyChanges(ds, ds.labourers[0]!, [change])!.worker;
+    expect(checkEligibility(ds, changed, paid)).toEqual([]);
+    expect(checkEligibility(ds, ds.labourers[0]!, paid).map((e) => e.code)).toEqual(['below-minimum-pay']);
+  });
+
+  it('accept-pay (minimum soft): the highest minimum that works, never below the net pay', () => {
+    const paid = p('p1', { openings: 1 });
+    const ds = softPay(
+      dataset({
+        labourers: [
+          w('w1', { pay: { minMonthly: 5000, targetMonthly: 6000 } }),
+          w('w2', { household: 'registered', pay: { minMonthly: 3500, targetMonthly: 4000 } }),
+        ],
+        posts: [paid],
+      }),
+    );
     const a = advise(ds, 'w1');
     const s = a.suggestions.find((x) => x.changes[0].code === 'accept-pay');
     expect(s).toBeDefined();

@@ -493,6 +493,7 @@ describe('ELIGIBILITY_RULES', () => {
     'required-skill-missing': true,
     'refused-destination': true,
     'dormitory-needed': true,
+    'below-minimum-pay': true,
   };
   it('lists every exclusion code exactly once, under-age first', () => {
     const listed = ELIGIBILITY_RULES.map((r) => r.code);

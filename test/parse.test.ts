@@ -376,7 +376,13 @@ describe('parseDataset refusals', () => {
     });
 
     it('a post with the largest openings accepted is planned like any other', () => {
-      const d = parseDataset(input((x) => (x.posts[0].openings = 2 ** 31 - 1)));
+      // The minimum pay soft: the fixture's labourers ask for more than these posts pay.
+      const d = parseDataset(
+        input((x) => {
+          x.posts[0].openings = 2 ** 31 - 1;
+          x.policy = { labourerMinimumPay: 'soft' };
+        }),
+      );
       const plan = assign(d);
       expect(plan.entries.filter((e) => e.kind === 'placed')).not.toHaveLength(0);
       expect(plan.summary.byEmployer.find((e) => e.employer === 'e1')?.openings).toBe(2 ** 31 - 1 - 5 + 8);
@@ -876,6 +882,18 @@ describe('policy overrides in a dataset', () => {
 describe('parsePolicy and safeParsePolicy', () => {
   it('returns the base policy unchanged for empty overrides', () => {
     expect(parsePolicy({})).toEqual(dongguanPolicy);
+  });
+
+  it("reads the labourer's minimum pay as hard (the default) or soft, and refuses anything else", () => {
+    expect(parsePolicy({}).labourerMinimumPay).toBeUndefined();
+    expect(parsePolicy({ labourerMinimumPay: 'soft' }).labourerMinimumPay).toBe('soft');
+    expect(parsePolicy({ labourerMinimumPay: 'hard' }).labourerMinimumPay).toBe('hard');
+    // An override keeps what the base says when it says nothing.
+    expect(parsePolicy({}, { ...dongguanPolicy, labourerMinimumPay: 'soft' }).labourerMinimumPay).toBe(
+      'soft',
+    );
+    const r = safeParsePolicy({ labourerMinimumPay: 'sometimes' });
+    expect(r.success ? [] : r.issues.map((i) => i.path)).toEqual(['labourerMinimumPay']);
   });
 
   it('reports paths from the root of the overrides', () => {

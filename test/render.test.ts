@@ -82,6 +82,7 @@ const EXCLUSIONS: { readonly [K in ExclusionCode]: Extract<Exclusion, { code: K 
     params: { destination: { kind: 'park', park: 'guanshao' as ParkId } },
   },
   'dormitory-needed': { code: 'dormitory-needed', params: {} },
+  'below-minimum-pay': { code: 'below-minimum-pay', params: { net: 2500, minimum: 3500, short: 1000 } },
 };
 
 /** One example of every score reason code. */

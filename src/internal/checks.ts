@@ -605,6 +605,9 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     parks: parks.rows,
     bases: bases.rows,
     weights,
+    ...((given.labourerMinimumPay ?? base.labourerMinimumPay) === undefined
+      ? {}
+      : { labourerMinimumPay: (given.labourerMinimumPay ?? base.labourerMinimumPay)! }),
     skills: skills.rows,
     certificates: certificates.rows,
     trainings: trainings.rows,

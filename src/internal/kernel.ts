@@ -258,9 +258,25 @@ export function useSum(index: CompiledIndex, sc: WorkerScratch, p: number): numb
  * payValue(index, 0, 0, cp) //=> 0.8…
  */
 export function payValue(index: CompiledIndex, w: number, p: number, cp: number): number {
-  const net =
-    index.workerNeedsDorm[w] === 1 || (cp & CP_AWAY) !== 0 ? index.postNetDorm[p]! : index.postNetNoDorm[p]!;
-  return payAt(index, w, net);
+  return payAt(index, w, netAt(index, w, p, cp));
+}
+
+/**
+ * The net monthly pay a post leaves a labourer, as `netPay` computes it: the dormitory's cost counts
+ * when the labourer needs one or the site is away from home.
+ *
+ * @param index - The compiled index.
+ * @param w - The labourer's position.
+ * @param p - The post's position.
+ * @param cp - The county-post bits of the labourer's county and the post.
+ * @returns Net monthly pay, CNY.
+ * @example
+ * netAt(index, 0, 0, countyPostOf(index, index.workerCounty[0], 0)) //=> 3350
+ */
+export function netAt(index: CompiledIndex, w: number, p: number, cp: number): number {
+  return index.workerNeedsDorm[w] === 1 || (cp & CP_AWAY) !== 0
+    ? index.postNetDorm[p]!
+    : index.postNetNoDorm[p]!;
 }
 
 /**
@@ -487,6 +503,8 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
     if (park === -1 ? index.postArea[p]!.startsWith(index.refArea[k]!) : index.postPark[p] === park)
       return false;
   }
+  // The labourer's minimum acceptable pay, against the net the post leaves them (as `payValue`).
+  if (index.minimumPayHard && netAt(index, w, p, cp) < index.workerMin[w]!) return false;
   return true;
 }
 

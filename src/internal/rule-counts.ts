@@ -18,7 +18,7 @@ import * as kernel from './kernel.js';
 import type { WorkerScratch } from './kernel.js';
 import { signaturesFor } from './walk.js';
 
-const { CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, POST_RULE_CODES } = compiled;
+const { CP_AWAY, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, POST_RULE_CODES } = compiled;
 const { prepareWorker, skillsAllowed } = kernel;
 
 /** How many posts each rule excludes, by code; codes that exclude none are left out. */
@@ -41,6 +41,10 @@ interface Tables {
   readonly sigStrict: Int32Array;
   /** Per county (lazily): posts not near home; and of those, outside the prefecture, the province, with no dormitory. */
   readonly counties: Map<number, Int32Array>;
+  /** Net pay of every post with the dormitory's cost, sorted. */
+  readonly netDorm: Float64Array;
+  /** Per county (lazily): the posts not away from home (where a labourer without need of a dormitory pays none). */
+  readonly home: Map<number, Int32Array>;
 }
 
 const tableCache = new WeakMap<CompiledIndex, Tables>();
@@ -86,6 +90,8 @@ function tablesOf(index: CompiledIndex): Tables {
     certPosts: Int32Array.from(certPosts),
     sigStrict,
     counties: new Map(),
+    netDorm: Float64Array.from(index.postNetDorm).sort(),
+    home: new Map(),
   };
   tableCache.set(index, t);
   return t;
@@ -108,6 +114,19 @@ function countyCounts(index: CompiledIndex, t: Tables, county: number): Int32Arr
   }
   t.counties.set(county, c);
   return c;
+}
+
+/** The posts not away from a county's home (its own posts and the parks serving it). */
+function homePosts(index: CompiledIndex, t: Tables, county: number): Int32Array {
+  let h = t.home.get(county);
+  if (h !== undefined) return h;
+  const P = index.postCount;
+  const off = county * P;
+  const out: number[] = [];
+  for (let p = 0; p < P; p++) if ((index.countyPost[off + p]! & CP_AWAY) === 0) out.push(p);
+  h = Int32Array.from(out);
+  t.home.set(county, h);
+  return h;
 }
 
 /** How many values of a sorted array are above `x`, and how many below. */
@@ -174,6 +193,18 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
     );
   }
   if (index.workerNeedsDorm[w] === 1) put('dormitory-needed', county[3]!);
+  if (index.minimumPayHard) {
+    // Every post at its net with the dormitory, corrected where the labourer pays none (home posts).
+    const min = index.workerMin[w]!;
+    let below = countBelow(t.netDorm, min);
+    if (index.workerNeedsDorm[w] === 0) {
+      for (const p of homePosts(index, t, index.workerCounty[w]!)) {
+        if (index.postNetDorm[p]! < min) below--;
+        if (index.postNetNoDorm[p]! < min) below++;
+      }
+    }
+    put('below-minimum-pay', below);
+  }
   // Certificates: over the posts that ask for any.
   const cw = index.certWords;
   let missing = 0;

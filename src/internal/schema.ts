@@ -314,6 +314,10 @@ export const policyOverrideSchema = z.strictObject({
       }),
     )
     .optional(),
+  labourerMinimumPay: z.enum(['hard', 'soft']).optional().meta({
+    description:
+      "Whether a post paying a labourer less (net) than the least they accept is excluded ('hard', the default) or only scored lower ('soft').",
+  }),
   weights: z
     .strictObject({
       skills: z.number().nonnegative().optional(),

@@ -174,6 +174,12 @@ export interface Policy {
   readonly parks: readonly Park[];
   readonly bases: readonly PlacementBase[];
   readonly weights: ScoreWeights;
+  /**
+   * Whether a post that leaves a labourer less net monthly pay than the least they accept
+   * (`pay.minMonthly`) is excluded (`hard`, the default: reason `below-minimum-pay`, naming both
+   * figures and the gap) or only scored lower (`soft`).
+   */
+  readonly labourerMinimumPay?: 'hard' | 'soft';
   readonly skills: readonly SkillDefinition[];
   readonly certificates: readonly CertificateDefinition[];
   readonly trainings: readonly TrainingCourse[];

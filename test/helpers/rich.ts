@@ -49,6 +49,8 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         { minLength: ds.labourers.length, maxLength: ds.labourers.length },
       ),
       scarce: fc.boolean(),
+      // The labourer's minimum pay soft now and then (scored instead of excluding).
+      softPay: fc.integer({ min: 0, max: 3 }),
       // Non-default score weights now and then (they need not sum to 1; a zero weight drops a part).
       weights: fc.option(
         fc.record({
@@ -60,11 +62,15 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         { nil: undefined, freq: 3 },
       ),
     })
-    .map(({ posts, workers, scarce, weights }) => ({
+    .map(({ posts, workers, scarce, weights, softPay }) => ({
       ...ds,
-      ...(weights === undefined || weights.skills + weights.pay + weights.origin + weights.employer === 0
-        ? {}
-        : { policy: { ...ds.policy, weights } }),
+      policy: {
+        ...ds.policy,
+        ...(weights === undefined || weights.skills + weights.pay + weights.origin + weights.employer === 0
+          ? {}
+          : { weights }),
+        ...(softPay === 0 ? { labourerMinimumPay: 'soft' as const } : {}),
+      },
       posts: ds.posts.map((p, i) => {
         const x = posts[i]!;
         return {

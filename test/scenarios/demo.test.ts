@@ -69,11 +69,21 @@ describe('the demo dataset', () => {
     expect(skills.reasons.some((r) => r.code === 'skill-required-trained')).toBe(true);
   });
 
-  it('tells the labourer with a high pay expectation where posts fall short of it', () => {
+  it('tells the labourer with a high pay expectation where posts fall short of it, and by how much', () => {
     const w = find((x) => age(x) >= 18 && x.pay.minMonthly >= 5000);
-    const ranking = rankPosts(dataset, w.id, { top: 20, includeExcluded: false });
-    expect(ranking.ranked.length).toBeGreaterThan(0);
-    const reasons = ranking.ranked.flatMap((r) =>
+    // The minimum is a hard rule: posts paying less are excluded, naming both figures and the gap.
+    const ranking = rankPosts(dataset, w.id, { top: 20 });
+    const short = ranking.excluded.flatMap((x) => x.exclusions).filter((e) => e.code === 'below-minimum-pay');
+    expect(short.length).toBeGreaterThan(0);
+    for (const e of short) {
+      expect(e.params.minimum).toBe(w.pay.minMonthly);
+      expect(e.params.short).toBe(e.params.minimum - e.params.net);
+      expect(e.params.short).toBeGreaterThan(0);
+    }
+    for (const r of ranking.ranked) expect(r.breakdown.components.length).toBeGreaterThan(0);
+    // With the minimum soft, the same posts are ranked, scored lower for the shortfall.
+    const soft = { ...dataset, policy: { ...dataset.policy, labourerMinimumPay: 'soft' as const } };
+    const reasons = rankPosts(soft, w.id, { top: 20, includeExcluded: false }).ranked.flatMap((r) =>
       r.breakdown.components.flatMap((c) => c.reasons.map((x) => x.code)),
     );
     expect(reasons).toContain('pay-below-minimum-acceptable');
