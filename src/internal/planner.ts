@@ -7,7 +7,7 @@
  */
 import type { CompiledIndex } from '../compile.js';
 import { stableMatch } from '../graph/solve-stable.js';
-import { deferredAcceptance } from './deferred.js';
+import { greedyMatch } from './greedy-match.js';
 import {
   coreGraph,
   placementOf,
@@ -84,7 +84,7 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
       // The stable matching's accepted pairs seed the core: they hold the pairs a near-optimal plan
       // uses, so pricing has little left to add.
       if (accepted === undefined) {
-        const da = deferredAcceptance(index, {
+        const da = greedyMatch(index, {
           minScore,
           skip: shape.skip,
           used: shape.used,
@@ -107,7 +107,7 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
       return result;
     },
     stable(shape, progress) {
-      const da = deferredAcceptance(index, {
+      const da = greedyMatch(index, {
         minScore,
         skip: shape.skip,
         used: shape.used,

@@ -612,18 +612,18 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
         return;
       }
       const p = posts[i]!;
+      // The offset may have risen since the buckets were built (then `bound + shift` still bounds
+      // the score, only loosely); a post closed since then (+∞) is passed over at once.
+      const shift = offsets === undefined ? 0 : offsets[p]!;
+      if (shift === Number.POSITIVE_INFINITY) continue;
       if (isType && sigMark[postSig[p]!] === stamp) continue; // scored from its signature bucket
       if (preferred && wk.postMark[p] === stamp) continue; // scored below, as preferred
       // A gate the post's bound (pay at its band's best) cannot pass: no need for the exact pay.
-      if (gate !== undefined && key + rest + (offsets === undefined ? 0 : offsets[p]!) < gate[p]!) continue;
+      if (gate !== undefined && key + rest + shift < gate[p]!) continue;
       const cp = index.countyPost[off + p]!;
       const pay = payValue(index, w, p, cp);
       const bound = key + fixed + eP * pay;
       if (bound < bar) continue;
-      // The offset may have risen since the buckets were built (then `bound + shift` still bounds
-      // the score, only loosely); a post closed since then (+∞) is passed over.
-      const shift = offsets === undefined ? 0 : offsets[p]!;
-      if (shift === Number.POSITIVE_INFINITY) continue;
       if (bound + shift < minScore) continue;
       if (gate !== undefined && bound + shift < gate[p]!) continue;
       if (!pairAllowed(index, w, p, cp)) continue;
