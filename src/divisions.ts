@@ -118,11 +118,6 @@ export function provinceOf(code: string): AreaCode {
   return code.slice(0, 2) as AreaCode;
 }
 
-/** The county (6 digits) of a county or town code. */
-export function countyOf(code: string): CountyCode {
-  return code.slice(0, 6) as CountyCode;
-}
-
 /** Whether the place `inner` lies within the area `outer` (equal codes included). */
 export function areaContains(outer: string, inner: string): boolean {
   return inner.startsWith(outer);

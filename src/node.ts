@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { BangfuValidationError } from './errors.js';
 import { parseDataset } from './parse.js';
 import type { Policy } from './policy/types.js';
@@ -62,18 +62,6 @@ export function parseJson(text: string, what = 'input'): unknown {
       'JSON',
     );
   }
-}
-
-/**
- * Writes a value as JSON (two-space indent, trailing newline) to a file, replacing it.
- *
- * @param path - The file's path.
- * @param value - Any JSON-serialisable value.
- * @example
- * writeJson('sample.json', generateSample({ workers: 10, posts: 5 }));
- */
-export function writeJson(path: string, value: unknown): void {
-  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
 }
 
 /**

@@ -18,7 +18,6 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
-import type { DeferredOptions, DeferredResult } from './deferred.js';
 import { idOrderOf, inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -33,8 +32,37 @@ const PROGRESS_EVERY = 4096;
 /** Bytes of county buckets the walker keeps between labourers of different counties. */
 const KEEP_BYTES = 256 * 2 ** 20;
 
+/** Options of {@link greedyMatch}. */
+export interface MatchOptions {
+  /** Pairs scoring below this are not candidates. */
+  readonly minScore: number;
+  /** Labourers left out (1). */
+  readonly skip?: Uint8Array | undefined;
+  /** Openings already taken per post (e.g. by groups placed first). */
+  readonly used?: Int32Array | undefined;
+  /** Told as labourers are decided (placed, or left with no post that would take them): done of total. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** The stable matching, and every pair accepted on the way. */
+export interface MatchResult {
+  /** Each labourer's post (index order), −1 when unplaced. */
+  readonly postOf: Int32Array;
+  readonly scoreOf: Float64Array;
+  /** The pairs where labourers competed (labourer, post, score): those placed, and those reached for when full. */
+  readonly accepted: {
+    readonly workers: Int32Array;
+    readonly posts: Int32Array;
+    readonly scores: Float64Array;
+  };
+  /** Each post's final gate for priority households and for the others (−∞ open, +∞ closed). */
+  readonly gates: readonly [Float64Array, Float64Array];
+  /** Pairs reached for (placed, or found full). */
+  readonly proposals: number;
+}
+
 /**
- * The stable matching (the same as {@link deferredAcceptance}'s), taken greedily best pair first
+ * The stable matching (the same as deferred acceptance's), taken greedily best pair first
  * (see the module notes). `accepted` holds the pairs placed and the pairs a labourer reached for
  * first but found full: the pairs where labourers competed.
  *
@@ -43,11 +71,11 @@ const KEEP_BYTES = 256 * 2 ** 20;
  */
 export function greedyMatch(
   index: CompiledIndex,
-  options: DeferredOptions & {
+  options: MatchOptions & {
     /** Posts each walk lists ahead (tests use 1 or 2, so that lists run out). */
     readonly listAhead?: number;
   },
-): DeferredResult {
+): MatchResult {
   const FIRST = options.listAhead ?? FIRST_AHEAD;
   const RESUME = options.listAhead ?? RESUME_AHEAD;
   const LIST_AHEAD = Math.max(FIRST, RESUME);
@@ -236,6 +264,5 @@ export function greedyMatch(
     },
     gates,
     proposals,
-    gateWalks: 0,
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/compile.js';
 import { checkEligibility } from '../../src/eligibility.js';
-import { deferredAcceptance } from '../../src/internal/deferred.js';
+import { deferredAcceptance } from '../helpers/deferred.js';
 import { greedyMatch } from '../../src/internal/greedy-match.js';
 import { priorityTier } from '../../src/compare.js';
 import { scorePair } from '../../src/score.js';

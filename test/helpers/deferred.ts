@@ -1,5 +1,6 @@
 /**
- * Deferred acceptance over a compiled index, with each labourer's preferences produced by the walk
+ * A test oracle: deferred acceptance over a compiled index (the planner takes the same matching
+ * greedily, `src/internal/greedy-match.ts`), with each labourer's preferences produced by the walk
  * as they are needed instead of listed in full.
  *
  * Labourers propose; a post keeps the best of those who proposed to it, up to its openings, in its
@@ -20,9 +21,10 @@
  *
  * @module
  */
-import type { CompiledIndex } from '../compile.js';
-import { idOrderOf, inWalkOrder } from './id-order.js';
-import { TopK, Walker, walk, walkLimits } from './walk.js';
+import type { CompiledIndex } from '../../src/compile.js';
+import { idOrderOf, inWalkOrder } from '../../src/internal/id-order.js';
+import type { MatchOptions, MatchResult } from '../../src/internal/greedy-match.js';
+import { TopK, Walker, walk, walkLimits } from '../../src/internal/walk.js';
 
 /** Posts bounded in score order before a proposal turns to the gate-ordered walk. */
 const SCORE_ORDER_BUDGET = 64;
@@ -33,46 +35,16 @@ const PROGRESS_EVERY = 4096;
 /** Bytes of county buckets each walk keeps between passes. */
 const KEEP_BYTES = 256 * 2 ** 20;
 
-/** Options of {@link deferredAcceptance}. */
-export interface DeferredOptions {
-  /** Pairs scoring below this are not candidates. */
-  readonly minScore: number;
-  /** Labourers left out (1). */
-  readonly skip?: Uint8Array | undefined;
-  /** Openings already taken per post (e.g. by groups placed first). */
-  readonly used?: Int32Array | undefined;
-  /**
-   * Told as proposals go: proposals made, and made plus still to make (a displaced labourer
-   * proposes again, so the second figure can grow).
-   */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
-}
-
-/** The stable matching, and every pair accepted on the way. */
-export interface DeferredResult {
-  /** Each labourer's post (index order), −1 when unplaced. */
-  readonly postOf: Int32Array;
-  readonly scoreOf: Float64Array;
-  /** The pairs accepted at some point (labourer, post, score): the proposals that mattered. */
-  readonly accepted: {
-    readonly workers: Int32Array;
-    readonly posts: Int32Array;
-    readonly scores: Float64Array;
-  };
-  /** Each post's final gate for priority households and for the others (−∞ open, +∞ closed). */
-  readonly gates: readonly [Float64Array, Float64Array];
-  /** Proposals made, and walks that had to turn to the gate-ordered view. */
-  readonly proposals: number;
-  readonly gateWalks: number;
-}
-
 /**
  * The labourer-optimal stable matching of a compiled index (see the module notes).
  *
  * Complexity: one walk per proposal (a labourer proposes once, plus once each time it is displaced),
  * bounded as the module notes say; O(log c) per acceptance at a post of c openings.
  */
-export function deferredAcceptance(index: CompiledIndex, options: DeferredOptions): DeferredResult {
+export function deferredAcceptance(
+  index: CompiledIndex,
+  options: MatchOptions,
+): MatchResult & { readonly gateWalks: number } {
   const W = index.workerCount;
   const P = index.postCount;
   const { minScore, skip, used } = options;
