@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { deepFreeze } from './internal/freeze.js';
 import { z } from 'zod';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import {
@@ -163,7 +164,9 @@ function parseRecord<S extends z.ZodType>(
  * counts), in one group at most, each group with at least one member and its own id; a group's
  * issues have paths such as `groups[3].members[1]`.
  *
- * The input is never mutated and the dataset's objects are fresh. Never throws.
+ * The input is never mutated and the dataset's objects are fresh and deeply frozen (facts about a
+ * dataset are cached by identity; to change one, build a new object from it, as `{ ...dataset,
+ * posts: [...] }`, which is a new dataset to every cache). Never throws.
  *
  * Complexity: O(n) in the size of the input, plus O(p·w) for p posts and w minimum-wage rows.
  *
@@ -274,7 +277,8 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
 
   if (issues.list.length > 0 || asOf === undefined || policy === undefined)
     return { success: false, issues: issues.list };
-  return { success: true, value: { asOf, labourers, employers, posts, groups, policy } };
+  // Deeply frozen: facts about a dataset are cached by identity, so it must not change once read.
+  return { success: true, value: deepFreeze({ asOf, labourers, employers, posts, groups, policy }) };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type ParseOptions,
 } from '../src/parse.js';
 import { groupIssues } from '../src/groups.js';
+import { rankPosts } from '../src/rank.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
 import { VALID_AS_OF, validInput } from './helpers/valid-input.js';
 
@@ -967,5 +968,26 @@ describe('datasetJsonSchema', () => {
     const a = datasetJsonSchema();
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
     expect(datasetJsonSchema()).not.toBe(a);
+  });
+});
+
+describe('a parsed dataset does not change', () => {
+  it('is deeply frozen, so no cached fact about it can go stale; a changed copy is a new dataset', () => {
+    const d = parseDataset(validInput());
+    expect(Object.isFrozen(d)).toBe(true);
+    expect(Object.isFrozen(d.labourers[0]!.pay)).toBe(true);
+    expect(Object.isFrozen(d.posts[0]!.window)).toBe(true);
+    expect(Object.isFrozen(d.policy.weights)).toBe(true);
+    const before = rankPosts(d, d.labourers[0]!.id, { top: 10 });
+    expect(() => {
+      (d.posts[0] as { openings: number }).openings = 0;
+    }).toThrow(TypeError);
+    expect(rankPosts(d, d.labourers[0]!.id, { top: 10 })).toEqual(before);
+    // A copy with the post closed answers for the copy.
+    const closed = { ...d, posts: d.posts.map((p, i) => (i === 0 ? { ...p, filled: p.openings } : p)) };
+    const after = rankPosts(closed, d.labourers[0]!.id, { top: 10 });
+    expect(after.excluded.find((x) => x.post.id === d.posts[0]!.id)?.exclusions.map((e) => e.code)).toContain(
+      'no-openings-left',
+    );
   });
 });
