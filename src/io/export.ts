@@ -41,8 +41,9 @@ function cellText(value: unknown): string {
  * only when it holds a comma, a quote, a line break or outer spaces.
  *
  * Cells: a string as is, a number or boolean by `String`, `undefined`/`null` as empty, anything
- * else as JSON. Cells are not guarded against spreadsheet formulas (`=…`): a consumer that opens
- * untrusted data in a spreadsheet should prefix such cells itself.
+ * else as JSON. A cell a spreadsheet would run as a formula (beginning with = + - @, a tab or a
+ * carriage return, and not a plain number) is written with a leading `'`, which spreadsheets show
+ * as text; `importCsv` strips it again. Every CSV the library writes is guarded the same way.
  *
  * Complexity: O(total cell length).
  *
@@ -68,11 +69,19 @@ export function writeCsv(
   );
 }
 
+/**
+ * Cells a spreadsheet would read as a formula (or a DDE command): beginning with = + - @, a tab or a
+ * carriage return, unless the whole cell is a plain number (−5 is data, not a formula); and cells
+ * that only look guarded already (`'=…`), so that importing strips exactly the quote it added.
+ */
+export const FORMULA_CELL = /^(?![-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?$)'*[=+\-@\t\r]/i;
+
 function csvText(data: readonly (readonly string[])[], headers: readonly string[]): string {
   if (headers.length === 0) return '';
+  // Such cells get a leading ' (and quotes), which spreadsheets show as text; importCsv strips it.
   const text = Papa.unparse(
     { fields: [...headers], data: data.map((r) => [...r]) },
-    { newline: '\r\n', quotes: false, header: true },
+    { newline: '\r\n', quotes: false, header: true, escapeFormulae: FORMULA_CELL },
   );
   return `${text}\r\n`;
 }

@@ -91,6 +91,11 @@ interface ColumnIndex {
 const indexCache = new WeakMap<readonly CsvColumn[], ColumnIndex>();
 
 /** Every accepted header of a table, normalised, with the column it names. */
+/** A cell as written before the CSV writers guarded it against formulas (`'=1` → `=1`). */
+function unguarded(cell: string): string {
+  return cell.startsWith("'") && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
   let index = indexCache.get(columns);
   if (index === undefined) {
@@ -269,7 +274,7 @@ function importTable(
     const target: Record<string, unknown> = {};
     used.forEach((column, j) => {
       if (column === undefined) return;
-      const cell = record[j]!.trim();
+      const cell = unguarded(record[j]!.trim());
       const header = headers[column.key]!;
       if (cell === '') {
         if (column.required) issue(row, header, 'missing-value', `${header} is required`);

@@ -8,10 +8,35 @@ import { withoutEmptyLists } from './helpers.js';
 const headers = fc.constantFrom('zh' as const, 'en' as const);
 const encoding = fc.constantFrom('utf-8-bom' as const, 'gb18030' as const);
 
-/** Free text as a spreadsheet cell may hold it: commas, quotes, line breaks, Chinese, no outer spaces. */
+/**
+ * Free text as a spreadsheet cell may hold it: commas, quotes, line breaks, Chinese, formula
+ * characters and apostrophes, no outer spaces.
+ */
 const cellText = fc
   .string({
-    unit: fc.constantFrom('a', 'Z', '9', ',', '"', '\n', '\r\n', ';', ' ', '陈', '光', '明', '（', '·', '𠮷'),
+    unit: fc.constantFrom(
+      'a',
+      'Z',
+      '9',
+      ',',
+      '"',
+      '\n',
+      '\r\n',
+      ';',
+      ' ',
+      '陈',
+      '光',
+      '明',
+      '（',
+      '·',
+      '𠮷',
+      '=',
+      '+',
+      '-',
+      '@',
+      "'",
+      '\t',
+    ),
     minLength: 1,
     maxLength: 12,
   })
