@@ -111,6 +111,12 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // A reader that stops early (`bangfu sample … | head`) closes the pipe: that ends the output, as
+  // for any Unix tool, quietly and with success, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   // No top-level await: the bundle is also built as CommonJS.
   void main(process.argv.slice(2), {
     stdout: (text) => void process.stdout.write(text),
