@@ -204,3 +204,13 @@ describe('bangfu schema, --help, --version', () => {
     expect((await run()).code).toBe(2);
   });
 });
+
+describe('bangfu advise', () => {
+  it('refuses --max-changes outside 1 to 4 instead of clamping it, and takes one inside', async () => {
+    const over = await run('advise', good, '--worker', 'w0001', '--max-changes', '9');
+    expect(over.code).toBe(2);
+    expect(over.err).toMatch(/--max-changes.*from 1 to 4/);
+    const ok = await run('advise', good, '--worker', 'w0001', '--max-changes', '3');
+    expect(ok.code).toBe(0);
+  });
+});

@@ -34,7 +34,7 @@ export function registerAdvise(program: Command, io: CliIO): void {
     .argument('<dataset>', 'the dataset JSON file')
     .requiredOption('--worker <id>', 'the labourer')
     .option('--post <id>', 'a post to advise on (repeatable; default: every post out of reach)', collect)
-    .option('--max-changes <n>', 'the most changes in one suggestion (1 to 4)', integerOption(1), 2)
+    .option('--max-changes <n>', 'the most changes in one suggestion (1 to 4)', integerOption(1, 4), 2)
     .option('--top <n>', 'how many suggestions to show', integerOption(1), 10)
     .option('--plan', "judge openings against an optimal placement plan instead of each post's ranking")
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
@@ -43,7 +43,7 @@ export function registerAdvise(program: Command, io: CliIO): void {
     .action((path: string, options: AdviseCliOptions) => {
       const dataset = loadDataset(path, options);
       const advice = advise(dataset, options.worker, {
-        maxChanges: Math.min(options.maxChanges, 4),
+        maxChanges: options.maxChanges,
         top: options.top,
         ...(options.post === undefined ? {} : { posts: options.post }),
         ...(options.plan === true ? { plan: assign(dataset, { mode: 'optimal' }) } : {}),

@@ -66,11 +66,15 @@ export function loadDataset(path: string, options: DatasetOptions = {}): Dataset
 }
 
 /** Parses a whole number ≥ `min` for an option (commander argParser). */
-export function integerOption(min: number): (value: string) => number {
+export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!/^\s*[+-]?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`expected a whole number ≥ ${min}.`);
+    if (!/^\s*[+-]?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `expected a whole number ≥ ${min}.`
+          : `expected a whole number from ${min} to ${max}.`,
+      );
     }
     return n;
   };
