@@ -16,6 +16,8 @@ export interface ValidationIssue {
   readonly value?: unknown;
 }
 
+const BRAND: unique symbol = Symbol.for('bangfu.validation-error') as never;
+
 /**
  * Thrown when input is refused at the boundary. Carries every problem at once in `issues`.
  *
@@ -25,6 +27,8 @@ export interface ValidationIssue {
 export class BangfuValidationError extends Error {
   override readonly name = 'BangfuValidationError';
   readonly issues: readonly ValidationIssue[];
+  /** A brand shared by every copy of this class (see {@link isBangfuValidationError}). */
+  readonly [BRAND] = true;
 
   constructor(issues: readonly ValidationIssue[], what = 'input') {
     const head = issues
@@ -35,6 +39,26 @@ export class BangfuValidationError extends Error {
     super(`invalid ${what}: ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${head}${more}`);
     this.issues = issues;
   }
+}
+
+/**
+ * Whether a value is a {@link BangfuValidationError}, also one thrown by another copy of the library
+ * (a bundle that holds two, or the CommonJS and ES module builds side by side), where `instanceof`
+ * answers false.
+ *
+ * @param e - Anything caught.
+ * @returns True for a validation error of any copy of bangfu.
+ * @example
+ * try { parseDataset(json) } catch (e) { if (isBangfuValidationError(e)) console.log(e.issues[0].path) }
+ */
+export function isBangfuValidationError(e: unknown): e is BangfuValidationError {
+  return (
+    e instanceof BangfuValidationError ||
+    (typeof e === 'object' &&
+      e !== null &&
+      (e as { [BRAND]?: unknown })[BRAND] === true &&
+      Array.isArray((e as { issues?: unknown }).issues))
+  );
 }
 
 /** The result of a `safe…` function: the value, or every issue found. */

@@ -8,7 +8,12 @@
  */
 
 // Errors
-export { BangfuValidationError, type SafeResult, type ValidationIssue } from './errors.js';
+export {
+  BangfuValidationError,
+  isBangfuValidationError,
+  type SafeResult,
+  type ValidationIssue,
+} from './errors.js';
 
 // Official division codes
 export {

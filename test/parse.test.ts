@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
-import { BangfuValidationError, type ValidationIssue } from '../src/errors.js';
+import { BangfuValidationError, isBangfuValidationError, type ValidationIssue } from '../src/errors.js';
 import {
   datasetJsonSchema,
   parseDataset,
@@ -989,5 +989,28 @@ describe('a parsed dataset does not change', () => {
     expect(after.excluded.find((x) => x.post.id === d.posts[0]!.id)?.exclusions.map((e) => e.code)).toContain(
       'no-openings-left',
     );
+  });
+});
+
+describe('isBangfuValidationError', () => {
+  it('knows the error of this copy and of any other copy of the library, and nothing else', () => {
+    let caught: unknown;
+    try {
+      parseDataset({ labourers: 1 });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isBangfuValidationError(caught)).toBe(true);
+    // What another copy's class builds: a different class, the same brand.
+    class OtherCopy extends Error {
+      readonly issues = [{ path: 'x', code: 'c', message: 'm' }];
+    }
+    const other = Object.assign(new OtherCopy('invalid input'), {
+      [Symbol.for('bangfu.validation-error')]: true,
+    });
+    expect(other instanceof BangfuValidationError).toBe(false);
+    expect(isBangfuValidationError(other)).toBe(true);
+    for (const x of [new Error('x'), { issues: [] }, null, 'BangfuValidationError', undefined])
+      expect(isBangfuValidationError(x)).toBe(false);
   });
 });
