@@ -11,7 +11,7 @@ import { compileIndex, type CompiledIndex } from './compile.js';
 import { checkEligibility } from './eligibility.js';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import type { OptimalCertificate } from './graph/types.js';
-import { blockingPairsOf } from './internal/blocking.js';
+import { blockingPairsOf, leastPreferredHolders } from './internal/blocking.js';
 import { fromZod, Issues } from './internal/checks.js';
 import { siteKey } from './internal/context.js';
 import { idOrderOf } from './internal/id-order.js';
@@ -531,21 +531,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     // preferred holder is one (each post's least preferred holder found once).
     const explainedAt = new Uint8Array(P);
     if (options.groups.length > 0) {
-      const rankOf = idOrderOf(index).workerRank;
-      const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
-      const least = new Int32Array(P).fill(-1);
-      for (let h = 0; h < W; h++) {
-        const p = postOf[h]!;
-        if (p < 0) continue;
-        const l = least[p]!;
-        if (
-          l < 0 ||
-          tierOf(h) > tierOf(l) ||
-          (tierOf(h) === tierOf(l) &&
-            (weightOf[h]! < weightOf[l]! || (weightOf[h] === weightOf[l] && rankOf[h]! > rankOf[l]!)))
-        )
-          least[p] = h;
-      }
+      const least = leastPreferredHolders(index, postOf, weightOf);
       for (let p = 0; p < P; p++)
         if (least[p]! >= 0 && groupOf.has(index.workerIds[least[p]!]!)) explainedAt[p] = 1;
     }

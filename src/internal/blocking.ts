@@ -46,6 +46,38 @@ class PairColumns {
 }
 
 /**
+ * Each post's least preferred holder in the posts' order (priority tier first, then weight
+ * descending, then labourer id), or −1 for a post nobody holds.
+ *
+ * @param index - The compiled index.
+ * @param postOf - Each labourer's post, −1 unplaced.
+ * @param weightOf - Each placed labourer's weight.
+ * @returns The holder's position, per post.
+ */
+export function leastPreferredHolders(
+  index: CompiledIndex,
+  postOf: Int32Array,
+  weightOf: Float64Array,
+): Int32Array {
+  const { workerRank } = idOrderOf(index);
+  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const least = new Int32Array(index.postCount).fill(-1);
+  for (let w = 0; w < index.workerCount; w++) {
+    const p = postOf[w]!;
+    if (p < 0) continue;
+    const h = least[p]!;
+    if (
+      h < 0 ||
+      tierOf(w) > tierOf(h) ||
+      (tierOf(w) === tierOf(h) &&
+        (weightOf[w]! < weightOf[h]! || (weightOf[w] === weightOf[h] && workerRank[w]! > workerRank[h]!)))
+    )
+      least[p] = w;
+  }
+  return least;
+}
+
+/**
  * The blocking pairs of a placement (sorted by labourer id, then post id).
  *
  * @param index - The compiled index.
@@ -77,20 +109,8 @@ export function blockingPairsOf(
   const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
   // Each post's least preferred holder.
   const load = new Int32Array(P);
-  const least = new Int32Array(P).fill(-1);
-  for (let w = 0; w < W; w++) {
-    const p = postOf[w]!;
-    if (p < 0) continue;
-    load[p]! += 1;
-    const h = least[p]!;
-    if (
-      h < 0 ||
-      tierOf(w) > tierOf(h) ||
-      (tierOf(w) === tierOf(h) &&
-        (weightOf[w]! < weightOf[h]! || (weightOf[w] === weightOf[h] && workerRank[w]! > workerRank[h]!)))
-    )
-      least[p] = w;
-  }
+  for (let w = 0; w < W; w++) if (postOf[w]! >= 0) load[postOf[w]!]! += 1;
+  const least = leastPreferredHolders(index, postOf, weightOf);
   const gates: [Float64Array, Float64Array] = [new Float64Array(P), new Float64Array(P)];
   const gateTie = new Int32Array(P);
   for (let p = 0; p < P; p++) {

@@ -18,6 +18,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
+import { leastPreferredHolders } from './blocking.js';
 import { idOrderOf, inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -230,19 +231,7 @@ export function greedyMatch(
     new Float64Array(P).fill(Number.NEGATIVE_INFINITY),
     new Float64Array(P).fill(Number.NEGATIVE_INFINITY),
   ];
-  const least = new Int32Array(P).fill(-1);
-  for (let w = 0; w < W; w++) {
-    const p = postOf[w]!;
-    if (p < 0) continue;
-    const h = least[p]!;
-    if (
-      h < 0 ||
-      tierOf(w) > tierOf(h) ||
-      (tierOf(w) === tierOf(h) &&
-        (scoreOf[w]! < scoreOf[h]! || (scoreOf[w] === scoreOf[h] && workerRank[w]! > workerRank[h]!)))
-    )
-      least[p] = w;
-  }
+  const least = leastPreferredHolders(index, postOf, scoreOf);
   for (let p = 0; p < P; p++) {
     if (room[p]! > 0) continue;
     const h = least[p]!;
