@@ -49,10 +49,14 @@ const imported = importCsv(
   },
   { asOf: '2026-03-01' },
 );
+// Any unreadable row stops the import (nobody is dropped unseen); then the semantic checks.
+if (!imported.success) {
+  for (const i of imported.issues) console.error(`${i.path}: ${i.message}`);
+  process.exit(2);
+}
 const parsed = safeParseDataset(imported.input);
-const issues = [...imported.issues, ...(parsed.success ? [] : locateCsvIssues(parsed.issues, imported))];
-if (issues.length > 0 || !parsed.success) {
-  for (const i of issues) console.error(`${i.path}: ${i.message}`);
+if (!parsed.success) {
+  for (const i of locateCsvIssues(parsed.issues, imported)) console.error(`${i.path}: ${i.message}`);
   process.exit(2);
 }
 const dataset = parsed.value;

@@ -217,3 +217,44 @@ describe('createProgress', () => {
     expect(formatEta(3_725_000)).toBe('ETA 1h02m');
   });
 });
+
+describe('bangfu import with a row that cannot be read', () => {
+  const badFile = (): string => {
+    const text = readFileSync(join(EXAMPLES, 'labourers.csv'), 'utf8').replace('1994-05-12', '1994-13-12');
+    const bad = path('one-bad-row.csv');
+    writeFileSync(bad, text, 'utf8');
+    return bad;
+  };
+  const args = (bad: string, out: string): string[] => [
+    'import',
+    '--labourers',
+    bad,
+    '--employers',
+    join(EXAMPLES, 'employers.csv'),
+    '--posts',
+    join(EXAMPLES, 'posts.csv'),
+    '--as-of',
+    '2026-03-01',
+    '--out',
+    out,
+  ];
+
+  it('writes nothing and exits 2 by default', async () => {
+    const out = path('strict.json');
+    const r = await run(args(badFile(), out));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/one-bad-row\.csv:row 2:出生日期: /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('with --skip-bad-rows writes the other rows, lists the one left out and exits 3', async () => {
+    const out = path('partial.json');
+    const r = await run([...args(badFile(), out), '--quiet', '--skip-bad-rows']);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/one-bad-row\.csv:row 2:出生日期: /);
+    expect(r.err).toMatch(/import: 1 row left out \(labourers 1\)/);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { labourers: unknown[] };
+    const all = readFileSync(join(EXAMPLES, 'labourers.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(written.labourers).toHaveLength(all - 1);
+  });
+});

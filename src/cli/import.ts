@@ -15,7 +15,7 @@ import {
   type CsvTable,
 } from '../io/index.js';
 import { safeParseDataset } from '../parse.js';
-import { CliError, dateOption, issueLine, json, type CliIO } from './io.js';
+import { CliError, dateOption, EXIT, issueLine, json, type CliIO } from './io.js';
 import { createProgress } from './progress.js';
 
 /** Parses `auto`, `utf-8`, `gbk` or `gb18030` for `--encoding`. */
@@ -34,6 +34,7 @@ interface ImportCliOptions {
   readonly asOf?: string;
   readonly out?: string;
   readonly quiet?: boolean;
+  readonly skipBadRows?: boolean;
 }
 
 const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts', 'groups'];
@@ -59,6 +60,10 @@ export function registerImport(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date written into the dataset (default: today)', dateOption)
     .option('--out <file>', 'write the dataset JSON to a file instead of standard output')
     .option('--quiet', 'no progress bar and no confirmation')
+    .option(
+      '--skip-bad-rows',
+      'write the rows that can be read even when others cannot; each row left out is listed, and the exit code is 3',
+    )
     .action((options: ImportCliOptions) => {
       const given = TABLES.filter((t) => options[t] !== undefined);
       if (given.length === 0)
@@ -84,22 +89,23 @@ export function registerImport(program: Command, io: CliIO): void {
         fileNames[table] = path;
       });
       progress.update(given.length, steps, 'importing');
-      const imported = importCsv(files, {
+      const importOptions = {
         encoding: options.encoding,
         fileNames,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      });
+      };
+      // The rows that can be read are checked too, so that every problem is told at once; but
+      // without --skip-bad-rows any unreadable row stops the import: nobody is dropped unseen.
+      const imported = importCsv(files, { ...importOptions, partial: true });
       progress.update(given.length + 1, steps, 'validating');
       const parsed = safeParseDataset(
         imported.input,
         options.asOf === undefined ? {} : { asOf: options.asOf },
       );
       progress.done();
-      const issues = [
-        ...imported.issues,
-        ...(parsed.success ? [] : locateCsvIssues(parsed.issues, imported)),
-      ];
-      if (issues.length > 0 || !parsed.success) throw new CliError(issues.map(issueLine));
+      const semantic = parsed.success ? [] : locateCsvIssues(parsed.issues, imported);
+      if (!parsed.success || (imported.issues.length > 0 && options.skipBadRows !== true))
+        throw new CliError([...imported.issues, ...semantic].map(issueLine));
       // The as-of date the dataset was checked on goes into the file, so later commands read it alike.
       const output = json({ ...imported.input, asOf: parsed.value.asOf });
       if (options.out === undefined) {
@@ -120,6 +126,20 @@ export function registerImport(program: Command, io: CliIO): void {
           .join(', ');
         io.stdout(
           `imported ${d.labourers.length} labourers, ${d.employers.length} employers, ${d.posts.length} posts, ${d.groups.length} group${d.groups.length === 1 ? '' : 's'} as of ${d.asOf} (${encodings}) to ${options.out}\n`,
+        );
+      }
+      // Rows left out (--skip-bad-rows): each listed, and an exit code that says the import is partial.
+      if (imported.issues.length > 0) {
+        const skipped = imported.skipped;
+        const rows = Object.values(skipped).reduce((a, b) => a + b, 0);
+        throw new CliError(
+          [
+            ...imported.issues.map(issueLine),
+            `import: ${rows} row${rows === 1 ? '' : 's'} left out (${Object.entries(skipped)
+              .map(([t, n]) => `${t} ${n}`)
+              .join(', ')}); the dataset holds the others`,
+          ],
+          EXIT.partial,
         );
       }
     });

@@ -18,7 +18,7 @@ export interface CliIO {
 }
 
 /** Exit codes: 0 done, 1 an unexpected failure, 2 bad usage or bad input. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const;
 
 /** A failure the CLI reports as lines on stderr with an exit code, instead of a stack trace. */
 export class CliError extends Error {

@@ -49,6 +49,13 @@ export interface ImportCsvOptions {
   readonly fileNames?: Partial<Record<CsvTable, string>>;
   /** The dataset's as-of date, copied into the input (else parseDataset's own default applies). */
   readonly asOf?: string;
+  /**
+   * Import the rows that have no problem even when others have: the result then holds the input
+   * and, in `issues`, every problem, each naming the row (or file) left out. Without it, any
+   * problem and nothing is imported, so that no labourer can be dropped unseen.
+   * @defaultValue false
+   */
+  readonly partial?: boolean;
 }
 
 /** What was read from one file. */
@@ -72,12 +79,32 @@ export interface CsvFileReport {
 }
 
 /** The outcome of {@link importCsv}. */
-export interface CsvImport {
+export type CsvImport =
+  | {
+      /** Every row of every file was read: `input` holds them all, still to be validated by parseDataset. */
+      readonly success: true;
+      readonly input: DatasetInput;
+      readonly issues: readonly [];
+      /** One report per file given. */
+      readonly files: Readonly<Partial<Record<CsvTable, CsvFileReport>>>;
+    }
+  | {
+      /** Some row or file could not be read: nothing is imported. */
+      readonly success: false;
+      /** Every problem, each with path `file:row N:header`. */
+      readonly issues: readonly ValidationIssue[];
+      readonly files: Readonly<Partial<Record<CsvTable, CsvFileReport>>>;
+    };
+
+/** The result of {@link importCsv} with `partial: true`: the rows that could be read, and what was left out. */
+export interface CsvPartialImport {
+  readonly success: true;
   /** The records of every row that had no problem; still to be validated by parseDataset. */
   readonly input: DatasetInput;
   /** Every problem, each with path `file:row N:header`; a row with a problem is not in `input`. */
   readonly issues: readonly ValidationIssue[];
-  /** One report per file given. */
+  /** Rows left out, per file (a file whose headers could not be read leaves out all its rows). */
+  readonly skipped: Readonly<Partial<Record<CsvTable, number>>>;
   readonly files: Readonly<Partial<Record<CsvTable, CsvFileReport>>>;
 }
 
@@ -458,7 +485,12 @@ function finishRecord(
  * input.labourers[0] //=> { id: 'w1', household: 'registered', originCounty: '530627', birthDate: '1995-06-15', pay: { minMonthly: 3000, targetMonthly: 4500 }, mobility: { scope: 'anywhere' } }
  * issues //=> []
  */
-export function importCsv(files: CsvFiles, options: ImportCsvOptions = {}): CsvImport {
+export function importCsv(
+  files: CsvFiles,
+  options: ImportCsvOptions & { readonly partial: true },
+): CsvPartialImport;
+export function importCsv(files: CsvFiles, options?: ImportCsvOptions): CsvImport;
+export function importCsv(files: CsvFiles, options: ImportCsvOptions = {}): CsvImport | CsvPartialImport {
   const policy = options.policy ?? dongguanPolicy;
   const issues: ValidationIssue[] = [];
   const reports: Partial<Record<CsvTable, CsvFileReport>> = {};
@@ -489,7 +521,16 @@ export function importCsv(files: CsvFiles, options: ImportCsvOptions = {}): CsvI
     ...tables,
     ...(groups.length === 0 ? {} : { groups }),
   } as unknown as DatasetInput;
-  return { input, issues, files: reports };
+  if (options.partial === true) {
+    const skipped: Partial<Record<CsvTable, number>> = {};
+    for (const table of TABLES) {
+      const r = reports[table];
+      if (r !== undefined && r.read > r.imported) skipped[table] = r.read - r.imported;
+    }
+    return { success: true, input, issues, skipped, files: reports };
+  }
+  if (issues.length > 0) return { success: false, issues, files: reports };
+  return { success: true, input, issues: [], files: reports };
 }
 
 /**
@@ -502,10 +543,13 @@ export function importCsv(files: CsvFiles, options: ImportCsvOptions = {}): CsvI
  * @example
  * importCsvOrThrow({ labourers: '编号,生日\nw1,1995-06-15' }) // throws: labourers.csv:row 1:生日: "生日" is not a column of labourers…
  */
-export function importCsvOrThrow(files: CsvFiles, options: ImportCsvOptions = {}): Omit<CsvImport, 'issues'> {
-  const { issues, ...rest } = importCsv(files, options);
-  if (issues.length > 0) throw new BangfuValidationError(issues, 'CSV input');
-  return rest;
+export function importCsvOrThrow(
+  files: CsvFiles,
+  options: Omit<ImportCsvOptions, 'partial'> = {},
+): { readonly input: DatasetInput; readonly files: CsvImport['files'] } {
+  const r = importCsv(files, { ...options, partial: false });
+  if (!r.success) throw new BangfuValidationError(r.issues, 'CSV input');
+  return { input: r.input, files: r.files };
 }
 
 /**

@@ -6,7 +6,7 @@ import { decodeCsvBytes } from '../../src/io/encoding.js';
 import { parseDataset } from '../../src/parse.js';
 import { generateSample } from '../../src/sample.js';
 import { EXAMPLE_AS_OF, EXAMPLE_INPUT } from './examples.js';
-import { withoutEmptyLists } from './helpers.js';
+import { inputOf, withoutEmptyLists } from './helpers.js';
 
 const text = (bytes: Uint8Array) => decodeCsvBytes(bytes).text;
 
@@ -87,7 +87,7 @@ describe('exportDatasetCsv', () => {
         const files = exportDatasetCsv(EXAMPLE_INPUT, { headers, encoding });
         const back = importCsv(files);
         expect(back.issues).toEqual([]);
-        expect(back.input).toEqual(withoutEmptyLists(EXAMPLE_INPUT));
+        expect(inputOf(back)).toEqual(withoutEmptyLists(EXAMPLE_INPUT));
         expect(back.files.labourers?.encoding).toBe(encoding === 'gb18030' ? 'gb18030' : 'utf-8');
       });
 
@@ -96,7 +96,7 @@ describe('exportDatasetCsv', () => {
         const { asOf: _asOf, policy: _policy, ...tables } = sample;
         const back = importCsv(exportDatasetCsv(sample, { headers, encoding }));
         expect(back.issues).toEqual([]);
-        expect(back.input).toEqual(withoutEmptyLists(tables));
+        expect(inputOf(back)).toEqual(withoutEmptyLists(tables));
       });
     }
   }
@@ -147,7 +147,7 @@ describe('examples/csv', () => {
           ],
         },
       });
-      const dataset = parseDataset(imported.input);
+      const dataset = parseDataset(inputOf(imported));
       expect(dataset.labourers.map((l) => l.id)).toEqual(EXAMPLE_INPUT.labourers.map((l) => l.id));
       expect(dataset.posts).toHaveLength(6);
       expect(dataset.groups).toEqual(EXAMPLE_INPUT.groups);

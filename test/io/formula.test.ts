@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { inputOf } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../../src/assign.js';
 import { exportDatasetCsv, writeCsv } from '../../src/io/export.js';
@@ -34,8 +35,8 @@ describe('CSV written by the library never holds a formula a spreadsheet would r
     for (const bytes of Object.values(files)) expect(cells(bytes).filter(dangerous)).toEqual([]);
     const back = importCsv(files);
     expect(back.issues).toEqual([]);
-    expect(back.input.labourers.map((l) => l.name)).toEqual(ATTACKS);
-    expect(back.input.posts.map((p) => p.title)).toEqual(ATTACKS.slice(0, 4));
+    expect(inputOf(back).labourers.map((l) => l.name)).toEqual(ATTACKS);
+    expect(inputOf(back).posts.map((p) => p.title)).toEqual(ATTACKS.slice(0, 4));
   });
 
   it('planToCsv and reportToCsv guard what comes from the data (ids, names)', () => {

@@ -17,7 +17,7 @@ const MINIMAL = {
 };
 
 function labourers(csv: string) {
-  return importCsv({ labourers: csv });
+  return importCsv({ labourers: csv }, { partial: true });
 }
 
 describe('column tables', () => {
@@ -81,7 +81,7 @@ describe('importCsv headers', () => {
       {
         labourers: '编号,户籍类型,户籍县代码,最低期望月薪,期望月薪,流动意愿\nw1,脱贫户,530627,3000,4500,不限',
       },
-      { fileNames: { labourers: '劳动力.csv' } },
+      { fileNames: { labourers: '劳动力.csv' }, partial: true },
     );
     expect(r.issues).toEqual([
       expect.objectContaining({ path: '劳动力.csv:row 1:出生日期', code: 'missing-header' }),
@@ -217,9 +217,12 @@ describe('importCsv rows', () => {
   it('checks pay columns against 计薪方式 and provisions against their costs', () => {
     const head =
       '岗位编号,企业编号,岗位名称,职业代码,工作地点,招聘人数,计薪方式,底薪,保底月薪,预期月薪,宿舍月费,合同月数,报名开始日期,报名截止日期';
-    const r = importCsv({
-      posts: `${head}\np1,e1,普工,6-00-00-00,441900116,5,计件,2300,,5000,100,12,2026-01-01,2026-06-30`,
-    });
+    const r = importCsv(
+      {
+        posts: `${head}\np1,e1,普工,6-00-00-00,441900116,5,计件,2300,,5000,100,12,2026-01-01,2026-06-30`,
+      },
+      { partial: true },
+    );
     expect(r.issues.map((i) => [i.path, i.code])).toEqual([
       ['posts.csv:row 2:保底月薪', 'missing-value'],
       ['posts.csv:row 2:底薪', 'bad-value'],
@@ -229,14 +232,14 @@ describe('importCsv rows', () => {
 
   it('requires both track-record counts or neither', () => {
     const head = '企业编号,企业名称,审核状态,审核日期,审核有效期至,历史安置人数';
-    const r = importCsv({ employers: `${head}\ne1,某厂,通过,2025-01-01,2026-12-31,10` });
+    const r = importCsv({ employers: `${head}\ne1,某厂,通过,2025-01-01,2026-12-31,10` }, { partial: true });
     expect(r.issues).toEqual([
       expect.objectContaining({ path: 'employers.csv:row 2:六个月留存人数', code: 'missing-value' }),
     ]);
   });
 
   it('sets the as-of date when given', () => {
-    expect(importCsv({}, { asOf: '2026-03-01' }).input).toEqual({
+    expect(importCsv({}, { asOf: '2026-03-01', partial: true }).input).toEqual({
       asOf: '2026-03-01',
       labourers: [],
       employers: [],
@@ -246,7 +249,7 @@ describe('importCsv rows', () => {
 });
 
 describe('importCsv groups', () => {
-  const groups = (csv: string) => importCsv({ groups: csv });
+  const groups = (csv: string) => importCsv({ groups: csv }, { partial: true });
 
   it('folds one row per member into groups, in the order of their first rows', () => {
     const r = groups(
@@ -286,7 +289,9 @@ describe('importCsv groups', () => {
   });
 
   it('leaves groups absent with no groups file or no group row', () => {
-    expect(importCsv({ labourers: `${ZH_HEAD}\n${ZH_ROW}` }).input).not.toHaveProperty('groups');
+    expect(importCsv({ labourers: `${ZH_HEAD}\n${ZH_ROW}` }, { partial: true }).input).not.toHaveProperty(
+      'groups',
+    );
     expect(groups('组编号,成员编号,安置要求,组类型\n').input).not.toHaveProperty('groups');
   });
 
@@ -363,7 +368,7 @@ describe('locateCsvIssues', () => {
       '',
       `w2,脱贫户,530627,1995-06-15,3000,4500,不限,吹玻璃:5`,
     ].join('\n');
-    const imported = importCsv({ labourers: csv }, { asOf: '2026-03-01' });
+    const imported = importCsv({ labourers: csv }, { asOf: '2026-03-01', partial: true });
     expect(imported.issues).toEqual([]);
     const parsed = safeParseDataset(imported.input);
     expect(parsed.success).toBe(false);
@@ -389,7 +394,7 @@ describe('locateCsvIssues', () => {
           'g,w2,同一企业',
         ].join('\n'),
       },
-      { asOf: '2026-03-01', fileNames: { groups: '同行.csv' } },
+      { asOf: '2026-03-01', fileNames: { groups: '同行.csv' }, partial: true },
     );
     expect(imported.issues).toEqual([]);
     const parsed = safeParseDataset({
@@ -408,5 +413,28 @@ describe('locateCsvIssues', () => {
       imported,
     );
     expect(ids[0]?.path).toBe('同行.csv:row 3:组编号');
+  });
+});
+
+describe('a row that cannot be read', () => {
+  const rows = [1, 2, 3, 4, 5].map(
+    (i) => `w${i},脱贫户,530627,${i === 3 ? '1995-13-45' : '1995-06-15'},3000,4500,不限`,
+  );
+  const csv = `${ZH_HEAD}\n${rows.join('\n')}`;
+
+  it('stops the import: nothing comes back but every problem, so no labourer is dropped unseen', () => {
+    const r = importCsv({ labourers: csv });
+    expect(r.success).toBe(false);
+    expect(r).not.toHaveProperty('input');
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 4:出生日期', code: 'bad-value' }),
+    ]);
+  });
+
+  it('with partial: true, the other rows come back and the one left out is named and counted', () => {
+    const r = importCsv({ labourers: csv }, { partial: true });
+    expect(r.input.labourers.map((l) => (l as { id: string }).id)).toEqual(['w1', 'w2', 'w4', 'w5']);
+    expect(r.skipped).toEqual({ labourers: 1 });
+    expect(r.issues.map((i) => i.path)).toEqual(['labourers.csv:row 4:出生日期']);
   });
 });
