@@ -72,6 +72,9 @@ function buildProgram(io: CliIO): Command {
  * await main(['validate', 'dataset.json'], { stdout: (s) => (out += s), stderr: () => {} }) //=> 0
  * out //=> 'valid: 300 labourers, 40 employers, 200 posts, as of 2026-03-01\n'
  */
+/** The CLI option that gives each API parameter a validation error may name. */
+const OPTION_OF: Readonly<Record<string, string>> = { workerId: '--worker', postId: '--post' };
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   if (argv.length === 0) {
@@ -91,7 +94,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return e.exitCode;
     }
     if (e instanceof BangfuValidationError) {
-      for (const issue of e.issues) io.stderr(`${issueLine(issue)}\n`);
+      // An API parameter is named as the option that gave it.
+      for (const issue of e.issues)
+        io.stderr(`${issueLine({ ...issue, path: OPTION_OF[issue.path] ?? issue.path })}\n`);
       return EXIT.usage;
     }
     io.stderr(`bangfu: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -214,3 +214,30 @@ describe('bangfu advise', () => {
     expect(ok.code).toBe(0);
   });
 });
+
+describe('problem lines', () => {
+  it('show control characters as escapes, cut long values, and name options, not API parameters', async () => {
+    const input = generateSample({ workers: 3, posts: 2, seed: 4 }) as unknown as Record<string, unknown>;
+    const sneaky = file('sneaky.json', JSON.stringify({ ...input, '\u001b[31mred\u0007': 1 }));
+    const r = await run('validate', sneaky);
+    expect(r.code).toBe(2);
+    // eslint-disable-next-line no-control-regex
+    expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(r.err).toContain('\\u001b[31mred\\u0007');
+    const huge = generateSample({ workers: 3, posts: 2, seed: 4 });
+    const big = file(
+      'big.json',
+      JSON.stringify({
+        ...huge,
+        labourers: [{ ...huge.labourers[0]!, originCounty: 'x'.repeat(1_000_000) }],
+      }),
+    );
+    const b = await run('validate', big);
+    expect(b.code).toBe(2);
+    expect(b.err.length).toBeLessThan(2_000);
+    expect(b.err).toMatch(/more characters\)/);
+    const unknown = await run('rank', good, '--worker', 'nobody');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^--worker: /);
+  });
+});

@@ -38,10 +38,32 @@ export function issueLine(issue: ValidationIssue): string {
   const { value } = issue;
   const got =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? ` (got ${JSON.stringify(value)})`
+      ? ` (got ${clip(JSON.stringify(value), MAX_VALUE)})`
       : '';
-  const line = `${issue.path === '' ? '(root)' : issue.path}: ${issue.message}${got} [${issue.code}]`;
-  return line.replace(/\s*\n\s*/g, ' ');
+  const line = `${issue.path === '' ? '(root)' : clip(issue.path, MAX_PATH)}: ${clip(issue.message, MAX_MESSAGE)}${got} [${issue.code}]`;
+  return visible(line.replace(/\s*\n\s*/g, ' '));
+}
+
+/** The most characters of a value, a path and a message one line shows. */
+const MAX_VALUE = 120;
+const MAX_PATH = 200;
+const MAX_MESSAGE = 400;
+
+/** A long text cut to `max` characters, saying how much was left out. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/**
+ * Control characters (which a terminal would act on: colours, cursor moves, a bell) written as
+ * escapes, so that input cannot drive the terminal through an error message.
+ */
+function visible(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Options every dataset-reading command accepts. */
