@@ -13,18 +13,23 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-// Until src/index.ts lists these exports, the example imports the modules they come from.
-import { assign } from '../src/assign.js';
-import { exportDatasetCsv, importCsv, locateCsvIssues } from '../src/io/index.js';
-import { safeParseDataset } from '../src/parse.js';
-import { planToCsv, reportToHtml } from '../src/report-render.js';
-import { buildReport } from '../src/report.js';
-import { generateSample } from '../src/sample.js';
+// From the package's entry point; inside this repository, its source (a project would write 'bangfu').
+import {
+  assign,
+  buildReport,
+  exportDatasetCsv,
+  generateSample,
+  importCsv,
+  locateCsvIssues,
+  planToCsv,
+  reportToHtml,
+  safeParseDataset,
+} from '../src/index.js';
 
 const args = process.argv.slice(2);
 const csvAt = args.indexOf('--csv');
 const csvDir = csvAt === -1 ? undefined : args[csvAt + 1];
-const positional = args.filter((_, i) => i !== csvAt && i !== csvAt + 1);
+const positional = csvAt === -1 ? args : args.filter((_, i) => i !== csvAt && i !== csvAt + 1);
 const out = resolve(positional[0] ?? join(tmpdir(), 'bangfu-report.html'));
 
 // 1. The spreadsheets.

@@ -218,6 +218,28 @@ describe('createProgress', () => {
   });
 });
 
+describe('bangfu import without --as-of', () => {
+  it('says the dataset is dated today', async () => {
+    const out = path('today.json');
+    const r = await run([
+      'import',
+      '--labourers',
+      join(EXAMPLES, 'labourers.csv'),
+      '--employers',
+      join(EXAMPLES, 'employers.csv'),
+      '--posts',
+      join(EXAMPLES, 'posts.csv'),
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    const today = (JSON.parse(readFileSync(out, 'utf8')) as { asOf: string }).asOf;
+    expect(r.err).toBe(
+      `import: no --as-of given: the dataset is dated ${today} (today); give --as-of for a reproducible file\n`,
+    );
+  });
+});
+
 describe('bangfu import with a row that cannot be read', () => {
   const badFile = (): string => {
     const text = readFileSync(join(EXAMPLES, 'labourers.csv'), 'utf8').replace('1994-05-12', '1994-13-12');

@@ -106,6 +106,11 @@ export function registerImport(program: Command, io: CliIO): void {
       const semantic = parsed.success ? [] : locateCsvIssues(parsed.issues, imported);
       if (!parsed.success || (imported.issues.length > 0 && options.skipBadRows !== true))
         throw new CliError([...imported.issues, ...semantic].map(issueLine));
+      // Without --as-of the dataset is dated today: said, since every later answer depends on it.
+      if (options.asOf === undefined)
+        io.stderr(
+          `import: no --as-of given: the dataset is dated ${parsed.value.asOf} (today); give --as-of for a reproducible file\n`,
+        );
       // The as-of date the dataset was checked on goes into the file, so later commands read it alike.
       const output = json({ ...imported.input, asOf: parsed.value.asOf });
       if (options.out === undefined) {
