@@ -35,6 +35,7 @@ interface ImportCliOptions {
   readonly out?: string;
   readonly quiet?: boolean;
   readonly skipBadRows?: boolean;
+  readonly ignoreColumns?: boolean;
 }
 
 const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts', 'groups'];
@@ -60,6 +61,10 @@ export function registerImport(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date written into the dataset (default: today)', dateOption)
     .option('--out <file>', 'write the dataset JSON to a file instead of standard output')
     .option('--quiet', 'no progress bar and no confirmation')
+    .option(
+      '--ignore-columns',
+      'skip columns that are not part of a table (a remarks column) instead of refusing the file',
+    )
     .option(
       '--skip-bad-rows',
       'write the rows that can be read even when others cannot; each row left out is listed, and the exit code is 3',
@@ -92,6 +97,7 @@ export function registerImport(program: Command, io: CliIO): void {
       const importOptions = {
         encoding: options.encoding,
         fileNames,
+        ignoreColumns: options.ignoreColumns === true,
         ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       };
       // The rows that can be read are checked too, so that every problem is told at once; but

@@ -56,6 +56,12 @@ export interface ImportCsvOptions {
    * @defaultValue false
    */
   readonly partial?: boolean;
+  /**
+   * Skip columns that are not part of the table (a remarks column, 备注) instead of refusing the
+   * file; each file's report lists them in `ignored`.
+   * @defaultValue false
+   */
+  readonly ignoreColumns?: boolean;
 }
 
 /** What was read from one file. */
@@ -76,6 +82,8 @@ export interface CsvFileReport {
   readonly rows: readonly number[];
   /** The groups file only: the spreadsheet row of each member of each imported group, in order. */
   readonly memberRows?: readonly (readonly number[])[];
+  /** Headers of columns skipped with `ignoreColumns`, in file order (absent when none). */
+  readonly ignored?: readonly string[];
 }
 
 /** The outcome of {@link importCsv}. */
@@ -117,12 +125,12 @@ interface ColumnIndex {
 
 const indexCache = new WeakMap<readonly CsvColumn[], ColumnIndex>();
 
-/** Every accepted header of a table, normalised, with the column it names. */
 /** A cell as written before the CSV writers guarded it against formulas (`'=1` → `=1`). */
 function unguarded(cell: string): string {
   return cell.startsWith("'") && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+/** Every accepted header of a table, normalised, with the column it names. */
 function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
   let index = indexCache.get(columns);
   if (index === undefined) {
@@ -136,6 +144,40 @@ function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
     indexCache.set(columns, index);
   }
   return index;
+}
+
+/**
+ * The accepted header nearest to an unknown one (edit distance at most half its length, at least
+ * 1 and at most 2), as the column table writes it; none when no header is that near.
+ */
+function nearestHeader(norm: string, byHeader: ReadonlyMap<string, CsvColumn>): string | undefined {
+  const limit = Math.min(2, Math.max(1, Math.floor([...norm].length / 2)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const [h, column] of byHeader) {
+    if (Math.abs(h.length - norm.length) > limit) continue;
+    const d = editDistance(norm, h);
+    if (d < bestDistance) {
+      bestDistance = d;
+      // Named as a person would write it: the Chinese header for a Chinese guess, else the key.
+      best = /[^\x20-\x7e]/.test(norm) ? column.header : column.key;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance of two short strings (code points). */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length]!;
 }
 
 function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -234,21 +276,30 @@ function importTable(
   const headers: Record<string, string> = {};
   let zh = 0;
   let en = 0;
+  // Which columns hold any data, in one pass over the cells (not one pass per blank header).
+  const hasData = new Uint8Array(headerCells.length);
+  for (const r of dataRecords)
+    for (let i = 0; i < Math.min(r.length, headerCells.length); i++)
+      if (hasData[i] === 0 && r[i]!.trim() !== '') hasData[i] = 1;
+  const ignored: string[] = [];
   headerCells.forEach((header, i) => {
     const norm = normaliseHeader(header);
     const column = byHeader.get(norm);
     if (column === undefined) {
       // A blank header over a blank column is a spreadsheet's trailing comma, not a column.
-      const hasData = dataRecords.some((r) => (r[i] ?? '').trim() !== '');
-      if (header !== '' || hasData) {
-        issue(
-          headerRow,
-          header,
-          'unknown-header',
-          `"${header}" is not a column of ${table}; see the column table of the CSV import`,
-          header,
-        );
+      if (header === '' && hasData[i] === 0) return;
+      if (options.ignoreColumns === true) {
+        ignored.push(header);
+        return;
       }
+      const near = nearestHeader(norm, byHeader);
+      issue(
+        headerRow,
+        header,
+        'unknown-header',
+        `"${header}" is not a column of ${table}${near === undefined ? '' : `; did you mean "${near}"?`} (see the column table of the CSV import, or ignore extra columns explicitly)`,
+        header,
+      );
     } else if (headers[column.key] !== undefined) {
       issue(
         headerRow,
@@ -340,10 +391,21 @@ function importTable(
         imported: complete ? out.length : 0,
         rows: complete ? folded.rows : [],
         memberRows: complete ? folded.memberRows : [],
+        ...(ignored.length === 0 ? {} : { ignored }),
       }),
     };
   }
-  return { records: out, report: report({ language, headers, read, imported: out.length, rows }) };
+  return {
+    records: out,
+    report: report({
+      language,
+      headers,
+      read,
+      imported: out.length,
+      rows,
+      ...(ignored.length === 0 ? {} : { ignored }),
+    }),
+  };
 }
 
 /**

@@ -438,3 +438,45 @@ describe('a row that cannot be read', () => {
     expect(r.issues.map((i) => i.path)).toEqual(['labourers.csv:row 4:出生日期']);
   });
 });
+
+describe('headers a spreadsheet may hold', () => {
+  it('suggests the column a near miss meant', () => {
+    const r = importCsv({ labourers: `${ZH_HEAD.replace('出生日期', '出生年月')}\n${ZH_ROW}` });
+    expect(r.success).toBe(false);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        path: 'labourers.csv:row 1:出生年月',
+        code: 'unknown-header',
+        message: expect.stringContaining('did you mean "出生日期"?'),
+      }),
+      expect.objectContaining({ code: 'missing-header' }),
+    ]);
+    const far = importCsv({ labourers: `${ZH_HEAD},完全无关的列\n${ZH_ROW},x` });
+    expect(far.issues[0]!.message).not.toContain('did you mean');
+  });
+
+  it('refuses an extra column unless told to ignore extra columns, which the report then lists', () => {
+    const csv = `${ZH_HEAD},备注\n${ZH_ROW},家里有老人`;
+    const strict = importCsv({ labourers: csv });
+    expect(strict.success).toBe(false);
+    const lenient = importCsv({ labourers: csv }, { ignoreColumns: true });
+    expect(lenient.success).toBe(true);
+    if (lenient.success) {
+      expect(lenient.input.labourers).toEqual([MINIMAL]);
+      expect(lenient.files.labourers?.ignored).toEqual(['备注']);
+    }
+  });
+
+  it('passes over blank headers over blank columns, and reports a blank header over data once', () => {
+    const blanks = ','.repeat(300);
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `w${i},脱贫户,530627,1995-06-15,3000,4500,不限${blanks}`,
+    );
+    rows[7] = `${rows[7]!}x`;
+    const r = importCsv({ labourers: `${ZH_HEAD}${blanks}\n${rows.join('\n')}` });
+    expect(r.issues.map((i) => [i.path, i.code])).toEqual([['labourers.csv:row 1:', 'unknown-header']]);
+    const ok = importCsv({ labourers: `${ZH_HEAD}${blanks}\n${rows.filter((_, i) => i !== 7).join('\n')}` });
+    expect(ok.success).toBe(true);
+  });
+});
