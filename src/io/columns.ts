@@ -514,8 +514,28 @@ const DATE_FORMS = [
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
+/** An 18-digit resident ID number (居民身份证号, GB 11643): 17 digits and a check digit or X. */
+export const ID_NUMBER = /^\d{17}[\dX]$/i;
+
+/** Whether the check digit of an 18-digit ID number is right (ISO 7064 MOD 11-2). */
+function idCheckDigitOk(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
+  return '10X98765432'[sum % 11] === id[17]!.toUpperCase();
+}
+
 function readDate(cell: string): Read {
   const s = cell.normalize('NFKC').trim();
+  // A birth date written as the ID number that holds it: the date is taken, the number is not kept.
+  if (ID_NUMBER.test(s)) {
+    if (!idCheckDigitOk(s))
+      return fail('an 18-digit ID number whose check digit is wrong (the number is not shown)');
+    const iso = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+    return isIsoDate(iso)
+      ? ok(iso)
+      : fail('an 18-digit ID number that holds no calendar date (the number is not shown)');
+  }
   for (const form of DATE_FORMS) {
     const m = form.exec(s);
     if (m === null) continue;

@@ -12,6 +12,7 @@ import type { Policy } from '../policy/types.js';
 import {
   CSV_COLUMNS,
   normaliseHeader,
+  ID_NUMBER,
   readCell,
   type CellContext,
   type CsvColumn,
@@ -360,7 +361,15 @@ function importTable(
       }
       const r = readCell(column.type, cell, ctx);
       if (r.ok) setPath(target, column.key, r.value);
-      else issue(row, header, 'bad-value', r.message, cell);
+      // An ID number is never echoed back, not even in a problem report.
+      else
+        issue(
+          row,
+          header,
+          'bad-value',
+          r.message,
+          ID_NUMBER.test(cell.normalize('NFKC')) ? '(ID number, not shown)' : cell,
+        );
     });
     finishRecord(table, target, (key, code, message) => {
       const column = columns.find((c) => c.key === key)!;

@@ -480,3 +480,39 @@ describe('headers a spreadsheet may hold', () => {
     expect(ok.success).toBe(true);
   });
 });
+
+describe('a birth date written as an 18-digit ID number', () => {
+  // A made-up number with a right check digit: county 530627, born 1995-06-15.
+  const id = (() => {
+    const body = '53062719950615123';
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+    return body + '10X98765432'[sum % 11]!;
+  })();
+
+  it('gives the birth date, and the number is kept nowhere', () => {
+    const r = importCsv({ labourers: `${ZH_HEAD}\n${ZH_ROW.replace('1995-06-15', id)}` });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.input.labourers).toEqual([MINIMAL]);
+    expect(JSON.stringify(r)).not.toContain(id);
+  });
+
+  it('in full-width digits too', () => {
+    const wide = [...id]
+      .map((c) => (/\d/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c))
+      .join('');
+    const r = importCsv({ labourers: `${ZH_HEAD}\n${ZH_ROW.replace('1995-06-15', wide)}` });
+    expect(r.success).toBe(true);
+  });
+
+  it('with a wrong check digit is refused without showing the number', () => {
+    const bad = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    const r = importCsv({ labourers: `${ZH_HEAD}\n${ZH_ROW.replace('1995-06-15', bad)}` });
+    expect(r.success).toBe(false);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ path: 'labourers.csv:row 2:出生日期', code: 'bad-value' }),
+    ]);
+    expect(JSON.stringify(r.issues)).not.toContain(bad);
+  });
+});
