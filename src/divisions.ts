@@ -132,3 +132,84 @@ export function dongguanTowns(): readonly TownCode[] {
 export function countiesIn(prefix: string): readonly CountyCode[] {
   return [...getTables().counties.keys()].filter((c) => c.startsWith(prefix)) as CountyCode[];
 }
+
+let countyNames: ReadonlyMap<string, readonly CountyCode[]> | undefined;
+
+/** The county whose name a text gives, how sure, and the nearest names when none matches. */
+export type CountyByName =
+  | { readonly kind: 'found'; readonly code: CountyCode }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly CountyInfo[] }
+  | { readonly kind: 'unknown'; readonly suggestions: readonly CountyInfo[] };
+
+/**
+ * Finds a county-level division by name, as a spreadsheet writes it: the name alone (鲁甸县), or
+ * with its prefecture and province in front (昭通市鲁甸县, 云南省昭通市鲁甸县); the name without its
+ * ending is taken when only one county has it (鲁甸). Names that several counties share (鼓楼区)
+ * are `ambiguous` unless the prefecture is given; an unknown name comes with the nearest names.
+ *
+ * @param text - The name.
+ * @returns The county, the candidates, or suggestions.
+ * @example
+ * countyByName('鲁甸县') //=> { kind: 'found', code: '530621' }
+ * countyByName('鼓楼区').kind //=> 'ambiguous'
+ */
+export function countyByName(text: string): CountyByName {
+  const name = text.normalize('NFKC').replace(/\s+/g, '');
+  if (countyNames === undefined) {
+    const m = new Map<string, CountyCode[]>();
+    const add = (key: string, code: CountyCode): void => {
+      const list = m.get(key);
+      if (list === undefined) m.set(key, [code]);
+      else if (!list.includes(code)) list.push(code);
+    };
+    for (const [code, n] of getTables().counties) {
+      add(n, code as CountyCode);
+      // The name without its ending (县, 区, 市, 旗, 自治县…), when that leaves two characters or more.
+      const short = n.replace(/(自治县|自治旗|特区|林区|县|区|市|旗)$/, '');
+      if (short !== n && [...short].length >= 2) add(`~${short}`, code as CountyCode);
+    }
+    countyNames = m;
+  }
+  const info = (codes: readonly CountyCode[]): CountyInfo[] => codes.map((c) => lookupCounty(c)!);
+  const exact = countyNames.get(name) ?? countyNames.get(`~${name}`);
+  if (exact !== undefined)
+    return exact.length === 1
+      ? { kind: 'found', code: exact[0]! }
+      : { kind: 'ambiguous', candidates: info(exact) };
+  // With the prefecture (and province) in front: a county name the text ends with, whose
+  // prefecture's name the rest ends with.
+  const t = getTables();
+  const hits: CountyCode[] = [];
+  for (const [code, n] of t.counties) {
+    if (!name.endsWith(n) || name.length === n.length) continue;
+    const rest = name.slice(0, -n.length);
+    const pref = t.prefectures.get(code.slice(0, 4)) ?? '';
+    const prov = t.provinces.get(code.slice(0, 2)) ?? '';
+    if (rest === pref || rest === prov + pref || rest === prov) hits.push(code as CountyCode);
+  }
+  if (hits.length === 1) return { kind: 'found', code: hits[0]! };
+  if (hits.length > 1) return { kind: 'ambiguous', candidates: info(hits) };
+  // Nothing: the names nearest by edit distance (at most 2), up to five.
+  const near: [number, CountyCode][] = [];
+  for (const [code, n] of t.counties) {
+    if (Math.abs([...n].length - [...name].length) > 2) continue;
+    const d = distance(name, n);
+    if (d <= Math.min(2, Math.max(1, Math.floor([...name].length / 2)))) near.push([d, code as CountyCode]);
+  }
+  near.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+  return { kind: 'unknown', suggestions: info(near.slice(0, 5).map(([, c]) => c)) };
+}
+
+/** Levenshtein distance of two short strings (code points). */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length]!;
+}

@@ -19,12 +19,14 @@ export {
 export {
   areaContains,
   countiesIn,
+  countyByName,
   divisionName,
   dongguanTowns,
   isAreaCode,
   isCountyCode,
   isTownCode,
   lookupCounty,
+  type CountyByName,
   type CountyInfo,
   type Division,
 } from './divisions.js';

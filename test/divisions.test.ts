@@ -5,6 +5,7 @@ import { COUNTIES, DONGGUAN_TOWNS, PREFECTURES, PROVINCES } from '../src/data/di
 import {
   areaContains,
   countiesIn,
+  countyByName,
   divisionName,
   dongguanTowns,
   isAreaCode,
@@ -227,5 +228,27 @@ describe('countiesIn', () => {
 
   it('is empty for an unknown prefix', () => {
     expect(countiesIn('99')).toEqual([]);
+  });
+});
+
+describe('countyByName', () => {
+  it('finds a county by its name, its short name, or with its prefecture and province in front', () => {
+    for (const n of ['鲁甸县', '鲁甸', '昭通市鲁甸县', '云南省昭通市鲁甸县', ' 鲁甸县 '])
+      expect(countyByName(n)).toEqual({ kind: 'found', code: '530621' });
+    expect(countyByName('南京市鼓楼区')).toEqual({ kind: 'found', code: '320106' });
+  });
+
+  it('lists every county a shared name could mean, and the nearest names for an unknown one', () => {
+    const shared = countyByName('鼓楼区');
+    expect(shared.kind).toBe('ambiguous');
+    if (shared.kind === 'ambiguous') {
+      expect(shared.candidates.map((c) => c.code)).toContain('320106');
+      expect(shared.candidates.length).toBeGreaterThan(1);
+      for (const c of shared.candidates) expect(c.name).toBe('鼓楼区');
+    }
+    const unknown = countyByName('镇熊县');
+    expect(unknown.kind).toBe('unknown');
+    if (unknown.kind === 'unknown') expect(unknown.suggestions.map((c) => c.code)).toContain('530627');
+    expect(countyByName('完全不是地名的文字')).toEqual({ kind: 'unknown', suggestions: [] });
   });
 });

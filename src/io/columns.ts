@@ -19,12 +19,14 @@
  *
  * @module
  */
+import { countyByName, type CountyInfo } from '../divisions.js';
 import { isIsoDate } from '../internal/dates.js';
 import type { Policy } from '../policy/types.js';
 
 /** What a cell holds; decides how it is read and written. */
 export type CsvCellType =
   | 'text'
+  | 'county'
   | 'integer'
   | 'number'
   | 'date'
@@ -75,9 +77,10 @@ function col(
 
 const FORMATS: Record<CsvCellType, string> = {
   text: 'text',
+  county: 'six-digit county code, or the county by name (鲁甸县, 昭通市鲁甸县)',
   integer: 'whole number',
   number: 'number (CNY; `4,500`, `¥4500`, `4500元` accepted)',
-  date: 'YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD)',
+  date: 'YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD; a birth date also as the 18-digit ID number, which is not kept)',
   boolean: '是/否 (also 有/无, yes/no, true/false, 1/0)',
   household: '脱贫户 or 建档立卡 (registered), 监测户 or 防止返贫监测对象 (monitored), 其他 (other)',
   gender: '男/女 (male/female)',
@@ -131,10 +134,10 @@ export const LABOURER_COLUMNS: readonly CsvColumn[] = [
   col(
     'originCounty',
     '户籍县代码',
-    'text',
+    'county',
     true,
-    ['户籍地代码', '户籍县区代码'],
-    'six-digit county code (GB/T 2260)',
+    ['户籍地代码', '户籍县区代码', '户籍县', '户籍地'],
+    'six-digit county code (GB/T 2260), or the county by name (鲁甸县, 昭通市鲁甸县)',
   ),
   col('birthDate', '出生日期', 'date', true),
   col('gender', '性别', 'gender', false),
@@ -514,6 +517,28 @@ const DATE_FORMS = [
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
+/** Where a county lies, for a message: 530621 (云南省昭通市). */
+function countyLabel(c: CountyInfo): string {
+  return `${c.name} ${c.code} (${c.province.name}${c.prefecture.name === '市辖区' ? '' : c.prefecture.name})`;
+}
+
+/** A county cell: its six-digit code, or its name matched to the code. */
+function readCounty(cell: string): Read {
+  const s = cell.normalize('NFKC').trim();
+  if (/^\d+$/.test(s)) return ok(s);
+  const r = countyByName(s);
+  if (r.kind === 'found') return ok(r.code);
+  if (r.kind === 'ambiguous')
+    return fail(
+      `${s} names ${r.candidates.length} counties: ${r.candidates.slice(0, 5).map(countyLabel).join(', ')}${r.candidates.length > 5 ? ', …' : ''}; write the code, or the prefecture in front of the name`,
+    );
+  return fail(
+    r.suggestions.length === 0
+      ? `expected a six-digit county code or a county's name; no county is named ${s}`
+      : `no county is named ${s}; did you mean ${r.suggestions.map(countyLabel).join(', or ')}?`,
+  );
+}
+
 /** An 18-digit resident ID number (居民身份证号, GB 11643): 17 digits and a check digit or X. */
 export const ID_NUMBER = /^\d{17}[\dX]$/i;
 
@@ -579,6 +604,8 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
   switch (type) {
     case 'text':
       return ok(cell);
+    case 'county':
+      return readCounty(cell);
     case 'integer':
       return readInteger(cell);
     case 'number':
@@ -732,6 +759,7 @@ export function writeCell(type: CsvCellType, value: unknown, ctx: CellContext): 
   const names = namesOf(ctx.policy);
   switch (type) {
     case 'text':
+    case 'county':
     case 'integer':
     case 'number':
     case 'date':

@@ -38,7 +38,7 @@ function cellText(value: unknown): string {
 
 /**
  * Writes rows as a CSV file: a header row, then one line per row, CRLF line ends, a cell quoted
- * only when it holds a comma, a quote, a line break or outer spaces.
+ * only when it holds a comma, a quote, a line break, a tab or outer spaces.
  *
  * Cells: a string as is, a number or boolean by `String`, `undefined`/`null` as empty, anything
  * else as JSON. A cell a spreadsheet would run as a formula (beginning with = + - @, a tab or a
@@ -81,7 +81,13 @@ function csvText(data: readonly (readonly string[])[], headers: readonly string[
   // Such cells get a leading ' (and quotes), which spreadsheets show as text; importCsv strips it.
   const text = Papa.unparse(
     { fields: [...headers], data: data.map((r) => [...r]) },
-    { newline: '\r\n', quotes: false, header: true, escapeFormulae: FORMULA_CELL },
+    {
+      newline: '\r\n',
+      // A tab inside a cell is quoted too: a reader guessing the delimiter must not take it for one.
+      quotes: (value: unknown) => typeof value === 'string' && value.includes('\t'),
+      header: true,
+      escapeFormulae: FORMULA_CELL,
+    },
   );
   return `${text}\r\n`;
 }

@@ -516,3 +516,23 @@ describe('a birth date written as an 18-digit ID number', () => {
     expect(JSON.stringify(r.issues)).not.toContain(bad);
   });
 });
+
+describe('a county written by name', () => {
+  const row = (county: string): string => ZH_ROW.replace('530627', county);
+
+  it('is matched to its code: the name, the name without its ending, or with the prefecture in front', () => {
+    for (const name of ['镇雄县', '镇雄', '昭通市镇雄县', '云南省昭通市镇雄县', '５３０６２７']) {
+      const r = importCsv({ labourers: `${ZH_HEAD}\n${row(name)}` });
+      expect(r.success ? r.input.labourers : r.issues).toEqual([MINIMAL]);
+    }
+  });
+
+  it('shared by several counties, is refused with them listed; unknown, with the nearest names', () => {
+    const shared = importCsv({ labourers: `${ZH_HEAD}\n${row('鼓楼区')}` });
+    expect(shared.success).toBe(false);
+    expect(shared.issues[0]!.message).toMatch(/鼓楼区 names \d+ counties: 鼓楼区 320106 \(江苏省南京市\)/);
+    const near = importCsv({ labourers: `${ZH_HEAD}\n${row('镇熊县')}` });
+    expect(near.success).toBe(false);
+    expect(near.issues[0]!.message).toMatch(/did you mean .*镇雄县 530627 \(云南省昭通市\)/);
+  });
+});
