@@ -33,12 +33,14 @@ import {
   toPost,
   type Path,
 } from './internal/checks.js';
-import { isIsoDate, todayIso } from './internal/dates.js';
+import { todayIso } from './internal/dates.js';
 import {
   datasetSchema,
   employerSchema,
   groupSchema,
+  EARLIEST_DATE,
   isoDateSchema,
+  LATEST_DATE,
   labourerSchema,
   policyOverrideSchema,
   postSchema,
@@ -204,12 +206,12 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
     if (r.success) asOf = r.data as IsoDate;
     else fromZod(issues, r.error, ['asOf'], rawAsOf);
   } else if (options.asOf !== undefined) {
-    if (typeof options.asOf === 'string' && isIsoDate(options.asOf)) asOf = options.asOf;
+    if (isoDateSchema.safeParse(options.asOf).success) asOf = options.asOf as IsoDate;
     else
       issues.add(
         ['asOf'],
         'invalid-date',
-        'options.asOf: expected a real calendar date as YYYY-MM-DD',
+        `options.asOf: expected a real calendar date as YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}`,
         options.asOf,
       );
   } else asOf = today();

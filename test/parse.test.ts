@@ -1014,3 +1014,18 @@ describe('isBangfuValidationError', () => {
       expect(isBangfuValidationError(x)).toBe(false);
   });
 });
+
+describe("dates out of the programme's range", () => {
+  it('are refused at their path, as-of dates and birth dates alike, also given as an option', () => {
+    const old = issuesOf(input((d) => (d.asOf = '1020-01-01')));
+    expect(old.map((i) => [i.path, i.code])).toContainEqual(['asOf', 'invalid-date']);
+    const born = issuesOf(input((d) => (d.labourers[0].birthDate = '0990-01-01')));
+    expect(born.map((i) => [i.path, i.code])).toContainEqual(['labourers[0].birthDate', 'invalid-date']);
+    const { asOf: _asOf, ...rest } = validInput();
+    void _asOf;
+    expect(issuesOf(rest, { asOf: '1000-01-01' }).map((i) => [i.path, i.code])).toEqual([
+      ['asOf', 'invalid-date'],
+    ]);
+    expect(safeParseDataset(rest, { asOf: '2026-03-01' }).success).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@
 import { InvalidArgumentError } from 'commander';
 import { BangfuValidationError, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
 import type { Locale } from '../render.js';
 import type { Dataset } from '../types.js';
@@ -123,6 +124,8 @@ export function localeOption(value: string): Locale {
 /** Parses a real calendar date written `YYYY-MM-DD` for an option. */
 export function dateOption(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD.');
+  if (value < EARLIEST_DATE || value > LATEST_DATE)
+    throw new InvalidArgumentError(`expected a date from ${EARLIEST_DATE} to ${LATEST_DATE}.`);
   return value;
 }
 

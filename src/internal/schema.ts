@@ -40,10 +40,21 @@ function realDate(s: string): boolean {
   return ok;
 }
 
+/** The dates a dataset may hold: the programme's law and tables begin long after the first. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
 const isoDate = z
   .string()
   .refine(realDate, fail('invalid-date', 'expected a real calendar date as YYYY-MM-DD'))
-  .meta({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
+  .refine(
+    (s) => !realDate(s) || (s >= EARLIEST_DATE && s <= LATEST_DATE),
+    fail('invalid-date', `expected a date from ${EARLIEST_DATE} to ${LATEST_DATE}`),
+  )
+  .meta({
+    format: 'date',
+    description: `A calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}.`,
+  });
 
 const areaCode = z
   .string()
