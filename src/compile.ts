@@ -22,12 +22,18 @@ import { basesFor, minimumWageAt, pairedTowns, parksServing } from './policy/res
 import type { Park, Policy } from './policy/types.js';
 import { COMPONENTS } from './score.js';
 import { employerComponent } from './score/employer.js';
+import { LINK_VALUE } from './score/origin.js';
 import { linksOf, skillsHeld } from './score/skills.js';
 import type { ExclusionCode } from './reasons.js';
 import type { CountyCode, Dataset, IsoDate, Labourer, MobilityScope, Post, Site } from './types.js';
 
-/** The link values of the origin component, by code (see `src/score/origin.ts`). */
-export const LINK_VALUES: readonly number[] = [1, 0.7, 0.5, 0.2];
+/** The link values of the origin component, by the code compiled for a county and post (0–3). */
+export const LINK_VALUES: readonly number[] = [
+  LINK_VALUE.tied,
+  LINK_VALUE.samePrefecture,
+  LINK_VALUE.sameProvince,
+  LINK_VALUE.crossProvince,
+];
 
 /** Bits of a county–post code (one byte per county and post). */
 export const CP_LINK_MASK = 0b111;

@@ -25,7 +25,7 @@ import type { SkillLevel } from '../types.js';
 // Bound once to module constants: a hot loop then calls the score modules' own functions directly,
 // whatever the module system does with live bindings.
 const { CP_AWAY, CP_LINK_MASK, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, LINK_VALUES } = compiled;
-const { FULL_FELLOWS, ORIGIN_PART_WEIGHTS } = origin;
+const { FULL_FELLOWS, LINK_VALUE, ORIGIN_PART_WEIGHTS } = origin;
 const { clamp01 } = parts;
 const { FULL_UPLIFT_RATIO, PAY_PART_WEIGHTS, payFit } = pay;
 const { LEARN_ON_JOB_CREDIT, SKILL_PART_WEIGHTS, levelFactor } = skills;
@@ -40,7 +40,7 @@ const W_LINK = ORIGIN_PART_WEIGHTS.link;
 const W_FELLOWS = ORIGIN_PART_WEIGHTS.fellows;
 const W_LANGUAGE = ORIGIN_PART_WEIGHTS.language;
 /** The link value of a preferred destination (see `src/score/origin.ts`). */
-export const PREFERRED_LINK = 0.9;
+export const PREFERRED_LINK = LINK_VALUE.preferred;
 const NO_CERT_LEVEL = 99;
 
 /** Per-labourer tables, rebuilt for each labourer scored: skill credits and certified levels. */

@@ -28,6 +28,7 @@ import type { CompiledIndex } from '../compile.js';
 import * as candidates from './index-candidates.js';
 import type { CandidateBuckets, CountyPosts, PostOrder, Signatures } from './index-candidates.js';
 import * as kernel from './kernel.js';
+import { PREFERRED_RISE } from '../score/origin.js';
 import type { WorkerScratch } from './kernel.js';
 
 // Bound once to module constants so the walk calls the kernel directly.
@@ -51,8 +52,8 @@ const REQUIRED_NO_TRAINING = 2;
 
 /** Margin of the bound comparisons: far above floating-point rounding, far below any score gap that matters. */
 export const BOUND_MARGIN = 1e-9;
-/** How much a preferred destination can raise the origin component at most: 0.7 × (0.9 − 0.2), rounded up. */
-const PREFERRED_SLACK = 0.5;
+/** How much a preferred destination can raise the origin component at most (the scoring's own bound). */
+const PREFERRED_SLACK = PREFERRED_RISE;
 /** Preferred posts beyond this many are left to the walk, with an allowance in all its bounds. */
 const MAX_PREFERRED_POSTS = 4096;
 

@@ -27,6 +27,30 @@ export const ORIGIN_PART_WEIGHTS = { link: 0.7, fellows: 0.2, language: 0.1 } as
  */
 export const FULL_FELLOWS = 10;
 
+/**
+ * The values of the `link` part, by the strongest tie between origin and site: one definition for
+ * the scoring here and for the compiled index (which stores the tie as a code and reads the value
+ * from this table).
+ *
+ * @example
+ * LINK_VALUE.samePrefecture //=> 0.7
+ */
+export const LINK_VALUE = {
+  /** Home county, a park serving the origin, a paired town or a designated base. */
+  tied: 1,
+  preferred: 0.9,
+  samePrefecture: 0.7,
+  sameProvince: 0.5,
+  crossProvince: 0.2,
+} as const;
+
+/**
+ * How much a preferred destination can raise the origin component at most: the link part's weight
+ * times the rise from the weakest tie to a preferred one (a bound the compiled walk adds where it
+ * leaves preferences out).
+ */
+export const PREFERRED_RISE = ORIGIN_PART_WEIGHTS.link * (LINK_VALUE.preferred - LINK_VALUE.crossProvince);
+
 function sameSite(a: Site, b: Site): boolean {
   switch (a.kind) {
     case 'town':
@@ -51,12 +75,13 @@ function link(
 ): [number, ScoreReason] {
   const county = worker.originCounty;
   const { site } = post;
-  if (areaContains(county, area)) return [1, { code: 'origin-home-county', params: { county } }];
+  if (areaContains(county, area))
+    return [LINK_VALUE.tied, { code: 'origin-home-county', params: { county } }];
   if (site.kind === 'park' && parksServing(policy, county).some((p) => p.id === site.park)) {
-    return [1, { code: 'origin-park-serves', params: { park: site.park } }];
+    return [LINK_VALUE.tied, { code: 'origin-park-serves', params: { park: site.park } }];
   }
   if (site.kind === 'town' && pairedTowns(policy, county, asOf).includes(site.town)) {
-    return [1, { code: 'origin-paired-town', params: { county, town: site.town } }];
+    return [LINK_VALUE.tied, { code: 'origin-paired-town', params: { county, town: site.town } }];
   }
   // A base names an employer, a site or both; every one it names must match the post.
   const base = basesFor(policy, county, asOf).find(
@@ -65,20 +90,27 @@ function link(
       (b.employer === undefined || b.employer === post.employer) &&
       (b.site === undefined || sameSite(b.site, site)),
   );
-  if (base !== undefined) return [1, { code: 'origin-designated-base', params: { base: base.id } }];
+  if (base !== undefined)
+    return [LINK_VALUE.tied, { code: 'origin-designated-base', params: { base: base.id } }];
   const preferred = worker.mobility.preferred.find((d) =>
     d.kind === 'area' ? areaContains(d.area, area) : site.kind === 'park' && site.park === d.park,
   );
   if (preferred !== undefined) {
-    return [0.9, { code: 'origin-preferred-destination', params: { destination: preferred } }];
+    return [
+      LINK_VALUE.preferred,
+      { code: 'origin-preferred-destination', params: { destination: preferred } },
+    ];
   }
   const prefecture = prefectureOf(county);
   if (areaContains(prefecture, area))
-    return [0.7, { code: 'origin-same-prefecture', params: { area: prefecture } }];
+    return [LINK_VALUE.samePrefecture, { code: 'origin-same-prefecture', params: { area: prefecture } }];
   const province = provinceOf(county);
   if (areaContains(province, area))
-    return [0.5, { code: 'origin-same-province', params: { area: province } }];
-  return [0.2, { code: 'origin-cross-province', params: { from: county as string as AreaCode, to: area } }];
+    return [LINK_VALUE.sameProvince, { code: 'origin-same-province', params: { area: province } }];
+  return [
+    LINK_VALUE.crossProvince,
+    { code: 'origin-cross-province', params: { from: county as string as AreaCode, to: area } },
+  ];
 }
 
 /**
