@@ -15,17 +15,23 @@
  */
 import { areaContains, prefectureOf, provinceOf } from './divisions.js';
 import { priorityTier } from './compare.js';
-import { checkEligibility, excludedOutright, minimumPayIsHard } from './eligibility.js';
+import {
+  checkEligibility,
+  excludedOutright,
+  heldCertificateState,
+  isNearHome,
+  minimumPayIsHard,
+} from './eligibility.js';
 import { ageOn } from './internal/dates.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { basesFor, minimumWageAt, pairedTowns, parksServing } from './policy/resolve.js';
 import type { Park, Policy } from './policy/types.js';
 import { COMPONENTS } from './score.js';
 import { employerComponent } from './score/employer.js';
-import { LINK_VALUE } from './score/origin.js';
+import { baseTakes, LINK_VALUE } from './score/origin.js';
 import { linksOf, skillsHeld } from './score/skills.js';
 import type { ExclusionCode } from './reasons.js';
-import type { CountyCode, Dataset, IsoDate, Labourer, MobilityScope, Post, Site } from './types.js';
+import type { CountyCode, Dataset, IsoDate, Labourer, MobilityScope, Post } from './types.js';
 
 /** The link values of the origin component, by the code compiled for a county and post (0–3). */
 export const LINK_VALUES: readonly number[] = [
@@ -442,17 +448,6 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
   };
 }
 
-function sameSite(a: Site, b: Site): boolean {
-  switch (a.kind) {
-    case 'town':
-      return b.kind === 'town' && b.town === a.town;
-    case 'county':
-      return b.kind === 'county' && b.county === a.county;
-    case 'park':
-      return b.kind === 'park' && b.park === a.park;
-  }
-}
-
 /** What the county–post bytes read of each post, worked out once for all counties. */
 interface PostPlaces {
   readonly area: readonly string[];
@@ -500,23 +495,13 @@ function countyPostCodes(dataset: Dataset, county: CountyCode, out: Uint8Array, 
     if (inCounty) link = 0;
     else if (site.kind === 'park' && parkIds.has(site.park)) link = 0;
     else if (site.kind === 'town' && towns.has(site.town)) link = 0;
-    else if (
-      bases.length > 0 &&
-      bases.some(
-        (b) =>
-          (b.employer !== undefined || b.site !== undefined) &&
-          (b.employer === undefined || b.employer === post.employer) &&
-          (b.site === undefined || sameSite(b.site, site)),
-      )
-    )
-      link = 0;
+    else if (bases.length > 0 && bases.some((b) => baseTakes(b, post))) link = 0;
     else if (areaContains(prefecture, area)) link = 1;
     else if (areaContains(province, area)) link = 2;
     else link = 3;
     // The eligibility rules' `nearHome` and mobility scopes.
     const park = places.park[p];
-    const nearHome =
-      area.startsWith(county) || (park !== undefined && park.serves.some((a) => county.startsWith(a)));
+    const nearHome = isNearHome(county, area, park);
     let code = link;
     if (nearHome) code |= CP_NEAR_HOME;
     if (!inCounty) code |= CP_AWAY;
@@ -661,10 +646,11 @@ export function compileLabourers(
     for (const held of w.certificates) {
       const ci = certIndex.get(held.certificate);
       if (ci === undefined) continue;
-      if (held.issuedOn !== undefined && held.issuedOn > asOf) continue;
+      const state = heldCertificateState(held, asOf);
+      if (state === 'not-yet-issued') continue;
       const bit = 1 << (ci & 31);
       const at = i * certWords + (ci >>> 5);
-      if (held.validUntil === undefined || asOf <= held.validUntil) workerCerts[at]! |= bit;
+      if (state === 'valid') workerCerts[at]! |= bit;
       else workerExpiredCerts[at]! |= bit;
     }
     for (let k = 0; k < certWords; k++)

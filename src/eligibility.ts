@@ -75,6 +75,36 @@ function parkServes(park: Park | undefined, county: string): boolean {
 }
 
 /**
+ * Whether a site is near a labourer's home: in the home county, or a park serving it (where one who
+ * cannot leave home may work, and no dormitory is needed). The one definition the compiled index
+ * uses too.
+ *
+ * @param county - The labourer's home county.
+ * @param area - The division code of the site.
+ * @param park - The park the site is, if it is one.
+ * @returns True when near home.
+ */
+export function isNearHome(county: string, area: string, park: Park | undefined): boolean {
+  return area.startsWith(county) || parkServes(park, county);
+}
+
+/**
+ * What one held certificate counts for on a date: not yet held (issued later), valid, or expired.
+ * The one definition the compiled index uses too.
+ *
+ * @param held - The certificate as the labourer holds it.
+ * @param asOf - The date.
+ * @returns Its state.
+ */
+export function heldCertificateState(
+  held: { readonly issuedOn?: IsoDate | undefined; readonly validUntil?: IsoDate | undefined },
+  asOf: IsoDate,
+): 'not-yet-issued' | 'valid' | 'expired' {
+  if (held.issuedOn !== undefined && held.issuedOn > asOf) return 'not-yet-issued';
+  return held.validUntil === undefined || asOf <= held.validUntil ? 'valid' : 'expired';
+}
+
+/**
  * Whether the labourer earns any credit towards a skill requirement by a route of the skills
  * component (held, trained, related), memoised per labourer by skill and level.
  */
@@ -102,9 +132,10 @@ function certificateState(
   for (const held of worker.certificates) {
     if (held.certificate !== certificate) continue;
     // A certificate issued after the as-of date is not yet held.
-    if (held.issuedOn !== undefined && held.issuedOn > asOf) continue;
-    if (held.validUntil === undefined || asOf <= held.validUntil) return { kind: 'valid' };
-    if (expired === undefined || held.validUntil > expired) expired = held.validUntil;
+    const state = heldCertificateState(held, asOf);
+    if (state === 'not-yet-issued') continue;
+    if (state === 'valid') return { kind: 'valid' };
+    if (expired === undefined || held.validUntil! > expired) expired = held.validUntil!;
   }
   return expired === undefined ? { kind: 'missing' } : { kind: 'expired', validUntil: expired };
 }
@@ -547,7 +578,10 @@ function pairFacts(ctx: Context, worker: Labourer, facts: WorkerFacts, post: Pos
   if (employer === undefined) throw new Error(`checkEligibility: unknown employer ${post.employer}`);
   const area = siteArea(post.site, ctx.parks);
   const home = worker.originCounty;
-  const nearHome =
-    area.startsWith(home) || (post.site.kind === 'park' && parkServes(ctx.parks.get(post.site.park), home));
+  const nearHome = isNearHome(
+    home,
+    area,
+    post.site.kind === 'park' ? ctx.parks.get(post.site.park) : undefined,
+  );
   return { ctx, asOf: ctx.dataset.asOf, worker, facts, post, employer, area, nearHome };
 }

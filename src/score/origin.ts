@@ -51,7 +51,8 @@ export const LINK_VALUE = {
  */
 export const PREFERRED_RISE = ORIGIN_PART_WEIGHTS.link * (LINK_VALUE.preferred - LINK_VALUE.crossProvince);
 
-function sameSite(a: Site, b: Site): boolean {
+/** Whether two sites are the same place (the same town, county or park). */
+export function sameSite(a: Site, b: Site): boolean {
   switch (a.kind) {
     case 'town':
       return b.kind === 'town' && b.town === a.town;
@@ -60,6 +61,25 @@ function sameSite(a: Site, b: Site): boolean {
     case 'park':
       return b.kind === 'park' && b.park === a.park;
   }
+}
+
+/**
+ * Whether a designated base takes a post: it names an employer, a site or both, and every one it
+ * names matches the post. The one definition the compiled index uses too.
+ *
+ * @param base - The base.
+ * @param post - The post.
+ * @returns True when the post is the base's.
+ */
+export function baseTakes(
+  base: { readonly employer?: string | undefined; readonly site?: Site | undefined },
+  post: Pick<Post, 'employer' | 'site'>,
+): boolean {
+  return (
+    (base.employer !== undefined || base.site !== undefined) &&
+    (base.employer === undefined || base.employer === post.employer) &&
+    (base.site === undefined || sameSite(base.site, post.site))
+  );
 }
 
 /**
@@ -84,12 +104,7 @@ function link(
     return [LINK_VALUE.tied, { code: 'origin-paired-town', params: { county, town: site.town } }];
   }
   // A base names an employer, a site or both; every one it names must match the post.
-  const base = basesFor(policy, county, asOf).find(
-    (b) =>
-      (b.employer !== undefined || b.site !== undefined) &&
-      (b.employer === undefined || b.employer === post.employer) &&
-      (b.site === undefined || sameSite(b.site, site)),
-  );
+  const base = basesFor(policy, county, asOf).find((b) => baseTakes(b, post));
   if (base !== undefined)
     return [LINK_VALUE.tied, { code: 'origin-designated-base', params: { base: base.id } }];
   const preferred = worker.mobility.preferred.find((d) =>
