@@ -17,6 +17,7 @@ import { areaContains, prefectureOf, provinceOf } from './divisions.js';
 import { priorityTier } from './compare.js';
 import {
   checkEligibility,
+  ELIGIBILITY_RULES,
   excludedOutright,
   heldCertificateState,
   isNearHome,
@@ -61,14 +62,9 @@ export const SCOPE_CODES: Readonly<Record<MobilityScope, number>> = {
 };
 
 /** The rules that look at a post alone, in the order of their bits in `postRules`. */
-export const POST_RULE_CODES = [
-  'employer-not-approved',
-  'employer-vetting-not-yet-valid',
-  'employer-vetting-expired',
-  'no-openings-left',
-  'window-not-open',
-  'window-closed',
-] as const satisfies readonly ExclusionCode[];
+export const POST_RULE_CODES: readonly ExclusionCode[] = ELIGIBILITY_RULES.filter(
+  (r) => r.scope === 'post',
+).map((r) => r.code);
 
 /** The posts, employers and taxonomy of a dataset, compiled. */
 export interface CompiledPosts {

@@ -24,8 +24,11 @@ import type {
   SkillRequirement,
 } from './types.js';
 
-/** Whether a rule looks at the labourer alone or at the labourer and the post. */
-export type RuleScope = 'worker' | 'pair';
+/**
+ * What a rule looks at: the labourer alone (`worker`), the post alone whoever the labourer
+ * (`post`: the compiled index decides these once per post), or the pair.
+ */
+export type RuleScope = 'worker' | 'post' | 'pair';
 
 /** One hard rule: its reason code, its scope and what it checks. */
 export interface EligibilityRule {
@@ -63,7 +66,7 @@ interface WorkerRuleDef extends EligibilityRule {
 }
 
 interface PairRuleDef extends EligibilityRule {
-  readonly scope: 'pair';
+  readonly scope: 'pair' | 'post';
   readonly check: (f: PairFacts) => readonly Exclusion[];
 }
 
@@ -229,7 +232,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'employer-not-approved',
-    scope: 'pair',
+    scope: 'post',
     description:
       "The employer's vetting status is pending or revoked: only vetted employers' posts are offered.",
     check: ({ employer }) => {
@@ -241,7 +244,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'employer-vetting-not-yet-valid',
-    scope: 'pair',
+    scope: 'post',
     description: "The as-of date is before the employer's vetting date.",
     check: ({ employer, asOf }) =>
       asOf < employer.vetting.vettedOn
@@ -255,7 +258,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'employer-vetting-expired',
-    scope: 'pair',
+    scope: 'post',
     description:
       "The as-of date is after the employer's vetting valid-until date (that day itself is valid).",
     check: ({ employer, asOf }) =>
@@ -270,7 +273,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'no-openings-left',
-    scope: 'pair',
+    scope: 'post',
     description: 'Every opening of the post is filled.',
     check: ({ post }) =>
       post.openings - post.filled > 0
@@ -279,14 +282,14 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'window-not-open',
-    scope: 'pair',
+    scope: 'post',
     description: "The as-of date is before the post's application window opens.",
     check: ({ post, asOf }) =>
       asOf < post.window.opens ? [{ code: 'window-not-open', params: { opens: post.window.opens } }] : none,
   },
   {
     code: 'window-closed',
-    scope: 'pair',
+    scope: 'post',
     description:
       "The as-of date is after the post's application window closes (the closing day itself is open).",
     check: ({ post, asOf }) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, workerExclusions } from '../src/eligibility.js';
+import { checkEligibility, ELIGIBILITY_RULES, workerExclusions } from '../src/eligibility.js';
 import type { Exclusion, ExclusionCode } from '../src/reasons.js';
 import type {
   AreaCode,
@@ -21,6 +21,8 @@ import type {
 } from '../src/types.js';
 import { skillsComponent } from '../src/score/skills.js';
 import { datasetArb as anyDatasetArb } from './helpers/arbitraries.js';
+import { richDatasetArb } from './helpers/rich.js';
+import { runs } from './helpers/runs.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10) as IsoDate;
@@ -327,6 +329,31 @@ describe('eligibility properties', () => {
           }
         }
       }),
+    );
+  });
+});
+
+describe('rule scopes', () => {
+  it("a 'post' rule excludes a post for every labourer or for none (the compiled index decides it once per post)", () => {
+    const postCodes = new Set(ELIGIBILITY_RULES.filter((r) => r.scope === 'post').map((r) => r.code));
+    expect(postCodes.size).toBeGreaterThan(0);
+    expect(postCodes.size).toBeLessThanOrEqual(8); // one bit each in the index's byte per post
+    fc.assert(
+      fc.property(richDatasetArb, (ds) => {
+        for (const p of ds.posts) {
+          const seen = new Set<string>();
+          ds.labourers.forEach((w) => {
+            const codes = checkEligibility(ds, w, p)
+              .map((e) => e.code)
+              .filter((c) => postCodes.has(c));
+            // Labourers excluded outright (under 16, retired) are told only that.
+            if (checkEligibility(ds, w, p).some((e) => e.code === 'under-minimum-age')) return;
+            seen.add(JSON.stringify(codes));
+          });
+          expect(seen.size).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: runs(100) },
     );
   });
 });
