@@ -102,12 +102,41 @@ describe('the origin component explains its link exactly', () => {
     });
   });
 
+  it('fellow villagers at the employer, or none, named with the county', () => {
+    const none = originComponent(
+      dongguanPolicy,
+      AS_OF,
+      labourer(),
+      post(),
+      employer(),
+      TANGXIA as string as AreaCode,
+    );
+    expect(none.reasons[1]).toEqual({ code: 'origin-no-fellows-at-employer', params: { county: ZHENXIONG } });
+    const some = originComponent(
+      dongguanPolicy,
+      AS_OF,
+      labourer(),
+      post(),
+      employer({ workforceByOrigin: [{ county: ZHENXIONG, count: 3 }] }),
+      TANGXIA as string as AreaCode,
+    );
+    expect(some.reasons[1]).toEqual({
+      code: 'origin-fellows-at-employer',
+      params: { county: ZHENXIONG, count: 3 },
+    });
+  });
+
   it('sameSite and baseTakes', () => {
     expect(sameSite({ kind: 'town', town: TANGXIA }, { kind: 'town', town: TANGXIA })).toBe(true);
     expect(sameSite({ kind: 'town', town: TANGXIA }, { kind: 'county', county: ZHENXIONG })).toBe(false);
     expect(
       sameSite({ kind: 'park', park: 'caohu' as ParkId }, { kind: 'park', park: 'yuedian' as ParkId }),
     ).toBe(false);
+    const caohu = { kind: 'park', park: 'caohu' as ParkId } as const;
+    expect(sameSite(caohu, { kind: 'park', park: 'caohu' as ParkId })).toBe(true);
+    expect(sameSite(caohu, { kind: 'town', town: TANGXIA })).toBe(false);
+    expect(sameSite({ kind: 'county', county: ZHENXIONG }, { kind: 'county', county: ZHENXIONG })).toBe(true);
+    expect(sameSite({ kind: 'county', county: ZHENXIONG }, { kind: 'county', county: LUDIAN })).toBe(false);
     const p = post({ employer: 'e1' as EmployerId, site: { kind: 'town', town: TANGXIA } });
     expect(baseTakes({}, p)).toBe(false);
     expect(baseTakes({ employer: 'e1' }, p)).toBe(true);
