@@ -1,0 +1,25 @@
+// Mutation testing: `npm run test:mutation` (all the modules below) or
+// `npm run test:mutation -- --mutate src/score/origin.ts` (one file).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: undefined },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/eligibility.ts',
+    'src/score/*.ts',
+    'src/internal/kernel.ts',
+    'src/internal/walk.ts',
+    'src/internal/index-candidates.ts',
+    'src/internal/greedy-match.ts',
+    'src/graph/verify.ts',
+    'src/verify-plan.ts',
+  ],
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 85, break: null },
+  concurrency: 2,
+  timeoutMS: 60000,
+  ignoreStatic: true,
+  tempDirName: '.stryker-tmp',
+};
