@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { editDistance } from './internal/edit-distance.js';
 import { COUNTIES, DONGGUAN_TOWNS, PREFECTURES, PROVINCES } from './data/divisions.js';
 import type { AreaCode, CountyCode, TownCode } from './types.js';
 
@@ -193,23 +194,9 @@ export function countyByName(text: string): CountyByName {
   const near: [number, CountyCode][] = [];
   for (const [code, n] of t.counties) {
     if (Math.abs([...n].length - [...name].length) > 2) continue;
-    const d = distance(name, n);
+    const d = editDistance(name, n);
     if (d <= Math.min(2, Math.max(1, Math.floor([...name].length / 2)))) near.push([d, code as CountyCode]);
   }
   near.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
   return { kind: 'unknown', suggestions: info(near.slice(0, 5).map(([, c]) => c)) };
-}
-
-/** Levenshtein distance of two short strings (code points). */
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length]!;
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { editDistance } from '../internal/edit-distance.js';
 import Papa from 'papaparse';
 import { BangfuValidationError, type ValidationIssue } from '../errors.js';
 import type { DatasetInput } from '../parse.js';
@@ -165,20 +166,6 @@ function nearestHeader(norm: string, byHeader: ReadonlyMap<string, CsvColumn>): 
     }
   }
   return best;
-}
-
-/** Levenshtein distance of two short strings (code points). */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length]!;
 }
 
 function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
