@@ -12,6 +12,18 @@ let dir = '';
 let dataset = '';
 let plan = '';
 const path = (name: string): string => join(dir, name);
+/** `bangfu import` of the example employers and posts with these labourers, as of 2026-03-01. */
+const importArgs = (labourers: string): string[] => [
+  'import',
+  '--labourers',
+  labourers,
+  '--employers',
+  join(EXAMPLES, 'employers.csv'),
+  '--posts',
+  join(EXAMPLES, 'posts.csv'),
+  '--as-of',
+  '2026-03-01',
+];
 const EXAMPLES = join(import.meta.dirname, '..', 'examples', 'csv');
 
 beforeAll(async () => {
@@ -154,17 +166,7 @@ describe('bangfu import', () => {
       .replace(',530621,', ',999999,');
     const bad = path('bad-labourers.csv');
     writeFileSync(bad, text, 'utf8');
-    const r = await run([
-      'import',
-      '--labourers',
-      bad,
-      '--employers',
-      join(EXAMPLES, 'employers.csv'),
-      '--posts',
-      join(EXAMPLES, 'posts.csv'),
-      '--as-of',
-      '2026-03-01',
-    ]);
+    const r = await run(importArgs(bad));
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     const lines = r.err.trimEnd().split('\n');
@@ -247,19 +249,7 @@ describe('bangfu import with a row that cannot be read', () => {
     writeFileSync(bad, text, 'utf8');
     return bad;
   };
-  const args = (bad: string, out: string): string[] => [
-    'import',
-    '--labourers',
-    bad,
-    '--employers',
-    join(EXAMPLES, 'employers.csv'),
-    '--posts',
-    join(EXAMPLES, 'posts.csv'),
-    '--as-of',
-    '2026-03-01',
-    '--out',
-    out,
-  ];
+  const args = (bad: string, out: string): string[] => [...importArgs(bad), '--out', out];
 
   it('writes nothing and exits 2 by default', async () => {
     const out = path('strict.json');
