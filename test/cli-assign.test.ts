@@ -158,3 +158,22 @@ describe('ids that are also property names', () => {
     if (!r.success) expect(r.issues.map((i) => i.path)).toContain('certificate.leftPotential.__proto__');
   });
 });
+
+describe('bangfu verify --json', () => {
+  it('prints the verdict as JSON: holds, or every violation with exit 1', async () => {
+    const out = join(dir, 'json-plan.json');
+    expect((await run(['assign', dataset, '--out', out, '--quiet'])).code).toBe(0);
+    const ok = await run(['verify', dataset, out, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ holds: true, mode: 'optimal', labourers: 40, violations: [] });
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as { entries: { kind: string; score?: number }[] };
+    plan.entries.find((e) => e.kind === 'placed')!.score! += 0.5;
+    const bad = join(dir, 'json-bad-plan.json');
+    writeFileSync(bad, JSON.stringify(plan), 'utf8');
+    const r = await run(['verify', dataset, bad, '--json']);
+    expect(r.code).toBe(1);
+    const verdict = JSON.parse(r.out) as { holds: boolean; violations: { code: string }[] };
+    expect(verdict.holds).toBe(false);
+    expect(verdict.violations.length).toBeGreaterThan(0);
+  });
+});

@@ -241,3 +241,33 @@ describe('problem lines', () => {
     expect(unknown.err).toMatch(/^--worker: /);
   });
 });
+
+describe('--json on validate and verify', () => {
+  it('validate: what the dataset holds, or every problem, as JSON, with the same exit codes', async () => {
+    const ok = await run('validate', good, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({
+      valid: true,
+      asOf: '2026-03-01',
+      labourers: 30,
+      employers: 5,
+      posts: 25,
+      groups: 1,
+    });
+    const bad = await run(
+      'validate',
+      file('bad.json', JSON.stringify({ labourers: 1, long: 'x'.repeat(5000) })),
+      '--json',
+    );
+    expect(bad.code).toBe(2);
+    const parsed = JSON.parse(bad.out) as { valid: boolean; issues: { path: string; value?: unknown }[] };
+    expect(parsed.valid).toBe(false);
+    expect(parsed.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['labourers', 'employers', 'posts', 'long']),
+    );
+    expect(bad.out.length).toBeLessThan(3000);
+    const missing = await run('validate', join(dir, 'nope.json'), '--json');
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out)).toMatchObject({ valid: false, issues: [{ code: 'unreadable-file' }] });
+  });
+});

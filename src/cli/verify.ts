@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import { parsePlan, verifyPlan } from '../verify-plan.js';
-import { CliError, EXIT, dateOption, issueLine, loadDataset, type CliIO } from './io.js';
+import { CliError, EXIT, dateOption, issueLine, json, loadDataset, type CliIO } from './io.js';
 
 /**
  * Reads and parses a JSON file; an unreadable file or bad JSON becomes a {@link CliError} (exit 2).
@@ -38,24 +38,44 @@ export function registerVerify(program: Command, io: CliIO): void {
     .argument('<dataset>', 'the dataset JSON file')
     .argument('<plan>', 'the plan JSON file (from bangfu assign --out)')
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
-    .action((datasetPath: string, planPath: string, options: { readonly asOf?: string }) => {
-      const dataset = loadDataset(datasetPath, options);
-      let plan;
-      try {
-        plan = parsePlan(readJsonFile(planPath));
-      } catch (e) {
-        if (e instanceof BangfuValidationError)
-          throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
-        throw e;
-      }
-      const verdict = verifyPlan(plan, dataset);
-      if (verdict.ok) {
-        io.stdout(
-          `plan holds: ${plan.entries.length} labourers, ${plan.summary.placed} placed (${plan.mode})\n`,
-        );
-        return;
-      }
-      for (const v of verdict.violations) io.stdout(`${v.code}: ${v.message}\n`);
-      throw new CliError([`verify: ${verdict.violations.length} violation(s)`], EXIT.failure);
-    });
+    .option('--json', 'print the verdict as JSON: whether the plan holds, and every violation')
+    .action(
+      (
+        datasetPath: string,
+        planPath: string,
+        options: { readonly asOf?: string; readonly json?: boolean },
+      ) => {
+        const dataset = loadDataset(datasetPath, options);
+        let plan;
+        try {
+          plan = parsePlan(readJsonFile(planPath));
+        } catch (e) {
+          if (e instanceof BangfuValidationError)
+            throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
+          throw e;
+        }
+        const verdict = verifyPlan(plan, dataset);
+        if (options.json === true) {
+          io.stdout(
+            json({
+              holds: verdict.ok,
+              mode: plan.mode,
+              labourers: plan.entries.length,
+              placed: plan.summary.placed,
+              violations: verdict.violations,
+            }),
+          );
+          if (!verdict.ok) throw new CliError([], EXIT.failure);
+          return;
+        }
+        if (verdict.ok) {
+          io.stdout(
+            `plan holds: ${plan.entries.length} labourers, ${plan.summary.placed} placed (${plan.mode})\n`,
+          );
+          return;
+        }
+        for (const v of verdict.violations) io.stdout(`${v.code}: ${v.message}\n`);
+        throw new CliError([`verify: ${verdict.violations.length} violation(s)`], EXIT.failure);
+      },
+    );
 }
