@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * `npm run size`: the browser bundles a user's bundler would make from the built package (`dist/`),
+ * minified and gzipped, against their budgets; exits 1 when one is over.
+ *
+ * - `import { solve } from 'bangfu'` alone: budget 20 KB (the ES modules are built file by file,
+ *   so a bundler keeps only what the import reaches).
+ * - The whole core (`export * from 'bangfu'`): the target is 120 KB; the budget checked here is
+ *   the size on record (260 KB), so that it can only fall — zod's schemas and locales, the division
+ *   tables, CSV and the sample data still come with the core entry.
+ */
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import console from 'node:console';
+import { fileURLToPath, URL } from 'node:url';
+import process from 'node:process';
+
+const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const CASES = [
+  {
+    name: "import { solve } from 'bangfu'",
+    code: `export { solve } from ${JSON.stringify(entry)};`,
+    budget: 20_000,
+  },
+  {
+    name: "export * from 'bangfu' (the core)",
+    code: `export * from ${JSON.stringify(entry)};`,
+    budget: 260_000,
+    target: 120_000,
+  },
+];
+
+let over = 0;
+for (const c of CASES) {
+  const r = await build({
+    stdin: { contents: c.code, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'error',
+  });
+  const bytes = r.outputFiles[0].contents;
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const ok = gz <= c.budget;
+  if (!ok) over++;
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  console.log(
+    `${c.name.padEnd(36)} ${kb(bytes.length).padStart(9)} minified ${kb(gz).padStart(9)} gzipped  budget ${kb(c.budget)}${c.target === undefined ? '' : ` (target ${kb(c.target)})`}  ${ok ? 'ok' : 'OVER'}`,
+  );
+}
+if (over > 0) process.exit(1);
