@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { editDistance } from './internal/edit-distance.js';
+import { editDistance, suggestionLimit } from './internal/edit-distance.js';
 import { COUNTIES, DONGGUAN_TOWNS, PREFECTURES, PROVINCES } from './data/divisions.js';
 import type { AreaCode, CountyCode, TownCode } from './types.js';
 
@@ -190,12 +190,14 @@ export function countyByName(text: string): CountyByName {
   }
   if (hits.length === 1) return { kind: 'found', code: hits[0]! };
   if (hits.length > 1) return { kind: 'ambiguous', candidates: info(hits) };
-  // Nothing: the names nearest by edit distance (at most 2), up to five.
+  // Nothing: the names nearest by edit distance, up to five.
+  const limit = suggestionLimit(name);
+  const length = [...name].length;
   const near: [number, CountyCode][] = [];
   for (const [code, n] of t.counties) {
-    if (Math.abs([...n].length - [...name].length) > 2) continue;
+    if (Math.abs([...n].length - length) > limit) continue;
     const d = editDistance(name, n);
-    if (d <= Math.min(2, Math.max(1, Math.floor([...name].length / 2)))) near.push([d, code as CountyCode]);
+    if (d <= limit) near.push([d, code as CountyCode]);
   }
   near.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
   return { kind: 'unknown', suggestions: info(near.slice(0, 5).map(([, c]) => c)) };

@@ -77,6 +77,64 @@ export function leastPreferredHolders(
   return least;
 }
 
+/** Each post's holders, least preferred holder and gate per tier (see {@link postGates}). */
+export interface PostGates {
+  /** Holders per post. */
+  readonly load: Int32Array;
+  /** The least preferred holder per post, −1 for none. */
+  readonly least: Int32Array;
+  /**
+   * Per tier (0 priority, 1 other) and post: the weight a newcomer of that tier must beat to be
+   * taken, −∞ with room (or when the least preferred holder is of a later tier), +∞ when closed to
+   * the tier.
+   */
+  readonly gates: readonly [Float64Array, Float64Array];
+  /** The id rank of the least preferred holder: a newcomer of equal weight wins with a smaller one. */
+  readonly gateTie: Int32Array;
+}
+
+/**
+ * The gates a placement leaves: for each post and tier, whom the post would still take.
+ *
+ * @param index - The compiled index.
+ * @param postOf - Each labourer's post, −1 unplaced.
+ * @param weightOf - Each placed labourer's weight.
+ * @param capacity - Openings of each post.
+ * @returns Holders, least preferred holders and gates per post.
+ */
+export function postGates(
+  index: CompiledIndex,
+  postOf: Int32Array,
+  weightOf: Float64Array,
+  capacity: Int32Array,
+): PostGates {
+  const P = index.postCount;
+  const { workerRank } = idOrderOf(index);
+  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const load = new Int32Array(P);
+  for (let w = 0; w < index.workerCount; w++) if (postOf[w]! >= 0) load[postOf[w]!]! += 1;
+  const least = leastPreferredHolders(index, postOf, weightOf);
+  const gates: [Float64Array, Float64Array] = [new Float64Array(P), new Float64Array(P)];
+  const gateTie = new Int32Array(P);
+  for (let p = 0; p < P; p++) {
+    const h = least[p]!;
+    for (let t = 0; t < 2; t++) {
+      gates[t]![p] =
+        load[p]! < capacity[p]!
+          ? Number.NEGATIVE_INFINITY
+          : h < 0
+            ? Number.POSITIVE_INFINITY
+            : tierOf(h) < t
+              ? Number.POSITIVE_INFINITY
+              : tierOf(h) > t
+                ? Number.NEGATIVE_INFINITY
+                : weightOf[h]!;
+    }
+    if (h >= 0) gateTie[p] = workerRank[h]!;
+  }
+  return { load, least, gates, gateTie };
+}
+
 /**
  * The blocking pairs of a placement (sorted by labourer id, then post id).
  *
@@ -107,28 +165,7 @@ export function blockingPairsOf(
   const { workerRank, workerByRank } = idOrderOf(index);
   const rank = index.postIdRank;
   const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
-  // Each post's least preferred holder.
-  const load = new Int32Array(P);
-  for (let w = 0; w < W; w++) if (postOf[w]! >= 0) load[postOf[w]!]! += 1;
-  const least = leastPreferredHolders(index, postOf, weightOf);
-  const gates: [Float64Array, Float64Array] = [new Float64Array(P), new Float64Array(P)];
-  const gateTie = new Int32Array(P);
-  for (let p = 0; p < P; p++) {
-    const h = least[p]!;
-    for (let t = 0; t < 2; t++) {
-      gates[t]![p] =
-        load[p]! < capacity[p]!
-          ? Number.NEGATIVE_INFINITY
-          : h < 0
-            ? Number.POSITIVE_INFINITY
-            : tierOf(h) < t
-              ? Number.POSITIVE_INFINITY
-              : tierOf(h) > t
-                ? Number.NEGATIVE_INFINITY
-                : weightOf[h]!;
-    }
-    if (h >= 0) gateTie[p] = workerRank[h]!;
-  }
+  const { load, least, gates, gateTie } = postGates(index, postOf, weightOf, capacity);
   const passes = (w: number, p: number, weight: number): boolean => {
     const g = gates[tierOf(w)]![p]!;
     return weight > g || (weight === g && workerRank[w]! < gateTie[p]!);

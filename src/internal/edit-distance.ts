@@ -27,3 +27,16 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[y.length]!;
 }
+
+/**
+ * How far a name may be from what was written and still be suggested: half its length, at least 1
+ * and at most 2 edits (出生年月 → 出生日期 is 2; a two-character name allows 1).
+ *
+ * @param text - What was written.
+ * @returns The largest edit distance worth suggesting.
+ * @example
+ * suggestionLimit('出生年月') //=> 2
+ */
+export function suggestionLimit(text: string): number {
+  return Math.min(2, Math.max(1, Math.floor([...text].length / 2)));
+}

@@ -18,7 +18,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
-import { leastPreferredHolders } from './blocking.js';
+import { IndexedHeap } from '../graph/internal/heap.js';
 import { idOrderOf, inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -56,10 +56,6 @@ export interface MatchResult {
     readonly posts: Int32Array;
     readonly scores: Float64Array;
   };
-  /** Each post's final gate for priority households and for the others (−∞ open, +∞ closed). */
-  readonly gates: readonly [Float64Array, Float64Array];
-  /** Pairs reached for (placed, or found full). */
-  readonly proposals: number;
 }
 
 /**
@@ -159,20 +155,7 @@ export function greedyMatch(
     if (ra !== rb) return ra < rb;
     return rank[headPost(a)]! < rank[headPost(b)]!;
   };
-  const heap = new Int32Array(W);
-  let n = 0;
-  const siftDown = (i: number): void => {
-    const x = heap[i]!;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && better(heap[c + 1]!, heap[c]!)) c++;
-      if (!better(heap[c]!, x)) break;
-      heap[i] = heap[c]!;
-      i = c;
-    }
-    heap[i] = x;
-  };
+  const heap = new IndexedHeap(W, better);
 
   // Every labourer's first list, county by county (each county's buckets built once).
   const todo: number[] = [];
@@ -181,21 +164,18 @@ export function greedyMatch(
   options.onProgress?.(0, total);
   for (const w of inWalkOrder(index, todo)) {
     fill(w, false);
-    if (listSize[w]! > 0) heap[n++] = w;
+    if (listSize[w]! > 0) heap.pushOrDecrease(w);
   }
-  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(i);
 
   const postOf = new Int32Array(W).fill(-1);
   const scoreOf = new Float64Array(W);
   const accW: number[] = [];
   const accP: number[] = [];
   const accS: number[] = [];
-  let proposals = 0;
-  let decided = total - n;
-  while (n > 0) {
-    const w = heap[0]!;
+  let decided = total - heap.size;
+  while (heap.size > 0) {
+    const w = heap.pop();
     const p = headPost(w);
-    proposals++;
     if (room[p]! > 0) {
       // The best pair left: taken.
       postOf[w] = p;
@@ -208,41 +188,19 @@ export function greedyMatch(
         offsets[p] = Number.POSITIVE_INFINITY;
         filledSince++;
       }
-      heap[0] = heap[--n]!;
     } else {
       // Its post filled before its turn: a pair it competed for; on to its next post with room.
       accW.push(w);
       accP.push(p);
       accS.push(headScore(w));
       if (advance(w)) {
-        siftDown(0);
+        heap.pushOrDecrease(w);
         continue;
       }
-      heap[0] = heap[--n]!;
     }
-    if (n > 0) siftDown(0);
     if (++decided % PROGRESS_EVERY === 0) options.onProgress?.(decided, total);
   }
   options.onProgress?.(total, total);
-
-  // The gates the matching leaves (as deferred acceptance reports them): per post and tier, the
-  // score a newcomer must beat (−∞ with room, +∞ closed to the tier).
-  const gates: [Float64Array, Float64Array] = [
-    new Float64Array(P).fill(Number.NEGATIVE_INFINITY),
-    new Float64Array(P).fill(Number.NEGATIVE_INFINITY),
-  ];
-  const least = leastPreferredHolders(index, postOf, scoreOf);
-  for (let p = 0; p < P; p++) {
-    if (room[p]! > 0) continue;
-    const h = least[p]!;
-    for (let t = 0; t < 2; t++)
-      gates[t]![p] =
-        h < 0 || tierOf(h) < t
-          ? Number.POSITIVE_INFINITY
-          : tierOf(h) > t
-            ? Number.NEGATIVE_INFINITY
-            : scoreOf[h]!;
-  }
   return {
     postOf,
     scoreOf,
@@ -251,7 +209,5 @@ export function greedyMatch(
       posts: Int32Array.from(accP),
       scores: Float64Array.from(accS),
     },
-    gates,
-    proposals,
   };
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { editDistance } from '../internal/edit-distance.js';
+import { editDistance, suggestionLimit } from '../internal/edit-distance.js';
 import Papa from 'papaparse';
 import { BangfuValidationError, type ValidationIssue } from '../errors.js';
 import type { DatasetInput } from '../parse.js';
@@ -153,7 +153,7 @@ function columnIndex(columns: readonly CsvColumn[]): ColumnIndex {
  * 1 and at most 2), as the column table writes it; none when no header is that near.
  */
 function nearestHeader(norm: string, byHeader: ReadonlyMap<string, CsvColumn>): string | undefined {
-  const limit = Math.min(2, Math.max(1, Math.floor([...norm].length / 2)));
+  const limit = suggestionLimit(norm);
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const [h, column] of byHeader) {

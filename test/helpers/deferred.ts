@@ -44,7 +44,12 @@ const KEEP_BYTES = 256 * 2 ** 20;
 export function deferredAcceptance(
   index: CompiledIndex,
   options: MatchOptions,
-): MatchResult & { readonly gateWalks: number } {
+): MatchResult & {
+  /** Each post's final gate for priority households and for the others (−∞ open, +∞ closed). */
+  readonly gates: readonly [Float64Array, Float64Array];
+  readonly proposals: number;
+  readonly gateWalks: number;
+} {
   const W = index.workerCount;
   const P = index.postCount;
   const { minScore, skip, used } = options;
