@@ -232,7 +232,11 @@ function importTable(
 
   // Split into records. Papa's record index is the spreadsheet row minus one: a quoted line break
   // stays inside its cell, as a spreadsheet shows it.
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [',', '\t'], skipEmptyLines: false });
+  // The delimiter is read off the header row alone (comma, or tab for a sheet saved as text):
+  // guessing from the rows as well could take tabs inside a quoted name for the delimiter.
+  const headerLine = /^[^\r\n]*/.exec(text.replace(/^(\s*\r?\n)+/, ''))![0];
+  const delimiter = headerLine.split('\t').length > headerLine.split(',').length ? '\t' : ',';
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const badRows = new Set<number>();
   for (const e of parsed.errors) {
     if (e.type !== 'Quotes' || e.row === undefined) continue;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BangfuValidationError } from '../../src/errors.js';
 import { EMPLOYER_COLUMNS, LABOURER_COLUMNS, POST_COLUMNS, CSV_COLUMNS } from '../../src/io/columns.js';
+import { exportDatasetCsv } from '../../src/io/export.js';
 import { importCsv, importCsvOrThrow, locateCsvIssues } from '../../src/io/import.js';
+import { generateSample } from '../../src/sample.js';
 import { normaliseHeader } from '../../src/io/columns.js';
 import { safeParseDataset } from '../../src/parse.js';
 
@@ -534,5 +536,19 @@ describe('a county written by name', () => {
     const near = importCsv({ labourers: `${ZH_HEAD}\n${row('镇熊县')}` });
     expect(near.success).toBe(false);
     expect(near.issues[0]!.message).toMatch(/did you mean .*镇雄县 530627 \(云南省昭通市\)/);
+  });
+});
+
+describe('the delimiter', () => {
+  it('is read off the header row: a sheet saved as tab-separated text, and tabs inside a quoted comma cell', () => {
+    const tsv = importCsv({ labourers: `${ZH_HEAD.replaceAll(',', '\t')}\n${ZH_ROW.replaceAll(',', '\t')}` });
+    expect(tsv.success ? tsv.input.labourers : tsv.issues).toEqual([MINIMAL]);
+    // One labourer whose name holds tabs, written by the exporter (the cell is quoted).
+    const sample = generateSample({ seed: 1, workers: 1, posts: 1 });
+    const named = { ...sample, labourers: [{ ...sample.labourers[0]!, name: 'a\t\t\ta' }] };
+    const back = importCsv(exportDatasetCsv(named));
+    expect(
+      back.success ? back.input.labourers.map((l) => (l as { name?: string }).name) : back.issues,
+    ).toEqual(['a\t\t\ta']);
   });
 });
