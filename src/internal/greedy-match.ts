@@ -27,7 +27,7 @@ const FIRST_AHEAD = 2;
 /** Posts each later walk lists ahead, for a labourer whose first posts filled before its turn. */
 const RESUME_AHEAD = 8;
 /** The walker's buckets are built afresh once 1 / REFRESH_SHARE of the posts have filled since. */
-const REFRESH_SHARE = 32;
+const REFRESH_SHARE = 4;
 /** Labourers decided between two progress reports. */
 const PROGRESS_EVERY = 4096;
 /** Bytes of county buckets the walker keeps between labourers of different counties. */

@@ -169,6 +169,14 @@ export interface CandidateBuckets {
   readonly bandTop: Float64Array;
   /** The band of the highest net pay in each signature bucket. */
   readonly sigBand: Uint8Array;
+  /**
+   * Links over the posts a walk found closed by its view for good (offset `+Infinity`), one per
+   * position of `typePosts` and `sigPosts` and one past the end: `jump[i] = i` until the post at
+   * `i` is found closed, then a later position whose posts between are all closed (a union–find
+   * towards the end, compressed as it is read). Closed posts are thus passed over once.
+   */
+  readonly typeJump: Int32Array;
+  readonly sigJump: Int32Array;
 }
 
 /** Keys are rounded up to multiples of 1 / KEY_STEPS, so that equal keys compare exactly. */
@@ -397,5 +405,16 @@ export function candidateBuckets(
     sigPosts[b] = p;
     sigKeys[b] = keyOf[p]!;
   }
-  return { typeStart, typePosts, typeKeys, sigStart, sigPosts, sigKeys, bandTop, sigBand };
+  return {
+    typeStart,
+    typePosts,
+    typeKeys,
+    sigStart,
+    sigPosts,
+    sigKeys,
+    bandTop,
+    sigBand,
+    typeJump: Int32Array.from({ length: n + 1 }, (_, i) => i),
+    sigJump: Int32Array.from({ length: n + 1 }, (_, i) => i),
+  };
 }

@@ -418,6 +418,33 @@ function heapPop(bound: Float64Array, id: Int32Array, size: number): number {
   return n;
 }
 
+/** The first position from `i` not linked over as closed (see `CandidateBuckets.typeJump`), halving the path. */
+function nextOpen(jump: Int32Array, i: number): number {
+  let j = jump[i]!;
+  while (j !== i) {
+    const k = jump[j]!;
+    jump[i] = k;
+    i = j;
+    j = k;
+  }
+  return i;
+}
+
+/**
+ * The first position of a bucket (`from` to `end`) whose post the view has not closed, linking
+ * over the closed posts found on the way (a view closes a post for good until its walker is
+ * refreshed); `end` if none is left.
+ */
+function openFrom(jump: Int32Array, from: number, end: number, posts: Int32Array, offsets: Float64Array): number {
+  let a = nextOpen(jump, from);
+  while (a < end && offsets[posts[a]!] === Number.POSITIVE_INFINITY) {
+    jump[a] = a + 1;
+    a = nextOpen(jump, a + 1);
+  }
+  // Links may lead past the bucket, into the next one's closed posts.
+  return a < end ? a : end;
+}
+
 /**
  * Marks and lists the labourer's preferred posts, if there are at most {@link MAX_PREFERRED_POSTS};
  * returns how many, or -1 if there are more (then nothing is marked).
@@ -551,31 +578,39 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   const { heapBound, heapId } = wk;
   let size = 0;
   const skilled = index.ownCount[w]! > 0 ? 1 : 0;
-  const { typeStart, typeKeys, typePosts, sigStart, sigKeys, sigPosts, bandTop, sigBand } = bk;
+  const { typeStart, typeKeys, typePosts, sigStart, sigKeys, sigPosts, bandTop, sigBand, typeJump, sigJump } = bk;
   // Pay at its best in each net-pay band (pay is non-decreasing in net pay).
   const bandPay = wk.bandPay;
+  // With the labourer's minimum pay a hard rule, a band whose best net pay falls short of it holds
+  // no eligible post: its buckets are never walked (-Infinity).
+  const least = index.minimumPayHard ? index.workerMin[w]! : -Infinity;
   for (let b = 0; b < PAY_BANDS; b++)
-    bandPay[b] = bandTop[b]! > -Infinity ? eP * payAt(index, w, bandTop[b]!) : 0;
+    bandPay[b] =
+      bandTop[b]! < least ? -Infinity : bandTop[b]! > -Infinity ? eP * payAt(index, w, bandTop[b]!) : 0;
   for (let t = 0, T = SKILL_TYPES * PAY_BANDS; t < T; t++) {
-    const a = typeStart[t]!;
+    const a =
+      offsets === undefined ? typeStart[t]! : openFrom(typeJump, typeStart[t]!, typeStart[t + 1]!, typePosts, offsets);
     if (a === typeStart[t + 1]!) continue;
     // Required skills and no training on the job: a post of this type asks for none of the
     // labourer's skills nor any linked to them, so `required-skill-missing` excludes it.
     if (((t / PAY_BANDS) | 0) >> 1 === REQUIRED_NO_TRAINING) continue;
     const sk = UNTOUCHED_SKILLS[((t / PAY_BANDS) | 0) * 2 + skilled]!;
     const b = typeKeys[a]! + eS * sk + bandPay[t % PAY_BANDS]! + slack;
+    if (b === -Infinity) continue;
     size = heapPush(heapBound, heapId, size, b, t);
   }
   // A signature's skills value is computed only when its bucket reaches the top of the heap with
   // the skills at their best (-1 marks it not yet computed); it then goes back with its real bound.
   for (let i = 0; i < nTouched; i++) {
     const g = touched[i]!;
-    const a = sigStart[g]!;
+    const a =
+      offsets === undefined ? sigStart[g]! : openFrom(sigJump, sigStart[g]!, sigStart[g + 1]!, sigPosts, offsets);
     if (a === sigStart[g + 1]!) continue;
     // `required-skill-missing` depends on the signature alone: decided once for its posts.
     if (!skillsAllowed(index, sc, sigs.rep[g]!)) continue;
     sigSkills[g] = -1;
     const b = sigKeys[a]! + eS + bandPay[sigBand[g]!]! + slack;
+    if (b === -Infinity) continue;
     size = heapPush(heapBound, heapId, size, b, -g - 1);
   }
 
@@ -591,21 +626,28 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
     const isType = id >= 0;
     const g0 = -id - 1;
     if (!isType && sigSkills[g0]! < 0) {
-      const a = sigStart[g0]!;
+      const a = offsets === undefined ? sigStart[g0]! : nextOpen(sigJump, sigStart[g0]!);
       const sk = skillsValue(index, sc, sigs.rep[g0]!);
       sigSkills[g0] = sk;
       size = heapPush(heapBound, heapId, size, sigKeys[a]! + eS * sk + bandPay[sigBand[g0]!]! + slack, id);
       continue;
     }
-    const start = isType ? typeStart[id]! : sigStart[g0]!;
-    const end = isType ? typeStart[id + 1]! : sigStart[g0 + 1]!;
     const keys = isType ? typeKeys : sigKeys;
     const posts = isType ? typePosts : sigPosts;
+    const jump = isType ? typeJump : sigJump;
+    const first = isType ? typeStart[id]! : sigStart[g0]!;
+    const start = offsets === undefined ? first : nextOpen(jump, first);
+    const end = isType ? typeStart[id + 1]! : sigStart[g0 + 1]!;
+    if (start >= end) continue;
     const sk = isType ? UNTOUCHED_SKILLS[((id / PAY_BANDS) | 0) * 2 + skilled]! : sigSkills[g0]!;
     // The bound of a post in this bucket is its key plus `rest`.
     const rest = head - keys[start]!;
     const fixed = eS * sk + slack;
     for (let i = start; i < end; i++) {
+      if (offsets !== undefined && jump[i] !== i) {
+        i = nextOpen(jump, i);
+        if (i >= end) break;
+      }
       const key = keys[i]!;
       if (key + rest < bar) break;
       if (--budget < 0) {
@@ -614,9 +656,12 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
       }
       const p = posts[i]!;
       // The offset may have risen since the buckets were built (then `bound + shift` still bounds
-      // the score, only loosely); a post closed since then (+∞) is passed over at once.
+      // the score, only loosely); a post closed since then (+∞) is linked over, passed at once.
       const shift = offsets === undefined ? 0 : offsets[p]!;
-      if (shift === Number.POSITIVE_INFINITY) continue;
+      if (shift === Number.POSITIVE_INFINITY) {
+        jump[i] = i + 1;
+        continue;
+      }
       if (isType && sigMark[postSig[p]!] === stamp) continue; // scored from its signature bucket
       if (preferred && wk.postMark[p] === stamp) continue; // scored below, as preferred
       // A gate the post's bound (pay at its band's best) cannot pass: no need for the exact pay.

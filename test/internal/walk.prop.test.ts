@@ -12,8 +12,17 @@ import { ruleCounts } from '../../src/internal/rule-counts.js';
 import { TopK, Walker, walk, walkLimits } from '../../src/internal/walk.js';
 import { checkEligibility, workerExclusions } from '../../src/eligibility.js';
 import { richDatasetArb, smallSampleArb } from '../helpers/rich.js';
+import { parseDataset } from '../../src/parse.js';
+import { generateSample } from '../../src/sample.js';
 
 const datasets = fc.oneof(richDatasetArb, smallSampleArb);
+const largerSampleArb = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    workers: fc.integer({ min: 10, max: 60 }),
+    posts: fc.integer({ min: 100, max: 400 }),
+  })
+  .map((o) => parseDataset(generateSample(o)));
 
 /** Every eligible pair of a labourer: post, score. */
 function eligibleOf(index: CompiledIndex, w: number): { p: number; score: number }[] {
@@ -73,6 +82,62 @@ describe('the walk', () => {
             const expected = (cursor === undefined ? all : all.slice(1)).slice(0, k);
             expect(Array.from(out.posts.subarray(0, out.size))).toEqual(expected.map((x) => x.p));
             expect(Array.from(out.scores.subarray(0, out.size))).toEqual(expected.map((x) => x.score));
+          }
+        },
+      ),
+      { numRuns: runs(80) },
+    );
+  });
+
+  it('stays exact when posts close between walks (the buckets built before are kept, closed posts linked over)', () => {
+    fc.assert(
+      fc.property(
+        // Posts enough that whole buckets close, up to the end of the bucket arrays.
+        fc.oneof(datasets, largerSampleArb).chain((ds) =>
+          fc.tuple(
+            fc.constant(ds),
+            // Walks in order: a labourer, the posts closed after it, whether the next walk of it
+            // resumes after its last pair.
+            fc.array(
+              fc.tuple(
+                fc.nat({ max: Math.max(0, ds.labourers.length - 1) }),
+                fc.array(fc.nat({ max: Math.max(0, ds.posts.length - 1) }), { maxLength: Math.ceil(ds.posts.length / 4) }),
+                fc.boolean(),
+              ),
+              { minLength: 1, maxLength: 40 },
+            ),
+            fc.integer({ min: 1, max: 3 }),
+          ),
+        ),
+        ([ds, steps, k]) => {
+          const index = compileIndex(ds);
+          const offsets = new Float64Array(index.postCount);
+          const kept = new Walker(index, { offsets });
+          // Every county's buckets kept, links and all, as the greedy matching keeps them.
+          kept.keepBytes = Number.POSITIVE_INFINITY;
+          const rank = index.postIdRank;
+          const out = new TopK(k);
+          const fresh = new TopK(k);
+          const lim = walkLimits(0);
+          for (const [at, closing, resume] of steps) {
+            const w = index.workerIds.indexOf(ds.labourers[at]!.id);
+            lim.afterValue = Number.POSITIVE_INFINITY;
+            lim.afterRank = -1;
+            for (let pass = 0; pass < (resume ? 2 : 1); pass++) {
+              if (pass === 1) {
+                if (out.size === 0) break;
+                lim.afterValue = out.values[out.size - 1]!;
+                lim.afterRank = rank[out.posts[out.size - 1]!]!;
+              }
+              out.reset(k);
+              walk(kept, w, lim, out);
+              fresh.reset(k);
+              walk(new Walker(index, { offsets: offsets.slice() }), w, lim, fresh);
+              expect(Array.from(out.posts.subarray(0, out.size))).toEqual(
+                Array.from(fresh.posts.subarray(0, fresh.size)),
+              );
+            }
+            for (const p of closing) offsets[p] = Number.POSITIVE_INFINITY;
           }
         },
       ),
