@@ -20,7 +20,7 @@ import {
   type AssignmentMode,
   type Dataset,
   type Labourer,
-} from '../src/index.js';
+} from 'bangfu';
 
 const dataset: Dataset = demoDataset();
 const { asOf } = dataset;

@@ -13,7 +13,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-// From the package's entry point; inside this repository, its source (a project would write 'bangfu').
 import {
   assign,
   buildReport,
@@ -24,7 +23,7 @@ import {
   planToCsv,
   reportToHtml,
   safeParseDataset,
-} from '../src/index.js';
+} from 'bangfu';
 
 const args = process.argv.slice(2);
 const csvAt = args.indexOf('--csv');

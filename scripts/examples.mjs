@@ -1,0 +1,32 @@
+/**
+ * Runs every example against the built package (`npm run build` first), resolving `bangfu` as a
+ * user's project would: through the package's exports, not the source paths of the repository's
+ * tsconfig. Fails on the first example that fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+
+if (!existsSync('dist/index.js')) {
+  console.error('examples: no build (dist/index.js); run npm run build first');
+  process.exit(1);
+}
+const out = mkdtempSync(join(tmpdir(), 'bangfu-examples-'));
+const runs = [
+  ['examples/demo.ts'],
+  ['examples/programme-report.ts', join(out, 'report.html')],
+  ['examples/programme-report.ts', join(out, 'report-csv.html'), '--csv', 'examples/csv'],
+];
+for (const args of runs) {
+  process.stdout.write(`examples: ${args.join(' ')}\n`);
+  execFileSync('npx', ['--no-install', 'tsx', '--tsconfig', 'examples/tsconfig.json', ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (args.length > 1 && !existsSync(args[1])) {
+    console.error(`examples: ${args[0]} wrote no ${args[1]}`);
+    process.exit(1);
+  }
+}
+process.stdout.write(`examples: all ran (output in ${out})\n`);
