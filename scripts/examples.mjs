@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 
 if (!existsSync('dist/index.js')) {
-  console.error('examples: no build (dist/index.js); run npm run build first');
+  process.stderr.write('examples: no build (dist/index.js); run npm run build first\n');
   process.exit(1);
 }
 const out = mkdtempSync(join(tmpdir(), 'bangfu-examples-'));
@@ -25,7 +25,7 @@ for (const args of runs) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (args.length > 1 && !existsSync(args[1])) {
-    console.error(`examples: ${args[0]} wrote no ${args[1]}`);
+    process.stderr.write(`examples: ${args[0]} wrote no ${args[1]}\n`);
     process.exit(1);
   }
 }
