@@ -435,7 +435,13 @@ function nextOpen(jump: Int32Array, i: number): number {
  * over the closed posts found on the way (a view closes a post for good until its walker is
  * refreshed); `end` if none is left.
  */
-function openFrom(jump: Int32Array, from: number, end: number, posts: Int32Array, offsets: Float64Array): number {
+function openFrom(
+  jump: Int32Array,
+  from: number,
+  end: number,
+  posts: Int32Array,
+  offsets: Float64Array,
+): number {
   let a = nextOpen(jump, from);
   while (a < end && offsets[posts[a]!] === Number.POSITIVE_INFINITY) {
     jump[a] = a + 1;
@@ -578,7 +584,8 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   const { heapBound, heapId } = wk;
   let size = 0;
   const skilled = index.ownCount[w]! > 0 ? 1 : 0;
-  const { typeStart, typeKeys, typePosts, sigStart, sigKeys, sigPosts, bandTop, sigBand, typeJump, sigJump } = bk;
+  const { typeStart, typeKeys, typePosts, sigStart, sigKeys, sigPosts, bandTop, sigBand, typeJump, sigJump } =
+    bk;
   // Pay at its best in each net-pay band (pay is non-decreasing in net pay).
   const bandPay = wk.bandPay;
   // With the labourer's minimum pay a hard rule, a band whose best net pay falls short of it holds
@@ -589,7 +596,9 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
       bandTop[b]! < least ? -Infinity : bandTop[b]! > -Infinity ? eP * payAt(index, w, bandTop[b]!) : 0;
   for (let t = 0, T = SKILL_TYPES * PAY_BANDS; t < T; t++) {
     const a =
-      offsets === undefined ? typeStart[t]! : openFrom(typeJump, typeStart[t]!, typeStart[t + 1]!, typePosts, offsets);
+      offsets === undefined
+        ? typeStart[t]!
+        : openFrom(typeJump, typeStart[t]!, typeStart[t + 1]!, typePosts, offsets);
     if (a === typeStart[t + 1]!) continue;
     // Required skills and no training on the job: a post of this type asks for none of the
     // labourer's skills nor any linked to them, so `required-skill-missing` excludes it.
@@ -604,7 +613,9 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   for (let i = 0; i < nTouched; i++) {
     const g = touched[i]!;
     const a =
-      offsets === undefined ? sigStart[g]! : openFrom(sigJump, sigStart[g]!, sigStart[g + 1]!, sigPosts, offsets);
+      offsets === undefined
+        ? sigStart[g]!
+        : openFrom(sigJump, sigStart[g]!, sigStart[g + 1]!, sigPosts, offsets);
     if (a === sigStart[g + 1]!) continue;
     // `required-skill-missing` depends on the signature alone: decided once for its posts.
     if (!skillsAllowed(index, sc, sigs.rep[g]!)) continue;

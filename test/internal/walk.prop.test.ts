@@ -101,7 +101,9 @@ describe('the walk', () => {
             fc.array(
               fc.tuple(
                 fc.nat({ max: Math.max(0, ds.labourers.length - 1) }),
-                fc.array(fc.nat({ max: Math.max(0, ds.posts.length - 1) }), { maxLength: Math.ceil(ds.posts.length / 4) }),
+                fc.array(fc.nat({ max: Math.max(0, ds.posts.length - 1) }), {
+                  maxLength: Math.ceil(ds.posts.length / 4),
+                }),
                 fc.boolean(),
               ),
               { minLength: 1, maxLength: 40 },
