@@ -12,6 +12,8 @@ export interface ValidationIssue {
   readonly code: string;
   /** What was expected, in plain English. */
   readonly message: string;
+  /** The same in Chinese (zh-CN), for the issues of datasets and spreadsheets; see {@link issueMessage}. */
+  readonly messageZh?: string;
   /** The offending value (as given), where there is one. */
   readonly value?: unknown;
 }
@@ -59,6 +61,25 @@ export function isBangfuValidationError(e: unknown): e is BangfuValidationError 
       (e as { [BRAND]?: unknown })[BRAND] === true &&
       Array.isArray((e as { issues?: unknown }).issues))
   );
+}
+
+/**
+ * An issue's message in a language: the Chinese one where the issue has it, else the English.
+ *
+ * @param issue - A validation issue.
+ * @param locale - `zh-CN` or `en`.
+ * @returns The message.
+ * @example
+ * issueMessage({ path: 'posts[0].id', code: 'missing', message: 'required: expected a string', messageZh: '必填：应为字符串' }, 'zh-CN') //=> '必填：应为字符串'
+ */
+export function issueMessage(issue: ValidationIssue, locale: 'zh-CN' | 'en'): string {
+  return locale === 'zh-CN' && issue.messageZh !== undefined ? issue.messageZh : issue.message;
+}
+
+/** A message in English and in Chinese. */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
 }
 
 /** The result of a `safe…` function: the value, or every issue found. */

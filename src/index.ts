@@ -11,6 +11,8 @@
 export {
   BangfuValidationError,
   isBangfuValidationError,
+  issueMessage,
+  type Bilingual,
   type SafeResult,
   type ValidationIssue,
 } from './errors.js';

@@ -58,7 +58,14 @@ export function parseJson(text: string, what = 'input'): unknown {
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new BangfuValidationError(
-      [{ path: '', code: 'invalid-json', message: `expected a JSON document in ${what}: ${detail}` }],
+      [
+        {
+          path: '',
+          code: 'invalid-json',
+          message: `expected a JSON document in ${what}: ${detail}`,
+          messageZh: `${what} 应为 JSON 文档：${detail}`,
+        },
+      ],
       'JSON',
     );
   }

@@ -90,9 +90,15 @@ function rawArray(
   key: string,
 ): readonly unknown[] | undefined {
   const value = own(input, key);
-  if (value === undefined) issues.add([key], 'missing', 'required: expected an array');
+  if (value === undefined)
+    issues.add([key], 'missing', { en: 'required: expected an array', zh: '必填：应为数组' });
   else if (!Array.isArray(value))
-    issues.add([key], 'invalid-type', `expected an array, received ${describe(value)}`, value);
+    issues.add(
+      [key],
+      'invalid-type',
+      { en: `expected an array, received ${describe(value)}`, zh: `应为数组，收到的是 ${describe(value)}` },
+      value,
+    );
   else return value;
   return undefined;
 }
@@ -183,7 +189,15 @@ function parseRecord<S extends z.ZodType>(
 export function safeParseDataset(input: unknown, options: ParseOptions = {}): SafeResult<Dataset> {
   const issues = new Issues();
   if (!isRecord(input)) {
-    issues.add([], 'invalid-type', `expected a dataset object, received ${describe(input)}`, input);
+    issues.add(
+      [],
+      'invalid-type',
+      {
+        en: `expected a dataset object, received ${describe(input)}`,
+        zh: `应为数据集对象，收到的是 ${describe(input)}`,
+      },
+      input,
+    );
     return { success: false, issues: issues.list };
   }
   for (const key of Object.keys(input))
@@ -196,7 +210,15 @@ export function safeParseDataset(input: unknown, options: ParseOptions = {}): Sa
       );
   const schemaRef = own(input, '$schema');
   if (schemaRef !== undefined && typeof schemaRef !== 'string')
-    issues.add(['$schema'], 'invalid-type', `expected a string, received ${describe(schemaRef)}`, schemaRef);
+    issues.add(
+      ['$schema'],
+      'invalid-type',
+      {
+        en: `expected a string, received ${describe(schemaRef)}`,
+        zh: `应为字符串，收到的是 ${describe(schemaRef)}`,
+      },
+      schemaRef,
+    );
 
   // The as-of date.
   let asOf: IsoDate | undefined;

@@ -135,12 +135,14 @@ describe('bangfu import', () => {
 
   it('reads the example spreadsheets (GBK among them) into a dataset the other commands read', async () => {
     const out = path('imported.json');
-    const r = await run(['import', ...examples, '--as-of', '2026-03-01', '--out', out]);
+    const r = await run(['import', ...examples, '--as-of', '2026-03-01', '--out', out, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(
       /^imported 8 labourers, 4 employers, 6 posts, 2 groups as of 2026-03-01 \(.*labourers\.gbk\.csv: gb18030/,
     );
+    const zh = await run(['import', ...examples, '--as-of', '2026-03-01', '--out', out]);
+    expect(zh.out).toMatch(/^已导入 8 名劳动力、4 家用人单位、6 个岗位、2 个组，基准日 2026-03-01（/);
     const input = JSON.parse(readFileSync(out, 'utf8')) as {
       asOf: string;
       labourers: unknown[];
@@ -170,14 +172,23 @@ describe('bangfu import', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     const lines = r.err.trimEnd().split('\n');
-    expect(lines.some((l) => l.startsWith(`${bad}:row 2:出生日期: `))).toBe(true);
-    expect(lines.some((l) => /^.*bad-labourers\.csv:row \d+:户籍县代码: /.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${bad}:row 2:出生日期：1994-13-12 不是真实存在的日期`))).toBe(
+      true,
+    );
+    expect(
+      lines.some((l) => /^.*bad-labourers\.csv:row \d+:户籍县代码：应为已知的六位县级区划代码/.test(l)),
+    ).toBe(true);
+    const en = await run([...importArgs(bad), '--lang', 'en']);
+    expect(en.err).toContain(`${bad}:row 2:出生日期: 1994-13-12 is not a calendar date`);
   });
 
   it('asks for at least one spreadsheet and a known encoding', async () => {
-    const none = await run(['import']);
+    const none = await run(['import', '--lang', 'en']);
     expect(none.code).toBe(2);
     expect(none.err).toContain('give at least one of --labourers, --employers, --posts, --groups');
+    expect((await run(['import'])).err).toContain(
+      '请至少给出 --labourers、--employers、--posts、--groups 之一',
+    );
     const enc = await run(['import', ...examples, '--encoding', 'latin1']);
     expect(enc.code).toBe(2);
     expect(enc.err).toContain('expected auto, utf-8, gbk or gb18030');
@@ -234,6 +245,8 @@ describe('bangfu import without --as-of', () => {
       '--out',
       out,
       '--quiet',
+      '--lang',
+      'en',
     ]);
     const today = (JSON.parse(readFileSync(out, 'utf8')) as { asOf: string }).asOf;
     expect(r.err).toBe(
@@ -255,7 +268,7 @@ describe('bangfu import with a row that cannot be read', () => {
     const out = path('strict.json');
     const r = await run(args(badFile(), out));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/one-bad-row\.csv:row 2:出生日期: /);
+    expect(r.err).toMatch(/one-bad-row\.csv:row 2:出生日期：/);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -263,10 +276,50 @@ describe('bangfu import with a row that cannot be read', () => {
     const out = path('partial.json');
     const r = await run([...args(badFile(), out), '--quiet', '--skip-bad-rows']);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/one-bad-row\.csv:row 2:出生日期: /);
-    expect(r.err).toMatch(/import: 1 row left out \(labourers 1\)/);
+    expect(r.err).toMatch(/one-bad-row\.csv:row 2:出生日期：/);
+    expect(r.err).toMatch(/import：有 1 行未导入（labourers 1）；其余各行已写入数据集/);
     const written = JSON.parse(readFileSync(out, 'utf8')) as { labourers: unknown[] };
     const all = readFileSync(join(EXAMPLES, 'labourers.csv'), 'utf8').trim().split('\n').length - 1;
     expect(written.labourers).toHaveLength(all - 1);
+  });
+
+  it('with --json prints the outcome as JSON, every problem in both languages, with the same exit codes', async () => {
+    const refused = await run([...args(badFile(), path('json-strict.json')), '--json']);
+    expect(refused.code).toBe(2);
+    const r1 = JSON.parse(refused.out) as { imported: boolean; issues: Record<string, unknown>[] };
+    expect(r1.imported).toBe(false);
+    expect(r1.issues).toEqual([
+      expect.objectContaining({
+        code: 'bad-value',
+        message: '1994-13-12 is not a calendar date',
+        messageZh: '1994-13-12 不是真实存在的日期',
+        value: '1994-13-12',
+      }),
+    ]);
+    const out = path('json-partial.json');
+    const partial = await run([
+      ...args(badFile(), out),
+      '--json',
+      '--skip-bad-rows',
+      '--as-of',
+      '2026-03-01',
+    ]);
+    expect(partial.code).toBe(3);
+    expect(partial.err).toBe('');
+    const r2 = JSON.parse(partial.out) as Record<string, unknown>;
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { labourers: unknown[] };
+    expect(r2).toMatchObject({
+      imported: true,
+      out,
+      asOf: '2026-03-01',
+      asOfGiven: true,
+      labourers: written.labourers.length,
+      rowsLeftOut: 1,
+      skipped: { labourers: 1 },
+    });
+    // The dataset goes to the file and the outcome to standard output: --json needs --out.
+    const noOut = await run([...importArgs(badFile()), '--json', '--lang', 'en']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.err).toContain('--json needs --out');
   });
 });

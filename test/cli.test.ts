@@ -23,12 +23,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bangfu validate', () => {
   it('says what a valid dataset holds and exits 0', async () => {
-    const r = await run('validate', good);
+    const r = await run('validate', good, '--lang', 'en');
     expect(r).toEqual({
       code: 0,
       out: 'valid: 30 labourers, 5 employers, 25 posts, 1 group, as of 2026-03-01\n',
       err: '',
     });
+    // Chinese by default, as every command.
+    expect((await run('validate', good)).out).toBe(
+      '有效：30 名劳动力，5 家用人单位，25 个岗位，1 个组，基准日 2026-03-01\n',
+    );
   });
 
   it('lists every problem, path first, one per line, and exits 2', async () => {
@@ -38,31 +42,48 @@ describe('bangfu validate', () => {
       labourers: [{ ...input.labourers[0]!, originCounty: '999999' }, ...input.labourers.slice(1)],
       posts: [{ ...input.posts[0]!, openings: -1 }, ...input.posts.slice(1)],
     };
-    const r = await run('validate', file('bad.json', JSON.stringify(bad)));
+    const path = file('bad.json', JSON.stringify(bad));
+    const r = await run('validate', path, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     const lines = r.err.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines.some((l) => l.startsWith('labourers[0].originCounty: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('labourers[0].originCounty: expected a known six-digit'))).toBe(
+      true,
+    );
     expect(lines.some((l) => l.startsWith('posts[0].openings: '))).toBe(true);
+    // The same problems in Chinese (the default), with the same codes.
+    const zh = await run('validate', path);
+    expect(zh.code).toBe(2);
+    const zhLines = zh.err.trimEnd().split('\n');
+    expect(zhLines.map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1])).toEqual(
+      lines.map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1]),
+    );
+    expect(zhLines).toContain(
+      'labourers[0].originCounty：应为已知的六位县级区划代码（GB/T 2260，国家统计局 2023 年）（填写的是 "999999"） [unknown-county]',
+    );
+    expect(zhLines.some((l) => l.startsWith('posts[0].openings：应为 ≥ 0 的数'))).toBe(true);
   });
 
   it('refuses a file that is not JSON, at the root, and exits 2', async () => {
-    const r = await run('validate', file('not.json', 'labourers: none'));
+    const r = await run('validate', file('not.json', 'labourers: none'), '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^\(root\): .*\[invalid-json\]\n$/);
+    const zh = await run('validate', file('not.json', 'labourers: none'));
+    expect(zh.err).toMatch(/^（根）：.*应为 JSON 文档.*\[invalid-json\]\n$/);
   });
 
   it('refuses a file it cannot read and exits 2', async () => {
-    const r = await run('validate', join(dir, 'missing.json'));
+    const r = await run('validate', join(dir, 'missing.json'), '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.err).toContain('missing.json: cannot read the file');
+    expect((await run('validate', join(dir, 'missing.json'))).err).toContain('missing.json：无法读取文件');
   });
 
   it('takes the as-of date from --as-of when the file has none', async () => {
     const { asOf: _asOf, ...rest } = generateSample({ workers: 2, posts: 2, seed: 4 });
     const r = await run('validate', file('no-date.json', JSON.stringify(rest)), '--as-of', '2026-03-01');
-    expect(r.out).toContain('as of 2026-03-01');
+    expect(r.out).toContain('基准日 2026-03-01');
     expect((await run('validate', good, '--as-of', '2026-13-01')).code).toBe(2);
   });
 });

@@ -1,7 +1,12 @@
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
-import { BangfuValidationError, isBangfuValidationError, type ValidationIssue } from '../src/errors.js';
+import {
+  BangfuValidationError,
+  isBangfuValidationError,
+  issueMessage,
+  type ValidationIssue,
+} from '../src/errors.js';
 import {
   datasetJsonSchema,
   parseDataset,
@@ -111,6 +116,14 @@ describe('parseDataset on valid input', () => {
     expect(d.labourers).toEqual([]);
   });
 });
+
+/** A caseworker reads every problem of a dataset in Chinese: a message of its own, not the English one. */
+function expectChinese(issue: ValidationIssue): void {
+  expect(issue.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  expect(issue.messageZh).not.toBe(issue.message);
+  expect(issueMessage(issue, 'zh-CN')).toBe(issue.messageZh);
+  expect(issueMessage(issue, 'en')).toBe(issue.message);
+}
 
 describe('parseDataset refusals', () => {
   it('throws BangfuValidationError with the same issues safeParseDataset returns', () => {
@@ -308,6 +321,7 @@ describe('parseDataset refusals', () => {
     expect(issue.code).toBe(code);
     expect(issue.path).toBe(path);
     expect(issue.message.length).toBeGreaterThan(10);
+    expectChinese(issue);
   });
 
   it.each<[string, (d: Loose) => void, string]>([
@@ -329,7 +343,9 @@ describe('parseDataset refusals', () => {
       'labourers[0].certificates[0].issuedOn',
     ],
   ])('min-exceeds-max: %s', (_name, edit, path) => {
-    expect(only(issuesOf(input(edit)))).toMatchObject({ code: 'min-exceeds-max', path });
+    const issue = only(issuesOf(input(edit)));
+    expect(issue).toMatchObject({ code: 'min-exceeds-max', path });
+    expectChinese(issue);
   });
 
   describe('counts beyond the planner’s index (Int32, 2147483647)', () => {
@@ -370,6 +386,7 @@ describe('parseDataset refusals', () => {
           path,
           code: 'out-of-range',
           message: LIMIT,
+          messageZh: '应为不超过 2147483647 的整数（规划器索引所能容纳的最大值）',
           value: n,
         });
       }
@@ -626,6 +643,7 @@ describe('groups in a dataset', () => {
       ['empty-group', 'groups[2].members'],
       ['worker-in-two-groups', 'groups[3].members[0]'],
     ]);
+    issues.forEach(expectChinese);
   });
 
   it('a member whose labourer record is broken is not also an unknown labourer', () => {
@@ -847,6 +865,7 @@ describe('policy overrides in a dataset', () => {
   ])('%s', (_name, policy, code, path) => {
     const issue = only(issuesOf(input((d) => (d.policy = policy))));
     expect(issue).toMatchObject({ code, path });
+    expectChinese(issue);
   });
 
   it('may tighten the law', () => {

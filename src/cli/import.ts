@@ -15,7 +15,8 @@ import {
   type CsvTable,
 } from '../io/index.js';
 import { safeParseDataset } from '../parse.js';
-import { CliError, dateOption, EXIT, issueLine, json, type CliIO } from './io.js';
+import type { Locale } from '../render.js';
+import { CliError, dateOption, EXIT, issueLine, json, localeOption, type CliIO } from './io.js';
 import { createProgress } from './progress.js';
 
 /** Parses `auto`, `utf-8`, `gbk` or `gb18030` for `--encoding`. */
@@ -36,6 +37,8 @@ interface ImportCliOptions {
   readonly quiet?: boolean;
   readonly skipBadRows?: boolean;
   readonly ignoreColumns?: boolean;
+  readonly json?: boolean;
+  readonly lang: Locale;
 }
 
 const TABLES: readonly CsvTable[] = ['labourers', 'employers', 'posts', 'groups'];
@@ -69,13 +72,31 @@ export function registerImport(program: Command, io: CliIO): void {
       '--skip-bad-rows',
       'write the rows that can be read even when others cannot; each row left out is listed, and the exit code is 3',
     )
+    .option(
+      '--json',
+      'print the outcome as JSON (what was imported, rows left out, every problem in both languages); needs --out',
+    )
+    .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .action((options: ImportCliOptions) => {
+      const zh = options.lang === 'zh-CN';
+      const line = (issue: Parameters<typeof issueLine>[0]): string => issueLine(issue, options.lang);
       const given = TABLES.filter((t) => options[t] !== undefined);
       if (given.length === 0)
-        throw new CliError(['import: give at least one of --labourers, --employers, --posts, --groups']);
+        throw new CliError([
+          zh
+            ? 'import：请至少给出 --labourers、--employers、--posts、--groups 之一'
+            : 'import: give at least one of --labourers, --employers, --posts, --groups',
+        ]);
+      if (options.json === true && options.out === undefined)
+        throw new CliError([
+          zh
+            ? 'import：--json 须与 --out 同用（数据集写入文件，结果以 JSON 输出）'
+            : 'import: --json needs --out (the dataset goes to the file, the outcome to standard output)',
+        ]);
+      const quiet = options.quiet === true || options.json === true;
       const progress = createProgress(io, {
         label: 'import',
-        ...(options.quiet === true ? { quiet: true } : {}),
+        ...(quiet ? { quiet: true } : {}),
       });
       const steps = given.length + 2;
       const files: { -readonly [K in keyof CsvFiles]: CsvFiles[K] } = {};
@@ -87,8 +108,9 @@ export function registerImport(program: Command, io: CliIO): void {
           files[table] = new Uint8Array(readFileSync(path));
         } catch (e) {
           progress.done();
+          const why = e instanceof Error ? e.message : String(e);
           throw new CliError([
-            `${path}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`,
+            zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`,
           ]);
         }
         fileNames[table] = path;
@@ -110,12 +132,20 @@ export function registerImport(program: Command, io: CliIO): void {
       );
       progress.done();
       const semantic = parsed.success ? [] : locateCsvIssues(parsed.issues, imported);
-      if (!parsed.success || (imported.issues.length > 0 && options.skipBadRows !== true))
-        throw new CliError([...imported.issues, ...semantic].map(issueLine));
+      if (!parsed.success || (imported.issues.length > 0 && options.skipBadRows !== true)) {
+        const issues = [...imported.issues, ...semantic];
+        if (options.json === true) {
+          io.stdout(json({ imported: false, issues }));
+          throw new CliError([], EXIT.usage);
+        }
+        throw new CliError(issues.map(line));
+      }
       // Without --as-of the dataset is dated today: said, since every later answer depends on it.
-      if (options.asOf === undefined)
+      if (options.asOf === undefined && options.json !== true)
         io.stderr(
-          `import: no --as-of given: the dataset is dated ${parsed.value.asOf} (today); give --as-of for a reproducible file\n`,
+          zh
+            ? `import：未给出 --as-of，数据集的基准日为 ${parsed.value.asOf}（今天）；要得到可重现的文件，请给出 --as-of\n`
+            : `import: no --as-of given: the dataset is dated ${parsed.value.asOf} (today); give --as-of for a reproducible file\n`,
         );
       // The as-of date the dataset was checked on goes into the file, so later commands read it alike.
       const output = json({ ...imported.input, asOf: parsed.value.asOf });
@@ -126,9 +156,33 @@ export function registerImport(program: Command, io: CliIO): void {
       try {
         writeFileSync(options.out, output);
       } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
         throw new CliError([
-          `${options.out}: cannot write the file: ${e instanceof Error ? e.message : String(e)}`,
+          zh ? `${options.out}：无法写入文件：${why}` : `${options.out}: cannot write the file: ${why}`,
         ]);
+      }
+      const skipped = imported.skipped;
+      const rows = Object.values(skipped).reduce((a, b) => a + b, 0);
+      if (options.json === true) {
+        const d = parsed.value;
+        io.stdout(
+          json({
+            imported: true,
+            out: options.out,
+            asOf: d.asOf,
+            asOfGiven: options.asOf !== undefined,
+            labourers: d.labourers.length,
+            employers: d.employers.length,
+            posts: d.posts.length,
+            groups: d.groups.length,
+            encodings: Object.fromEntries(given.map((t) => [t, imported.files[t]?.encoding ?? null])),
+            rowsLeftOut: rows,
+            skipped,
+            issues: imported.issues,
+          }),
+        );
+        if (imported.issues.length > 0) throw new CliError([], EXIT.partial);
+        return;
       }
       if (options.quiet !== true) {
         const d = parsed.value;
@@ -136,19 +190,20 @@ export function registerImport(program: Command, io: CliIO): void {
           .map((t) => `${fileNames[t]}: ${imported.files[t]?.encoding ?? '?'}`)
           .join(', ');
         io.stdout(
-          `imported ${d.labourers.length} labourers, ${d.employers.length} employers, ${d.posts.length} posts, ${d.groups.length} group${d.groups.length === 1 ? '' : 's'} as of ${d.asOf} (${encodings}) to ${options.out}\n`,
+          zh
+            ? `已导入 ${d.labourers.length} 名劳动力、${d.employers.length} 家用人单位、${d.posts.length} 个岗位、${d.groups.length} 个组，基准日 ${d.asOf}（${encodings}），写入 ${options.out}\n`
+            : `imported ${d.labourers.length} labourers, ${d.employers.length} employers, ${d.posts.length} posts, ${d.groups.length} group${d.groups.length === 1 ? '' : 's'} as of ${d.asOf} (${encodings}) to ${options.out}\n`,
         );
       }
       // Rows left out (--skip-bad-rows): each listed, and an exit code that says the import is partial.
       if (imported.issues.length > 0) {
-        const skipped = imported.skipped;
-        const rows = Object.values(skipped).reduce((a, b) => a + b, 0);
+        const counts = Object.entries(skipped).map(([t, n]) => `${t} ${n}`);
         throw new CliError(
           [
-            ...imported.issues.map(issueLine),
-            `import: ${rows} row${rows === 1 ? '' : 's'} left out (${Object.entries(skipped)
-              .map(([t, n]) => `${t} ${n}`)
-              .join(', ')}); the dataset holds the others`,
+            ...imported.issues.map(line),
+            zh
+              ? `import：有 ${rows} 行未导入（${counts.join('，')}）；其余各行已写入数据集`
+              : `import: ${rows} row${rows === 1 ? '' : 's'} left out (${counts.join(', ')}); the dataset holds the others`,
           ],
           EXIT.partial,
         );

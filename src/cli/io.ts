@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidArgumentError } from 'commander';
-import { BangfuValidationError, type ValidationIssue } from '../errors.js';
+import { BangfuValidationError, issueMessage, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
@@ -34,14 +34,22 @@ export class CliError extends Error {
   }
 }
 
-/** One issue as one line, path first: `posts[3].pay.baseMonthly: expected … [below-minimum-wage]`. */
-export function issueLine(issue: ValidationIssue): string {
+/**
+ * One issue as one line, path first, in a language (English by default):
+ * `posts[3].pay.baseMonthly: expected … (got 1800) [below-minimum-wage]`, or in Chinese
+ * `posts[3].pay.baseMonthly：应不低于…（填写的是 1800）[below-minimum-wage]`. The code stays as it is.
+ */
+export function issueLine(issue: ValidationIssue, locale: Locale = 'en'): string {
   const { value } = issue;
-  const got =
+  const zh = locale === 'zh-CN';
+  const shown =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? ` (got ${clip(JSON.stringify(value), MAX_VALUE)})`
-      : '';
-  const line = `${issue.path === '' ? '(root)' : clip(issue.path, MAX_PATH)}: ${clip(issue.message, MAX_MESSAGE)}${got} [${issue.code}]`;
+      ? clip(JSON.stringify(value), MAX_VALUE)
+      : undefined;
+  const got = shown === undefined ? '' : zh ? `（填写的是 ${shown}）` : ` (got ${shown})`;
+  const path = issue.path === '' ? (zh ? '（根）' : '(root)') : clip(issue.path, MAX_PATH);
+  const message = clip(issueMessage(issue, locale), MAX_MESSAGE);
+  const line = `${path}${zh ? '：' : ': '}${message}${got} [${issue.code}]`;
   return visible(line.replace(/\s*\n\s*/g, ' '));
 }
 
@@ -70,6 +78,8 @@ function visible(text: string): string {
 /** Options every dataset-reading command accepts. */
 export interface DatasetOptions {
   readonly asOf?: string;
+  /** The language of the problems reported (`zh-CN` by default, as the commands' output). */
+  readonly lang?: Locale;
 }
 
 /**
@@ -80,9 +90,14 @@ export function loadDataset(path: string, options: DatasetOptions = {}): Dataset
   try {
     return readDataset(path, options.asOf === undefined ? {} : { asOf: options.asOf });
   } catch (e) {
-    if (e instanceof BangfuValidationError) throw new CliError(e.issues.map(issueLine));
+    if (e instanceof BangfuValidationError)
+      throw new CliError(e.issues.map((i) => issueLine(i, options.lang ?? 'zh-CN')));
     if (e instanceof Error && 'code' in e) {
-      throw new CliError([`${path}: cannot read the file: ${e.message}`]);
+      throw new CliError([
+        options.lang === 'en'
+          ? `${path}: cannot read the file: ${e.message}`
+          : `${path}：无法读取文件：${e.message}`,
+      ]);
     }
     throw e;
   }

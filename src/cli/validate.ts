@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import { readDataset } from '../node.js';
-import { CliError, dateOption, EXIT, json, loadDataset, type CliIO } from './io.js';
+import type { Locale } from '../render.js';
+import { CliError, dateOption, EXIT, json, loadDataset, localeOption, type CliIO } from './io.js';
 
 /** Adds the `validate` command. */
 export function registerValidate(program: Command, io: CliIO): void {
@@ -16,7 +17,9 @@ export function registerValidate(program: Command, io: CliIO): void {
     .argument('<dataset>', 'the dataset JSON file')
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .option('--json', 'print the result as JSON: what the dataset holds, or every problem')
-    .action((path: string, options: { asOf?: string; json?: boolean }) => {
+    .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
+    .action((path: string, options: { asOf?: string; json?: boolean; lang: Locale }) => {
+      const zh = options.lang === 'zh-CN';
       if (options.json === true) {
         try {
           const d = readDataset(path, options.asOf === undefined ? {} : { asOf: options.asOf });
@@ -37,7 +40,14 @@ export function registerValidate(program: Command, io: CliIO): void {
             io.stdout(
               json({
                 valid: false,
-                issues: [{ path: '', code: 'unreadable-file', message: `${path}: ${e.message}` }],
+                issues: [
+                  {
+                    path: '',
+                    code: 'unreadable-file',
+                    message: `${path}: ${e.message}`,
+                    messageZh: `${path}：无法读取文件：${e.message}`,
+                  },
+                ],
               }),
             );
             throw new CliError([], EXIT.usage);
@@ -56,8 +66,11 @@ export function registerValidate(program: Command, io: CliIO): void {
       const dataset = loadDataset(path, options);
       const groups = dataset.groups.length;
       io.stdout(
-        `valid: ${dataset.labourers.length} labourers, ${dataset.employers.length} employers, ` +
-          `${dataset.posts.length} posts, ${groups} group${groups === 1 ? '' : 's'}, as of ${dataset.asOf}\n`,
+        zh
+          ? `有效：${dataset.labourers.length} 名劳动力，${dataset.employers.length} 家用人单位，` +
+              `${dataset.posts.length} 个岗位，${groups} 个组，基准日 ${dataset.asOf}\n`
+          : `valid: ${dataset.labourers.length} labourers, ${dataset.employers.length} employers, ` +
+              `${dataset.posts.length} posts, ${groups} group${groups === 1 ? '' : 's'}, as of ${dataset.asOf}\n`,
       );
     });
 }

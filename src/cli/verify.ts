@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import { parsePlan, verifyPlan } from '../verify-plan.js';
-import { CliError, EXIT, dateOption, issueLine, json, loadDataset, type CliIO } from './io.js';
+import type { Locale } from '../render.js';
+import { CliError, EXIT, dateOption, issueLine, json, loadDataset, localeOption, type CliIO } from './io.js';
 
 /**
  * Reads and parses a JSON file; an unreadable file or bad JSON becomes a {@link CliError} (exit 2).
@@ -39,19 +40,23 @@ export function registerVerify(program: Command, io: CliIO): void {
     .argument('<plan>', 'the plan JSON file (from bangfu assign --out)')
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
     .option('--json', 'print the verdict as JSON: whether the plan holds, and every violation')
+    .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .action(
       (
         datasetPath: string,
         planPath: string,
-        options: { readonly asOf?: string; readonly json?: boolean },
+        options: { readonly asOf?: string; readonly json?: boolean; readonly lang: Locale },
       ) => {
+        const zh = options.lang === 'zh-CN';
         const dataset = loadDataset(datasetPath, options);
         let plan;
         try {
           plan = parsePlan(readJsonFile(planPath));
         } catch (e) {
           if (e instanceof BangfuValidationError)
-            throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
+            throw new CliError(
+              e.issues.map((i) => `${planPath}${zh ? '：' : ': '}${issueLine(i, options.lang)}`),
+            );
           throw e;
         }
         const verdict = verifyPlan(plan, dataset);
@@ -70,12 +75,21 @@ export function registerVerify(program: Command, io: CliIO): void {
         }
         if (verdict.ok) {
           io.stdout(
-            `plan holds: ${plan.entries.length} labourers, ${plan.summary.placed} placed (${plan.mode})\n`,
+            zh
+              ? `方案成立：${plan.entries.length} 名劳动力，安置 ${plan.summary.placed} 名（${plan.mode}）\n`
+              : `plan holds: ${plan.entries.length} labourers, ${plan.summary.placed} placed (${plan.mode})\n`,
           );
           return;
         }
         for (const v of verdict.violations) io.stdout(`${v.code}: ${v.message}\n`);
-        throw new CliError([`verify: ${verdict.violations.length} violation(s)`], EXIT.failure);
+        throw new CliError(
+          [
+            zh
+              ? `verify：方案不成立，有 ${verdict.violations.length} 处违规`
+              : `verify: ${verdict.violations.length} violation(s)`,
+          ],
+          EXIT.failure,
+        );
       },
     );
 }

@@ -7,8 +7,9 @@
  */
 import type { z } from 'zod';
 import { divisionName, isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
-import { formatPath, type ValidationIssue } from '../errors.js';
+import { formatPath, type Bilingual, type ValidationIssue } from '../errors.js';
 import { minimumWageAt } from '../policy/resolve.js';
+import { limitMessageZh } from './limits.js';
 import type {
   AgeLaw,
   CertificateDefinition,
@@ -70,11 +71,13 @@ export type Path = readonly PropertyKey[];
 export class Issues {
   readonly list: ValidationIssue[] = [];
 
-  add(path: Path, code: string, message: string, value?: unknown): void {
+  /** Adds an issue; the message in both languages where a caseworker reads it (datasets, spreadsheets). */
+  add(path: Path, code: string, message: string | Bilingual, value?: unknown): void {
+    const text = typeof message === 'string' ? { message } : { message: message.en, messageZh: message.zh };
     this.list.push(
       value === undefined
-        ? { path: formatPath(path), code, message }
-        : { path: formatPath(path), code, message, value },
+        ? { path: formatPath(path), code, ...text }
+        : { path: formatPath(path), code, ...text, value },
     );
   }
 }
@@ -158,24 +161,48 @@ const EXPECTED: Readonly<Record<string, string>> = {
   object: 'an object',
 };
 
+const EXPECTED_ZH: Readonly<Record<string, string>> = {
+  string: '字符串',
+  number: '有限数值',
+  int: '整数',
+  boolean: 'true 或 false',
+  array: '数组',
+  object: '对象',
+};
+
 function quoteList(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v) ?? String(typeof v)).join(', ');
 }
 
 /** What a missing field should have been. */
-function expectation(issue: z.core.$ZodIssue): string {
+function expectation(issue: z.core.$ZodIssue): Bilingual {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+      return {
+        en: `expected ${EXPECTED[issue.expected] ?? issue.expected}`,
+        zh: `应为${EXPECTED_ZH[issue.expected] ?? issue.expected}`,
+      };
     case 'invalid_value':
-      return `expected one of ${quoteList(issue.values)}`;
+      return {
+        en: `expected one of ${quoteList(issue.values)}`,
+        zh: `应为以下之一：${quoteList(issue.values)}`,
+      };
     case 'invalid_union':
       return issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined
-        ? `expected ${issue.discriminator} to be one of ${quoteList(issue.options)}`
-        : 'expected a value';
+        ? {
+            en: `expected ${issue.discriminator} to be one of ${quoteList(issue.options)}`,
+            zh: `${issue.discriminator} 应为以下之一：${quoteList(issue.options)}`,
+          }
+        : { en: 'expected a value', zh: '应有值' };
     default:
-      return 'expected a value';
+      return { en: 'expected a value', zh: '应有值' };
   }
+}
+
+/** The message of a custom check: its Chinese text travels in the zod issue's `params.zh`. */
+function customText(issue: z.core.$ZodIssue): Bilingual | string {
+  const zh = own(own(issue, 'params'), 'zh');
+  return typeof zh === 'string' ? { en: issue.message, zh } : issue.message;
 }
 
 /**
@@ -197,33 +224,51 @@ export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: un
     const path = [...prefix, ...issue.path];
     const value = valueAt(raw, issue.path);
     if (value === undefined && issue.code !== 'unrecognized_keys') {
-      issues.add(path, 'missing', `required: ${expectation(issue)}`);
+      const e = expectation(issue);
+      issues.add(path, 'missing', { en: `required: ${e.en}`, zh: `必填：${e.zh}` });
       continue;
     }
     switch (issue.code) {
       case 'invalid_type': {
         const expected = EXPECTED[issue.expected] ?? issue.expected;
+        const expectedZh = EXPECTED_ZH[issue.expected] ?? issue.expected;
         if (issue.expected === 'int' && typeof value === 'number' && Number.isFinite(value))
-          issues.add(path, 'not-integer', 'expected an integer', value);
-        else issues.add(path, 'invalid-type', `expected ${expected}, received ${describe(value)}`, value);
+          issues.add(path, 'not-integer', { en: 'expected an integer', zh: '应为整数' }, value);
+        else
+          issues.add(
+            path,
+            'invalid-type',
+            {
+              en: `expected ${expected}, received ${describe(value)}`,
+              zh: `应为${expectedZh}，收到的是 ${describe(value)}`,
+            },
+            value,
+          );
         break;
       }
       case 'too_small':
       case 'too_big': {
         const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
         const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+        const b = String(bound);
         // A bound that explains itself (the index limit of counts) carries its own message, which
         // like every message here starts with "expected"; zod's defaults do not.
-        const message = issue.message.startsWith('expected ')
-          ? issue.message
-          : issue.origin === 'string'
+        const text: Bilingual =
+          issue.origin === 'string'
             ? issue.code === 'too_small' && Number(bound) === 1
-              ? 'expected a non-empty string'
-              : `expected a string of length ${op} ${String(bound)}`
+              ? { en: 'expected a non-empty string', zh: '应为非空字符串' }
+              : { en: `expected a string of length ${op} ${b}`, zh: `应为长度 ${op} ${b} 的字符串` }
             : issue.origin === 'array'
-              ? `expected an array of length ${op} ${String(bound)}`
-              : `expected a number ${op} ${String(bound)}`;
-        issues.add(path, 'out-of-range', message, value);
+              ? { en: `expected an array of length ${op} ${b}`, zh: `应为长度 ${op} ${b} 的数组` }
+              : { en: `expected a number ${op} ${b}`, zh: `应为 ${op} ${b} 的数` };
+        issues.add(
+          path,
+          'out-of-range',
+          issue.message.startsWith('expected ')
+            ? { en: issue.message, zh: limitMessageZh(issue.message) ?? text.zh }
+            : text,
+          value,
+        );
         break;
       }
       case 'invalid_format':
@@ -231,40 +276,38 @@ export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: un
           path,
           'invalid-format',
           issue.pattern === undefined
-            ? `expected ${issue.format}`
-            : `expected a string matching ${issue.pattern}`,
+            ? { en: `expected ${issue.format}`, zh: `格式应为 ${issue.format}` }
+            : { en: `expected a string matching ${issue.pattern}`, zh: `应为符合 ${issue.pattern} 的字符串` },
           value,
         );
         break;
       case 'invalid_value':
-        issues.add(path, 'invalid-value', `expected one of ${quoteList(issue.values)}`, value);
+        issues.add(path, 'invalid-value', expectation(issue), value);
         break;
       case 'invalid_union':
         if (issue.discriminator !== undefined && 'options' in issue && issue.options !== undefined)
-          issues.add(
-            path,
-            'invalid-value',
-            `expected ${issue.discriminator} to be one of ${quoteList(issue.options)}`,
-            value,
-          );
-        else issues.add(path, 'invalid-value', issue.message, value);
+          issues.add(path, 'invalid-value', expectation(issue), value);
+        else issues.add(path, 'invalid-value', customText(issue), value);
         break;
       case 'unrecognized_keys':
         for (const key of issue.keys)
           issues.add(
             [...path, key],
             'unknown-key',
-            `unknown field "${key}": fields are strict, check the spelling`,
+            {
+              en: `unknown field "${key}": fields are strict, check the spelling`,
+              zh: `未知字段 "${key}"：字段名须完全一致，请检查拼写`,
+            },
             own(value, key),
           );
         break;
       case 'custom': {
         const code = own(issue.params, 'code');
-        issues.add(path, typeof code === 'string' ? code : 'invalid', issue.message, value);
+        issues.add(path, typeof code === 'string' ? code : 'invalid', customText(issue), value);
         break;
       }
       default:
-        issues.add(path, 'invalid', issue.message, value);
+        issues.add(path, 'invalid', customText(issue), value);
     }
   }
 }
@@ -331,7 +374,10 @@ export function checkRestrictions(issues: Issues, raw: unknown, prefix: Path): S
           issues.add(
             path,
             'discriminatory-restriction',
-            `a post may not restrict applicants by gender or ethnicity (就业促进法 arts. 27–28); remove "${key}"`,
+            {
+              en: `a post may not restrict applicants by gender or ethnicity (就业促进法 arts. 27–28); remove "${key}"`,
+              zh: `岗位不得限定求职者的性别或民族（就业促进法第二十七、二十八条）；请删除 "${key}"`,
+            },
             value[key],
           );
           reported.add(formatPath(path));
@@ -381,7 +427,10 @@ function mergeTable<T>(
       issues.add(
         keyField === undefined ? [...path, i] : [...path, i, keyField],
         'duplicate-id',
-        `duplicate key ${key}: already given by ${formatPath([...path, first])}`,
+        {
+          en: `duplicate key ${key}: already given by ${formatPath([...path, first])}`,
+          zh: `键 ${key} 重复：${formatPath([...path, first])} 已给出`,
+        },
         keyField === undefined ? undefined : key,
       );
       return;
@@ -619,14 +668,20 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     issues.add(
       [...prefix, 'ageLaw', 'minimumWorkingAge'],
       'loosens-law',
-      'expected a minimum working age of at least 16 (劳动法 art. 15; 禁止使用童工规定 art. 2)',
+      {
+        en: 'expected a minimum working age of at least 16 (劳动法 art. 15; 禁止使用童工规定 art. 2)',
+        zh: '最低就业年龄应不低于 16 周岁（劳动法第十五条；禁止使用童工规定第二条）',
+      },
       ageLaw.minimumWorkingAge,
     );
   if (ageLaw.adultAge < 18)
     issues.add(
       [...prefix, 'ageLaw', 'adultAge'],
       'loosens-law',
-      'expected an adult age of at least 18 (劳动法 arts. 58, 64)',
+      {
+        en: 'expected an adult age of at least 18 (劳动法 arts. 58, 64)',
+        zh: '成年年龄应不低于 18 周岁（劳动法第五十八、六十四条）',
+      },
       ageLaw.adultAge,
     );
 
@@ -635,11 +690,16 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     issues.add(
       [...prefix, 'weights'],
       'invalid-weights',
-      'expected every weight to be a finite number ≥ 0',
+      { en: 'expected every weight to be a finite number ≥ 0', zh: '每项权重应为 ≥ 0 的有限数值' },
       weights,
     );
   else if (weightValues.every((w) => w === 0))
-    issues.add([...prefix, 'weights'], 'invalid-weights', 'expected at least one weight above 0', weights);
+    issues.add(
+      [...prefix, 'weights'],
+      'invalid-weights',
+      { en: 'expected at least one weight above 0', zh: '应至少有一项权重大于 0' },
+      weights,
+    );
 
   // Where to report a problem of row i of a table.
   const rowPath = (name: string, t: Table<unknown>, i: number, ...rest: PropertyKey[]): Path => {
@@ -648,6 +708,8 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
   };
   const baseNote = (t: Table<unknown>, i: number, key: string): string =>
     t.origins[i] === 'base' ? ` (row ${key} of the base policy)` : '';
+  const baseNoteZh = (t: Table<unknown>, i: number, key: string): string =>
+    t.origins[i] === 'base' ? `（基础政策的 ${key} 行）` : '';
 
   const periods: [string, Table<Effective>, (row: Effective) => string][] = [
     ['retirement', retirement, (r) => r.from],
@@ -662,7 +724,10 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
         issues.add(
           rowPath(name, t, i, 'to'),
           'empty-period',
-          `expected "to" (${row.to}) to be after "from" (${row.from})${baseNote(t, i, keyOf(row))}`,
+          {
+            en: `expected "to" (${row.to}) to be after "from" (${row.from})${baseNote(t, i, keyOf(row))}`,
+            zh: `"to"（${row.to}）应晚于 "from"（${row.from}）${baseNoteZh(t, i, keyOf(row))}`,
+          },
           row.to,
         );
     });
@@ -678,14 +743,20 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
         issues.add(
           rowPath('skills', skills, i, 'related', j, 'skill'),
           'unknown-skill',
-          `expected a skill of the policy taxonomy${baseNote(skills, i, s.id)}`,
+          {
+            en: `expected a skill of the policy taxonomy${baseNote(skills, i, s.id)}`,
+            zh: `应为政策技能目录中的技能${baseNoteZh(skills, i, s.id)}`,
+          },
           link.skill,
         );
       if (!(link.credit > 0 && link.credit <= 1))
         issues.add(
           rowPath('skills', skills, i, 'related', j, 'credit'),
           'out-of-range',
-          `expected a credit in (0, 1]${baseNote(skills, i, s.id)}`,
+          {
+            en: `expected a credit in (0, 1]${baseNote(skills, i, s.id)}`,
+            zh: `折算系数应在 (0, 1] 之间${baseNoteZh(skills, i, s.id)}`,
+          },
           link.credit,
         );
     });
@@ -696,7 +767,10 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
         issues.add(
           rowPath('trainings', trainings, i, 'grantsSkills', j, 'skill'),
           'unknown-skill',
-          `expected a skill of the policy taxonomy${baseNote(trainings, i, t.id)}`,
+          {
+            en: `expected a skill of the policy taxonomy${baseNote(trainings, i, t.id)}`,
+            zh: `应为政策技能目录中的技能${baseNoteZh(trainings, i, t.id)}`,
+          },
           g.skill,
         );
     });
@@ -705,7 +779,10 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
         issues.add(
           rowPath('trainings', trainings, i, 'grantsCertificates', j),
           'unknown-certificate',
-          `expected a certificate of the policy catalogue${baseNote(trainings, i, t.id)}`,
+          {
+            en: `expected a certificate of the policy catalogue${baseNote(trainings, i, t.id)}`,
+            zh: `应为政策证书目录中的证书${baseNoteZh(trainings, i, t.id)}`,
+          },
           c,
         );
     });
@@ -717,7 +794,7 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
       issues.add(
         rowPath('parks', parks, i),
         'unknown-area',
-        `expected a known area code for park ${p.id}`,
+        { en: `expected a known area code for park ${p.id}`, zh: `园区 ${p.id} 的区划代码应为已知代码` },
         p.area,
       );
     for (const a of p.serves)
@@ -725,7 +802,10 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
         issues.add(
           rowPath('parks', parks, i),
           'unknown-area',
-          `expected a known area code served by park ${p.id}`,
+          {
+            en: `expected a known area code served by park ${p.id}`,
+            zh: `园区 ${p.id} 服务的区划代码应为已知代码`,
+          },
           a,
         );
   });
@@ -735,7 +815,7 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
       issues.add(
         rowPath('pairings', pairings, i),
         'unknown-county',
-        'expected a known county code',
+        { en: 'expected a known county code', zh: '应为已知的县级区划代码' },
         p.originCounty,
       );
     for (const t of p.towns)
@@ -743,7 +823,7 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
         issues.add(
           rowPath('pairings', pairings, i),
           'unknown-town',
-          'expected a known Dongguan town code',
+          { en: 'expected a known Dongguan town code', zh: '应为已知的东莞镇街代码' },
           t,
         );
   });
@@ -752,7 +832,10 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
       issues.add(
         rowPath('bases', bases, i, 'site', 'park'),
         'unknown-park',
-        `expected a park of the policy${baseNote(bases, i, b.id)}`,
+        {
+          en: `expected a park of the policy${baseNote(bases, i, b.id)}`,
+          zh: `应为政策中的园区${baseNoteZh(bases, i, b.id)}`,
+        },
         b.site.park,
       );
   });
@@ -945,22 +1028,45 @@ function minExceedsMax(
   maxName: string,
   max: number | string,
 ): void {
-  issues.add(path, 'min-exceeds-max', `expected ${minName} (${min}) to be at most ${maxName} (${max})`, min);
+  issues.add(
+    path,
+    'min-exceeds-max',
+    {
+      en: `expected ${minName} (${min}) to be at most ${maxName} (${max})`,
+      zh: `${minName}（${min}）应不大于 ${maxName}（${max}）`,
+    },
+    min,
+  );
 }
 
 function knownSkill(issues: Issues, ctx: CheckContext, path: Path, skill: string): void {
   if (ctx.policy !== undefined && !ctx.skills.has(skill))
-    issues.add(path, 'unknown-skill', 'expected a skill id of the policy taxonomy', skill);
+    issues.add(
+      path,
+      'unknown-skill',
+      { en: 'expected a skill id of the policy taxonomy', zh: '应为政策技能目录中的技能代码' },
+      skill,
+    );
 }
 
 function knownCertificate(issues: Issues, ctx: CheckContext, path: Path, certificate: string): void {
   if (ctx.policy !== undefined && !ctx.certificates.has(certificate))
-    issues.add(path, 'unknown-certificate', 'expected a certificate id of the policy catalogue', certificate);
+    issues.add(
+      path,
+      'unknown-certificate',
+      { en: 'expected a certificate id of the policy catalogue', zh: '应为政策证书目录中的证书代码' },
+      certificate,
+    );
 }
 
 function knownPark(issues: Issues, ctx: CheckContext, path: Path, park: string): void {
   if (ctx.policy !== undefined && !ctx.parks.has(park))
-    issues.add(path, 'unknown-park', 'expected a park id of the policy', park);
+    issues.add(
+      path,
+      'unknown-park',
+      { en: 'expected a park id of the policy', zh: '应为政策中的园区代码' },
+      park,
+    );
 }
 
 /**
@@ -990,7 +1096,10 @@ export function checkLabourer(issues: Issues, ctx: CheckContext, l: Labourer, pa
     issues.add(
       [...path, 'birthDate'],
       'date-in-future',
-      `expected a birth date on or before the as-of date ${ctx.asOf}`,
+      {
+        en: `expected a birth date on or before the as-of date ${ctx.asOf}`,
+        zh: `出生日期应不晚于基准日 ${ctx.asOf}`,
+      },
       l.birthDate,
     );
   l.skills.forEach((s, i) => knownSkill(issues, ctx, [...path, 'skills', i, 'skill'], s.skill));
@@ -1070,7 +1179,7 @@ export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path
     issues.add(
       [...path, 'employer'],
       'unknown-employer',
-      'expected the id of an employer of the dataset',
+      { en: 'expected the id of an employer of the dataset', zh: '应为数据集中某家用人单位的编号' },
       p.employer,
     );
   const floorKey = p.pay.kind === 'monthly' ? 'baseMonthly' : 'guaranteedMonthly';
@@ -1109,7 +1218,10 @@ export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path
       issues.add(
         [...path, name, 'monthlyCost'],
         'cost-without-provision',
-        `expected a monthly cost of 0 when no ${name === 'meals' ? 'meals are' : 'dormitory is'} provided`,
+        {
+          en: `expected a monthly cost of 0 when no ${name === 'meals' ? 'meals are' : 'dormitory is'} provided`,
+          zh: `不提供${name === 'meals' ? '伙食' : '宿舍'}时，月费用应为 0`,
+        },
         p[name].monthlyCost,
       );
   p.requiredSkills.forEach((s, i) =>
@@ -1134,8 +1246,14 @@ export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path
       issues.add(
         [...path, 'pay', floorKey],
         'below-minimum-wage',
-        `expected at least the minimum wage of ${minimum.monthly} CNY/month in force on ${ctx.asOf} ` +
-          `for ${divisionName(minimum.area) ?? minimum.area} (${minimum.area}, from ${minimum.from})`,
+        {
+          en:
+            `expected at least the minimum wage of ${minimum.monthly} CNY/month in force on ${ctx.asOf} ` +
+            `for ${divisionName(minimum.area) ?? minimum.area} (${minimum.area}, from ${minimum.from})`,
+          zh:
+            `应不低于 ${ctx.asOf} 施行的${divisionName(minimum.area) ?? minimum.area}（${minimum.area}）` +
+            `月最低工资 ${minimum.monthly} 元（自 ${minimum.from} 起）`,
+        },
         floor,
       );
   }
@@ -1196,7 +1314,12 @@ export function checkGroups(
     const at = [...prefix, i];
     const id: unknown = g.id;
     if (typeof id !== 'string' || id === '') {
-      issues.add([...at, 'id'], 'invalid-id', 'expected a non-empty string', id);
+      issues.add(
+        [...at, 'id'],
+        'invalid-id',
+        { en: 'expected a non-empty string', zh: '应为非空字符串' },
+        id,
+      );
     } else {
       const first = firstWithId.get(id);
       if (first === undefined) firstWithId.set(id, i);
@@ -1204,24 +1327,47 @@ export function checkGroups(
         issues.add(
           [...at, 'id'],
           'duplicate-id',
-          `expected a unique id: "${id}" is also the id of ${formatPath([...prefix, first])}`,
+          {
+            en: `expected a unique id: "${id}" is also the id of ${formatPath([...prefix, first])}`,
+            zh: `编号应唯一："${id}" 也是 ${formatPath([...prefix, first])} 的编号`,
+          },
           id,
         );
     }
     if (!(GROUP_RULES as readonly unknown[]).includes(g.rule))
-      issues.add([...at, 'rule'], 'invalid-value', `expected one of ${quotedRules}`, g.rule);
+      issues.add(
+        [...at, 'rule'],
+        'invalid-value',
+        { en: `expected one of ${quotedRules}`, zh: `应为以下之一：${quotedRules}` },
+        g.rule,
+      );
     const kind: GroupKind | undefined = g.kind;
     if (kind !== undefined && !(GROUP_KINDS as readonly unknown[]).includes(kind))
-      issues.add([...at, 'kind'], 'invalid-value', `expected one of ${quotedKinds}`, kind);
+      issues.add(
+        [...at, 'kind'],
+        'invalid-value',
+        { en: `expected one of ${quotedKinds}`, zh: `应为以下之一：${quotedKinds}` },
+        kind,
+      );
     const members: unknown = g.members;
     if (!Array.isArray(members) || members.length === 0) {
-      issues.add([...at, 'members'], 'empty-group', 'expected at least one member', members);
+      issues.add(
+        [...at, 'members'],
+        'empty-group',
+        { en: 'expected at least one member', zh: '应至少有一名成员' },
+        members,
+      );
       return;
     }
     members.forEach((m: unknown, j) => {
       const path = [...at, 'members', j];
       if (typeof m !== 'string' || !labourers.has(m)) {
-        issues.add(path, 'unknown-worker', 'expected the id of a labourer of the dataset', m);
+        issues.add(
+          path,
+          'unknown-worker',
+          { en: 'expected the id of a labourer of the dataset', zh: '应为数据集中某名劳动力的编号' },
+          m,
+        );
         return;
       }
       const first = owner.get(m);
@@ -1230,14 +1376,20 @@ export function checkGroups(
         issues.add(
           path,
           'duplicate-member',
-          `expected each member once: "${m}" is listed twice in the group`,
+          {
+            en: `expected each member once: "${m}" is listed twice in the group`,
+            zh: `每名成员只应列出一次："${m}" 在本组中出现了两次`,
+          },
           m,
         );
       else
         issues.add(
           path,
           'worker-in-two-groups',
-          `expected each labourer in one group at most: "${m}" is already a member of ${formatPath([...prefix, first])}`,
+          {
+            en: `expected each labourer in one group at most: "${m}" is already a member of ${formatPath([...prefix, first])}`,
+            zh: `每名劳动力至多属于一个组："${m}" 已是 ${formatPath([...prefix, first])} 的成员`,
+          },
           m,
         );
     });

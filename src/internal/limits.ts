@@ -32,6 +32,23 @@ export function indexLimitMessage(holder: 'planner' | 'solver', what = 'a whole 
 }
 
 /**
+ * The Chinese of an English message that zod carries as it is (a bound's own message, which has no
+ * room for a second language), or undefined.
+ *
+ * @param message - The English message.
+ * @returns The Chinese message, if it is one of the limits' messages.
+ * @example
+ * limitMessageZh(indexLimitMessage('planner')) //=> '应为不超过 2147483647 的整数（规划器索引所能容纳的最大值）'
+ */
+export function limitMessageZh(message: string): string | undefined {
+  for (const holder of ['planner', 'solver'] as const)
+    for (const what of ['a whole number', 'a non-negative integer'])
+      if (message === indexLimitMessage(holder, what))
+        return `应为不超过 ${INDEX_MAX} 的${what === 'a whole number' ? '整数' : '非负整数'}（${holder === 'planner' ? '规划器' : '求解器'}索引所能容纳的最大值）`;
+  return undefined;
+}
+
+/**
  * The bound on the weights of a plain graph: `Σ|weight| · (nodes + 2)` must stay at most
  * `Number.MAX_VALUE / 4` (about 4.5e307), nodes counting the left and right nodes.
  *

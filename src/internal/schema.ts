@@ -14,12 +14,13 @@ import { INDEX_MAX, indexLimitMessage } from './limits.js';
 /** The largest monthly pay (CNY) accepted; anything above is taken for a typo (an extra zero, a yearly figure). */
 export const PAY_MAX = 200_000;
 
-/** The issue code a custom check reports, carried in the zod issue's `params`. */
+/** The issue code a custom check reports, and its message in Chinese, carried in the zod issue's `params`. */
 function fail(
   code: string,
   message: string,
-): { readonly message: string; readonly params: { code: string } } {
-  return { message, params: { code } };
+  zh: string,
+): { readonly message: string; readonly params: { code: string; zh: string } } {
+  return { message, params: { code, zh } };
 }
 
 // --- scalars -------------------------------------------------------------------------------------
@@ -46,10 +47,21 @@ export const LATEST_DATE = '2199-12-31';
 
 const isoDate = z
   .string()
-  .refine(realDate, fail('invalid-date', 'expected a real calendar date as YYYY-MM-DD'))
+  .refine(
+    realDate,
+    fail(
+      'invalid-date',
+      'expected a real calendar date as YYYY-MM-DD',
+      '应为真实存在的日期，格式 YYYY-MM-DD',
+    ),
+  )
   .refine(
     (s) => !realDate(s) || (s >= EARLIEST_DATE && s <= LATEST_DATE),
-    fail('invalid-date', `expected a date from ${EARLIEST_DATE} to ${LATEST_DATE}`),
+    fail(
+      'invalid-date',
+      `expected a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+      `日期应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
+    ),
   )
   .meta({
     format: 'date',
@@ -58,40 +70,76 @@ const isoDate = z
 
 const areaCode = z
   .string()
-  .refine(isAreaCode, fail('unknown-area', 'expected a known division code (2, 4, 6 or 9 digits, NBS 2023)'))
+  .refine(
+    isAreaCode,
+    fail(
+      'unknown-area',
+      'expected a known division code (2, 4, 6 or 9 digits, NBS 2023)',
+      '应为已知的区划代码（2、4、6 或 9 位，国家统计局 2023 年）',
+    ),
+  )
   .meta({ pattern: '^(\\d{2}|\\d{4}|\\d{6}|\\d{9})$', description: 'A division code at any level.' });
 
 const countyCode = z
   .string()
   .refine(
     isCountyCode,
-    fail('unknown-county', 'expected a known six-digit county code (GB/T 2260, NBS 2023)'),
+    fail(
+      'unknown-county',
+      'expected a known six-digit county code (GB/T 2260, NBS 2023)',
+      '应为已知的六位县级区划代码（GB/T 2260，国家统计局 2023 年）',
+    ),
   )
   .meta({ pattern: '^\\d{6}$', description: 'A six-digit county-level code.' });
 
 const townCode = z
   .string()
-  .refine(isTownCode, fail('unknown-town', 'expected a known nine-digit Dongguan town code (NBS 2023)'))
+  .refine(
+    isTownCode,
+    fail(
+      'unknown-town',
+      'expected a known nine-digit Dongguan town code (NBS 2023)',
+      '应为已知的九位东莞镇街代码（国家统计局 2023 年）',
+    ),
+  )
   .meta({ pattern: '^441900\\d{3}$', description: 'A nine-digit Dongguan town code.' });
 
 const occupationCode = z
   .string()
   .refine(
     (s) => /^[1-8]-\d{2}-\d{2}-\d{2}$/.test(s),
-    fail('bad-occupation-code', 'expected an occupation code of 职业分类大典 (2022) such as 6-04-01-01'),
+    fail(
+      'bad-occupation-code',
+      'expected an occupation code of 职业分类大典 (2022) such as 6-04-01-01',
+      '应为《职业分类大典》（2022 年版）的职业编码，如 6-04-01-01',
+    ),
   )
   .meta({ pattern: '^[1-8]-\\d{2}-\\d{2}-\\d{2}$', description: 'A 职业分类大典 (2022) occupation code.' });
 
 const pay = z
   .number()
   .positive()
-  .refine((n) => n <= PAY_MAX, fail('absurd-value', `expected a monthly pay in CNY of at most ${PAY_MAX}`))
+  .refine(
+    (n) => n <= PAY_MAX,
+    fail(
+      'absurd-value',
+      `expected a monthly pay in CNY of at most ${PAY_MAX}`,
+      `月工资应不超过 ${PAY_MAX} 元`,
+    ),
+  )
   .meta({ maximum: PAY_MAX, description: 'CNY per month.' });
 
 const cost = z
   .number()
   .nonnegative()
-  .refine((n) => n <= PAY_MAX, fail('absurd-value', `expected a monthly cost in CNY of at most ${PAY_MAX}`))
+  .refine(
+    (n) => n <= PAY_MAX,
+    fail(
+      'absurd-value',
+      `expected a monthly cost in CNY of at most ${PAY_MAX}`,
+      `月费用应不超过 ${PAY_MAX} 元`,
+    ),
+  )
   .meta({ maximum: PAY_MAX, description: 'CNY per month.' });
 
 // Counts end up in the planner's Int32Array index (openings and filled become capacities), so each

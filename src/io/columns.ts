@@ -19,6 +19,7 @@
  *
  * @module
  */
+import type { Bilingual } from '../errors.js';
 import { countyByName, type CountyInfo } from '../divisions.js';
 import { isIsoDate } from '../internal/dates.js';
 import type { Policy } from '../policy/types.js';
@@ -321,10 +322,11 @@ export interface CellContext {
   readonly language: CsvLanguage;
 }
 
-type Read = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+type Read =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: Bilingual };
 
 const ok = (value: unknown): Read => ({ ok: true, value });
-const fail = (message: string): Read => ({ ok: false, message });
+const fail = (en: string, zh: string): Read => ({ ok: false, message: { en, zh } });
 
 /** An enum: each value with its Chinese label (written) and further accepted labels. */
 interface Labels<T extends string> {
@@ -405,11 +407,11 @@ const LANGUAGES = labels([
   ['za', '壮语'],
 ]);
 
-function readEnum<T extends string>(table: Labels<T>, cell: string, what: string): Read {
+function readEnum<T extends string>(table: Labels<T>, cell: string, what: Bilingual): Read {
   const value = table.read.get(normaliseName(cell));
   if (value !== undefined) return ok(value);
   const accepted = table.values.map((v) => `${table.zh.get(v)!} (${v})`).join(', ');
-  return fail(`expected ${what}: ${accepted}`);
+  return fail(`expected ${what.en}: ${accepted}`, `应为${what.zh}：${accepted}`);
 }
 
 function writeEnum<T extends string>(table: Labels<T>, value: T, ctx: CellContext): string {
@@ -487,7 +489,7 @@ function readList(cell: string, readItem: (item: string) => Read): Read {
   const out: unknown[] = [];
   for (const item of items(cell)) {
     const r = readItem(item);
-    if (!r.ok) return fail(`item "${item}": ${r.message}`);
+    if (!r.ok) return fail(`item "${item}": ${r.message.en}`, `“${item}”一项：${r.message.zh}`);
     out.push(r.value);
   }
   return ok(out);
@@ -499,14 +501,14 @@ function readNumber(cell: string): Read {
     .replace(/^[¥￥]/, '')
     .replace(/元$/, '')
     .replace(/[,\s]/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return fail('expected a number');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return fail('expected a number', '应为数字');
   const n = Number(s);
-  return Number.isFinite(n) ? ok(n) : fail('expected a finite number');
+  return Number.isFinite(n) ? ok(n) : fail('expected a finite number', '应为有限数值');
 }
 
 function readInteger(cell: string): Read {
   const r = readNumber(cell);
-  return r.ok && !Number.isInteger(r.value) ? fail('expected a whole number') : r;
+  return r.ok && !Number.isInteger(r.value) ? fail('expected a whole number', '应为整数') : r;
 }
 
 const DATE_FORMS = [
@@ -531,12 +533,17 @@ function readCounty(cell: string): Read {
   if (r.kind === 'ambiguous')
     return fail(
       `${s} names ${r.candidates.length} counties: ${r.candidates.slice(0, 5).map(countyLabel).join(', ')}${r.candidates.length > 5 ? ', …' : ''}; write the code, or the prefecture in front of the name`,
+      `名为${s}的县有 ${r.candidates.length} 个：${r.candidates.slice(0, 5).map(countyLabel).join('、')}${r.candidates.length > 5 ? '…' : ''}；请填写代码，或在县名前加上地市名`,
     );
-  return fail(
-    r.suggestions.length === 0
-      ? `expected a six-digit county code or a county's name; no county is named ${s}`
-      : `no county is named ${s}; did you mean ${r.suggestions.map(countyLabel).join(', or ')}?`,
-  );
+  return r.suggestions.length === 0
+    ? fail(
+        `expected a six-digit county code or a county's name; no county is named ${s}`,
+        `应为六位县级代码或县名；没有名为${s}的县`,
+      )
+    : fail(
+        `no county is named ${s}; did you mean ${r.suggestions.map(countyLabel).join(', or ')}?`,
+        `没有名为${s}的县；是否指${r.suggestions.map(countyLabel).join('，或')}？`,
+      );
 }
 
 /** An 18-digit resident ID number (居民身份证号, GB 11643): 17 digits and a check digit or X. */
@@ -555,29 +562,37 @@ function readDate(cell: string): Read {
   // A birth date written as the ID number that holds it: the date is taken, the number is not kept.
   if (ID_NUMBER.test(s)) {
     if (!idCheckDigitOk(s))
-      return fail('an 18-digit ID number whose check digit is wrong (the number is not shown)');
+      return fail(
+        'an 18-digit ID number whose check digit is wrong (the number is not shown)',
+        '18 位身份证号的校验码不正确（号码不予显示）',
+      );
     const iso = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
     return isIsoDate(iso)
       ? ok(iso)
-      : fail('an 18-digit ID number that holds no calendar date (the number is not shown)');
+      : fail(
+          'an 18-digit ID number that holds no calendar date (the number is not shown)',
+          '18 位身份证号中的出生日期不是真实日期（号码不予显示）',
+        );
   }
   for (const form of DATE_FORMS) {
     const m = form.exec(s);
     if (m === null) continue;
     const iso = `${m[1]!}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    return isIsoDate(iso) ? ok(iso) : fail(`${iso} is not a calendar date`);
+    return isIsoDate(iso) ? ok(iso) : fail(`${iso} is not a calendar date`, `${iso} 不是真实存在的日期`);
   }
-  return fail('expected a date YYYY-MM-DD');
+  return fail('expected a date YYYY-MM-DD', '应为日期，格式 YYYY-MM-DD');
 }
 
 function readBoolean(cell: string): Read {
-  const r = readEnum(BOOLEAN, cell, 'yes or no');
-  return r.ok ? ok(r.value === 'true') : fail('expected 是 or 否 (yes or no)');
+  const r = readEnum(BOOLEAN, cell, { en: 'yes or no', zh: '是或否' });
+  return r.ok ? ok(r.value === 'true') : fail('expected 是 or 否 (yes or no)', '应为“是”或“否”');
 }
 
 function readLevel(cell: string): Read {
-  const r = readEnum(LEVEL, cell, 'a skill level');
-  return r.ok ? ok(Number(r.value)) : fail('expected a skill level 1–5 (5 初级工 … 1 高级技师)');
+  const r = readEnum(LEVEL, cell, { en: 'a skill level', zh: '技能等级' });
+  return r.ok
+    ? ok(Number(r.value))
+    : fail('expected a skill level 1–5 (5 初级工 … 1 高级技师)', '应为技能等级 1–5（5 初级工 … 1 高级技师）');
 }
 
 function readOptional(part: string | undefined, read: (s: string) => Read): Read {
@@ -595,7 +610,7 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 function tooMany(p: readonly string[], max: number, shape: string): Read | undefined {
-  return p.length > max ? fail(`expected ${shape}`) : undefined;
+  return p.length > max ? fail(`expected ${shape}`, `格式应为 ${shape}`) : undefined;
 }
 
 /** Reads a non-empty, trimmed cell of a column's type. */
@@ -615,21 +630,23 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
     case 'boolean':
       return readBoolean(cell);
     case 'household':
-      return readEnum(HOUSEHOLD, cell, 'a household status');
+      return readEnum(HOUSEHOLD, cell, { en: 'a household status', zh: '户类别' });
     case 'gender':
-      return readEnum(GENDER, cell, 'a gender');
+      return readEnum(GENDER, cell, { en: 'a gender', zh: '性别' });
     case 'mobility-scope':
-      return readEnum(SCOPE, cell, 'a mobility scope');
+      return readEnum(SCOPE, cell, { en: 'a mobility scope', zh: '外出范围' });
     case 'vetting-status':
-      return readEnum(VETTING, cell, 'a vetting status');
+      return readEnum(VETTING, cell, { en: 'a vetting status', zh: '审核状态' });
     case 'pay-kind':
-      return readEnum(PAY_KIND, cell, 'a pay kind');
+      return readEnum(PAY_KIND, cell, { en: 'a pay kind', zh: '计酬方式' });
     case 'group-rule':
-      return readEnum(GROUP_RULE, cell, 'a group rule');
+      return readEnum(GROUP_RULE, cell, { en: 'a group rule', zh: '成组规则' });
     case 'group-kind':
-      return readEnum(GROUP_KIND, cell, 'a group kind');
+      return readEnum(GROUP_KIND, cell, { en: 'a group kind', zh: '组别' });
     case 'vetting-criteria':
-      return readList(cell, (item) => readEnum(CRITERIA, item, 'a vetting criterion'));
+      return readList(cell, (item) =>
+        readEnum(CRITERIA, item, { en: 'a vetting criterion', zh: '审核标准' }),
+      );
     case 'languages':
       return readList(cell, (item) => ok(LANGUAGES.read.get(normaliseName(item)) ?? item));
     case 'destinations':
@@ -640,7 +657,10 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
       if (/^\d+$/.test(cell)) {
         if (cell.length === 9) return ok({ kind: 'town', town: cell });
         if (cell.length === 6) return ok({ kind: 'county', county: cell });
-        return fail('expected a nine-digit town code, a six-digit county code or a park');
+        return fail(
+          'expected a nine-digit town code, a six-digit county code or a park',
+          '应为九位镇街代码、六位县级代码或园区',
+        );
       }
       return ok({ kind: 'park', park: lookup(names.parks, cell) });
     }
@@ -650,7 +670,7 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
         const bad = tooMany(rest, 0, 'skill:level:certified');
         if (bad) return bad;
         if (skill === '' || level === undefined || level === '')
-          return fail('expected skill:level[:certified]');
+          return fail('expected skill:level[:certified]', '格式应为 技能:等级[:是否持证]');
         const l = readLevel(level);
         if (!l.ok) return l;
         const c = readOptional(certified, readBoolean);
@@ -662,7 +682,7 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
         const [skill = '', level, ...rest] = parts(item);
         const bad = tooMany(rest, 0, 'skill[:least level]');
         if (bad) return bad;
-        if (skill === '') return fail('expected skill[:least level]');
+        if (skill === '') return fail('expected skill[:least level]', '格式应为 技能[:最低等级]');
         const l = readOptional(level, readLevel);
         if (!l.ok) return l;
         return ok(compact({ skill: lookup(names.skills, skill), minLevel: l.value }));
@@ -672,7 +692,11 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
         const [certificate = '', issuedOn, validUntil, ...rest] = parts(item);
         const bad = tooMany(rest, 0, 'certificate[:issued on[:valid until]]');
         if (bad) return bad;
-        if (certificate === '') return fail('expected certificate[:issued on[:valid until]]');
+        if (certificate === '')
+          return fail(
+            'expected certificate[:issued on[:valid until]]',
+            '格式应为 证书[:发证日期[:有效期至]]',
+          );
         const i = readOptional(issuedOn, readDate);
         if (!i.ok) return i;
         const v = readOptional(validUntil, readDate);
@@ -691,7 +715,10 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
         const bad = tooMany(rest, 0, 'course:completed on[:grants skill[:level]]');
         if (bad) return bad;
         if (course === '' || completedOn === undefined || completedOn === '') {
-          return fail('expected course:completed on[:grants skill[:level]]');
+          return fail(
+            'expected course:completed on[:grants skill[:level]]',
+            '格式应为 课程:结业日期[:所授技能[:等级]]',
+          );
         }
         const d = readDate(completedOn);
         if (!d.ok) return d;
@@ -712,7 +739,7 @@ export function readCell(type: CsvCellType, cell: string, ctx: CellContext): Rea
         const [county = '', count, ...rest] = parts(item);
         const bad = tooMany(rest, 0, 'county:count');
         if (bad) return bad;
-        if (county === '' || count === undefined) return fail('expected county:count');
+        if (county === '' || count === undefined) return fail('expected county:count', '格式应为 县:人数');
         const n = readInteger(count);
         return n.ok ? ok({ county, count: n.value }) : n;
       });

@@ -6,7 +6,7 @@
  */
 import { editDistance, suggestionLimit } from '../internal/edit-distance.js';
 import Papa from 'papaparse';
-import { BangfuValidationError, type ValidationIssue } from '../errors.js';
+import { BangfuValidationError, type Bilingual, type ValidationIssue } from '../errors.js';
 import type { DatasetInput } from '../parse.js';
 import { dongguanPolicy } from '../policy/dongguan.js';
 import type { Policy } from '../policy/types.js';
@@ -202,13 +202,14 @@ function importTable(
     row: number | undefined,
     header: string | undefined,
     code: string,
-    message: string,
+    text: Bilingual,
     value?: unknown,
   ) => {
     const path = [file, row === undefined ? undefined : `row ${row}`, header]
       .filter((p) => p !== undefined)
       .join(':');
-    issues.push(value === undefined ? { path, code, message } : { path, code, message, value });
+    const message = { message: text.en, messageZh: text.zh };
+    issues.push(value === undefined ? { path, code, ...message } : { path, code, ...message, value });
   };
 
   // Decode.
@@ -221,12 +222,10 @@ function importTable(
     text = decoded.text;
     encoding = decoded.encoding;
     if (decoded.malformed) {
-      issue(
-        undefined,
-        undefined,
-        'bad-encoding',
-        `bytes that are not valid ${decoded.encoding} were replaced by U+FFFD; check the file's encoding`,
-      );
+      issue(undefined, undefined, 'bad-encoding', {
+        en: `bytes that are not valid ${decoded.encoding} were replaced by U+FFFD; check the file's encoding`,
+        zh: `有不符合 ${decoded.encoding} 编码的字节，已替换为 U+FFFD；请检查文件编码`,
+      });
     }
   }
 
@@ -241,12 +240,10 @@ function importTable(
   for (const e of parsed.errors) {
     if (e.type !== 'Quotes' || e.row === undefined) continue;
     badRows.add(e.row + 1);
-    issue(
-      e.row + 1,
-      undefined,
-      'bad-quoting',
-      `a quoted cell is not closed or a quote is misplaced (${e.message})`,
-    );
+    issue(e.row + 1, undefined, 'bad-quoting', {
+      en: `a quoted cell is not closed or a quote is misplaced (${e.message})`,
+      zh: `有引号未闭合或位置不对的单元格（${e.message}）`,
+    });
   }
   const records = parsed.data;
   const headerIndex = records.findIndex((r) => !isEmptyRecord(r));
@@ -256,7 +253,7 @@ function importTable(
     ...extra,
   });
   if (headerIndex < 0) {
-    issue(undefined, undefined, 'empty-file', 'the file holds no header row');
+    issue(undefined, undefined, 'empty-file', { en: 'the file holds no header row', zh: '文件中没有表头行' });
     return { records: [], report: report({ language: 'zh', headers: {}, read: 0, imported: 0, rows: [] }) };
   }
   const headerRow = headerIndex + 1;
@@ -289,7 +286,10 @@ function importTable(
         headerRow,
         header,
         'unknown-header',
-        `"${header}" is not a column of ${table}${near === undefined ? '' : `; did you mean "${near}"?`} (see the column table of the CSV import, or ignore extra columns explicitly)`,
+        {
+          en: `"${header}" is not a column of ${table}${near === undefined ? '' : `; did you mean "${near}"?`} (see the column table of the CSV import, or ignore extra columns explicitly)`,
+          zh: `“${header}”不是 ${table} 表的列${near === undefined ? '' : `；是否指“${near}”？`}（见 CSV 导入的列表，或明确选择忽略多余的列）`,
+        },
         header,
       );
     } else if (headers[column.key] !== undefined) {
@@ -297,7 +297,10 @@ function importTable(
         headerRow,
         header,
         'duplicate-header',
-        `"${header}" names the same field (${column.key}) as "${headers[column.key]!}"; only the first is read`,
+        {
+          en: `"${header}" names the same field (${column.key}) as "${headers[column.key]!}"; only the first is read`,
+          zh: `“${header}”与“${headers[column.key]!}”指向同一字段（${column.key}）；只读取前者`,
+        },
         header,
       );
     } else {
@@ -310,12 +313,10 @@ function importTable(
   const language: CsvLanguage = zh >= en ? 'zh' : 'en';
   const missing = columns.filter((c) => c.required && headers[c.key] === undefined);
   for (const c of missing) {
-    issue(
-      headerRow,
-      language === 'zh' ? c.header : c.key,
-      'missing-header',
-      `the required column ${c.header} (${c.key}) is missing`,
-    );
+    issue(headerRow, language === 'zh' ? c.header : c.key, 'missing-header', {
+      en: `the required column ${c.header} (${c.key}) is missing`,
+      zh: `缺少必需的列 ${c.header}（${c.key}）`,
+    });
   }
 
   // Read rows.
@@ -335,7 +336,10 @@ function importTable(
         row,
         undefined,
         'ragged-row',
-        `the row has ${record.length} cells but the header has ${headerCells.length}; cells may have shifted`,
+        {
+          en: `the row has ${record.length} cells but the header has ${headerCells.length}; cells may have shifted`,
+          zh: `本行有 ${record.length} 个单元格，表头有 ${headerCells.length} 个；单元格可能错位`,
+        },
         record.length,
       );
       return;
@@ -347,7 +351,8 @@ function importTable(
       const cell = unguarded(record[j]!.trim());
       const header = headers[column.key]!;
       if (cell === '') {
-        if (column.required) issue(row, header, 'missing-value', `${header} is required`);
+        if (column.required)
+          issue(row, header, 'missing-value', { en: `${header} is required`, zh: `${header}为必填项` });
         return;
       }
       const r = readCell(column.type, cell, ctx);
@@ -416,7 +421,7 @@ function importTable(
 function foldGroups(
   memberRecords: readonly Record<string, unknown>[],
   rows: readonly number[],
-  report: (row: number, key: string, message: string, value: unknown) => void,
+  report: (row: number, key: string, message: Bilingual, value: unknown) => void,
 ): { groups: Record<string, unknown>[]; rows: number[]; memberRows: number[][] } {
   interface Folded {
     readonly group: { id: string; members: string[]; rule: string; kind?: string };
@@ -441,7 +446,10 @@ function foldGroups(
       report(
         row,
         'rule',
-        `group ${id} has rule ${f.group.rule} (row ${f.first}); a group has one rule`,
+        {
+          en: `group ${id} has rule ${f.group.rule} (row ${f.first}); a group has one rule`,
+          zh: `组 ${id} 的规则是 ${f.group.rule}（第 ${f.first} 行）；一个组只有一种规则`,
+        },
         rule,
       );
       return;
@@ -454,7 +462,10 @@ function foldGroups(
         report(
           row,
           'kind',
-          `group ${id} is of kind ${f.group.kind} (row ${f.kindRow!}); a group has one kind`,
+          {
+            en: `group ${id} is of kind ${f.group.kind} (row ${f.kindRow!}); a group has one kind`,
+            zh: `组 ${id} 的组别是 ${f.group.kind}（第 ${f.kindRow!} 行）；一个组只有一种组别`,
+          },
           kind,
         );
         return;
@@ -474,7 +485,7 @@ function foldGroups(
 function finishRecord(
   table: CsvTable,
   r: Record<string, unknown>,
-  issue: (key: string, code: string, message: string) => void,
+  issue: (key: string, code: string, message: Bilingual) => void,
 ): void {
   const group = (key: string) => r[key] as Record<string, unknown> | undefined;
   if (table === 'employers') {
@@ -484,11 +495,10 @@ function finishRecord(
     if (track !== undefined) {
       for (const k of ['placements', 'retainedSixMonths']) {
         if (track[k] === undefined)
-          issue(
-            `trackRecord.${k}`,
-            'missing-value',
-            'placements and six-month retention go together: give both or neither',
-          );
+          issue(`trackRecord.${k}`, 'missing-value', {
+            en: 'placements and six-month retention go together: give both or neither',
+            zh: '输送人数与六个月留存人数须同时填写或同时留空',
+          });
       }
     }
   }
@@ -500,19 +510,24 @@ function finishRecord(
           ? ['guaranteedMonthly', 'baseMonthly']
           : ['baseMonthly', 'guaranteedMonthly'];
       if (pay[needed] === undefined)
-        issue(`pay.${needed}`, 'missing-value', `a ${String(pay['kind'])} post needs pay.${needed}`);
+        issue(`pay.${needed}`, 'missing-value', {
+          en: `a ${String(pay['kind'])} post needs pay.${needed}`,
+          zh: `${String(pay['kind'])} 计酬的岗位须填写 pay.${needed}`,
+        });
       if (pay[other] !== undefined)
-        issue(
-          `pay.${other}`,
-          'bad-value',
-          `a ${String(pay['kind'])} post has no pay.${other}; leave it empty`,
-        );
+        issue(`pay.${other}`, 'bad-value', {
+          en: `a ${String(pay['kind'])} post has no pay.${other}; leave it empty`,
+          zh: `${String(pay['kind'])} 计酬的岗位没有 pay.${other}；请留空`,
+        });
     }
     for (const k of ['dormitory', 'meals']) {
       const provision = group(k);
       if (provision === undefined) continue;
       if (provision['provided'] === undefined)
-        issue(`${k}.provided`, 'missing-value', `a ${k} cost needs ${k}.provided`);
+        issue(`${k}.provided`, 'missing-value', {
+          en: `a ${k} cost needs ${k}.provided`,
+          zh: `填写了 ${k} 费用时须填写 ${k}.provided`,
+        });
       provision['monthlyCost'] ??= 0;
     }
   }
@@ -655,6 +670,11 @@ export function locateCsvIssues(
         ? undefined
         : (report.headers[column.key] ?? (report.language === 'zh' ? column.header : column.key));
     const path = [report.file, `row ${row}`, header].filter((p) => p !== undefined).join(':');
-    return { ...issue, path, message: `${issue.message} (${issue.path})` };
+    return {
+      ...issue,
+      path,
+      message: `${issue.message} (${issue.path})`,
+      ...(issue.messageZh === undefined ? {} : { messageZh: `${issue.messageZh}（${issue.path}）` }),
+    };
   });
 }

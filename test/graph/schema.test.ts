@@ -3,6 +3,7 @@ import { BangfuValidationError } from '../../src/errors.js';
 import { graphJsonSchema, parseGraph, safeParseGraph } from '../../src/graph/schema.js';
 
 const LIMIT = "expected a non-negative integer at most 2147483647 (the largest the solver's index holds)";
+const LIMIT_ZH = '应为不超过 2147483647 的非负整数（求解器索引所能容纳的最大值）';
 
 describe('graph files', () => {
   it('refuse a capacity or tier above 2^31 − 1 in the shape pass, naming the limit', () => {
@@ -15,9 +16,15 @@ describe('graph files', () => {
       edges: [],
     });
     expect(r.success ? [] : r.issues).toEqual([
-      { path: 'left[0].tier', code: 'out-of-range', message: LIMIT, value: 2 ** 31 },
-      { path: 'right[0].capacity', code: 'out-of-range', message: LIMIT, value: 2 ** 32 },
-      { path: 'right[1].capacity', code: 'out-of-range', message: LIMIT, value: 1e20 },
+      { path: 'left[0].tier', code: 'out-of-range', message: LIMIT, messageZh: LIMIT_ZH, value: 2 ** 31 },
+      {
+        path: 'right[0].capacity',
+        code: 'out-of-range',
+        message: LIMIT,
+        messageZh: LIMIT_ZH,
+        value: 2 ** 32,
+      },
+      { path: 'right[1].capacity', code: 'out-of-range', message: LIMIT, messageZh: LIMIT_ZH, value: 1e20 },
     ]);
     expect(
       safeParseGraph({

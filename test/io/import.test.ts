@@ -308,12 +308,14 @@ describe('importCsv groups', () => {
         path: 'groups.csv:row 3:安置要求',
         code: 'bad-value',
         message: 'group g has rule same-employer (row 2); a group has one rule',
+        messageZh: '组 g 的规则是 same-employer（第 2 行）；一个组只有一种规则',
         value: 'same-post',
       },
       {
         path: 'groups.csv:row 4:组类型',
         code: 'bad-value',
         message: 'group g is of kind fellow-villagers (row 2); a group has one kind',
+        messageZh: '组 g 的组别是 fellow-villagers（第 2 行）；一个组只有一种组别',
         value: 'family',
       },
     ]);
@@ -550,5 +552,47 @@ describe('the delimiter', () => {
     expect(
       back.success ? back.input.labourers.map((l) => (l as { name?: string }).name) : back.issues,
     ).toEqual(['a\t\t\ta']);
+  });
+});
+
+describe('importCsv messages', () => {
+  it('tells every problem of a spreadsheet in Chinese too, with the same code', () => {
+    const broken = [
+      `${ZH_HEAD},备注\n${ZH_ROW},x`, // unknown header
+      `${ZH_HEAD},人员编号\n${ZH_ROW},w2`, // two headers, one field
+      '编号,户籍类型,户籍县代码,最低期望月薪,期望月薪,流动意愿\nw1,脱贫户,530627,3000,4500,不限', // missing header
+      '\n\n', // empty
+      `${ZH_HEAD}\nw1,贫困户,530627,1995-02-30,3千,4500,本县`, // bad enum, date, number
+      `${ZH_HEAD}\nw1,脱贫户,,1995-06-15,3000,4500,不限`, // missing value
+      `${ZH_HEAD}\nw1,脱贫户,530627,1995-06-15,3000,4500`, // ragged
+      `${ZH_HEAD}\n${ZH_ROW}\nw2,"脱贫户,530627`, // bad quoting
+      `${ZH_HEAD}\nw1,脱贫户,鼓楼区,1995-06-15,3000,4500,不限`, // ambiguous county name
+      `${ZH_HEAD}\nw1,脱贫户,镇熊县,1995-06-15,3000,4500,不限`, // no such county, a suggestion
+      `${ZH_HEAD}\nw1,脱贫户,530627,110101199513450012,3000,4500,不限`, // ID number without a date
+      `${ZH_HEAD},技能\n${ZH_ROW},电子产品装配:9`, // bad item in a list
+    ];
+    let seen = 0;
+    for (const csv of broken) {
+      const r = labourers(csv);
+      expect(r.issues.length, csv).toBeGreaterThan(0);
+      for (const issue of r.issues) {
+        seen++;
+        expect(issue.messageZh, `${issue.code}: ${issue.message}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(issue.messageZh).not.toBe(issue.message);
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(broken.length);
+    // A dataset problem pointed at its cell keeps both languages.
+    const imported = importCsv({ labourers: `${ZH_HEAD}\nw1,脱贫户,530627,2030-01-01,3000,4500,不限` });
+    const parsed = safeParseDataset(imported.success ? imported.input : {}, { asOf: '2026-03-01' });
+    expect(parsed.success).toBe(false);
+    const located = locateCsvIssues(parsed.success ? [] : parsed.issues, imported);
+    expect(located).toEqual([
+      expect.objectContaining({
+        path: 'labourers.csv:row 2:出生日期',
+        code: 'date-in-future',
+        messageZh: '出生日期应不晚于基准日 2026-03-01（labourers[0].birthDate）',
+      }),
+    ]);
   });
 });
