@@ -12,7 +12,7 @@
  * @module
  */
 import { deepFreeze } from './internal/freeze.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import {
   applyOverrides,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolveAssignOptions } from './assign.js';
 import { compareIds, priorityTier } from './compare.js';
 import { compileIndex, type CompiledIndex } from './compile.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SafeResult } from '../errors.js';
 import { BangfuValidationError } from '../errors.js';
 import { fromZod, Issues } from '../internal/checks.js';

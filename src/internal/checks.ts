@@ -5,7 +5,7 @@
  *
  * Every check appends to a list and goes on: the caller sees all problems at once.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { divisionName, isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
 import { formatPath, type Bilingual, type ValidationIssue } from '../errors.js';
 import { minimumWageAt } from '../policy/resolve.js';

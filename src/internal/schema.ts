@@ -6,7 +6,7 @@
  * Every object is strict: an unknown key is an issue, never silently dropped, so a misspelt field
  * (`minMonthy`) is caught instead of falling back to a default.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
 import { isIsoDate } from './dates.js';
 import { INDEX_MAX, indexLimitMessage } from './limits.js';
