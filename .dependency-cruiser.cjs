@@ -56,7 +56,6 @@ const LAYERS = [
       'internal/kernel.ts',
       'internal/walk.ts',
       'internal/index-candidates.ts',
-      'internal/index-row.ts',
       'internal/id-order.ts',
       'internal/rule-counts.ts',
     ],

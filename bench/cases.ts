@@ -3,7 +3,7 @@
  * generator, with the object-based path run beside it on the same instance where one exists.
  */
 import { compileIndex, type CompiledIndex } from '../src/compile.js';
-import { scoreRow } from '../src/internal/index-row.js';
+import { scoreRow } from './index-row.js';
 import { createScratch, kernelEligible, kernelScore } from '../src/internal/kernel.js';
 import { parseDataset } from '../src/parse.js';
 import { rankAll } from '../src/rank-all.js';

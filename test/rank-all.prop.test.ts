@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../src/compile.js';
 import { checkEligibility } from '../src/eligibility.js';
-import { scoreRow } from '../src/internal/index-row.js';
+import { scoreRow } from '../bench/index-row.js';
 import { createScratch, kernelEligible, kernelScore } from '../src/internal/kernel.js';
 import { parseDataset } from '../src/parse.js';
 import { eligiblePairs, rankAll, rankedOf, topKPosts } from '../src/rank-all.js';

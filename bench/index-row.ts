@@ -1,18 +1,20 @@
 /**
  * Scoring one labourer against every post of a compiled index: the kernel's row loop, with what
  * depends on the labourer alone hoisted out of it and the skills value computed once per skill
- * signature (posts asking for the same skills at the same levels score the same on skills).
+ * signature (posts asking for the same skills at the same levels score the same on skills). A
+ * benchmark case of its own (the library plans and ranks through the walk, which never scores a
+ * whole row); a property test holds it equal to the kernel, pair by pair.
  *
  * @module
  */
-import * as compiled from '../compile.js';
-import type { CompiledIndex } from '../compile.js';
-import * as parts from '../score/parts.js';
-import * as pay from '../score/pay.js';
-import * as candidates from './index-candidates.js';
-import type { Signatures } from './index-candidates.js';
-import * as kernel from './kernel.js';
-import type { WorkerScratch } from './kernel.js';
+import * as compiled from '../src/compile.js';
+import type { CompiledIndex } from '../src/compile.js';
+import * as parts from '../src/score/parts.js';
+import * as pay from '../src/score/pay.js';
+import * as candidates from '../src/internal/index-candidates.js';
+import type { Signatures } from '../src/internal/index-candidates.js';
+import * as kernel from '../src/internal/kernel.js';
+import type { WorkerScratch } from '../src/internal/kernel.js';
 
 const { UNTOUCHED_SKILLS, signaturesOf } = candidates;
 const { PREFERRED_LINK, W_FIT, W_UPLIFT, originOf, prefers, prepareWorker, skillsValue } = kernel;
