@@ -31,7 +31,14 @@ const LAYERS = [
   { name: 'policy', files: ['policy/dongguan.ts', 'policy/resolve.ts'] },
   {
     name: 'input',
-    files: ['internal/schema.ts', 'internal/checks.ts', 'parse.ts', 'groups.ts', 'internal/context.ts'],
+    files: [
+      'internal/schema.ts',
+      'internal/checks.ts',
+      'parse.ts',
+      'groups.ts',
+      'internal/context.ts',
+      'warnings.ts',
+    ],
   },
   {
     // What a pair is worth part by part: net pay, skills credit, origin link, employer. The rules

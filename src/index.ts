@@ -16,6 +16,7 @@ export {
   type SafeResult,
   type ValidationIssue,
 } from './errors.js';
+export { datasetWarnings, type DatasetWarningCode } from './warnings.js';
 
 // Official division codes
 export {

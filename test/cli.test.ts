@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../src/sample.js';
 import { runCli, type CliRun } from './helpers/cli.js';
+import { validInput } from './helpers/valid-input.js';
 
 const run = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
@@ -78,6 +79,28 @@ describe('bangfu validate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('missing.json: cannot read the file');
     expect((await run('validate', join(dir, 'missing.json'))).err).toContain('missing.json：无法读取文件');
+  });
+
+  it('warns of implausible data (a minor holding a special-operation certificate) and still exits 0', async () => {
+    const input = validInput();
+    const w1 = input.labourers[0] as { birthDate: string; certificates: unknown[] };
+    w1.birthDate = '2008-06-15';
+    w1.certificates.push({ certificate: 'electrician-low-voltage' });
+    const path = file('minor.json', JSON.stringify(input));
+    const zh = await run('validate', path);
+    expect(zh.code).toBe(0);
+    expect(zh.err).toBe(
+      '提醒：labourers[0].certificates[1].certificate：2026-03-01 时年满 17 周岁，却持有特种作业操作证' +
+        '（须年满 18 周岁方可取得）：请核对证书与出生日期（2008-06-15）（填写的是 "electrician-low-voltage"） ' +
+        '[minor-special-operation-certificate]\n',
+    );
+    const en = await run('validate', path, '--lang', 'en');
+    expect(en.err).toMatch(/^warning: labourers\[0\]\.certificates\[1\]\.certificate: aged 17 on 2026-03-01/);
+    const asJson = JSON.parse((await run('validate', path, '--json')).out) as {
+      warnings: { code: string }[];
+    };
+    expect(asJson.warnings.map((w) => w.code)).toEqual(['minor-special-operation-certificate']);
+    expect((await run('validate', good)).err).toBe('');
   });
 
   it('takes the as-of date from --as-of when the file has none', async () => {
@@ -274,6 +297,7 @@ describe('--json on validate and verify', () => {
       employers: 5,
       posts: 25,
       groups: 1,
+      warnings: [],
     });
     const bad = await run(
       'validate',

@@ -15,6 +15,7 @@ import {
   type CsvTable,
 } from '../io/index.js';
 import { safeParseDataset } from '../parse.js';
+import { datasetWarnings } from '../warnings.js';
 import type { Locale } from '../render.js';
 import { CliError, dateOption, EXIT, issueLine, json, localeOption, type CliIO } from './io.js';
 import { createProgress } from './progress.js';
@@ -147,6 +148,10 @@ export function registerImport(program: Command, io: CliIO): void {
             ? `import：未给出 --as-of，数据集的基准日为 ${parsed.value.asOf}（今天）；要得到可重现的文件，请给出 --as-of\n`
             : `import: no --as-of given: the dataset is dated ${parsed.value.asOf} (today); give --as-of for a reproducible file\n`,
         );
+      // Implausible but lawful data (a minor holding a special-operation certificate): told.
+      if (options.json !== true)
+        for (const w of datasetWarnings(parsed.value))
+          io.stderr(`${zh ? '提醒：' : 'warning: '}${line(w)}\n`);
       // The as-of date the dataset was checked on goes into the file, so later commands read it alike.
       const output = json({ ...imported.input, asOf: parsed.value.asOf });
       if (options.out === undefined) {
@@ -179,6 +184,7 @@ export function registerImport(program: Command, io: CliIO): void {
             rowsLeftOut: rows,
             skipped,
             issues: imported.issues,
+            warnings: datasetWarnings(d),
           }),
         );
         if (imported.issues.length > 0) throw new CliError([], EXIT.partial);

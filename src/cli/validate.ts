@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import { readDataset } from '../node.js';
 import type { Locale } from '../render.js';
-import { CliError, dateOption, EXIT, json, loadDataset, localeOption, type CliIO } from './io.js';
+import { datasetWarnings } from '../warnings.js';
+import { CliError, dateOption, EXIT, issueLine, json, loadDataset, localeOption, type CliIO } from './io.js';
 
 /** Adds the `validate` command. */
 export function registerValidate(program: Command, io: CliIO): void {
@@ -31,6 +32,7 @@ export function registerValidate(program: Command, io: CliIO): void {
               employers: d.employers.length,
               posts: d.posts.length,
               groups: d.groups.length,
+              warnings: datasetWarnings(d),
             }),
           );
           return;
@@ -65,6 +67,9 @@ export function registerValidate(program: Command, io: CliIO): void {
       }
       const dataset = loadDataset(path, options);
       const groups = dataset.groups.length;
+      // Implausible but lawful data: told, and the dataset stays valid.
+      for (const w of datasetWarnings(dataset))
+        io.stderr(`${zh ? '提醒：' : 'warning: '}${issueLine(w, options.lang)}\n`);
       io.stdout(
         zh
           ? `有效：${dataset.labourers.length} 名劳动力，${dataset.employers.length} 家用人单位，` +
