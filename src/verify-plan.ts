@@ -9,7 +9,7 @@ import { resolveAssignOptions } from './assign.js';
 import { compareIds, priorityTier } from './compare.js';
 import { compileIndex, type CompiledIndex } from './compile.js';
 import { checkEligibility } from './eligibility.js';
-import { BangfuValidationError, type SafeResult } from './errors.js';
+import { BangfuValidationError, isBangfuValidationError, issueMessage, type SafeResult } from './errors.js';
 import type { OptimalCertificate } from './graph/types.js';
 import { blockingPairsOf, leastPreferredHolders } from './internal/blocking.js';
 import { fromZod, Issues } from './internal/checks.js';
@@ -57,6 +57,8 @@ export interface PlanViolation {
   readonly code: PlanViolationCode;
   /** What is wrong, in plain English. */
   readonly message: string;
+  /** The same in Chinese. */
+  readonly messageZh: string;
   readonly worker?: string;
   readonly post?: string;
   readonly group?: string;
@@ -105,6 +107,11 @@ interface CertificateGraph {
   readonly capacity: Int32Array;
 }
 
+/** The Chinese of what a dual check is about: the plan's certificate, or the group search's bound. */
+function zhOf(what: string): string {
+  return what === 'bound' ? '上界' : what === 'certificate' ? '对偶证书' : what;
+}
+
 /** Reads a certificate's records into duals by position; undefined, with violations, if malformed. */
 function readDuals(
   index: CompiledIndex,
@@ -120,6 +127,7 @@ function readDuals(
     add({
       code: 'certificate',
       message: `${what}: tiers ${JSON.stringify(cert.tiers)} ≠ ${JSON.stringify(tiers)}`,
+      messageZh: `${zhOf(what)}：层级 ${JSON.stringify(cert.tiers)} ≠ ${JSON.stringify(tiers)}`,
     });
     return undefined;
   }
@@ -151,7 +159,12 @@ function readDuals(
       !t.every((x) => Number.isInteger(x))
     ) {
       ok = false;
-      add({ code: 'certificate', message: `${what}: no well-formed dual for '${id}'`, [side]: id });
+      add({
+        code: 'certificate',
+        message: `${what}: no well-formed dual for '${id}'`,
+        messageZh: `${zhOf(what)}：'${id}' 没有格式正确的对偶值`,
+        [side]: id,
+      });
       return;
     }
     weight[i] = w;
@@ -230,13 +243,25 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   try {
     options = resolveAssignOptions(dataset, { ...plan.options, groups: plan.options.groups }, 'verifyPlan');
   } catch (e) {
-    add({ code: 'options-invalid', message: e instanceof Error ? e.message : String(e) });
+    const why = e instanceof Error ? e.message : String(e);
+    const whyZh = isBangfuValidationError(e)
+      ? e.issues.map((i) => `${i.path || '（根）'}：${issueMessage(i, 'zh-CN')}`).join('；')
+      : why;
+    add({ code: 'options-invalid', message: why, messageZh: `方案的选项无效：${whyZh}` });
     return { ok: false, violations: out };
   }
   if (plan.mode !== options.mode)
-    add({ code: 'mode-mismatch', message: `plan mode '${plan.mode}' but options say '${options.mode}'` });
+    add({
+      code: 'mode-mismatch',
+      message: `plan mode '${plan.mode}' but options say '${options.mode}'`,
+      messageZh: `方案模式为 '${plan.mode}'，选项却为 '${options.mode}'`,
+    });
   if (plan.asOf !== dataset.asOf)
-    add({ code: 'as-of-mismatch', message: `plan as of ${plan.asOf}, dataset as of ${dataset.asOf}` });
+    add({
+      code: 'as-of-mismatch',
+      message: `plan as of ${plan.asOf}, dataset as of ${dataset.asOf}`,
+      messageZh: `方案基准日 ${plan.asOf}，数据集基准日 ${dataset.asOf}`,
+    });
   const index = compileIndex(dataset);
   const W = index.workerCount;
   const P = index.postCount;
@@ -256,11 +281,26 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       compareIds(plan.entries[i - 1]!.worker, e.worker) >= 0 &&
       !(w !== undefined && seen[w] === 1)
     )
-      add({ code: 'not-sorted', message: `entry ${i} ('${e.worker}') is out of order`, worker: e.worker });
+      add({
+        code: 'not-sorted',
+        message: `entry ${i} ('${e.worker}') is out of order`,
+        messageZh: `第 ${i} 条（'${e.worker}'）顺序不对`,
+        worker: e.worker,
+      });
     if (w === undefined)
-      add({ code: 'unknown-worker', message: `'${e.worker}' is not a labourer`, worker: e.worker });
+      add({
+        code: 'unknown-worker',
+        message: `'${e.worker}' is not a labourer`,
+        messageZh: `'${e.worker}' 不是数据集中的劳动力`,
+        worker: e.worker,
+      });
     else if (seen[w] === 1)
-      add({ code: 'worker-listed-twice', message: `'${e.worker}' appears twice`, worker: e.worker });
+      add({
+        code: 'worker-listed-twice',
+        message: `'${e.worker}' appears twice`,
+        messageZh: `'${e.worker}' 出现了两次`,
+        worker: e.worker,
+      });
     if (w !== undefined) seen[w] = 1;
   });
   for (let w = 0; w < W; w++)
@@ -268,6 +308,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'worker-missing',
         message: `'${index.workerIds[w]}' is not in the plan`,
+        messageZh: `'${index.workerIds[w]}' 不在方案中`,
         worker: index.workerIds[w]!,
       });
 
@@ -298,12 +339,19 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'tier-mismatch',
         message: `'${e.worker}' has tier ${priorityTier(worker)}, not ${e.tier}`,
+        messageZh: `'${e.worker}' 的优先层级是 ${priorityTier(worker)}，不是 ${e.tier}`,
         worker: e.worker,
       });
     if (e.kind !== 'placed') continue;
     const p = postAt.get(e.post);
     if (p === undefined) {
-      add({ code: 'unknown-post', message: `'${e.post}' is not a post`, worker: e.worker, post: e.post });
+      add({
+        code: 'unknown-post',
+        message: `'${e.post}' is not a post`,
+        messageZh: `'${e.post}' 不是数据集中的岗位`,
+        worker: e.worker,
+        post: e.post,
+      });
       continue;
     }
     postOf[w] = p;
@@ -314,6 +362,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'ineligible',
         message: `'${e.worker}' → '${e.post}' breaks ${broken.map((b) => b.code).join(', ')}`,
+        messageZh: `'${e.worker}' → '${e.post}' 违反规则 ${broken.map((b) => b.code).join('、')}`,
         worker: e.worker,
         post: e.post,
       });
@@ -326,6 +375,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'not-a-candidate',
         message: `'${e.worker}' → '${e.post}' is below the minimum score or beyond the candidates per labourer`,
+        messageZh: `'${e.worker}' → '${e.post}' 低于最低分，或不在每人的候选岗位之内`,
         worker: e.worker,
         post: e.post,
       });
@@ -333,6 +383,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'employer-mismatch',
         message: `'${e.post}' belongs to '${post.employer}'`,
+        messageZh: `'${e.post}' 属于 '${post.employer}'`,
         worker: e.worker,
         post: e.post,
       });
@@ -340,6 +391,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'score-mismatch',
         message: `'${e.worker}' → '${e.post}' scores ${score} (bonus ${bonus}), not ${e.score} (bonus ${e.bonus})`,
+        messageZh: `'${e.worker}' → '${e.post}' 得分 ${score}（加分 ${bonus}），不是 ${e.score}（加分 ${e.bonus}）`,
         worker: e.worker,
         post: e.post,
       });
@@ -349,6 +401,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'capacity-exceeded',
         message: `'${index.postIds[p]}' holds ${load[p]}, ${index.postCapacity[p]} openings left`,
+        messageZh: `'${index.postIds[p]}' 安置了 ${load[p]} 人，空缺只有 ${index.postCapacity[p]} 个`,
         post: index.postIds[p]!,
       });
 
@@ -361,6 +414,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'group-outcome-mismatch',
         message: `outcome for '${o.group}' is unknown or repeated`,
+        messageZh: `组 '${o.group}' 的结果不明或重复`,
         group: o.group,
       });
     outcomes.set(o.group, o);
@@ -378,7 +432,12 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     const whole = keys[0] !== undefined && keys.every((k) => k === keys[0]);
     const o = outcomes.get(g.id);
     if (!none && !whole)
-      add({ code: 'group-broken', message: `group '${g.id}' is split or partly placed`, group: g.id });
+      add({
+        code: 'group-broken',
+        message: `group '${g.id}' is split or partly placed`,
+        messageZh: `组 '${g.id}' 被拆开或只安置了一部分`,
+        group: g.id,
+      });
     const agrees =
       o !== undefined &&
       o.rule === g.rule &&
@@ -387,6 +446,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'group-outcome-mismatch',
         message: `group '${g.id}': the outcome does not match the entries`,
+        messageZh: `组 '${g.id}'：结果与各条安置不符`,
         group: g.id,
       });
   }
@@ -419,6 +479,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'reason-mismatch',
         message: `'${e.worker}': the unplaced reasons are not what the plan implies`,
+        messageZh: `'${e.worker}'：未安置原因与方案不符`,
         worker: e.worker,
       });
     if (gid !== undefined) continue;
@@ -444,6 +505,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'unplaced-with-room',
         message: `'${e.worker}' is unplaced but '${index.postIds[found]}' has room`,
+        messageZh: `'${e.worker}' 未安置，但 '${index.postIds[found]}' 还有空缺`,
         worker: e.worker,
         post: index.postIds[found]!,
       });
@@ -470,6 +532,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     add({
       code: 'objective-mismatch',
       message: `objective is ${JSON.stringify(objective)}, not ${JSON.stringify(plan.objective)}`,
+      messageZh: `目标值是 ${JSON.stringify(objective)}，不是 ${JSON.stringify(plan.objective)}`,
     });
 
   // Certificates.
@@ -479,7 +542,11 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     const cg = certificateGraph(index, options, plan, postOf, workerAt, keyOf);
     const cert = plan.certificate;
     if (cert?.kind !== 'duals')
-      add({ code: 'certificate', message: 'an optimal plan needs its dual certificate' });
+      add({
+        code: 'certificate',
+        message: 'an optimal plan needs its dual certificate',
+        messageZh: '最优方案须附对偶证书',
+      });
     else
       checkDuals(
         index,
@@ -500,7 +567,11 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
     if (bound !== undefined) {
       const b = plan.groupSearch.bound ?? (plan.groupSearch.graph === 'candidates' ? cert : undefined);
       if (b?.kind !== 'duals')
-        add({ code: 'bound-mismatch', message: 'the upper bound comes with no duals to prove it' });
+        add({
+          code: 'bound-mismatch',
+          message: 'the upper bound comes with no duals to prove it',
+          messageZh: '上界没有附上可证明它的对偶值',
+        });
       else {
         const whole: CertificateGraph = {
           out: new Uint8Array(W),
@@ -542,6 +613,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       add({
         code: 'blocking-pair',
         message: `'${index.workerIds[w]}' and '${index.postIds[p]}' would both rather be together`,
+        messageZh: `'${index.workerIds[w]}' 与 '${index.postIds[p]}' 都更愿意彼此匹配（阻塞对）`,
         worker: index.workerIds[w]!,
         post: index.postIds[p]!,
       });
@@ -559,12 +631,17 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
         add({
           code: 'blocking-pairs-mismatch',
           message: `the plan counts ${count} blocking pairs and lists ${listed.length}; there are ${n} (the first ${Math.min(n, LISTED_BLOCKING_PAIRS)} listed)`,
+          messageZh: `方案记阻塞对 ${count} 个、列出 ${listed.length} 个；实有 ${n} 个（应列出前 ${Math.min(n, LISTED_BLOCKING_PAIRS)} 个）`,
         });
     }
   }
 
   if (!same(summarizePlan(plan, dataset), plan.summary))
-    add({ code: 'summary-mismatch', message: 'the summary does not match the entries' });
+    add({
+      code: 'summary-mismatch',
+      message: 'the summary does not match the entries',
+      messageZh: '汇总与各条安置不符',
+    });
   return { ok: out.length === 0, violations: out };
 }
 
@@ -640,16 +717,33 @@ function checkDuals(
     if (cg.out[w] === 1) continue;
     const s = lexSign(d.workerTierDual, w * T, T, d.workerDual[w]!, tol);
     const id = index.workerIds[w]!;
-    if (s < 0) add({ code, message: `${what}: u('${id}') < 0`, worker: id });
+    if (s < 0)
+      add({
+        code,
+        message: `${what}: u('${id}') < 0`,
+        messageZh: `${zhOf(what)}：u('${id}') < 0`,
+        worker: id,
+      });
     if (postOf !== undefined && s > 0 && postOf[w]! < 0)
-      add({ code, message: `${what}: u('${id}') > 0 but it is unplaced`, worker: id });
+      add({
+        code,
+        message: `${what}: u('${id}') > 0 but it is unplaced`,
+        messageZh: `${zhOf(what)}：u('${id}') > 0，但此人未安置`,
+        worker: id,
+      });
   }
   for (let p = 0; p < P; p++) {
     const s = lexSign(d.postTierDual, p * T, T, d.postDual[p]!, tol);
     const id = index.postIds[p]!;
-    if (s < 0) add({ code, message: `${what}: v('${id}') < 0`, post: id });
+    if (s < 0)
+      add({ code, message: `${what}: v('${id}') < 0`, messageZh: `${zhOf(what)}：v('${id}') < 0`, post: id });
     if (postOf !== undefined && s > 0 && load[p]! < cg.capacity[p]!)
-      add({ code, message: `${what}: v('${id}') > 0 but it has room`, post: id });
+      add({
+        code,
+        message: `${what}: v('${id}') > 0 but it has room`,
+        messageZh: `${zhOf(what)}：v('${id}') > 0，但该岗位还有空缺`,
+        post: id,
+      });
   }
   // Tight on placements.
   if (postOf !== undefined) {
@@ -663,6 +757,7 @@ function checkDuals(
         add({
           code,
           message: `${what}: '${index.workerIds[w]}' → '${index.postIds[p]}' is used but u + v is not its value`,
+          messageZh: `${zhOf(what)}：'${index.workerIds[w]}' → '${index.postIds[p]}' 已被采用，但 u + v 不等于其价值`,
           worker: index.workerIds[w]!,
           post: index.postIds[p]!,
         });
@@ -673,6 +768,7 @@ function checkDuals(
     add({
       code,
       message: `${what}: u('${index.workerIds[w]}') + v('${index.postIds[p]}') < value of the pair`,
+      messageZh: `${zhOf(what)}：u('${index.workerIds[w]}') + v('${index.postIds[p]}') 小于该配对的价值`,
       worker: index.workerIds[w]!,
       post: index.postIds[p]!,
     });
@@ -745,6 +841,7 @@ function checkDuals(
     add({
       code,
       message: `${what}: dual objective ${JSON.stringify([...sums, weight])} ≠ ${JSON.stringify([...expected, expectedWeight])}`,
+      messageZh: `${zhOf(what)}：对偶目标值 ${JSON.stringify([...sums, weight])} ≠ ${JSON.stringify([...expected, expectedWeight])}`,
     });
   void dataset;
 }

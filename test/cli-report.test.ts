@@ -103,10 +103,14 @@ describe('bangfu report', () => {
     expect(missing.err).toMatch(/nope\.json: cannot read the file/);
     const other = path('other.json');
     writeFileSync(other, JSON.stringify(generateSample({ workers: 5, posts: 3, seed: 99 })), 'utf8');
-    const mismatch = await run(['report', other, plan]);
+    const mismatch = await run(['report', other, plan, '--lang', 'en']);
     expect(mismatch.code).toBe(1);
     expect(mismatch.err).toMatch(/the plan does not hold against .*other\.json/);
     expect(mismatch.out).toBe('');
+    const zh = await run(['report', other, plan]);
+    expect(zh.code).toBe(1);
+    expect(zh.err).toMatch(/report：方案与 .*other\.json 不符（\d+ 处违规），未生成报告/);
+    expect(zh.err).toMatch(/：options-invalid：方案的选项无效：groups\[0\]\.members\[0\]：应为数据集中某名劳动力的编号/);
     // A plan edited by hand (one placed labourer's score raised) is verified before anything is rendered.
     const edited = JSON.parse(readFileSync(plan, 'utf8')) as { entries: { kind: string; score?: number }[] };
     const placed = edited.entries.find((e) => e.kind === 'placed')!;
@@ -114,7 +118,7 @@ describe('bangfu report', () => {
     const tampered = path('tampered.json');
     writeFileSync(tampered, JSON.stringify(edited), 'utf8');
     const out = path('tampered.html');
-    const r = await run(['report', dataset, tampered, '--out', out, '--quiet']);
+    const r = await run(['report', dataset, tampered, '--out', out, '--quiet', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/nothing rendered/);
     expect(existsSync(out)).toBe(false);

@@ -12,7 +12,15 @@ const ds = dataset({
   posts: [post({ id: 'p1' as PostId, openings: 1 }), post({ id: 'p2' as PostId, openings: 1 })],
 });
 
-const codes = (plan: Plan): string[] => [...new Set(verifyPlan(plan, ds).violations.map((v) => v.code))];
+const codes = (plan: Plan): string[] => {
+  const { violations } = verifyPlan(plan, ds);
+  // Every violation is told in Chinese too, in words of its own.
+  for (const v of violations) {
+    expect(v.messageZh, v.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(v.messageZh).not.toBe(v.message);
+  }
+  return [...new Set(violations.map((v) => v.code))];
+};
 const withEntries = (plan: Plan, f: (e: readonly PlanEntry[]) => PlanEntry[]): Plan => ({
   ...plan,
   entries: f(plan.entries),

@@ -109,7 +109,7 @@ export function registerReport(program: Command, io: CliIO): void {
       } catch (e) {
         progress.done();
         if (e instanceof BangfuValidationError)
-          throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i)}`));
+          throw new CliError(e.issues.map((i) => `${planPath}: ${issueLine(i, options.lang)}`));
         throw e;
       }
       // A report is only as good as its plan: one that does not hold against this dataset (made from
@@ -118,13 +118,21 @@ export function registerReport(program: Command, io: CliIO): void {
       const verdict = verifyPlan(plan, dataset);
       if (!verdict.ok) {
         progress.done();
-        const shown = verdict.violations.slice(0, 20).map((v) => `${planPath}: ${v.code}: ${v.message}`);
+        const zh = options.lang === 'zh-CN';
+        const shown = verdict.violations
+          .slice(0, 20)
+          .map((v) =>
+            zh ? `${planPath}：${v.code}：${v.messageZh}` : `${planPath}: ${v.code}: ${v.message}`,
+          );
         const more = verdict.violations.length - shown.length;
+        const n = verdict.violations.length;
         throw new CliError(
           [
             ...shown,
-            ...(more > 0 ? [`${planPath}: … and ${more} more`] : []),
-            `report: the plan does not hold against ${datasetPath} (${verdict.violations.length} violation(s)); nothing rendered`,
+            ...(more > 0 ? [zh ? `${planPath}：… 另有 ${more} 处` : `${planPath}: … and ${more} more`] : []),
+            zh
+              ? `report：方案与 ${datasetPath} 不符（${n} 处违规），未生成报告`
+              : `report: the plan does not hold against ${datasetPath} (${n} violation(s)); nothing rendered`,
           ],
           EXIT.failure,
         );

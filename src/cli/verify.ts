@@ -81,7 +81,8 @@ export function registerVerify(program: Command, io: CliIO): void {
           );
           return;
         }
-        for (const v of verdict.violations) io.stdout(`${v.code}: ${v.message}\n`);
+        for (const v of verdict.violations)
+          io.stdout(zh ? `${v.code}：${v.messageZh}\n` : `${v.code}: ${v.message}\n`);
         throw new CliError(
           [
             zh
