@@ -110,7 +110,9 @@ describe('bangfu report', () => {
     const zh = await run(['report', other, plan]);
     expect(zh.code).toBe(1);
     expect(zh.err).toMatch(/report：方案与 .*other\.json 不符（\d+ 处违规），未生成报告/);
-    expect(zh.err).toMatch(/：options-invalid：方案的选项无效：groups\[0\]\.members\[0\]：应为数据集中某名劳动力的编号/);
+    expect(zh.err).toMatch(
+      /：options-invalid：方案的选项无效：groups\[0\]\.members\[0\]：应为数据集中某名劳动力的编号/,
+    );
     // A plan edited by hand (one placed labourer's score raised) is verified before anything is rendered.
     const edited = JSON.parse(readFileSync(plan, 'utf8')) as { entries: { kind: string; score?: number }[] };
     const placed = edited.entries.find((e) => e.kind === 'placed')!;
