@@ -98,9 +98,10 @@ describe('bangfu report', () => {
     const bad = await run(['report', dataset, plan, '--format', 'pdf']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('expected html, md, json or csv');
-    const missing = await run(['report', dataset, path('nope.json')]);
+    const missing = await run(['report', dataset, path('nope.json'), '--lang', 'en']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/nope\.json: cannot read the file/);
+    expect((await run(['report', dataset, path('nope.json')])).err).toMatch(/nope\.json：无法读取文件/);
     const other = path('other.json');
     writeFileSync(other, JSON.stringify(generateSample({ workers: 5, posts: 3, seed: 99 })), 'utf8');
     const mismatch = await run(['report', other, plan, '--lang', 'en']);

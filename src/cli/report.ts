@@ -105,7 +105,7 @@ export function registerReport(program: Command, io: CliIO): void {
       const dataset = loadDataset(datasetPath, options);
       let plan;
       try {
-        plan = parsePlan(readJsonFile(planPath));
+        plan = parsePlan(readJsonFile(planPath, options.lang));
       } catch (e) {
         progress.done();
         if (e instanceof BangfuValidationError)

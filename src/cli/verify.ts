@@ -15,19 +15,23 @@ import { CliError, EXIT, dateOption, issueLine, json, loadDataset, localeOption,
  * Reads and parses a JSON file; an unreadable file or bad JSON becomes a {@link CliError} (exit 2).
  *
  * @param path - The file.
+ * @param lang - The language of the problem told. @defaultValue 'en'
  * @returns The parsed JSON.
  */
-export function readJsonFile(path: string): unknown {
+export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
+  const zh = lang === 'zh-CN';
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError([`${path}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`]);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CliError([zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`]);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new CliError([`${path}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CliError([zh ? `${path}：不是有效的 JSON：${why}` : `${path}: not valid JSON: ${why}`]);
   }
 }
 
@@ -51,7 +55,7 @@ export function registerVerify(program: Command, io: CliIO): void {
         const dataset = loadDataset(datasetPath, options);
         let plan;
         try {
-          plan = parsePlan(readJsonFile(planPath));
+          plan = parsePlan(readJsonFile(planPath, options.lang));
         } catch (e) {
           if (e instanceof BangfuValidationError)
             throw new CliError(
