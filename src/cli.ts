@@ -21,6 +21,7 @@ import { registerImport } from './cli/import.js';
 import { CliError, EXIT, issueLine, type CliIO } from './cli/io.js';
 import { registerRank } from './cli/rank.js';
 import { registerReport } from './cli/report.js';
+import { registerRetention } from './cli/retention.js';
 import { registerSample } from './cli/sample.js';
 import { registerSchema } from './cli/schema.js';
 import { registerSolve } from './cli/solve.js';
@@ -42,6 +43,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   registerSolve,
   registerAdvise,
   registerTrain,
+  registerRetention,
   registerSample,
   registerSchema,
 ];

@@ -16,6 +16,43 @@ export {
   type SafeResult,
   type ValidationIssue,
 } from './errors.js';
+// After placement: outcomes and retention
+export {
+  CONTACT_STATUSES,
+  FOR_CAUSE,
+  LEAVE_REASONS,
+  lastKnownInWork,
+  outcomesJsonSchema,
+  parseOutcomes,
+  placementEnd,
+  safeParseOutcomes,
+  type ContactStatus,
+  type LeaveReason,
+  type OutcomeEvent,
+  type Outcomes,
+  type PlacementOutcome,
+} from './outcomes.js';
+export { renderRetention } from './render-retention.js';
+export {
+  DAYS_PER_MONTH,
+  RETENTION_MONTHS,
+  observationOf,
+  retention,
+  type RetentionBy,
+  type RetentionOptions,
+  type RetentionReport,
+  type RetentionRow,
+} from './retention.js';
+export {
+  kaplanMeier,
+  survivalAt,
+  type ConfidenceType,
+  type KaplanMeierOptions,
+  type SurvivalAt,
+  type SurvivalCurve,
+  type SurvivalObservation,
+  type SurvivalStep,
+} from './stats/kaplan-meier.js';
 export { datasetWarnings, type DatasetWarningCode } from './warnings.js';
 
 // Official division codes

@@ -118,6 +118,21 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
 }
 
 /**
+ * Days from one date to another (negative when `to` is earlier).
+ *
+ * @param from - The first date.
+ * @param to - The second date.
+ * @returns Whole days between them.
+ * @example
+ * daysBetween('2024-02-28' as IsoDate, '2024-03-01' as IsoDate) //=> 2
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return dayNumber(y2, m2, d2) - dayNumber(y1, m1, d1);
+}
+
+/**
  * Today's date where the code runs (the local calendar day).
  *
  * @returns Today as `YYYY-MM-DD`.

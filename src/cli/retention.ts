@@ -1,0 +1,81 @@
+/**
+ * `bangfu retention <dataset.json> <outcomes.json>`: how many placements stay in work at 1, 3, 6
+ * and 12 months, for the programme or by group, from the outcome records (Kaplan–Meier with
+ * Greenwood intervals), as text or JSON.
+ *
+ * @module
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { BangfuValidationError } from '../errors.js';
+import { parseOutcomes } from '../outcomes.js';
+import type { Locale } from '../render.js';
+import { renderRetention } from '../render-retention.js';
+import { retention, type RetentionBy } from '../retention.js';
+import { readJsonFile } from './verify.js';
+import { CliError, dateOption, issueLine, json, loadDataset, localeOption, type CliIO } from './io.js';
+
+const GROUPINGS: readonly RetentionBy[] = [
+  'programme',
+  'employer',
+  'post',
+  'origin-county',
+  'tier',
+  'pay',
+  'distance',
+  'trained',
+];
+
+function byOption(value: string): RetentionBy {
+  if ((GROUPINGS as readonly string[]).includes(value)) return value as RetentionBy;
+  throw new InvalidArgumentError(`expected one of ${GROUPINGS.join(', ')}.`);
+}
+
+/** Parses whole months ≥ 0, comma-separated, for `--months`. */
+function monthsOption(value: string): number[] {
+  const months = value.split(',').map((s) => Number(s.trim()));
+  if (months.length === 0 || months.some((m) => !Number.isInteger(m) || m < 0 || m > 1200))
+    throw new InvalidArgumentError('expected whole months from 0 to 1200, comma-separated (1,3,6,12).');
+  return months;
+}
+
+interface RetentionCliOptions {
+  readonly by: RetentionBy;
+  readonly months?: number[];
+  readonly lang: Locale;
+  readonly json?: boolean;
+  readonly asOf?: string;
+}
+
+/** Adds the `retention` command. */
+export function registerRetention(program: Command, io: CliIO): void {
+  program
+    .command('retention')
+    .description('how many placements stay in work at 1, 3, 6 and 12 months, from the outcome records')
+    .argument('<dataset>', 'the dataset JSON file')
+    .argument('<outcomes>', 'the outcomes JSON file: { "outcomes": [ { worker, post, events } ] }')
+    .option('--by <grouping>', GROUPINGS.join(', '), byOption, 'programme' as RetentionBy)
+    .option('--months <list>', 'months at which to read retention (default 1,3,6,12)', monthsOption)
+    .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
+    .option('--json', 'print the retention report as JSON')
+    .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
+    .action((datasetPath: string, outcomesPath: string, options: RetentionCliOptions) => {
+      const dataset = loadDataset(datasetPath, options);
+      let outcomes;
+      try {
+        outcomes = parseOutcomes(readJsonFile(outcomesPath, options.lang), dataset);
+      } catch (e) {
+        if (e instanceof BangfuValidationError)
+          throw new CliError(
+            e.issues.map(
+              (i) => `${outcomesPath}${options.lang === 'zh-CN' ? '：' : ': '}${issueLine(i, options.lang)}`,
+            ),
+          );
+        throw e;
+      }
+      const report = retention(outcomes, dataset, {
+        by: options.by,
+        ...(options.months === undefined ? {} : { months: options.months }),
+      });
+      io.stdout(options.json === true ? json(report) : `${renderRetention(report, options.lang, dataset)}\n`);
+    });
+}

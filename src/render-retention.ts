@@ -1,0 +1,94 @@
+/**
+ * Retention as text for a caseworker, in Chinese or English: per group, how many were placed and
+ * have left, and the share still in work at each month with its interval.
+ *
+ * @module
+ */
+import { divisionName } from './divisions.js';
+import type { Locale } from './render.js';
+import type { RetentionBy, RetentionReport } from './retention.js';
+import type { Dataset } from './types.js';
+
+const BY: Readonly<Record<RetentionBy, { readonly zh: string; readonly en: string }>> = {
+  programme: { zh: '全部安置', en: 'all placements' },
+  employer: { zh: '按用人单位', en: 'by employer' },
+  post: { zh: '按岗位', en: 'by post' },
+  'origin-county': { zh: '按户籍县', en: 'by origin county' },
+  tier: { zh: '按优先层级', en: 'by priority tier' },
+  pay: { zh: '按实得工资与本人最低要求', en: "by net pay against the labourer's minimum" },
+  distance: { zh: '按离家远近', en: 'by distance from home' },
+  trained: { zh: '按上岗前是否参加培训', en: 'by training before starting' },
+};
+
+const VALUE: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  all: { zh: '全部', en: 'all' },
+  'at-or-above': { zh: '不低于最低要求', en: 'at or above the minimum' },
+  below: { zh: '低于最低要求', en: 'below the minimum' },
+  'home-county': { zh: '本县', en: 'home county' },
+  'home-province': { zh: '本省外县', en: 'home province' },
+  'other-province': { zh: '外省', en: 'other province' },
+  yes: { zh: '参加过培训', en: 'trained' },
+  no: { zh: '未参加培训', en: 'not trained' },
+};
+
+/** The label of a group's key. */
+function label(report: RetentionReport, key: string, zh: boolean, dataset?: Dataset): string {
+  if (report.by === 'tier')
+    return key === '0'
+      ? zh
+        ? '脱贫户、监测户'
+        : 'registered and monitored households'
+      : zh
+        ? '其他'
+        : 'other';
+  if (report.by === 'origin-county') return `${divisionName(key) ?? key} ${key}`;
+  if (report.by === 'employer') {
+    const name = dataset?.employers.find((e) => e.id === key)?.name;
+    return name === undefined ? key : `${name}（${key}）`;
+  }
+  const v = VALUE[key];
+  return v === undefined ? key : zh ? v.zh : v.en;
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/**
+ * Renders a retention report: a heading (grouping, as-of date, method), then one line per group:
+ * placements, left (for cause), and the share in work at each month with its interval, or “—”
+ * where the follow-up is too short to tell.
+ *
+ * @param report - From `retention`.
+ * @param locale - `zh-CN` or `en`.
+ * @param dataset - For employer names (optional).
+ * @returns The text, lines joined by newlines.
+ * @example
+ * renderRetention(retention(outcomes, ds), 'en') //=> 'Retention, all placements, as of 2026-03-01 …'
+ */
+export function renderRetention(report: RetentionReport, locale: Locale, dataset?: Dataset): string {
+  const zh = locale === 'zh-CN';
+  const by = BY[report.by];
+  const head = zh
+    ? `留岗情况（${by.zh}，基准日 ${report.asOf}；Kaplan–Meier 估计，括号内为 95% 置信区间）`
+    : `Retention, ${by.en}, as of ${report.asOf} (Kaplan–Meier estimate, 95% interval in brackets)`;
+  const lines = [head];
+  if (report.rows.length === 0) lines.push(zh ? '（没有安置记录）' : '(no placements recorded)');
+  for (const r of report.rows) {
+    const cells = r.at.map((a) => {
+      const when = zh ? `${a.months} 个月` : `${a.months} mo`;
+      if (!a.estimable) return `${when} —`;
+      const ci =
+        Number.isNaN(a.lower) || a.lower === a.upper
+          ? ''
+          : zh
+            ? `（${pct(a.lower)}–${pct(a.upper)}）`
+            : ` (${pct(a.lower)}–${pct(a.upper)})`;
+      return `${when} ${pct(a.survival)}${ci}`;
+    });
+    const counts = zh
+      ? `安置 ${r.placements} 人，离岗 ${r.left} 人（因故 ${r.leftForCause} 人）`
+      : `${r.placements} placed, ${r.left} left (${r.leftForCause} for cause)`;
+    const [colon, semi, comma] = zh ? ['：', '；', '，'] : [': ', '; ', ', '];
+    lines.push(`${label(report, r.key, zh, dataset)}${colon}${counts}${semi}${cells.join(comma)}`);
+  }
+  return lines.join('\n');
+}

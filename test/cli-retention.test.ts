@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { validInput } from './helpers/valid-input.js';
+
+let dir = '';
+let dataset = '';
+let outcomes = '';
+const write = (name: string, value: unknown): string => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value), 'utf8');
+  return path;
+};
+const events = {
+  outcomes: [
+    {
+      worker: 'w1',
+      post: 'p1',
+      events: [
+        { kind: 'started', on: '2025-01-01' },
+        { kind: 'left', on: '2025-04-01', reason: 'pay' },
+      ],
+    },
+    {
+      worker: 'w2',
+      post: 'p3',
+      events: [
+        { kind: 'started', on: '2025-01-01' },
+        { kind: 'left', on: '2025-02-01', reason: 'dismissed' },
+      ],
+    },
+    {
+      worker: 'w3',
+      post: 'p2',
+      events: [
+        { kind: 'started', on: '2025-01-01' },
+        { kind: 'contacted', on: '2025-07-02', status: 'in-work' },
+      ],
+    },
+  ],
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-retention-'));
+  dataset = write('dataset.json', validInput());
+  outcomes = write('outcomes.json', events);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bangfu retention', () => {
+  it('tells the share still in work at 1, 3, 6 and 12 months, in Chinese by default', async () => {
+    const r = await runCli(['retention', dataset, outcomes]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      '留岗情况（全部安置，基准日 2026-03-01；Kaplan–Meier 估计，括号内为 95% 置信区间）\n' +
+        '全部：安置 3 人，离岗 2 人（因故 1 人）；1 个月 100%，3 个月 33%（7%–100%），6 个月 —，12 个月 —\n',
+    );
+  });
+
+  it('groups, reads the months asked for, and speaks English or JSON', async () => {
+    const en = await runCli([
+      'retention',
+      dataset,
+      outcomes,
+      '--by',
+      'employer',
+      '--months',
+      '3',
+      '--lang',
+      'en',
+    ]);
+    expect(en.out.split('\n').slice(1, 3)).toEqual([
+      '塘厦示例电子有限公司（e1）: 2 placed, 1 left (0 for cause); 3 mo 50% (13%–100%)',
+      '粤滇园区示例服装厂（e2）: 1 placed, 1 left (1 for cause); 3 mo 0%',
+    ]);
+    const j = JSON.parse((await runCli(['retention', dataset, outcomes, '--json'])).out) as {
+      by: string;
+      rows: { key: string; placements: number; at: { months: number; survival: number | null }[] }[];
+    };
+    expect(j.by).toBe('programme');
+    expect(j.rows[0]!.at.map((a) => a.months)).toEqual([1, 3, 6, 12]);
+  });
+
+  it('refuses bad outcomes with every problem (exit 2) and bad options', async () => {
+    const bad = write('bad.json', {
+      outcomes: [{ worker: 'nobody', post: 'p1', events: [{ kind: 'started', on: '2030-01-01' }] }],
+    });
+    const r = await runCli(['retention', dataset, bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('outcomes[0].worker：应为数据集中某名劳动力的编号');
+    expect(r.err).toContain('outcomes[0].events[0].on：日期应不晚于基准日 2026-03-01');
+    expect((await runCli(['retention', dataset, outcomes, '--by', 'height'])).code).toBe(2);
+    expect((await runCli(['retention', dataset, outcomes, '--months', '1,x'])).code).toBe(2);
+  });
+});
