@@ -181,9 +181,9 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     code: 'retirement-age-reached',
     scope: 'worker',
     description:
-      'At or past the statutory retirement age on the as-of date (NPC Standing Committee decision of 2024-09-13).',
-    check: (ctx, _worker, { retirement }) =>
-      retirement !== undefined && retirement.date <= ctx.dataset.asOf
+      'At or past the statutory retirement age on the first day the labourer could start: the as-of date, or the day they are available from when later (a course still to finish) (NPC Standing Committee decision of 2024-09-13).',
+    check: (ctx, worker, { retirement }) =>
+      retirement !== undefined && retirement.date <= startsOn(ctx.dataset.asOf, worker)
         ? [
             {
               code: 'retirement-age-reached',
@@ -191,6 +191,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
                 retirementDate: retirement.date,
                 schedule: retirement.schedule,
                 retirementAgeMonths: retirement.ageMonths,
+                ...later(ctx.dataset.asOf, worker),
               },
             },
           ]
@@ -204,8 +205,13 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     check: (ctx, worker, { age, earliestRetirement }) =>
       worker.gender === undefined &&
       earliestRetirement !== undefined &&
-      earliestRetirement <= ctx.dataset.asOf
-        ? [{ code: 'retirement-undetermined', params: { age, earliestRetirementDate: earliestRetirement } }]
+      earliestRetirement <= startsOn(ctx.dataset.asOf, worker)
+        ? [
+            {
+              code: 'retirement-undetermined',
+              params: { age, earliestRetirementDate: earliestRetirement, ...later(ctx.dataset.asOf, worker) },
+            },
+          ]
         : none,
   },
   {
@@ -515,6 +521,26 @@ function workerState(dataset: Dataset, worker: Labourer): WorkerState {
 }
 
 /**
+ * The first day a labourer could start work: the as-of date, or the day they are available from
+ * when that is later (a course to finish first). Retirement is judged on this day, so that nobody
+ * is placed, or trained, into a post they could not lawfully start.
+ *
+ * @param asOf - The dataset's as-of date.
+ * @param worker - The labourer.
+ * @returns The later of the two dates.
+ * @example
+ * startsOn('2026-03-01', labourer({ availableFrom: '2026-05-01' })) //=> '2026-05-01'
+ */
+export function startsOn(asOf: IsoDate, worker: Pick<Labourer, 'availableFrom'>): IsoDate {
+  return worker.availableFrom > asOf ? worker.availableFrom : asOf;
+}
+
+/** `{ startsOn }` when the labourer could start only after the as-of date, else nothing. */
+function later(asOf: IsoDate, worker: Labourer): { readonly startsOn?: IsoDate } {
+  return worker.availableFrom > asOf ? { startsOn: worker.availableFrom } : {};
+}
+
+/**
  * Whether a rule about the labourer alone excludes it from every post: {@link workerExclusions}
  * non-empty, computed without keeping the labourer's facts (for compiling many labourers once).
  *
@@ -526,9 +552,10 @@ export function excludedOutright(dataset: Dataset, worker: Labourer): boolean {
 }
 
 /**
- * The rules that depend on the labourer alone, on the dataset's as-of date: under the minimum
- * working age (then the only exclusion), statutory retirement reached, retirement undetermined.
- * A non-empty result excludes the labourer from every post.
+ * The rules that depend on the labourer alone: under the minimum working age on the as-of date
+ * (then the only exclusion); statutory retirement reached, or retirement undetermined, on the first
+ * day the labourer could start ({@link startsOn}). A non-empty result excludes the labourer from
+ * every post.
  *
  * Complexity: O(r) for r retirement rules; cached per dataset and labourer.
  *

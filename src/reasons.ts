@@ -43,9 +43,16 @@ export interface ExclusionParams {
     readonly schedule: RetirementScheduleName;
     /** Statutory retirement age in months. */
     readonly retirementAgeMonths: number;
+    /** The first day the labourer could start, when later than the as-of date (a course to finish). */
+    readonly startsOn?: IsoDate;
   };
   /** Gender unrecorded and old enough that some schedule would have retired them. */
-  readonly 'retirement-undetermined': { readonly age: number; readonly earliestRetirementDate: IsoDate };
+  readonly 'retirement-undetermined': {
+    readonly age: number;
+    readonly earliestRetirementDate: IsoDate;
+    /** The first day the labourer could start, when later than the as-of date. */
+    readonly startsOn?: IsoDate;
+  };
   /** Outside the post's own age range. */
   readonly 'outside-post-age-range': { readonly age: number; readonly min?: number; readonly max?: number };
   readonly 'employer-not-approved': { readonly employer: EmployerId; readonly status: 'pending' | 'revoked' };

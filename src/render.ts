@@ -216,9 +216,13 @@ export const EXCLUSIONS_ZH: Renderers<ExclusionParams> = {
   'minor-special-operation': (p, n) =>
     `${n.certificate(p.certificate)}属特种作业，须年满${p.adultAge}周岁，本人${p.age}岁`,
   'retirement-age-reached': (p) =>
-    `已于${p.retirementDate}达到法定退休年龄（${SCHEDULES['zh-CN'][p.schedule]}，${yearsMonths(p.retirementAgeMonths, 'zh-CN')}）`,
+    p.startsOn === undefined
+      ? `已于${p.retirementDate}达到法定退休年龄（${SCHEDULES['zh-CN'][p.schedule]}，${yearsMonths(p.retirementAgeMonths, 'zh-CN')}）`
+      : `${p.retirementDate}达到法定退休年龄（${SCHEDULES['zh-CN'][p.schedule]}，${yearsMonths(p.retirementAgeMonths, 'zh-CN')}），不晚于最早可上岗日${p.startsOn}`,
   'retirement-undetermined': (p) =>
-    `未登记性别，${p.age}岁，按最早的退休年龄可能已于${p.earliestRetirementDate}退休`,
+    p.startsOn === undefined
+      ? `未登记性别，${p.age}岁，按最早的退休年龄可能已于${p.earliestRetirementDate}退休`
+      : `未登记性别，${p.age}岁，按最早的退休年龄可能于${p.earliestRetirementDate}退休，不晚于最早可上岗日${p.startsOn}`,
   'outside-post-age-range': (p) => `岗位要求年龄${ageRange(p, 'zh-CN')}，本人${p.age}岁`,
   'employer-not-approved': (p, n) =>
     `用人单位${n.employer(p.employer)}${p.status === 'pending' ? '尚未通过审核' : '的审核已被撤销'}`,
@@ -257,9 +261,13 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
   'minor-special-operation': (p, n) =>
     `${n.certificate(p.certificate)} is a special operation that requires age ${p.adultAge} or over; aged ${p.age}`,
   'retirement-age-reached': (p) =>
-    `Reached the statutory retirement age on ${p.retirementDate} (${SCHEDULES.en[p.schedule]}, ${yearsMonths(p.retirementAgeMonths, 'en')})`,
+    p.startsOn === undefined
+      ? `Reached the statutory retirement age on ${p.retirementDate} (${SCHEDULES.en[p.schedule]}, ${yearsMonths(p.retirementAgeMonths, 'en')})`
+      : `Reaches the statutory retirement age on ${p.retirementDate} (${SCHEDULES.en[p.schedule]}, ${yearsMonths(p.retirementAgeMonths, 'en')}), no later than the first day they could start (${p.startsOn})`,
   'retirement-undetermined': (p) =>
-    `Gender not recorded and aged ${p.age}: may have reached retirement age as early as ${p.earliestRetirementDate}`,
+    p.startsOn === undefined
+      ? `Gender not recorded and aged ${p.age}: may have reached retirement age as early as ${p.earliestRetirementDate}`
+      : `Gender not recorded and aged ${p.age}: may reach retirement age as early as ${p.earliestRetirementDate}, no later than the first day they could start (${p.startsOn})`,
   'outside-post-age-range': (p) => `The post asks for ages ${ageRange(p, 'en')}; aged ${p.age}`,
   'employer-not-approved': (p, n) =>
     `Employer ${n.employer(p.employer)} ${p.status === 'pending' ? 'is not yet approved' : 'had its approval revoked'}`,

@@ -69,6 +69,22 @@ describe('advise: each kind of change', () => {
     );
   });
 
+  it('take-training is not offered when the labourer would retire before the course ends', () => {
+    // Born 1965-10-01: retires 2026-01-01. A 15-day course from 2025-12-20 ends on 2026-01-04.
+    const asOf = '2025-12-20' as IsoDate;
+    const target = p('p1', {
+      requiredCertificates: [FORKLIFT],
+      window: { opens: '2025-11-01' as IsoDate, closes: '2026-06-30' as IsoDate },
+    });
+    const old = w('w1', { birthDate: '1965-10-01' as IsoDate, availableFrom: asOf });
+    const ds = dataset({ asOf, labourers: [old], posts: [target] });
+    expect(advise(ds, 'w1').suggestions.flatMap((s) => codes(s.changes))).not.toContain('take-training');
+    // Ten years younger, the same course is offered.
+    const young = w('w1', { birthDate: '1975-10-01' as IsoDate, availableFrom: asOf });
+    const ds2 = dataset({ asOf, labourers: [young], posts: [target] });
+    expect(advise(ds2, 'w1').suggestions.flatMap((s) => codes(s.changes))).toContain('take-training');
+  });
+
   it('take-training is not offered to a minor for a special-operation certificate; waiting plus the course is', () => {
     const target = p('p1', { requiredCertificates: [FORKLIFT] });
     const worker = w('w1', { birthDate: '2008-06-10' as IsoDate });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility } from '../src/eligibility.js';
+import { checkEligibility, workerExclusions } from '../src/eligibility.js';
 import { renderTrainingPlan } from '../src/render-advice.js';
 import { demoDataset } from '../src/sample.js';
 import { planTraining, selectTraining, trainingValue, type TrainingOption } from '../src/train.js';
-import type { CertificateId, PostId, WorkerId } from '../src/types.js';
+import type { CertificateId, IsoDate, PostId, WorkerId } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 const FORKLIFT = 'forklift-n1' as CertificateId;
@@ -133,5 +133,44 @@ describe('selectTraining', () => {
     ]);
     for (const mode of ['greedy', 'exact'] as const)
       expect(selectTraining(options, spare, 10, 'placed', mode).chosen).toHaveLength(1);
+  });
+});
+
+describe('training judged on the day it ends', () => {
+  // A man born 1965-10-01 reaches the statutory retirement age on 2026-01-01 (60 years and 3
+  // months). On 2025-12-20, a 15-day forklift course would end on 2026-01-04: he could never
+  // lawfully start the post it opens.
+  const asOf = '2025-12-20' as IsoDate;
+  const old = w('old', { birthDate: '1965-10-01' as IsoDate, availableFrom: asOf });
+  const young = w('young', { availableFrom: asOf });
+  const ds = () =>
+    dataset({
+      asOf,
+      labourers: [old, young],
+      posts: [
+        post({
+          id: 'p1' as PostId,
+          openings: 2,
+          requiredCertificates: [FORKLIFT],
+          window: { opens: '2025-11-01' as IsoDate, closes: '2026-06-30' as IsoDate },
+        }),
+      ],
+    });
+
+  it('is eligible today, but not once the course has ended', () => {
+    const d = ds();
+    expect(workerExclusions(d, old)).toEqual([]);
+    const trained = { ...old, availableFrom: '2026-01-04' as IsoDate };
+    expect(workerExclusions(d, trained).map((e) => e.code)).toEqual(['retirement-age-reached']);
+    expect(workerExclusions(d, trained)[0]!.params).toMatchObject({
+      retirementDate: '2026-01-01',
+      startsOn: '2026-01-04',
+    });
+  });
+
+  it('is never offered the course, and the training plan does not count him', () => {
+    const t = planTraining(ds(), { budget: 10_000 });
+    expect(t.options.map((o) => o.worker)).toEqual(['young']);
+    expect(t.replanned.traineesPlaced).not.toContain('old');
   });
 });
