@@ -12,7 +12,7 @@
  * @module
  */
 import { compareIds, compareWorkerEntries, priorityTier, type PriorityTier } from './compare.js';
-import { prefectureOf, provinceOf } from './divisions.js';
+import { areaContains, prefectureOf, provinceOf } from './divisions.js';
 import { checkEligibility, workerExclusions } from './eligibility.js';
 import { BangfuValidationError } from './errors.js';
 import { contextOf, siteArea } from './internal/context.js';
@@ -404,6 +404,9 @@ export function applyChanges(
   const special = contextOf(dataset).certificates;
   for (const c of ordered) {
     if (c.code !== 'take-training') continue;
+    // A course given in a place (one prefecture's course) is taken there: within the labourer's
+    // reach (their mobility as changed here), or not at all.
+    if (c.params.area !== undefined && !canTravelTo(w, c.params.area)) return undefined;
     const ends = isoAddDays(date, c.params.durationDays);
     const { grants } = c.params;
     if (
@@ -540,6 +543,28 @@ function evaluate(
 /** A candidate change, or the marker for an accept-pay level found by search. */
 type Candidate =
   { readonly change: Change } | { readonly acceptPay: { readonly from: number; readonly floor: number } };
+
+/**
+ * Whether a labourer can go to an area for a course: it holds their home county, or their mobility
+ * reaches it (a labourer who cannot leave home only within the home county).
+ *
+ * @internal
+ */
+export function canTravelTo(worker: Labourer, area: AreaCode): boolean {
+  const home = worker.originCounty;
+  if (areaContains(area, home) || areaContains(home, area)) return true;
+  if (worker.cannotLeaveHome) return false;
+  switch (worker.mobility.scope) {
+    case 'anywhere':
+      return true;
+    case 'home-province':
+      return provinceOf(area) === provinceOf(home);
+    case 'home-prefecture':
+      return area.length >= 4 && prefectureOf(area) === prefectureOf(home);
+    case 'home-county':
+      return false;
+  }
+}
 
 function narrowestScope(worker: Labourer, area: AreaCode): MobilityScope {
   const home = worker.originCounty;

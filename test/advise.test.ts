@@ -5,6 +5,7 @@ import {
   birthdayAt,
   CHANGE_CODES,
   LIFTED_BY,
+  trainingChange,
   type Change,
   type ChangeParams,
 } from '../src/advise.js';
@@ -22,6 +23,7 @@ import type {
   Dataset,
   IsoDate,
   Labourer,
+  MobilityScope,
   Post,
   PostId,
   SkillId,
@@ -67,6 +69,44 @@ describe('advise: each kind of change', () => {
     expect(s.unlocks[0]!.score).toBe(
       scorePair(ds, applyChanges(ds, worker, s.changes)!.worker, target).score,
     );
+  });
+
+  it("take-training respects the course's place: a Zhaotong course only for those who can go there", () => {
+    const course = dongguanPolicy.trainings.find((t) => t.id === 'auto-repair-zhaotong')!;
+    const change = trainingChange(course);
+    const ds = dataset();
+    const from = (originCounty: string, scope: MobilityScope, cannotLeaveHome = false) =>
+      applyChanges(
+        ds,
+        w('w1', {
+          originCounty: originCounty as CountyCode,
+          mobility: { scope, preferred: [], refused: [] },
+          cannotLeaveHome,
+        }),
+        [change],
+      );
+    // 镇雄县 lies in 昭通市: the course is at home, whatever the mobility.
+    expect(from('530627', 'home-county')).toBeDefined();
+    expect(from('530627', 'home-county', true)).toBeDefined();
+    // 东乡族自治县 (临夏, 甘肃): only a labourer who may go anywhere.
+    expect(from('622926', 'home-county')).toBeUndefined();
+    expect(from('622926', 'home-province')).toBeUndefined();
+    expect(from('622926', 'anywhere')).toBeDefined();
+    expect(from('622926', 'anywhere', true)).toBeUndefined();
+    // 宣威市 (曲靖, 云南): the same province.
+    expect(from('530381', 'home-province')).toBeDefined();
+    expect(from('530381', 'home-prefecture')).toBeUndefined();
+    // Widening the mobility with the course makes it reachable.
+    const linxia = w('w1', {
+      originCounty: '622926' as CountyCode,
+      mobility: { scope: 'home-county', preferred: [], refused: [] },
+    });
+    expect(
+      applyChanges(ds, linxia, [
+        change,
+        { code: 'widen-mobility', params: { from: 'home-county', to: 'anywhere' } },
+      ]),
+    ).toBeDefined();
   });
 
   it('take-training is not offered when the labourer would retire before the course ends', () => {
