@@ -22,6 +22,7 @@ import { CliError, EXIT, issueLine, type CliIO } from './cli/io.js';
 import { registerRank } from './cli/rank.js';
 import { registerReport } from './cli/report.js';
 import { registerRetention } from './cli/retention.js';
+import { registerFollowUp } from './cli/follow-up.js';
 import { registerSample } from './cli/sample.js';
 import { registerSchema } from './cli/schema.js';
 import { registerSolve } from './cli/solve.js';
@@ -44,6 +45,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   registerAdvise,
   registerTrain,
   registerRetention,
+  registerFollowUp,
   registerSample,
   registerSchema,
 ];

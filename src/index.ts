@@ -33,6 +33,16 @@ export {
   type PlacementOutcome,
 } from './outcomes.js';
 export { renderRetention } from './render-retention.js';
+export { followUpRows, renderFollowUps } from './render-follow-up.js';
+export {
+  FOLLOW_UP_SCHEDULE,
+  followUps,
+  type FollowUp,
+  type FollowUpCheck,
+  type FollowUpList,
+  type FollowUpOptions,
+  type FollowUpRisk,
+} from './follow-up.js';
 export {
   DAYS_PER_MONTH,
   RETENTION_MONTHS,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,41 @@ describe('bangfu retention', () => {
     expect(r.err).toContain('outcomes[0].events[0].on：日期应不晚于基准日 2026-03-01');
     expect((await runCli(['retention', dataset, outcomes, '--by', 'height'])).code).toBe(2);
     expect((await runCli(['retention', dataset, outcomes, '--months', '1,x'])).code).toBe(2);
+  });
+});
+
+describe('bangfu follow-up', () => {
+  it('lists who to contact, writes the spreadsheet, and prints JSON', async () => {
+    const recent = write('recent.json', {
+      outcomes: [
+        { worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-02-20' }] },
+        {
+          worker: 'w3',
+          post: 'p2',
+          events: [
+            { kind: 'started', on: '2026-01-10' },
+            { kind: 'contacted', on: '2026-02-20', status: 'unreachable' },
+          ],
+        },
+      ],
+    });
+    const r = await runCli(['follow-up', dataset, recent]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('回访清单（2026-03-01 至 2026-03-08）：共 2 人');
+    expect(lines[1]).toMatch(/^! w3 @ p2（e1）；上岗一周回访；应于 2026-03-01 回访；需上报跟进/);
+    const csv = join(dir, 'follow-up.csv');
+    expect((await runCli(['follow-up', dataset, recent, '--csv', csv, '--lang', 'en'])).code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.split(/\r?\n/)[0]).toBe(
+      '\ufefflabourer,post,employer,started,check,due,days overdue,escalate,last contact,risk factors',
+    );
+    const j = JSON.parse((await runCli(['follow-up', dataset, recent, '--json', '--days', '0'])).out) as {
+      until: string;
+      items: { worker: string }[];
+    };
+    expect(j.until).toBe('2026-03-01');
+    expect(j.items.map((i) => i.worker)).toEqual(['w3', 'w1']);
+    expect((await runCli(['follow-up', dataset, recent, '--days', '-1'])).code).toBe(2);
   });
 });
