@@ -6,20 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { BangfuValidationError } from '../errors.js';
 import { followUps } from '../follow-up.js';
 import { writeCsv } from '../io/export.js';
-import { parseOutcomes } from '../outcomes.js';
 import type { Locale } from '../render.js';
 import { followUpRows, renderFollowUps } from '../render-follow-up.js';
-import { readJsonFile } from './verify.js';
 import {
   CliError,
   dateOption,
   integerOption,
-  issueLine,
   json,
   loadDataset,
+  loadOutcomes,
   localeOption,
   type CliIO,
 } from './io.js';
@@ -47,16 +44,7 @@ export function registerFollowUp(program: Command, io: CliIO): void {
     .action((datasetPath: string, outcomesPath: string, options: FollowUpCliOptions) => {
       const zh = options.lang === 'zh-CN';
       const dataset = loadDataset(datasetPath, options);
-      let outcomes;
-      try {
-        outcomes = parseOutcomes(readJsonFile(outcomesPath, options.lang), dataset);
-      } catch (e) {
-        if (e instanceof BangfuValidationError)
-          throw new CliError(
-            e.issues.map((i) => `${outcomesPath}${zh ? '：' : ': '}${issueLine(i, options.lang)}`),
-          );
-        throw e;
-      }
+      const outcomes = loadOutcomes(outcomesPath, dataset, options.lang);
       const list = followUps(outcomes, dataset, { days: options.days });
       if (options.csv !== undefined) {
         const { rows, columns } = followUpRows(list, options.lang);

@@ -4,11 +4,13 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { BangfuValidationError, issueMessage, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
+import { parseOutcomes, type Outcomes } from '../outcomes.js';
 import type { Locale } from '../render.js';
 import type { Dataset } from '../types.js';
 
@@ -147,4 +149,49 @@ export function dateOption(value: string): string {
 /** Pretty JSON with a trailing newline. */
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Reads and parses a JSON file; an unreadable file or bad JSON becomes a {@link CliError} (exit 2).
+ *
+ * @param path - The file.
+ * @param lang - The language of the problem told. @defaultValue 'en'
+ * @returns The parsed JSON.
+ */
+export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
+  const zh = lang === 'zh-CN';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CliError([zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CliError([zh ? `${path}：不是有效的 JSON：${why}` : `${path}: not valid JSON: ${why}`]);
+  }
+}
+
+/**
+ * Reads an outcomes file against its dataset; an unreadable file, bad JSON or invalid outcomes
+ * become a {@link CliError} (exit 2) with one line per problem, in the command's language.
+ *
+ * @param path - The outcomes file.
+ * @param dataset - The dataset the outcomes belong to.
+ * @param lang - The language of the problems told.
+ * @returns The outcomes.
+ */
+export function loadOutcomes(path: string, dataset: Dataset, lang: Locale): Outcomes {
+  try {
+    return parseOutcomes(readJsonFile(path, lang), dataset);
+  } catch (e) {
+    if (e instanceof BangfuValidationError)
+      throw new CliError(
+        e.issues.map((i) => `${path}${lang === 'zh-CN' ? '：' : ': '}${issueLine(i, lang)}`),
+      );
+    throw e;
+  }
 }

@@ -22,9 +22,9 @@ import {
   loadDataset,
   localeOption,
   type CliIO,
+  readJsonFile,
 } from './io.js';
 import { createProgress } from './progress.js';
-import { readJsonFile } from './verify.js';
 
 /** The formats `bangfu report` writes. */
 export type ReportFormat = 'html' | 'md' | 'json' | 'csv';

@@ -6,13 +6,10 @@
  * @module
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { BangfuValidationError } from '../errors.js';
-import { parseOutcomes } from '../outcomes.js';
 import type { Locale } from '../render.js';
 import { renderRetention } from '../render-retention.js';
 import { retention, type RetentionBy } from '../retention.js';
-import { readJsonFile } from './verify.js';
-import { CliError, dateOption, issueLine, json, loadDataset, localeOption, type CliIO } from './io.js';
+import { dateOption, json, loadDataset, loadOutcomes, localeOption, type CliIO } from './io.js';
 
 const GROUPINGS: readonly RetentionBy[] = [
   'programme',
@@ -60,18 +57,7 @@ export function registerRetention(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
     .action((datasetPath: string, outcomesPath: string, options: RetentionCliOptions) => {
       const dataset = loadDataset(datasetPath, options);
-      let outcomes;
-      try {
-        outcomes = parseOutcomes(readJsonFile(outcomesPath, options.lang), dataset);
-      } catch (e) {
-        if (e instanceof BangfuValidationError)
-          throw new CliError(
-            e.issues.map(
-              (i) => `${outcomesPath}${options.lang === 'zh-CN' ? '：' : ': '}${issueLine(i, options.lang)}`,
-            ),
-          );
-        throw e;
-      }
+      const outcomes = loadOutcomes(outcomesPath, dataset, options.lang);
       const report = retention(outcomes, dataset, {
         by: options.by,
         ...(options.months === undefined ? {} : { months: options.months }),

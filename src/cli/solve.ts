@@ -10,8 +10,7 @@ import { parseGraph, graphJsonSchema } from '../graph/schema.js';
 import { solve } from '../graph/solve.js';
 import type { AssignmentMode } from '../graph/types.js';
 import { modeOption } from './assign.js';
-import { CliError, issueLine, json, type CliIO } from './io.js';
-import { readJsonFile } from './verify.js';
+import { CliError, issueLine, json, readJsonFile, type CliIO } from './io.js';
 
 /** Adds the `solve` command. */
 export function registerSolve(program: Command, io: CliIO): void {

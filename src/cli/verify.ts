@@ -4,36 +4,21 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import { parsePlan, verifyPlan } from '../verify-plan.js';
 import type { Locale } from '../render.js';
-import { CliError, EXIT, dateOption, issueLine, json, loadDataset, localeOption, type CliIO } from './io.js';
-
-/**
- * Reads and parses a JSON file; an unreadable file or bad JSON becomes a {@link CliError} (exit 2).
- *
- * @param path - The file.
- * @param lang - The language of the problem told. @defaultValue 'en'
- * @returns The parsed JSON.
- */
-export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
-  const zh = lang === 'zh-CN';
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliError([zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`]);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliError([zh ? `${path}：不是有效的 JSON：${why}` : `${path}: not valid JSON: ${why}`]);
-  }
-}
+import {
+  CliError,
+  EXIT,
+  dateOption,
+  issueLine,
+  json,
+  loadDataset,
+  localeOption,
+  readJsonFile,
+  type CliIO,
+} from './io.js';
 
 /** Adds the `verify` command. */
 export function registerVerify(program: Command, io: CliIO): void {
