@@ -32,7 +32,7 @@ export {
   type Outcomes,
   type PlacementOutcome,
 } from './outcomes.js';
-export { renderRetention } from './render-retention.js';
+export { renderEmployerRetention, renderRetention } from './render-retention.js';
 export { followUpRows, renderFollowUps } from './render-follow-up.js';
 export {
   FOLLOW_UP_SCHEDULE,
@@ -46,6 +46,9 @@ export {
 export {
   DAYS_PER_MONTH,
   RETENTION_MONTHS,
+  employerRetention,
+  type EmployerRetention,
+  type EmployerRetentionOptions,
   observationOf,
   retention,
   type RetentionBy,

@@ -6,7 +6,7 @@
  */
 import { divisionName } from './divisions.js';
 import type { Locale } from './render.js';
-import type { RetentionBy, RetentionReport } from './retention.js';
+import type { EmployerRetention, RetentionBy, RetentionReport } from './retention.js';
 import type { Dataset } from './types.js';
 
 const BY: Readonly<Record<RetentionBy, { readonly zh: string; readonly en: string }>> = {
@@ -89,6 +89,45 @@ export function renderRetention(report: RetentionReport, locale: Locale, dataset
       : `${r.placements} placed, ${r.left} left (${r.leftForCause} for cause)`;
     const [colon, semi, comma] = zh ? ['：', '；', '，'] : [': ', '; ', ', '];
     lines.push(`${label(report, r.key, zh, dataset)}${colon}${counts}${semi}${cells.join(comma)}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Renders employers' measured retention: each employer's own figure and the figure shrunk towards
+ * the programme's (with its number of placements), those flagged for re-vetting marked.
+ *
+ * @param rows - From `employerRetention`.
+ * @param months - The month they were measured at.
+ * @param locale - `zh-CN` or `en`.
+ * @param dataset - For employer names (optional).
+ * @returns The text, lines joined by newlines.
+ * @example
+ * renderEmployerRetention(employerRetention(outcomes, ds, { threshold: 0.7 }), 6, 'en')
+ */
+export function renderEmployerRetention(
+  rows: readonly EmployerRetention[],
+  months: number,
+  locale: Locale,
+  dataset?: Dataset,
+): string {
+  const zh = locale === 'zh-CN';
+  const lines = [
+    zh
+      ? `用人单位 ${months} 个月留岗率（本单位实测，及按全项目均值收缩后的估计）`
+      : `Employers' retention at ${months} months (measured, and shrunk towards the programme's)`,
+  ];
+  for (const r of rows) {
+    const name = dataset?.employers.find((e) => e.id === r.employer)?.name;
+    const who = name === undefined ? r.employer : `${name}（${r.employer}）`;
+    const measured = Number.isNaN(r.measured) ? '—' : pct(r.measured);
+    const shrunk = Number.isNaN(r.shrunk) ? '—' : pct(r.shrunk);
+    lines.push(
+      `${r.flagged ? '! ' : '- '}${who}${zh ? '：' : ': '}` +
+        (zh
+          ? `安置 ${r.placements} 人，实测 ${measured}，估计 ${shrunk}${r.flagged ? '，低于门槛，需重新审核' : ''}`
+          : `${r.placements} placed, measured ${measured}, estimated ${shrunk}${r.flagged ? ', below the threshold: to be vetted again' : ''}`),
+    );
   }
   return lines.join('\n');
 }

@@ -96,6 +96,51 @@ describe('bangfu retention', () => {
   });
 });
 
+describe('bangfu retention --threshold', () => {
+  it("lists employers' shrunk retention and flags those below the threshold", async () => {
+    const many = write('many.json', {
+      outcomes: [
+        ...['w1', 'w2', 'w3'].flatMap((w) =>
+          ['p1', 'p2'].map((p) => ({
+            worker: w,
+            post: p,
+            events: [
+              { kind: 'started', on: '2025-01-01' },
+              { kind: 'contacted', on: '2025-08-01', status: 'in-work' },
+            ],
+          })),
+        ),
+        ...['w1', 'w2'].map((w) => ({
+          worker: w,
+          post: 'p3',
+          events: [
+            { kind: 'started', on: '2025-01-01' },
+            { kind: 'left', on: '2025-03-01', reason: 'wages-unpaid' },
+          ],
+        })),
+      ],
+    });
+    const r = await runCli(['retention', dataset, many, '--threshold', '0.7', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const tail = r.out.trimEnd().split('\n').slice(-3);
+    expect(tail[0]).toBe("Employers' retention at 6 months (measured, and shrunk towards the programme's)");
+    expect(tail[1]).toMatch(/^- .*（e1）: 6 placed, measured 100%, estimated \d+%$/);
+    expect(tail[2]).toMatch(
+      /^! .*（e2）: 2 placed, measured 0%, estimated \d+%, below the threshold: to be vetted again$/,
+    );
+    const j = JSON.parse(
+      (await runCli(['retention', dataset, many, '--threshold', '0.7', '--json'])).out,
+    ) as {
+      employers: { employer: string; flagged: boolean }[];
+    };
+    expect(j.employers.map((e) => [e.employer, e.flagged])).toEqual([
+      ['e1', false],
+      ['e2', true],
+    ]);
+    expect((await runCli(['retention', dataset, many, '--threshold', '1.5'])).code).toBe(2);
+  });
+});
+
 describe('bangfu follow-up', () => {
   it('lists who to contact, writes the spreadsheet, and prints JSON', async () => {
     const recent = write('recent.json', {

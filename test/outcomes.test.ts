@@ -10,7 +10,7 @@ import {
   type PlacementOutcome,
 } from '../src/outcomes.js';
 import { parseDataset } from '../src/parse.js';
-import { DAYS_PER_MONTH, observationOf, retention } from '../src/retention.js';
+import { DAYS_PER_MONTH, employerRetention, observationOf, retention } from '../src/retention.js';
 import { kaplanMeier } from '../src/stats/kaplan-meier.js';
 import { runs } from './helpers/runs.js';
 import { validInput } from './helpers/valid-input.js';
@@ -179,5 +179,49 @@ describe('outcomesJsonSchema', () => {
     for (const s of CONTACT_STATUSES) expect(schema).toContain(`"${s}"`);
     expect(schema).toContain('"additionalProperties":false');
     expect(outcomesJsonSchema()).toMatchObject({ type: 'object', required: ['outcomes'] });
+  });
+});
+
+describe('employerRetention', () => {
+  // e1 (posts p1, p2): six placements all still in work after seven months. e2 (p3): three, two
+  // of whom left after two months.
+  const stay = (worker: string, post: string) => ({
+    worker,
+    post,
+    events: [started('2025-01-01'), contacted('2025-08-01')],
+  });
+  const leave = (worker: string, post: string) => ({
+    worker,
+    post,
+    events: [started('2025-01-01'), left('2025-03-01', 'wages-unpaid')],
+  });
+  const outcomes = parseOutcomes(
+    {
+      outcomes: [
+        ...['w1', 'w2', 'w3'].flatMap((w) => [stay(w, 'p1'), stay(w, 'p2')]),
+        leave('w1', 'p3'),
+        leave('w2', 'p3'),
+        stay('w3', 'p3'),
+      ],
+    },
+    ds,
+  );
+
+  it('shrinks each employer towards the programme by the beta prior and flags those below the threshold', () => {
+    const rows = employerRetention(outcomes, ds, { threshold: 0.7 });
+    const mean = 7 / 9; // the programme at six months
+    expect(rows.map((r) => r.employer)).toEqual(['e1', 'e2']);
+    expect(rows[0]!.measured).toBe(1);
+    expect(rows[0]!.shrunk).toBeCloseTo((10 * mean + 6 * 1) / 16, 12);
+    expect(rows[1]!.measured).toBeCloseTo(1 / 3, 12);
+    expect(rows[1]!.shrunk).toBeCloseTo((10 * mean + 3 * (1 / 3)) / 13, 12);
+    expect(rows.map((r) => r.flagged)).toEqual([false, true]);
+    // No prior: the employer's own figure; a strong prior: close to the programme's.
+    expect(employerRetention(outcomes, ds, { priorStrength: 0 })[1]!.shrunk).toBeCloseTo(1 / 3, 12);
+    expect(employerRetention(outcomes, ds, { priorStrength: 1e9 })[1]!.shrunk).toBeCloseTo(mean, 6);
+    // Without a threshold nobody is flagged; beyond the follow-up the programme's figure stands in.
+    expect(employerRetention(outcomes, ds).some((r) => r.flagged)).toBe(false);
+    expect(employerRetention(outcomes, ds, { months: 12 }).every((r) => Number.isNaN(r.shrunk))).toBe(true);
+    expect(() => employerRetention(outcomes, ds, { threshold: 2 })).toThrow(RangeError);
   });
 });

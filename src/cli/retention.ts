@@ -7,9 +7,9 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Locale } from '../render.js';
-import { renderRetention } from '../render-retention.js';
-import { retention, type RetentionBy } from '../retention.js';
-import { dateOption, json, loadDataset, loadOutcomes, localeOption, type CliIO } from './io.js';
+import { renderEmployerRetention, renderRetention } from '../render-retention.js';
+import { employerRetention, retention, type RetentionBy } from '../retention.js';
+import { dateOption, json, loadDataset, loadOutcomes, localeOption, numberOption, type CliIO } from './io.js';
 
 const GROUPINGS: readonly RetentionBy[] = [
   'programme',
@@ -38,6 +38,7 @@ function monthsOption(value: string): number[] {
 interface RetentionCliOptions {
   readonly by: RetentionBy;
   readonly months?: number[];
+  readonly threshold?: number;
   readonly lang: Locale;
   readonly json?: boolean;
   readonly asOf?: string;
@@ -52,6 +53,11 @@ export function registerRetention(program: Command, io: CliIO): void {
     .argument('<outcomes>', 'the outcomes JSON file: { "outcomes": [ { worker, post, events } ] }')
     .option('--by <grouping>', GROUPINGS.join(', '), byOption, 'programme' as RetentionBy)
     .option('--months <list>', 'months at which to read retention (default 1,3,6,12)', monthsOption)
+    .option(
+      '--threshold <share>',
+      "also list each employer's 6-month retention, shrunk towards the programme's, those below the share (0–1) flagged for re-vetting",
+      numberOption(0, 1),
+    )
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .option('--json', 'print the retention report as JSON')
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
@@ -62,6 +68,16 @@ export function registerRetention(program: Command, io: CliIO): void {
         by: options.by,
         ...(options.months === undefined ? {} : { months: options.months }),
       });
-      io.stdout(options.json === true ? json(report) : `${renderRetention(report, options.lang, dataset)}\n`);
+      const employers =
+        options.threshold === undefined
+          ? undefined
+          : employerRetention(outcomes, dataset, { threshold: options.threshold });
+      if (options.json === true) {
+        io.stdout(json(employers === undefined ? report : { ...report, employers }));
+        return;
+      }
+      io.stdout(`${renderRetention(report, options.lang, dataset)}\n`);
+      if (employers !== undefined)
+        io.stdout(`\n${renderEmployerRetention(employers, 6, options.lang, dataset)}\n`);
     });
 }
