@@ -244,6 +244,7 @@ export {
 export {
   REPORT_REASON_CODES,
   buildReport,
+  STABLE_EMPLOYMENT_MONTHS,
   type CountySlice,
   type Disparity,
   type FillSlice,
@@ -255,7 +256,9 @@ export {
   type ProgrammeReport,
   type ProvinceMove,
   type ReportOptions,
+  type RetentionFigures,
   type Spread,
+  type StableEmployment,
   type TravelSubsidyReport,
   type TravelSubsidyRow,
 } from './report.js';

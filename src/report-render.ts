@@ -12,7 +12,7 @@ import type { Plan, PriorityTier, UnplacedReasonCode } from './plan.js';
 import type { LocalizedName } from './policy/types.js';
 import { renderUnplacedReason } from './render-plan.js';
 import { namerFor, type Locale } from './render.js';
-import type { FillSlice, OutcomeSlice, PayFigures, ProgrammeReport } from './report.js';
+import type { FillSlice, OutcomeSlice, PayFigures, ProgrammeReport, RetentionFigures } from './report.js';
 import { netPay } from './score.js';
 import type { Dataset } from './types.js';
 
@@ -492,6 +492,7 @@ export function reportToMarkdown(report: ProgrammeReport, locale: Locale = 'zh-C
     '',
     ...subsidyMarkdown(report, locale, money),
     '',
+    ...stableMarkdown(report, locale),
     `## ${w.sections.notes}`,
     '',
     ...w.notes.map((l) => `- ${l}`),
@@ -553,6 +554,156 @@ function subsidyMarkdown(report: ProgrammeReport, locale: Locale, money: (x: num
       ]),
     ),
   ];
+}
+
+/** Stable employment's words (this section's own, in both languages). */
+const STABLE = {
+  'zh-CN': {
+    title: '稳定就业（上岗后仍在岗的比例）',
+    intro: (n: number, left: number) =>
+      `共 ${n} 次安置有回访记录，其中 ${left} 次已离岗；在岗比例为 Kaplan–Meier 估计，括号内为 95% 置信区间，未回访到该时点的记为“—”。`,
+    head: (months: readonly number[]) => [
+      '组别',
+      '安置',
+      '离岗（因故）',
+      ...months.map((m) => `${m} 个月在岗`),
+    ],
+    all: '全部安置',
+    byTier: '按优先层级',
+    byCounty: '按户籍县',
+    byEmployer: '按用人单位',
+    chart: '上岗后在岗比例（按月）',
+    months: '个月',
+  },
+  en: {
+    title: 'Stable employment (share still in work after starting)',
+    intro: (n: number, left: number) =>
+      `${n} placements followed up, ${left} of them ended; the share in work is a Kaplan–Meier estimate with its 95% interval in brackets, “—” where follow-up has not reached that month.`,
+    head: (months: readonly number[]) => [
+      'group',
+      'placed',
+      'left (for cause)',
+      ...months.map((m) => `in work at ${m} months`),
+    ],
+    all: 'all placements',
+    byTier: 'by priority tier',
+    byCounty: 'by origin county',
+    byEmployer: 'by employer',
+    chart: 'Share in work, by months since starting',
+    months: 'months',
+  },
+} as const;
+
+/** The rows of the stable-employment table: the programme, then tiers, counties and employers. */
+function stableRows(report: ProgrammeReport, locale: Locale): (string | number)[][] {
+  const st = report.stableEmployment!;
+  const w = STABLE[locale];
+  const pctOf = (x: number): string => `${Math.round(x * 100)}%`;
+  const cell = (a: RetentionFigures['at'][number]): string =>
+    !a.estimable
+      ? '—'
+      : Number.isNaN(a.lower) || a.lower === a.upper
+        ? pctOf(a.survival)
+        : `${pctOf(a.survival)} (${pctOf(a.lower)}–${pctOf(a.upper)})`;
+  const row = (label: string, f: RetentionFigures): (string | number)[] => [
+    label,
+    f.placements,
+    `${f.left} (${f.leftForCause})`,
+    ...f.at.map(cell),
+  ];
+  const tierName = (key: string): string => {
+    const t = report.byTier.find((x) => String(x.tier) === key);
+    return t === undefined ? key : nameOf(t.name, locale);
+  };
+  const employerName = (key: string): string => {
+    const e = report.byEmployer.find((x) => x.key === key);
+    return e === undefined ? key : nameOf(e.name, locale);
+  };
+  return [
+    row(w.all, st.programme),
+    ...st.byTier.map((f) => row(`${w.byTier} · ${tierName(f.key)}`, f)),
+    ...st.byCounty.map((f) => row(`${w.byCounty} · ${divisionName(f.key) ?? f.key}`, f)),
+    ...st.byEmployer.map((f) => row(`${w.byEmployer} · ${employerName(f.key)}`, f)),
+  ];
+}
+
+function stableMarkdown(report: ProgrammeReport, locale: Locale): string[] {
+  const st = report.stableEmployment;
+  if (st === undefined) return [];
+  const w = STABLE[locale];
+  return [
+    `## ${w.title}`,
+    '',
+    w.intro(st.programme.placements, st.programme.left),
+    '',
+    mdTable(w.head(st.months), stableRows(report, locale)),
+    '',
+  ];
+}
+
+/** Kaplan–Meier curves as steps: the programme and each tier, months across, share in work up. */
+function survivalChart(report: ProgrammeReport, locale: Locale): string {
+  const st = report.stableEmployment!;
+  const w = STABLE[locale];
+  const width = CHART_WIDTH;
+  const height = 260;
+  const left = 48;
+  const right = 16;
+  const top = 40;
+  const bottom = 36;
+  const maxMonths = Math.max(12, Math.ceil(Math.max(...st.curves.map((c) => c.followUp))));
+  const sx = (m: number): number => left + (Math.min(m, maxMonths) / maxMonths) * (width - left - right);
+  const sy = (v: number): number => top + (1 - v) * (height - top - bottom);
+  const names = [
+    w.all,
+    ...st.byTier.map((f) =>
+      nameOf(report.byTier.find((x) => String(x.tier) === f.key)?.name ?? { zh: f.key, en: f.key }, locale),
+    ),
+  ];
+  const colours = ['var(--placed)', 'var(--fill)', 'var(--reason)', 'var(--home)'];
+  const parts: string[] = [];
+  for (const v of [0, 0.25, 0.5, 0.75, 1])
+    parts.push(
+      `<line class="grid" x1="${left}" y1="${sy(v).toFixed(1)}" x2="${width - right}" y2="${sy(v).toFixed(1)}"/>` +
+        `<text class="tick" x="${left - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end">${Math.round(v * 100)}%</text>`,
+    );
+  for (let m = 0; m <= maxMonths; m += maxMonths > 24 ? 6 : 3)
+    parts.push(
+      `<text class="tick" x="${sx(m).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${m}</text>`,
+    );
+  parts.push(
+    `<text class="tick" x="${width - right}" y="${height - 6}" text-anchor="end">${esc(w.months)}</text>`,
+  );
+  st.curves.forEach((c, i) => {
+    // A step curve: flat at each survival until the next event, drawn to the end of follow-up.
+    let y = 1;
+    const pts = [`${sx(0).toFixed(1)},${sy(1).toFixed(1)}`];
+    for (const step of c.steps) {
+      pts.push(`${sx(step.months).toFixed(1)},${sy(y).toFixed(1)}`);
+      y = step.survival;
+      pts.push(`${sx(step.months).toFixed(1)},${sy(y).toFixed(1)}`);
+    }
+    pts.push(`${sx(c.followUp).toFixed(1)},${sy(y).toFixed(1)}`);
+    const colour = colours[i % colours.length]!;
+    parts.push(
+      `<polyline class="survival" fill="none" stroke="${colour}" stroke-width="${i === 0 ? 2.5 : 1.5}" points="${pts.join(' ')}"><title>${esc(names[i] ?? c.key)}</title></polyline>`,
+      `<rect x="${left + i * 170}" y="12" width="12" height="4" fill="${colour}"/><text class="note small" x="${left + i * 170 + 16}" y="18">${esc(fit(names[i] ?? c.key, 9))}</text>`,
+    );
+  });
+  return figure(w.chart, height, parts.join(''));
+}
+
+function stableHtml(report: ProgrammeReport, locale: Locale): string {
+  const st = report.stableEmployment;
+  if (st === undefined) return '';
+  const w = STABLE[locale];
+  return section(
+    'stable-employment',
+    w.title,
+    `<p>${esc(w.intro(st.programme.placements, st.programme.left))}</p>` +
+      survivalChart(report, locale) +
+      table(w.head(st.months), stableRows(report, locale)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1050,6 +1201,7 @@ export function reportToHtml(report: ProgrammeReport, locale: Locale = 'zh-CN'):
               ]),
             ),
     ),
+    stableHtml(report, locale),
     section('notes', w.sections.notes, facts(w.notes)),
   ].join('\n');
 

@@ -14,7 +14,9 @@ import { divisionName, prefectureOf, provinceOf } from './divisions.js';
 import { contextOf, siteArea, siteKey } from './internal/context.js';
 import { PayAccumulator, type PayFigures } from './internal/pay-figures.js';
 import type { Plan, PriorityTier, UnplacedReasonCode } from './plan.js';
+import type { Outcomes } from './outcomes.js';
 import { inForce, minimumWageAt } from './policy/resolve.js';
+import { retention, type RetentionRow } from './retention.js';
 import type { LocalizedName, TravelSubsidy } from './policy/types.js';
 import { netPay } from './score.js';
 import type { AreaCode, CountyCode, Dataset, Gender, IsoDate, Post } from './types.js';
@@ -178,6 +180,8 @@ export interface ProgrammeReport {
   readonly bySite: readonly FillSlice[];
   readonly disparity: Disparity;
   readonly travelSubsidy: TravelSubsidyReport;
+  /** Present when outcome records were given ({@link ReportOptions.outcomes}) and hold placements. */
+  readonly stableEmployment?: StableEmployment;
 }
 
 /** Options of {@link buildReport}. */
@@ -190,6 +194,80 @@ export interface ReportOptions {
   readonly minGroupSize?: number;
   /** Called as entries are counted (`done` of `total`), for a progress display. @defaultValue none */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Outcome records of the placements (read by `parseOutcomes` against the same dataset): the report
+   * then tells stable employment, the share still in work at 3 and 6 months. @defaultValue none
+   */
+  readonly outcomes?: Outcomes;
+}
+
+/** A group's retention in the report: its placements, who left, and the share in work at each month. */
+export interface RetentionFigures {
+  readonly key: string;
+  readonly placements: number;
+  readonly left: number;
+  readonly leftForCause: number;
+  readonly at: readonly {
+    readonly months: number;
+    readonly estimable: boolean;
+    readonly survival: number;
+    readonly lower: number;
+    readonly upper: number;
+    readonly atRisk: number;
+  }[];
+}
+
+/** Stable employment (from outcome records): retention at 3 and 6 months, and the curves. */
+export interface StableEmployment {
+  readonly months: readonly number[];
+  readonly programme: RetentionFigures;
+  /** `0` priority households, `1` others. */
+  readonly byTier: readonly RetentionFigures[];
+  readonly byCounty: readonly RetentionFigures[];
+  readonly byEmployer: readonly RetentionFigures[];
+  /** The programme's Kaplan–Meier curve and each tier's: (months, share in work) after each event. */
+  readonly curves: readonly {
+    readonly key: string;
+    readonly followUp: number;
+    readonly steps: readonly { readonly months: number; readonly survival: number }[];
+  }[];
+}
+
+/** The months at which the report reads retention. */
+export const STABLE_EMPLOYMENT_MONTHS: readonly number[] = [3, 6];
+
+function stableEmployment(outcomes: Outcomes, dataset: Dataset): StableEmployment | undefined {
+  if (outcomes.outcomes.length === 0) return undefined;
+  const months = STABLE_EMPLOYMENT_MONTHS;
+  const figures = (r: RetentionRow): RetentionFigures => ({
+    key: r.key,
+    placements: r.placements,
+    left: r.left,
+    leftForCause: r.leftForCause,
+    at: r.at.map((a) => ({
+      months: a.months,
+      estimable: a.estimable,
+      survival: a.survival,
+      lower: a.lower,
+      upper: a.upper,
+      atRisk: a.atRisk,
+    })),
+  });
+  const programme = retention(outcomes, dataset, { months }).rows[0]!;
+  const byTier = retention(outcomes, dataset, { by: 'tier', months }).rows;
+  const curve = (r: RetentionRow) => ({
+    key: r.key,
+    followUp: r.curve.followUp,
+    steps: r.curve.steps.map((s) => ({ months: s.time, survival: s.survival })),
+  });
+  return {
+    months,
+    programme: figures(programme),
+    byTier: byTier.map(figures),
+    byCounty: retention(outcomes, dataset, { by: 'origin-county', months }).rows.map(figures),
+    byEmployer: retention(outcomes, dataset, { by: 'employer', months }).rows.map(figures),
+    curves: [curve(programme), ...byTier.map(curve)],
+  };
 }
 
 const TIER_NAMES: Readonly<Record<PriorityTier, LocalizedName>> = {
@@ -318,6 +396,7 @@ export function buildReport(
   const ctx = contextOf(dataset);
   const { policy, asOf } = dataset;
   const subsidies = policy.travelSubsidies ?? [];
+  const stable = options.outcomes === undefined ? undefined : stableEmployment(options.outcomes, dataset);
   const onProgress = options.onProgress;
   const total = plan.entries.length;
 
@@ -557,5 +636,6 @@ export function buildReport(
       .map(([key, s]) => fill(key, s.name, s)),
     disparity,
     travelSubsidy,
+    ...(stable === undefined ? {} : { stableEmployment: stable }),
   };
 }

@@ -176,3 +176,15 @@ describe('bangfu follow-up', () => {
     expect((await runCli(['follow-up', dataset, recent, '--days', '-1'])).code).toBe(2);
   });
 });
+
+describe('bangfu report --outcomes', () => {
+  it('adds stable employment to the report', async () => {
+    const plan = join(dir, 'plan.json');
+    expect((await runCli(['assign', dataset, '--out', plan, '--quiet'])).code).toBe(0);
+    const r = await runCli(['report', dataset, plan, '--outcomes', outcomes, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('## 稳定就业（上岗后仍在岗的比例）');
+    const bad = await runCli(['report', dataset, plan, '--outcomes', join(dir, 'nope.json'), '--quiet']);
+    expect(bad.code).toBe(2);
+  });
+});

@@ -20,6 +20,7 @@ import {
   issueLine,
   json,
   loadDataset,
+  loadOutcomes,
   localeOption,
   type CliIO,
   readJsonFile,
@@ -53,6 +54,7 @@ interface ReportCliOptions {
   readonly planCsv?: string;
   readonly lang: Locale;
   readonly minGroup: number;
+  readonly outcomes?: string;
   readonly asOf?: string;
   readonly quiet?: boolean;
 }
@@ -90,6 +92,10 @@ export function registerReport(program: Command, io: CliIO): void {
     .option('--plan-csv <file>', 'also write the plan as CSV, one row per labourer (UTF-8 with BOM)')
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .option('--min-group <n>', 'least group size in the disparity figures', integerOption(1), 5)
+    .option(
+      '--outcomes <file>',
+      'the outcome records of the placements: adds stable employment (retention at 3 and 6 months)',
+    )
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
     .option('--quiet', 'no progress bar and no confirmation')
     .action((datasetPath: string, planPath: string, options: ReportCliOptions) => {
@@ -137,10 +143,13 @@ export function registerReport(program: Command, io: CliIO): void {
           EXIT.failure,
         );
       }
+      const outcomes =
+        options.outcomes === undefined ? undefined : loadOutcomes(options.outcomes, dataset, options.lang);
       let report: ProgrammeReport;
       try {
         report = buildReport(plan, dataset, {
           minGroupSize: options.minGroup,
+          ...(outcomes === undefined ? {} : { outcomes }),
           onProgress: (done, total) => progress.update(done, total, 'report'),
         });
       } catch (e) {
