@@ -116,7 +116,17 @@ const LAYERS = [
     name: 'text',
     files: ['render.ts', 'render-plan.ts', 'render-advice.ts', 'render-retention.ts', 'render-follow-up.ts'],
   },
-  { name: 'io', files: ['io/columns.ts', 'io/encoding.ts', 'io/export.ts', 'io/import.ts', 'io/index.ts'] },
+  {
+    name: 'io',
+    files: [
+      'io/columns.ts',
+      'io/encoding.ts',
+      'io/export.ts',
+      'io/import.ts',
+      'io/index.ts',
+      'io/outcomes-csv.ts',
+    ],
+  },
   { name: 'report', files: ['report.ts', 'report-render.ts'] },
   { name: 'sample', files: ['sample.ts'] },
   { name: 'entry points', files: ['index.ts', 'node.ts', 'node/batch.ts'] },

@@ -321,6 +321,8 @@ export {
   importCsv,
   importCsvOrThrow,
   locateCsvIssues,
+  OUTCOME_COLUMNS,
+  outcomesFromCsv,
   writeCsv,
   type CsvCellType,
   type CsvColumn,
@@ -335,6 +337,7 @@ export {
   type DetectedEncoding,
   type ExportDatasetCsvOptions,
   type ImportCsvOptions,
+  type OutcomesCsv,
   type WriteCsvOptions,
 } from './io/index.js';
 

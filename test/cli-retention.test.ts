@@ -188,3 +188,26 @@ describe('bangfu report --outcomes', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('outcomes as a spreadsheet', () => {
+  it('reads an outcomes CSV by its name, problems pointed at rows', async () => {
+    const csv = join(dir, '回访记录.csv');
+    writeFileSync(
+      csv,
+      [
+        '劳动力编号,岗位编号,事件,日期,回访结果,离岗原因',
+        'w1,p1,上岗,2025-01-01,,',
+        'w1,p1,离岗,2025-04-01,,工资',
+      ].join('\n'),
+      'utf8',
+    );
+    const r = await runCli(['retention', dataset, csv, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('all: 1 placed, 1 left (0 for cause)');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, ['劳动力编号,岗位编号,事件,日期', 'w9,p1,上岗,2025-01-01'].join('\n'), 'utf8');
+    const b = await runCli(['follow-up', dataset, bad]);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain(`${bad}:row 2:劳动力编号：应为数据集中某名劳动力的编号`);
+  });
+});

@@ -10,7 +10,8 @@ import { BangfuValidationError, issueMessage, type ValidationIssue } from '../er
 import { isIsoDate } from '../internal/dates.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
-import { parseOutcomes, type Outcomes } from '../outcomes.js';
+import { outcomesFromCsv } from '../io/outcomes-csv.js';
+import { parseOutcomes, safeParseOutcomes, type Outcomes } from '../outcomes.js';
 import type { Locale } from '../render.js';
 import type { Dataset } from '../types.js';
 
@@ -176,8 +177,9 @@ export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
 }
 
 /**
- * Reads an outcomes file against its dataset; an unreadable file, bad JSON or invalid outcomes
- * become a {@link CliError} (exit 2) with one line per problem, in the command's language.
+ * Reads an outcomes file (JSON, or a spreadsheet when its name ends in .csv) against its dataset; an
+ * unreadable file, bad JSON or invalid outcomes become a {@link CliError} (exit 2) with one line per
+ * problem, in the command's language.
  *
  * @param path - The outcomes file.
  * @param dataset - The dataset the outcomes belong to.
@@ -185,13 +187,27 @@ export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
  * @returns The outcomes.
  */
 export function loadOutcomes(path: string, dataset: Dataset, lang: Locale): Outcomes {
+  const zh = lang === 'zh-CN';
+  if (path.toLowerCase().endsWith('.csv')) {
+    // A spreadsheet, one row per event: problems pointed at their rows and columns.
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(path));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new CliError([zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`]);
+    }
+    const sheet = outcomesFromCsv(bytes, { fileName: path });
+    if (!sheet.success) throw new CliError(sheet.issues.map((i) => issueLine(i, lang)));
+    const r = safeParseOutcomes(sheet.value.input, dataset);
+    if (!r.success) throw new CliError(sheet.value.locate(r.issues).map((i) => issueLine(i, lang)));
+    return r.value;
+  }
   try {
     return parseOutcomes(readJsonFile(path, lang), dataset);
   } catch (e) {
     if (e instanceof BangfuValidationError)
-      throw new CliError(
-        e.issues.map((i) => `${path}${lang === 'zh-CN' ? '：' : ': '}${issueLine(i, lang)}`),
-      );
+      throw new CliError(e.issues.map((i) => `${path}${zh ? '：' : ': '}${issueLine(i, lang)}`));
     throw e;
   }
 }
