@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { contacted, left, placement, started } from './helpers/outcomes.js';
 import { validInput } from './helpers/valid-input.js';
 
 let dir = '';
@@ -15,30 +16,9 @@ const write = (name: string, value: unknown): string => {
 };
 const events = {
   outcomes: [
-    {
-      worker: 'w1',
-      post: 'p1',
-      events: [
-        { kind: 'started', on: '2025-01-01' },
-        { kind: 'left', on: '2025-04-01', reason: 'pay' },
-      ],
-    },
-    {
-      worker: 'w2',
-      post: 'p3',
-      events: [
-        { kind: 'started', on: '2025-01-01' },
-        { kind: 'left', on: '2025-02-01', reason: 'dismissed' },
-      ],
-    },
-    {
-      worker: 'w3',
-      post: 'p2',
-      events: [
-        { kind: 'started', on: '2025-01-01' },
-        { kind: 'contacted', on: '2025-07-02', status: 'in-work' },
-      ],
-    },
+    placement('w1', 'p1', started('2025-01-01'), left('2025-04-01')),
+    placement('w2', 'p3', started('2025-01-01'), left('2025-02-01', 'dismissed')),
+    placement('w3', 'p2', started('2025-01-01'), contacted('2025-07-02')),
   ],
 };
 

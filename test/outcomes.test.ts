@@ -13,13 +13,10 @@ import { parseDataset } from '../src/parse.js';
 import { DAYS_PER_MONTH, employerRetention, observationOf, retention } from '../src/retention.js';
 import { kaplanMeier } from '../src/stats/kaplan-meier.js';
 import { runs } from './helpers/runs.js';
+import { contacted, left, started } from './helpers/outcomes.js';
 import { validInput } from './helpers/valid-input.js';
 
 const ds = parseDataset(validInput()); // as of 2026-03-01; p1, p2 at employer e1, p3 at e2
-
-const started = (on: string) => ({ kind: 'started', on });
-const left = (on: string, reason = 'pay') => ({ kind: 'left', on, reason });
-const contacted = (on: string, status = 'in-work') => ({ kind: 'contacted', on, status });
 
 describe('parseOutcomes', () => {
   it('reads dated events per placement', () => {

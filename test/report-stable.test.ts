@@ -6,6 +6,7 @@ import { parseDataset } from '../src/parse.js';
 import { reportToHtml, reportToMarkdown } from '../src/report-render.js';
 import { buildReport } from '../src/report.js';
 import { retention } from '../src/retention.js';
+import { contacted, left, placement, started } from './helpers/outcomes.js';
 import { validInput } from './helpers/valid-input.js';
 
 const ds = parseDataset(validInput());
@@ -13,30 +14,9 @@ const plan = assign(ds);
 const outcomes = parseOutcomes(
   {
     outcomes: [
-      {
-        worker: 'w1',
-        post: 'p1',
-        events: [
-          { kind: 'started', on: '2025-01-01' },
-          { kind: 'left', on: '2025-03-01', reason: 'pay' },
-        ],
-      },
-      {
-        worker: 'w2',
-        post: 'p3',
-        events: [
-          { kind: 'started', on: '2025-01-01' },
-          { kind: 'contacted', on: '2025-08-01', status: 'in-work' },
-        ],
-      },
-      {
-        worker: 'w3',
-        post: 'p2',
-        events: [
-          { kind: 'started', on: '2025-01-01' },
-          { kind: 'left', on: '2025-05-01', reason: 'dismissed' },
-        ],
-      },
+      placement('w1', 'p1', started('2025-01-01'), left('2025-03-01')),
+      placement('w2', 'p3', started('2025-01-01'), contacted('2025-08-01')),
+      placement('w3', 'p2', started('2025-01-01'), left('2025-05-01', 'dismissed')),
     ],
   },
   ds,
