@@ -75,8 +75,17 @@ export interface SurvivalAt {
   readonly atRisk: number;
 }
 
-/** The standard normal quantile, by Acklam's rational approximation (relative error below 1.2e-9). */
-function normalQuantile(p: number): number {
+/**
+ * The standard normal quantile, by Acklam's rational approximation (relative error below 1.2e-9).
+ *
+ * @internal
+ * @param p - A probability in (0, 1).
+ * @returns z with Φ(z) = p.
+ * @throws RangeError outside (0, 1).
+ * @example
+ * normalQuantile(0.975) //=> 1.959963985…
+ */
+export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile: p must be in (0, 1), got ${p}`);
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,

@@ -8,7 +8,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, survivalAt, type SurvivalObservation } from '../../src/stats/kaplan-meier.js';
+import {
+  kaplanMeier,
+  normalQuantile,
+  survivalAt,
+  type SurvivalObservation,
+} from '../../src/stats/kaplan-meier.js';
 import { runs } from '../helpers/runs.js';
 
 const SIX_MP: SurvivalObservation[] = [
@@ -94,17 +99,23 @@ describe('kaplanMeier', () => {
     expect(survivalAt(curve, 5)).toMatchObject({ estimable: true, survival: 1, atRisk: 21 });
     expect(survivalAt(curve, 12).survival).toBeCloseTo(0.7529, 4);
     expect(survivalAt(curve, 12).atRisk).toBe(12);
+    // At an observed time, those observed then are still at risk.
+    expect(survivalAt(curve, 6).atRisk).toBe(21);
+    expect(survivalAt(curve, 35).atRisk).toBe(1);
     expect(survivalAt(curve, 35).estimable).toBe(true);
     expect(survivalAt(curve, 36).estimable).toBe(false);
     expect(survivalAt(kaplanMeier([]), 0).estimable).toBe(false);
     // A curve that reached 0 stays there.
     expect(survivalAt(kaplanMeier(PLACEBO), 40)).toMatchObject({ estimable: true, survival: 0, atRisk: 0 });
+    expect(survivalAt(kaplanMeier(PLACEBO), 23)).toMatchObject({ estimable: true, survival: 0, atRisk: 1 });
   });
 
   it('refuses what is not an observation or a level', () => {
     expect(() => kaplanMeier([{ time: -1, event: true }])).toThrow(/observations\[0\]\.time/);
     expect(() => kaplanMeier([{ time: Number.NaN, event: true }])).toThrow(RangeError);
     expect(() => kaplanMeier([], { level: 1 })).toThrow(/level/);
+    expect(() => kaplanMeier([], { level: 0 })).toThrow(/level/);
+    expect(() => kaplanMeier([{ time: 1, event: 'yes' as never }])).toThrow(/observations\[0\]\.event/);
     expect(() => kaplanMeier([], { type: 'linear' as never })).toThrow(/type/);
   });
 
@@ -147,6 +158,42 @@ describe('kaplanMeier', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it('forms plain and log-log intervals as R does (6-MP at 13 weeks)', () => {
+    const plain = kaplanMeier(SIX_MP, { type: 'plain' }).steps[3]!;
+    expect(plain.lower).toBeCloseTo(0.4808430981731828, 9);
+    expect(plain.upper).toBeCloseTo(0.8995490586895623, 9);
+    const loglog = kaplanMeier(SIX_MP, { type: 'log-log' }).steps[3]!;
+    expect(loglog.lower).toBeCloseTo(0.43161022248618397, 9);
+    expect(loglog.upper).toBeCloseTo(0.8490659633494508, 9);
+    // Where the curve is 1 or 0 the log-log interval is not defined; plain stays inside [0, 1].
+    const one = kaplanMeier(
+      [
+        { time: 1, event: false },
+        { time: 2, event: true },
+        { time: 3, event: false },
+      ],
+      { type: 'log-log' },
+    );
+    expect(one.steps[0]!.survival).toBe(0.5);
+    expect(kaplanMeier(PLACEBO, { type: 'plain' }).steps.at(-1)).toMatchObject({ survival: 0 });
+  });
+
+  it('takes the normal quantile of its level to nine digits (values from SciPy)', () => {
+    const known: [number, number][] = [
+      [0.975, 1.959963984540054],
+      [0.995, 2.5758293035489004],
+      [0.9, 1.2815515655446004],
+      [0.5, 0],
+      [0.03, -1.880793608151251],
+      [0.02, -2.053748910631823],
+      [0.01, -2.3263478740408408],
+      [0.001, -3.090232306167813],
+    ];
+    for (const [p, z] of known) expect(normalQuantile(p)).toBeCloseTo(z, 8);
+    expect(() => normalQuantile(0)).toThrow(RangeError);
+    expect(() => normalQuantile(1)).toThrow(RangeError);
   });
 
   it('narrows with the level', () => {
