@@ -8,6 +8,7 @@ export default {
   mutate: [
     'src/eligibility.ts',
     'src/score/*.ts',
+    'src/stats/*.ts',
     'src/internal/kernel.ts',
     'src/internal/walk.ts',
     'src/internal/index-candidates.ts',
