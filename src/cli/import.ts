@@ -104,7 +104,7 @@ export function registerImport(program: Command, io: CliIO): void {
       const fileNames: Partial<Record<CsvTable, string>> = {};
       given.forEach((table, i) => {
         const path = options[table]!;
-        progress.update(i, steps, `reading ${path}`);
+        progress.update(i, steps, zh ? `读取 ${path}` : `reading ${path}`);
         try {
           files[table] = new Uint8Array(readFileSync(path));
         } catch (e) {
@@ -116,7 +116,7 @@ export function registerImport(program: Command, io: CliIO): void {
         }
         fileNames[table] = path;
       });
-      progress.update(given.length, steps, 'importing');
+      progress.update(given.length, steps, zh ? '导入' : 'importing');
       const importOptions = {
         encoding: options.encoding,
         fileNames,
@@ -126,7 +126,7 @@ export function registerImport(program: Command, io: CliIO): void {
       // The rows that can be read are checked too, so that every problem is told at once; but
       // without --skip-bad-rows any unreadable row stops the import: nobody is dropped unseen.
       const imported = importCsv(files, { ...importOptions, partial: true });
-      progress.update(given.length + 1, steps, 'validating');
+      progress.update(given.length + 1, steps, zh ? '校验' : 'validating');
       const parsed = safeParseDataset(
         imported.input,
         options.asOf === undefined ? {} : { asOf: options.asOf },
