@@ -13,7 +13,8 @@
  * post filled meanwhile, the labourer moves on to its next post with room (posts only fill, so the
  * first of its list still open is its best), walking again from where its list ended when the list
  * runs out. A post that fills leaves the walk (its offset becomes +∞; the buckets built before stay
- * exact, only looser, and are built afresh once many posts have filled).
+ * exact, only looser: the walk links over a closed post once it finds it, and the buckets are built
+ * afresh once a quarter of the posts have filled).
  *
  * @module
  */
