@@ -537,7 +537,8 @@ export function startsOn(asOf: IsoDate, worker: Pick<Labourer, 'availableFrom'>)
 
 /** `{ startsOn }` when the labourer could start only after the as-of date, else nothing. */
 function later(asOf: IsoDate, worker: Labourer): { readonly startsOn?: IsoDate } {
-  return worker.availableFrom > asOf ? { startsOn: worker.availableFrom } : {};
+  const day = startsOn(asOf, worker);
+  return day === asOf ? {} : { startsOn: day };
 }
 
 /**

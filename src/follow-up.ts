@@ -5,11 +5,9 @@
  *
  * @module
  */
-import { areaContains, provinceOf } from './divisions.js';
-import { siteArea } from './internal/context.js';
 import { addDaysIso, addMonthsIso, compareIso, daysBetween } from './internal/dates.js';
 import { placementEnd, type Outcomes, type PlacementOutcome } from './outcomes.js';
-import { netPay } from './score/pay.js';
+import { distanceFromHome, payBelowMinimum, trainedBefore } from './retention.js';
 import type { Dataset, EmployerId, IsoDate, Labourer, Post, PostId, WorkerId } from './types.js';
 
 /** One check of the schedule: so many days or months after starting. */
@@ -116,7 +114,10 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
   const together = new Map<string, number>();
   const keyOf = (o: PlacementOutcome): string =>
     `${posts.get(o.post)!.employer}\u0000${workers.get(o.worker)!.originCounty}`;
-  for (const o of active) together.set(keyOf(o), (together.get(keyOf(o)) ?? 0) + 1);
+  for (const o of active) {
+    const key = keyOf(o);
+    together.set(key, (together.get(key) ?? 0) + 1);
+  }
 
   const items: FollowUp[] = [];
   for (const o of active) {
@@ -142,12 +143,10 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
       due = asOf;
     }
     if (check === undefined || due === undefined || compareIso(due, until) > 0) continue;
-    const area = siteArea(p.site, parks);
     const risks: FollowUpRisk[] = [];
-    if (netPay(w, p, area).net < w.pay.minMonthly) risks.push('pay-below-minimum');
-    if (!areaContains(w.originCounty, area) && provinceOf(area) !== provinceOf(w.originCounty))
-      risks.push('far-from-home');
-    if (!w.trainings.some((t) => compareIso(t.completedOn, start) <= 0)) risks.push('no-training');
+    if (payBelowMinimum(w, p, parks)) risks.push('pay-below-minimum');
+    if (distanceFromHome(w, p, parks) === 'other-province') risks.push('far-from-home');
+    if (!trainedBefore(w, start)) risks.push('no-training');
     if ((together.get(keyOf(o)) ?? 0) < 2) risks.push('no-fellow-villagers');
     items.push({
       worker: o.worker,

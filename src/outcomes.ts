@@ -250,14 +250,9 @@ export function parseOutcomes(input: unknown, dataset: Dataset): Outcomes {
 export function placementEnd(
   o: PlacementOutcome,
 ): { readonly on: IsoDate; readonly reason: LeaveReason | undefined } | undefined {
-  for (const e of o.events) {
-    if (e.kind === 'left') return { on: e.on, reason: e.reason };
-    if (e.kind === 'contacted' && e.status === 'left') {
-      const later = o.events.find((x) => x.kind === 'left');
-      return later === undefined ? { on: e.on, reason: undefined } : { on: later.on, reason: later.reason };
-    }
-  }
-  return undefined;
+  for (const e of o.events) if (e.kind === 'left') return { on: e.on, reason: e.reason };
+  const gone = o.events.find((e) => e.kind === 'contacted' && e.status === 'left');
+  return gone === undefined ? undefined : { on: gone.on, reason: undefined };
 }
 
 /**

@@ -53,6 +53,30 @@ function label(report: RetentionReport, key: string, zh: boolean, dataset?: Data
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
+ * A share still in work as a caseworker reads it: `67% (13%–100%)`, the interval left out where it
+ * is not defined or is a single point, `—` where follow-up has not reached the month.
+ *
+ * @param a - The curve read at a month.
+ * @param brackets - What opens and closes the interval (` (` and `)`, or full-width for Chinese text).
+ * @returns The text.
+ * @example
+ * survivalShare({ estimable: true, survival: 0.5, lower: 0.13, upper: 1 }, [' (', ')']) //=> '50% (13%–100%)'
+ */
+export function survivalShare(
+  a: {
+    readonly estimable: boolean;
+    readonly survival: number;
+    readonly lower: number;
+    readonly upper: number;
+  },
+  brackets: readonly [string, string],
+): string {
+  if (!a.estimable) return '—';
+  if (Number.isNaN(a.lower) || a.lower === a.upper) return pct(a.survival);
+  return `${pct(a.survival)}${brackets[0]}${pct(a.lower)}–${pct(a.upper)}${brackets[1]}`;
+}
+
+/**
  * Renders a retention report: a heading (grouping, as-of date, method), then one line per group:
  * placements, left (for cause), and the share in work at each month with its interval, or “—”
  * where the follow-up is too short to tell.
@@ -73,17 +97,10 @@ export function renderRetention(report: RetentionReport, locale: Locale, dataset
   const lines = [head];
   if (report.rows.length === 0) lines.push(zh ? '（没有安置记录）' : '(no placements recorded)');
   for (const r of report.rows) {
-    const cells = r.at.map((a) => {
-      const when = zh ? `${a.months} 个月` : `${a.months} mo`;
-      if (!a.estimable) return `${when} —`;
-      const ci =
-        Number.isNaN(a.lower) || a.lower === a.upper
-          ? ''
-          : zh
-            ? `（${pct(a.lower)}–${pct(a.upper)}）`
-            : ` (${pct(a.lower)}–${pct(a.upper)})`;
-      return `${when} ${pct(a.survival)}${ci}`;
-    });
+    const cells = r.at.map(
+      (a) =>
+        `${zh ? `${a.months} 个月` : `${a.months} mo`} ${survivalShare(a, zh ? ['（', '）'] : [' (', ')'])}`,
+    );
     const counts = zh
       ? `安置 ${r.placements} 人，离岗 ${r.left} 人（因故 ${r.leftForCause} 人）`
       : `${r.placements} placed, ${r.left} left (${r.leftForCause} for cause)`;

@@ -11,6 +11,7 @@ import { writeCsv, type WriteCsvOptions } from './io/export.js';
 import type { Plan, PriorityTier, UnplacedReasonCode } from './plan.js';
 import type { LocalizedName } from './policy/types.js';
 import { renderUnplacedReason } from './render-plan.js';
+import { survivalShare } from './render-retention.js';
 import { namerFor, type Locale } from './render.js';
 import type { FillSlice, OutcomeSlice, PayFigures, ProgrammeReport, RetentionFigures } from './report.js';
 import { netPay } from './score.js';
@@ -598,13 +599,7 @@ const STABLE = {
 function stableRows(report: ProgrammeReport, locale: Locale): (string | number)[][] {
   const st = report.stableEmployment!;
   const w = STABLE[locale];
-  const pctOf = (x: number): string => `${Math.round(x * 100)}%`;
-  const cell = (a: RetentionFigures['at'][number]): string =>
-    !a.estimable
-      ? '—'
-      : Number.isNaN(a.lower) || a.lower === a.upper
-        ? pctOf(a.survival)
-        : `${pctOf(a.survival)} (${pctOf(a.lower)}–${pctOf(a.upper)})`;
+  const cell = (a: RetentionFigures['at'][number]): string => survivalShare(a, [' (', ')']);
   const row = (label: string, f: RetentionFigures): (string | number)[] => [
     label,
     f.placements,

@@ -24,7 +24,8 @@ import {
   type SurvivalCurve,
   type SurvivalObservation,
 } from './stats/kaplan-meier.js';
-import type { Dataset, Labourer, Post } from './types.js';
+import type { Park } from './policy/types.js';
+import type { Dataset, IsoDate, Labourer, Post } from './types.js';
 
 /** Days in an average month (365.25 / 12): durations are told in months. */
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -163,25 +164,11 @@ function grouping(by: RetentionBy, dataset: Dataset): (o: PlacementOutcome) => s
     case 'tier':
       return (o) => String(priorityTier(w(o)));
     case 'pay':
-      return (o) => {
-        const area = siteArea(p(o).site, parks);
-        return netPay(w(o), p(o), area).net >= w(o).pay.minMonthly ? 'at-or-above' : 'below';
-      };
+      return (o) => (payBelowMinimum(w(o), p(o), parks) ? 'below' : 'at-or-above');
     case 'distance':
-      return (o) => {
-        const area = siteArea(p(o).site, parks);
-        const home = w(o).originCounty;
-        return areaContains(home, area)
-          ? 'home-county'
-          : provinceOf(home) === provinceOf(area)
-            ? 'home-province'
-            : 'other-province';
-      };
+      return (o) => distanceFromHome(w(o), p(o), parks);
     case 'trained':
-      return (o) => {
-        const start = o.events[0]!.on;
-        return w(o).trainings.some((t) => compareIso(t.completedOn, start) <= 0) ? 'yes' : 'no';
-      };
+      return (o) => (trainedBefore(w(o), o.events[0]!.on) ? 'yes' : 'no');
     default:
       throw new RangeError(`retention: unknown grouping ${String(by)}`);
   }
@@ -267,4 +254,40 @@ export function employerRetention(
 function valueAt(row: RetentionRow): number {
   const at = row.at[0]!;
   return at.estimable ? at.survival : Number.NaN;
+}
+
+// --- facts at placement (retention groups by them; the follow-up worklist lists them as risks) ---
+
+/**
+ * Whether the net pay a post leaves is below the least the labourer accepts.
+ *
+ * @internal
+ */
+export function payBelowMinimum(worker: Labourer, post: Post, parks: ReadonlyMap<string, Park>): boolean {
+  return netPay(worker, post, siteArea(post.site, parks)).net < worker.pay.minMonthly;
+}
+
+/**
+ * How far from home a post is: in the home county, elsewhere in the home province, or in another.
+ *
+ * @internal
+ */
+export function distanceFromHome(
+  worker: Labourer,
+  post: Post,
+  parks: ReadonlyMap<string, Park>,
+): 'home-county' | 'home-province' | 'other-province' {
+  const area = siteArea(post.site, parks);
+  const home = worker.originCounty;
+  if (areaContains(home, area)) return 'home-county';
+  return provinceOf(home) === provinceOf(area) ? 'home-province' : 'other-province';
+}
+
+/**
+ * Whether the labourer completed a course on or before a day.
+ *
+ * @internal
+ */
+export function trainedBefore(worker: Labourer, day: IsoDate): boolean {
+  return worker.trainings.some((t) => compareIso(t.completedOn, day) <= 0);
 }

@@ -204,13 +204,7 @@ function importTable(
     code: string,
     text: Bilingual,
     value?: unknown,
-  ) => {
-    const path = [file, row === undefined ? undefined : `row ${row}`, header]
-      .filter((p) => p !== undefined)
-      .join(':');
-    const message = { message: text.en, messageZh: text.zh };
-    issues.push(value === undefined ? { path, code, ...message } : { path, code, ...message, value });
-  };
+  ) => issues.push(cellIssue(file, row, header, code, text, value));
 
   // Decode.
   let text: string;
@@ -669,12 +663,51 @@ export function locateCsvIssues(
       column === undefined
         ? undefined
         : (report.headers[column.key] ?? (report.language === 'zh' ? column.header : column.key));
-    const path = [report.file, `row ${row}`, header].filter((p) => p !== undefined).join(':');
-    return {
-      ...issue,
-      path,
-      message: `${issue.message} (${issue.path})`,
-      ...(issue.messageZh === undefined ? {} : { messageZh: `${issue.messageZh}（${issue.path}）` }),
-    };
+    return atCell(issue, report.file, row, header);
   });
+}
+
+/**
+ * A problem found in a spreadsheet, at `file:row N:header` (row and header where known), in both
+ * languages.
+ *
+ * @internal
+ */
+export function cellIssue(
+  file: string,
+  row: number | undefined,
+  header: string | undefined,
+  code: string,
+  text: Bilingual,
+  value?: unknown,
+): ValidationIssue {
+  const path = cellPath(file, row, header);
+  const message = { message: text.en, messageZh: text.zh };
+  return value === undefined ? { path, code, ...message } : { path, code, ...message, value };
+}
+
+/**
+ * A problem found in the records read from a spreadsheet, moved to the cell they came from, its
+ * record path kept at the end of the message.
+ *
+ * @internal
+ */
+export function atCell(
+  issue: ValidationIssue,
+  file: string,
+  row: number,
+  header: string | undefined,
+): ValidationIssue {
+  return {
+    ...issue,
+    path: cellPath(file, row, header),
+    message: `${issue.message} (${issue.path})`,
+    ...(issue.messageZh === undefined ? {} : { messageZh: `${issue.messageZh}（${issue.path}）` }),
+  };
+}
+
+function cellPath(file: string, row: number | undefined, header: string | undefined): string {
+  return [file, row === undefined ? undefined : `row ${row}`, header]
+    .filter((p) => p !== undefined)
+    .join(':');
 }

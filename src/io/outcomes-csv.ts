@@ -9,6 +9,7 @@ import type { SafeResult, ValidationIssue } from '../errors.js';
 import { dongguanPolicy } from '../policy/dongguan.js';
 import { normaliseHeader, readCell } from './columns.js';
 import { decodeCsvBytes, type CsvInputEncoding } from './encoding.js';
+import { atCell, cellIssue } from './import.js';
 
 /** The columns of an outcomes spreadsheet: field, Chinese header, other accepted headers, required. */
 export const OUTCOME_COLUMNS = [
@@ -91,16 +92,8 @@ export function outcomesFromCsv(
     en: string,
     zh: string,
     value?: unknown,
-  ) => {
-    const path = [file, row === undefined ? undefined : `row ${row}`, header]
-      .filter((p) => p !== undefined)
-      .join(':');
-    issues.push(
-      value === undefined
-        ? { path, code: c, message: en, messageZh: zh }
-        : { path, code: c, message: en, messageZh: zh, value },
-    );
-  };
+  ) => issues.push(cellIssue(file, row, header, c, { en, zh }, value));
+
   const text =
     typeof source === 'string'
       ? source.replace(/^\ufeff/, '')
@@ -210,31 +203,14 @@ export function outcomesFromCsv(
   }
   if (issues.length > 0) return { success: false, issues };
   const entries = [...byPair.values()];
-  const column: Readonly<Record<string, Key>> = {
-    worker: 'worker',
-    post: 'post',
-    kind: 'kind',
-    on: 'on',
-    status: 'status',
-    reason: 'reason',
-    note: 'note',
-  };
   const locate = (list: readonly ValidationIssue[]): ValidationIssue[] =>
     list.map((i) => {
       const m = /^outcomes\[(\d+)\](?:\.events\[(\d+)\])?(?:\.(\w+))?/.exec(i.path);
       const e = m === null ? undefined : entries[Number(m[1])];
       if (m === null || e === undefined) return i;
       const row = m[2] === undefined ? e.rows[0]! : (e.rows[Number(m[2])] ?? e.rows[0]!);
-      const key = m[3] === undefined ? undefined : column[m[3]];
-      const path = [file, `row ${row}`, key === undefined || !at.has(key) ? undefined : headerOf(key)]
-        .filter((p) => p !== undefined)
-        .join(':');
-      return {
-        ...i,
-        path,
-        message: `${i.message} (${i.path})`,
-        ...(i.messageZh === undefined ? {} : { messageZh: `${i.messageZh}（${i.path}）` }),
-      };
+      const key = OUTCOME_COLUMNS.find((c) => c.key === m[3])?.key;
+      return atCell(i, file, row, key === undefined || !at.has(key) ? undefined : headerOf(key));
     });
   return { success: true, value: { input: { outcomes: entries.map((e) => e.record) }, locate } };
 }
