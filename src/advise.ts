@@ -121,7 +121,7 @@ export const LIFTED_BY: Readonly<Partial<Record<ExclusionCode, readonly ChangeCo
 };
 
 /** Whose fact an unchangeable exclusion rests on. */
-export type FixedWhy = 'law' | 'post' | 'employer' | 'family-care' | 'record';
+export type FixedWhy = 'law' | 'post' | 'employer' | 'family-care' | 'record' | 'history';
 
 const FIXED_WHY: Readonly<Record<ExclusionCode, FixedWhy>> = {
   'under-minimum-age': 'law',
@@ -145,6 +145,7 @@ const FIXED_WHY: Readonly<Record<ExclusionCode, FixedWhy>> = {
   'refused-destination': 'post',
   'dormitory-needed': 'post',
   'below-minimum-pay': 'post',
+  'ended-for-cause': 'history',
 };
 
 /** An exclusion the labourer cannot change, and the date from which waiting lifts it, if any. */

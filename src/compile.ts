@@ -179,6 +179,12 @@ export interface CompiledLabourers {
   readonly refStart: Int32Array;
   readonly refArea: readonly string[];
   readonly refPark: Int32Array;
+  /**
+   * Employers (rows of `dataset.employers`) where the labourer's placement ended for cause (the
+   * rule `ended-for-cause`): `barEmployer[barStart[i] … barStart[i+1])`.
+   */
+  readonly barStart: Int32Array;
+  readonly barEmployer: Int32Array;
   /** Certificates valid on the as-of date, as bitsets over `certIds`. */
   readonly workerCerts: Uint32Array;
   /** Certificates held but every copy expired on the as-of date (the rule's `expired` state). */
@@ -594,6 +600,17 @@ export function compileLabourers(
   const workerCerts = new Uint32Array(W * certWords);
   const workerExpiredCerts = new Uint32Array(W * certWords);
   const workerLangs = new Uint32Array(W * langWords);
+  // Pairs ended for cause, by labourer: the rule's one definition is the context's lookup.
+  const barred = new Map<string, number[]>();
+  for (const end of contextOf(dataset).endedForCause.values()) {
+    const ei = employerRow.get(end.employer);
+    if (ei === undefined) continue; // an employer not in the dataset has no posts to bar
+    let list = barred.get(end.worker);
+    if (list === undefined) barred.set(end.worker, (list = []));
+    list.push(ei);
+  }
+  const barStart = new Int32Array(W + 1);
+  const barEmployer: number[] = [];
 
   dataset.labourers.forEach((w, i) => {
     workerCounty[i] = counties.get(w.originCounty)!;
@@ -637,6 +654,8 @@ export function compileLabourers(
       refPark.push(d.kind === 'park' ? (parkIndex.get(d.park) ?? -2) : -1);
     }
     refStart[i + 1] = refArea.length;
+    for (const ei of barred.get(w.id) ?? []) barEmployer.push(ei);
+    barStart[i + 1] = barEmployer.length;
     // Certificates held and valid on the as-of date (the eligibility rules' `valid` state), and
     // those held only in expired copies (`expired`).
     for (const held of w.certificates) {
@@ -690,6 +709,8 @@ export function compileLabourers(
     refStart,
     refArea,
     refPark: Int32Array.from(refPark),
+    barStart,
+    barEmployer: Int32Array.from(barEmployer),
     workerCerts,
     workerExpiredCerts,
     workerLangs,

@@ -7,7 +7,7 @@
  */
 import { provinceOf, prefectureOf } from './divisions.js';
 import { ageOn } from './internal/dates.js';
-import { contextOf, siteArea, type Context } from './internal/context.js';
+import { contextOf, forCauseKey, siteArea, type Context } from './internal/context.js';
 import type { Park, Policy } from './policy/types.js';
 import { netPay } from './score/pay.js';
 import type { Exclusion, ExclusionCode } from './reasons.js';
@@ -427,6 +427,24 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
         : none;
     },
   },
+  {
+    code: 'ended-for-cause',
+    scope: 'pair',
+    description:
+      "An earlier placement of the labourer with the post's employer ended for cause (dismissed, or wages unpaid): the pair is not planned again (from outcome records).",
+    check: ({ ctx, worker, employer }) => {
+      if (ctx.endedForCause.size === 0) return none;
+      const end = ctx.endedForCause.get(forCauseKey(worker.id, employer.id));
+      return end === undefined
+        ? none
+        : [
+            {
+              code: 'ended-for-cause',
+              params: { employer: end.employer, post: end.post, reason: end.reason, on: end.on },
+            },
+          ];
+    },
+  },
 ];
 
 /**
@@ -462,7 +480,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[
  *
  * @example
  * ELIGIBILITY_RULES[0] //=> { code: 'under-minimum-age', scope: 'worker', description: 'Under the minimum working age…' }
- * ELIGIBILITY_RULES.length //=> 21
+ * ELIGIBILITY_RULES.length //=> 22
  */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, scope, description }) => ({
   code,

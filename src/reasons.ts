@@ -14,6 +14,7 @@ import type {
   IsoDate,
   MobilityScope,
   ParkId,
+  PostId,
   BaseId,
   Site,
   SkillId,
@@ -84,6 +85,16 @@ export interface ExclusionParams {
    * (not a rule when the policy makes the minimum soft).
    */
   readonly 'below-minimum-pay': { readonly net: number; readonly minimum: number; readonly short: number };
+  /**
+   * An earlier placement of the labourer with this employer ended for cause (dismissed, wages
+   * unpaid): the pair is not planned again (from outcome records, see `applyOutcomes`).
+   */
+  readonly 'ended-for-cause': {
+    readonly employer: EmployerId;
+    readonly post: PostId;
+    readonly reason: 'dismissed' | 'wages-unpaid';
+    readonly on: IsoDate;
+  };
 }
 
 /** A code of {@link ExclusionParams}. */
@@ -174,6 +185,12 @@ export interface ScoreReasonParams {
     readonly rate: number;
   };
   readonly 'employer-track-record-missing': { readonly employer: EmployerId };
+  /** Retention measured from outcome records (see `applyOutcomes`), shrunk towards the programme's. */
+  readonly 'employer-retention-measured': {
+    readonly placements: number;
+    readonly months: number;
+    readonly rate: number;
+  };
 }
 
 /** A code of {@link ScoreReasonParams}. */

@@ -116,6 +116,7 @@ export const FIXED_ZH: Readonly<Record<FixedWhy, string>> = {
   employer: '用人单位审核状态，本人无法改变',
   'family-care': '需照顾家庭，属本人无法改变的情况',
   record: '需补充登记性别，非本人可改变的条件',
+  history: '曾在该单位因故（辞退、欠薪）结束工作，不再安排',
 };
 
 /**
@@ -130,6 +131,7 @@ export const FIXED_EN: Readonly<Record<FixedWhy, string>> = {
   employer: "the employer's vetting; the labourer cannot change it",
   'family-care': 'family care; not something the labourer can change',
   record: 'the gender must be recorded; not a change for the labourer',
+  history: 'an earlier placement there ended for cause (dismissal, unpaid wages); not offered again',
 };
 
 const CHANGES: Readonly<Record<Locale, ChangeRenderers>> = { 'zh-CN': CHANGES_ZH, en: CHANGES_EN };

@@ -76,6 +76,7 @@ export const RULE_LABELS: Readonly<Record<Locale, Readonly<Record<ExclusionCode,
     'refused-destination': '本人不愿去该地',
     'dormitory-needed': '需要宿舍但岗位不提供',
     'below-minimum-pay': '工资低于本人最低要求',
+    'ended-for-cause': '曾在该单位因故结束工作',
   },
   en: {
     'under-minimum-age': 'under 16',
@@ -99,6 +100,7 @@ export const RULE_LABELS: Readonly<Record<Locale, Readonly<Record<ExclusionCode,
     'refused-destination': 'refused destination',
     'dormitory-needed': 'needs a dormitory, none provided',
     'below-minimum-pay': "pay below the labourer's minimum",
+    'ended-for-cause': 'ended for cause there before',
   },
 };
 

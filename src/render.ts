@@ -245,6 +245,8 @@ export const EXCLUSIONS_ZH: Renderers<ExclusionParams> = {
   'dormitory-needed': () => '本人需要宿舍，岗位离家且不提供宿舍',
   'below-minimum-pay': (p, n) =>
     `实得${n.money(p.net)}，低于本人可接受的最低${n.money(p.minimum)}，少${n.money(p.short)}`,
+  'ended-for-cause': (p, n) =>
+    `本人在${n.employer(p.employer)}的上一份工作于${p.on}${p.reason === 'dismissed' ? '被辞退' : '因欠薪'}结束，不再安排到该单位`,
 };
 
 /**
@@ -292,6 +294,8 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
   'dormitory-needed': () => 'Needs a dormitory; the post is away from home and offers none',
   'below-minimum-pay': (p, n) =>
     `Takes home ${n.money(p.net)}, ${n.money(p.short)} short of the least the labourer accepts (${n.money(p.minimum)})`,
+  'ended-for-cause': (p, n) =>
+    `An earlier placement at ${n.employer(p.employer)} ended on ${p.on} ${p.reason === 'dismissed' ? 'in dismissal' : 'with wages unpaid'}: not placed there again`,
 };
 
 /**
@@ -345,6 +349,8 @@ export const REASONS_ZH: Renderers<ScoreReasonParams> = {
   'employer-retention': (p, n) =>
     `以往安置${p.placements}人，半年后仍在岗${p.retained}人（${n.percent(p.rate)}）`,
   'employer-track-record-missing': (p, n) => `${n.employer(p.employer)}以往安置人数不足，无留存率可参考`,
+  'employer-retention-measured': (p, n) =>
+    `据跟踪记录，${p.placements}人次安置${p.months}个月后在岗率${n.percent(p.rate)}（已向项目平均值校正）`,
 };
 
 /**
@@ -406,6 +412,8 @@ export const REASONS_EN: Renderers<ScoreReasonParams> = {
     `${p.retained} of ${p.placements} past placements still in work after six months (${n.percent(p.rate)})`,
   'employer-track-record-missing': (p, n) =>
     `${n.employer(p.employer)} has too few past placements for a retention rate`,
+  'employer-retention-measured': (p, n) =>
+    `${n.percent(p.rate)} still in work after ${p.months} months, measured over ${p.placements} placement${p.placements === 1 ? '' : 's'} in the outcome records (shrunk towards the programme's share)`,
 };
 
 const EXCLUSIONS: Readonly<Record<Locale, Renderers<ExclusionParams>>> = {

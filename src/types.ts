@@ -148,6 +148,38 @@ export interface Employer {
    * whole number at most 2^31 − 1.
    */
   readonly workforceByOrigin: readonly { readonly county: CountyCode; readonly count: number }[];
+  /**
+   * Retention measured from the programme's outcome records, set by `applyOutcomes` (never read from
+   * a dataset file): when present, the employer component uses `rate` instead of `trackRecord`.
+   */
+  readonly measuredRetention?: MeasuredRetention;
+}
+
+/**
+ * An employer's retention measured from outcome records: the Kaplan–Meier share still in work
+ * `months` after starting, shrunk towards the programme's share by a beta prior (see
+ * `employerRetention`), with how many placements it rests on.
+ */
+export interface MeasuredRetention {
+  readonly months: number;
+  /** Placements of the employer in the outcome records. */
+  readonly placements: number;
+  /** The shrunk share in [0, 1]: what the score uses. */
+  readonly rate: number;
+}
+
+/**
+ * A labourer's placement at an employer that ended for cause (dismissed, wages unpaid): the pair is
+ * not planned again. Derived from outcome records by `applyOutcomes`; never read from a dataset file.
+ */
+export interface EndedForCause {
+  readonly worker: WorkerId;
+  readonly employer: EmployerId;
+  /** The post the placement was at. */
+  readonly post: PostId;
+  readonly reason: 'dismissed' | 'wages-unpaid';
+  /** The day it ended. */
+  readonly on: IsoDate;
 }
 
 /** Where a post's work is done. */
@@ -255,4 +287,9 @@ export interface Dataset {
   readonly groups: readonly PlacementGroup[];
   /** The programme policy in force: the default, with the dataset's overrides applied. */
   readonly policy: import('./policy/types.js').Policy;
+  /**
+   * Labourer–employer pairs that ended for cause, excluded by the rule `ended-for-cause`. Set by
+   * `applyOutcomes` from outcome records; absent (none) in a dataset read from a file.
+   */
+  readonly endedForCause?: readonly EndedForCause[];
 }

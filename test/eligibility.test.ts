@@ -11,8 +11,10 @@ import type {
   Labourer,
   ParkId,
   Post,
+  PostId,
   Site,
   SkillId,
+  WorkerId,
 } from '../src/types.js';
 import { requirementCredit, skillsComponent } from '../src/score/skills.js';
 import { AS_OF, TANGXIA, ZHENXIONG, dataset, employer, labourer, post } from './helpers/build.js';
@@ -471,6 +473,41 @@ describe('rule order', () => {
   });
 });
 
+describe('ended for cause', () => {
+  const e2 = employer({ id: 'e2' as EmployerId, name: '另一厂' });
+  const p2 = post({ id: 'p2' as PostId, employer: e2.id });
+  const w = labourer();
+  const end = {
+    worker: w.id,
+    employer: 'e1' as EmployerId,
+    post: 'p1' as PostId,
+    reason: 'dismissed' as const,
+    on: '2026-01-10' as IsoDate,
+  };
+  const ds = { ...dataset({ labourers: [w], employers: [employer(), e2], posts: [post(), p2] }), endedForCause: [end] };
+  it("bars every post of the employer, and only that employer's, for that labourer only", () => {
+    expect(checkEligibility(ds, w, ds.posts[0]!)).toEqual([
+      {
+        code: 'ended-for-cause',
+        params: { employer: 'e1', post: 'p1', reason: 'dismissed', on: '2026-01-10' },
+      },
+    ]);
+    expect(checkEligibility(ds, w, p2)).toEqual([]);
+    const other = labourer({ id: 'w2' as WorkerId });
+    expect(checkEligibility({ ...ds, labourers: [w, other] }, other, ds.posts[0]!)).toEqual([]);
+  });
+  it('names the latest end when a pair ended for cause twice', () => {
+    const twice = {
+      ...ds,
+      endedForCause: [end, { ...end, reason: 'wages-unpaid' as const, on: '2026-02-01' as IsoDate }, end],
+    };
+    expect(checkEligibility(twice, w, ds.posts[0]!)[0]!.params).toMatchObject({
+      reason: 'wages-unpaid',
+      on: '2026-02-01',
+    });
+  });
+});
+
 describe('ELIGIBILITY_RULES', () => {
   const every: Record<ExclusionCode, true> = {
     'under-minimum-age': true,
@@ -494,6 +531,7 @@ describe('ELIGIBILITY_RULES', () => {
     'refused-destination': true,
     'dormitory-needed': true,
     'below-minimum-pay': true,
+    'ended-for-cause': true,
   };
   it('lists every exclusion code exactly once, under-age first', () => {
     const listed = ELIGIBILITY_RULES.map((r) => r.code);

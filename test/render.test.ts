@@ -83,6 +83,10 @@ const EXCLUSIONS: { readonly [K in ExclusionCode]: Extract<Exclusion, { code: K 
   },
   'dormitory-needed': { code: 'dormitory-needed', params: {} },
   'below-minimum-pay': { code: 'below-minimum-pay', params: { net: 2500, minimum: 3500, short: 1000 } },
+  'ended-for-cause': {
+    code: 'ended-for-cause',
+    params: { employer: e1, post: 'p1' as PostId, reason: 'wages-unpaid', on: d('2026-01-15') },
+  },
 };
 
 /** One example of every score reason code. */
@@ -145,6 +149,10 @@ const REASONS: { readonly [K in ScoreReasonCode]: Extract<ScoreReason, { code: K
   'employer-criteria': { code: 'employer-criteria', params: { met: ['well-managed', 'good-pay'], of: 4 } },
   'employer-retention': { code: 'employer-retention', params: { placements: 20, retained: 15, rate: 0.75 } },
   'employer-track-record-missing': { code: 'employer-track-record-missing', params: { employer: e1 } },
+  'employer-retention-measured': {
+    code: 'employer-retention-measured',
+    params: { placements: 12, months: 6, rate: 0.75 },
+  },
 };
 
 const LOCALES: readonly Locale[] = ['zh-CN', 'en'];

@@ -417,6 +417,23 @@ describe('employer component', () => {
     const b = score({ employers: [employer({ trackRecord: { placements: 4, retainedSixMonths: 4 } })] });
     expect(part(b, 'employer', 'retention')).toBeNull();
   });
+  it('retention measured from outcomes replaces the typed figure, whatever its count', () => {
+    const b = score({
+      employers: [
+        employer({
+          trackRecord: { placements: 20, retainedSixMonths: 20 },
+          measuredRetention: { months: 6, placements: 3, rate: 0.4 },
+        }),
+      ],
+    });
+    expect(part(b, 'employer', 'retention')).toBe(0.4);
+    expect(comp(b, 'employer').reasons[1]).toEqual({
+      code: 'employer-retention-measured',
+      params: { placements: 3, months: 6, rate: 0.4 },
+    });
+    // criteria all met (1) and 0.4, weighted equally.
+    expect(comp(b, 'employer').value).toBeCloseTo(0.7, 12);
+  });
 });
 
 it('scorePair does not mutate its inputs', () => {

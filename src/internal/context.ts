@@ -3,7 +3,7 @@
  * find an employer, a skill or a park in O(1) without each building its own map.
  */
 import type { CertificateDefinition, Park, Policy, SkillDefinition } from '../policy/types.js';
-import type { AreaCode, Dataset, Employer, Labourer, ParkId, Post, Site } from '../types.js';
+import type { AreaCode, Dataset, Employer, EndedForCause, Labourer, ParkId, Post, Site } from '../types.js';
 
 /** Maps over one dataset. */
 export interface Context {
@@ -15,6 +15,26 @@ export interface Context {
   readonly skills: ReadonlyMap<string, SkillDefinition>;
   readonly certificates: ReadonlyMap<string, CertificateDefinition>;
   readonly parks: ReadonlyMap<string, Park>;
+  /**
+   * Pairs ended for cause by {@link forCauseKey}, the latest end of each pair; empty when the dataset
+   * has none.
+   */
+  readonly endedForCause: ReadonlyMap<string, EndedForCause>;
+}
+
+/** The key of a labourer–employer pair in {@link Context.endedForCause}. */
+export function forCauseKey(worker: string, employer: string): string {
+  return `${worker}\u0000${employer}`;
+}
+
+function endedForCauseOf(dataset: Dataset): ReadonlyMap<string, EndedForCause> {
+  const out = new Map<string, EndedForCause>();
+  for (const end of dataset.endedForCause ?? []) {
+    const key = forCauseKey(end.worker, end.employer);
+    const seen = out.get(key);
+    if (seen === undefined || end.on > seen.on) out.set(key, end);
+  }
+  return out;
 }
 
 const cache = new WeakMap<Dataset, Context>();
@@ -37,6 +57,7 @@ export function contextOf(dataset: Dataset): Context {
       skills: byId(policy.skills),
       certificates: byId(policy.certificates),
       parks: byId(policy.parks),
+      endedForCause: endedForCauseOf(dataset),
     };
     cache.set(dataset, ctx);
   }

@@ -505,6 +505,8 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
   }
   // The labourer's minimum acceptable pay, against the net the post leaves them (as `payValue`).
   if (index.minimumPayHard && netAt(index, w, p, cp) < index.workerMin[w]!) return false;
+  for (let k = index.barStart[w]!, end = index.barStart[w + 1]!; k < end; k++)
+    if (index.barEmployer[k] === index.postEmployer[p]) return false;
   return true;
 }
 

@@ -250,6 +250,21 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
     }
     put('refused-destination', refused);
   }
+  // Pairs ended for cause: every post of each employer barred.
+  const barFrom = index.barStart[w]!;
+  const barTo = index.barStart[w + 1]!;
+  if (barTo > barFrom) {
+    let barredPosts = 0;
+    for (let p = 0; p < index.postCount; p++) {
+      for (let k = barFrom; k < barTo; k++) {
+        if (index.barEmployer[k] === index.postEmployer[p]) {
+          barredPosts++;
+          break;
+        }
+      }
+    }
+    put('ended-for-cause', barredPosts);
+  }
   return out;
 }
 

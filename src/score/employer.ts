@@ -39,9 +39,11 @@ export const VETTING_CRITERIA: readonly VettingCriterion[] = [
 /**
  * Scores an employer.
  *
- * Parts: `criteria` = share of the four vetting criteria met, weight 0.5; `retention` = share of past
- * programme placements still in work after six months, when there were at least 5 placements, else
- * null (`employer-track-record-missing`), weight 0.5.
+ * Parts: `criteria` = share of the four vetting criteria met, weight 0.5; `retention` = the
+ * retention measured from outcome records when `applyOutcomes` has set it
+ * (`employer-retention-measured`), else the share of past programme placements still in work after
+ * six months, when there were at least 5 placements, else null (`employer-track-record-missing`),
+ * weight 0.5.
  *
  * @param employer - The employer.
  * @returns The component value in [0, 1], its parts and reasons.
@@ -55,7 +57,16 @@ export function employerComponent(employer: Employer): ComponentResult {
   ];
   let retention: number | null = null;
   const record = employer.trackRecord;
-  if (record !== undefined && record.placements >= MIN_PLACEMENTS_FOR_RETENTION) {
+  const measured = employer.measuredRetention;
+  if (measured !== undefined) {
+    // Measured from outcome records (already shrunk towards the programme's share): it replaces
+    // the figure typed into the dataset.
+    retention = clamp01(measured.rate);
+    reasons.push({
+      code: 'employer-retention-measured',
+      params: { placements: measured.placements, months: measured.months, rate: retention },
+    });
+  } else if (record !== undefined && record.placements >= MIN_PLACEMENTS_FOR_RETENTION) {
     retention = clamp01(record.retainedSixMonths / record.placements);
     reasons.push({
       code: 'employer-retention',

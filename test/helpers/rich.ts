@@ -1,7 +1,8 @@
 /**
  * Datasets that use more of the model than `datasetArb` alone: certificates required and held
  * (valid, expired, not yet issued), refused destinations and parks, every mobility scope, unrecorded
- * gender, non-default score weights, more labourers than openings; and small samples of the generator. For the planner's properties,
+ * gender, non-default score weights, more labourers than openings, pairs ended for cause and
+ * employers' retention measured from outcomes; and small samples of the generator. For the planner's properties,
  * whose oracles enumerate every pair.
  */
 import fc from 'fast-check';
@@ -45,10 +46,24 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
           refused: fc.subarray([...REFUSALS], { maxLength: 1 }),
           scope: fc.option(fc.constantFrom(...SCOPES), { nil: undefined }),
           genderless: fc.integer({ min: 0, max: 9 }),
+          // An earlier placement ended for cause at one employer, now and then.
+          barred: fc.option(fc.nat({ max: ds.employers.length - 1 }), { nil: undefined, freq: 3 }),
+          barReason: fc.constantFrom('dismissed' as const, 'wages-unpaid' as const),
         }),
         { minLength: ds.labourers.length, maxLength: ds.labourers.length },
       ),
       scarce: fc.boolean(),
+      // Retention measured from outcome records on some employers (it replaces the typed figure).
+      measured: fc.array(
+        fc.option(
+          fc.record({
+            placements: fc.integer({ min: 1, max: 40 }),
+            rate: fc.constantFrom(0, 0.35, 0.8, 1),
+          }),
+          { nil: undefined },
+        ),
+        { minLength: ds.employers.length, maxLength: ds.employers.length },
+      ),
       // The labourer's minimum pay soft now and then (scored instead of excluding).
       softPay: fc.integer({ min: 0, max: 3 }),
       // Non-default score weights now and then (they need not sum to 1; a zero weight drops a part).
@@ -62,8 +77,19 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         { nil: undefined, freq: 3 },
       ),
     })
-    .map(({ posts, workers, scarce, weights, softPay }) => ({
+    .map(({ posts, workers, scarce, weights, softPay, measured }) => ({
       ...ds,
+      employers: ds.employers.map((e, i) => {
+        const m = measured[i];
+        return m === undefined ? e : { ...e, measuredRetention: { months: 6, ...m } };
+      }),
+      endedForCause: ds.labourers.flatMap((w, i) => {
+        const x = workers[i]!;
+        if (x.barred === undefined) return [];
+        const employer = ds.employers[x.barred]!.id;
+        const post = ds.posts.find((p) => p.employer === employer)?.id ?? ds.posts[0]!.id;
+        return [{ worker: w.id, employer, post, reason: x.barReason, on: '2026-01-10' as IsoDate }];
+      }),
       policy: {
         ...ds.policy,
         ...(weights === undefined || weights.skills + weights.pay + weights.origin + weights.employer === 0
