@@ -111,7 +111,7 @@ const LAYERS = [
     ],
   },
   { name: 'verify', files: ['verify-plan.ts'] },
-  { name: 'advice', files: ['advise.ts', 'train.ts', 'retention.ts', 'follow-up.ts'] },
+  { name: 'advice', files: ['advise.ts', 'train.ts', 'retention.ts', 'follow-up.ts', 'replan.ts'] },
   {
     name: 'text',
     files: ['render.ts', 'render-plan.ts', 'render-advice.ts', 'render-retention.ts', 'render-follow-up.ts'],
@@ -128,7 +128,7 @@ const LAYERS = [
     ],
   },
   { name: 'report', files: ['report.ts', 'report-render.ts'] },
-  { name: 'sample', files: ['sample.ts'] },
+  { name: 'sample', files: ['sample.ts', 'sample-outcomes.ts'] },
   { name: 'entry points', files: ['index.ts', 'node.ts', 'node/batch.ts'] },
   {
     name: 'cli',
@@ -142,6 +142,7 @@ const LAYERS = [
       'cli/import.ts',
       'cli/rank.ts',
       'cli/report.ts',
+      'cli/outcomes.ts',
       'cli/retention.ts',
       'cli/follow-up.ts',
       'cli/sample.ts',

@@ -23,6 +23,7 @@ import { registerRank } from './cli/rank.js';
 import { registerReport } from './cli/report.js';
 import { registerRetention } from './cli/retention.js';
 import { registerFollowUp } from './cli/follow-up.js';
+import { registerOutcomes } from './cli/outcomes.js';
 import { registerSample } from './cli/sample.js';
 import { registerSchema } from './cli/schema.js';
 import { registerSolve } from './cli/solve.js';
@@ -44,6 +45,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   registerSolve,
   registerAdvise,
   registerTrain,
+  registerOutcomes,
   registerRetention,
   registerFollowUp,
   registerSample,

@@ -32,7 +32,13 @@ export {
   type Outcomes,
   type PlacementOutcome,
 } from './outcomes.js';
-export { renderEmployerRetention, renderRetention } from './render-retention.js';
+export {
+  renderEmployerRetention,
+  renderRetention,
+  retentionGroupLabel,
+  retentionHeading,
+} from './render-retention.js';
+export { applyOutcomes, replan, verifyReplan, type AppliedOutcomes } from './replan.js';
 export { followUpRows, renderFollowUps } from './render-follow-up.js';
 export {
   FOLLOW_UP_SCHEDULE,
@@ -263,10 +269,13 @@ export {
   type TravelSubsidyRow,
 } from './report.js';
 export {
+  RETENTION_CHART_CURVES,
   planToCsv,
   reportToCsv,
   reportToHtml,
   reportToMarkdown,
+  retentionToHtml,
+  retentionToMarkdown,
   type ReportCsvOptions,
 } from './report-render.js';
 
@@ -323,6 +332,7 @@ export {
   locateCsvIssues,
   OUTCOME_COLUMNS,
   outcomesFromCsv,
+  outcomesToCsv,
   writeCsv,
   type CsvCellType,
   type CsvColumn,
@@ -343,6 +353,12 @@ export {
 
 // Sample data
 export { demoDataset, generateSample, type SampleOptions } from './sample.js';
+export {
+  BASE_MONTHLY_HAZARD,
+  HAZARD_FACTORS,
+  simulateOutcomes,
+  type SimulateOutcomesOptions,
+} from './sample-outcomes.js';
 
 // Types
 export type * from './types.js';

@@ -190,6 +190,33 @@ export interface GroupSearch {
   readonly bound?: OptimalCertificate;
 }
 
+/** A placement still in work by the outcome records: the labourer keeps the post (see `replan`). */
+export interface KeptPlacement {
+  readonly worker: WorkerId;
+  readonly post: PostId;
+  readonly employer: EmployerId;
+  /** The day the placement started. */
+  readonly since: IsoDate;
+}
+
+/** How outcome records were applied to a dataset before planning again (see `applyOutcomes`). */
+export interface OutcomeOptions {
+  /**
+   * Measure each employer's retention from the outcomes and score with it instead of the typed
+   * track record. @defaultValue true
+   */
+  readonly measureRetention?: boolean;
+  /** The month at which retention is measured. @defaultValue 6 */
+  readonly months?: number;
+  /** Strength of the beta prior towards the programme's retention (see `employerRetention`). @defaultValue 10 */
+  readonly priorStrength?: number;
+  /**
+   * Whether the dataset's `filled` counts already include the placements still in work
+   * (`'includes-kept'`), or those are added to it (`'add-kept'`). @defaultValue 'add-kept'
+   */
+  readonly filled?: 'add-kept' | 'includes-kept';
+}
+
 /** A cohort placement plan. */
 export interface Plan {
   readonly mode: AssignmentMode;
@@ -219,6 +246,15 @@ export interface Plan {
   readonly groups: readonly GroupOutcome[];
   readonly groupSearch: GroupSearch;
   readonly summary: PlanSummary;
+  /**
+   * A plan made again after placement (`replan`): the placements still in work, kept, by labourer
+   * id (those labourers have no entry; their posts' openings were reduced), and the options the
+   * outcomes were applied with. `verifyReplan` checks it against the same outcome records.
+   */
+  readonly kept?: {
+    readonly placements: readonly KeptPlacement[];
+    readonly options: Required<OutcomeOptions>;
+  };
 }
 
 /** Counts for one slice of the labourers. */

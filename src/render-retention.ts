@@ -31,6 +31,43 @@ const VALUE: Readonly<Record<string, { readonly zh: string; readonly en: string 
   no: { zh: '未参加培训', en: 'not trained' },
 };
 
+/**
+ * The name of a retention group as a caseworker reads it: the tier's, county's or employer's name,
+ * a fact's value in words, or the key itself.
+ *
+ * @param report - The report the group is of.
+ * @param key - The group's key.
+ * @param locale - `zh-CN` or `en`.
+ * @param dataset - For employer names (optional).
+ * @returns The label.
+ * @example
+ * retentionGroupLabel(retention(outcomes, ds, { by: 'distance' }), 'home-county', 'en') //=> 'home county'
+ */
+export function retentionGroupLabel(
+  report: RetentionReport,
+  key: string,
+  locale: Locale,
+  dataset?: Dataset,
+): string {
+  return label(report, key, locale === 'zh-CN', dataset);
+}
+
+/**
+ * The heading of a retention report: the grouping, the as-of date, the method.
+ *
+ * @param report - The report.
+ * @param locale - `zh-CN` or `en`.
+ * @returns One line.
+ * @example
+ * retentionHeading(retention(outcomes, ds), 'en') //=> 'Retention, all placements, as of 2026-03-01 (Kaplan–Meier estimate, 95% interval in brackets)'
+ */
+export function retentionHeading(report: RetentionReport, locale: Locale): string {
+  const by = BY[report.by];
+  return locale === 'zh-CN'
+    ? `留岗情况（${by.zh}，基准日 ${report.asOf}；Kaplan–Meier 估计，括号内为 95% 置信区间）`
+    : `Retention, ${by.en}, as of ${report.asOf} (Kaplan–Meier estimate, 95% interval in brackets)`;
+}
+
 /** The label of a group's key. */
 function label(report: RetentionReport, key: string, zh: boolean, dataset?: Dataset): string {
   if (report.by === 'tier')
@@ -90,11 +127,7 @@ export function survivalShare(
  */
 export function renderRetention(report: RetentionReport, locale: Locale, dataset?: Dataset): string {
   const zh = locale === 'zh-CN';
-  const by = BY[report.by];
-  const head = zh
-    ? `留岗情况（${by.zh}，基准日 ${report.asOf}；Kaplan–Meier 估计，括号内为 95% 置信区间）`
-    : `Retention, ${by.en}, as of ${report.asOf} (Kaplan–Meier estimate, 95% interval in brackets)`;
-  const lines = [head];
+  const lines = [retentionHeading(report, locale)];
   if (report.rows.length === 0) lines.push(zh ? '（没有安置记录）' : '(no placements recorded)');
   for (const r of report.rows) {
     const cells = r.at.map(

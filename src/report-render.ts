@@ -11,7 +11,8 @@ import { writeCsv, type WriteCsvOptions } from './io/export.js';
 import type { Plan, PriorityTier, UnplacedReasonCode } from './plan.js';
 import type { LocalizedName } from './policy/types.js';
 import { renderUnplacedReason } from './render-plan.js';
-import { survivalShare } from './render-retention.js';
+import { retentionGroupLabel, retentionHeading, survivalShare } from './render-retention.js';
+import type { RetentionReport } from './retention.js';
 import { namerFor, type Locale } from './render.js';
 import type { FillSlice, OutcomeSlice, PayFigures, ProgrammeReport, RetentionFigures } from './report.js';
 import { netPay } from './score.js';
@@ -640,22 +641,38 @@ function stableMarkdown(report: ProgrammeReport, locale: Locale): string[] {
 function survivalChart(report: ProgrammeReport, locale: Locale): string {
   const st = report.stableEmployment!;
   const w = STABLE[locale];
-  const width = CHART_WIDTH;
-  const height = 260;
-  const left = 48;
-  const right = 16;
-  const top = 40;
-  const bottom = 36;
-  const maxMonths = Math.max(12, Math.ceil(Math.max(...st.curves.map((c) => c.followUp))));
-  const sx = (m: number): number => left + (Math.min(m, maxMonths) / maxMonths) * (width - left - right);
-  const sy = (v: number): number => top + (1 - v) * (height - top - bottom);
   const names = [
     w.all,
     ...st.byTier.map((f) =>
       nameOf(report.byTier.find((x) => String(x.tier) === f.key)?.name ?? { zh: f.key, en: f.key }, locale),
     ),
   ];
-  const colours = ['var(--placed)', 'var(--fill)', 'var(--reason)', 'var(--home)'];
+  return survivalFigure(
+    w.chart,
+    w.months,
+    st.curves.map((c, i) => ({ ...c, name: names[i] ?? c.key })),
+  );
+}
+
+/** A curve to draw: its name, how far it is known, and its steps (months, share still in work). */
+interface NamedCurve {
+  readonly name: string;
+  readonly followUp: number;
+  readonly steps: readonly { readonly months: number; readonly survival: number }[];
+}
+
+/** Step curves of survival on one chart, the first drawn heavier (the whole programme). */
+function survivalFigure(title: string, monthsWord: string, curves: readonly NamedCurve[]): string {
+  const width = CHART_WIDTH;
+  const height = 260;
+  const left = 48;
+  const right = 16;
+  const top = 40;
+  const bottom = 36;
+  const maxMonths = Math.max(12, Math.ceil(Math.max(0, ...curves.map((c) => c.followUp))));
+  const sx = (m: number): number => left + (Math.min(m, maxMonths) / maxMonths) * (width - left - right);
+  const sy = (v: number): number => top + (1 - v) * (height - top - bottom);
+  const colours = ['var(--placed)', 'var(--fill)', 'var(--reason)', 'var(--home)', 'var(--min)'];
   const parts: string[] = [];
   for (const v of [0, 0.25, 0.5, 0.75, 1])
     parts.push(
@@ -667,9 +684,9 @@ function survivalChart(report: ProgrammeReport, locale: Locale): string {
       `<text class="tick" x="${sx(m).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${m}</text>`,
     );
   parts.push(
-    `<text class="tick" x="${width - right}" y="${height - 6}" text-anchor="end">${esc(w.months)}</text>`,
+    `<text class="tick" x="${width - right}" y="${height - 6}" text-anchor="end">${esc(monthsWord)}</text>`,
   );
-  st.curves.forEach((c, i) => {
+  curves.forEach((c, i) => {
     // A step curve: flat at each survival until the next event, drawn to the end of follow-up.
     let y = 1;
     const pts = [`${sx(0).toFixed(1)},${sy(1).toFixed(1)}`];
@@ -681,11 +698,11 @@ function survivalChart(report: ProgrammeReport, locale: Locale): string {
     pts.push(`${sx(c.followUp).toFixed(1)},${sy(y).toFixed(1)}`);
     const colour = colours[i % colours.length]!;
     parts.push(
-      `<polyline class="survival" fill="none" stroke="${colour}" stroke-width="${i === 0 ? 2.5 : 1.5}" points="${pts.join(' ')}"><title>${esc(names[i] ?? c.key)}</title></polyline>`,
-      `<rect x="${left + i * 170}" y="12" width="12" height="4" fill="${colour}"/><text class="note small" x="${left + i * 170 + 16}" y="18">${esc(fit(names[i] ?? c.key, 9))}</text>`,
+      `<polyline class="survival" fill="none" stroke="${colour}" stroke-width="${i === 0 ? 2.5 : 1.5}" points="${pts.join(' ')}"><title>${esc(c.name)}</title></polyline>`,
+      `<rect x="${left + i * 170}" y="12" width="12" height="4" fill="${colour}"/><text class="note small" x="${left + i * 170 + 16}" y="18">${esc(fit(c.name, 9))}</text>`,
     );
   });
-  return figure(w.chart, height, parts.join(''));
+  return figure(title, height, parts.join(''));
 }
 
 function stableHtml(report: ProgrammeReport, locale: Locale): string {
@@ -1216,6 +1233,134 @@ export function reportToHtml(report: ProgrammeReport, locale: Locale = 'zh-CN'):
     `<main><div class="wrap">`,
     body,
     `</div></main>`,
+    `<footer>${esc(w.footer)} · ${esc(report.asOf)}</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention on its own (bangfu retention --format md|html)
+
+/** The retention page's words. */
+const RETENTION_WORDS = {
+  'zh-CN': {
+    head: (months: readonly number[]) => [
+      '组别',
+      '安置',
+      '离岗（因故）',
+      ...months.map((m) => `${m} 个月在岗`),
+    ],
+    chart: (shown: number, of: number) =>
+      shown < of ? `上岗后在岗比例（安置最多的 ${shown} 组，共 ${of} 组）` : '上岗后在岗比例',
+    months: '个月',
+    none: '没有安置记录。',
+    footer: 'bangfu 留岗分析',
+  },
+  en: {
+    head: (months: readonly number[]) => [
+      'group',
+      'placed',
+      'left (for cause)',
+      ...months.map((m) => `in work at ${m} months`),
+    ],
+    chart: (shown: number, of: number) =>
+      shown < of
+        ? `Share in work by months since starting (the ${shown} largest of ${of} groups)`
+        : 'Share in work by months since starting',
+    months: 'months',
+    none: 'No placements recorded.',
+    footer: 'bangfu retention',
+  },
+} as const;
+
+/** How many groups' curves a retention page draws (the largest; the table lists every group). */
+export const RETENTION_CHART_CURVES = 5;
+
+function retentionRows(report: RetentionReport, locale: Locale, dataset?: Dataset): (string | number)[][] {
+  const brackets: [string, string] = locale === 'zh-CN' ? ['（', '）'] : [' (', ')'];
+  return report.rows.map((r) => [
+    retentionGroupLabel(report, r.key, locale, dataset),
+    r.placements,
+    `${r.left} (${r.leftForCause})`,
+    ...r.at.map((a) => survivalShare(a, brackets)),
+  ]);
+}
+
+/**
+ * A retention report as Markdown: the heading, then one table row per group (placed, left and for
+ * cause, the share in work at each month with its interval, “—” where follow-up is too short).
+ *
+ * @param report - From `retention`.
+ * @param locale - The language. @defaultValue 'zh-CN'
+ * @param dataset - For employer names (optional).
+ * @returns The Markdown text.
+ * @example
+ * retentionToMarkdown(retention(outcomes, ds), 'en').startsWith('# Retention') //=> true
+ */
+export function retentionToMarkdown(
+  report: RetentionReport,
+  locale: Locale = 'zh-CN',
+  dataset?: Dataset,
+): string {
+  const w = RETENTION_WORDS[locale];
+  return [
+    `# ${retentionHeading(report, locale)}`,
+    '',
+    report.rows.length === 0
+      ? w.none
+      : mdTable(w.head(report.months), retentionRows(report, locale, dataset)),
+    '',
+  ].join('\n');
+}
+
+/**
+ * A retention report as one self-contained HTML page (the programme report's style): the
+ * Kaplan–Meier curves of the largest groups ({@link RETENTION_CHART_CURVES}) as inline SVG, and
+ * the table of every group. It loads nothing from outside the file.
+ *
+ * @param report - From `retention`.
+ * @param locale - The language. @defaultValue 'zh-CN'
+ * @param dataset - For employer names (optional).
+ * @returns The HTML document.
+ * @example
+ * retentionToHtml(retention(outcomes, ds)).startsWith('<!doctype html>') //=> true
+ */
+export function retentionToHtml(
+  report: RetentionReport,
+  locale: Locale = 'zh-CN',
+  dataset?: Dataset,
+): string {
+  const w = RETENTION_WORDS[locale];
+  const title = retentionHeading(report, locale);
+  const largest = [...report.rows]
+    .sort((a, b) => b.placements - a.placements || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, RETENTION_CHART_CURVES);
+  const body =
+    report.rows.length === 0
+      ? `<p>${esc(w.none)}</p>`
+      : survivalFigure(
+          w.chart(largest.length, report.rows.length),
+          w.months,
+          largest.map((r) => ({
+            name: retentionGroupLabel(report, r.key, locale, dataset),
+            followUp: r.curve.followUp,
+            steps: r.curve.steps.map((s) => ({ months: s.time, survival: s.survival })),
+          })),
+        ) + table(w.head(report.months), retentionRows(report, locale, dataset));
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<header><div class="wrap"><h1>${esc(title)}</h1></div></header>`,
+    `<main><div class="wrap"><section id="retention">${body}</section></div></main>`,
     `<footer>${esc(w.footer)} · ${esc(report.asOf)}</footer>`,
     '</body>',
     '</html>',

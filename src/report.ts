@@ -199,6 +199,12 @@ export interface ReportOptions {
    * then tells stable employment, the share still in work at 3 and 6 months. @defaultValue none
    */
   readonly outcomes?: Outcomes;
+  /**
+   * The dataset the outcomes were read against, when the plan was made on another: a plan made again
+   * (`replan`) is reported on the dataset the outcomes left, its stable employment on the whole one.
+   * @defaultValue the report's dataset
+   */
+  readonly outcomesDataset?: Dataset;
 }
 
 /** A group's retention in the report: its placements, who left, and the share in work at each month. */
@@ -396,7 +402,10 @@ export function buildReport(
   const ctx = contextOf(dataset);
   const { policy, asOf } = dataset;
   const subsidies = policy.travelSubsidies ?? [];
-  const stable = options.outcomes === undefined ? undefined : stableEmployment(options.outcomes, dataset);
+  const stable =
+    options.outcomes === undefined
+      ? undefined
+      : stableEmployment(options.outcomes, options.outcomesDataset ?? dataset);
   const onProgress = options.onProgress;
   const total = plan.entries.length;
 

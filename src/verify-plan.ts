@@ -50,7 +50,8 @@ export type PlanViolationCode =
   | 'blocking-pair'
   | 'blocking-pairs-mismatch'
   | 'bound-mismatch'
-  | 'summary-mismatch';
+  | 'summary-mismatch'
+  | 'kept-mismatch';
 
 /** One thing wrong with a plan. */
 export interface PlanViolation {
@@ -256,6 +257,16 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       message: `plan mode '${plan.mode}' but options say '${options.mode}'`,
       messageZh: `方案模式为 '${plan.mode}'，选项却为 '${options.mode}'`,
     });
+  // A plan made again from outcome records holds only against the dataset those records leave:
+  // every other check here would only repeat that it was given the wrong one.
+  if (plan.kept !== undefined) {
+    add({
+      code: 'kept-mismatch',
+      message: `the plan keeps ${plan.kept.placements.length} placement(s) in work from outcome records: verify it with them (verifyReplan, bangfu verify --outcomes)`,
+      messageZh: `方案依据跟踪记录保留了 ${plan.kept.placements.length} 个在岗安置：请连同跟踪记录核验（verifyReplan，bangfu verify --outcomes）`,
+    });
+    return { ok: false, violations: out };
+  }
   if (plan.asOf !== dataset.asOf)
     add({
       code: 'as-of-mismatch',
@@ -971,6 +982,24 @@ const planSchema = z.strictObject({
     bound: duals.optional(),
   }),
   summary: z.looseObject({}),
+  kept: z
+    .strictObject({
+      placements: z.array(
+        z.strictObject({
+          worker: id,
+          post: id,
+          employer: id,
+          since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        }),
+      ),
+      options: z.strictObject({
+        measureRetention: z.boolean(),
+        months: z.number().min(0),
+        priorStrength: z.number().min(0),
+        filled: z.enum(['add-kept', 'includes-kept']),
+      }),
+    })
+    .optional(),
 });
 
 /**

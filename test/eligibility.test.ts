@@ -484,7 +484,10 @@ describe('ended for cause', () => {
     reason: 'dismissed' as const,
     on: '2026-01-10' as IsoDate,
   };
-  const ds = { ...dataset({ labourers: [w], employers: [employer(), e2], posts: [post(), p2] }), endedForCause: [end] };
+  const ds = {
+    ...dataset({ labourers: [w], employers: [employer(), e2], posts: [post(), p2] }),
+    endedForCause: [end],
+  };
   it("bars every post of the employer, and only that employer's, for that labourer only", () => {
     expect(checkEligibility(ds, w, ds.posts[0]!)).toEqual([
       {

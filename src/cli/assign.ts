@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { assign, type AssignStep } from '../assign.js';
+import { replan } from '../replan.js';
 import type { AssignmentMode } from '../graph/types.js';
 import { writePlanJson } from '../node.js';
 import { renderPlan, renderPlanSummary } from '../render-plan.js';
@@ -15,6 +16,7 @@ import {
   integerOption,
   json,
   loadDataset,
+  loadOutcomes,
   localeOption,
   numberOption,
   type CliIO,
@@ -38,6 +40,15 @@ interface AssignCliOptions {
   readonly candidates?: number;
   readonly asOf?: string;
   readonly quiet?: boolean;
+  readonly outcomes?: string;
+  readonly filled: 'add-kept' | 'includes-kept';
+  readonly measuredRetention: boolean;
+}
+
+/** Parses `add-kept` or `includes-kept` for `--filled`. */
+function filledOption(value: string): 'add-kept' | 'includes-kept' {
+  if (value === 'add-kept' || value === 'includes-kept') return value;
+  throw new InvalidArgumentError('expected add-kept or includes-kept.');
 }
 
 /** Parses `optimal`, `stable` or `greedy` for `--mode`. */
@@ -60,19 +71,47 @@ export function registerAssign(program: Command, io: CliIO): void {
     .option('--out <file>', 'write the plan as JSON to a file (for bangfu verify) and print only a summary')
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .option('--quiet', 'no progress bar on standard error')
+    .option(
+      '--outcomes <file>',
+      'plan again after placement from outcome records (.json or .csv): those in work keep their posts, pairs ended for cause are barred, employers scored on measured retention',
+    )
+    .option(
+      '--filled <how>',
+      "with --outcomes: add-kept (those in work are added to the posts' filled counts) or includes-kept (the counts include them already)",
+      filledOption,
+      'add-kept' as const,
+    )
+    .option('--no-measured-retention', "with --outcomes: score employers on the dataset's typed track record")
     .action((path: string, options: AssignCliOptions) => {
       const progress = createProgress(io, {
         ...(options.quiet === undefined ? {} : { quiet: options.quiet }),
         label: 'assign',
       });
       const dataset = loadDataset(path, options);
-      const plan = assign(dataset, {
+      const assignOptions = {
         mode: options.mode,
         minScore: options.minScore,
         ...(options.candidates === undefined ? {} : { candidatesPerWorker: options.candidates }),
-        onProgress: (step, done, total) => progress.update(done, total, STEP_LABELS[step]),
-      });
+        onProgress: (step: AssignStep, done: number, total: number) =>
+          progress.update(done, total, STEP_LABELS[step]),
+      };
+      const outcomes =
+        options.outcomes === undefined ? undefined : loadOutcomes(options.outcomes, dataset, options.lang);
+      const plan =
+        outcomes === undefined
+          ? assign(dataset, assignOptions)
+          : replan(dataset, outcomes, {
+              ...assignOptions,
+              outcomes: { filled: options.filled, measureRetention: options.measuredRetention },
+            });
       progress.done();
+      const kept = plan.kept?.placements.length;
+      const keptLine =
+        kept === undefined
+          ? ''
+          : options.lang === 'zh-CN'
+            ? `保留在岗 ${kept} 人（依据跟踪记录，不再安排）\n`
+            : `${kept} kept in work by the outcome records (not planned again)\n`;
       if (options.out !== undefined) {
         try {
           writePlanJson(options.out, plan);
@@ -87,8 +126,8 @@ export function registerAssign(program: Command, io: CliIO): void {
         // The plan is in the file: a short summary here, not a line per labourer.
         const zh = options.lang === 'zh-CN';
         io.stdout(
-          `${renderPlanSummary(plan.summary, options.lang)}\n${zh ? `方案已写入 ${options.out}` : `plan written to ${options.out}`}\n`,
+          `${keptLine}${renderPlanSummary(plan.summary, options.lang)}\n${zh ? `方案已写入 ${options.out}` : `plan written to ${options.out}`}\n`,
         );
-      } else io.stdout(`${renderPlan(plan, options.lang, dataset)}\n`);
+      } else io.stdout(`${keptLine}${renderPlan(plan, options.lang, dataset)}\n`);
     });
 }

@@ -1,23 +1,22 @@
 /**
- * `bangfu follow-up <dataset.json> <outcomes.json>`: who to contact in the coming days, most urgent
+ * `bangfu follow-up <dataset.json> <outcomes>` (or `followup`): who to contact in the coming days, most urgent
  * first, as text, CSV or JSON.
  *
  * @module
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { followUps } from '../follow-up.js';
 import { writeCsv } from '../io/export.js';
 import type { Locale } from '../render.js';
 import { followUpRows, renderFollowUps } from '../render-follow-up.js';
 import {
-  CliError,
   dateOption,
   integerOption,
   json,
   loadDataset,
   loadOutcomes,
   localeOption,
+  writeOutputFile,
   type CliIO,
 } from './io.js';
 
@@ -33,29 +32,22 @@ interface FollowUpCliOptions {
 export function registerFollowUp(program: Command, io: CliIO): void {
   program
     .command('follow-up')
+    .alias('followup')
     .description('who to contact in the coming days: checks due after starting, the unreachable first')
     .argument('<dataset>', 'the dataset JSON file (its as-of date is today)')
-    .argument('<outcomes>', 'the outcomes JSON file')
+    .argument('<outcomes>', 'the outcome records: a JSON file, or a spreadsheet (.csv) one row per event')
     .option('--days <n>', 'days ahead the list covers', integerOption(0, 366), 7)
     .option('--csv <file>', 'also write the list as a spreadsheet (CSV, UTF-8 with BOM)')
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .option('--json', 'print the list as JSON')
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
     .action((datasetPath: string, outcomesPath: string, options: FollowUpCliOptions) => {
-      const zh = options.lang === 'zh-CN';
       const dataset = loadDataset(datasetPath, options);
       const outcomes = loadOutcomes(outcomesPath, dataset, options.lang);
       const list = followUps(outcomes, dataset, { days: options.days });
       if (options.csv !== undefined) {
         const { rows, columns } = followUpRows(list, options.lang);
-        try {
-          writeFileSync(options.csv, writeCsv(rows, columns));
-        } catch (e) {
-          const why = e instanceof Error ? e.message : String(e);
-          throw new CliError([
-            zh ? `${options.csv}：无法写入文件：${why}` : `${options.csv}: cannot write the file: ${why}`,
-          ]);
-        }
+        writeOutputFile(options.csv, writeCsv(rows, columns), options.lang);
       }
       io.stdout(options.json === true ? json(list) : `${renderFollowUps(list, options.lang, dataset)}\n`);
     });

@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
-import { BangfuValidationError, issueMessage, type ValidationIssue } from '../errors.js';
+import { BangfuValidationError, issueMessage, type SafeResult, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
 import { outcomesFromCsv } from '../io/outcomes-csv.js';
-import { parseOutcomes, safeParseOutcomes, type Outcomes } from '../outcomes.js';
+import { safeParseOutcomes, type Outcomes } from '../outcomes.js';
 import type { Locale } from '../render.js';
 import type { Dataset } from '../types.js';
 
@@ -147,6 +147,24 @@ export function dateOption(value: string): string {
   return value;
 }
 
+/**
+ * Writes a file the user named; a failure becomes a {@link CliError} (exit 2) naming the file.
+ *
+ * @param path - The file.
+ * @param data - Its content.
+ * @param lang - The language of the problem told. @defaultValue 'en'
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array, lang: Locale = 'en'): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CliError([
+      lang === 'zh-CN' ? `${path}：无法写入文件：${why}` : `${path}: cannot write the file: ${why}`,
+    ]);
+  }
+}
+
 /** Pretty JSON with a trailing newline. */
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -177,37 +195,66 @@ export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
 }
 
 /**
- * Reads an outcomes file (JSON, or a spreadsheet when its name ends in .csv) against its dataset; an
- * unreadable file, bad JSON or invalid outcomes become a {@link CliError} (exit 2) with one line per
- * problem, in the command's language.
+ * Reads outcome records from a `.json` or `.csv` file against their dataset, every problem kept:
+ * a spreadsheet's pointed at its file, rows and columns, a JSON file's at their paths in it. A JSON
+ * file that cannot be read or parsed is a {@link CliError}, as for a dataset.
  *
- * @param path - The outcomes file.
- * @param dataset - The dataset the outcomes belong to.
- * @param lang - The language of the problems told.
- * @returns The outcomes.
+ * @param path - The file.
+ * @param dataset - The dataset the records belong to.
+ * @param lang - The language of an unreadable file's problem.
+ * @returns The outcomes, or every problem.
  */
-export function loadOutcomes(path: string, dataset: Dataset, lang: Locale): Outcomes {
-  const zh = lang === 'zh-CN';
+export function readOutcomes(path: string, dataset: Dataset, lang: Locale): SafeResult<Outcomes> {
+  const unreadable = (why: string): SafeResult<Outcomes> => ({
+    success: false,
+    issues: [
+      {
+        path: '',
+        code: 'unreadable-file',
+        message: `${path}: cannot read the file: ${why}`,
+        messageZh: `${path}：无法读取文件：${why}`,
+      },
+    ],
+  });
   if (path.toLowerCase().endsWith('.csv')) {
     // A spreadsheet, one row per event: problems pointed at their rows and columns.
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(readFileSync(path));
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new CliError([zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`]);
+      return unreadable(e instanceof Error ? e.message : String(e));
     }
     const sheet = outcomesFromCsv(bytes, { fileName: path });
-    if (!sheet.success) throw new CliError(sheet.issues.map((i) => issueLine(i, lang)));
+    if (!sheet.success) return sheet;
     const r = safeParseOutcomes(sheet.value.input, dataset);
-    if (!r.success) throw new CliError(sheet.value.locate(r.issues).map((i) => issueLine(i, lang)));
-    return r.value;
+    return r.success ? r : { success: false, issues: sheet.value.locate(r.issues) };
   }
-  try {
-    return parseOutcomes(readJsonFile(path, lang), dataset);
-  } catch (e) {
-    if (e instanceof BangfuValidationError)
-      throw new CliError(e.issues.map((i) => `${path}${zh ? '：' : ': '}${issueLine(i, lang)}`));
-    throw e;
-  }
+  // A JSON file: the problems keep their paths in the file (`outcomes[3].events[1].on`).
+  return safeParseOutcomes(readJsonFile(path, lang), dataset);
+}
+
+/**
+ * Loads outcome records (see {@link readOutcomes}); any problem becomes a {@link CliError} (exit 2),
+ * one line each.
+ *
+ * @param path - The file.
+ * @param dataset - The dataset the records belong to.
+ * @param lang - The language of the problems told.
+ * @returns The outcomes.
+ */
+export function loadOutcomes(path: string, dataset: Dataset, lang: Locale): Outcomes {
+  const r = readOutcomes(path, dataset, lang);
+  if (r.success) return r.value;
+  // A spreadsheet's problems name the file in their paths already; a JSON file's are prefixed with it.
+  const csv = path.toLowerCase().endsWith('.csv');
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  throw new CliError(
+    r.issues.map((i) =>
+      i.code === 'unreadable-file'
+        ? issueMessage(i, lang)
+        : csv
+          ? issueLine(i, lang)
+          : `${path}${sep}${issueLine(i, lang)}`,
+    ),
+  );
 }

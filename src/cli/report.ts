@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import type { Locale } from '../render.js';
 import { planToCsv, reportToCsv, reportToHtml, reportToMarkdown } from '../report-render.js';
 import { buildReport, type ProgrammeReport } from '../report.js';
+import { applyOutcomes, verifyReplan } from '../replan.js';
 import { parsePlan, verifyPlan } from '../verify-plan.js';
 import {
   CliError,
@@ -24,6 +24,7 @@ import {
   localeOption,
   type CliIO,
   readJsonFile,
+  writeOutputFile,
 } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -57,14 +58,6 @@ interface ReportCliOptions {
   readonly outcomes?: string;
   readonly asOf?: string;
   readonly quiet?: boolean;
-}
-
-function writeFile(path: string, data: string | Uint8Array): void {
-  try {
-    writeFileSync(path, data);
-  } catch (e) {
-    throw new CliError([`${path}: cannot write the file: ${e instanceof Error ? e.message : String(e)}`]);
-  }
 }
 
 function render(report: ProgrammeReport, format: ReportFormat, locale: Locale): string | Uint8Array {
@@ -121,7 +114,13 @@ export function registerReport(program: Command, io: CliIO): void {
       // A report is only as good as its plan: one that does not hold against this dataset (made from
       // another dataset, edited by hand) is refused, as `bangfu verify` would.
       progress.update(0, 1, 'verifying');
-      const verdict = verifyPlan(plan, dataset);
+      const outcomes =
+        options.outcomes === undefined ? undefined : loadOutcomes(options.outcomes, dataset, options.lang);
+      // A plan made again from outcome records (`assign --outcomes`) holds against the dataset as
+      // those records leave it: verified with them, reported on what it planned.
+      const replanned = plan.kept !== undefined && outcomes !== undefined;
+      const verdict = replanned ? verifyReplan(plan, dataset, outcomes) : verifyPlan(plan, dataset);
+      const planned = replanned ? applyOutcomes(dataset, outcomes, plan.kept!.options).dataset : dataset;
       if (!verdict.ok) {
         progress.done();
         const zh = options.lang === 'zh-CN';
@@ -143,13 +142,11 @@ export function registerReport(program: Command, io: CliIO): void {
           EXIT.failure,
         );
       }
-      const outcomes =
-        options.outcomes === undefined ? undefined : loadOutcomes(options.outcomes, dataset, options.lang);
       let report: ProgrammeReport;
       try {
-        report = buildReport(plan, dataset, {
+        report = buildReport(plan, planned, {
           minGroupSize: options.minGroup,
-          ...(outcomes === undefined ? {} : { outcomes }),
+          ...(outcomes === undefined ? {} : { outcomes, outcomesDataset: dataset }),
           onProgress: (done, total) => progress.update(done, total, 'report'),
         });
       } catch (e) {
@@ -161,9 +158,10 @@ export function registerReport(program: Command, io: CliIO): void {
       }
       const output = render(report, format, options.lang);
       const planCsv =
-        options.planCsv === undefined ? undefined : planToCsv(plan, dataset, { locale: options.lang });
+        options.planCsv === undefined ? undefined : planToCsv(plan, planned, { locale: options.lang });
       progress.done();
-      if (options.planCsv !== undefined && planCsv !== undefined) writeFile(options.planCsv, planCsv);
+      if (options.planCsv !== undefined && planCsv !== undefined)
+        writeOutputFile(options.planCsv, planCsv, options.lang);
       if (options.out === undefined) {
         // CSV keeps its byte-order mark so that a redirected file opens right in a spreadsheet.
         io.stdout(
@@ -171,7 +169,7 @@ export function registerReport(program: Command, io: CliIO): void {
         );
         return;
       }
-      writeFile(options.out, output);
+      writeOutputFile(options.out, output, options.lang);
       if (options.quiet !== true) {
         const t = report.totals;
         io.stdout(

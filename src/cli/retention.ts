@@ -6,10 +6,40 @@
  * @module
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import { extname } from 'node:path';
 import type { Locale } from '../render.js';
 import { renderEmployerRetention, renderRetention } from '../render-retention.js';
+import { retentionToHtml, retentionToMarkdown } from '../report-render.js';
 import { employerRetention, retention, type RetentionBy } from '../retention.js';
-import { dateOption, json, loadDataset, loadOutcomes, localeOption, numberOption, type CliIO } from './io.js';
+import {
+  dateOption,
+  json,
+  loadDataset,
+  loadOutcomes,
+  localeOption,
+  numberOption,
+  writeOutputFile,
+  type CliIO,
+} from './io.js';
+
+/** The formats `bangfu retention` writes. */
+type RetentionFormat = 'text' | 'md' | 'html' | 'json';
+
+const FORMAT_OF: Readonly<Record<string, RetentionFormat>> = {
+  text: 'text',
+  txt: 'text',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  json: 'json',
+};
+
+function formatOption(value: string): RetentionFormat {
+  const f = FORMAT_OF[value];
+  if (f === undefined) throw new InvalidArgumentError('expected text, md, html or json.');
+  return f;
+}
 
 const GROUPINGS: readonly RetentionBy[] = [
   'programme',
@@ -41,6 +71,8 @@ interface RetentionCliOptions {
   readonly threshold?: number;
   readonly lang: Locale;
   readonly json?: boolean;
+  readonly format?: RetentionFormat;
+  readonly out?: string;
   readonly asOf?: string;
 }
 
@@ -50,16 +82,18 @@ export function registerRetention(program: Command, io: CliIO): void {
     .command('retention')
     .description('how many placements stay in work at 1, 3, 6 and 12 months, from the outcome records')
     .argument('<dataset>', 'the dataset JSON file')
-    .argument('<outcomes>', 'the outcomes JSON file: { "outcomes": [ { worker, post, events } ] }')
+    .argument('<outcomes>', 'the outcome records: a JSON file, or a spreadsheet (.csv) one row per event')
     .option('--by <grouping>', GROUPINGS.join(', '), byOption, 'programme' as RetentionBy)
     .option('--months <list>', 'months at which to read retention (default 1,3,6,12)', monthsOption)
     .option(
       '--threshold <share>',
-      "also list each employer's 6-month retention, shrunk towards the programme's, those below the share (0–1) flagged for re-vetting",
+      "also list each employer's 6-month retention, shrunk towards the programme's, those below the share (0–1) flagged for re-vetting (text, md and json)",
       numberOption(0, 1),
     )
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
-    .option('--json', 'print the retention report as JSON')
+    .option('--format <format>', 'text, md, html or json (default: from --out, else text)', formatOption)
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--json', 'the same as --format json')
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
     .action((datasetPath: string, outcomesPath: string, options: RetentionCliOptions) => {
       const dataset = loadDataset(datasetPath, options);
@@ -72,12 +106,31 @@ export function registerRetention(program: Command, io: CliIO): void {
         options.threshold === undefined
           ? undefined
           : employerRetention(outcomes, dataset, { threshold: options.threshold });
-      if (options.json === true) {
-        io.stdout(json(employers === undefined ? report : { ...report, employers }));
+      const format: RetentionFormat =
+        options.format ??
+        (options.json === true ? 'json' : undefined) ??
+        (options.out === undefined ? undefined : FORMAT_OF[extname(options.out).slice(1).toLowerCase()]) ??
+        'text';
+      const lang = options.lang;
+      const employersText =
+        employers === undefined ? '' : `\n${renderEmployerRetention(employers, 6, lang, dataset)}\n`;
+      const output =
+        format === 'json'
+          ? json(employers === undefined ? report : { ...report, employers })
+          : format === 'md'
+            ? `${retentionToMarkdown(report, lang, dataset)}${employersText === '' ? '' : `\n\`\`\`text${employersText}\`\`\`\n`}`
+            : format === 'html'
+              ? retentionToHtml(report, lang, dataset)
+              : `${renderRetention(report, lang, dataset)}\n${employersText}`;
+      if (options.out === undefined) {
+        io.stdout(output);
         return;
       }
-      io.stdout(`${renderRetention(report, options.lang, dataset)}\n`);
-      if (employers !== undefined)
-        io.stdout(`\n${renderEmployerRetention(employers, 6, options.lang, dataset)}\n`);
+      writeOutputFile(options.out, output, lang);
+      io.stdout(
+        lang === 'zh-CN'
+          ? `留岗分析已写入 ${options.out}（${format}）\n`
+          : `retention written to ${options.out} (${format})\n`,
+      );
     });
 }

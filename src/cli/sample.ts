@@ -1,11 +1,16 @@
 /**
- * `bangfu sample`: write a synthetic dataset (the demo's generator) as JSON to stdout.
+ * `bangfu sample`: write a synthetic dataset (the demo's generator) as JSON to stdout, and with
+ * `--outcomes` the simulated outcome records of its optimal plan to a file.
  *
  * @module
  */
 import type { Command } from 'commander';
+import { assign } from '../assign.js';
+import { outcomesToCsv } from '../io/outcomes-csv.js';
+import { parseDataset } from '../parse.js';
+import { simulateOutcomes } from '../sample-outcomes.js';
 import { generateSample } from '../sample.js';
-import { dateOption, integerOption, json, numberOption, type CliIO } from './io.js';
+import { dateOption, integerOption, json, numberOption, writeOutputFile, type CliIO } from './io.js';
 
 interface SampleCliOptions {
   readonly workers: number;
@@ -13,6 +18,8 @@ interface SampleCliOptions {
   readonly seed: number;
   readonly asOf: string;
   readonly groupShare: number;
+  readonly outcomes?: string;
+  readonly outcomeMonths: number;
 }
 
 /** Adds the `sample` command. */
@@ -30,7 +37,28 @@ export function registerSample(program: Command, io: CliIO): void {
       numberOption(0, 1),
       0.05,
     )
+    .option(
+      '--outcomes <file>',
+      'also write simulated outcome records of the optimal plan (.csv: a spreadsheet, else JSON), as if placed over the months before the as-of date',
+    )
+    .option(
+      '--outcome-months <n>',
+      'the placements started over this many months before the as-of date',
+      integerOption(1, 120),
+      18,
+    )
     .action((options: SampleCliOptions) => {
-      io.stdout(json(generateSample(options)));
+      const input = generateSample(options);
+      io.stdout(json(input));
+      if (options.outcomes === undefined) return;
+      const dataset = parseDataset(input);
+      const outcomes = simulateOutcomes(dataset, assign(dataset), {
+        seed: options.seed,
+        months: options.outcomeMonths,
+      });
+      writeOutputFile(
+        options.outcomes,
+        options.outcomes.toLowerCase().endsWith('.csv') ? outcomesToCsv(outcomes) : json(outcomes),
+      );
     });
 }

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
+import { verifyReplan } from '../replan.js';
 import { parsePlan, verifyPlan } from '../verify-plan.js';
 import type { Locale } from '../render.js';
 import {
@@ -15,6 +16,7 @@ import {
   issueLine,
   json,
   loadDataset,
+  loadOutcomes,
   localeOption,
   readJsonFile,
   type CliIO,
@@ -30,11 +32,20 @@ export function registerVerify(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
     .option('--json', 'print the verdict as JSON: whether the plan holds, and every violation')
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
+    .option(
+      '--outcomes <file>',
+      'the outcome records a plan made again was made from (bangfu assign --outcomes): checked with them',
+    )
     .action(
       (
         datasetPath: string,
         planPath: string,
-        options: { readonly asOf?: string; readonly json?: boolean; readonly lang: Locale },
+        options: {
+          readonly asOf?: string;
+          readonly json?: boolean;
+          readonly lang: Locale;
+          readonly outcomes?: string;
+        },
       ) => {
         const zh = options.lang === 'zh-CN';
         const dataset = loadDataset(datasetPath, options);
@@ -48,14 +59,19 @@ export function registerVerify(program: Command, io: CliIO): void {
             );
           throw e;
         }
-        const verdict = verifyPlan(plan, dataset);
+        const verdict =
+          options.outcomes === undefined
+            ? verifyPlan(plan, dataset)
+            : verifyReplan(plan, dataset, loadOutcomes(options.outcomes, dataset, options.lang));
+        const kept = plan.kept?.placements.length ?? 0;
         if (options.json === true) {
           io.stdout(
             json({
               holds: verdict.ok,
               mode: plan.mode,
-              labourers: plan.entries.length,
+              labourers: plan.entries.length + kept,
               placed: plan.summary.placed,
+              kept,
               violations: verdict.violations,
             }),
           );
@@ -65,8 +81,8 @@ export function registerVerify(program: Command, io: CliIO): void {
         if (verdict.ok) {
           io.stdout(
             zh
-              ? `方案成立：${plan.entries.length} 名劳动力，安置 ${plan.summary.placed} 名（${plan.mode}）\n`
-              : `plan holds: ${plan.entries.length} labourers, ${plan.summary.placed} placed (${plan.mode})\n`,
+              ? `方案成立：${plan.entries.length + kept} 名劳动力，安置 ${plan.summary.placed} 名${kept === 0 ? '' : `，保留在岗 ${kept} 名`}（${plan.mode}）\n`
+              : `plan holds: ${plan.entries.length + kept} labourers, ${plan.summary.placed} placed${kept === 0 ? '' : `, ${kept} kept in work`} (${plan.mode})\n`,
           );
           return;
         }

@@ -127,8 +127,12 @@ interface ColumnIndex {
 
 const indexCache = new WeakMap<readonly CsvColumn[], ColumnIndex>();
 
-/** A cell as written before the CSV writers guarded it against formulas (`'=1` → `=1`). */
-function unguarded(cell: string): string {
+/**
+ * A cell as written before the CSV writers guarded it against formulas (`'=1` → `=1`).
+ *
+ * @internal
+ */
+export function unguarded(cell: string): string {
   return cell.startsWith("'") && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 

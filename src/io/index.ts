@@ -36,4 +36,4 @@ export {
   type CsvImport,
   type ImportCsvOptions,
 } from './import.js';
-export { OUTCOME_COLUMNS, outcomesFromCsv, type OutcomesCsv } from './outcomes-csv.js';
+export { OUTCOME_COLUMNS, outcomesFromCsv, outcomesToCsv, type OutcomesCsv } from './outcomes-csv.js';

@@ -9,7 +9,8 @@ import type { SafeResult, ValidationIssue } from '../errors.js';
 import { dongguanPolicy } from '../policy/dongguan.js';
 import { normaliseHeader, readCell } from './columns.js';
 import { decodeCsvBytes, type CsvInputEncoding } from './encoding.js';
-import { atCell, cellIssue } from './import.js';
+import { writeCsv, type WriteCsvOptions } from './export.js';
+import { atCell, cellIssue, unguarded } from './import.js';
 
 /** The columns of an outcomes spreadsheet: field, Chinese header, other accepted headers, required. */
 export const OUTCOME_COLUMNS = [
@@ -144,7 +145,7 @@ export function outcomesFromCsv(
     const cells = records[r]!;
     if (cells.every((c) => c.trim() === '')) continue;
     const row = r + 1;
-    const cell = (k: Key): string => (at.has(k) ? (cells[at.get(k)!] ?? '').trim() : '');
+    const cell = (k: Key): string => (at.has(k) ? unguarded((cells[at.get(k)!] ?? '').trim()) : '');
     const before = issues.length;
     for (const k of ['worker', 'post', 'kind', 'on'] as const)
       if (cell(k) === '')
@@ -213,4 +214,61 @@ export function outcomesFromCsv(
       return atCell(i, file, row, key === undefined || !at.has(key) ? undefined : headerOf(key));
     });
   return { success: true, value: { input: { outcomes: entries.map((e) => e.record) }, locate } };
+}
+
+/** The Chinese label of each code of a table (the first label that names it). */
+function labels(table: Readonly<Record<string, string>>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const [zh, c] of Object.entries(table)) if (!out.has(c)) out.set(c, zh);
+  return out;
+}
+
+const KIND_ZH = labels(KINDS);
+const STATUS_ZH = labels(STATUSES);
+const REASON_ZH = labels(REASONS);
+
+/**
+ * Writes outcome records as a spreadsheet with the columns {@link outcomesFromCsv} reads (Chinese
+ * headers, events, results and reasons in Chinese), one row per event, records in the given order.
+ * Cells are guarded against formulas like every CSV the library writes; reading the file back with
+ * `outcomesFromCsv` gives the same records.
+ *
+ * @param outcomes - The records (`{ outcomes: [ { worker, post, events } ] }`).
+ * @param options - The encoding. @defaultValue UTF-8 with a BOM
+ * @returns The file's bytes.
+ * @example
+ * outcomesToCsv({ outcomes: [{ worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }] }] })
+ * // 劳动力编号,岗位编号,事件,日期,回访结果,离岗原因,备注 / w1,p1,上岗,2026-01-05,,,
+ *
+ * Complexity: O(E) for E events.
+ */
+export function outcomesToCsv(
+  outcomes: {
+    readonly outcomes: readonly {
+      readonly worker: string;
+      readonly post: string;
+      readonly events: readonly {
+        readonly kind: string;
+        readonly on: string;
+        readonly status?: string;
+        readonly reason?: string;
+        readonly note?: string;
+      }[];
+    }[];
+  },
+  options: WriteCsvOptions = {},
+): Uint8Array {
+  const rows: Record<string, unknown>[] = [];
+  for (const o of outcomes.outcomes)
+    for (const e of o.events)
+      rows.push({
+        worker: o.worker,
+        post: o.post,
+        kind: KIND_ZH.get(e.kind) ?? e.kind,
+        on: e.on,
+        status: e.status === undefined ? '' : (STATUS_ZH.get(e.status) ?? e.status),
+        reason: e.reason === undefined ? '' : (REASON_ZH.get(e.reason) ?? e.reason),
+        note: e.note ?? '',
+      });
+  return writeCsv(rows, OUTCOME_COLUMNS, options);
 }
