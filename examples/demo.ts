@@ -4,19 +4,29 @@
  *
  * The five are found by what they are, not by id: one who cannot leave home, one aged 17, one with
  * a skill from a completed training, one with a high pay expectation, and one under 16. Then the
- * whole cohort is placed in each mode, each plan checked by the independent verifier.
+ * whole cohort is placed in each mode, each plan checked by the independent verifier. Last, the
+ * cycle after placement: outcomes of the optimal plan (simulated), retention, who to contact this
+ * week, and the plan made again with those in work kept.
  */
 import {
   ageOn,
   assign,
   demoDataset,
+  employerRetention,
   explainPair,
+  followUps,
   parksServing,
   rankPosts,
   renderAssessment,
   renderPlanSummary,
+  renderFollowUps,
   renderRanking,
+  renderRetention,
+  replan,
+  retention,
+  simulateOutcomes,
   verifyPlan,
+  verifyReplan,
   type AssignmentMode,
   type Dataset,
   type Labourer,
@@ -142,5 +152,25 @@ const plans = (['optimal', 'stable', 'greedy'] as const satisfies readonly Assig
 });
 print('', '最优方案概要（先安置尽可能多的脱贫户、监测户劳动力，再使总分最高）：');
 print(renderPlanSummary(plans[0]!.summary, 'zh-CN', { limit: 6 }));
+
+// After placement: what became of the optimal plan's placements (simulated, as if made over the 18
+// months before the as-of date), retention, the follow-up list, and the plan made again.
+print('', '== 7. 安置之后：跟踪回访、稳定就业与再安置（跟踪记录为模拟数据） ==');
+const outcomes = simulateOutcomes(dataset, plans[0]!, { seed: 2025 });
+print(renderRetention(retention(outcomes, dataset), 'zh-CN', dataset));
+print(renderRetention(retention(outcomes, dataset, { by: 'distance' }), 'zh-CN', dataset));
+const flagged = employerRetention(outcomes, dataset, { threshold: 0.5 }).filter((e) => e.flagged);
+print(`半年留岗率（向全项目均值收缩后）低于 50% 需重新审核的用人单位：${flagged.length} 家`);
+const due = followUps(outcomes, dataset);
+print('', ...renderFollowUps(due, 'zh-CN', dataset).split('\n').slice(0, 6));
+if (due.items.length > 5) print(`……共 ${due.items.length} 人`);
+const again = replan(dataset, outcomes);
+const check = verifyReplan(again, dataset, outcomes);
+print(
+  '',
+  `再安置：在岗的 ${again.kept?.placements.length ?? 0} 人保留原岗位，其余 ${again.summary.labourers} 人重新安置，` +
+    `安置 ${again.summary.placed} 人（曾被辞退或欠薪的单位不再安排，用人单位按实测留岗率评分）；` +
+    `独立校验${check.ok ? '通过' : `未通过（${check.violations.length} 处）`}`,
+);
 
 console.log(out.join('\n'));

@@ -7,7 +7,7 @@
  */
 import { priorityTier } from './compare.js';
 import { areaContains, provinceOf } from './divisions.js';
-import { siteArea } from './internal/context.js';
+import { contextOf, siteArea } from './internal/context.js';
 import { compareIso, daysBetween } from './internal/dates.js';
 import {
   FOR_CAUSE,
@@ -118,26 +118,34 @@ export function retention(
     if (!(Number.isFinite(m) && m >= 0))
       throw new RangeError(`retention: months must be finite and ≥ 0, got ${m}`);
   const keyOf = grouping(by, dataset);
-  const groups = new Map<string, PlacementOutcome[]>();
-  for (const o of outcomes.outcomes) {
+  const { observations, ends } = factsOf(outcomes);
+  const groups = new Map<string, number[]>();
+  outcomes.outcomes.forEach((o, i) => {
     const key = keyOf(o);
     let g = groups.get(key);
     if (g === undefined) groups.set(key, (g = []));
-    g.push(o);
-  }
+    g.push(i);
+  });
   const rows = [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, list]): RetentionRow => {
       const curve = kaplanMeier(
-        list.map(observationOf),
+        list.length === observations.length ? observations : list.map((i) => observations[i]!),
         options.level === undefined ? {} : { level: options.level },
       );
-      const ends = list.map(placementEnd).filter((e) => e !== undefined);
+      let left = 0;
+      let leftForCause = 0;
+      for (const i of list) {
+        const end = ends[i];
+        if (end === undefined) continue;
+        left++;
+        if (end.reason !== undefined && FOR_CAUSE.includes(end.reason)) leftForCause++;
+      }
       return {
         key,
         placements: list.length,
-        left: ends.length,
-        leftForCause: ends.filter((e) => e.reason !== undefined && FOR_CAUSE.includes(e.reason)).length,
+        left,
+        leftForCause,
         at: months.map((m) => ({ months: m, ...survivalAt(curve, m) })),
         curve,
       };
@@ -145,11 +153,29 @@ export function retention(
   return { asOf: dataset.asOf, by, months, rows };
 }
 
+/** Each placement's survival observation and end, computed once per outcomes object. */
+const factsCache = new WeakMap<
+  Outcomes,
+  { readonly observations: readonly SurvivalObservation[]; readonly ends: readonly PlacementEnd[] }
+>();
+
+type PlacementEnd = ReturnType<typeof placementEnd>;
+
+function factsOf(outcomes: Outcomes): {
+  readonly observations: readonly SurvivalObservation[];
+  readonly ends: readonly PlacementEnd[];
+} {
+  let facts = factsCache.get(outcomes);
+  if (facts === undefined) {
+    facts = { observations: outcomes.outcomes.map(observationOf), ends: outcomes.outcomes.map(placementEnd) };
+    factsCache.set(outcomes, facts);
+  }
+  return facts;
+}
+
 /** The key of a placement under a grouping. */
 function grouping(by: RetentionBy, dataset: Dataset): (o: PlacementOutcome) => string {
-  const worker = new Map<string, Labourer>(dataset.labourers.map((w) => [w.id, w]));
-  const post = new Map<string, Post>(dataset.posts.map((p) => [p.id, p]));
-  const parks = new Map(dataset.policy.parks.map((p) => [p.id as string, p]));
+  const { workers: worker, posts: post, parks } = contextOf(dataset);
   const w = (o: PlacementOutcome): Labourer => worker.get(o.worker)!;
   const p = (o: PlacementOutcome): Post => post.get(o.post)!;
   switch (by) {

@@ -45,12 +45,15 @@ export const HAZARD_FACTORS = {
   fellowVillagers: 0.8,
 } as const;
 
-/** Days after starting at which the simulation records a follow-up contact (the default schedule). */
+/**
+ * When the simulation records a follow-up contact: the default schedule (1 week, 1, 3 and 6 months
+ * after starting), then every three months while in work, as the programme keeps in touch.
+ */
 const CONTACT_DAYS: readonly ((start: IsoDate) => IsoDate)[] = [
   (s) => addDaysIso(s, 7),
   (s) => addMonthsIso(s, 1),
   (s) => addMonthsIso(s, 3),
-  (s) => addMonthsIso(s, 6),
+  ...Array.from({ length: 39 }, (_, i) => (s: IsoDate) => addMonthsIso(s, 6 + 3 * i)),
 ];
 
 /**
@@ -61,8 +64,8 @@ const CONTACT_DAYS: readonly ((start: IsoDate) => IsoDate)[] = [
  * home county, a course before starting, fellow villagers at the employer) and the employer's own
  * record (its six-month retention, when it has five placements or more, against 75%), or at the end
  * of its contract when that is not renewed (one in four). The reason for leaving leans on the same facts (pay, skills mismatch), with a few
- * dismissals and unpaid wages. Contacts at 1 week, 1, 3 and 6 months are recorded while in work, one
- * in twenty unreachable. Every event is on or before the as-of date, so the records pass
+ * dismissals and unpaid wages. Contacts at 1 week, 1, 3 and 6 months, then every three months, are
+ * recorded while in work, one in twenty unreachable. Every event is on or before the as-of date, so the records pass
  * `parseOutcomes` against the dataset.
  *
  * @param dataset - The dataset the plan was made for.

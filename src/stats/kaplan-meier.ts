@@ -154,34 +154,53 @@ export function kaplanMeier(
       throw new RangeError(`kaplanMeier: observations[${i}].event must be true or false`);
   });
   const z = normalQuantile(1 - (1 - level) / 2);
-  const sorted = [...observations].sort((a, b) => a.time - b.time);
-  const n = sorted.length;
+  // The event times and the censored times, each sorted as numbers (typed arrays sort without a
+  // comparator), then walked together: at each distinct time, d events and c censored.
+  let nEvents = 0;
+  for (const o of observations) if (o.event) nEvents++;
+  const ev = new Float64Array(nEvents);
+  const ce = new Float64Array(observations.length - nEvents);
+  let ei = 0;
+  let ci = 0;
+  for (const o of observations) {
+    if (o.event) ev[ei++] = o.time;
+    else ce[ci++] = o.time;
+  }
+  ev.sort();
+  ce.sort();
+  const n = observations.length;
+  const times = new Float64Array(n);
   const steps: SurvivalStep[] = [];
   let atRisk = n;
   let survival = 1;
   let sigma2 = 0;
-  let events = 0;
-  for (let i = 0; i < n;) {
-    const time = sorted[i]!.time;
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < ev.length || j < ce.length) {
+    const time = j >= ce.length || (i < ev.length && ev[i]! <= ce[j]!) ? ev[i]! : ce[j]!;
     let d = 0;
     let c = 0;
-    while (i < n && sorted[i]!.time === time) {
-      if (sorted[i]!.event) d++;
-      else c++;
+    while (i < ev.length && ev[i] === time) {
+      d++;
       i++;
+      times[k++] = time;
+    }
+    while (j < ce.length && ce[j] === time) {
+      c++;
+      j++;
+      times[k++] = time;
     }
     if (d > 0) {
       survival *= 1 - d / atRisk;
       sigma2 += atRisk === d ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));
-      events += d;
       const sigma = Math.sqrt(sigma2);
       const [lower, upper] = interval(survival, sigma, z, type);
       steps.push({ time, atRisk, events: d, censored: c, survival, stdErr: survival * sigma, lower, upper });
     }
     atRisk -= d + c;
   }
-  const times = Float64Array.from(sorted, (o) => o.time);
-  return { n, events, followUp: n === 0 ? 0 : sorted[n - 1]!.time, steps, times, level, type };
+  return { n, events: nEvents, followUp: n === 0 ? 0 : times[n - 1]!, steps, times, level, type };
 }
 
 /** The interval of S with σ² the Greenwood sum. */
