@@ -337,18 +337,24 @@ export function renderTrainingPlan(
       ? zh
         ? '安置人数最多'
         : 'most labourers placed'
-      : zh
-        ? '新增月收入最多'
-        : 'most monthly pay added';
+      : plan.objective === 'pay'
+        ? zh
+          ? '新增月收入最多'
+          : 'most monthly pay added'
+        : zh
+          ? '预计半年后仍在岗人数最多'
+          : 'most expected still in work after six months';
   const lines = [
     zh
       ? `培训计划：预算${n.money(plan.budget)}，目标为${goal}`
       : `Training plan: budget ${n.money(plan.budget)}, ${goal}`,
   ];
+  const combos = plan.options.filter((o) => o.changes.length > 0).length;
+  const leavers = plan.options.filter((o) => o.why === 'left-skills-mismatch').length;
   lines.push(
     zh
-      ? `可选方案 ${plan.options.length} 个（课程 × 未安置且无岗可去的人员，培训后至少有一个尚有名额的岗位符合条件）`
-      : `${plan.options.length} option(s) (course × unplaced labourer with no post left, eligible after the course for a post with openings left)`,
+      ? `可选方案 ${plan.options.length} 个（课程 × 未安置且无岗可去的人员，培训后至少有一个尚有名额的岗位符合条件；其中课程加一项本人其他调整 ${combos} 个，因技能不符离岗人员 ${leavers} 个）`
+      : `${plan.options.length} option(s) (course × unplaced labourer with no post left, eligible after the course for a post with openings left; ${combos} with one other change of the labourer's, ${leavers} for leavers for a skills mismatch)`,
   );
   if (plan.chosen.length === 0)
     lines.push(zh ? '预算内没有能新增安置的培训。' : 'No course within the budget places anyone new.');
@@ -360,15 +366,29 @@ export function renderTrainingPlan(
     );
   lines.push(
     zh
-      ? `合计费用${n.money(plan.cost)}；预计新增安置${plan.expected.placed}人，月收入合计${n.money(plan.expected.pay)}`
-      : `Total cost ${n.money(plan.cost)}; expected ${plan.expected.placed} newly placed, ${n.money(plan.expected.pay)} a month in all`,
+      ? `合计费用${n.money(plan.cost)}；预计新增安置${plan.expected.placed}人，月收入合计${n.money(plan.expected.pay)}，预计半年后仍在岗${plan.expected.retained.toFixed(1)}人`
+      : `Total cost ${n.money(plan.cost)}; expected ${plan.expected.placed} newly placed, ${n.money(plan.expected.pay)} a month in all, ${plan.expected.retained.toFixed(1)} expected still in work after six months`,
   );
-  for (const p of plan.placements)
+  for (const p of plan.placements) {
+    const o = plan.options.find(
+      (x) => x.worker === p.worker && x.course === p.course && x.posts.some((y) => y.post === p.post),
+    );
+    const extra =
+      o === undefined || o.changes.length === 0
+        ? ''
+        : `${zh ? '，并' : ', and '}${o.changes.map((c) => renderChange(c, locale, names)).join(zh ? '，' : '; ')}`;
+    const left =
+      o?.why === 'left-skills-mismatch'
+        ? zh
+          ? '；曾因技能不符离岗'
+          : '; left before for a skills mismatch'
+        : '';
     lines.push(
       zh
-        ? `  · ${p.worker} → ${p.post}（${courseName(n, names, p.course)}）`
-        : `  · ${p.worker} → ${p.post} (${courseName(n, names, p.course)})`,
+        ? `  · ${p.worker} → ${p.post}（${courseName(n, names, p.course)}${extra}${left}）`
+        : `  · ${p.worker} → ${p.post} (${courseName(n, names, p.course)}${extra}${left})`,
     );
+  }
   const g = plan.guarantee;
   lines.push(
     g.kind === 'exact'

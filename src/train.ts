@@ -5,26 +5,50 @@
  *
  * @module
  */
-import { applyChanges, trainingChange } from './advise.js';
+import { advise, applyChanges, changeKey, trainingChange, type Change } from './advise.js';
 import { assign } from './assign.js';
 import { compareIds } from './compare.js';
 import { checkEligibility } from './eligibility.js';
 import { contextOf, siteArea } from './internal/context.js';
+import { MIN_PLACEMENTS_FOR_RETENTION } from './score/employer.js';
+import { placementEnd, type Outcomes } from './outcomes.js';
 import type { Plan } from './plan.js';
+import { applyOutcomes, replan as replanWith } from './replan.js';
 import { netPay, scorePair } from './score.js';
-import type { Dataset, Labourer, PostId, WorkerId } from './types.js';
+import type { Dataset, Employer, Labourer, PostId, WorkerId } from './types.js';
 
-/** What a training plan maximises: labourers newly placeable, or their total monthly net pay. */
-export type TrainingObjective = 'placed' | 'pay';
+/**
+ * What a training plan maximises: labourers newly placeable (`placed`), their total monthly net pay
+ * (`pay`), or how many of them are expected still in work after six months (`retained`: each
+ * placement weighed by its employer's retention).
+ */
+export type TrainingObjective = 'placed' | 'pay' | 'retained';
 
-/** One course for one unplaced labourer, and the posts with openings left it opens. */
+/** One course (with, at most, one other change of the labourer's) for one labourer, and the posts with openings left it opens. */
 export interface TrainingOption {
   readonly course: string;
   readonly worker: WorkerId;
+  /**
+   * Other changes the labourer makes with the course (at most one: wider mobility, a lower minimum
+   * pay, no dormitory…, as `advise` suggests them), for a labourer no course alone places; empty for
+   * a course alone.
+   */
+  readonly changes: readonly Change[];
   /** CNY. */
   readonly cost: number;
-  /** Posts with openings left that the trained labourer is eligible for (scoring at least the plan's minimum), by id. */
-  readonly posts: readonly { readonly post: PostId; readonly net: number; readonly score: number }[];
+  /**
+   * Posts with openings left that the trained labourer is eligible for (scoring at least the plan's
+   * minimum), by id, each with the net pay and the share expected still in work after six months
+   * there (see {@link expectedRetention}).
+   */
+  readonly posts: readonly {
+    readonly post: PostId;
+    readonly net: number;
+    readonly score: number;
+    readonly retention: number;
+  }[];
+  /** Why the labourer is a candidate: unplaced with no post left, or a leaver for a skills mismatch. */
+  readonly why: 'unplaced' | 'left-skills-mismatch';
 }
 
 /** A course chosen, with its trainees. */
@@ -69,13 +93,20 @@ export interface TrainingPlan {
   /**
    * The estimate over posts with openings left: trained labourers newly placeable (a largest
    * matching of them to those openings) and the monthly net pay of that matching (for `pay`, the
-   * matching of largest total pay; for `placed`, the largest matching of largest pay).
+   * matching of largest total pay; for `placed`, the largest matching of largest pay; for
+   * `retained`, the matching of most expected still in work after six months).
    */
-  readonly expected: PlacedFigures;
+  readonly expected: PlacedFigures & {
+    /** Of them, how many are expected still in work after six months (their posts' retention summed). */
+    readonly retained: number;
+  };
   /** The trainees of that matching and where. */
   readonly placements: readonly {
     readonly worker: WorkerId;
     readonly course: string;
+    /** The other change made with the course, if any (see {@link TrainingOption.changes}). */
+    readonly changes: readonly Change[];
+    readonly why: TrainingOption['why'];
     readonly post: PostId;
   }[];
   readonly guarantee: TrainingGuarantee;
@@ -101,6 +132,19 @@ export interface TrainingPlanOptions {
   readonly mode?: 'greedy' | 'exact' | 'auto';
   /** The plan the unplaced labourers and openings left come from. @defaultValue assign(dataset, { mode: 'optimal' }) */
   readonly plan?: Plan;
+  /**
+   * Outcome records of earlier placements: training is then planned on the dataset as they leave it
+   * (`applyOutcomes`: those in work keep their posts, employers scored and weighed on their measured
+   * retention), from a plan made again (`replan`, unless `plan` is given), and labourers who left a
+   * post for a skills mismatch are candidates too, for courses that raise their skills at a post
+   * they can take. @defaultValue none
+   */
+  readonly outcomes?: Outcomes;
+  /**
+   * Also offer a course together with one other change of the labourer's (as `advise` finds them)
+   * to those no course alone places. @defaultValue true
+   */
+  readonly combinations?: boolean;
 }
 
 /**
@@ -126,6 +170,8 @@ export interface Matching {
   readonly pairs: readonly (readonly [number, number])[];
   readonly placed: number;
   readonly pay: number;
+  /** Expected still in work after six months: the sum of the matched posts' retention. */
+  readonly retained: number;
 }
 
 /**
@@ -139,6 +185,7 @@ function match(
   capacity: readonly number[],
   cardinality: boolean,
   big: number,
+  weight: (p: TrainingOption['posts'][number]) => number = (p) => p.net,
 ): Matching {
   const nL = chosen.length;
   const nR = capacity.length;
@@ -165,7 +212,7 @@ function match(
       const j = postIndex.get(p.post);
       if (j === undefined) continue;
       used.add(j);
-      addEdge(1 + i, 1 + nL + j, 1, -(cardinality ? big + p.net : p.net));
+      addEdge(1 + i, 1 + nL + j, 1, -(cardinality ? big + p.net : weight(p)));
     }
   });
   for (const j of [...used].sort((a, b) => a - b)) addEdge(1 + nL + j, sink, capacity[j]!, 0);
@@ -197,17 +244,20 @@ function match(
   }
   const pairs: [number, number][] = [];
   let pay = 0;
+  let retained = 0;
   chosen.forEach((o, i) => {
     for (const e of head[1 + i]!) {
       const v = to[e]!;
       if (v > nL && v < sink && e % 2 === 0 && cap[e] === 0) {
         const j = v - 1 - nL;
         pairs.push([i, j]);
-        pay += o.posts.find((p) => postIndex.get(p.post) === j)?.net ?? 0;
+        const p = o.posts.find((x) => postIndex.get(x.post) === j);
+        pay += p?.net ?? 0;
+        retained += p?.retention ?? 0;
       }
     }
   });
-  return { pairs, placed: pairs.length, pay };
+  return { pairs, placed: pairs.length, pay, retained };
 }
 
 interface Problem {
@@ -220,17 +270,30 @@ interface Problem {
 }
 
 function evaluateSet(pr: Problem, set: readonly number[]): Matching {
-  return match(
+  return matchFor(
     set.map((i) => pr.options[i]!),
     pr.postIndex,
     pr.capacity,
-    pr.objective === 'placed',
+    pr.objective,
     pr.big,
   );
 }
 
+/** The matching an objective asks for: largest (then most pay), most pay, or most expected retained. */
+function matchFor(
+  chosen: readonly TrainingOption[],
+  postIndex: ReadonlyMap<string, number>,
+  capacity: readonly number[],
+  objective: TrainingObjective,
+  big: number,
+): Matching {
+  return objective === 'retained'
+    ? match(chosen, postIndex, capacity, false, big, (p) => p.retention)
+    : match(chosen, postIndex, capacity, objective === 'placed', big);
+}
+
 function valueOf(pr: Problem, m: Matching): number {
-  return pr.objective === 'placed' ? m.placed : m.pay;
+  return pr.objective === 'placed' ? m.placed : pr.objective === 'pay' ? m.pay : m.retained;
 }
 
 function costOf(pr: Problem, set: readonly number[]): number {
@@ -295,7 +358,13 @@ function exact(pr: Problem, budget: number): { set: number[]; m: Matching } {
   const groups = [...byWorker.entries()].sort((a, b) => compareIds(a[0], b[0])).map(([, is]) => is);
   // What a trainee can add at most: one placement, or their best net pay.
   const most = groups.map((is) =>
-    pr.objective === 'placed' ? 1 : Math.max(...is.flatMap((i) => pr.options[i]!.posts.map((p) => p.net))),
+    pr.objective === 'placed'
+      ? 1
+      : Math.max(
+          ...is.flatMap((i) =>
+            pr.options[i]!.posts.map((p) => (pr.objective === 'pay' ? p.net : p.retention)),
+          ),
+        ),
   );
   const rest = most.map((_, g) => most.slice(g).reduce((s, x) => s + x, 0));
   let best = { set: [] as number[], m: evaluateSet(pr, []) };
@@ -339,50 +408,190 @@ function placedFigures(dataset: Dataset, plan: Plan): PlacedFigures {
 }
 
 /**
- * The (course, labourer) options worth considering: for each labourer unplaced in the plan (and not
- * excluded by age or retirement) who has no eligible post with openings left, each course of the
- * policy after which they are eligible for at least one post with openings left, scoring at least
- * the plan's minimum score. A course is applied as in `applyChanges` (it starts on the as-of date,
- * grants its skills and certificates, and the labourer is available once it ends).
+ * The share of an employer's placements expected still in work after six months: its retention
+ * measured from outcome records (`measuredRetention`, set by `applyOutcomes`), else its typed track
+ * record when it has at least {@link MIN_PLACEMENTS_FOR_RETENTION} placements, else `fallback`.
+ *
+ * @param employer - The employer.
+ * @param fallback - The share to assume without evidence (the programme's).
+ * @returns A share in [0, 1].
+ * @example
+ * expectedRetention(employer({ trackRecord: { placements: 10, retainedSixMonths: 8 } }), 0.7) //=> 0.8
+ */
+export function expectedRetention(employer: Employer, fallback: number): number {
+  if (employer.measuredRetention !== undefined) return employer.measuredRetention.rate;
+  const r = employer.trackRecord;
+  return r !== undefined && r.placements >= MIN_PLACEMENTS_FOR_RETENTION
+    ? r.retainedSixMonths / r.placements
+    : fallback;
+}
+
+/** The programme's share still in work after six months over the employers with evidence, else 1. */
+function programmeRetention(dataset: Dataset): number {
+  let kept = 0;
+  let of = 0;
+  for (const e of dataset.employers) {
+    if (e.measuredRetention !== undefined) {
+      kept += e.measuredRetention.rate * e.measuredRetention.placements;
+      of += e.measuredRetention.placements;
+    } else if (e.trackRecord !== undefined && e.trackRecord.placements >= MIN_PLACEMENTS_FOR_RETENTION) {
+      kept += e.trackRecord.retainedSixMonths;
+      of += e.trackRecord.placements;
+    }
+  }
+  return of === 0 ? 1 : kept / of;
+}
+
+/** Options of {@link trainingOptions}. */
+export interface TrainingOptionsOptions {
+  /** Offer a course with one other change to those no course alone places. @defaultValue true */
+  readonly combinations?: boolean;
+  /**
+   * Labourers who left a post for a skills mismatch: candidates whether or not the plan places them
+   * (the post it gives them counts among the openings left), for the courses that raise their skills
+   * component at a post with openings left. @defaultValue none
+   */
+  readonly leavers?: readonly string[];
+}
+
+/**
+ * The options worth considering: for each labourer unplaced in the plan (and not excluded by age or
+ * retirement) who has no eligible post with openings left, each course of the policy after which
+ * they are eligible for at least one post with openings left, scoring at least the plan's minimum
+ * score; for such a labourer no course alone helps, each course with one other change `advise`
+ * suggests (wider mobility, a lower minimum pay, no dormitory, a refusal dropped, an earlier
+ * start, a renewed certificate; never waiting, since the openings are today's) that together open
+ * a post; and for each leaver for a skills mismatch, placed again by the plan or not (the post the
+ * plan gives them counts among the openings left), each course after which some post with openings
+ * left scores higher on skills than before: a placement made to last. A course is applied as in `applyChanges`
+ * (it starts on the as-of date, grants its skills and certificates, and the labourer is available
+ * once it ends; a course given in a place only to those who can travel there).
  *
  * @internal
  */
 export function trainingOptions(
   dataset: Dataset,
   plan: Plan,
+  settings: TrainingOptionsOptions = {},
 ): { options: TrainingOption[]; spare: Map<string, number> } {
   const ctx = contextOf(dataset);
   const spare = new Map<string, number>();
   for (const p of dataset.posts) spare.set(p.id, p.openings - p.filled);
   for (const e of plan.entries) if (e.kind === 'placed') spare.set(e.post, (spare.get(e.post) ?? 0) - 1);
+  const options: TrainingOption[] = [];
+  const unplaced = new Set<string>(
+    plan.entries
+      .filter((e) => e.kind === 'unplaced' && e.reasons[0].code !== 'worker-excluded')
+      .map((e) => e.worker),
+  );
+  // Leavers for a skills mismatch are candidates whether or not the plan places them again: the
+  // post it gives them goes back to the openings left, to be taken with a course that closes the gap.
+  const leavers = new Set<string>();
+  const entryOf = new Map(plan.entries.map((e) => [e.worker as string, e]));
+  for (const id of settings.leavers ?? []) {
+    const entry = entryOf.get(id);
+    if (entry === undefined) continue;
+    if (entry.kind === 'placed') spare.set(entry.post, (spare.get(entry.post) ?? 0) + 1);
+    else if (entry.reasons[0].code === 'worker-excluded') continue;
+    leavers.add(id);
+  }
   const open = [...dataset.posts]
     .filter((p) => (spare.get(p.id) ?? 0) > 0)
     .sort((a, b) => compareIds(a.id, b.id));
   const minScore = plan.options.minScore;
+  const fallback = programmeRetention(dataset);
+  const retentionAt = new Map<string, number>();
+  for (const e of dataset.employers) retentionAt.set(e.id, expectedRetention(e, fallback));
   const reach = (w: Labourer) =>
     open.flatMap((p) => {
       if (checkEligibility(dataset, w, p).length > 0) return [];
       const score = scorePair(dataset, w, p).score;
       if (score < minScore) return [];
-      return [{ post: p.id, net: netPay(w, p, siteArea(p.site, ctx.parks)).net, score }];
+      return [
+        {
+          post: p.id,
+          net: netPay(w, p, siteArea(p.site, ctx.parks)).net,
+          score,
+          retention: retentionAt.get(p.employer) ?? fallback,
+        },
+      ];
     });
-  const options: TrainingOption[] = [];
-  const unplaced = plan.entries
-    .filter((e) => e.kind === 'unplaced' && e.reasons[0].code !== 'worker-excluded')
-    .map((e) => e.worker)
-    .sort(compareIds);
+  const skillsAt = (w: Labourer, postId: string): number => {
+    const post = ctx.posts.get(postId)!;
+    return scorePair(dataset, w, post).components.find((c) => c.component === 'skills')?.value ?? 0;
+  };
   const courses = [...dataset.policy.trainings].sort((a, b) => compareIds(a.id, b.id));
-  for (const id of unplaced) {
+  const courseById = new Map(courses.map((c) => [c.id as string, c]));
+  for (const id of [...new Set([...unplaced, ...leavers])].sort(compareIds)) {
     const w = ctx.workers.get(id);
-    if (w === undefined || reach(w).length > 0) continue;
+    if (w === undefined) continue;
+    if (leavers.has(id)) {
+      // The posts where a course raises the skills they were short of.
+      for (const course of courses) {
+        const sc = applyChanges(dataset, w, [trainingChange(course)]);
+        if (sc === undefined) continue;
+        const posts = reach(sc.worker).filter((p) => skillsAt(sc.worker, p.post) > skillsAt(w, p.post));
+        if (posts.length > 0)
+          options.push({
+            course: course.id,
+            worker: w.id,
+            changes: [],
+            cost: course.costPerTrainee,
+            posts,
+            why: 'left-skills-mismatch',
+          });
+      }
+      continue;
+    }
+    if (reach(w).length > 0) continue;
+    const before = options.length;
     for (const course of courses) {
       const sc = applyChanges(dataset, w, [trainingChange(course)]);
       if (sc === undefined) continue;
       const posts = reach(sc.worker);
       if (posts.length > 0)
-        options.push({ course: course.id, worker: w.id, cost: course.costPerTrainee, posts });
+        options.push({
+          course: course.id,
+          worker: w.id,
+          changes: [],
+          cost: course.costPerTrainee,
+          posts,
+          why: 'unplaced',
+        });
+    }
+    if (options.length > before || settings.combinations === false || courses.length === 0) continue;
+    // No course alone: a course with one other change, as advise finds them against this plan.
+    const seen = new Set<string>();
+    for (const sg of advise(dataset, id, { plan, maxChanges: 2, top: 1000 }).suggestions) {
+      const training = sg.changes.filter((c) => c.code === 'take-training');
+      const others = sg.changes.filter((c) => c.code !== 'take-training');
+      if (training.length !== 1 || others.length !== 1 || others[0]!.code === 'wait-until') continue;
+      const t = training[0]!;
+      const course = courseById.get(t.code === 'take-training' ? t.params.course : '');
+      if (course === undefined) continue;
+      const key = `${course.id}|${changeKey(others[0]!)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sc = applyChanges(dataset, w, [trainingChange(course), others[0]!]);
+      if (sc === undefined || sc.date !== dataset.asOf) continue;
+      const posts = reach(sc.worker);
+      if (posts.length > 0)
+        options.push({
+          course: course.id,
+          worker: w.id,
+          changes: [others[0]!],
+          cost: course.costPerTrainee,
+          posts,
+          why: 'unplaced',
+        });
     }
   }
+  options.sort(
+    (a, b) =>
+      compareIds(a.worker, b.worker) ||
+      compareIds(a.course, b.course) ||
+      compareIds(a.changes.map(changeKey).join(';'), b.changes.map(changeKey).join(';')),
+  );
   return { options, spare };
 }
 
@@ -401,7 +610,7 @@ export function trainingOptions(
  * @param mode - `exact` or `greedy`.
  * @returns The chosen option indices (ascending), their value and the matching behind it.
  * @example
- * selectTraining([{ course: 'c', worker: 'w', cost: 5, posts: [{ post: 'p', net: 3000, score: 0.5 }] }], new Map([['p', 1]]), 5, 'placed', 'exact').chosen //=> [0]
+ * selectTraining([{ course: 'c', worker: 'w', changes: [], cost: 5, why: 'unplaced', posts: [{ post: 'p', net: 3000, score: 0.5, retention: 0.8 }] }], new Map([['p', 1]]), 5, 'placed', 'exact').chosen //=> [0]
  */
 export function selectTraining(
   options: readonly TrainingOption[],
@@ -411,7 +620,7 @@ export function selectTraining(
   mode: 'greedy' | 'exact',
 ): {
   readonly chosen: readonly number[];
-  readonly value: PlacedFigures;
+  readonly value: PlacedFigures & { readonly retained: number };
   readonly posts: readonly PostId[];
   readonly matching: Matching;
 } {
@@ -429,7 +638,12 @@ export function selectTraining(
   const best = mode === 'exact' ? exact(pr, budget) : greedy(pr, budget);
   const chosen = [...best.set].sort((a, b) => a - b);
   const matching = evaluateSet(pr, chosen);
-  return { chosen, value: { placed: matching.placed, pay: matching.pay }, posts, matching };
+  return {
+    chosen,
+    value: { placed: matching.placed, pay: matching.pay, retained: matching.retained },
+    posts,
+    matching,
+  };
 }
 
 /**
@@ -473,18 +687,32 @@ export function selectTraining(
  * t.cost <= 10000 //=> true
  * t.replanned.after.placed >= t.replanned.before.placed //=> true on the demo dataset
  */
-export function planTraining(dataset: Dataset, options: TrainingPlanOptions): TrainingPlan {
-  const { budget } = options;
+export function planTraining(given: Dataset, options: TrainingPlanOptions): TrainingPlan {
+  const { budget, outcomes } = options;
   const objective = options.objective ?? 'placed';
   const requested = options.mode ?? 'auto';
   if (!(typeof budget === 'number' && Number.isFinite(budget) && budget >= 0))
     throw new RangeError(`planTraining: budget must be a finite number ≥ 0, got ${String(budget)}`);
-  if (objective !== 'placed' && objective !== 'pay')
-    throw new RangeError(`planTraining: objective must be placed or pay, got ${String(objective)}`);
+  if (objective !== 'placed' && objective !== 'pay' && objective !== 'retained')
+    throw new RangeError(`planTraining: objective must be placed, pay or retained, got ${String(objective)}`);
   if (requested !== 'greedy' && requested !== 'exact' && requested !== 'auto')
     throw new RangeError(`planTraining: mode must be greedy, exact or auto, got ${String(requested)}`);
-  const plan = options.plan ?? assign(dataset, { mode: 'optimal' });
-  const { options: opts, spare } = trainingOptions(dataset, plan);
+  // With outcome records: the dataset as they leave it, the plan made again, and the leavers for a
+  // skills mismatch among the candidates.
+  const dataset = outcomes === undefined ? given : applyOutcomes(given, outcomes).dataset;
+  const plan =
+    options.plan ??
+    (outcomes === undefined
+      ? assign(dataset, { mode: 'optimal' })
+      : replanWith(given, outcomes, { mode: 'optimal' }));
+  const leavers =
+    outcomes === undefined
+      ? []
+      : outcomes.outcomes.filter((o) => placementEnd(o)?.reason === 'skills-mismatch').map((o) => o.worker);
+  const { options: opts, spare } = trainingOptions(dataset, plan, {
+    leavers,
+    ...(options.combinations === undefined ? {} : { combinations: options.combinations }),
+  });
   const mode = requested === 'auto' ? (opts.length <= EXACT_OPTION_LIMIT ? 'exact' : 'greedy') : requested;
   const selection = selectTraining(opts, spare, budget, objective, mode);
   const best = { set: [...selection.chosen] };
@@ -492,6 +720,8 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
 
   const perWorker = new Map<string, number>();
   for (const o of opts) perWorker.set(o.worker, (perWorker.get(o.worker) ?? 0) + 1);
+  // The bound needs one useful option per labourer and positive costs; the retained objective is an
+  // assignment valuation too (weights in [0, 1]).
   const guarantee: TrainingGuarantee =
     mode === 'exact'
       ? { kind: 'exact' }
@@ -513,11 +743,10 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
     });
   const m = selection.matching;
   const placements = m.pairs
-    .map(([i, j]) => ({
-      worker: opts[best.set[i]!]!.worker,
-      course: opts[best.set[i]!]!.course,
-      post: posts[j]!,
-    }))
+    .map(([i, j]) => {
+      const o = opts[best.set[i]!]!;
+      return { worker: o.worker, course: o.course, changes: o.changes, why: o.why, post: posts[j]! };
+    })
     .sort((a, b) => compareIds(a.worker, b.worker));
 
   // The real outcome: a new plan with the trainees trained.
@@ -527,7 +756,7 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
     const course = dataset.policy.trainings.find((t) => t.id === o.course);
     const w = ctx.workers.get(o.worker);
     if (course === undefined || w === undefined) continue;
-    const sc = applyChanges(dataset, w, [trainingChange(course)]);
+    const sc = applyChanges(dataset, w, [trainingChange(course), ...o.changes]);
     if (sc !== undefined) trained.set(w.id, sc.worker);
   }
   const after = { ...dataset, labourers: dataset.labourers.map((l) => trained.get(l.id) ?? l) };
@@ -559,7 +788,7 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
     options: opts,
     chosen,
     cost: chosen.reduce((s, c) => s + c.cost, 0),
-    expected: { placed: m.placed, pay: m.pay },
+    expected: { placed: m.placed, pay: m.pay, retained: m.retained },
     placements,
     guarantee,
     replanned: { before: placedFigures(dataset, plan), after: placedFigures(after, replan), traineesPlaced },
@@ -568,31 +797,33 @@ export function planTraining(dataset: Dataset, options: TrainingPlanOptions): Tr
 
 /**
  * The value of a set of options under an objective, as the training plan computes it: a largest
- * matching onto the openings left (placed), or its largest total net pay (pay). For checking plans.
+ * matching onto the openings left (placed), its largest total net pay (pay), or its most expected
+ * still in work after six months (retained). For checking plans.
  *
  * Complexity: O(V·E) per augmentation (Bellman–Ford), at most `chosen.length` augmentations.
  *
  * @param chosen - Options, at most one per labourer.
  * @param spare - Openings left per post id.
  * @param objective - `placed` or `pay`.
- * @returns Placed count and pay of the matching (for `placed`: a largest matching of largest pay).
+ * @returns Placed count, pay and expected retained of the matching (for `placed`: a largest
+ *   matching of largest pay).
  * @example
- * trainingValue([{ course: 'c', worker: 'w', cost: 1, posts: [{ post: 'p', net: 3000, score: 0.5 }] }], new Map([['p', 1]]), 'pay')
- * //=> { placed: 1, pay: 3000 }
+ * trainingValue([{ course: 'c', worker: 'w', changes: [], cost: 1, why: 'unplaced', posts: [{ post: 'p', net: 3000, score: 0.5, retention: 0.8 }] }], new Map([['p', 1]]), 'pay')
+ * //=> { placed: 1, pay: 3000, retained: 0.8 }
  */
 export function trainingValue(
   chosen: readonly TrainingOption[],
   spare: ReadonlyMap<string, number>,
   objective: TrainingObjective,
-): PlacedFigures {
+): PlacedFigures & { readonly retained: number } {
   const posts = [...new Set(chosen.flatMap((o) => o.posts.map((p) => p.post)))].sort(compareIds);
   const maxNet = Math.max(0, ...chosen.flatMap((o) => o.posts.map((p) => p.net)));
-  const m = match(
+  const m = matchFor(
     chosen,
     new Map(posts.map((p, j) => [p as string, j])),
     posts.map((p) => Math.max(0, spare.get(p) ?? 0)),
-    objective === 'placed',
+    objective,
     (chosen.length + 1) * (maxNet + 1),
   );
-  return { placed: m.placed, pay: m.pay };
+  return { placed: m.placed, pay: m.pay, retained: m.retained };
 }

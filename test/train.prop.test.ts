@@ -19,7 +19,11 @@ const optionsArb = (onePerWorker: boolean): fc.Arbitrary<TrainingOption[]> =>
         course: fc.constantFrom('c0', 'c1', 'c2'),
         cost: fc.integer({ min: 1, max: 6 }),
         posts: fc.uniqueArray(
-          fc.record({ post: fc.constantFrom(...POSTS), net: fc.integer({ min: 2000, max: 6000 }) }),
+          fc.record({
+            post: fc.constantFrom(...POSTS),
+            net: fc.integer({ min: 2000, max: 6000 }),
+            retention: fc.constantFrom(0, 0.25, 0.5, 0.8, 1),
+          }),
           {
             minLength: 1,
             maxLength: 3,
@@ -41,8 +45,15 @@ const optionsArb = (onePerWorker: boolean): fc.Arbitrary<TrainingOption[]> =>
         .map((r) => ({
           worker: `w${r.worker}` as WorkerId,
           course: r.course,
+          changes: [],
           cost: r.cost,
-          posts: r.posts.map((p) => ({ post: p.post as PostId, net: p.net, score: 0.5 })),
+          why: 'unplaced' as const,
+          posts: r.posts.map((p) => ({
+            post: p.post as PostId,
+            net: p.net,
+            score: 0.5,
+            retention: p.retention,
+          })),
         }));
     });
 
@@ -50,8 +61,8 @@ const spareArb = fc
   .tuple(...POSTS.map(() => fc.integer({ min: 0, max: 2 })))
   .map((caps) => new Map(POSTS.map((p, i) => [p, caps[i]!])));
 
-function value(o: TrainingObjective, f: { placed: number; pay: number }): number {
-  return o === 'placed' ? f.placed : f.pay;
+function value(o: TrainingObjective, f: { placed: number; pay: number; retained: number }): number {
+  return o === 'placed' ? f.placed : o === 'pay' ? f.pay : f.retained;
 }
 
 /** Every set of options within the budget, at most one per labourer. */
@@ -71,7 +82,7 @@ function bruteForce(
   return best;
 }
 
-const objectiveArb = fc.constantFrom<TrainingObjective>('placed', 'pay');
+const objectiveArb = fc.constantFrom<TrainingObjective>('placed', 'pay', 'retained');
 
 describe('training plans', () => {
   it('exact equals brute force on small inputs', () => {
@@ -83,7 +94,7 @@ describe('training plans', () => {
         objectiveArb,
         (options, spare, budget, o) => {
           const r = selectTraining(options, spare, budget, o, 'exact');
-          expect(value(o, r.value)).toBe(bruteForce(options, spare, budget, o));
+          expect(value(o, r.value)).toBeCloseTo(bruteForce(options, spare, budget, o), 9);
         },
       ),
       { numRuns: 300 },
@@ -101,7 +112,7 @@ describe('training plans', () => {
           const g = value(o, selectTraining(options, spare, budget, o, 'greedy').value);
           const e = value(o, selectTraining(options, spare, budget, o, 'exact').value);
           expect(g).toBeGreaterThanOrEqual(GREEDY_RATIO * e - 1e-9);
-          expect(g).toBeLessThanOrEqual(e);
+          expect(g).toBeLessThanOrEqual(e + 1e-9);
         },
       ),
       { numRuns: 300 },

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkEligibility, workerExclusions } from '../src/eligibility.js';
 import { renderTrainingPlan } from '../src/render-advice.js';
 import { demoDataset } from '../src/sample.js';
-import { planTraining, selectTraining, trainingValue, type TrainingOption } from '../src/train.js';
-import type { CertificateId, IsoDate, PostId, WorkerId } from '../src/types.js';
-import { dataset, labourer, post } from './helpers/build.js';
+import { applyChanges, trainingChange } from '../src/advise.js';
+import { parseOutcomes } from '../src/outcomes.js';
+import {
+  expectedRetention,
+  planTraining,
+  selectTraining,
+  trainingValue,
+  type TrainingOption,
+} from '../src/train.js';
+import type { CertificateId, EmployerId, IsoDate, PostId, WorkerId } from '../src/types.js';
+import { dataset, employer, labourer, post } from './helpers/build.js';
 
 const FORKLIFT = 'forklift-n1' as CertificateId;
 const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
@@ -60,7 +68,9 @@ describe('planTraining', () => {
     });
     const t = planTraining(ds, { budget: 1500, objective: 'pay' });
     expect(t.chosen.map((c) => c.course)).toEqual(['chinese-cooking']);
-    expect(t.placements).toEqual([{ worker: 'b', course: 'chinese-cooking', post: 'p2' }]);
+    expect(t.placements).toEqual([
+      { worker: 'b', course: 'chinese-cooking', changes: [], why: 'unplaced', post: 'p2' },
+    ]);
   });
 
   it('refuses bad options', () => {
@@ -82,7 +92,7 @@ describe('planTraining', () => {
 describe('planTraining on the demo dataset', () => {
   it('trains labourers for posts that require a skill they have no route to, and the new plan places more', () => {
     const ds = demoDataset();
-    const t = planTraining(ds, { budget: 50000 });
+    const t = planTraining(ds, { budget: 50000, combinations: false });
     expect(t.chosen.length).toBeGreaterThan(0);
     expect(t.cost).toBeLessThanOrEqual(50000);
     expect(t.expected.placed).toBeGreaterThan(0);
@@ -105,14 +115,24 @@ describe('selectTraining', () => {
   const opt = (worker: string, course: string, cost: number, posts: [string, number][]): TrainingOption => ({
     worker: worker as WorkerId,
     course,
+    changes: [],
     cost,
-    posts: posts.map(([post, net]) => ({ post: post as PostId, net, score: 0.5 })),
+    why: 'unplaced',
+    posts: posts.map(([post, net]) => ({ post: post as PostId, net, score: 0.5, retention: 0.5 })),
   });
 
   it('no post counts more placements than its openings', () => {
     const options = [opt('a', 'c', 1, [['p', 3000]]), opt('b', 'c', 1, [['p', 3000]])];
-    expect(trainingValue(options, new Map([['p', 1]]), 'placed')).toEqual({ placed: 1, pay: 3000 });
-    expect(trainingValue(options, new Map([['p', 2]]), 'placed')).toEqual({ placed: 2, pay: 6000 });
+    expect(trainingValue(options, new Map([['p', 1]]), 'placed')).toEqual({
+      placed: 1,
+      pay: 3000,
+      retained: 0.5,
+    });
+    expect(trainingValue(options, new Map([['p', 2]]), 'placed')).toEqual({
+      placed: 2,
+      pay: 6000,
+      retained: 1,
+    });
   });
 
   it('greedy keeps the best single option when it beats the ratio picks', () => {
@@ -172,5 +192,117 @@ describe('training judged on the day it ends', () => {
     const t = planTraining(ds(), { budget: 10_000 });
     expect(t.options.map((o) => o.worker)).toEqual(['young']);
     expect(t.replanned.traineesPlaced).not.toContain('old');
+  });
+});
+
+describe('courses with one other change, retention and leavers', () => {
+  it('offers a course with one other change to those no course alone places, and each combination holds', () => {
+    const ds = demoDataset();
+    const alone = planTraining(ds, { budget: 50000, combinations: false });
+    const t = planTraining(ds, { budget: 50000 });
+    const combos = t.options.filter((o) => o.changes.length > 0);
+    expect(combos.length).toBeGreaterThan(alone.options.length);
+    const single = new Set(alone.options.map((o) => o.worker));
+    for (const o of combos) {
+      expect(o.changes).toHaveLength(1);
+      expect(o.changes[0]!.code).not.toBe('wait-until');
+      expect(o.changes[0]!.code).not.toBe('take-training');
+      // Only for those no course alone places.
+      expect(single.has(o.worker)).toBe(false);
+    }
+    // One combination checked by the rules themselves: with the course and the change the
+    // labourer is eligible for the posts listed.
+    const o = combos[0]!;
+    const course = ds.policy.trainings.find((c) => c.id === o.course)!;
+    const w = ds.labourers.find((l) => l.id === o.worker)!;
+    const sc = applyChanges(ds, w, [trainingChange(course), ...o.changes])!;
+    for (const p of o.posts)
+      expect(
+        checkEligibility(
+          ds,
+          sc.worker,
+          ds.posts.find((x) => x.id === p.post)!,
+        ),
+      ).toEqual([]);
+    // And the plan made with the trainees trained places more than without combinations.
+    expect(t.expected.placed).toBeGreaterThanOrEqual(alone.expected.placed);
+    expect(t.replanned.after.placed).toBeGreaterThan(t.replanned.before.placed);
+  }, 60_000);
+
+  it('retained: weighs each opening by its employer’s retention, so the lasting post wins over the better paid', () => {
+    const lasting = employer({
+      id: 'e2' as EmployerId,
+      name: '留得住厂',
+      trackRecord: { placements: 20, retainedSixMonths: 18 },
+    });
+    const leaky = employer({ trackRecord: { placements: 20, retainedSixMonths: 4 } });
+    const ds = dataset({
+      labourers: [w('a'), w('b')],
+      employers: [leaky, lasting],
+      posts: [
+        post({ id: 'p0' as PostId, openings: 1 }),
+        post({
+          id: 'p1' as PostId,
+          openings: 1,
+          requiredCertificates: [FORKLIFT],
+          pay: { kind: 'monthly', baseMonthly: 4000, expectedMonthly: 7000 },
+        }),
+        post({ id: 'p2' as PostId, employer: lasting.id, openings: 1, requiredCertificates: [FORKLIFT] }),
+      ],
+    });
+    const pay = planTraining(ds, { budget: 1200, objective: 'pay' });
+    const kept = planTraining(ds, { budget: 1200, objective: 'retained' });
+    expect(pay.placements.map((p) => p.post)).toEqual(['p1']);
+    expect(kept.placements.map((p) => p.post)).toEqual(['p2']);
+    expect(kept.expected.retained).toBeCloseTo(0.9, 12);
+    expect(pay.expected.retained).toBeCloseTo(0.2, 12);
+    expect(expectedRetention(lasting, 0.5)).toBe(0.9);
+    expect(expectedRetention(employer(), 0.5)).toBe(0.5);
+    expect(
+      expectedRetention({ ...leaky, measuredRetention: { months: 6, placements: 3, rate: 0.7 } }, 0.5),
+    ).toBe(0.7);
+  });
+
+  it('with outcomes: plans on what they leave, and a leaver for a skills mismatch is a candidate', () => {
+    // b left p0 for a skills mismatch; the forklift course raises b's skills at p1 (and a stays in work at p0).
+    const ds = dataset({
+      labourers: [w('a'), w('b')],
+      posts: [
+        post({
+          id: 'p0' as PostId,
+          openings: 2,
+          trainsOnJob: true,
+          requiredSkills: [{ skill: 'forklift-driving' as never, minLevel: 5 }],
+        }),
+        post({
+          id: 'p1' as PostId,
+          openings: 1,
+          trainsOnJob: true,
+          requiredSkills: [{ skill: 'forklift-driving' as never, minLevel: 5 }],
+        }),
+      ],
+    });
+    const outcomes = parseOutcomes(
+      {
+        outcomes: [
+          { worker: 'a', post: 'p0', events: [{ kind: 'started', on: '2025-10-01' }] },
+          {
+            worker: 'b',
+            post: 'p0',
+            events: [
+              { kind: 'started', on: '2025-10-01' },
+              { kind: 'left', on: '2025-11-15', reason: 'skills-mismatch' },
+            ],
+          },
+        ],
+      },
+      ds,
+    );
+    const t = planTraining(ds, { budget: 5000, outcomes });
+    const leaver = t.options.filter((o) => o.why === 'left-skills-mismatch');
+    expect(leaver.map((o) => o.worker)).toEqual(leaver.map(() => 'b'));
+    expect(leaver.length).toBeGreaterThan(0);
+    // a is in work: not a candidate, and the plan made again keeps a.
+    expect(t.options.some((o) => o.worker === 'a')).toBe(false);
   });
 });
