@@ -8,27 +8,19 @@
 import { addDaysIso, addMonthsIso, compareIso, daysBetween } from './internal/dates.js';
 import { placementEnd, type Outcomes, type PlacementOutcome } from './outcomes.js';
 import { distanceFromHome, payBelowMinimum, trainedBefore } from './retention.js';
+import { dongguanPolicy } from './policy/dongguan.js';
+import type { FollowUpCheck } from './policy/types.js';
 import type { Dataset, EmployerId, IsoDate, Labourer, Post, PostId, WorkerId } from './types.js';
 
-/** One check of the schedule: so many days or months after starting. */
-export interface FollowUpCheck {
-  /** A stable name: `1-week`, `1-month`, `3-months`, `6-months`. */
-  readonly id: string;
-  readonly days?: number;
-  readonly months?: number;
-}
+export type { FollowUpCheck } from './policy/types.js';
 
 /**
- * The default schedule: a contact 1 week, 1 month, 3 months and 6 months after starting (the
- * programme keeps in regular touch with those working in Dongguan; the first weeks and the first
- * months are when placements fail).
+ * The default schedule, the Dongguan policy's: a contact 1 week, 1 month, 3 months and 6 months
+ * after starting (the programme keeps in regular touch with those working in Dongguan; the first
+ * weeks and the first months are when placements fail). A dataset's policy may replace it
+ * (`policy.followUpSchedule`).
  */
-export const FOLLOW_UP_SCHEDULE: readonly FollowUpCheck[] = [
-  { id: '1-week', days: 7 },
-  { id: '1-month', months: 1 },
-  { id: '3-months', months: 3 },
-  { id: '6-months', months: 6 },
-];
+export const FOLLOW_UP_SCHEDULE: readonly FollowUpCheck[] = dongguanPolicy.followUpSchedule!;
 
 /** What at placement makes leaving likelier, as the programme's own account names it. */
 export type FollowUpRisk =
@@ -100,7 +92,7 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
   const days = options.days ?? 7;
   if (!Number.isInteger(days) || days < 0)
     throw new RangeError(`followUps: days must be a whole number ≥ 0, got ${String(days)}`);
-  const schedule = options.schedule ?? FOLLOW_UP_SCHEDULE;
+  const schedule = options.schedule ?? dataset.policy.followUpSchedule ?? FOLLOW_UP_SCHEDULE;
   for (const c of schedule)
     if ((c.days === undefined) === (c.months === undefined))
       throw new RangeError(`followUps: check ${c.id} needs days or months (one of them)`);

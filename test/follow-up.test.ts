@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUps } from '../src/follow-up.js';
 import { parseOutcomes } from '../src/outcomes.js';
-import { parseDataset } from '../src/parse.js';
+import { parseDataset, safeParseDataset } from '../src/parse.js';
 import { followUpRows, renderFollowUps } from '../src/render-follow-up.js';
 import { validInput } from './helpers/valid-input.js';
 
@@ -41,6 +41,39 @@ const outcomes = (w3Last: object[] = []) =>
   );
 
 describe('followUps', () => {
+  it("takes its schedule from the dataset's policy, which may replace the default", () => {
+    const fortnight = parseDataset({
+      ...validInput(),
+      policy: {
+        followUpSchedule: [
+          { id: '2-weeks', days: 14 },
+          { id: '2-months', months: 2 },
+        ],
+      },
+    });
+    expect(fortnight.policy.followUpSchedule).toEqual([
+      { id: '2-weeks', days: 14 },
+      { id: '2-months', months: 2 },
+    ]);
+    const list = followUps(outcomes(), fortnight);
+    // w1 started 02-20: its 2-week check falls on 03-06, inside the week ahead.
+    expect(list.items.find((f) => f.worker === 'w1')).toMatchObject({ check: '2-weeks', due: '2026-03-06' });
+    expect(list.items.some((f) => f.check === '1-week')).toBe(false);
+  });
+
+  it('refuses a scheduled check with both days and months, or neither, naming it', () => {
+    const r = safeParseDataset({
+      ...validInput(),
+      policy: { followUpSchedule: [{ id: 'both', days: 7, months: 1 }, { id: 'neither' }] },
+    });
+    expect(r.success).toBe(false);
+    if (!r.success)
+      expect(r.issues.filter((i) => i.code === 'days-or-months').map((i) => i.path)).toEqual([
+        'policy.followUpSchedule[0]',
+        'policy.followUpSchedule[1]',
+      ]);
+  });
+
   it('lists the checks due, most overdue first, with the days overdue and the risk factors', () => {
     const list = followUps(outcomes(), ds);
     expect(list.until).toBe('2026-03-08');

@@ -661,7 +661,28 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     certificates: certificates.rows,
     trainings: trainings.rows,
     ...(travelSubsidies.rows.length === 0 ? {} : { travelSubsidies: travelSubsidies.rows }),
+    ...((given.followUpSchedule ?? base.followUpSchedule) === undefined
+      ? {}
+      : {
+          followUpSchedule: (given.followUpSchedule ?? base.followUpSchedule)!.map((c) => ({
+            id: c.id,
+            ...(c.days === undefined ? {} : { days: c.days }),
+            ...(c.months === undefined ? {} : { months: c.months }),
+          })),
+        }),
   };
+  (given.followUpSchedule ?? []).forEach((c, i) => {
+    if ((c.days === undefined) === (c.months === undefined))
+      issues.add(
+        [...prefix, 'followUpSchedule', i],
+        'days-or-months',
+        {
+          en: 'expected a check after so many days or so many months: one of the two',
+          zh: '回访时点应填写天数或月数，二者选其一',
+        },
+        c.id,
+      );
+  });
 
   // The law: a policy may tighten the age limits, never loosen them.
   if (ageLaw.minimumWorkingAge < 16)

@@ -373,6 +373,14 @@ export const policyOverrideSchema = z.strictObject({
       }),
     )
     .optional(),
+  followUpSchedule: z
+    .array(z.strictObject({ id, days: count.optional(), months: count.optional() }))
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'When placed labourers are contacted after starting: each check so many days or months after (one of the two); replaces the whole default schedule.',
+    }),
   labourerMinimumPay: z.enum(['hard', 'soft']).optional().meta({
     description:
       "Whether a post paying a labourer less (net) than the least they accept is excluded ('hard', the default) or only scored lower ('soft').",

@@ -451,4 +451,10 @@ export const dongguanPolicy: Policy = {
   skills: DEFAULT_SKILLS,
   certificates: DEFAULT_CERTIFICATES,
   trainings: DEFAULT_TRAININGS,
+  followUpSchedule: [
+    { id: '1-week', days: 7 },
+    { id: '1-month', months: 1 },
+    { id: '3-months', months: 3 },
+    { id: '6-months', months: 6 },
+  ],
 };

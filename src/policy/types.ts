@@ -163,6 +163,14 @@ export interface TravelSubsidy extends Effective {
   readonly source: Source;
 }
 
+/** One check of the follow-up schedule: so many days or months after starting (one of the two). */
+export interface FollowUpCheck {
+  /** A stable name: `1-week`, `1-month`, `3-months`, `6-months`. */
+  readonly id: string;
+  readonly days?: number;
+  readonly months?: number;
+}
+
 /** The whole programme policy. */
 export interface Policy {
   readonly id: string;
@@ -185,4 +193,9 @@ export interface Policy {
   readonly trainings: readonly TrainingCourse[];
   /** Travel subsidies for placed labourers; absent or empty when the policy defines none. */
   readonly travelSubsidies?: readonly TravelSubsidy[];
+  /**
+   * When placed labourers are contacted after starting (`followUps`); a dataset's policy may replace
+   * the whole schedule. Absent: the default of `FOLLOW_UP_SCHEDULE` (1 week, 1, 3 and 6 months).
+   */
+  readonly followUpSchedule?: readonly FollowUpCheck[];
 }
