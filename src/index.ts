@@ -225,6 +225,7 @@ export {
 export {
   EXACT_OPTION_LIMIT,
   GREEDY_RATIO,
+  expectedRetention,
   planTraining,
   selectTraining,
   trainingValue,
@@ -233,6 +234,7 @@ export {
   type TrainingGuarantee,
   type TrainingObjective,
   type TrainingOption,
+  type TrainingOptionsOptions,
   type TrainingPlan,
   type TrainingPlanOptions,
 } from './train.js';
