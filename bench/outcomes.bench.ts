@@ -24,7 +24,13 @@ import { parseOutcomes, safeParseOutcomes, type Outcomes } from '../src/outcomes
 import { parseDataset } from '../src/parse.js';
 import type { Plan } from '../src/plan.js';
 import { applyOutcomes } from '../src/replan.js';
-import { employerRetention, observationOf, retention, type RetentionBy } from '../src/retention.js';
+import {
+  RETENTION_GROUPINGS,
+  employerRetention,
+  observationOf,
+  retention,
+  type RetentionBy,
+} from '../src/retention.js';
 import { simulateOutcomes } from '../src/sample-outcomes.js';
 import { generateSample } from '../src/sample.js';
 import { kaplanMeier, survivalAt } from '../src/stats/kaplan-meier.js';
@@ -103,16 +109,7 @@ record(
 
 // The analysis the issue names: retention by every grouping, employers' measured retention, the
 // follow-up worklist.
-const GROUPINGS: readonly RetentionBy[] = [
-  'programme',
-  'employer',
-  'post',
-  'origin-county',
-  'tier',
-  'pay',
-  'distance',
-  'trained',
-];
+const GROUPINGS: readonly RetentionBy[] = RETENTION_GROUPINGS;
 // Each case on a fresh outcomes object: what a placement's records come to (its survival
 // observation, its end) is worked out once per object and kept, so a case timed on the same object
 // again would not pay for it.

@@ -51,6 +51,7 @@ export {
 } from './follow-up.js';
 export {
   DAYS_PER_MONTH,
+  RETENTION_GROUPINGS,
   RETENTION_MONTHS,
   employerRetention,
   type EmployerRetention,

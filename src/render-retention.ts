@@ -18,6 +18,8 @@ const BY: Readonly<Record<RetentionBy, { readonly zh: string; readonly en: strin
   pay: { zh: '按实得工资与本人最低要求', en: "by net pay against the labourer's minimum" },
   distance: { zh: '按离家远近', en: 'by distance from home' },
   trained: { zh: '按上岗前是否参加培训', en: 'by training before starting' },
+  skills: { zh: '按上岗时所需技能是否具备', en: "by the post's required skills on starting" },
+  fellows: { zh: '按上岗时单位有无同县老乡', en: 'by fellow villagers at the employer on starting' },
 };
 
 const VALUE: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
@@ -29,6 +31,11 @@ const VALUE: Readonly<Record<string, { readonly zh: string; readonly en: string 
   'other-province': { zh: '外省', en: 'other province' },
   yes: { zh: '参加过培训', en: 'trained' },
   no: { zh: '未参加培训', en: 'not trained' },
+  met: { zh: '所需技能已具备', en: 'required skills met' },
+  gap: { zh: '所需技能有差距', en: 'short of a required skill' },
+  'none-required': { zh: '岗位无技能要求', en: 'no skill required' },
+  'with-fellows': { zh: '有同县老乡', en: 'with fellow villagers' },
+  'no-fellows': { zh: '无同县老乡', en: 'no fellow villagers' },
 };
 
 /**

@@ -17,6 +17,7 @@ import {
   type PlacementOutcome,
 } from './outcomes.js';
 import { netPay } from './score/pay.js';
+import { requirementCredit } from './score/skills.js';
 import {
   kaplanMeier,
   survivalAt,
@@ -37,10 +38,36 @@ export const RETENTION_MONTHS: readonly number[] = [1, 3, 6, 12];
  * How placements are grouped: the whole programme, by employer, post, origin county, priority tier,
  * or by a fact at placement — `pay` (the net pay against the labourer's minimum: `at-or-above`,
  * `below`), `distance` (`home-county`, `home-province`, `other-province`), `trained` (a course
- * completed before starting: `yes`, `no`).
+ * completed before starting: `yes`, `no`), `skills` (the post's required skills as the labourer
+ * held them on starting: `met`, `gap` where one earns less than full credit, `none-required`),
+ * `fellows` (someone from the labourer's county already at the employer on starting, by the
+ * dataset's workforce or another placement then in work: `with-fellows`, `no-fellows`).
  */
 export type RetentionBy =
-  'programme' | 'employer' | 'post' | 'origin-county' | 'tier' | 'pay' | 'distance' | 'trained';
+  | 'programme'
+  | 'employer'
+  | 'post'
+  | 'origin-county'
+  | 'tier'
+  | 'pay'
+  | 'distance'
+  | 'trained'
+  | 'skills'
+  | 'fellows';
+
+/** Every grouping of {@link retention}, in the order they are listed. */
+export const RETENTION_GROUPINGS: readonly RetentionBy[] = [
+  'programme',
+  'employer',
+  'post',
+  'origin-county',
+  'tier',
+  'pay',
+  'distance',
+  'trained',
+  'skills',
+  'fellows',
+];
 
 /** Options of {@link retention}. */
 export interface RetentionOptions {
@@ -117,7 +144,7 @@ export function retention(
   for (const m of months)
     if (!(Number.isFinite(m) && m >= 0))
       throw new RangeError(`retention: months must be finite and ≥ 0, got ${m}`);
-  const keyOf = grouping(by, dataset);
+  const keyOf = grouping(by, dataset, outcomes);
   const { observations, ends } = factsOf(outcomes);
   const groups = new Map<string, number[]>();
   outcomes.outcomes.forEach((o, i) => {
@@ -174,7 +201,7 @@ function factsOf(outcomes: Outcomes): {
 }
 
 /** The key of a placement under a grouping. */
-function grouping(by: RetentionBy, dataset: Dataset): (o: PlacementOutcome) => string {
+function grouping(by: RetentionBy, dataset: Dataset, outcomes: Outcomes): (o: PlacementOutcome) => string {
   const { workers: worker, posts: post, parks } = contextOf(dataset);
   const w = (o: PlacementOutcome): Labourer => worker.get(o.worker)!;
   const p = (o: PlacementOutcome): Post => post.get(o.post)!;
@@ -195,6 +222,12 @@ function grouping(by: RetentionBy, dataset: Dataset): (o: PlacementOutcome) => s
       return (o) => distanceFromHome(w(o), p(o), parks);
     case 'trained':
       return (o) => (trainedBefore(w(o), o.events[0]!.on) ? 'yes' : 'no');
+    case 'skills':
+      return (o) => skillGap(dataset, w(o), p(o), o.events[0]!.on);
+    case 'fellows': {
+      const withFellows = fellowsOnStarting(outcomes, dataset);
+      return (o) => (withFellows.get(o) === true ? 'with-fellows' : 'no-fellows');
+    }
     default:
       throw new RangeError(`retention: unknown grouping ${String(by)}`);
   }
@@ -283,6 +316,81 @@ function valueAt(row: RetentionRow): number {
 }
 
 // --- facts at placement (retention groups by them; the follow-up worklist lists them as risks) ---
+
+/**
+ * Whether a post's required skills were met as the labourer held them on starting (trainings
+ * completed by then): `met`, `gap` when some required skill earns less than full credit (a lower
+ * level, a related skill, or none where the post trains on the job), `none-required`.
+ *
+ * @internal
+ */
+export function skillGap(
+  dataset: Dataset,
+  worker: Labourer,
+  post: Post,
+  start: IsoDate,
+): 'met' | 'gap' | 'none-required' {
+  if (post.requiredSkills.length === 0) return 'none-required';
+  const then = {
+    skills: worker.skills,
+    trainings: worker.trainings.filter((t) => compareIso(t.completedOn, start) <= 0),
+  };
+  return post.requiredSkills.every((req) => requirementCredit(dataset.policy, then, req) >= 1)
+    ? 'met'
+    : 'gap';
+}
+
+/**
+ * For each placement, whether someone from the labourer's county was already at the employer on
+ * the day it started: in the dataset's workforce, or another placement of the records started by
+ * then and not ended before.
+ *
+ * Complexity: O(n log n) for n placements.
+ *
+ * @internal
+ */
+export function fellowsOnStarting(
+  outcomes: Outcomes,
+  dataset: Dataset,
+): ReadonlyMap<PlacementOutcome, boolean> {
+  const { workers, posts, employers } = contextOf(dataset);
+  const groups = new Map<string, { o: PlacementOutcome; start: IsoDate; end: IsoDate | undefined }[]>();
+  for (const o of outcomes.outcomes) {
+    const county = workers.get(o.worker)!.originCounty;
+    const employer = posts.get(o.post)!.employer;
+    const key = `${employer}\u0000${county}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = []));
+    g.push({ o, start: o.events[0]!.on, end: placementEnd(o)?.on });
+  }
+  const out = new Map<PlacementOutcome, boolean>();
+  for (const [key, g] of groups) {
+    const [employer, county] = key.split('\u0000') as [string, string];
+    const known = (employers.get(employer)?.workforceByOrigin ?? []).some(
+      (r) => r.county === county && r.count > 0,
+    );
+    g.sort((a, b) => compareIso(a.start, b.start));
+    // The latest end among placements started earlier (undefined: one still in work).
+    let stillIn = false;
+    let latest: IsoDate | undefined;
+    let i = 0;
+    while (i < g.length) {
+      let j = i;
+      while (j < g.length && g[j]!.start === g[i]!.start) j++;
+      const start = g[i]!.start;
+      const before = stillIn || (latest !== undefined && compareIso(latest, start) > 0);
+      // Started the same day: fellows of one another.
+      for (let k = i; k < j; k++) out.set(g[k]!.o, known || before || j - i > 1);
+      for (let k = i; k < j; k++) {
+        const end = g[k]!.end;
+        if (end === undefined) stillIn = true;
+        else if (latest === undefined || compareIso(end, latest) > 0) latest = end;
+      }
+      i = j;
+    }
+  }
+  return out;
+}
 
 /**
  * Whether the net pay a post leaves is below the least the labourer accepts.

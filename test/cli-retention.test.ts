@@ -155,6 +155,31 @@ describe('bangfu follow-up', () => {
     expect(j.items.map((i) => i.worker)).toEqual(['w3', 'w1']);
     expect((await runCli(['follow-up', dataset, recent, '--days', '-1'])).code).toBe(2);
   });
+
+  it('makes the list for a later day with --as-of, reading the contacts made since the dataset', async () => {
+    const since = write('since.json', {
+      outcomes: [
+        {
+          worker: 'w1',
+          post: 'p1',
+          events: [
+            { kind: 'started', on: '2026-02-20' },
+            { kind: 'contacted', on: '2026-03-05', status: 'in-work' },
+          ],
+        },
+      ],
+    });
+    // Without it, a contact after the dataset's as-of date (2026-03-01) is refused.
+    const refused = await runCli(['followup', dataset, since, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('date-in-future');
+    const r = await runCli(['followup', dataset, since, '--as-of', '2026-03-16', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { asOf: string; until: string; items: { check: string; due: string }[] };
+    expect([j.asOf, j.until]).toEqual(['2026-03-16', '2026-03-23']);
+    // The 1-week check is covered by the contact of 03-05; the 1-month check falls on 03-20.
+    expect(j.items.map((i) => [i.check, i.due])).toEqual([['1-month', '2026-03-20']]);
+  });
 });
 
 describe('bangfu report --outcomes', () => {

@@ -10,7 +10,14 @@ import {
   type PlacementOutcome,
 } from '../src/outcomes.js';
 import { parseDataset } from '../src/parse.js';
-import { DAYS_PER_MONTH, employerRetention, observationOf, retention } from '../src/retention.js';
+import {
+  DAYS_PER_MONTH,
+  RETENTION_GROUPINGS,
+  employerRetention,
+  fellowsOnStarting,
+  observationOf,
+  retention,
+} from '../src/retention.js';
 import { kaplanMeier } from '../src/stats/kaplan-meier.js';
 import { runs } from './helpers/runs.js';
 import { contacted, left, started } from './helpers/outcomes.js';
@@ -121,12 +128,61 @@ describe('retention', () => {
     expect(retention(outcomes, ds, { by: 'origin-county' }).rows.map((r) => r.key)).toEqual(
       [...new Set(ds.labourers.map((w) => w.originCounty))].sort(),
     );
-    for (const by of ['post', 'tier', 'pay', 'distance', 'trained'] as const) {
+    for (const by of RETENTION_GROUPINGS) {
       const rows = retention(outcomes, ds, { by }).rows;
       expect(rows.reduce((n, r) => n + r.placements, 0)).toBe(3);
     }
+    // w1 holds the electronics assembly p1 asks for; w2 finished the sewing course only after
+    // starting at p3 (and at a level below the one asked); p2 asks for no skill.
+    expect(retention(outcomes, ds, { by: 'skills' }).rows.map((r) => [r.key, r.placements])).toEqual([
+      ['gap', 1],
+      ['met', 1],
+      ['none-required', 1],
+    ]);
+    // e1 already employs twelve from w1's county (镇雄县); nobody from w2's or w3's.
+    expect(retention(outcomes, ds, { by: 'fellows' }).rows.map((r) => [r.key, r.placements])).toEqual([
+      ['no-fellows', 2],
+      ['with-fellows', 1],
+    ]);
     expect(() => retention(outcomes, ds, { months: [-1] })).toThrow(RangeError);
     expect(() => retention(outcomes, ds, { by: 'shoe-size' as never })).toThrow(RangeError);
+  });
+
+  it('counts as fellow villagers those from the county still in work at the employer on the day one starts', () => {
+    const input = validInput();
+    const two = parseDataset({
+      ...input,
+      employers: input.employers.map((e) => ({ ...e, workforceByOrigin: [] })),
+      labourers: input.labourers.map((l) => (l.id === 'w3' ? { ...l, originCounty: '530627' } : l)),
+    });
+    const at = (events: object[]) =>
+      fellowsOnStarting(
+        parseOutcomes(
+          {
+            outcomes: [
+              { worker: 'w1', post: 'p1', events: [started('2025-01-01'), left('2025-03-01')] },
+              { worker: 'w3', post: 'p2', events },
+            ],
+          },
+          two,
+        ),
+        two,
+      );
+    const overlap = [...at([started('2025-02-01')]).entries()].map(([o, f]) => [o.worker, f]);
+    expect(overlap).toEqual([
+      ['w1', false],
+      ['w3', true],
+    ]);
+    const after = [...at([started('2025-03-01')]).entries()].map(([o, f]) => [o.worker, f]);
+    expect(after).toEqual([
+      ['w1', false],
+      ['w3', false], // w1 left the day w3 started
+    ]);
+    const sameDay = [...at([started('2025-01-01')]).entries()].map(([o, f]) => [o.worker, f]);
+    expect(sameDay).toEqual([
+      ['w1', true],
+      ['w3', true],
+    ]);
   });
 
   it('is the Kaplan–Meier curve of the placements as observations, whatever their order', () => {

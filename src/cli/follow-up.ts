@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { followUps } from '../follow-up.js';
 import { writeCsv } from '../io/export.js';
 import type { Locale } from '../render.js';
+import type { IsoDate } from '../types.js';
 import { followUpRows, renderFollowUps } from '../render-follow-up.js';
 import {
   dateOption,
@@ -40,9 +41,18 @@ export function registerFollowUp(program: Command, io: CliIO): void {
     .option('--csv <file>', 'also write the list as a spreadsheet (CSV, UTF-8 with BOM)')
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .option('--json', 'print the list as JSON')
-    .option('--as-of <date>', 'the as-of date when the dataset file has none (default: today)', dateOption)
+    .option(
+      '--as-of <date>',
+      "the day of the worklist (default: the dataset's as-of date, or today when the file has none); outcomes up to that day are read",
+      dateOption,
+    )
     .action((datasetPath: string, outcomesPath: string, options: FollowUpCliOptions) => {
-      const dataset = loadDataset(datasetPath, options);
+      // The worklist's day may be later than the dataset's snapshot: contacts made since are read too.
+      const loaded = loadDataset(datasetPath, options);
+      const dataset =
+        options.asOf === undefined || options.asOf === loaded.asOf
+          ? loaded
+          : { ...loaded, asOf: options.asOf as IsoDate };
       const outcomes = loadOutcomes(outcomesPath, dataset, options.lang);
       const list = followUps(outcomes, dataset, { days: options.days });
       if (options.csv !== undefined) {

@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import type { Locale } from '../render.js';
 import { renderEmployerRetention, renderRetention } from '../render-retention.js';
 import { retentionToHtml, retentionToMarkdown } from '../report-render.js';
-import { employerRetention, retention, type RetentionBy } from '../retention.js';
+import { RETENTION_GROUPINGS, employerRetention, retention, type RetentionBy } from '../retention.js';
 import {
   dateOption,
   json,
@@ -41,16 +41,7 @@ function formatOption(value: string): RetentionFormat {
   return f;
 }
 
-const GROUPINGS: readonly RetentionBy[] = [
-  'programme',
-  'employer',
-  'post',
-  'origin-county',
-  'tier',
-  'pay',
-  'distance',
-  'trained',
-];
+const GROUPINGS = RETENTION_GROUPINGS;
 
 function byOption(value: string): RetentionBy {
   if ((GROUPINGS as readonly string[]).includes(value)) return value as RetentionBy;
