@@ -243,7 +243,10 @@ export interface EmployerRetentionOptions {
    * @defaultValue 10
    */
   readonly priorStrength?: number;
-  /** Employers whose shrunk retention falls below this are flagged for re-vetting (none if absent). */
+  /**
+   * Employers whose shrunk retention falls below this are flagged for re-vetting.
+   * @defaultValue the policy's `revetBelowRetention`; none flagged without either
+   */
   readonly threshold?: number;
 }
 
@@ -282,7 +285,7 @@ export function employerRetention(
 ): readonly EmployerRetention[] {
   const months = options.months ?? 6;
   const k = options.priorStrength ?? 10;
-  const { threshold } = options;
+  const threshold = options.threshold ?? dataset.policy.revetBelowRetention;
   if (!(Number.isFinite(months) && months >= 0))
     throw new RangeError(`employerRetention: months must be finite and ≥ 0, got ${months}`);
   if (!(Number.isFinite(k) && k >= 0))

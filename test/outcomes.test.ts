@@ -9,7 +9,7 @@ import {
   safeParseOutcomes,
   type PlacementOutcome,
 } from '../src/outcomes.js';
-import { parseDataset } from '../src/parse.js';
+import { parseDataset, safeParseDataset } from '../src/parse.js';
 import {
   DAYS_PER_MONTH,
   RETENTION_GROUPINGS,
@@ -276,5 +276,20 @@ describe('employerRetention', () => {
     expect(employerRetention(outcomes, ds).some((r) => r.flagged)).toBe(false);
     expect(employerRetention(outcomes, ds, { months: 12 }).every((r) => Number.isNaN(r.shrunk))).toBe(true);
     expect(() => employerRetention(outcomes, ds, { threshold: 2 })).toThrow(RangeError);
+  });
+
+  it("flags against the policy's re-vetting share when no threshold is given", () => {
+    const strict = { ...ds, policy: { ...ds.policy, revetBelowRetention: 0.9 } };
+    expect(employerRetention(outcomes, strict).map((r) => r.flagged)).toEqual([true, true]);
+    expect(employerRetention(outcomes, strict, { threshold: 0.7 }).map((r) => r.flagged)).toEqual([
+      false,
+      true,
+    ]);
+    const parsed = safeParseDataset({ ...validInput(), policy: { revetBelowRetention: 1.5 } });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(parsed.issues[0]!.path).toBe('policy.revetBelowRetention');
+    expect(
+      parseDataset({ ...validInput(), policy: { revetBelowRetention: 0.6 } }).policy.revetBelowRetention,
+    ).toBe(0.6);
   });
 });

@@ -78,7 +78,7 @@ export function registerRetention(program: Command, io: CliIO): void {
     .option('--months <list>', 'months at which to read retention (default 1,3,6,12)', monthsOption)
     .option(
       '--threshold <share>',
-      "also list each employer's 6-month retention, shrunk towards the programme's, those below the share (0–1) flagged for re-vetting (text, md and json)",
+      "also list each employer's 6-month retention, shrunk towards the programme's, those below the share (0–1) flagged for re-vetting (text, md and json; default: the policy's revetBelowRetention)",
       numberOption(0, 1),
     )
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
@@ -93,10 +93,10 @@ export function registerRetention(program: Command, io: CliIO): void {
         by: options.by,
         ...(options.months === undefined ? {} : { months: options.months }),
       });
+      // Employers' measured retention, flagged against --threshold or the policy's re-vetting share.
+      const threshold = options.threshold ?? dataset.policy.revetBelowRetention;
       const employers =
-        options.threshold === undefined
-          ? undefined
-          : employerRetention(outcomes, dataset, { threshold: options.threshold });
+        threshold === undefined ? undefined : employerRetention(outcomes, dataset, { threshold });
       const format: RetentionFormat =
         options.format ??
         (options.json === true ? 'json' : undefined) ??

@@ -661,6 +661,9 @@ export function applyOverrides(issues: Issues, base: Policy, given: Given, prefi
     certificates: certificates.rows,
     trainings: trainings.rows,
     ...(travelSubsidies.rows.length === 0 ? {} : { travelSubsidies: travelSubsidies.rows }),
+    ...((given.revetBelowRetention ?? base.revetBelowRetention) === undefined
+      ? {}
+      : { revetBelowRetention: (given.revetBelowRetention ?? base.revetBelowRetention)! }),
     ...((given.followUpSchedule ?? base.followUpSchedule) === undefined
       ? {}
       : {

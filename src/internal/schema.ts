@@ -381,6 +381,10 @@ export const policyOverrideSchema = z.strictObject({
       description:
         'When placed labourers are contacted after starting: each check so many days or months after (one of the two); replaces the whole default schedule.',
     }),
+  revetBelowRetention: z.number().min(0).max(1).optional().meta({
+    description:
+      "An employer whose six-month retention, measured from outcome records and shrunk towards the programme's, falls below this share is flagged to be vetted again.",
+  }),
   labourerMinimumPay: z.enum(['hard', 'soft']).optional().meta({
     description:
       "Whether a post paying a labourer less (net) than the least they accept is excluded ('hard', the default) or only scored lower ('soft').",

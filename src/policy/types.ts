@@ -198,4 +198,10 @@ export interface Policy {
    * the whole schedule. Absent: the default of `FOLLOW_UP_SCHEDULE` (1 week, 1, 3 and 6 months).
    */
   readonly followUpSchedule?: readonly FollowUpCheck[];
+  /**
+   * An employer whose six-month retention, measured from outcome records and shrunk towards the
+   * programme's (`employerRetention`), falls below this share in [0, 1] is flagged to be vetted
+   * again. Absent: nobody is flagged unless a threshold is asked for.
+   */
+  readonly revetBelowRetention?: number;
 }
