@@ -15,7 +15,7 @@
  * Run: `node --max-old-space-size=6000 --import tsx bench/assign.bench.ts [--quick]` (`--quick` stops
  * at 10^4 left nodes, n = 1000 dense, and 10^4 left for the LEMON comparison).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { saveResults } from './results.js';
 import { linearSumAssignment } from 'linear-sum-assignment';
 import { munkres } from 'munkres';
 import { compileGraph, type CompiledGraph } from '../src/graph/internal/compile.js';
@@ -306,9 +306,5 @@ for (const n of quick ? [500, 1_000] : [500, 1_000, 2_000]) {
     });
 }
 
-// Merge into bench/results.json under our own key.
-const file = new URL('./results.json', import.meta.url);
-const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-existing['assignment'] = { date: new Date().toISOString(), node: process.version, quick, rows };
-writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
+saveResults('assignment', { quick, rows });
 if (rows.some((r) => r.optimumEqual === false || r.verified === false)) process.exitCode = 1;

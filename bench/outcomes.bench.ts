@@ -15,8 +15,8 @@
  *
  * Run: `node --import tsx bench/outcomes.bench.ts [--quick]` (`--quick`: 10^4 records).
  */
+import { saveResults } from './results.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { followUps } from '../src/follow-up.js';
 import { createRandom } from '../src/internal/random.js';
 import { outcomesFromCsv, outcomesToCsv } from '../src/io/outcomes-csv.js';
@@ -207,12 +207,4 @@ print(json.dumps({'ms': times[len(times)//2], 'survival': [float(r.sf.evaluate(m
   return JSON.parse(r.stdout.trim()) as { ms: number; survival: number[] };
 }
 
-const resultsFile = new URL('./results.json', import.meta.url);
-const previous: Record<string, unknown> = existsSync(resultsFile)
-  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
-  : {};
-if (!quick)
-  writeFileSync(
-    resultsFile,
-    `${JSON.stringify({ ...previous, outcomes: { date: new Date().toISOString(), node: process.version, rows } }, null, 2)}\n`,
-  );
+if (!quick) saveResults('outcomes', { rows });

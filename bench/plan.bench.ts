@@ -8,8 +8,9 @@
  * Run: `node --import tsx bench/plan.bench.ts [--quick]` (`--quick`: 10^4 × 10^3 only). Uses the
  * built CLI (`npm run build`) when there is one, else runs src/cli.ts through tsx.
  */
+import { saveResults } from './results.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,12 +135,4 @@ for (const [workers, posts] of SIZES) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-const resultsFile = new URL('./results.json', import.meta.url);
-const previous: Record<string, unknown> = existsSync(resultsFile)
-  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
-  : {};
-if (!quick)
-  writeFileSync(
-    resultsFile,
-    `${JSON.stringify({ ...previous, plans: { date: new Date().toISOString(), node: process.version, rows } }, null, 2)}\n`,
-  );
+if (!quick) saveResults('plans', { rows });

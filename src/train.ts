@@ -525,30 +525,16 @@ export function trainingOptions(
   for (const id of [...new Set([...unplaced, ...leavers])].sort(compareIds)) {
     const w = ctx.workers.get(id);
     if (w === undefined) continue;
-    if (leavers.has(id)) {
-      // The posts where a course raises the skills they were short of.
-      for (const course of courses) {
-        const sc = applyChanges(dataset, w, [trainingChange(course)]);
-        if (sc === undefined) continue;
-        const posts = reach(sc.worker).filter((p) => skillsAt(sc.worker, p.post) > skillsAt(w, p.post));
-        if (posts.length > 0)
-          options.push({
-            course: course.id,
-            worker: w.id,
-            changes: [],
-            cost: course.costPerTrainee,
-            posts,
-            why: 'left-skills-mismatch',
-          });
-      }
-      continue;
-    }
-    if (reach(w).length > 0) continue;
+    const leaver = leavers.has(id);
+    if (!leaver && reach(w).length > 0) continue;
     const before = options.length;
     for (const course of courses) {
       const sc = applyChanges(dataset, w, [trainingChange(course)]);
       if (sc === undefined) continue;
-      const posts = reach(sc.worker);
+      // A leaver: the posts where the course raises the skills they were short of.
+      const posts = reach(sc.worker).filter(
+        (p) => !leaver || skillsAt(sc.worker, p.post) > skillsAt(w, p.post),
+      );
       if (posts.length > 0)
         options.push({
           course: course.id,
@@ -556,10 +542,11 @@ export function trainingOptions(
           changes: [],
           cost: course.costPerTrainee,
           posts,
-          why: 'unplaced',
+          why: leaver ? 'left-skills-mismatch' : 'unplaced',
         });
     }
-    if (options.length > before || settings.combinations === false || courses.length === 0) continue;
+    if (leaver || options.length > before || settings.combinations === false || courses.length === 0)
+      continue;
     // No course alone: a course with one other change, as advise finds them against this plan.
     const seen = new Set<string>();
     for (const sg of advise(dataset, id, { plan, maxChanges: 2, top: 1000 }).suggestions) {
