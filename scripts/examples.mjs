@@ -4,7 +4,7 @@
  * tsconfig. Fails on the first example that fails.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -29,4 +29,19 @@ for (const args of runs) {
     process.exit(1);
   }
 }
+// CommonJS: bangfu/node bundles a copy of the core of its own; its validation error must still be
+// instanceof the one require('bangfu') exports.
+const bad = join(out, 'bad-dataset.json');
+writeFileSync(bad, '{"labourers": 3}');
+execFileSync(
+  process.execPath,
+  [
+    '-e',
+    `const core = require('bangfu'); const node = require('bangfu/node');
+     try { node.readDataset(${JSON.stringify(bad)}); process.exit(2); }
+     catch (e) { if (!(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a bangfu/node error is not instanceof bangfu\\'s BangfuValidationError in CommonJS'); process.exit(1); } }`,
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+process.stdout.write("examples: CommonJS bangfu/node errors are instanceof bangfu's\n");
 process.stdout.write(`examples: all ran (output in ${out})\n`);

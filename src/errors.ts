@@ -20,8 +20,22 @@ export interface ValidationIssue {
 
 const BRAND: unique symbol = Symbol.for('bangfu.validation-error') as never;
 
+/** Whether a value carries the brand of a validation error of any copy of bangfu. */
+function branded(e: unknown): boolean {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { [BRAND]?: unknown })[BRAND] === true &&
+    Array.isArray((e as { issues?: unknown }).issues)
+  );
+}
+
 /**
  * Thrown when input is refused at the boundary. Carries every problem at once in `issues`.
+ *
+ * `instanceof` recognises a validation error of any copy of the library (the CommonJS `bangfu` and
+ * `bangfu/node` each bundle their own, and a bundler may hold two): the check is by a brand the
+ * copies share, as {@link isBangfuValidationError} does.
  *
  * @example
  * try { parseDataset(json) } catch (e) { if (e instanceof BangfuValidationError) console.log(e.issues[0].path) }
@@ -31,6 +45,11 @@ export class BangfuValidationError extends Error {
   readonly issues: readonly ValidationIssue[];
   /** A brand shared by every copy of this class (see {@link isBangfuValidationError}). */
   readonly [BRAND] = true;
+
+  /** `instanceof` by the shared brand, so that it answers alike whichever copy threw. */
+  static override [Symbol.hasInstance](e: unknown): boolean {
+    return branded(e);
+  }
 
   constructor(issues: readonly ValidationIssue[], what = 'input') {
     const head = issues
@@ -45,8 +64,8 @@ export class BangfuValidationError extends Error {
 
 /**
  * Whether a value is a {@link BangfuValidationError}, also one thrown by another copy of the library
- * (a bundle that holds two, or the CommonJS and ES module builds side by side), where `instanceof`
- * answers false.
+ * (a bundle that holds two, or the CommonJS and ES module builds side by side); `instanceof` answers
+ * the same, by the same brand.
  *
  * @param e - Anything caught.
  * @returns True for a validation error of any copy of bangfu.
@@ -54,13 +73,7 @@ export class BangfuValidationError extends Error {
  * try { parseDataset(json) } catch (e) { if (isBangfuValidationError(e)) console.log(e.issues[0].path) }
  */
 export function isBangfuValidationError(e: unknown): e is BangfuValidationError {
-  return (
-    e instanceof BangfuValidationError ||
-    (typeof e === 'object' &&
-      e !== null &&
-      (e as { [BRAND]?: unknown })[BRAND] === true &&
-      Array.isArray((e as { issues?: unknown }).issues))
-  );
+  return branded(e);
 }
 
 /**

@@ -1012,7 +1012,7 @@ describe('a parsed dataset does not change', () => {
 });
 
 describe('isBangfuValidationError', () => {
-  it('knows the error of this copy and of any other copy of the library, and nothing else', () => {
+  it('knows the error of this copy and of any other copy of the library, and nothing else, as instanceof does', () => {
     let caught: unknown;
     try {
       parseDataset({ labourers: 1 });
@@ -1027,10 +1027,14 @@ describe('isBangfuValidationError', () => {
     const other = Object.assign(new OtherCopy('invalid input'), {
       [Symbol.for('bangfu.validation-error')]: true,
     });
-    expect(other instanceof BangfuValidationError).toBe(false);
+    // instanceof answers by the same brand: a CommonJS `bangfu/node` error is one of `bangfu`'s.
+    expect(other instanceof BangfuValidationError).toBe(true);
+    expect(caught instanceof BangfuValidationError).toBe(true);
     expect(isBangfuValidationError(other)).toBe(true);
-    for (const x of [new Error('x'), { issues: [] }, null, 'BangfuValidationError', undefined])
+    for (const x of [new Error('x'), { issues: [] }, null, 'BangfuValidationError', undefined]) {
       expect(isBangfuValidationError(x)).toBe(false);
+      expect(x instanceof BangfuValidationError).toBe(false);
+    }
   });
 });
 
