@@ -169,7 +169,8 @@ export function applyOutcomes(
   const employers = o.measureRetention
     ? employerRetention(outcomes, dataset, { months: o.months, priorStrength: o.priorStrength })
     : [];
-  const measured = new Map(employers.filter((e) => Number.isFinite(e.shrunk)).map((e) => [e.employer, e]));
+  // Only an employer whose own curve reaches the month has a measure; the others keep their typed figure.
+  const measured = new Map(employers.filter((e) => Number.isFinite(e.measured)).map((e) => [e.employer, e]));
 
   // Fellow villagers added by the kept placements, by employer and county.
   const fellows = new Map<string, Map<string, number>>();

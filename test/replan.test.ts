@@ -22,8 +22,9 @@ const ds = parseDataset(validInput()); // p1, p2 at e1 (p1: 20 openings, 5 fille
 const outcomes = parseOutcomes(
   {
     outcomes: [
-      placement('w1', 'p1', started('2025-09-01'), contacted('2025-10-01')),
-      placement('w2', 'p2', started('2025-08-01'), left('2025-10-01', 'dismissed')),
+      // In work, last seen seven months in; dismissed after five months; left for family after one.
+      placement('w1', 'p1', started('2025-06-01'), contacted('2026-01-01')),
+      placement('w2', 'p2', started('2025-05-01'), left('2025-10-01', 'dismissed')),
       placement('w3', 'p3', started('2025-07-01'), left('2025-08-01', 'family')),
     ],
   },
@@ -34,7 +35,7 @@ describe('applyOutcomes', () => {
   const applied = applyOutcomes(ds, outcomes);
 
   it('keeps those in work on their posts and plans the rest', () => {
-    expect(applied.kept).toEqual([{ worker: 'w1', post: 'p1', employer: 'e1', since: '2025-09-01' }]);
+    expect(applied.kept).toEqual([{ worker: 'w1', post: 'p1', employer: 'e1', since: '2025-06-01' }]);
     expect(applied.dataset.labourers.map((w) => w.id)).toEqual(['w2', 'w3']);
     expect(applied.dataset.posts.find((p) => p.id === 'p1')!.filled).toBe(6);
     expect(applied.dataset.posts.find((p) => p.id === 'p2')!.filled).toBe(ds.posts[1]!.filled);
@@ -70,18 +71,37 @@ describe('applyOutcomes', () => {
 
   it('scores each employer on its measured retention, shrunk, instead of the typed figure', () => {
     const measured = employerRetention(outcomes, ds);
+    // e1: one of two gone by six months; e2: its one placement ended after a month.
+    expect(measured.map((e) => [e.employer, e.placements, e.measured])).toEqual([
+      ['e1', 2, 0.5],
+      ['e2', 1, 0],
+    ]);
     for (const e of measured) {
       const got = applied.dataset.employers.find((x) => x.id === e.employer)!.measuredRetention;
       expect(got).toEqual({ months: 6, placements: e.placements, rate: e.shrunk });
     }
+    // Shrunk towards the programme's share (one of three gone by one month, two of three by six).
+    expect(measured[0]!.shrunk).toBeGreaterThan(measured[1]!.shrunk);
     const w3 = applied.dataset.labourers[1]!;
-    const p3 = applied.dataset.posts[2]!;
-    const reasons = scorePair(applied.dataset, w3, p3).components.find(
+    const p1 = applied.dataset.posts[0]!;
+    const employerPart = scorePair(applied.dataset, w3, p1).components.find(
       (c) => c.component === 'employer',
-    )!.reasons;
-    expect(reasons.map((r) => r.code)).toContain('employer-retention-measured');
+    )!;
+    expect(employerPart.reasons.map((r) => r.code)).toContain('employer-retention-measured');
+    expect(employerPart.parts.find((p) => p.part === 'retention')!.value).toBe(measured[0]!.shrunk);
     const off = applyOutcomes(ds, outcomes, { measureRetention: false });
     expect(off.dataset.employers.every((e) => e.measuredRetention === undefined)).toBe(true);
+  });
+
+  it('leaves the typed figure to an employer whose own follow-up is too short to measure', () => {
+    const short = parseOutcomes(
+      { outcomes: [placement('w3', 'p3', started('2026-01-01'), contacted('2026-02-01'))] },
+      ds,
+    );
+    expect(employerRetention(short, ds)[0]!.measured).toBeNaN();
+    expect(applyOutcomes(ds, short).dataset.employers.every((e) => e.measuredRetention === undefined)).toBe(
+      true,
+    );
   });
 
   it("adds nothing to filled when the dataset's counts include those in work", () => {
