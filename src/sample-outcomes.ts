@@ -11,9 +11,8 @@ import { addDaysIso, addMonthsIso, compareIso, daysBetween } from './internal/da
 import { createRandom, type Random } from './internal/random.js';
 import type { LeaveReason, OutcomeEvent, Outcomes, PlacementOutcome } from './outcomes.js';
 import type { Plan } from './plan.js';
-import { distanceFromHome, payBelowMinimum, trainedBefore } from './retention.js';
+import { distanceFromHome, payBelowMinimum, skillGap, trainedBefore } from './retention.js';
 import { netPay } from './score/pay.js';
-import { scorePair } from './score.js';
 import type { Dataset, Employer, IsoDate, Labourer, Post } from './types.js';
 
 /** Options of {@link simulateOutcomes}. */
@@ -60,7 +59,7 @@ const CONTACT_DAYS: readonly ((start: IsoDate) => IsoDate)[] = [
  * Outcome records of a plan's placements, simulated: each placement started on a day drawn over the
  * `months` before the dataset's as-of date; it ends at an exponential time whose monthly hazard is
  * {@link BASE_MONTHLY_HAZARD} times the {@link HAZARD_FACTORS} that apply (net pay below the
- * labourer's minimum or at their target, a skills component below one half, another province or the
+ * labourer's minimum or at their target, a required skill short on starting, another province or the
  * home county, a course before starting, fellow villagers at the employer) and the employer's own
  * record (its six-month retention, when it has five placements or more, against 75%), or at the end
  * of its contract when that is not renewed (one in four). The reason for leaving leans on the same facts (pay, skills mismatch), with a few
@@ -76,7 +75,7 @@ const CONTACT_DAYS: readonly ((start: IsoDate) => IsoDate)[] = [
  * @example
  * simulateOutcomes(ds, assign(ds), { seed: 1 }).outcomes.length === assign(ds).summary.placed //=> true
  *
- * Complexity: O(placed · (r + s)), a score per placement.
+ * Complexity: O(placed · (r + s)) for r required skills and s held skills and trainings.
  */
 export function simulateOutcomes(
   dataset: Dataset,
@@ -128,9 +127,9 @@ function factsAt(
   const payBelow = payBelowMinimum(w, p, parks);
   if (payBelow) h *= f.payBelowMinimum;
   else if (netPay(w, p, siteArea(p.site, parks)).net >= w.pay.targetMonthly) h *= f.payAtTarget;
-  const skills = scorePair(dataset, w, p).components.find((c) => c.component === 'skills')?.value ?? null;
-  const skillGap = skills !== null && skills < 0.5;
-  if (skillGap) h *= f.skillGap;
+  // The facts at placement as retention groups by them (one definition each).
+  const gap = skillGap(dataset, w, p, start) === 'gap';
+  if (gap) h *= f.skillGap;
   const distance = distanceFromHome(w, p, parks);
   if (distance === 'other-province') h *= f.otherProvince;
   else if (distance === 'home-county') h *= f.homeCounty;
@@ -144,7 +143,7 @@ function factsAt(
       h *= Math.min(2, Math.max(0.5, lost / 0.25));
     }
   }
-  return { hazard: h, payBelow, skillGap };
+  return { hazard: h, payBelow, skillGap: gap };
 }
 
 function eventsOf(rng: Random, facts: Facts, p: Post, start: IsoDate, asOf: IsoDate): OutcomeEvent[] {
