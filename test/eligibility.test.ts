@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dongguanPolicy } from '../src/policy/dongguan.js';
 import { ELIGIBILITY_RULES, checkEligibility, workerExclusions } from '../src/eligibility.js';
 import type { ExclusionCode } from '../src/reasons.js';
 import type {
@@ -224,6 +225,12 @@ describe('application window', () => {
       { code: 'window-closed', params: { closes: '2026-02-28' } },
     ]);
   });
+  it('reports availability after the window on its closing day too', () => {
+    const p = post({ window: { opens: d('2026-01-01'), closes: AS_OF } });
+    expect(check(labourer({ availableFrom: d('2026-03-02') }), p)).toEqual([
+      { code: 'available-after-window', params: { availableFrom: '2026-03-02', closes: AS_OF } },
+    ]);
+  });
   it('excludes a worker available only after the window closes', () => {
     const p = post({ window: { opens: d('2026-01-01'), closes: d('2026-04-01') } });
     expect(codes(labourer({ availableFrom: d('2026-04-01') }), p)).toEqual([]);
@@ -270,6 +277,21 @@ describe('mobility', () => {
     expect(codes(scoped('home-province'), post({ site: TANGXIA_SITE }))).toEqual(['outside-mobility-scope']);
     expect(codes(scoped('anywhere'), post({ site: TANGXIA_SITE }))).toEqual([]);
   });
+  it('counts a park serving several areas as home to each of them', () => {
+    const parks = dongguanPolicy.parks.map((pk) =>
+      pk.id === 'yuedian' ? { ...pk, serves: [pk.serves[0]!, '5329' as AreaCode] } : pk,
+    );
+    const policy = { ...dongguanPolicy, parks };
+    const dali = labourer({ originCounty: '532901' as CountyCode, cannotLeaveHome: true });
+    expect(codes(dali, post({ site: parkSite('yuedian') }), { policy })).toEqual([]);
+    expect(codes(stayer, post({ site: parkSite('yuedian') }), { policy })).toEqual([]);
+    expect(codes(dali, post({ site: parkSite('yuedian') }))).toEqual(['cannot-leave-home']);
+  });
+  it('counts a town of Dongguan as home to a labourer registered in Dongguan', () => {
+    const local = labourer({ originCounty: '441900' as CountyCode, cannotLeaveHome: true });
+    expect(codes(local, post({ site: TANGXIA_SITE }))).toEqual([]);
+    expect(codes(local, post({ site: countySite('530627') }))).toEqual(['cannot-leave-home']);
+  });
   it('counts a park by the areas it serves, not only where it lies', () => {
     const shaoguan = labourer({
       originCounty: '440281' as CountyCode,
@@ -294,17 +316,16 @@ describe('certificates', () => {
     expect(codes(holding({ certificate: cert('health-certificate') }), p)).toEqual([]);
     expect(codes(holding({ certificate: cert('health-certificate'), validUntil: AS_OF }), p)).toEqual([]);
   });
-  it('reports an expired certificate with its latest expiry', () => {
-    const w = holding(
-      { certificate: cert('health-certificate'), validUntil: d('2025-02-28') },
-      { certificate: cert('health-certificate'), validUntil: d('2026-02-28') },
-    );
-    expect(check(w, p)).toEqual([
-      {
-        code: 'certificate-expired',
-        params: { certificate: 'health-certificate', validUntil: '2026-02-28' },
-      },
-    ]);
+  it('reports an expired certificate with its latest expiry, in whatever order the copies come', () => {
+    const older = { certificate: cert('health-certificate'), validUntil: d('2025-02-28') };
+    const newer = { certificate: cert('health-certificate'), validUntil: d('2026-02-28') };
+    for (const w of [holding(older, newer), holding(newer, older)])
+      expect(check(w, p)).toEqual([
+        {
+          code: 'certificate-expired',
+          params: { certificate: 'health-certificate', validUntil: '2026-02-28' },
+        },
+      ]);
   });
   it('accepts any valid copy among expired ones', () => {
     const w = holding(
@@ -317,6 +338,17 @@ describe('certificates', () => {
     expect(codes(holding({ certificate: cert('health-certificate'), issuedOn: d('2026-03-02') }), p)).toEqual(
       ['certificate-missing'],
     );
+    // Not yet held: missing, not expired, whatever its validity.
+    expect(
+      codes(
+        holding({
+          certificate: cert('health-certificate'),
+          issuedOn: d('2026-03-02'),
+          validUntil: d('2027-03-01'),
+        }),
+        p,
+      ),
+    ).toEqual(['certificate-missing']);
     expect(codes(holding({ certificate: cert('health-certificate'), issuedOn: AS_OF }), p)).toEqual([]);
   });
   it('reports each missing certificate once, in the post order', () => {
@@ -373,6 +405,15 @@ describe('required-skill-missing', () => {
     post({ requiredSkills: [{ skill: welding, minLevel: 3 }], trainsOnJob: false, ...overrides });
   const missing = (s: SkillId) => ({ code: 'required-skill-missing', params: { skill: s } }) as const;
 
+  it('reports a skill the post lists twice (at two levels) once', () => {
+    const twice = weldingPost({
+      requiredSkills: [
+        { skill: welding, minLevel: 5 },
+        { skill: welding, minLevel: 3 },
+      ],
+    });
+    expect(check(labourer(), twice)).toEqual([missing(welding)]);
+  });
   it('excludes a labourer with no route to a required skill when the post does not train', () => {
     expect(check(labourer(), weldingPost())).toEqual([missing(welding)]);
     const cook = labourer({ skills: [{ skill: skill('cooking'), level: 3, certified: true }] });
