@@ -148,7 +148,7 @@ export function retention(
   const { observations, ends } = factsOf(outcomes);
   const groups = new Map<string, number[]>();
   outcomes.outcomes.forEach((o, i) => {
-    const key = keyOf(o);
+    const key = keyOf(o, i);
     let g = groups.get(key);
     if (g === undefined) groups.set(key, (g = []));
     g.push(i);
@@ -201,7 +201,11 @@ function factsOf(outcomes: Outcomes): {
 }
 
 /** The key of a placement under a grouping. */
-function grouping(by: RetentionBy, dataset: Dataset, outcomes: Outcomes): (o: PlacementOutcome) => string {
+function grouping(
+  by: RetentionBy,
+  dataset: Dataset,
+  outcomes: Outcomes,
+): (o: PlacementOutcome, i: number) => string {
   const { workers: worker, posts: post, parks } = contextOf(dataset);
   const w = (o: PlacementOutcome): Labourer => worker.get(o.worker)!;
   const p = (o: PlacementOutcome): Post => post.get(o.post)!;
@@ -226,7 +230,7 @@ function grouping(by: RetentionBy, dataset: Dataset, outcomes: Outcomes): (o: Pl
       return (o) => skillGap(dataset, w(o), p(o), o.events[0]!.on);
     case 'fellows': {
       const withFellows = fellowsOnStarting(outcomes, dataset);
-      return (o) => (withFellows.get(o) === true ? 'with-fellows' : 'no-fellows');
+      return (_o, i) => (withFellows[i] === 1 ? 'with-fellows' : 'no-fellows');
     }
     default:
       throw new RangeError(`retention: unknown grouping ${String(by)}`);
@@ -344,50 +348,51 @@ export function skillGap(
 }
 
 /**
- * For each placement, whether someone from the labourer's county was already at the employer on
- * the day it started: in the dataset's workforce, or another placement of the records started by
- * then and not ended before.
+ * For each placement (by its index in the records), whether someone from the labourer's county was
+ * already at the employer on the day it started: in the dataset's workforce, or another placement of
+ * the records started by then and not ended before (1), or not (0).
  *
  * Complexity: O(n log n) for n placements.
  *
  * @internal
  */
-export function fellowsOnStarting(
-  outcomes: Outcomes,
-  dataset: Dataset,
-): ReadonlyMap<PlacementOutcome, boolean> {
+export function fellowsOnStarting(outcomes: Outcomes, dataset: Dataset): Uint8Array {
   const { workers, posts, employers } = contextOf(dataset);
-  const groups = new Map<string, { o: PlacementOutcome; start: IsoDate; end: IsoDate | undefined }[]>();
-  for (const o of outcomes.outcomes) {
+  const { ends } = factsOf(outcomes);
+  const list = outcomes.outcomes;
+  const starts = list.map((o) => o.events[0]!.on as string);
+  // Placements by employer and county, as indices.
+  const groups = new Map<string, { employer: string; county: string; at: number[] }>();
+  list.forEach((o, i) => {
     const county = workers.get(o.worker)!.originCounty;
     const employer = posts.get(o.post)!.employer;
     const key = `${employer}\u0000${county}`;
     let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = []));
-    g.push({ o, start: o.events[0]!.on, end: placementEnd(o)?.on });
-  }
-  const out = new Map<PlacementOutcome, boolean>();
-  for (const [key, g] of groups) {
-    const [employer, county] = key.split('\u0000') as [string, string];
+    if (g === undefined) groups.set(key, (g = { employer, county, at: [] }));
+    g.at.push(i);
+  });
+  const out = new Uint8Array(list.length);
+  for (const { employer, county, at } of groups.values()) {
     const known = (employers.get(employer)?.workforceByOrigin ?? []).some(
       (r) => r.county === county && r.count > 0,
     );
-    g.sort((a, b) => compareIso(a.start, b.start));
-    // The latest end among placements started earlier (undefined: one still in work).
+    // ISO dates order as strings.
+    if (at.length > 1)
+      at.sort((x, y) => (starts[x]! < starts[y]! ? -1 : starts[x]! > starts[y]! ? 1 : x - y));
+    // Whether a placement started earlier is still in work, and the latest end among them.
     let stillIn = false;
-    let latest: IsoDate | undefined;
-    let i = 0;
-    while (i < g.length) {
+    let latest = '';
+    for (let i = 0; i < at.length;) {
+      const day = starts[at[i]!]!;
       let j = i;
-      while (j < g.length && g[j]!.start === g[i]!.start) j++;
-      const start = g[i]!.start;
-      const before = stillIn || (latest !== undefined && compareIso(latest, start) > 0);
+      while (j < at.length && starts[at[j]!] === day) j++;
       // Started the same day: fellows of one another.
-      for (let k = i; k < j; k++) out.set(g[k]!.o, known || before || j - i > 1);
+      const fellows = known || stillIn || latest > day || j - i > 1 ? 1 : 0;
       for (let k = i; k < j; k++) {
-        const end = g[k]!.end;
+        out[at[k]!] = fellows;
+        const end = ends[at[k]!]?.on;
         if (end === undefined) stillIn = true;
-        else if (latest === undefined || compareIso(end, latest) > 0) latest = end;
+        else if (end > latest) latest = end;
       }
       i = j;
     }

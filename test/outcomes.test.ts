@@ -168,21 +168,11 @@ describe('retention', () => {
         ),
         two,
       );
-    const overlap = [...at([started('2025-02-01')]).entries()].map(([o, f]) => [o.worker, f]);
-    expect(overlap).toEqual([
-      ['w1', false],
-      ['w3', true],
-    ]);
-    const after = [...at([started('2025-03-01')]).entries()].map(([o, f]) => [o.worker, f]);
-    expect(after).toEqual([
-      ['w1', false],
-      ['w3', false], // w1 left the day w3 started
-    ]);
-    const sameDay = [...at([started('2025-01-01')]).entries()].map(([o, f]) => [o.worker, f]);
-    expect(sameDay).toEqual([
-      ['w1', true],
-      ['w3', true],
-    ]);
+    // [w1, w3]: 1 where someone from the county was at the employer on the day the placement began.
+    expect([...at([started('2025-02-01')])]).toEqual([0, 1]);
+    expect([...at([started('2025-03-01')])]).toEqual([0, 0]); // w1 left the day w3 started
+    expect([...at([started('2025-01-01')])]).toEqual([1, 1]); // the same day: fellows of one another
+    expect([...at([started('2024-12-01')])]).toEqual([1, 0]); // w3 still in work when w1 started
   });
 
   it('is the Kaplan–Meier curve of the placements as observations, whatever their order', () => {
