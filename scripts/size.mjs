@@ -6,9 +6,9 @@
  * - `import { solve } from 'bangfu'` alone: budget 20 KB (the ES modules are built file by file,
  *   so a bundler keeps only what the import reaches).
  * - The whole core (`export * from 'bangfu'`): the target is 120 KB; the budget checked here is
- *   the size on record (209 KB; outcomes (and their spreadsheet), retention, follow-up and stable employment in the report
+ *   the size on record (210 KB; outcomes (and their spreadsheet), retention, follow-up and stable employment in the report
  *   added 11 KB, planning again from outcomes, simulated outcomes, the retention page and training
- *   combinations 5 KB more), so that it does not grow unseen — zod's schemas, the division tables
+ *   combinations 6 KB more), so that it does not grow unseen — zod's schemas, the division tables
  *   (27 KB), CSV with papaparse (22 KB) and the sample data (11 KB) still come with the core entry.
  *   (zod is imported as a namespace, `import * as z`, so that a bundler leaves out its 40 locales.)
  */
@@ -28,7 +28,7 @@ const CASES = [
   {
     name: "export * from 'bangfu' (the core)",
     code: `export * from ${JSON.stringify(entry)};`,
-    budget: 209_000,
+    budget: 210_000,
     target: 120_000,
   },
 ];

@@ -11,22 +11,15 @@ let dir = '';
 let dataset = '';
 let outcomes = '';
 const at = (name: string): string => join(dir, name);
+/** The sample of these tests, its simulated outcomes written to `file`. */
+const sample = (file: string) =>
+  runCli(['sample', '--workers', '150', '--posts', '60', '--seed', '4', '--outcomes', file]);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-cycle-'));
   dataset = at('dataset.json');
   outcomes = at('outcomes.csv');
-  const r = await runCli([
-    'sample',
-    '--workers',
-    '150',
-    '--posts',
-    '60',
-    '--seed',
-    '4',
-    '--outcomes',
-    outcomes,
-  ]);
+  const r = await sample(outcomes);
   expect(r.code).toBe(0);
   writeFileSync(dataset, r.out, 'utf8');
 });
@@ -42,17 +35,7 @@ describe('bangfu sample --outcomes', () => {
   it('writes JSON for any other file name, the same records', async () => {
     const json = at('outcomes.json');
     const out = at('again.json');
-    const r = await runCli([
-      'sample',
-      '--workers',
-      '150',
-      '--posts',
-      '60',
-      '--seed',
-      '4',
-      '--outcomes',
-      json,
-    ]);
+    const r = await sample(json);
     writeFileSync(out, r.out);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(dataset, 'utf8'));
     const sheet = outcomesFromCsv(readFileSync(outcomes));
