@@ -165,9 +165,12 @@ describe('bangfu assign --outcomes, verify --outcomes, report --outcomes', () =>
     expect(report.out).toContain('稳定就业');
   });
 
-  it('refuses a bad --filled', async () => {
+  it('refuses a bad --filled, and --filled without --outcomes', async () => {
     const r = await runCli(['assign', dataset, '--outcomes', outcomes, '--filled', 'both']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('expected add-kept or includes-kept');
+    const alone = await runCli(['assign', dataset, '--filled', 'includes-kept', '--lang', 'en']);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toBe('--filled and --no-measured-retention apply with --outcomes only\n');
   });
 });

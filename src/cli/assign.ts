@@ -12,6 +12,7 @@ import { renderPlan, renderPlanSummary } from '../render-plan.js';
 import type { Locale } from '../render.js';
 import {
   CliError,
+  EXIT,
   dateOption,
   integerOption,
   json,
@@ -83,6 +84,15 @@ export function registerAssign(program: Command, io: CliIO): void {
     )
     .option('--no-measured-retention', "with --outcomes: score employers on the dataset's typed track record")
     .action((path: string, options: AssignCliOptions) => {
+      if (options.outcomes === undefined && (options.filled !== 'add-kept' || !options.measuredRetention))
+        throw new CliError(
+          [
+            options.lang === 'zh-CN'
+              ? '--filled 和 --no-measured-retention 需与 --outcomes 一起使用'
+              : '--filled and --no-measured-retention apply with --outcomes only',
+          ],
+          EXIT.usage,
+        );
       const progress = createProgress(io, {
         ...(options.quiet === undefined ? {} : { quiet: options.quiet }),
         label: 'assign',
@@ -97,14 +107,19 @@ export function registerAssign(program: Command, io: CliIO): void {
       };
       const outcomes =
         options.outcomes === undefined ? undefined : loadOutcomes(options.outcomes, dataset, options.lang);
-      const plan =
-        outcomes === undefined
-          ? assign(dataset, assignOptions)
-          : replan(dataset, outcomes, {
-              ...assignOptions,
-              outcomes: { filled: options.filled, measureRetention: options.measuredRetention },
-            });
-      progress.done();
+      let plan;
+      try {
+        plan =
+          outcomes === undefined
+            ? assign(dataset, assignOptions)
+            : replan(dataset, outcomes, {
+                ...assignOptions,
+                outcomes: { filled: options.filled, measureRetention: options.measuredRetention },
+              });
+      } finally {
+        // A refusal (outcomes that do not fit the openings) is told on a clean line.
+        progress.done();
+      }
       const kept = plan.kept?.placements.length;
       const keptLine =
         kept === undefined
