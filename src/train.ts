@@ -1,7 +1,8 @@
 /**
- * Training plans for a cohort: which courses of the policy's catalogue, for which unplaced
- * labourers, would place the most of them (or add the most net pay) within a budget, and what a new
- * placement plan with the trained labourers really gives.
+ * Training plans for a cohort: which courses of the policy's catalogue (alone, or with one other
+ * change of the labourer's), for which unplaced labourers (and leavers for a skills mismatch), would
+ * place the most of them, add the most net pay or keep the most in work, within a budget, and what a
+ * new placement plan with the trained labourers really gives.
  *
  * @module
  */
@@ -634,14 +635,18 @@ export function selectTraining(
 }
 
 /**
- * Which courses, for which unplaced labourers, place the most of them (`placed`) or add the most
- * monthly net pay (`pay`) within a budget.
+ * Which courses, for which unplaced labourers, place the most of them (`placed`), add the most
+ * monthly net pay (`pay`) or keep the most in work after six months (`retained`) within a budget.
  *
- * Model: a labourer takes at most one course (cost `costPerTrainee`); the value of a set of
- * (course, labourer) options is a largest matching of the trained labourers onto the openings left
- * by the plan (`openings − filled − placed there`), so no post counts more new placements than it
- * has openings; for `pay`, the matching of largest total net pay. Only the labourers unplaced in the
- * plan and with no eligible post left are candidates (see {@link trainingOptions}).
+ * Model: a labourer takes at most one course (cost `costPerTrainee`), with at most one other change
+ * of theirs where no course alone places them (`combinations`); the value of a set of options is a
+ * largest matching of the trained labourers onto the openings left by the plan (`openings − filled −
+ * placed there`), so no post counts more new placements than it has openings; for `pay`, the
+ * matching of largest total net pay; for `retained`, of largest total expected retention (each
+ * opening weighed by {@link expectedRetention}). The labourers unplaced in the plan with no eligible
+ * post left are candidates, and with `outcomes` the leavers for a skills mismatch (see
+ * {@link trainingOptions}); with `outcomes` the dataset is the one they leave (`applyOutcomes`) and
+ * the plan, unless given, is made again (`replan`).
  *
  * Modes:
  * - `exact`: exhaustive search over every choice of at most one course per labourer within the
