@@ -9,6 +9,7 @@
 import { assign, type AssignOptions } from './assign.js';
 import { BangfuValidationError } from './errors.js';
 import { Issues } from './internal/checks.js';
+import { deepFreeze } from './internal/freeze.js';
 import { FOR_CAUSE, placementEnd, type Outcomes } from './outcomes.js';
 import type { KeptPlacement, OutcomeOptions, Plan } from './plan.js';
 import { employerRetention, type EmployerRetention } from './retention.js';
@@ -98,7 +99,7 @@ export function applyOutcomes(
   const kept: KeptPlacement[] = [];
   const keptAt = new Map<string, number>(); // worker → record index
   const perPost = new Map<string, number>();
-  const ended: EndedForCause[] = [...(dataset.endedForCause ?? [])];
+  const ended: EndedForCause[] = (dataset.endedForCause ?? []).map((e) => ({ ...e }));
   outcomes.outcomes.forEach((rec, i) => {
     const post = posts.get(rec.post);
     if (post === undefined || !workers.has(rec.worker)) {
@@ -191,14 +192,29 @@ export function applyOutcomes(
             const n = perPost.get(p.id);
             return n === undefined ? p : { ...p, filled: p.filled + n };
           })
-        : dataset.posts,
+        : [...dataset.posts],
     employers: dataset.employers.map((e) => withOutcomes(e, measured.get(e.id), fellows.get(e.id), o.months)),
     groups: dataset.groups
       .map((g) => ({ ...g, members: g.members.filter((m) => !keptAt.has(m)) }))
       .filter((g) => g.members.length > 0),
     endedForCause: ended,
   };
-  return { dataset: out, kept, endedForCause: ended, employers, options: o };
+  // What is made here is frozen, like a parsed dataset (the rules and the index cache their facts
+  // by the dataset); what comes from the caller's dataset is left as it was given.
+  const given = new Set<object>([...dataset.posts, ...dataset.employers, ...dataset.groups]);
+  for (const x of [...out.posts, ...out.employers, ...out.groups]) if (!given.has(x)) Object.freeze(x);
+  const before = new Map(dataset.employers.map((e) => [e.id as string, e]));
+  for (const e of out.employers) {
+    if (given.has(e)) continue;
+    if (e.workforceByOrigin !== before.get(e.id)?.workforceByOrigin) deepFreeze(e.workforceByOrigin);
+    if (e.measuredRetention !== undefined) Object.freeze(e.measuredRetention);
+  }
+  for (const g of out.groups) if (!given.has(g)) Object.freeze(g.members);
+  Object.freeze(out.labourers);
+  Object.freeze(out.posts);
+  Object.freeze(out.employers);
+  Object.freeze(out.groups);
+  return deepFreeze({ dataset: Object.freeze(out), kept, endedForCause: ended, employers, options: o });
 }
 
 /** An employer with its measured retention and the fellow villagers kept in work there. */

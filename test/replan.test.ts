@@ -15,6 +15,7 @@ import { scorePair } from '../src/score.js';
 import { parsePlan, verifyPlan } from '../src/verify-plan.js';
 import { left, placement, started, contacted } from './helpers/outcomes.js';
 import { runs } from './helpers/runs.js';
+import { dataset } from './helpers/build.js';
 import { validInput } from './helpers/valid-input.js';
 
 const ds = parseDataset(validInput()); // p1, p2 at e1 (p1: 20 openings, 5 filled), p3 at e2
@@ -151,6 +152,23 @@ describe('applyOutcomes', () => {
     expect(() => applyOutcomes(ds, { outcomes: [] }, { months: -1 })).toThrow(RangeError);
     expect(() => applyOutcomes(ds, { outcomes: [] }, { priorStrength: Number.NaN })).toThrow(RangeError);
     expect(() => applyOutcomes(ds, { outcomes: [] }, { filled: 'x' as never })).toThrow(RangeError);
+  });
+
+  it('is frozen like a parsed dataset, so the facts cached about it cannot go stale', () => {
+    expect(Object.isFrozen(applied.dataset)).toBe(true);
+    expect(Object.isFrozen(applied.dataset.posts)).toBe(true);
+    expect(Object.isFrozen(applied.dataset.posts.find((p) => p.id === 'p1'))).toBe(true);
+    expect(Object.isFrozen(applied.dataset.endedForCause![0])).toBe(true);
+    expect(Object.isFrozen(applied.kept)).toBe(true);
+    // What it takes from the caller's dataset is left as it was given.
+    const mine = dataset();
+    const thawed = applyOutcomes(mine, { outcomes: [] });
+    expect(Object.isFrozen(thawed.dataset)).toBe(true);
+    expect(Object.isFrozen(mine.posts[0])).toBe(false);
+    expect(Object.isFrozen(mine.labourers[0])).toBe(false);
+    expect(
+      Object.isFrozen(applyOutcomes(mine, { outcomes: [] }, { filled: 'includes-kept' }) && mine.posts),
+    ).toBe(false);
   });
 
   it('changes nothing but the employers it measures when there are no records', () => {
