@@ -8,12 +8,14 @@
  */
 import { assign, type AssignOptions } from './assign.js';
 import { BangfuValidationError } from './errors.js';
+import { compareIds } from './compare.js';
 import { Issues } from './internal/checks.js';
+import { contextOf } from './internal/context.js';
 import { deepFreeze } from './internal/freeze.js';
 import { FOR_CAUSE, placementEnd, type Outcomes } from './outcomes.js';
 import type { KeptPlacement, OutcomeOptions, Plan } from './plan.js';
 import { employerRetention, type EmployerRetention } from './retention.js';
-import type { CountyCode, Dataset, Employer, EndedForCause, Labourer, Post } from './types.js';
+import type { CountyCode, Dataset, Employer, EndedForCause } from './types.js';
 import { verifyPlan, type PlanVerdict, type PlanViolation } from './verify-plan.js';
 
 /** The outcome records applied to a dataset: what to plan, and what was kept or barred. */
@@ -43,7 +45,12 @@ const DEFAULTS: Required<OutcomeOptions> = {
 };
 
 function resolve(options: OutcomeOptions): Required<OutcomeOptions> {
-  const o = { ...DEFAULTS, ...stripUndefined(options) };
+  const o: Required<OutcomeOptions> = {
+    measureRetention: options.measureRetention ?? DEFAULTS.measureRetention,
+    months: options.months ?? DEFAULTS.months,
+    priorStrength: options.priorStrength ?? DEFAULTS.priorStrength,
+    filled: options.filled ?? DEFAULTS.filled,
+  };
   if (!(Number.isFinite(o.months) && o.months >= 0))
     throw new RangeError(`applyOutcomes: months must be finite and ≥ 0, got ${o.months}`);
   if (!(Number.isFinite(o.priorStrength) && o.priorStrength >= 0))
@@ -54,12 +61,6 @@ function resolve(options: OutcomeOptions): Required<OutcomeOptions> {
     );
   return o;
 }
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Applies outcome records to the dataset they belong to, for planning again (see {@link replan}).
@@ -93,12 +94,12 @@ export function applyOutcomes(
   options: OutcomeOptions = {},
 ): AppliedOutcomes {
   const o = resolve(options);
-  const posts = new Map<string, Post>(dataset.posts.map((p) => [p.id, p]));
-  const workers = new Map<string, Labourer>(dataset.labourers.map((w) => [w.id, w]));
+  const { posts, workers } = contextOf(dataset);
   const issues = new Issues();
   const kept: KeptPlacement[] = [];
   const keptAt = new Map<string, number>(); // worker → record index
-  const perPost = new Map<string, number>();
+  // Per post: how many are in work there, and the first record that says so.
+  const perPost = new Map<string, { n: number; first: number }>();
   const ended: EndedForCause[] = (dataset.endedForCause ?? []).map((e) => ({ ...e }));
   outcomes.outcomes.forEach((rec, i) => {
     const post = posts.get(rec.post);
@@ -131,7 +132,9 @@ export function applyOutcomes(
       }
       keptAt.set(rec.worker, i);
       kept.push({ worker: rec.worker, post: rec.post, employer: post.employer, since: rec.events[0]!.on });
-      perPost.set(rec.post, (perPost.get(rec.post) ?? 0) + 1);
+      const at = perPost.get(rec.post);
+      if (at === undefined) perPost.set(rec.post, { n: 1, first: i });
+      else at.n++;
     } else if (end.reason !== undefined && FOR_CAUSE.includes(end.reason)) {
       ended.push({
         worker: rec.worker,
@@ -142,13 +145,12 @@ export function applyOutcomes(
       });
     }
   });
-  for (const [postId, n] of perPost) {
+  for (const [postId, { n, first }] of perPost) {
     const post = posts.get(postId)!;
     const room = o.filled === 'add-kept' ? post.openings - post.filled : post.filled;
     if (n > room) {
-      const at = outcomes.outcomes.findIndex((r) => r.post === postId && placementEnd(r) === undefined);
       issues.add(
-        ['outcomes', at, 'post'],
+        ['outcomes', first, 'post'],
         'openings-exceeded',
         o.filled === 'add-kept'
           ? {
@@ -165,8 +167,10 @@ export function applyOutcomes(
   }
   if (issues.list.length > 0) throw new BangfuValidationError(issues.list, 'outcomes');
 
-  kept.sort((a, b) => byId(a.worker, b.worker));
-  ended.sort((a, b) => byId(a.worker, b.worker) || byId(a.employer, b.employer) || byId(a.on, b.on));
+  kept.sort((a, b) => compareIds(a.worker, b.worker));
+  ended.sort(
+    (a, b) => compareIds(a.worker, b.worker) || compareIds(a.employer, b.employer) || compareIds(a.on, b.on),
+  );
   const employers = o.measureRetention
     ? employerRetention(outcomes, dataset, { months: o.months, priorStrength: o.priorStrength })
     : [];
@@ -189,8 +193,8 @@ export function applyOutcomes(
     posts:
       o.filled === 'add-kept'
         ? dataset.posts.map((p) => {
-            const n = perPost.get(p.id);
-            return n === undefined ? p : { ...p, filled: p.filled + n };
+            const at = perPost.get(p.id);
+            return at === undefined ? p : { ...p, filled: p.filled + at.n };
           })
         : [...dataset.posts],
     employers: dataset.employers.map((e) => withOutcomes(e, measured.get(e.id), fellows.get(e.id), o.months)),
@@ -230,7 +234,7 @@ function withOutcomes(
     const counts = new Map<string, number>(workforce.map((r) => [r.county, r.count]));
     for (const [county, n] of added) counts.set(county, (counts.get(county) ?? 0) + n);
     workforce = [...counts.entries()]
-      .sort(([a], [b]) => byId(a, b))
+      .sort(([a], [b]) => compareIds(a, b))
       .map(([county, count]) => ({ county: county as CountyCode, count }));
   }
   return {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { siteArea } from './internal/context.js';
+import { contextOf, siteArea } from './internal/context.js';
 import { addDaysIso, addMonthsIso, compareIso, daysBetween } from './internal/dates.js';
 import { createRandom, type Random } from './internal/random.js';
 import type { LeaveReason, OutcomeEvent, Outcomes, PlacementOutcome } from './outcomes.js';
@@ -88,10 +88,7 @@ export function simulateOutcomes(
     throw new RangeError(`simulateOutcomes: months must be a whole number from 1 to 120, got ${months}`);
   if (!Number.isFinite(seed)) throw new RangeError(`simulateOutcomes: seed must be finite, got ${seed}`);
   const rng = createRandom(seed + 0x6a09e667);
-  const workers = new Map<string, Labourer>(dataset.labourers.map((w) => [w.id, w]));
-  const posts = new Map<string, Post>(dataset.posts.map((p) => [p.id, p]));
-  const employers = new Map<string, Employer>(dataset.employers.map((e) => [e.id, e]));
-  const parks = new Map(dataset.policy.parks.map((p) => [p.id as string, p]));
+  const { workers, posts, employers, parks } = contextOf(dataset);
   const asOf = dataset.asOf;
   const first = addMonthsIso(asOf, -months);
   const span = daysBetween(first, asOf);

@@ -12,6 +12,7 @@ import { compareIds } from './compare.js';
 import { checkEligibility } from './eligibility.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { MIN_PLACEMENTS_FOR_RETENTION } from './score/employer.js';
+import { skillsComponent } from './score/skills.js';
 import { placementEnd, type Outcomes } from './outcomes.js';
 import type { Plan } from './plan.js';
 import { applyOutcomes, replan as replanWith } from './replan.js';
@@ -517,10 +518,8 @@ export function trainingOptions(
         },
       ];
     });
-  const skillsAt = (w: Labourer, postId: string): number => {
-    const post = ctx.posts.get(postId)!;
-    return scorePair(dataset, w, post).components.find((c) => c.component === 'skills')?.value ?? 0;
-  };
+  const skillsAt = (w: Labourer, postId: string): number =>
+    skillsComponent(dataset.policy, w, ctx.posts.get(postId)!).value ?? 0;
   const courses = [...dataset.policy.trainings].sort((a, b) => compareIds(a.id, b.id));
   const courseById = new Map(courses.map((c) => [c.id as string, c]));
   for (const id of [...new Set([...unplaced, ...leavers])].sort(compareIds)) {

@@ -861,6 +861,8 @@ function checkDuals(
 // Reading a plan back
 
 const id = z.string().min(1);
+/** A date as the plan writes it, `YYYY-MM-DD`. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const tier = z.union([z.literal(0), z.literal(1)]);
 /**
@@ -911,7 +913,7 @@ const duals = z.strictObject({
 
 const planSchema = z.strictObject({
   mode: z.enum(['optimal', 'stable', 'greedy']),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: day,
   options: z.strictObject({
     mode: z.enum(['optimal', 'stable', 'greedy']),
     minScore: finite,
@@ -989,7 +991,7 @@ const planSchema = z.strictObject({
           worker: id,
           post: id,
           employer: id,
-          since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          since: day,
         }),
       ),
       options: z.strictObject({

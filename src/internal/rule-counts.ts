@@ -45,6 +45,8 @@ interface Tables {
   readonly netDorm: Float64Array;
   /** Per county (lazily): the posts not away from home (where a labourer without need of a dormitory pays none). */
   readonly home: Map<number, Int32Array>;
+  /** Posts of each employer (index rows). */
+  readonly employerPosts: Int32Array;
 }
 
 const tableCache = new WeakMap<CompiledIndex, Tables>();
@@ -59,8 +61,10 @@ function tablesOf(index: CompiledIndex): Tables {
   const mins: number[] = [];
   const maxes: number[] = [];
   const certPosts: number[] = [];
+  const employerPosts = new Int32Array(index.employerCount);
   const cw = index.certWords;
   for (let p = 0; p < P; p++) {
+    employerPosts[index.postEmployer[p]!]! += 1;
     const bits = index.postRules[p]!;
     for (let i = 0; i < POST_RULE_CODES.length; i++) if ((bits & (1 << i)) !== 0) postOnly[i]! += 1;
     if ((index.postAdultRules[p]! & 1) !== 0) hazardous++;
@@ -92,6 +96,7 @@ function tablesOf(index: CompiledIndex): Tables {
     counties: new Map(),
     netDorm: Float64Array.from(index.postNetDorm).sort(),
     home: new Map(),
+    employerPosts,
   };
   tableCache.set(index, t);
   return t;
@@ -250,21 +255,11 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
     }
     put('refused-destination', refused);
   }
-  // Pairs ended for cause: every post of each employer barred.
-  const barFrom = index.barStart[w]!;
-  const barTo = index.barStart[w + 1]!;
-  if (barTo > barFrom) {
-    let barredPosts = 0;
-    for (let p = 0; p < index.postCount; p++) {
-      for (let k = barFrom; k < barTo; k++) {
-        if (index.barEmployer[k] === index.postEmployer[p]) {
-          barredPosts++;
-          break;
-        }
-      }
-    }
-    put('ended-for-cause', barredPosts);
-  }
+  // Pairs ended for cause: every post of each employer barred (an employer is barred once per labourer).
+  let barredPosts = 0;
+  for (let k = index.barStart[w]!, end = index.barStart[w + 1]!; k < end; k++)
+    barredPosts += t.employerPosts[index.barEmployer[k]!]!;
+  put('ended-for-cause', barredPosts);
   return out;
 }
 
