@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { contextOf } from './internal/context.js';
 import type { FollowUp, FollowUpList, FollowUpRisk } from './follow-up.js';
 import type { Locale } from './render.js';
 import type { Dataset } from './types.js';
@@ -29,7 +30,7 @@ const checkText = (id: string, zh: boolean): string => {
 
 /** A labourer's name and id, as the worklist shows them. */
 function who(f: FollowUp, dataset: Dataset | undefined): string {
-  const name = dataset?.labourers.find((w) => w.id === f.worker)?.name;
+  const name = dataset === undefined ? undefined : contextOf(dataset).workers.get(f.worker)?.name;
   return name === undefined ? f.worker : `${name}（${f.worker}）`;
 }
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { contextOf } from './internal/context.js';
 import { divisionName } from './divisions.js';
 import type { Locale } from './render.js';
 import type { EmployerRetention, RetentionBy, RetentionReport } from './retention.js';
@@ -87,7 +88,7 @@ function label(report: RetentionReport, key: string, zh: boolean, dataset?: Data
         : 'other';
   if (report.by === 'origin-county') return `${divisionName(key) ?? key} ${key}`;
   if (report.by === 'employer') {
-    const name = dataset?.employers.find((e) => e.id === key)?.name;
+    const name = dataset === undefined ? undefined : contextOf(dataset).employers.get(key)?.name;
     return name === undefined ? key : `${name}（${key}）`;
   }
   const v = VALUE[key];
@@ -175,7 +176,7 @@ export function renderEmployerRetention(
       : `Employers' retention at ${months} months (measured, and shrunk towards the programme's)`,
   ];
   for (const r of rows) {
-    const name = dataset?.employers.find((e) => e.id === r.employer)?.name;
+    const name = dataset === undefined ? undefined : contextOf(dataset).employers.get(r.employer)?.name;
     const who = name === undefined ? r.employer : `${name}（${r.employer}）`;
     const measured = Number.isNaN(r.measured) ? '—' : pct(r.measured);
     const shrunk = Number.isNaN(r.shrunk) ? '—' : pct(r.shrunk);
