@@ -16,7 +16,13 @@ import {
   typedGroups,
   type GroupPlan,
 } from './internal/plan-groups.js';
-import { listPlanner, walkPlanner, type Planner, type StageProgress } from './internal/planner.js';
+import {
+  KEPT_LIST_BYTES,
+  listPlanner,
+  walkPlanner,
+  type Planner,
+  type StageProgress,
+} from './internal/planner.js';
 import { topLists } from './internal/optimal-core.js';
 import { keepTogetherLists } from './internal/keep-together.js';
 import {
@@ -210,7 +216,8 @@ export function assign(dataset: Dataset, options: AssignOptions = {}): Plan {
 }
 
 /**
- * {@link assign} on a dataset already compiled, with resolved options.
+ * {@link assign} on a dataset already compiled, with resolved options (and, for tests, the bytes of
+ * group members' candidate lists the planner may keep).
  *
  * @internal
  */
@@ -219,6 +226,7 @@ export function planIndex(
   index: CompiledIndex,
   resolved: PlanOptions,
   report: (step: AssignStep, done: number, total: number) => void = () => undefined,
+  keptListBytes: number = KEPT_LIST_BYTES,
 ): Plan {
   const { mode, minScore, candidatesPerWorker, keepTogether } = resolved;
   const planner: Planner =
@@ -226,7 +234,7 @@ export function planIndex(
       ? listPlanner(index, keepTogetherLists(index, minScore, keepTogether))
       : candidatesPerWorker !== undefined
         ? listPlanner(index, topLists(index, candidatesPerWorker, minScore))
-        : walkPlanner(index, minScore);
+        : walkPlanner(index, minScore, keptListBytes);
   const progress: StageProgress = (step, done, total) => report(step, done, total);
   const groups = typedGroups(index, resolved.groups);
 

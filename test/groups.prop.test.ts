@@ -6,7 +6,8 @@
 import { runs } from './helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assign, compareObjectives } from '../src/assign.js';
+import { assign, compareObjectives, planIndex, resolveAssignOptions } from '../src/assign.js';
+import { compileIndex } from '../src/compile.js';
 import { checkEligibility } from '../src/eligibility.js';
 import { optionKey } from '../src/groups.js';
 import { LISTED_BLOCKING_PAIRS, type PlacementGroup, type PlanObjective } from '../src/plan.js';
@@ -179,4 +180,33 @@ describe('groups', () => {
     );
     expect(seen).toBeGreaterThan(0);
   });
+
+  it.each(['optimal', 'stable', 'greedy'] as const)(
+    "%s: the plan is the same whether the members' candidate lists are kept or found again",
+    (mode) => {
+      let grouped = 0;
+      fc.assert(
+        fc.property(
+          fc.record({
+            seed: fc.integer({ min: 0, max: 1_000_000 }),
+            workers: fc.integer({ min: 10, max: 60 }),
+            posts: fc.integer({ min: 2, max: 12 }),
+            groupShare: fc.constantFrom(0.2, 0.4, 0.6),
+          }),
+          // No budget (every list found again each time), one that keeps a few lists, and plenty.
+          fc.constantFrom(0, 2_000, 20_000),
+          (o, bytes) => {
+            const ds = parseDataset(generateSample(o));
+            if (ds.groups.length > 0) grouped++;
+            const resolved = resolveAssignOptions(ds, { mode, exactGroupLimit: 1 });
+            const index = compileIndex(ds);
+            const bounded = planIndex(ds, index, resolved, undefined, bytes);
+            expect(bounded).toEqual(assign(ds, { mode, exactGroupLimit: 1 }));
+          },
+        ),
+        { numRuns: runs(40) },
+      );
+      expect(grouped).toBeGreaterThan(0);
+    },
+  );
 });

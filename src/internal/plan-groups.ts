@@ -117,6 +117,15 @@ export function typedGroups(index: CompiledIndex, groups: readonly PlacementGrou
   return groups.map((group) => ({ group, members: Int32Array.from(group.members, (m) => position.get(m)!) }));
 }
 
+/** Members placed at an option: a post per member, with its score, weight and bonus, and their total weight. */
+interface Placed {
+  readonly posts: Int32Array;
+  readonly scores: Float64Array;
+  readonly weights: Float64Array;
+  readonly bonuses: Float64Array;
+  readonly value: number;
+}
+
 /**
  * The best placement of a few members on the posts of one option with `capacity` openings each
  * (every member placed), or undefined if they do not all fit: each member at its best post when the
@@ -126,10 +135,22 @@ function placeMembers(
   index: CompiledIndex,
   option: OptionPairs,
   capacity: (p: number) => number,
-):
-  | { posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array; value: number }
-  | undefined {
+): Placed | undefined {
   const m = option.lists.length;
+  // Members cannot all fit where the option's posts have fewer openings between them than members
+  // (a group of four at a post with three openings, say): no search needed.
+  let room = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < m && room < m; i++) {
+    const l = option.lists[i]!;
+    for (let j = option.start[i]!; j < option.start[i + 1]! && room < m; j++) {
+      const p = l.posts[option.at[j]!]!;
+      if (seen.has(p)) continue;
+      seen.add(p);
+      room += Math.max(0, capacity(p));
+    }
+  }
+  if (room < m) return undefined;
   const posts = new Int32Array(m);
   const scores = new Float64Array(m);
   const weights = new Float64Array(m);
@@ -172,10 +193,22 @@ function placeColliding(
   index: CompiledIndex,
   option: OptionPairs,
   capacity: (p: number) => number,
-):
-  | { posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array; value: number }
-  | undefined {
+): Placed | undefined {
   const m = option.lists.length;
+  // Members cannot all fit where the option's posts have fewer openings between them than members
+  // (a group of four at a post with three openings, say): no search needed.
+  let room = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < m && room < m; i++) {
+    const l = option.lists[i]!;
+    for (let j = option.start[i]!; j < option.start[i + 1]! && room < m; j++) {
+      const p = l.posts[option.at[j]!]!;
+      if (seen.has(p)) continue;
+      seen.add(p);
+      room += Math.max(0, capacity(p));
+    }
+  }
+  if (room < m) return undefined;
   const posts = new Int32Array(m);
   const scores = new Float64Array(m);
   const weights = new Float64Array(m);
@@ -344,7 +377,9 @@ export function forEachOption(
       at: table.at,
     };
     const placed = placeMembers(index, pairs, capacity);
-    if (placed !== undefined) visit({ key: table.keys[c]!, pairs, ...placed });
+    if (placed === undefined) continue;
+    const { posts, scores, weights, bonuses, value } = placed;
+    visit({ key: table.keys[c]!, pairs, posts, scores, weights, bonuses, value });
   }
 }
 
@@ -365,6 +400,48 @@ export function bestOption(
 }
 
 /**
+ * {@link bestOption} twice in one pass over the options: how many the group has with every opening
+ * (`count`), and how many and which is best with the openings `used` leaves (`countLeft`, `best`).
+ * An option where the group fits in the openings left is one with every opening too, so only the
+ * others are placed a second time.
+ */
+export function bestOptionLeft(
+  dataset: Dataset,
+  planner: Planner,
+  g: TypedGroup,
+  used: Int32Array,
+): { readonly count: number; readonly countLeft: number; readonly best: TypedOption | undefined } {
+  const index = planner.index;
+  const full = (p: number): number => index.postCapacity[p]!;
+  const left = (p: number): number => index.postCapacity[p]! - used[p]!;
+  const table = commonKeys(dataset, planner, g);
+  const m = table.lists.length;
+  let count = 0;
+  let countLeft = 0;
+  let best: TypedOption | undefined;
+  for (let c = 0; c < table.keys.length; c++) {
+    const pairs: OptionPairs = {
+      lists: table.lists,
+      start: table.start.subarray(c * m, c * m + m + 1),
+      at: table.at,
+    };
+    // A group that fits in the openings left fits in all of them.
+    const placed = placeMembers(index, pairs, left);
+    if (placed === undefined) {
+      if (placeMembers(index, pairs, full) !== undefined) count++;
+      continue;
+    }
+    count++;
+    countLeft++;
+    if (best === undefined || placed.value > best.value) {
+      const { posts, scores, weights, bonuses, value } = placed;
+      best = { key: table.keys[c]!, pairs, posts, scores, weights, bonuses, value };
+    }
+  }
+  return { count, countLeft, best };
+}
+
+/**
  * A group's common keys, sorted, and each member's pairs at each: key c's member i's are the
  * positions `at[start[c·m + i]] … at[start[c·m + i + 1] − 1]` of its list `lists[i]`.
  */
@@ -379,7 +456,8 @@ const commonCache = new WeakMap<TypedGroup, CommonKeys>();
 
 /**
  * The keys where every member of a group has a candidate pair, sorted, with each member's pairs
- * there: worked out once per group (one pass over each member's list), whatever the openings.
+ * there: one pass over each member's list, whatever the openings; kept for the group while the
+ * planner's budget allows ({@link Planner.keep}), else worked out again when asked.
  */
 function commonKeys(dataset: Dataset, planner: Planner, g: TypedGroup): CommonKeys {
   const cached = commonCache.get(g);
@@ -438,7 +516,10 @@ function commonKeys(dataset: Dataset, planner: Planner, g: TypedGroup): CommonKe
     names.push(keys[lists[0]!.posts[at[c]![0]![0]!]!]!);
   }
   const out: CommonKeys = { keys: names, lists, start, at: flat };
-  commonCache.set(g, out);
+  // Kept while the planner's budget allows (the lists it refers to counted with it).
+  let bytes = start.byteLength + flat.byteLength + 48 * names.length;
+  for (const l of lists) bytes += l.offsets.byteLength + l.posts.byteLength + l.scores.byteLength;
+  if (planner.keep(bytes)) commonCache.set(g, out);
   return out;
 }
 
@@ -526,12 +607,11 @@ export function groupsFirst(
   planner.prepare(groups.flatMap((g) => Array.from(g.members)));
   for (const g of groups) {
     for (const w of g.members) skip[w] = 1;
-    const all = bestOption(dataset, planner, g);
-    const { best, count } = bestOption(dataset, planner, g, used);
-    solves += all.count + count;
+    const { best, count, countLeft } = bestOptionLeft(dataset, planner, g, used);
+    solves += count + countLeft;
     if (best === undefined) {
       const why: GroupFailure =
-        all.count === 0 ? { code: 'no-common-option' } : { code: 'no-capacity-left', options: all.count };
+        count === 0 ? { code: 'no-common-option' } : { code: 'no-capacity-left', options: count };
       outcomes.push({ kind: 'not-placed', group: g.group.id, rule: g.group.rule, why });
       continue;
     }
@@ -546,7 +626,7 @@ export function groupsFirst(
       group: g.group.id,
       rule: g.group.rule,
       at: best.key,
-      options: all.count,
+      options: count,
     });
   }
   const rest = planner.stable({ skip, used }, progress);
@@ -759,9 +839,7 @@ export function optimalWithGroups(
   let solves = 2;
   groups.forEach((g, i) => {
     if (outcomes[i] !== undefined) return;
-    const room = new Int32Array(load.length);
-    for (let p = 0; p < load.length; p++) room[p] = load[p]!;
-    const { best } = bestOption(dataset, planner, g, room);
+    const { best } = bestOption(dataset, planner, g, load);
     solves += 1;
     if (best === undefined) return;
     g.members.forEach((w, j) => {

@@ -38,10 +38,23 @@ export interface Planner {
   candidates(w: number): PairLists;
   /**
    * Finds the candidate pairs of these labourers ahead of {@link Planner.candidates}, taking them in
-   * walk order (each county's buckets built once), and keeps them.
+   * walk order (each county's buckets built once), and keeps as many as its budget holds.
    */
   prepare(workers: ArrayLike<number>): void;
+  /**
+   * Whether something derived from the candidate lists, of this many bytes, may be kept: true
+   * (and counted) while the planner's budget holds it. Beyond the budget, lists and what is
+   * derived from them are found again when needed, so memory stays bounded at any size.
+   */
+  keep(bytes: number): boolean;
 }
+
+/**
+ * Bytes of group members' candidate lists (and their groups' common options) a walk planner keeps.
+ * A city's members fit (5,000 members with about 2,000 pairs each: 120 MB); a province's (50,000
+ * with about 20,000 each: 12 GB) do not, and are found again, group by group, when needed.
+ */
+export const KEPT_LIST_BYTES = 256 * 2 ** 20;
 
 /**
  * Posts of each labourer's best `seed` added to the optimal core's start (none: the stable
@@ -51,7 +64,11 @@ const CORE_SEED = 0;
 const PER_ROUND = 10;
 
 /** A planner over the walk: candidates are every eligible pair scoring at least `minScore`. */
-export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
+export function walkPlanner(
+  index: CompiledIndex,
+  minScore: number,
+  keepLimit: number = KEPT_LIST_BYTES,
+): Planner {
   const wk = new Walker(index);
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
@@ -60,6 +77,12 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
   // Pricing's kept values, carried from one optimal sub-problem to the next.
   let pricing: PricingState | undefined;
   const kept = new Map<number, PairLists>();
+  let keptBytes = 0;
+  const keep = (bytes: number): boolean => {
+    if (keptBytes + bytes > keepLimit) return false;
+    keptBytes += bytes;
+    return true;
+  };
   const { postByRank } = idOrderOf(index);
   const scoreByPost = new Float64Array(index.postCount);
   const find = (w: number): PairLists => {
@@ -118,12 +141,21 @@ export function walkPlanner(index: CompiledIndex, minScore: number): Planner {
     },
     candidates(w) {
       let l = kept.get(w);
-      if (l === undefined) kept.set(w, (l = find(w)));
+      if (l === undefined) {
+        l = find(w);
+        if (keep(listBytes(l))) kept.set(w, l);
+      }
       return l;
     },
     prepare(workers) {
-      for (const w of inWalkOrder(index, workers)) if (!kept.has(w)) kept.set(w, find(w));
+      for (const w of inWalkOrder(index, workers)) {
+        if (kept.has(w)) continue;
+        const l = find(w);
+        if (!keep(listBytes(l))) return;
+        kept.set(w, l);
+      }
     },
+    keep,
   };
 }
 
@@ -140,6 +172,8 @@ export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
       return placementOf(index, lists, shape, g, stableMatch(g));
     },
     prepare() {},
+    // The lists are in memory already (O(E) by design): what is derived from them is kept too.
+    keep: () => true,
     candidates(w) {
       const a = lists.offsets[w]!;
       const b = lists.offsets[w + 1]!;
@@ -152,6 +186,11 @@ export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
       };
     },
   };
+}
+
+/** The bytes a list of pairs holds. */
+function listBytes(l: PairLists): number {
+  return l.offsets.byteLength + l.posts.byteLength + l.scores.byteLength;
 }
 
 /** Pairs (labourer, post, score) as lists by labourer, each by post id rank, without repeats. */
