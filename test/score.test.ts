@@ -3,6 +3,7 @@ import type { Policy } from '../src/policy/types.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
 import type { ComponentName, ScoreBreakdown } from '../src/reasons.js';
 import { levelFactor, payFit, scorePair } from '../src/score.js';
+import { employerComponent } from '../src/score/employer.js';
 import type {
   AreaCode,
   BaseId,
@@ -416,6 +417,31 @@ describe('employer component', () => {
   it('fewer than five placements is no evidence', () => {
     const b = score({ employers: [employer({ trackRecord: { placements: 4, retainedSixMonths: 4 } })] });
     expect(part(b, 'employer', 'retention')).toBeNull();
+    // Said so, naming the employer, and the missing part listed; the value is the criteria alone.
+    expect(comp(b, 'employer').reasons[1]).toEqual({
+      code: 'employer-track-record-missing',
+      params: { employer: 'e1' },
+    });
+    expect(
+      employerComponent(employer({ trackRecord: { placements: 4, retainedSixMonths: 4 } })),
+    ).toMatchObject({
+      missing: ['retention'],
+      value: 1,
+    });
+  });
+  it('five placements are evidence: the rate, with its counts, in the reason', () => {
+    const c = employerComponent(employer({ trackRecord: { placements: 5, retainedSixMonths: 2 } }));
+    expect(c.missing).toEqual([]);
+    expect(c.parts.find((x) => x.part === 'retention')?.value).toBe(0.4);
+    expect(c.reasons[1]).toEqual({
+      code: 'employer-retention',
+      params: { placements: 5, retained: 2, rate: 0.4 },
+    });
+    expect(c.value).toBeCloseTo(0.7, 12);
+    // No track record at all is missing evidence too.
+    const none = employerComponent(employer());
+    expect(none.missing).toEqual(['retention']);
+    expect(none.reasons.map((r) => r.code)).toEqual(['employer-criteria', 'employer-track-record-missing']);
   });
   it('retention measured from outcomes replaces the typed figure, whatever its count', () => {
     const b = score({
