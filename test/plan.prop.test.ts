@@ -11,6 +11,7 @@ import { compileIndex } from '../src/compile.js';
 import { solve } from '../src/graph/solve.js';
 import type { AssignmentMode } from '../src/graph/types.js';
 import { buildCandidates, candidateGraph } from '../src/internal/candidates.js';
+import { kernelEligible } from '../src/internal/kernel.js';
 import { planOptimal } from '../src/internal/optimal-core.js';
 import type { Plan } from '../src/plan.js';
 import { scorePair } from '../src/score.js';
@@ -21,6 +22,14 @@ import { generateSample } from '../src/sample.js';
 import { richDatasetArb, smallSampleArb } from './helpers/rich.js';
 
 const datasets = fc.oneof(richDatasetArb, smallSampleArb);
+/** Many labourers for few posts: the labourers' best posts collide, so one each is not enough. */
+const crowded = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    workers: fc.integer({ min: 20, max: 80 }),
+    posts: fc.integer({ min: 2, max: 12 }),
+  })
+  .map((o) => parseDataset(generateSample(o)));
 const RUNS = runs(Number(process.env['PLAN_RUNS'] ?? 60));
 
 /** The oracle: every candidate pair enumerated, solved on the whole graph. */
@@ -59,14 +68,6 @@ describe('the optimal plan', () => {
 
   it('stays exact when the first core misses the optimal pairs (one post per labourer, one pair added per round)', () => {
     let priced = 0;
-    // Many labourers for few posts: the labourers' best posts collide, so one each is not enough.
-    const crowded = fc
-      .record({
-        seed: fc.integer({ min: 0, max: 1_000_000 }),
-        workers: fc.integer({ min: 20, max: 80 }),
-        posts: fc.integer({ min: 2, max: 12 }),
-      })
-      .map((o) => parseDataset(generateSample(o)));
     fc.assert(
       fc.property(fc.oneof(datasets, crowded), (ds) => {
         const index = compileIndex(ds);
@@ -87,6 +88,54 @@ describe('the optimal plan', () => {
     );
     // Pricing found pairs the first core lacked in a good share of the runs.
     expect(priced).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('started from any placement (feasible or not, inside the core or not), ends at the same optimum', () => {
+    let started = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(datasets, crowded),
+        fc.infiniteStream(fc.integer({ min: -3, max: 40 })),
+        (ds, picks) => {
+          const index = compileIndex(ds);
+          const cold = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1 });
+          // The optimum disturbed: some labourers taken out, some moved to any post (maybe an
+          // ineligible pair, maybe one beyond a post's openings: the planner keeps what fits).
+          const warm = Int32Array.from(cold.postOf, (p) => {
+            const x = picks.next().value as number;
+            return x < 0 ? -1 : x < 20 || index.postCount === 0 ? p : x % index.postCount;
+          });
+          const hot = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1, start: cold.core, warm });
+          if (warm.some((p) => p >= 0)) started++;
+          const objective = (r: typeof cold): [number, number] => {
+            let priority = 0;
+            let total = 0;
+            for (let w = 0; w < index.workerCount; w++) {
+              if (r.postOf[w]! < 0) continue;
+              if (index.workerPriority[w] === 1) priority++;
+              total += r.scoreOf[w]!;
+            }
+            return [priority, total];
+          };
+          const [pc, tc] = objective(cold);
+          const [ph, th] = objective(hot);
+          expect(ph).toBe(pc);
+          expect(th).toBeCloseTo(tc, 9);
+          // The warm start's placements are lawful: only candidate pairs, openings respected.
+          const load = new Int32Array(index.postCount);
+          for (let w = 0; w < index.workerCount; w++) {
+            const p = hot.postOf[w]!;
+            if (p < 0) continue;
+            load[p]! += 1;
+            expect(kernelEligible(index, w, p)).toBe(true);
+          }
+          for (let p = 0; p < index.postCount; p++)
+            expect(load[p]).toBeLessThanOrEqual(index.postCapacity[p]!);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(started).toBeGreaterThan(RUNS / 2);
   });
 });
 

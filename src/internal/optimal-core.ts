@@ -40,6 +40,12 @@ export interface Shape {
   readonly forced?: ReadonlyMap<number, PairLists> | undefined;
   /** Openings already taken per post. */
   readonly used?: Int32Array | undefined;
+  /**
+   * A placement to start the exact solver from (each labourer's post, −1 for none), typically the
+   * plan of a sub-problem close to this one. Only a hint: pairs not in the core, or beyond a post's
+   * openings (labourers taken in index order), are left out of the start; the optimum is the same.
+   */
+  readonly warm?: Int32Array | undefined;
 }
 
 /** Each labourer's best `k` eligible posts by score (then id) scoring at least `minScore`. */
@@ -480,6 +486,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   const { workerByRank } = idOrderOf(index);
   for (let i = 0, l = 0; i < W; i++) if (skip?.[workerByRank[i]!] !== 1) leftOf[workerByRank[i]!] = l++;
   const rank = index.postIdRank;
+  if (options.warm !== undefined) ns.startFrom(warmEdges(g, leftOf, rank, options.warm));
   // Partial pricing. When a labourer is priced by the walk, its pairs nearest to violating (the
   // best few within a window below its dual) are kept, with the slack every other pair of it has at
   // least, its dual u, and the running sum D of the rounds' largest falls of a post's dual. In a
@@ -620,6 +627,30 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     bonus.set(edgeBonus);
     edgeBonus = bonus;
   }
+}
+
+/**
+ * The edges of a core graph that carry a placement (each labourer's post, −1 for none), as
+ * the network simplex's `startFrom` takes them: a pair that is not an edge, or a post already full
+ * (labourers in index order), is left out, so the start is always feasible.
+ */
+function warmEdges(g: CompiledGraph, leftOf: Int32Array, rank: Int32Array, warm: Int32Array): Int32Array {
+  const start = new Int32Array(g.leftIds.length).fill(-1);
+  const load = new Int32Array(g.rightIds.length);
+  for (let w = 0; w < leftOf.length; w++) {
+    const l = leftOf[w]!;
+    const p = warm[w]!;
+    if (l < 0 || p < 0) continue;
+    const r = rank[p]!;
+    if (load[r]! >= g.capacity[r]!) continue;
+    for (let e = g.leftStart[l]!; e < g.leftStart[l + 1]!; e++) {
+      if (g.edgeRight[e] !== r) continue;
+      start[l] = e;
+      load[r]! += 1;
+      break;
+    }
+  }
+  return start;
 }
 
 /** Is (w, p) among a labourer's pairs (a short list by post id rank)? */

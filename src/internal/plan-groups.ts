@@ -826,7 +826,8 @@ export function optimalWithGroups(
       options: counts[i]!,
     });
   });
-  const rest = planner.optimal({ skip, used }, progress);
+  // Everyone else is placed much as the relaxation placed them: the exact solver starts from there.
+  const rest = planner.optimal({ skip, used, warm: relaxed.postOf }, progress);
   const load = used.slice();
   for (let w = 0; w < W; w++) {
     if (skip[w] === 1 || rest.postOf[w]! < 0) continue;

@@ -55,6 +55,8 @@ export interface Planner {
  * with about 20,000 each: 12 GB) do not, and are found again, group by group, when needed.
  */
 export const KEPT_LIST_BYTES = 256 * 2 ** 20;
+/** Bytes of county buckets a walk planner's walker keeps between labourers of different counties. */
+const KEPT_COUNTY_BYTES = 256 * 2 ** 20;
 
 /**
  * Posts of each labourer's best `seed` added to the optimal core's start (none: the stable
@@ -70,6 +72,9 @@ export function walkPlanner(
   keepLimit: number = KEPT_LIST_BYTES,
 ): Planner {
   const wk = new Walker(index);
+  // Group members beyond the list budget are walked group by group, not county by county: the
+  // counties' buckets are kept for them.
+  wk.keepBytes = KEPT_COUNTY_BYTES;
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   let accepted: PairLists | undefined;

@@ -193,6 +193,100 @@ describe('network simplex', () => {
     },
   );
 
+  it.each(shapes)('starts from any feasible placement and ends optimal: $name', ({ shape }) => {
+    // A feasible placement: edges taken in a random order while their left is free and right has room.
+    const started = graphArb(shape).chain((graph) =>
+      fc.record({
+        graph: fc.constant(graph),
+        order: fc.shuffledSubarray(
+          graph.edges.map((_, i) => i),
+          { minLength: 0, maxLength: graph.edges.length },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(started, ({ graph, order }) => {
+        const g = compileGraph(graph);
+        const ns = createNetworkSimplex(g);
+        const start = new Int32Array(g.leftIds.length).fill(-1);
+        const load = new Int32Array(g.rightIds.length);
+        const leftIndex = new Map(g.leftIds.map((id, i) => [id, i]));
+        const rightIndex = new Map(g.rightIds.map((id, i) => [id, i]));
+        for (const i of order) {
+          const edge = graph.edges[i]!;
+          const l = leftIndex.get(edge.left)!;
+          const r = rightIndex.get(edge.right)!;
+          if (start[l] !== -1 || load[r]! >= g.capacity[r]!) continue;
+          // The compiled graph's number of this edge.
+          let e = -1;
+          for (let k = g.leftStart[l]!; k < g.leftStart[l + 1]!; k++) if (g.edgeRight[k] === r) e = k;
+          start[l] = e;
+          load[r]! += 1;
+        }
+        ns.startFrom(start);
+        const r = ns.solve();
+        agrees(graph, assignmentOf(g, ns, r));
+        // Started again from the optimum it found, it keeps it.
+        ns.startFrom(r.matchEdge);
+        const moved = (): number => ns.stats.pivots - ns.stats.degenerate + ns.stats.flips;
+        const before = moved();
+        const second = ns.solve();
+        expect(second.matchEdge).toEqual(r.matchEdge);
+        // From an optimum no pivot moves flow (each would improve on it): only degenerate ones.
+        expect(moved()).toBe(before);
+        agrees(graph, assignmentOf(g, ns, second));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('from a start with a full right, empties it when that is better', () => {
+    // A full right must be able to give its place back: a's weight is negative and its tier is
+    // none, so the optimum leaves a unplaced and x empty.
+    const graph: BipartiteGraph = {
+      left: [{ id: 'a', tier: null }],
+      right: [{ id: 'x', capacity: 1 }],
+      edges: [{ left: 'a', right: 'x', weight: -1 }],
+    };
+    const g = compileGraph(graph);
+    const ns = createNetworkSimplex(g);
+    ns.startFrom(Int32Array.of(0));
+    const r = ns.solve();
+    expect(Array.from(r.matchEdge)).toEqual([-1]);
+    agrees(graph, assignmentOf(g, ns, r));
+  });
+
+  it('refuses a start that is not a feasible placement', () => {
+    const graph: BipartiteGraph = {
+      left: [{ id: 'a' }, { id: 'b' }],
+      right: [
+        { id: 'x', capacity: 1 },
+        { id: 'y', capacity: 0 },
+      ],
+      edges: [
+        { left: 'a', right: 'x', weight: 1 },
+        { left: 'b', right: 'x', weight: 2 },
+        { left: 'b', right: 'y', weight: 2 },
+      ],
+    };
+    const g = compileGraph(graph);
+    const ns = createNetworkSimplex(g);
+    const edge = (l: string, r: string): number => {
+      const li = g.leftIds.indexOf(l);
+      const ri = g.rightIds.indexOf(r);
+      for (let k = g.leftStart[li]!; k < g.leftStart[li + 1]!; k++) if (g.edgeRight[k] === ri) return k;
+      return -1;
+    };
+    // x has one opening; y none; an edge of b is not a's; one edge per left.
+    expect(() => ns.startFrom(Int32Array.of(edge('a', 'x'), edge('b', 'x')))).toThrow(/capacity/);
+    expect(() => ns.startFrom(Int32Array.of(-1, edge('b', 'y')))).toThrow(/capacity/);
+    expect(() => ns.startFrom(Int32Array.of(edge('b', 'x'), -1))).toThrow(/not an edge of left 0/);
+    expect(() => ns.startFrom(Int32Array.of(-1))).toThrow(RangeError);
+    // Refused starts leave nothing behind: the solve is still optimal.
+    ns.startFrom(Int32Array.of(edge('a', 'x'), -1));
+    agrees(graph, assignmentOf(g, ns, ns.solve()));
+  });
+
   it('solving again without changes pivots no more', () => {
     fc.assert(
       fc.property(graphArb(shapes[4]!.shape), (graph) => {

@@ -52,6 +52,17 @@ export interface NetworkSimplex {
    * @throws RangeError on an index out of range, a non-finite weight or arrays of unequal length.
    */
   addEdges(left: Int32Array, right: Int32Array, weight: Float64Array): void;
+  /**
+   * Makes a feasible placement the current basis (the edge of each left, −1 for none, in the stable
+   * numbering), so that the next {@link NetworkSimplex.solve} continues from it rather than from
+   * everyone unplaced: a plan that differs a little from a known one is then a few pivots away.
+   * The tree is strongly feasible: a right with room hangs from the sink; a full right hangs below
+   * one of its lefts, which hangs from the sink by its bypass (without flow).
+   *
+   * @throws RangeError when an edge is out of range or not the left's own, or a right would take
+   *   more than its capacity.
+   */
+  startFrom(matchEdge: Int32Array): void;
   /** Number of edges, the graph's and those added. */
   readonly edgeCount: number;
   /** Left node of each edge, in the stable numbering (a view, valid until the next `addEdges`). */
@@ -354,6 +365,143 @@ class Simplex implements NetworkSimplex {
     this.maxWeight = maxWeight;
     this.arcCount = arcs;
     this.edges = edges;
+  }
+
+  startFrom(matchEdge: Int32Array): void {
+    const { nL, nR, root, capacity, eLeft, eRight, cost } = this;
+    if (matchEdge.length !== nL) throw new RangeError('startFrom: one edge per left node is needed');
+    const edgeBase = nL + nR;
+    const load = new Int32Array(nR);
+    for (let l = 0; l < nL; l++) {
+      const e = matchEdge[l]!;
+      if (e < 0) continue;
+      if (!(e < this.edges && eLeft[e] === l))
+        throw new RangeError(`startFrom: edge ${e} is not an edge of left ${l}`);
+      const r = eRight[e]!;
+      if (++load[r]! > capacity[r]!)
+        throw new RangeError(`startFrom: right ${r} would take more than its capacity ${capacity[r]}`);
+    }
+    // Flows and states: the lefts' units on their edges or bypasses, the rights' loads.
+    const { flow, state } = this;
+    for (let l = 0; l < nL; l++) {
+      flow[l] = matchEdge[l]! < 0 ? 1 : 0;
+      state[l] = matchEdge[l]! < 0 ? TREE : LOWER;
+    }
+    for (let r = 0; r < nR; r++) {
+      flow[nL + r] = load[r]!;
+      state[nL + r] = load[r]! < capacity[r]! || capacity[r] === 0 ? TREE : UPPER;
+    }
+    for (let e = 0; e < this.edges; e++) {
+      flow[edgeBase + e] = 0;
+      state[edgeBase + e] = capacity[eRight[e]!]! > 0 ? LOWER : TREE;
+    }
+    // Each full right's bridge: its least valuable left (its price is then that left's value, the
+    // least a right that is full can be worth), which hangs from the sink by its bypass.
+    const bridge = new Int32Array(nR).fill(-1);
+    const parent = new Int32Array(root + 1);
+    const pred = new Int32Array(root + 1);
+    const dir = new Int8Array(root + 1);
+    for (let l = 0; l < nL; l++) {
+      const e = matchEdge[l]!;
+      if (e < 0) continue;
+      flow[edgeBase + e] = 1;
+      state[edgeBase + e] = TREE;
+      const r = eRight[e]!;
+      if (state[nL + r] !== UPPER) continue;
+      const b = bridge[r]!;
+      const a = edgeBase + e;
+      const ab = b < 0 ? -1 : edgeBase + matchEdge[b]!;
+      if (
+        b < 0 ||
+        cost[2 * a]! > cost[2 * ab]! ||
+        (cost[2 * a] === cost[2 * ab] && cost[2 * a + 1]! > cost[2 * ab + 1]!)
+      )
+        bridge[r] = l;
+    }
+    for (let l = 0; l < nL; l++) {
+      const e = matchEdge[l]!;
+      if (e < 0 || bridge[eRight[e]!] === l) {
+        parent[l] = root;
+        pred[l] = l;
+        dir[l] = UP;
+        state[l] = TREE;
+      } else {
+        parent[l] = nL + eRight[e]!;
+        pred[l] = edgeBase + e;
+        dir[l] = UP;
+      }
+    }
+    for (let r = 0; r < nR; r++) {
+      const b = bridge[r]!;
+      if (b < 0) {
+        parent[nL + r] = root;
+        pred[nL + r] = nL + r;
+        dir[nL + r] = UP;
+      } else {
+        parent[nL + r] = b;
+        pred[nL + r] = edgeBase + matchEdge[b]!;
+        dir[nL + r] = DOWN;
+      }
+    }
+    // Preorder: children listed by parent (counting sort), then a depth-first walk from the sink.
+    const V = root + 1;
+    const childStart = new Int32Array(V + 1);
+    for (let v = 0; v < root; v++) childStart[parent[v]! + 1]! += 1;
+    for (let v = 0; v < V; v++) childStart[v + 1]! += childStart[v]!;
+    const children = new Int32Array(root);
+    const fill = childStart.slice(0, V);
+    for (let v = 0; v < root; v++) children[fill[parent[v]!]!++] = v;
+    const t = this.tree;
+    const q = this.pot;
+    const order = new Int32Array(V);
+    const stack = new Int32Array(V);
+    let n = 0;
+    let top = 0;
+    stack[top++] = root;
+    while (top > 0) {
+      const v = stack[--top]!;
+      order[n++] = v;
+      for (let k = childStart[v + 1]! - 1; k >= childStart[v]!; k--) stack[top++] = children[k]!;
+    }
+    for (let i = 0; i < V; i++) {
+      const v = order[i]!;
+      const vi = v * TS;
+      t[vi + PARENT] = v === root ? -1 : parent[v]!;
+      t[vi + PRED] = v === root ? -1 : pred[v]!;
+      t[vi + DIR] = v === root ? 0 : dir[v]!;
+      t[vi + THREAD] = order[(i + 1) % V]!;
+      t[vi + REV] = order[(i + V - 1) % V]!;
+      t[vi + SUCC] = 1;
+      t[vi + LAST] = v;
+    }
+    // Subtree sizes and last nodes, children before parents (preorder read backwards).
+    for (let i = V - 1; i > 0; i--) {
+      const v = order[i]!;
+      const pi = parent[v]! * TS;
+      t[pi + SUCC] = t[pi + SUCC]! + t[v * TS + SUCC]!;
+    }
+    for (let i = 0; i < V; i++) {
+      const v = order[i]!;
+      t[v * TS + LAST] = order[i + t[v * TS + SUCC]! - 1]!;
+    }
+    // Potentials: each node's offset from its parent makes its tree arc's reduced cost 0.
+    let maxPot = 0;
+    q.fill(0, root * PS, root * PS + PS);
+    for (let i = 1; i < V; i++) {
+      const v = order[i]!;
+      const a = pred[v]!;
+      const d = dir[v]!;
+      const vq = v * PS;
+      const pq = parent[v]! * PS;
+      q[vq + 2] = -d * cost[2 * a]!;
+      q[vq + 3] = -d * cost[2 * a + 1]!;
+      q[vq] = q[pq]! + q[vq + 2]!;
+      const w = q[pq + 1]! + q[vq + 3]!;
+      q[vq + 1] = w;
+      if (Math.abs(w) > maxPot) maxPot = Math.abs(w);
+    }
+    this.maxPotential = Math.max(this.maxPotential, maxPot);
+    this.nextArc = 0;
   }
 
   solve(): SimplexResult {
