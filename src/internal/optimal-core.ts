@@ -548,6 +548,8 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
         if (only[w] === 0 && duals.workerDual[w]! - uAt[w]! > PRICING_WINDOW) only[w] = 1;
         rest[w] = only[w] === 1 ? 0 : 1;
       }
+      // One set of views for the round's shards (each county's buckets built once, not per shard).
+      const fallenViews = new PricingViews();
       for (let from = 0; from < W; from += PRICING_SHARD) {
         const to = Math.min(W, from + PRICING_SHARD);
         const part = priceRange(index, from, to, duals, {
@@ -558,6 +560,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
           only: rest,
           window: 2 * PRICING_WINDOW,
           posts: decreased,
+          views: fallenViews,
         });
         for (let i = 0; i < to - from; i++)
           if (

@@ -81,6 +81,11 @@ export class PricingViews {
   stamp = 0;
   /** The tier parts of the post duals the views were built with (a change rebuilds them all). */
   tiers = new Float64Array(0);
+  /**
+   * The posts the views were built for, when a pricing was restricted to some (`posts`): such views
+   * serve only calls with that very set (the shards of one round, say).
+   */
+  posts: Uint8Array | undefined;
 }
 
 /** A view whose offsets fell this far since it was built is built again (its bounds grow loose). */
@@ -194,9 +199,10 @@ export function priceRange(
   const P = index.postCount;
   const classes = priceClasses(index, duals);
   const C = classes.rep.length;
-  if (options.posts !== undefined && options.views !== undefined)
-    throw new RangeError('priceRange: views are not kept for a pricing restricted to some posts');
   const views = options.views ?? new PricingViews();
+  if (views.byKey.size === 0) views.posts = options.posts;
+  else if (views.posts !== options.posts)
+    throw new RangeError('priceRange: views kept for other posts (views serve one set of posts)');
   const stamp = ++views.stamp;
   // Views are kept only while the tier parts of the post duals stay as they were.
   const tiers = postTierDual.subarray(0, P * T);

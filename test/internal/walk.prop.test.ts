@@ -254,6 +254,31 @@ describe('pricing', () => {
               priceRange(index, 0, W, next, { ...options, views: undefined }),
             );
           }
+          // Restricted to some posts, views kept across shards of labourers give the same answer as
+          // one call with fresh views; they serve that set of posts only.
+          const some = Uint8Array.from({ length: index.postCount }, (_, p) => (p % 2 === 0 ? 1 : 0));
+          const restricted = { minScore: 0, perWorker: 3, tolerance: tol, window, posts: some };
+          const whole = priceRange(index, 0, W, duals, restricted);
+          const shared = new PricingViews();
+          const half = W >> 1;
+          const a = priceRange(index, 0, half, duals, { ...restricted, views: shared });
+          const b = priceRange(index, half, W, duals, { ...restricted, views: shared });
+          // Each labourer's violating pairs (labourers come in walk order within a call).
+          const byWorker = (...vs: (typeof whole)[]): string[] =>
+            vs
+              .flatMap((v) =>
+                Array.from(
+                  v.workers,
+                  (w, i) => `${w}:${Array.from(v.posts.subarray(v.offsets[i], v.offsets[i + 1])).join(',')}`,
+                ),
+              )
+              .sort();
+          expect(byWorker(a, b)).toEqual(byWorker(whole));
+          expect([...a.slack!, ...b.slack!]).toEqual([...whole.slack!]);
+          if (shared.byKey.size > 0)
+            expect(() =>
+              priceRange(index, 0, W, duals, { ...restricted, posts: some.slice(), views: shared }),
+            ).toThrow(RangeError);
           // The pairs kept as nearest to violating, and the slack every other pair has at least.
           for (let w = 0; w < W; w++) {
             if (index.workerExcluded[w] === 1) continue;
