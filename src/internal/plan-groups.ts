@@ -195,20 +195,6 @@ function placeColliding(
   capacity: (p: number) => number,
 ): Placed | undefined {
   const m = option.lists.length;
-  // Members cannot all fit where the option's posts have fewer openings between them than members
-  // (a group of four at a post with three openings, say): no search needed.
-  let room = 0;
-  const seen = new Set<number>();
-  for (let i = 0; i < m && room < m; i++) {
-    const l = option.lists[i]!;
-    for (let j = option.start[i]!; j < option.start[i + 1]! && room < m; j++) {
-      const p = l.posts[option.at[j]!]!;
-      if (seen.has(p)) continue;
-      seen.add(p);
-      room += Math.max(0, capacity(p));
-    }
-  }
-  if (room < m) return undefined;
   const posts = new Int32Array(m);
   const scores = new Float64Array(m);
   const weights = new Float64Array(m);
