@@ -39,6 +39,14 @@ const withGroups: fc.Arbitrary<Dataset> = richDatasetArb
       }),
   );
 
+/** Options of sample datasets where many labourers travel in groups. */
+const sampleWithGroups = fc.record({
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+  workers: fc.integer({ min: 10, max: 70 }),
+  posts: fc.integer({ min: 2, max: 12 }),
+  groupShare: fc.constantFrom(0.2, 0.4, 0.6),
+});
+
 /** The best objective over every lawful assignment that keeps the group rules. */
 function bruteForce(ds: Dataset): PlanObjective {
   const W = ds.labourers.length;
@@ -127,55 +135,47 @@ describe('groups', () => {
   it('stable: lists exactly the blocking pairs that brute force over every eligible pair finds', () => {
     let seen = 0;
     fc.assert(
-      fc.property(
-        fc.record({
-          seed: fc.integer({ min: 0, max: 1_000_000 }),
-          workers: fc.integer({ min: 10, max: 70 }),
-          posts: fc.integer({ min: 2, max: 12 }),
-          groupShare: fc.constantFrom(0.2, 0.4, 0.6),
-        }),
-        (o) => {
-          const ds = parseDataset(generateSample(o));
-          const plan = assign(ds, { mode: 'stable' });
-          const at = new Map(
-            plan.entries.flatMap((e) =>
-              e.kind === 'placed' ? [[e.worker as string, { post: e.post as string, score: e.score }]] : [],
-            ),
-          );
-          const priority = (id: string): number =>
-            ds.labourers.find((w) => w.id === id)!.household === 'other' ? 0 : 1;
-          /** Does post p's order put labourer a (at score sa) ahead of b (at sb)? */
-          const ahead = (a: string, sa: number, b: string, sb: number): boolean =>
-            priority(a) !== priority(b) ? priority(a) > priority(b) : sa !== sb ? sa > sb : a < b;
-          const expected: { worker: string; post: string }[] = [];
-          for (const w of ds.labourers) {
-            for (const p of ds.posts) {
-              if (checkEligibility(ds, w, p).length > 0) continue;
-              const s = scorePair(ds, w, p).score;
-              const cur = at.get(w.id);
-              if (
-                cur !== undefined &&
-                (cur.post === p.id || s < cur.score || (s === cur.score && cur.post < p.id))
-              )
-                continue;
-              const holders = [...at].filter(([, x]) => x.post === p.id);
-              const room = Math.max(0, p.openings - p.filled) > holders.length;
-              if (room || holders.some(([h, x]) => ahead(w.id, s, h, x.score)))
-                expected.push({ worker: w.id, post: p.id });
-            }
+      fc.property(sampleWithGroups, (o) => {
+        const ds = parseDataset(generateSample(o));
+        const plan = assign(ds, { mode: 'stable' });
+        const at = new Map(
+          plan.entries.flatMap((e) =>
+            e.kind === 'placed' ? [[e.worker as string, { post: e.post as string, score: e.score }]] : [],
+          ),
+        );
+        const priority = (id: string): number =>
+          ds.labourers.find((w) => w.id === id)!.household === 'other' ? 0 : 1;
+        /** Does post p's order put labourer a (at score sa) ahead of b (at sb)? */
+        const ahead = (a: string, sa: number, b: string, sb: number): boolean =>
+          priority(a) !== priority(b) ? priority(a) > priority(b) : sa !== sb ? sa > sb : a < b;
+        const expected: { worker: string; post: string }[] = [];
+        for (const w of ds.labourers) {
+          for (const p of ds.posts) {
+            if (checkEligibility(ds, w, p).length > 0) continue;
+            const s = scorePair(ds, w, p).score;
+            const cur = at.get(w.id);
+            if (
+              cur !== undefined &&
+              (cur.post === p.id || s < cur.score || (s === cur.score && cur.post < p.id))
+            )
+              continue;
+            const holders = [...at].filter(([, x]) => x.post === p.id);
+            const room = Math.max(0, p.openings - p.filled) > holders.length;
+            if (room || holders.some(([h, x]) => ahead(w.id, s, h, x.score)))
+              expected.push({ worker: w.id, post: p.id });
           }
-          expected.sort((a, b) =>
-            a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : a.post < b.post ? -1 : 1,
-          );
-          if (expected.length > 0) seen++;
-          expect(plan.blockingPairs).toEqual(expected.slice(0, LISTED_BLOCKING_PAIRS));
-          expect(plan.blockingPairCount).toBe(expected.length);
-          // The verifier holds the plan to its count and its list.
-          expect(
-            verifyPlan({ ...plan, blockingPairCount: expected.length + 1 }, ds).violations.map((v) => v.code),
-          ).toContain('blocking-pairs-mismatch');
-        },
-      ),
+        }
+        expected.sort((a, b) =>
+          a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : a.post < b.post ? -1 : 1,
+        );
+        if (expected.length > 0) seen++;
+        expect(plan.blockingPairs).toEqual(expected.slice(0, LISTED_BLOCKING_PAIRS));
+        expect(plan.blockingPairCount).toBe(expected.length);
+        // The verifier holds the plan to its count and its list.
+        expect(
+          verifyPlan({ ...plan, blockingPairCount: expected.length + 1 }, ds).violations.map((v) => v.code),
+        ).toContain('blocking-pairs-mismatch');
+      }),
       { numRuns: runs(Number(process.env['PLAN_RUNS'] ?? 120)) },
     );
     expect(seen).toBeGreaterThan(0);
@@ -187,12 +187,7 @@ describe('groups', () => {
       let grouped = 0;
       fc.assert(
         fc.property(
-          fc.record({
-            seed: fc.integer({ min: 0, max: 1_000_000 }),
-            workers: fc.integer({ min: 10, max: 60 }),
-            posts: fc.integer({ min: 2, max: 12 }),
-            groupShare: fc.constantFrom(0.2, 0.4, 0.6),
-          }),
+          sampleWithGroups,
           // No budget (every list found again each time), one that keeps a few lists, and plenty.
           fc.constantFrom(0, 2_000, 20_000),
           (o, bytes) => {

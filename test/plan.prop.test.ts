@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import { checkEligibility, workerExclusions } from '../src/eligibility.js';
-import { compileIndex } from '../src/compile.js';
+import { compileIndex, type CompiledIndex } from '../src/compile.js';
 import { solve } from '../src/graph/solve.js';
 import type { AssignmentMode } from '../src/graph/types.js';
 import { buildCandidates, candidateGraph } from '../src/internal/candidates.js';
@@ -22,6 +22,21 @@ import { generateSample } from '../src/sample.js';
 import { richDatasetArb, smallSampleArb } from './helpers/rich.js';
 
 const datasets = fc.oneof(richDatasetArb, smallSampleArb);
+/** A placement's priority households placed and total score. */
+function objectiveOf(
+  index: CompiledIndex,
+  r: { readonly postOf: Int32Array; readonly scoreOf: Float64Array },
+): [number, number] {
+  let priority = 0;
+  let total = 0;
+  for (let w = 0; w < index.workerCount; w++) {
+    if (r.postOf[w]! < 0) continue;
+    if (index.workerPriority[w] === 1) priority++;
+    total += r.scoreOf[w]!;
+  }
+  return [priority, total];
+}
+
 /** Many labourers for few posts: the labourers' best posts collide, so one each is not enough. */
 const crowded = fc
   .record({
@@ -74,13 +89,7 @@ describe('the optimal plan', () => {
         const r = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1 });
         if (r.rounds > 1) priced++;
         const { a } = oracle(ds, 'optimal');
-        let priority = 0;
-        let total = 0;
-        for (let w = 0; w < index.workerCount; w++) {
-          if (r.postOf[w]! < 0) continue;
-          if (index.workerPriority[w] === 1) priority++;
-          total += r.scoreOf[w]!;
-        }
+        const [priority, total] = objectiveOf(index, r);
         expect(priority).toBe(a.placedByTier[1] ?? 0);
         expect(total).toBeCloseTo(a.total, 9);
       }),
@@ -107,18 +116,8 @@ describe('the optimal plan', () => {
           });
           const hot = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1, start: cold.core, warm });
           if (warm.some((p) => p >= 0)) started++;
-          const objective = (r: typeof cold): [number, number] => {
-            let priority = 0;
-            let total = 0;
-            for (let w = 0; w < index.workerCount; w++) {
-              if (r.postOf[w]! < 0) continue;
-              if (index.workerPriority[w] === 1) priority++;
-              total += r.scoreOf[w]!;
-            }
-            return [priority, total];
-          };
-          const [pc, tc] = objective(cold);
-          const [ph, th] = objective(hot);
+          const [pc, tc] = objectiveOf(index, cold);
+          const [ph, th] = objectiveOf(index, hot);
           expect(ph).toBe(pc);
           expect(th).toBeCloseTo(tc, 9);
           // The warm start's placements are lawful: only candidate pairs, openings respected.

@@ -355,13 +355,8 @@ export function forEachOption(
   const index = planner.index;
   const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
   const table = commonKeys(dataset, planner, g);
-  const m = table.lists.length;
   for (let c = 0; c < table.keys.length; c++) {
-    const pairs: OptionPairs = {
-      lists: table.lists,
-      start: table.start.subarray(c * m, c * m + m + 1),
-      at: table.at,
-    };
+    const pairs = optionAt(table, c);
     const placed = placeMembers(index, pairs, capacity);
     if (placed === undefined) continue;
     const { posts, scores, weights, bonuses, value } = placed;
@@ -401,16 +396,11 @@ export function bestOptionLeft(
   const full = (p: number): number => index.postCapacity[p]!;
   const left = (p: number): number => index.postCapacity[p]! - used[p]!;
   const table = commonKeys(dataset, planner, g);
-  const m = table.lists.length;
   let count = 0;
   let countLeft = 0;
   let best: TypedOption | undefined;
   for (let c = 0; c < table.keys.length; c++) {
-    const pairs: OptionPairs = {
-      lists: table.lists,
-      start: table.start.subarray(c * m, c * m + m + 1),
-      at: table.at,
-    };
+    const pairs = optionAt(table, c);
     // A group that fits in the openings left fits in all of them.
     const placed = placeMembers(index, pairs, left);
     if (placed === undefined) {
@@ -439,6 +429,12 @@ interface CommonKeys {
 }
 
 const commonCache = new WeakMap<TypedGroup, CommonKeys>();
+
+/** The members' pairs at a group's common key number c. */
+function optionAt(table: CommonKeys, c: number): OptionPairs {
+  const m = table.lists.length;
+  return { lists: table.lists, start: table.start.subarray(c * m, c * m + m + 1), at: table.at };
+}
 
 /**
  * The keys where every member of a group has a candidate pair, sorted, with each member's pairs
