@@ -36,7 +36,9 @@ const lap = (name: string): void => {
   stages[name] = (stages[name] ?? 0) + (now - since);
   since = now;
   sample();
-  console.log(`${name}: ${((now - start) / 1000).toFixed(1)} s (heap ${mb(process.memoryUsage().heapUsed)} MB)`);
+  console.log(
+    `${name}: ${((now - start) / 1000).toFixed(1)} s (heap ${mb(process.memoryUsage().heapUsed)} MB)`,
+  );
 };
 
 const input = generateSample({ workers, posts, seed });
