@@ -6,9 +6,10 @@
  * - `import { solve } from 'bangfu'` alone: budget 20 KB (the ES modules are built file by file,
  *   so a bundler keeps only what the import reaches).
  * - The whole core (`export * from 'bangfu'`): the target is 120 KB; the budget checked here is
- *   the size on record (210 KB; outcomes (and their spreadsheet), retention, follow-up and stable employment in the report
+ *   the size on record (211 KB; outcomes (and their spreadsheet), retention, follow-up and stable employment in the report
  *   added 11 KB, planning again from outcomes, simulated outcomes, the retention page and training
- *   combinations 6 KB more), so that it does not grow unseen — zod's schemas, the division tables
+ *   combinations 6 KB more, the network simplex's start from a placement and group lists within a
+ *   budget 1 KB), so that it does not grow unseen — zod's schemas, the division tables
  *   (27 KB), CSV with papaparse (22 KB) and the sample data (11 KB) still come with the core entry.
  *   (zod is imported as a namespace, `import * as z`, so that a bundler leaves out its 40 locales.)
  */
@@ -28,7 +29,7 @@ const CASES = [
   {
     name: "export * from 'bangfu' (the core)",
     code: `export * from ${JSON.stringify(entry)};`,
-    budget: 210_000,
+    budget: 211_000,
     target: 120_000,
   },
 ];
