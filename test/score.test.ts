@@ -4,6 +4,8 @@ import { dongguanPolicy } from '../src/policy/dongguan.js';
 import type { ComponentName, ScoreBreakdown } from '../src/reasons.js';
 import { levelFactor, payFit, scorePair } from '../src/score.js';
 import { employerComponent } from '../src/score/employer.js';
+import { component, weightedMean } from '../src/score/parts.js';
+import { payComponent } from '../src/score/pay.js';
 import type {
   AreaCode,
   BaseId,
@@ -283,6 +285,43 @@ describe('pay component', () => {
     expect(part(b, 'pay', 'uplift')).toBeCloseTo(Math.min(1, (3350 / home.params.homeMinimum - 1) / 0.5), 12);
     expect(b.missing).not.toContainEqual({ component: 'pay', part: 'uplift' });
   });
+  it('each band of net pay gives its figures; the minimum itself is acceptable and the target met', () => {
+    const net = (comp(score(), 'pay').reasons[0] as { params: { net: number } }).params.net;
+    const reason = (min: number, target: number) =>
+      comp(score({ labourers: [labourer({ pay: { minMonthly: min, targetMonthly: target } })] }), 'pay')
+        .reasons[1];
+    expect(reason(net + 1, net + 500)).toEqual({
+      code: 'pay-below-minimum-acceptable',
+      params: { net, min: net + 1 },
+    });
+    expect(reason(net, net + 500)).toEqual({
+      code: 'pay-between-minimum-and-target',
+      params: { net, min: net, target: net + 500 },
+    });
+    expect(reason(net - 500, net)).toEqual({ code: 'pay-meets-target', params: { net, target: net } });
+    // Only a piece-rate post says what its floor and expectation are.
+    expect(codes(score(), 'pay')).not.toContain('pay-piece-rate-floor');
+    const piece = score({
+      posts: [post({ pay: { kind: 'piece-rate', guaranteedMonthly: 2100, expectedMonthly: 6000 } })],
+    });
+    expect(comp(piece, 'pay').reasons[1]).toEqual({
+      code: 'pay-piece-rate-floor',
+      params: { guaranteed: 2100, expected: 6000 },
+    });
+  });
+  it('without a minimum wage for the home county, the uplift is missing and said to be', () => {
+    // The default labourer is from 镇雄县 (Yunnan), whose minimum wage the default policy lacks.
+    const c = payComponent(dongguanPolicy, AS_OF, labourer(), post(), TANGXIA as string as AreaCode);
+    expect(c.parts.map((x) => [x.part, x.weight])).toEqual([
+      ['fit', 0.75],
+      ['uplift', 0.25],
+    ]);
+    expect(c.parts[1]!.value).toBeNull();
+    expect(c.missing).toEqual(['uplift']);
+    expect(c.reasons.at(-1)).toEqual({ code: 'home-minimum-wage-unknown', params: { county: ZHENXIONG } });
+    // The value is the fit alone.
+    expect(c.value).toBe(c.parts[0]!.value);
+  });
   it('reasons name where the net pay falls', () => {
     expect(
       codes(score({ labourers: [labourer({ pay: { minMonthly: 4000, targetMonthly: 5000 } })] }), 'pay'),
@@ -291,6 +330,28 @@ describe('pay component', () => {
     expect(
       codes(score({ labourers: [labourer({ pay: { minMonthly: 2000, targetMonthly: 3000 } })] }), 'pay'),
     ).toContain('pay-meets-target');
+  });
+});
+
+describe('parts', () => {
+  it('a weighted mean of no known part is null, not NaN', () => {
+    expect(weightedMean([{ part: 'a', value: null, weight: 1 }])).toBeNull();
+    expect(weightedMean([{ part: 'a', value: 0.5, weight: 0 }])).toBeNull();
+    expect(weightedMean([])).toBeNull();
+    expect(
+      weightedMean([
+        { part: 'a', value: 0.5, weight: 1 },
+        { part: 'b', value: null, weight: 3 },
+        { part: 'c', value: 1, weight: 1 },
+      ]),
+    ).toBe(0.75);
+  });
+  it('a component without missing parts lists none', () => {
+    expect(component([{ part: 'a', value: 0.5, weight: 1 }], []).missing).toEqual([]);
+    expect(component([{ part: 'a', value: null, weight: 1 }], [], ['a'])).toMatchObject({
+      value: null,
+      missing: ['a'],
+    });
   });
 });
 
