@@ -4,7 +4,7 @@ import { dongguanPolicy } from '../src/policy/dongguan.js';
 import type { ComponentName, ScoreBreakdown } from '../src/reasons.js';
 import { levelFactor, payFit, scorePair } from '../src/score.js';
 import { employerComponent } from '../src/score/employer.js';
-import { component, weightedMean } from '../src/score/parts.js';
+import { clamp01, component, weightedMean } from '../src/score/parts.js';
 import { payComponent } from '../src/score/pay.js';
 import type {
   AreaCode,
@@ -321,6 +321,30 @@ describe('pay component', () => {
     expect(c.reasons.at(-1)).toEqual({ code: 'home-minimum-wage-unknown', params: { county: ZHENXIONG } });
     // The value is the fit alone.
     expect(c.value).toBe(c.parts[0]!.value);
+    // A figure of zero (a hand-built policy; a parsed one refuses it) is no figure either.
+    const zero: Policy = {
+      ...dongguanPolicy,
+      minimumWages: [
+        ...dongguanPolicy.minimumWages,
+        {
+          ...dongguanPolicy.minimumWages[1]!,
+          area: '5306' as AreaCode,
+          from: '2020-01-01' as IsoDate,
+          monthly: 0,
+        },
+      ],
+    };
+    expect(payComponent(zero, AS_OF, labourer(), post(), TANGXIA as string as AreaCode).missing).toEqual([
+      'uplift',
+    ]);
+    // With a figure, nothing is missing.
+    const known: Policy = {
+      ...zero,
+      minimumWages: [...dongguanPolicy.minimumWages, { ...zero.minimumWages.at(-1)!, monthly: 1670 }],
+    };
+    const k = payComponent(known, AS_OF, labourer(), post(), TANGXIA as string as AreaCode);
+    expect(k.missing).toEqual([]);
+    expect(k.parts[1]!.value).toBeGreaterThan(0);
   });
   it('reasons name where the net pay falls', () => {
     expect(
@@ -345,6 +369,11 @@ describe('parts', () => {
         { part: 'c', value: 1, weight: 1 },
       ]),
     ).toBe(0.75);
+  });
+  it('clamp01 keeps a number within [0, 1]', () => {
+    expect(clamp01(-0.1)).toBe(0);
+    expect(clamp01(1.0000000000000002)).toBe(1);
+    expect(clamp01(0.3)).toBe(0.3);
   });
   it('a component without missing parts lists none', () => {
     expect(component([{ part: 'a', value: 0.5, weight: 1 }], []).missing).toEqual([]);
