@@ -20,7 +20,7 @@ import type { Dataset, PostId, WorkerId } from '../types.js';
 import { siteKey } from './context.js';
 import { idOrderOf } from './id-order.js';
 import type { CorePlacement, PairLists, Shape } from './optimal-core.js';
-import type { Planner, StageProgress } from './planner.js';
+import { listBytes, type Planner, type StageProgress } from './planner.js';
 import type { PlanDuals } from './pricing.js';
 
 /** Groups up to this size whose favourite posts collide are placed by a small exact search. */
@@ -500,7 +500,7 @@ function commonKeys(dataset: Dataset, planner: Planner, g: TypedGroup): CommonKe
   const out: CommonKeys = { keys: names, lists, start, at: flat };
   // Kept while the planner's budget allows (the lists it refers to counted with it).
   let bytes = start.byteLength + flat.byteLength + 48 * names.length;
-  for (const l of lists) bytes += l.offsets.byteLength + l.posts.byteLength + l.scores.byteLength;
+  for (const l of lists) bytes += listBytes(l);
   if (planner.keep(bytes)) commonCache.set(g, out);
   return out;
 }

@@ -194,7 +194,7 @@ export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
 }
 
 /** The bytes a list of pairs holds. */
-function listBytes(l: PairLists): number {
+export function listBytes(l: PairLists): number {
   return l.offsets.byteLength + l.posts.byteLength + l.scores.byteLength;
 }
 

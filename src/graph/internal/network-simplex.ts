@@ -418,17 +418,17 @@ class Simplex implements NetworkSimplex {
       )
         bridge[r] = l;
     }
+    // Every left's tree arc leaves it: its bypass to the sink, or its edge to its right.
+    dir.fill(UP, 0, nL);
     for (let l = 0; l < nL; l++) {
       const e = matchEdge[l]!;
       if (e < 0 || bridge[eRight[e]!] === l) {
         parent[l] = root;
         pred[l] = l;
-        dir[l] = UP;
         state[l] = TREE;
       } else {
         parent[l] = nL + eRight[e]!;
         pred[l] = edgeBase + e;
-        dir[l] = UP;
       }
     }
     for (let r = 0; r < nR; r++) {
