@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // ES modules file by file (not one bundle), so that a bundler keeps only the modules an import
 // reaches (`import { solve } from 'bangfu'` takes the solvers, not the whole library); CommonJS as
-// one bundle per entry point; the command line as one ES module bundle (it reads its version
+// two entry points sharing one chunk; the command line as one ES module bundle (it reads its version
 // from package.json at build time); declarations per entry point.
 export default defineConfig([
   {
@@ -17,6 +17,11 @@ export default defineConfig([
   {
     entry: ['src/index.ts', 'src/node.ts'],
     format: ['cjs'],
+    // One copy of the code for both entry points: what they share goes to a chunk both require,
+    // so a class or a cache is the same object whichever entry a caller reached it by.
+    splitting: true,
+    // `import.meta.url` (the batch workers' own path) made CommonJS's.
+    shims: true,
     dts: { entry: ['src/index.ts', 'src/node.ts'] },
     sourcemap: true,
     target: 'node20',

@@ -29,8 +29,9 @@ for (const args of runs) {
     process.exit(1);
   }
 }
-// CommonJS: bangfu/node bundles a copy of the core of its own; its validation error must still be
-// instanceof the one require('bangfu') exports.
+// CommonJS: bangfu and bangfu/node share one copy of the code, so an error thrown by bangfu/node is
+// an instance of the very class require('bangfu') exports (not only by the brand a second copy
+// would carry), and the batch workers start from the CommonJS build.
 const bad = join(out, 'bad-dataset.json');
 writeFileSync(bad, '{"labourers": 3}');
 execFileSync(
@@ -39,9 +40,12 @@ execFileSync(
     '-e',
     `const core = require('bangfu'); const node = require('bangfu/node');
      try { node.readDataset(${JSON.stringify(bad)}); process.exit(2); }
-     catch (e) { if (!(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a bangfu/node error is not instanceof bangfu\\'s BangfuValidationError in CommonJS'); process.exit(1); } }`,
+     catch (e) { if (Object.getPrototypeOf(e) !== core.BangfuValidationError.prototype || !(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a bangfu/node error is not an instance of bangfu\\'s own BangfuValidationError in CommonJS'); process.exit(1); } }
+     node.rankAllParallel(core.compileIndex(core.demoDataset()), { top: 3, threads: 2 }).then((r) => {
+       if (r.offsets.length !== core.demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in CommonJS ranked the wrong labourers'); process.exit(1); }
+     }, (e) => { console.error('examples: rankAllParallel failed in CommonJS:', e); process.exit(1); });`,
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-process.stdout.write("examples: CommonJS bangfu/node errors are instanceof bangfu's\n");
+process.stdout.write("examples: CommonJS bangfu/node shares bangfu's classes; its batch workers run\n");
 process.stdout.write(`examples: all ran (output in ${out})\n`);
