@@ -28,7 +28,10 @@ const LAYERS = [
       'stats/kaplan-meier.ts',
     ],
   },
-  { name: 'geo', files: ['divisions.ts', 'data/divisions.ts', 'retirement.ts'] },
+  {
+    name: 'geo',
+    files: ['divisions.ts', 'data/divisions.ts', 'division-names-en.ts', 'data/pinyin.ts', 'retirement.ts'],
+  },
   { name: 'policy', files: ['policy/dongguan.ts', 'policy/resolve.ts'] },
   {
     name: 'input',

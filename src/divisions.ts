@@ -43,7 +43,8 @@ let tables:
     }
   | undefined;
 
-function getTables(): NonNullable<typeof tables> {
+/** The tables, parsed once (internal: for `division-names-en.ts`). */
+export function getTables(): NonNullable<typeof tables> {
   tables ??= {
     provinces: table(PROVINCES),
     prefectures: table(PREFECTURES),

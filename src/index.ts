@@ -90,6 +90,7 @@ export {
   type CountyInfo,
   type Division,
 } from './divisions.js';
+export { divisionNameEn, placeNameEn } from './division-names-en.js';
 
 // Input: validation at the boundary
 export {

@@ -190,7 +190,7 @@ function suggestionLines(s: Suggestion, i: number, locale: Locale, names: NameSo
     lines.push(
       zh
         ? `   - ${u.post} ${u.title}（${n.site(u.site)}，${n.employer(u.employer)}）：${how}，到手约${money(n, u.net)}，得分 ${u.score.toFixed(3)}`
-        : `   - ${u.post} ${u.title} (${n.site(u.site)}, ${n.employer(u.employer)}): ${how}, takes home about ${money(n, u.net)}, score ${u.score.toFixed(3)}`,
+        : `   - ${u.post} ${u.title} at ${n.site(u.site)}, ${n.employer(u.employer)}: ${how}, takes home about ${money(n, u.net)}, score ${u.score.toFixed(3)}`,
     );
   }
   return lines;
@@ -271,7 +271,7 @@ export function renderAdvice(
   const n = namerFor(locale, names);
   const zh = locale === 'zh-CN';
   const w = advice.worker;
-  const who = `${w.id}${w.name === undefined ? '' : ` ${w.name}`}${zh ? `（${n.place(w.originCounty)}）` : ` (${n.place(w.originCounty)})`}`;
+  const who = `${w.id}${w.name === undefined ? '' : ` ${w.name}`}${zh ? `（${n.place(w.originCounty)}）` : ` from ${n.place(w.originCounty)}`}`;
   const lines = [
     zh ? `${who} 还需要什么（${advice.asOf}）` : `What it would take for ${who}, as of ${advice.asOf}`,
   ];

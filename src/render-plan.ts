@@ -14,6 +14,7 @@ import type {
   UnplacedReasonCode,
   UnplacedReasonParams,
 } from './plan.js';
+import { placeNameEn } from './division-names-en.js';
 import { dongguanPolicy } from './policy/dongguan.js';
 import type { ExclusionCode } from './reasons.js';
 import {
@@ -289,7 +290,7 @@ export function renderPlanSummary(
     (zh ? '按来源县（人数最多的）：' : 'By origin (largest first): ') +
       origins
         .slice(0, limit)
-        .map((o) => `${o.name} ${o.placed}/${o.labourers}`)
+        .map((o) => `${zh ? o.name : placeNameEn(o.county)} ${o.placed}/${o.labourers}`)
         .join(sep) +
       more(origins.length - limit, '县'),
   );

@@ -5,6 +5,7 @@
  * @module
  */
 import { contextOf } from './internal/context.js';
+import { placeNameEn } from './division-names-en.js';
 import { divisionName } from './divisions.js';
 import type { Locale } from './render.js';
 import type { EmployerRetention, RetentionBy, RetentionReport } from './retention.js';
@@ -86,7 +87,7 @@ function label(report: RetentionReport, key: string, zh: boolean, dataset?: Data
       : zh
         ? '其他'
         : 'other';
-  if (report.by === 'origin-county') return `${divisionName(key) ?? key} ${key}`;
+  if (report.by === 'origin-county') return `${zh ? (divisionName(key) ?? key) : placeNameEn(key)} ${key}`;
   if (report.by === 'employer') {
     const name = dataset === undefined ? undefined : contextOf(dataset).employers.get(key)?.name;
     return name === undefined ? key : `${name}（${key}）`;

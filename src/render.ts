@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { placeNameEn } from './division-names-en.js';
 import { divisionName, provinceOf } from './divisions.js';
 import { dongguanPolicy } from './policy/dongguan.js';
 import type { Policy } from './policy/types.js';
@@ -115,7 +116,8 @@ export function namerFor(locale: Locale, source: NameSource): Namer {
   const zh = locale === 'zh-CN';
   const pick = (name: { readonly zh: string; readonly en: string } | undefined, id: string): string =>
     name === undefined ? id : zh ? name.zh : name.en;
-  const place = (code: string): string => divisionName(code) ?? code;
+  // English text: the pinyin name with the Chinese after it, "Zhenxiong County (镇雄县)".
+  const place = (code: string): string => (zh ? (divisionName(code) ?? code) : placeNameEn(code));
   const park = (id: string): string => pick(policy.parks.find((p) => p.id === id)?.name, id);
   return {
     locale,
@@ -195,11 +197,6 @@ function ageRange(p: { readonly min?: number; readonly max?: number }, locale: L
   if (p.min !== undefined) return zh ? `${p.min}岁及以上` : `${p.min} or over`;
   if (p.max !== undefined) return zh ? `${p.max}岁及以下` : `${p.max} or under`;
   return zh ? '不限' : 'any';
-}
-
-function provinceName(code: string): string {
-  const p = provinceOf(code);
-  return divisionName(p) ?? p;
 }
 
 /**
@@ -283,9 +280,9 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
   'available-after-window': (p) =>
     `Available only from ${p.availableFrom}, after applications close on ${p.closes}`,
   'cannot-leave-home': (p, n) =>
-    `Cannot leave home; the post is in ${n.site(p.site)}, neither in the home county (${n.place(p.originCounty)}) nor in a park serving it`,
+    `Cannot leave home; the post is in ${n.site(p.site)}, neither in the home county, ${n.place(p.originCounty)}, nor in a park serving it`,
   'outside-mobility-scope': (p, n) =>
-    `The post is in ${n.site(p.site)}, beyond where the labourer will work (${SCOPES.en[p.scope]}, home ${n.place(p.originCounty)})`,
+    `The post is in ${n.site(p.site)}, beyond where the labourer will work: ${SCOPES.en[p.scope]}, from ${n.place(p.originCounty)}`,
   'certificate-missing': (p, n) => `Missing certificate: ${n.certificate(p.certificate)}`,
   'certificate-expired': (p, n) => `Certificate ${n.certificate(p.certificate)} expired on ${p.validUntil}`,
   'required-skill-missing': (p, n) =>
@@ -338,7 +335,7 @@ export const REASONS_ZH: Renderers<ScoreReasonParams> = {
   'origin-preferred-destination': (p, n) => `本人希望去${n.destination(p.destination)}`,
   'origin-same-prefecture': (p, n) => `与家乡同在${n.place(p.area)}`,
   'origin-same-province': (p, n) => `与家乡同在${n.place(p.area)}`,
-  'origin-cross-province': (p) => `跨省务工：${provinceName(p.from)}→${provinceName(p.to)}`,
+  'origin-cross-province': (p, n) => `跨省务工：${n.place(provinceOf(p.from))}→${n.place(provinceOf(p.to))}`,
   'origin-fellows-at-employer': (p, n) => `该单位已有${p.count}名${n.place(p.county)}老乡`,
   'origin-no-fellows-at-employer': (p, n) => `该单位暂无${n.place(p.county)}老乡`,
   'language-shared': (p, n) => `工作语言相通：${n.languages(p.languages)}`,
@@ -388,18 +385,19 @@ export const REASONS_EN: Renderers<ScoreReasonParams> = {
     `Takes home ${n.money(p.net)}: above the minimum of ${n.money(p.min)}, short of the hoped-for ${n.money(p.target)}`,
   'pay-meets-target': (p, n) => `Takes home ${n.money(p.net)}, meeting the hoped-for ${n.money(p.target)}`,
   'pay-uplift-over-home-minimum': (p, n) =>
-    `Takes home ${(p.net / p.homeMinimum).toFixed(2)}× the minimum wage at home (${n.place(p.county)}, ${n.money(p.homeMinimum)})`,
+    `Takes home ${(p.net / p.homeMinimum).toFixed(2)}× the minimum wage at home, ${n.money(p.homeMinimum)} in ${n.place(p.county)}`,
   'home-minimum-wage-unknown': (p, n) =>
     `The policy has no minimum wage for ${n.place(p.county)}; this part is left out`,
-  'origin-home-county': (p, n) => `The post is in the home county (${n.place(p.county)})`,
+  'origin-home-county': (p, n) => `The post is in the home county, ${n.place(p.county)}`,
   'origin-park-serves': (p, n) => `The post is in a co-built park serving home: ${n.park(p.park)}`,
   'origin-paired-town': (p, n) => `${n.place(p.town)} is paired with ${n.place(p.county)}`,
   'origin-designated-base': (p, n) => `A designated placement base: ${n.base(p.base)}`,
   'origin-preferred-destination': (p, n) =>
     `The labourer would like to work in ${n.destination(p.destination)}`,
-  'origin-same-prefecture': (p, n) => `In the home prefecture (${n.place(p.area)})`,
-  'origin-same-province': (p, n) => `In the home province (${n.place(p.area)})`,
-  'origin-cross-province': (p) => `Across provinces: ${provinceName(p.from)} → ${provinceName(p.to)}`,
+  'origin-same-prefecture': (p, n) => `In the home prefecture, ${n.place(p.area)}`,
+  'origin-same-province': (p, n) => `In the home province, ${n.place(p.area)}`,
+  'origin-cross-province': (p, n) =>
+    `Across provinces: ${n.place(provinceOf(p.from))} → ${n.place(provinceOf(p.to))}`,
   'origin-fellows-at-employer': (p, n) =>
     `${p.count} fellow${p.count === 1 ? '' : 's'} from ${n.place(p.county)} already work${p.count === 1 ? 's' : ''} there`,
   'origin-no-fellows-at-employer': (p, n) => `No one from ${n.place(p.county)} works there yet`,
@@ -576,7 +574,7 @@ function postLabel(
 ): string {
   return n.locale === 'zh-CN'
     ? `${post.id} ${post.title}（${n.site(post.site)}）`
-    : `${post.id} ${post.title} (${n.site(post.site)})`;
+    : `${post.id} ${post.title} at ${n.site(post.site)}`;
 }
 
 function workerLabel(
@@ -586,7 +584,7 @@ function workerLabel(
   const who = worker.name === undefined ? worker.id : `${worker.id} ${worker.name}`;
   return n.locale === 'zh-CN'
     ? `${who}（${n.place(worker.originCounty)}）`
-    : `${who} (${n.place(worker.originCounty)})`;
+    : `${who} from ${n.place(worker.originCounty)}`;
 }
 
 /**

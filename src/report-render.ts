@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { placeNameEn } from './division-names-en.js';
 import { divisionName } from './divisions.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { writeCsv, type WriteCsvOptions } from './io/export.js';
@@ -332,9 +333,12 @@ function nameOf(name: LocalizedName, locale: Locale): string {
   return locale === 'zh-CN' ? name.zh : name.en;
 }
 
-/** An area's name, with its code in English (the official names are Chinese only). */
+/** An area's name; in English with its Chinese name and code after it, "Zhenxiong County (镇雄县, 530627)". */
 function areaLabel(s: { readonly key: string; readonly name: LocalizedName }, locale: Locale): string {
-  return locale === 'zh-CN' ? s.name.zh : `${s.name.en} (${s.key})`;
+  if (locale === 'zh-CN') return s.name.zh;
+  // A place's English name ends with its Chinese in brackets: the code joins it there.
+  const en = s.name.en;
+  return en.endsWith(')') ? `${en.slice(0, -1)}, ${s.key})` : `${en} (${s.key})`;
 }
 
 function modeName(mode: string, w: Words): string {
@@ -618,7 +622,9 @@ function stableRows(report: ProgrammeReport, locale: Locale): (string | number)[
   return [
     row(w.all, st.programme),
     ...st.byTier.map((f) => row(`${w.byTier} · ${tierName(f.key)}`, f)),
-    ...st.byCounty.map((f) => row(`${w.byCounty} · ${divisionName(f.key) ?? f.key}`, f)),
+    ...st.byCounty.map((f) =>
+      row(`${w.byCounty} · ${locale === 'en' ? placeNameEn(f.key) : (divisionName(f.key) ?? f.key)}`, f),
+    ),
     ...st.byEmployer.map((f) => row(`${w.byEmployer} · ${employerName(f.key)}`, f)),
   ];
 }
@@ -1596,7 +1602,7 @@ export function planToCsv(
       worker: worker.id,
       name: worker.name ?? '',
       county: worker.originCounty,
-      countyName: divisionName(worker.originCounty) ?? '',
+      countyName: n.place(worker.originCounty),
       tier: zh ? w.tiers[entry.tier] : entry.tier === 0 ? 'priority' : 'other',
       gender: worker.gender === undefined ? '' : genders[worker.gender],
       min: worker.pay.minMonthly,

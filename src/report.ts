@@ -10,6 +10,7 @@
  * @module
  */
 import { compareIds } from './compare.js';
+import { divisionNameEn } from './division-names-en.js';
 import { divisionName, prefectureOf, provinceOf } from './divisions.js';
 import { contextOf, siteArea, siteKey } from './internal/context.js';
 import { PayAccumulator, type PayFigures } from './internal/pay-figures.js';
@@ -331,10 +332,15 @@ function slot<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 const divisionNames = (code: string): LocalizedName => {
-  let name = divisionName(code) ?? code;
+  const zh = divisionName(code) ?? code;
+  const en = divisionNameEn(code);
   // County-level cities directly under a province (PP90) share one generic prefecture name.
-  if (code.length === 4 && code.slice(2) === '90') name = `${divisionName(code.slice(0, 2)) ?? ''}${name}`;
-  return { zh: name, en: name };
+  if (code.length === 4 && code.slice(2) === '90') {
+    const province = code.slice(0, 2);
+    const whole = `${divisionName(province) ?? ''}${zh}`;
+    return { zh: whole, en: `${divisionNameEn(province) ?? province}: ${en ?? code} (${whole})` };
+  }
+  return { zh, en: en === undefined ? code : `${en} (${zh})` };
 };
 
 function spread(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
+import { placeNameEn } from '../src/division-names-en.js';
 import { ELIGIBILITY_RULES } from '../src/eligibility.js';
 import type { PlanSummary } from '../src/plan.js';
 import { RULE_LABELS, UNPLACED_LABELS, renderPlanSummary, renderUnplacedReason } from '../src/render-plan.js';
@@ -51,6 +52,7 @@ describe('plan text', () => {
       .split('\n')
       .find((l) => l.startsWith('By origin'))!;
     const largest = [...summary.byOrigin].sort((a, b) => b.labourers - a.labourers)[0]!;
-    expect(first).toContain(`${largest.name} ${largest.placed}/${largest.labourers}`);
+    expect(first).toContain(`${placeNameEn(largest.county)} ${largest.placed}/${largest.labourers}`);
+    expect(first).toContain(`(${largest.name})`);
   });
 });

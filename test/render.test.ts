@@ -203,7 +203,7 @@ describe('names, money and dates', () => {
     );
     expect(renderScoreReason(REASONS['origin-park-serves'])).toContain('粤滇');
     expect(renderScoreReason(REASONS['origin-cross-province'], 'en')).toBe(
-      'Across provinces: 云南省 → 广东省',
+      'Across provinces: Yunnan Province (云南省) → Guangdong Province (广东省)',
     );
   });
   it('a training course by its catalogue name, else by the id given', () => {
@@ -281,7 +281,9 @@ describe('composed renderers', () => {
 
   it('renderAssessment says eligible with the score, or lists every exclusion', () => {
     const ok = renderAssessment(explainPair(ds, 'w1', 'p1'), 'en', ds);
-    expect(ok.split('\n')[0]).toMatch(/^w1 张三 \(镇雄县\) → p1 普工 \(塘厦镇\): eligible, score 0\.\d{3}$/);
+    expect(ok.split('\n')[0]).toMatch(
+      /^w1 张三 from Zhenxiong County \(镇雄县\) → p1 普工 at Tangxia Town \(塘厦镇\): eligible, score 0\.\d{3}$/,
+    );
     const closed = renderAssessment(explainPair(ds, 'w1', 'p3'), 'zh-CN', ds);
     expect(closed).toContain('不符合条件');
     expect(closed).toContain('报名已于2026-02-28截止');

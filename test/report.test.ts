@@ -252,7 +252,7 @@ describe('buildReport', () => {
       rows: [
         {
           originArea: '53',
-          name: { zh: '云南省', en: '云南省' },
+          name: { zh: '云南省', en: 'Yunnan Province (云南省)' },
           crossProvinceOnly: true,
           from: '2025-01-01',
           amount: 500,
@@ -260,7 +260,7 @@ describe('buildReport', () => {
         },
         {
           originArea: '530627',
-          name: { zh: '镇雄县', en: '镇雄县' },
+          name: { zh: '镇雄县', en: 'Zhenxiong County (镇雄县)' },
           crossProvinceOnly: false,
           from: '2025-01-01',
           amount: 300,
@@ -268,7 +268,7 @@ describe('buildReport', () => {
         },
         {
           originArea: '44',
-          name: { zh: '广东省', en: '广东省' },
+          name: { zh: '广东省', en: 'Guangdong Province (广东省)' },
           crossProvinceOnly: false,
           from: '2024-01-01',
           to: '2026-01-01',
@@ -276,7 +276,7 @@ describe('buildReport', () => {
         },
         {
           originArea: '44',
-          name: { zh: '广东省', en: '广东省' },
+          name: { zh: '广东省', en: 'Guangdong Province (广东省)' },
           crossProvinceOnly: false,
           from: '2025-01-01',
           eligible: 0,
@@ -317,7 +317,7 @@ describe('reportToMarkdown', () => {
     expect(zh).toContain('| 本人不符合条件（未满16岁或已到退休年龄） | 1 | 50.0% |');
     const en = reportToMarkdown(report, 'en');
     expect(en.split('\n')[0]).toBe('# Programme report: Dongguan labour cooperation');
-    expect(en).toContain('| 镇雄县 (530627) | 3 | 2 | 1 | 66.7% | ¥2,925 |');
+    expect(en).toContain('| Zhenxiong County (镇雄县, 530627) | 3 | 2 | 1 | 66.7% | ¥2,925 |');
     expect(en).toContain('## Why labourers are unplaced');
   });
 
@@ -381,11 +381,11 @@ describe('reportToCsv and planToCsv', () => {
       'worker,name,originCounty,originCountyName,tier,gender,outcome,post,postTitle,employer,employerName,site,score,netMonthlyPay,minMonthly,targetMonthly,group,reasonCode,reasons',
     );
     expect(lines[1]).toBe(
-      'a,,530627,镇雄县,priority,male,placed,p1,普工,e1,示例电子厂,塘厦镇,0.8,3350,3000,4500,,,',
+      'a,,530627,Zhenxiong County (镇雄县),priority,male,placed,p1,普工,e1,示例电子厂,Tangxia Town (塘厦镇),0.8,3350,3000,4500,,,',
     );
-    expect(
-      lines[5]!.startsWith('e,,622926,东乡族自治县,priority,female,unplaced,,,,,,,,3000,4500,,posts-filled,'),
-    ).toBe(true);
+    expect(lines[5]).toMatch(
+      /^e,,622926,Dongxiang Autonomous County \(东乡族自治县\),priority,female,unplaced,,,,,,,,3000,4500,,posts-filled,/,
+    );
     expect(decode(planToCsv(plan, ds)).slice(1).split('\r\n')[0]!.startsWith('编号,姓名,户籍县代码')).toBe(
       true,
     );

@@ -6,6 +6,7 @@
  * Every check appends to a list and goes on: the caller sees all problems at once.
  */
 import type * as z from 'zod';
+import { divisionNameEn } from '../division-names-en.js';
 import { divisionName, isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
 import { formatPath, type Bilingual, type ValidationIssue } from '../errors.js';
 import { minimumWageAt } from '../policy/resolve.js';
@@ -1273,7 +1274,7 @@ export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path
         {
           en:
             `expected at least the minimum wage of ${minimum.monthly} CNY/month in force on ${ctx.asOf} ` +
-            `for ${divisionName(minimum.area) ?? minimum.area} (${minimum.area}, from ${minimum.from})`,
+            `for ${divisionNameEn(minimum.area) ?? minimum.area} (${[divisionName(minimum.area), minimum.area].filter((x) => x !== undefined).join(', ')}, from ${minimum.from})`,
           zh:
             `应不低于 ${ctx.asOf} 施行的${divisionName(minimum.area) ?? minimum.area}（${minimum.area}）` +
             `月最低工资 ${minimum.monthly} 元（自 ${minimum.from} 起）`,
