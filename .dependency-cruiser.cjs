@@ -130,7 +130,17 @@ const LAYERS = [
       'io/outcomes-csv.ts',
     ],
   },
-  { name: 'report', files: ['report.ts', 'report-render.ts'] },
+  {
+    name: 'report',
+    files: [
+      'report.ts',
+      'report-words.ts',
+      'report-markdown.ts',
+      'report-html.ts',
+      'report-csv.ts',
+      'report-retention.ts',
+    ],
+  },
   { name: 'sample', files: ['sample.ts', 'sample-outcomes.ts'] },
   { name: 'entry points', files: ['index.ts', 'node.ts', 'node/batch.ts'] },
   {

@@ -272,16 +272,10 @@ export {
   type TravelSubsidyReport,
   type TravelSubsidyRow,
 } from './report.js';
-export {
-  RETENTION_CHART_CURVES,
-  planToCsv,
-  reportToCsv,
-  reportToHtml,
-  reportToMarkdown,
-  retentionToHtml,
-  retentionToMarkdown,
-  type ReportCsvOptions,
-} from './report-render.js';
+export { reportToMarkdown } from './report-markdown.js';
+export { reportToHtml } from './report-html.js';
+export { planToCsv, reportToCsv, type ReportCsvOptions } from './report-csv.js';
+export { RETENTION_CHART_CURVES, retentionToHtml, retentionToMarkdown } from './report-retention.js';
 
 // Assignment solvers on plain bipartite graphs
 export { solve, type SolveOptions } from './graph/solve.js';

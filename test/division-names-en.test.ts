@@ -8,6 +8,7 @@ import { divisionNameEn, placeNameEn } from '../src/division-names-en.js';
 import { divisionName, getTables } from '../src/divisions.js';
 import { namerFor } from '../src/render.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
+import type { TownCode } from '../src/types.js';
 
 const t = getTables();
 /** The code of a division by its Chinese name (one of that name in the table). */
@@ -104,7 +105,7 @@ describe('English text', () => {
   it('names places in pinyin with the Chinese after them; Chinese text keeps the Chinese name', () => {
     expect(namerFor('en', dongguanPolicy).place('530627')).toBe('Zhenxiong County (镇雄县)');
     expect(namerFor('zh-CN', dongguanPolicy).place('530627')).toBe('镇雄县');
-    expect(namerFor('en', dongguanPolicy).site({ kind: 'town', town: '441900116' })).toBe(
+    expect(namerFor('en', dongguanPolicy).site({ kind: 'town', town: '441900116' as TownCode })).toBe(
       'Tangxia Town (塘厦镇)',
     );
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
-import { reportToHtml } from '../src/report-render.js';
+import { reportToHtml } from '../src/report-html.js';
 import { buildReport } from '../src/report.js';
 import { demoDataset } from '../src/sample.js';
 

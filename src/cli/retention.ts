@@ -9,7 +9,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { extname } from 'node:path';
 import type { Locale } from '../render.js';
 import { renderEmployerRetention, renderRetention } from '../render-retention.js';
-import { retentionToHtml, retentionToMarkdown } from '../report-render.js';
+import { retentionToHtml, retentionToMarkdown } from '../report-retention.js';
 import { RETENTION_GROUPINGS, employerRetention, retention, type RetentionBy } from '../retention.js';
 import {
   dateOption,

@@ -5,7 +5,7 @@ import { assign } from '../../src/assign.js';
 import { exportDatasetCsv, writeCsv } from '../../src/io/export.js';
 import { importCsv } from '../../src/io/import.js';
 import { parseDataset } from '../../src/parse.js';
-import { planToCsv, reportToCsv } from '../../src/report-render.js';
+import { planToCsv, reportToCsv } from '../../src/report-csv.js';
 import { buildReport } from '../../src/report.js';
 import { generateSample } from '../../src/sample.js';
 
