@@ -165,11 +165,7 @@ export function reportToMarkdown(report: ProgrammeReport, locale: Locale = 'zh-C
   return out.join('\n');
 }
 
-function subsidyMarkdown(
-  report: ProgrammeReport,
-  locale: Locale,
-  money: (x: number) => string,
-): string[] {
+function subsidyMarkdown(report: ProgrammeReport, locale: Locale, money: (x: number) => string): string[] {
   const w = WORDS[locale];
   const s = report.travelSubsidy;
   if (!s.defined) return [w.subsidy.undefined];
