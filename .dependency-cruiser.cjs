@@ -37,6 +37,9 @@ const LAYERS = [
     name: 'input',
     files: [
       'internal/schema.ts',
+      'internal/issues.ts',
+      'internal/restrictions.ts',
+      'internal/policy-overrides.ts',
       'internal/checks.ts',
       'parse.ts',
       'groups.ts',

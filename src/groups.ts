@@ -5,7 +5,8 @@
  * @module
  */
 import { BangfuValidationError, type ValidationIssue } from './errors.js';
-import { checkGroups, Issues } from './internal/checks.js';
+import { checkGroups } from './internal/checks.js';
+import { Issues } from './internal/issues.js';
 import { siteKey } from './internal/context.js';
 import type { Dataset, GroupRule, PlacementGroup, Post } from './types.js';
 

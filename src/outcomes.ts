@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { BangfuValidationError, type SafeResult } from './errors.js';
-import { fromZod, Issues } from './internal/checks.js';
+import { fromZod, Issues } from './internal/issues.js';
 import { compareIso } from './internal/dates.js';
 import { isoDateSchema } from './internal/schema.js';
 import type { Dataset, IsoDate, PostId, WorkerId } from './types.js';

@@ -15,24 +15,19 @@ import { deepFreeze } from './internal/freeze.js';
 import * as z from 'zod';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import {
-  applyOverrides,
   checkContext,
   checkEmployer,
   checkGroups,
   checkLabourer,
   checkPost,
-  checkRestrictions,
-  describe,
-  fromZod,
-  Issues,
-  isRecord,
-  own,
   toEmployer,
   toGroup,
   toLabourer,
   toPost,
-  type Path,
 } from './internal/checks.js';
+import { describe, fromZod, Issues, isRecord, own, type Path } from './internal/issues.js';
+import { applyOverrides } from './internal/policy-overrides.js';
+import { checkRestrictions } from './internal/restrictions.js';
 import { todayIso } from './internal/dates.js';
 import {
   datasetSchema,

@@ -9,7 +9,7 @@
 import { assign, type AssignOptions } from './assign.js';
 import { BangfuValidationError } from './errors.js';
 import { compareIds } from './compare.js';
-import { Issues } from './internal/checks.js';
+import { Issues } from './internal/issues.js';
 import { contextOf } from './internal/context.js';
 import { deepFreeze } from './internal/freeze.js';
 import { FOR_CAUSE, placementEnd, type Outcomes } from './outcomes.js';

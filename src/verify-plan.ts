@@ -12,7 +12,7 @@ import { checkEligibility } from './eligibility.js';
 import { BangfuValidationError, isBangfuValidationError, issueMessage, type SafeResult } from './errors.js';
 import type { OptimalCertificate } from './graph/types.js';
 import { blockingPairsOf, leastPreferredHolders } from './internal/blocking.js';
-import { fromZod, Issues } from './internal/checks.js';
+import { fromZod, Issues } from './internal/issues.js';
 import { siteKey } from './internal/context.js';
 import { idOrderOf } from './internal/id-order.js';
 import { topLists, type PairLists } from './internal/optimal-core.js';

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import type { SafeResult } from '../errors.js';
 import { BangfuValidationError } from '../errors.js';
-import { fromZod, Issues } from '../internal/checks.js';
+import { fromZod, Issues } from '../internal/issues.js';
 import { INDEX_MAX, indexLimitMessage } from '../internal/limits.js';
 import type { BipartiteGraph } from './types.js';
 import { graphIssues } from './validate.js';
