@@ -144,7 +144,19 @@ const LAYERS = [
       'report-retention.ts',
     ],
   },
-  { name: 'sample', files: ['sample.ts', 'sample-outcomes.ts'] },
+  {
+    name: 'sample',
+    files: [
+      'sample/calendar.ts',
+      'sample/tables.ts',
+      'sample/draws.ts',
+      'sample/employers.ts',
+      'sample/labourers.ts',
+      'sample/groups.ts',
+      'sample.ts',
+      'sample-outcomes.ts',
+    ],
+  },
   { name: 'entry points', files: ['index.ts', 'node.ts', 'node/batch.ts'] },
   {
     name: 'cli',
