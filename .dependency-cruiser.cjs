@@ -116,7 +116,7 @@ const LAYERS = [
       'summary.ts',
     ],
   },
-  { name: 'verify', files: ['verify-plan.ts'] },
+  { name: 'verify', files: ['verify-plan.ts', 'plan-file.ts'] },
   { name: 'advice', files: ['advise.ts', 'train.ts', 'retention.ts', 'follow-up.ts', 'replan.ts'] },
   {
     name: 'text',

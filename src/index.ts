@@ -170,14 +170,8 @@ export {
   type AssignOptions,
   type AssignStep,
 } from './assign.js';
-export {
-  parsePlan,
-  safeParsePlan,
-  verifyPlan,
-  type PlanVerdict,
-  type PlanViolation,
-  type PlanViolationCode,
-} from './verify-plan.js';
+export { parsePlan, safeParsePlan } from './plan-file.js';
+export { verifyPlan, type PlanVerdict, type PlanViolation, type PlanViolationCode } from './verify-plan.js';
 export { summarizePlan } from './summary.js';
 export { groupIssues, groupState, optionKey, validateGroups } from './groups.js';
 export {

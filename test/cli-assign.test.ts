@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, type AssignStep } from '../src/assign.js';
 import { writePlanJson } from '../src/node.js';
 import { parseDataset } from '../src/parse.js';
-import { parsePlan, safeParsePlan, verifyPlan } from '../src/verify-plan.js';
+import { parsePlan, safeParsePlan } from '../src/plan-file.js';
+import { verifyPlan } from '../src/verify-plan.js';
 import { generateSample } from '../src/sample.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import type { Plan, PlanEntry } from '../src/plan.js';
 import type { PostId, WorkerId } from '../src/types.js';
-import { parsePlan, safeParsePlan, verifyPlan } from '../src/verify-plan.js';
+import { parsePlan, safeParsePlan } from '../src/plan-file.js';
+import { verifyPlan } from '../src/verify-plan.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 const ds = dataset({

@@ -13,7 +13,8 @@ import { reportToHtml } from '../report-html.js';
 import { reportToMarkdown } from '../report-markdown.js';
 import { buildReport, type ProgrammeReport } from '../report.js';
 import { applyOutcomes, verifyReplan } from '../replan.js';
-import { parsePlan, verifyPlan } from '../verify-plan.js';
+import { parsePlan } from '../plan-file.js';
+import { verifyPlan } from '../verify-plan.js';
 import {
   CliError,
   dateOption,

@@ -7,7 +7,8 @@
 import type { Command } from 'commander';
 import { BangfuValidationError } from '../errors.js';
 import { verifyReplan } from '../replan.js';
-import { parsePlan, verifyPlan } from '../verify-plan.js';
+import { parsePlan } from '../plan-file.js';
+import { verifyPlan } from '../verify-plan.js';
 import type { Locale } from '../render.js';
 import {
   CliError,

@@ -1,0 +1,191 @@
+/**
+ * A plan read back from its JSON file: every field checked, ids of any spelling (`__proto__` too) kept.
+ *
+ * @module
+ */
+import * as z from 'zod';
+import { BangfuValidationError, type SafeResult } from './errors.js';
+import { fromZod, Issues } from './internal/issues.js';
+import type { Plan } from './plan.js';
+
+const id = z.string().min(1);
+/** A date as the plan writes it, `YYYY-MM-DD`. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+const tier = z.union([z.literal(0), z.literal(1)]);
+/**
+ * A record keyed by ids, each key kept as an own property whatever it is: `z.record` assigns keys
+ * one by one, so a labourer or post whose id is `__proto__` would be dropped (or change the
+ * prototype) and a valid plan rejected.
+ */
+function ownRecord<T extends z.ZodType>(value: T): z.ZodType<Record<string, z.output<T>>> {
+  return z.unknown().transform((input, ctx) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object keyed by id', input });
+      return z.NEVER;
+    }
+    const entries: [string, z.output<T>][] = [];
+    for (const key of Object.keys(input)) {
+      const r = value.safeParse((input as Record<string, unknown>)[key]);
+      if (r.success) entries.push([key, r.data]);
+      else
+        for (const issue of r.error.issues)
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message,
+            path: [key, ...issue.path],
+            input: issue.input,
+          });
+    }
+    // Object.fromEntries defines each key as an own data property, `__proto__` included.
+    return Object.fromEntries(entries) as Record<string, z.output<T>>;
+  }) as unknown as z.ZodType<Record<string, z.output<T>>>;
+}
+const params = ownRecord(z.unknown());
+const groupRule = z.enum(['same-employer', 'same-site', 'same-post']);
+const failure = z.looseObject({
+  code: z.enum(['no-common-option', 'no-capacity-left', 'worse-for-plan']),
+});
+const objective = z.strictObject({
+  priorityPlaced: z.number().int().min(0),
+  placed: z.number().int().min(0),
+  total: finite,
+});
+
+const duals = z.strictObject({
+  kind: z.literal('duals'),
+  tiers: z.array(z.number().int().min(0)),
+  leftPotential: ownRecord(finite),
+  rightPotential: ownRecord(finite),
+  leftTierPotential: ownRecord(z.array(z.number().int())),
+  rightTierPotential: ownRecord(z.array(z.number().int())),
+});
+
+const planSchema = z.strictObject({
+  mode: z.enum(['optimal', 'stable', 'greedy']),
+  asOf: day,
+  options: z.strictObject({
+    mode: z.enum(['optimal', 'stable', 'greedy']),
+    minScore: finite,
+    candidatesPerWorker: z.number().int().min(1).optional(),
+    groups: z.array(z.strictObject({ id, members: z.array(id), rule: groupRule })),
+    keepTogether: z.strictObject({ weight: finite }).optional(),
+    exactGroupLimit: z.number().int().min(1),
+  }),
+  entries: z.array(
+    z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('placed'),
+        worker: id,
+        post: id,
+        employer: id,
+        score: finite,
+        bonus: finite,
+        tier,
+        group: id.optional(),
+      }),
+      z.strictObject({
+        kind: z.literal('unplaced'),
+        worker: id,
+        tier,
+        reasons: z
+          .array(
+            z.strictObject({
+              code: z.enum([
+                'worker-excluded',
+                'no-eligible-post',
+                'below-min-score',
+                'posts-filled',
+                'group-not-placed-whole',
+              ]),
+              params,
+            }),
+          )
+          .min(1),
+      }),
+    ]),
+  ),
+  objective,
+  certificate: z
+    .discriminatedUnion('kind', [
+      duals,
+      z.strictObject({ kind: z.literal('stable'), blockingPairs: z.tuple([]) }),
+    ])
+    .optional(),
+  blockingPairs: z.array(z.strictObject({ worker: id, post: id })).optional(),
+  blockingPairCount: z.number().int().min(0).optional(),
+  groups: z.array(
+    z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('placed'),
+        group: id,
+        rule: groupRule,
+        at: id,
+        options: z.number().int().min(0),
+      }),
+      z.strictObject({ kind: z.literal('not-placed'), group: id, rule: groupRule, why: failure }),
+    ]),
+  ),
+  groupSearch: z.strictObject({
+    method: z.enum(['none', 'exact', 'heuristic', 'first']),
+    graph: z.enum(['candidates', 'groups-fixed', 'residual']),
+    solves: z.number().int().min(0),
+    upperBound: objective.optional(),
+    bound: duals.optional(),
+  }),
+  summary: z.looseObject({}),
+  kept: z
+    .strictObject({
+      placements: z.array(
+        z.strictObject({
+          worker: id,
+          post: id,
+          employer: id,
+          since: day,
+        }),
+      ),
+      options: z.strictObject({
+        measureRetention: z.boolean(),
+        months: z.number().min(0),
+        priorStrength: z.number().min(0),
+        filled: z.enum(['add-kept', 'includes-kept']),
+      }),
+    })
+    .optional(),
+});
+
+/**
+ * Reads a plan back from JSON, refusing anything that is not shaped like one (all problems at once).
+ * The facts in it are not checked here: {@link verifyPlan} does that against the dataset.
+ *
+ * @param input - Parsed JSON.
+ * @returns The plan, or every issue with its path.
+ * @example
+ * safeParsePlan({}).success //=> false
+ *
+ * Complexity: O(size of the input).
+ */
+export function safeParsePlan(input: unknown): SafeResult<Plan> {
+  const r = planSchema.safeParse(input);
+  if (r.success) return { success: true, value: r.data as unknown as Plan };
+  const issues = new Issues();
+  fromZod(issues, r.error, [], input);
+  return { success: false, issues: issues.list };
+}
+
+/**
+ * Reads a plan back from JSON (see {@link safeParsePlan}).
+ *
+ * @param input - Parsed JSON.
+ * @returns The plan.
+ * @throws BangfuValidationError with every issue and its path (`entries[3].post`).
+ * @example
+ * parsePlan(JSON.parse(JSON.stringify(assign(ds)))).entries.length === ds.labourers.length //=> true
+ *
+ * Complexity: O(size of the input).
+ */
+export function parsePlan(input: unknown): Plan {
+  const r = safeParsePlan(input);
+  if (!r.success) throw new BangfuValidationError(r.issues, 'plan');
+  return r.value;
+}
