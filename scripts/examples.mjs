@@ -47,5 +47,17 @@ execFileSync(
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-process.stdout.write("examples: CommonJS bangfu/node shares bangfu's classes; its batch workers run\n");
+// The same workers started from the ES module build.
+execFileSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    `import * as core from 'bangfu'; import { rankAllParallel } from 'bangfu/node';
+     const r = await rankAllParallel(core.compileIndex(core.demoDataset()), { top: 3, threads: 2 });
+     if (r.offsets.length !== core.demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in ES modules ranked the wrong labourers'); process.exit(1); }`,
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+process.stdout.write("examples: CommonJS bangfu/node shares bangfu's classes; batch workers run from both builds\n");
 process.stdout.write(`examples: all ran (output in ${out})\n`);
