@@ -59,5 +59,7 @@ execFileSync(
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-process.stdout.write("examples: CommonJS bangfu/node shares bangfu's classes; batch workers run from both builds\n");
+process.stdout.write(
+  "examples: CommonJS bangfu/node shares bangfu's classes; batch workers run from both builds\n",
+);
 process.stdout.write(`examples: all ran (output in ${out})\n`);

@@ -6,6 +6,7 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
+import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CompiledIndex } from '../compile.js';
@@ -40,6 +41,20 @@ function selfPath(): string {
   return fileURLToPath(import.meta.url);
 }
 
+/**
+ * The parent's Node options for a worker thread, less those that apply to a program given as text
+ * (`--input-type`): a thread inherits them, and Node refuses them for a thread started from a file.
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const a = process.execArgv[i]!;
+    if (a === '--input-type') i++;
+    else if (!a.startsWith('--input-type=')) out.push(a);
+  }
+  return out;
+}
+
 function runSlice(path: string, job: Job): Promise<Slice> {
   return new Promise((resolve, reject) => {
     // The TypeScript source (tests, benchmarks) needs tsx's loader registered in the thread too.
@@ -48,7 +63,7 @@ function runSlice(path: string, job: Job): Promise<Slice> {
           `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(path).href)}); });`,
           { eval: true, workerData: job },
         )
-      : new Worker(path, { workerData: job });
+      : new Worker(path, { workerData: job, execArgv: workerExecArgv() });
     worker.once('message', (slice: Slice) => {
       resolve(slice);
       void worker.terminate();
