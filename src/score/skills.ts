@@ -50,19 +50,14 @@ export function levelFactor(held: SkillLevel, required: SkillLevel): number {
 interface Holding {
   readonly skill: SkillId;
   readonly level: SkillLevel;
-  readonly certified: boolean;
   readonly course?: string;
 }
 
 function holdingsOf(worker: Pick<Labourer, 'skills' | 'trainings'>): readonly Holding[] {
-  const out: Holding[] = worker.skills.map((s) => ({
-    skill: s.skill,
-    level: s.level,
-    certified: s.certified,
-  }));
+  const out: Holding[] = worker.skills.map((s) => ({ skill: s.skill, level: s.level }));
   for (const t of worker.trainings) {
     if (t.grantsSkill === undefined) continue;
-    out.push({ skill: t.grantsSkill, level: t.grantsLevel ?? 5, certified: false, course: t.course });
+    out.push({ skill: t.grantsSkill, level: t.grantsLevel ?? 5, course: t.course });
   }
   return out;
 }
