@@ -6,10 +6,11 @@
  * - `import { solve } from 'bangfu'` alone: budget 20 KB (the ES modules are built file by file,
  *   so a bundler keeps only what the import reaches).
  * - The whole core (`export * from 'bangfu'`): the target is 120 KB; the budget checked here is
- *   the size on record (218 KB; outcomes (and their spreadsheet), retention, follow-up and stable employment in the report
+ *   the size on record (220 KB; outcomes (and their spreadsheet), retention, follow-up and stable employment in the report
  *   added 11 KB, planning again from outcomes, simulated outcomes, the retention page and training
  *   combinations 6 KB more, the network simplex's start from a placement and group lists within a
- *   budget 1 KB, places' English names in pinyin 7 KB: readings of 1,288 characters and the rules),
+ *   budget 1 KB, places' English names in pinyin 7 KB: readings of 1,288 characters and the rules; the input checks split into four
+ *   modules 2 KB more gzipped for the same 665.8 KB minified, the bundle's order compressing less),
  *   so that it does not grow unseen — zod's schemas, the division tables
  *   (27 KB), CSV with papaparse (22 KB) and the sample data (11 KB) still come with the core entry.
  *   (zod is imported as a namespace, `import * as z`, so that a bundler leaves out its 40 locales.)
@@ -30,7 +31,7 @@ const CASES = [
   {
     name: "export * from 'bangfu' (the core)",
     code: `export * from ${JSON.stringify(entry)};`,
-    budget: 218_000,
+    budget: 220_000,
     target: 120_000,
   },
 ];
