@@ -325,7 +325,7 @@ export function table(headers: readonly string[], rows: readonly (readonly (stri
   );
 }
 
-export const CSS = `
+const CSS = `
 :root{--ink:#1d2733;--muted:#5b6b7b;--line:#dfe5eb;--bg:#f5f7fa;--card:#fff;--placed:#2f7ebc;--unplaced:#cfd8e1;--reason:#d9822b;--fill:#3c9a6a;--target:#9cc8e8;--min:#f0b45a;--home:#8a8f98;--accent:#b8322a}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif}
@@ -601,23 +601,41 @@ export function reportToHtml(report: ProgrammeReport, locale: Locale = 'zh-CN'):
     section('notes', w.sections.notes, facts(w.notes)),
   ].join('\n');
 
+  return page({
+    locale,
+    title: `${title} · ${report.asOf}`,
+    header: `<h1>${esc(title)}</h1><p>${esc(w.subtitle(report.asOf, modeName(report.plan.mode, w), report.plan.asOf))}</p>`,
+    main: body,
+    footer: `${w.footer} · ${report.asOf}`,
+  });
+}
+
+/**
+ * One self-contained page: the document's head with the stylesheet inline, a header, the main
+ * content and a footer. `header` and `main` are HTML; `title` and `footer` are text.
+ */
+export function page(parts: {
+  readonly locale: Locale;
+  readonly title: string;
+  readonly header: string;
+  readonly main: string;
+  readonly footer: string;
+}): string {
   return [
     '<!doctype html>',
-    `<html lang="${locale}">`,
+    `<html lang="${parts.locale}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)} · ${esc(report.asOf)}</title>`,
+    `<title>${esc(parts.title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
-    `<header><div class="wrap"><h1>${esc(title)}</h1><p>${esc(
-      w.subtitle(report.asOf, modeName(report.plan.mode, w), report.plan.asOf),
-    )}</p></div></header>`,
+    `<header><div class="wrap">${parts.header}</div></header>`,
     `<main><div class="wrap">`,
-    body,
+    parts.main,
     `</div></main>`,
-    `<footer>${esc(w.footer)} · ${esc(report.asOf)}</footer>`,
+    `<footer>${esc(parts.footer)}</footer>`,
     '</body>',
     '</html>',
     '',

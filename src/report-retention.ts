@@ -7,7 +7,7 @@ import { retentionGroupLabel, retentionHeading, survivalShare } from './render-r
 import type { RetentionReport } from './retention.js';
 import type { Locale } from './render.js';
 import type { Dataset } from './types.js';
-import { CSS, esc, survivalFigure, table } from './report-html.js';
+import { esc, page, survivalFigure, table } from './report-html.js';
 import { mdTable } from './report-markdown.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -119,21 +119,11 @@ export function retentionToHtml(
             steps: r.curve.steps.map((s) => ({ months: s.time, survival: s.survival })),
           })),
         ) + table(w.head(report.months), retentionRows(report, locale, dataset));
-  return [
-    '<!doctype html>',
-    `<html lang="${locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<header><div class="wrap"><h1>${esc(title)}</h1></div></header>`,
-    `<main><div class="wrap"><section id="retention">${body}</section></div></main>`,
-    `<footer>${esc(w.footer)} · ${esc(report.asOf)}</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return page({
+    locale,
+    title,
+    header: `<h1>${esc(title)}</h1>`,
+    main: `<section id="retention">${body}</section>`,
+    footer: `${w.footer} · ${report.asOf}`,
+  });
 }
