@@ -1,9 +1,10 @@
 // Mutation testing: `npm run test:mutation` (all the modules below) or
-// `npm run test:mutation -- --mutate src/score/origin.ts` (one file).
+// `npm run test:mutation -- --mutate src/score/origin.ts` (one file). With
+// `BANGFU_MUTATION_TESTS='test/graph/verify*.test.ts'` (comma-separated globs) only those tests run.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: undefined },
+  vitest: { configFile: 'vitest.mutation.config.mjs' },
   coverageAnalysis: 'perTest',
   mutate: [
     'src/eligibility.ts',
