@@ -182,7 +182,7 @@ function placeWords(): ReadonlySet<string> {
   return places;
 }
 
-/** A name taken apart: the proper name, the ethnic groups (English), whether autonomous, the kind (English). */
+/** A name taken apart: the proper name, the ethnic groups (English), the kind (English). */
 function split(name: string): {
   readonly proper: string;
   readonly ethnic: readonly string[];
@@ -244,8 +244,8 @@ const cache = new Map<string, string | undefined>();
  * @returns The name in English.
  * @example
  * divisionNameEn('530627') //=> 'Zhenxiong County'
- * divisionNameEn('622900') //=> 'Linxia Hui Autonomous Prefecture'
- * divisionNameEn('441900123') //=> "Chang'an Town"
+ * divisionNameEn('6229') //=> 'Linxia Hui Autonomous Prefecture'
+ * divisionNameEn('441900119') //=> "Chang'an Town"
  */
 export function divisionNameEn(code: string): string | undefined {
   if (cache.has(code)) return cache.get(code);

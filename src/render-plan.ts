@@ -14,12 +14,12 @@ import type {
   UnplacedReasonCode,
   UnplacedReasonParams,
 } from './plan.js';
-import { placeNameEn } from './division-names-en.js';
 import { dongguanPolicy } from './policy/dongguan.js';
 import type { ExclusionCode } from './reasons.js';
 import {
   exclusionSentence,
   namerFor,
+  placeName,
   type Locale,
   type NameSource,
   type Namer,
@@ -290,7 +290,7 @@ export function renderPlanSummary(
     (zh ? '按来源县（人数最多的）：' : 'By origin (largest first): ') +
       origins
         .slice(0, limit)
-        .map((o) => `${zh ? o.name : placeNameEn(o.county)} ${o.placed}/${o.labourers}`)
+        .map((o) => `${placeName(o.county, locale)} ${o.placed}/${o.labourers}`)
         .join(sep) +
       more(origins.length - limit, '县'),
   );

@@ -5,9 +5,7 @@
  * @module
  */
 import { contextOf } from './internal/context.js';
-import { placeNameEn } from './division-names-en.js';
-import { divisionName } from './divisions.js';
-import type { Locale } from './render.js';
+import { placeName, type Locale } from './render.js';
 import type { EmployerRetention, RetentionBy, RetentionReport } from './retention.js';
 import type { Dataset } from './types.js';
 
@@ -87,7 +85,7 @@ function label(report: RetentionReport, key: string, zh: boolean, dataset?: Data
       : zh
         ? '其他'
         : 'other';
-  if (report.by === 'origin-county') return `${zh ? (divisionName(key) ?? key) : placeNameEn(key)} ${key}`;
+  if (report.by === 'origin-county') return `${placeName(key, zh ? 'zh-CN' : 'en')} ${key}`;
   if (report.by === 'employer') {
     const name = dataset === undefined ? undefined : contextOf(dataset).employers.get(key)?.name;
     return name === undefined ? key : `${name}（${key}）`;

@@ -101,6 +101,21 @@ const LANGUAGES: Readonly<Record<string, { readonly zh: string; readonly en: str
 };
 
 /**
+ * A division as text in a locale: its Chinese name, or in English the pinyin name with the Chinese
+ * after it ("Zhenxiong County (镇雄县)"); the code itself when it is not in the official table.
+ *
+ * @param code - A division code.
+ * @param locale - The locale.
+ * @returns The place's name.
+ * @example
+ * placeName('530627', 'zh-CN') //=> '镇雄县'
+ * placeName('530627', 'en') //=> 'Zhenxiong County (镇雄县)'
+ */
+export function placeName(code: string, locale: Locale): string {
+  return locale === 'zh-CN' ? (divisionName(code) ?? code) : placeNameEn(code);
+}
+
+/**
  * A {@link Namer} for a locale over a policy or dataset.
  *
  * @param locale - The locale.
@@ -116,8 +131,7 @@ export function namerFor(locale: Locale, source: NameSource): Namer {
   const zh = locale === 'zh-CN';
   const pick = (name: { readonly zh: string; readonly en: string } | undefined, id: string): string =>
     name === undefined ? id : zh ? name.zh : name.en;
-  // English text: the pinyin name with the Chinese after it, "Zhenxiong County (镇雄县)".
-  const place = (code: string): string => (zh ? (divisionName(code) ?? code) : placeNameEn(code));
+  const place = (code: string): string => placeName(code, locale);
   const park = (id: string): string => pick(policy.parks.find((p) => p.id === id)?.name, id);
   return {
     locale,

@@ -3,12 +3,10 @@
  *
  * @module
  */
-import { placeNameEn } from './division-names-en.js';
-import { divisionName } from './divisions.js';
 import type { PriorityTier, UnplacedReasonCode } from './plan.js';
 import type { LocalizedName } from './policy/types.js';
 import { survivalShare } from './render-retention.js';
-import type { Locale } from './render.js';
+import { placeName, type Locale } from './render.js';
 import type { OutcomeSlice, PayFigures, ProgrammeReport, RetentionFigures } from './report.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -397,9 +395,7 @@ export function stableRows(report: ProgrammeReport, locale: Locale): (string | n
   return [
     row(w.all, st.programme),
     ...st.byTier.map((f) => row(`${w.byTier} · ${tierName(f.key)}`, f)),
-    ...st.byCounty.map((f) =>
-      row(`${w.byCounty} · ${locale === 'en' ? placeNameEn(f.key) : (divisionName(f.key) ?? f.key)}`, f),
-    ),
+    ...st.byCounty.map((f) => row(`${w.byCounty} · ${placeName(f.key, locale)}`, f)),
     ...st.byEmployer.map((f) => row(`${w.byEmployer} · ${employerName(f.key)}`, f)),
   ];
 }

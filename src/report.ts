@@ -10,7 +10,7 @@
  * @module
  */
 import { compareIds } from './compare.js';
-import { divisionNameEn } from './division-names-en.js';
+import { divisionNameEn, placeNameEn } from './division-names-en.js';
 import { divisionName, prefectureOf, provinceOf } from './divisions.js';
 import { contextOf, siteArea, siteKey } from './internal/context.js';
 import { PayAccumulator, type PayFigures } from './internal/pay-figures.js';
@@ -340,7 +340,7 @@ const divisionNames = (code: string): LocalizedName => {
     const whole = `${divisionName(province) ?? ''}${zh}`;
     return { zh: whole, en: `${divisionNameEn(province) ?? province}: ${en ?? code} (${whole})` };
   }
-  return { zh, en: en === undefined ? code : `${en} (${zh})` };
+  return { zh, en: placeNameEn(code) };
 };
 
 function spread(
