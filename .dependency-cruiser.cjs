@@ -157,7 +157,17 @@ const LAYERS = [
       'sample-outcomes.ts',
     ],
   },
-  { name: 'entry points', files: ['index.ts', 'node.ts', 'node/batch.ts'] },
+  {
+    name: 'entry points',
+    files: [
+      'index.ts',
+      'node.ts',
+      'node/batch.ts',
+      'entries/csv.ts',
+      'entries/sample.ts',
+      'entries/report.ts',
+    ],
+  },
   {
     name: 'cli',
     files: [

@@ -11,7 +11,6 @@
 import {
   ageOn,
   assign,
-  demoDataset,
   employerRetention,
   explainPair,
   followUps,
@@ -24,13 +23,13 @@ import {
   renderRetention,
   replan,
   retention,
-  simulateOutcomes,
   verifyPlan,
   verifyReplan,
   type AssignmentMode,
   type Dataset,
   type Labourer,
 } from 'bangfu';
+import { demoDataset, simulateOutcomes } from 'bangfu/sample';
 
 const dataset: Dataset = demoDataset();
 const { asOf } = dataset;

@@ -13,17 +13,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  assign,
-  buildReport,
-  exportDatasetCsv,
-  generateSample,
-  importCsv,
-  locateCsvIssues,
-  planToCsv,
-  reportToHtml,
-  safeParseDataset,
-} from 'bangfu';
+import { assign, safeParseDataset } from 'bangfu';
+import { exportDatasetCsv, importCsv, locateCsvIssues, planToCsv } from 'bangfu/csv';
+import { buildReport, reportToHtml } from 'bangfu/report';
+import { generateSample } from 'bangfu/sample';
 
 const args = process.argv.slice(2);
 const csvAt = args.indexOf('--csv');

@@ -38,11 +38,12 @@ execFileSync(
   process.execPath,
   [
     '-e',
-    `const core = require('bangfu'); const node = require('bangfu/node');
-     try { node.readDataset(${JSON.stringify(bad)}); process.exit(2); }
-     catch (e) { if (Object.getPrototypeOf(e) !== core.BangfuValidationError.prototype || !(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a bangfu/node error is not an instance of bangfu\\'s own BangfuValidationError in CommonJS'); process.exit(1); } }
-     node.rankAllParallel(core.compileIndex(core.demoDataset()), { top: 3, threads: 2 }).then((r) => {
-       if (r.offsets.length !== core.demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in CommonJS ranked the wrong labourers'); process.exit(1); }
+    `const core = require('bangfu'); const node = require('bangfu/node'); const csv = require('bangfu/csv'); const sample = require('bangfu/sample');
+     const same = (e, from) => { if (Object.getPrototypeOf(e) !== core.BangfuValidationError.prototype || !(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a ' + from + ' error is not an instance of bangfu\\'s own BangfuValidationError in CommonJS'); process.exit(1); } };
+     try { node.readDataset(${JSON.stringify(bad)}); process.exit(2); } catch (e) { same(e, 'bangfu/node'); }
+     try { csv.importCsvOrThrow({ labourers: 'id\\nw1' }); process.exit(2); } catch (e) { same(e, 'bangfu/csv'); }
+     node.rankAllParallel(core.compileIndex(sample.demoDataset()), { top: 3, threads: 2 }).then((r) => {
+       if (r.offsets.length !== sample.demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in CommonJS ranked the wrong labourers'); process.exit(1); }
      }, (e) => { console.error('examples: rankAllParallel failed in CommonJS:', e); process.exit(1); });`,
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
@@ -53,13 +54,13 @@ execFileSync(
   [
     '--input-type=module',
     '-e',
-    `import * as core from 'bangfu'; import { rankAllParallel } from 'bangfu/node';
-     const r = await rankAllParallel(core.compileIndex(core.demoDataset()), { top: 3, threads: 2 });
-     if (r.offsets.length !== core.demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in ES modules ranked the wrong labourers'); process.exit(1); }`,
+    `import * as core from 'bangfu'; import { rankAllParallel } from 'bangfu/node'; import { demoDataset } from 'bangfu/sample';
+     const r = await rankAllParallel(core.compileIndex(demoDataset()), { top: 3, threads: 2 });
+     if (r.offsets.length !== demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in ES modules ranked the wrong labourers'); process.exit(1); }`,
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 process.stdout.write(
-  "examples: CommonJS bangfu/node shares bangfu's classes; batch workers run from both builds\n",
+  "examples: CommonJS bangfu/node and bangfu/csv share bangfu's classes; batch workers run from both builds\n",
 );
 process.stdout.write(`examples: all ran (output in ${out})\n`);

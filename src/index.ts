@@ -1,8 +1,15 @@
 /**
  * bangfu (帮扶): match registered poor-household labourers to vetted employer posts.
  *
- * The whole public API of the core is listed here. The core is pure and platform-free; Node-only
- * file helpers and parallel batch ranking are in the `bangfu/node` entry point.
+ * The whole public API of the core is listed here: validation, eligibility, scores, rankings,
+ * placement plans and their verification, advice, training, outcomes and retention, the graph
+ * solvers, and every text in Chinese and English. The core is pure and platform-free. Beside it,
+ * each in an entry point of its own so that the core stays small where it is bundled:
+ *
+ * - `bangfu/csv`: spreadsheets in and out (papaparse and the column tables).
+ * - `bangfu/sample`: synthetic datasets and outcomes from a seed.
+ * - `bangfu/report`: the programme report and its Markdown, HTML and CSV pages.
+ * - `bangfu/node`: Node-only file helpers and parallel batch ranking over `worker_threads`.
  *
  * @module
  */
@@ -244,33 +251,6 @@ export {
   renderTrainingPlan,
 } from './render-advice.js';
 
-// Programme reports
-export {
-  REPORT_REASON_CODES,
-  buildReport,
-  STABLE_EMPLOYMENT_MONTHS,
-  type CountySlice,
-  type Disparity,
-  type FillSlice,
-  type OutcomeSlice,
-  type PayFigures,
-  type PlacementBreakdown,
-  type PlacementSetting,
-  type PlacementSlice,
-  type ProgrammeReport,
-  type ProvinceMove,
-  type ReportOptions,
-  type RetentionFigures,
-  type Spread,
-  type StableEmployment,
-  type TravelSubsidyReport,
-  type TravelSubsidyRow,
-} from './report.js';
-export { reportToMarkdown } from './report-markdown.js';
-export { reportToHtml } from './report-html.js';
-export { planToCsv, reportToCsv, type ReportCsvOptions } from './report-csv.js';
-export { RETENTION_CHART_CURVES, retentionToHtml, retentionToMarkdown } from './report-retention.js';
-
 // Assignment solvers on plain bipartite graphs
 export { solve, type SolveOptions } from './graph/solve.js';
 export { solveOptimal } from './graph/solve-optimal.js';
@@ -307,50 +287,6 @@ export {
   type RankAllOptions,
   type RankAllResult,
 } from './rank-all.js';
-
-// Spreadsheets
-export {
-  CSV_COLUMNS,
-  EMPLOYER_COLUMNS,
-  GROUP_COLUMNS,
-  LABOURER_COLUMNS,
-  POST_COLUMNS,
-  decodeCsvBytes,
-  encodeCsvText,
-  encodeGb18030,
-  exportDatasetCsv,
-  importCsv,
-  importCsvOrThrow,
-  locateCsvIssues,
-  OUTCOME_COLUMNS,
-  outcomesFromCsv,
-  outcomesToCsv,
-  writeCsv,
-  type CsvCellType,
-  type CsvColumn,
-  type CsvFileReport,
-  type CsvFiles,
-  type CsvImport,
-  type CsvInputEncoding,
-  type CsvLanguage,
-  type CsvOutputEncoding,
-  type CsvTable,
-  type DecodedText,
-  type DetectedEncoding,
-  type ExportDatasetCsvOptions,
-  type ImportCsvOptions,
-  type OutcomesCsv,
-  type WriteCsvOptions,
-} from './io/index.js';
-
-// Sample data
-export { demoDataset, generateSample, type SampleOptions } from './sample.js';
-export {
-  BASE_MONTHLY_HAZARD,
-  HAZARD_FACTORS,
-  simulateOutcomes,
-  type SimulateOutcomesOptions,
-} from './sample-outcomes.js';
 
 // Types
 export type * from './types.js';
