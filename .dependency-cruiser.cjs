@@ -25,6 +25,7 @@ const LAYERS = [
       'internal/edit-distance.ts',
       'internal/freeze.ts',
       'internal/limits.ts',
+      'internal/json-bytes.ts',
       'stats/kaplan-meier.ts',
     ],
   },

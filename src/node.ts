@@ -1,11 +1,13 @@
 /**
- * Node-only helpers: read a dataset from a JSON file, write JSON to a file. The core (`bangfu`)
- * never touches the file system; this entry point (`bangfu/node`) does.
+ * Node-only helpers: read a dataset or any JSON file (of any size up to 4 GB), write a plan to a
+ * file, rank in parallel over worker threads. The core (`bangfu`) never touches the file system;
+ * this entry point (`bangfu/node`) does.
  *
  * @module
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { BangfuValidationError } from './errors.js';
+import { JsonSyntaxError, lineAndColumn, parseJsonBytes } from './internal/json-bytes.js';
 import { parseDataset } from './parse.js';
 import type { Policy } from './policy/types.js';
 import type { Dataset } from './types.js';
@@ -25,11 +27,14 @@ export interface ReadDatasetOptions {
 }
 
 /**
- * Reads a JSON dataset file and validates it.
+ * Reads a JSON dataset file and validates it. A file of any size the machine's memory holds is read
+ * (a province's dataset, a million labourers, is longer than the longest string JavaScript makes):
+ * see {@link readJson}.
  *
  * A file that cannot be read throws the file system's error (e.g. `ENOENT`); a file that is not
- * JSON throws a {@link BangfuValidationError} with one issue at path `''`, code `invalid-json`; a
- * JSON document that is not a valid dataset throws a {@link BangfuValidationError} with every issue.
+ * JSON throws a {@link BangfuValidationError} with one issue at path `''`, code `invalid-json`,
+ * naming the line and column; a JSON document that is not a valid dataset throws a
+ * {@link BangfuValidationError} with every issue.
  *
  * @param path - The file's path.
  * @param options - The fallback as-of date and the base policy.
@@ -39,12 +44,53 @@ export interface ReadDatasetOptions {
  * dataset.labourers.length //=> 300
  */
 export function readDataset(path: string, options: ReadDatasetOptions = {}): Dataset {
-  const text = readFileSync(path, 'utf8');
-  return parseDataset(parseJson(text, path), options);
+  return parseDataset(readJson(path), options);
 }
 
 /**
- * Parses JSON text, turning a syntax error into a {@link BangfuValidationError} (code `invalid-json`).
+ * Reads a JSON file of any size (up to 4 GB, what one buffer holds): the value `JSON.parse` would
+ * give for its text, a leading byte-order mark ignored. The elements of its arrays (and of its
+ * members' arrays: a dataset's labourers and posts, a plan's entries) are parsed one by one, so a
+ * file longer than the longest string JavaScript makes (about 512 MB) is read all the same.
+ *
+ * A file that cannot be read throws the file system's error; a file that is not JSON throws a
+ * {@link BangfuValidationError} with one issue at path `''`, code `invalid-json`, saying what is
+ * wrong at which line and column.
+ *
+ * @param path - The file's path.
+ * @returns The parsed value.
+ * @example
+ * parsePlan(readJson('plan.json'))
+ */
+export function readJson(path: string): unknown {
+  const bytes = readFileSync(path);
+  try {
+    return parseJsonBytes(bytes);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw invalidJson(path, bytes, e);
+    throw e;
+  }
+}
+
+/** The error of a syntax error in a JSON document, with its line and column. */
+function invalidJson(what: string, bytes: Uint8Array, e: JsonSyntaxError): BangfuValidationError {
+  const { line, column } = lineAndColumn(bytes, e.offset);
+  return new BangfuValidationError(
+    [
+      {
+        path: '',
+        code: 'invalid-json',
+        message: `expected a JSON document in ${what}: ${e.what} at line ${line}, column ${column}`,
+        messageZh: `${what} 应为 JSON 文档：第 ${line} 行第 ${column} 列${e.whatZh}`,
+      },
+    ],
+    'JSON',
+  );
+}
+
+/**
+ * Parses JSON text, turning a syntax error into a {@link BangfuValidationError} (code
+ * `invalid-json`) that says what is wrong at which line and column.
  *
  * @param text - The JSON text (a leading byte-order mark is ignored).
  * @param what - What the text is, for the message (a file path).
@@ -53,9 +99,17 @@ export function readDataset(path: string, options: ReadDatasetOptions = {}): Dat
  * parseJson('{"a":1}', 'x.json') //=> { a: 1 }
  */
 export function parseJson(text: string, what = 'input'): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    return JSON.parse(body) as unknown;
   } catch (e) {
+    // Where and what, from a check of the grammar (the engine's own message quotes the text).
+    const bytes = new TextEncoder().encode(body);
+    try {
+      parseJsonBytes(bytes);
+    } catch (f) {
+      if (f instanceof JsonSyntaxError) throw invalidJson(what, bytes, f);
+    }
     const detail = e instanceof Error ? e.message : String(e);
     throw new BangfuValidationError(
       [

@@ -74,6 +74,23 @@ describe('bangfu validate', () => {
     expect(zh.err).toMatch(/^（根）：.*应为 JSON 文档.*\[invalid-json\]\n$/);
   });
 
+  it('says where a file stops being JSON, and what was expected, in one line', async () => {
+    const path = file('broken.json', '{\n  "labourers": [\n    {"id": "w1",}\n  ]\n}');
+    const r = await run('validate', path, '--lang', 'en');
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: `(root): expected a JSON document in ${path}: unexpected "}", expected a key in quotes at line 3, column 17 [invalid-json]\n`,
+    });
+    const plan = await run('verify', good, path, '--lang', 'en');
+    expect(plan.code).toBe(2);
+    expect(plan.err).toBe(
+      `${path}: not valid JSON: unexpected "}", expected a key in quotes at line 3, column 17\n`,
+    );
+    const zh = await run('verify', good, path);
+    expect(zh.err).toBe(`${path}：不是有效的 JSON：第 3 行第 17 列不应出现 "}"，应为带引号的键名\n`);
+  });
+
   it('refuses a file it cannot read and exits 2', async () => {
     const r = await run('validate', join(dir, 'missing.json'), '--lang', 'en');
     expect(r.code).toBe(2);

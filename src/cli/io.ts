@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { BangfuValidationError, issueMessage, type SafeResult, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
+import { JsonSyntaxError, lineAndColumn, parseJsonBytes } from '../internal/json-bytes.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
 import { outcomesFromCsv } from '../io/outcomes-csv.js';
@@ -179,18 +180,24 @@ export function json(value: unknown): string {
  */
 export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
   const zh = lang === 'zh-CN';
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new CliError([zh ? `${path}：无法读取文件：${why}` : `${path}: cannot read the file: ${why}`]);
   }
   try {
-    return JSON.parse(text) as unknown;
+    // Any size: a province's plan is longer than the longest string JavaScript makes.
+    return parseJsonBytes(bytes);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliError([zh ? `${path}：不是有效的 JSON：${why}` : `${path}: not valid JSON: ${why}`]);
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const { line, column } = lineAndColumn(bytes, e.offset);
+    throw new CliError([
+      zh
+        ? `${path}：不是有效的 JSON：第 ${line} 行第 ${column} 列${e.whatZh}`
+        : `${path}: not valid JSON: ${e.what} at line ${line}, column ${column}`,
+    ]);
   }
 }
 

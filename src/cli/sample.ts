@@ -10,6 +10,7 @@ import { outcomesToCsv } from '../io/outcomes-csv.js';
 import { parseDataset } from '../parse.js';
 import { simulateOutcomes } from '../sample-outcomes.js';
 import { generateSample } from '../sample.js';
+import { jsonPieces } from '../internal/json-bytes.js';
 import { dateOption, integerOption, json, numberOption, writeOutputFile, type CliIO } from './io.js';
 
 interface SampleCliOptions {
@@ -49,7 +50,8 @@ export function registerSample(program: Command, io: CliIO): void {
     )
     .action((options: SampleCliOptions) => {
       const input = generateSample(options);
-      io.stdout(json(input));
+      // Piece by piece: a province's dataset is longer than the longest string JavaScript makes.
+      for (const piece of jsonPieces(input)) io.stdout(piece);
       if (options.outcomes === undefined) return;
       const dataset = parseDataset(input);
       const outcomes = simulateOutcomes(dataset, assign(dataset), {
