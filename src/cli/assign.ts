@@ -15,11 +15,11 @@ import {
   EXIT,
   dateOption,
   integerOption,
-  json,
   loadDataset,
   loadOutcomes,
   localeOption,
   numberOption,
+  printJson,
   type CliIO,
 } from './io.js';
 import { createProgress } from './progress.js';
@@ -136,7 +136,7 @@ export function registerAssign(program: Command, io: CliIO): void {
           ]);
         }
       }
-      if (options.json === true) io.stdout(json(plan));
+      if (options.json === true) printJson(io, plan);
       else if (options.out !== undefined) {
         // The plan is in the file: a short summary here, not a line per labourer.
         const zh = options.lang === 'zh-CN';

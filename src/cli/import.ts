@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   importCsv,
@@ -17,7 +17,17 @@ import {
 import { safeParseDataset } from '../parse.js';
 import { datasetWarnings } from '../warnings.js';
 import type { Locale } from '../render.js';
-import { CliError, dateOption, EXIT, issueLine, json, localeOption, type CliIO } from './io.js';
+import {
+  CliError,
+  dateOption,
+  EXIT,
+  issueLine,
+  json,
+  localeOption,
+  printJson,
+  writeJsonFile,
+  type CliIO,
+} from './io.js';
 import { createProgress } from './progress.js';
 
 /** Parses `auto`, `utf-8`, `gbk` or `gb18030` for `--encoding`. */
@@ -153,19 +163,12 @@ export function registerImport(program: Command, io: CliIO): void {
         for (const w of datasetWarnings(parsed.value))
           io.stderr(`${zh ? '提醒：' : 'warning: '}${line(w)}\n`);
       // The as-of date the dataset was checked on goes into the file, so later commands read it alike.
-      const output = json({ ...imported.input, asOf: parsed.value.asOf });
+      const output = { ...imported.input, asOf: parsed.value.asOf };
       if (options.out === undefined) {
-        io.stdout(output);
+        printJson(io, output);
         return;
       }
-      try {
-        writeFileSync(options.out, output);
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        throw new CliError([
-          zh ? `${options.out}：无法写入文件：${why}` : `${options.out}: cannot write the file: ${why}`,
-        ]);
-      }
+      writeJsonFile(options.out, output, options.lang);
       const skipped = imported.skipped;
       const rows = Object.values(skipped).reduce((a, b) => a + b, 0);
       if (options.json === true) {

@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { BangfuValidationError, issueMessage, type SafeResult, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
-import { JsonSyntaxError, lineAndColumn, parseJsonBytes } from '../internal/json-bytes.js';
+import { JsonSyntaxError, jsonPieces, lineAndColumn, parseJsonBytes } from '../internal/json-bytes.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
 import { outcomesFromCsv } from '../io/outcomes-csv.js';
@@ -169,6 +169,34 @@ export function writeOutputFile(path: string, data: string | Uint8Array, lang: L
 /** Pretty JSON with a trailing newline. */
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Prints {@link json}'s text piece by piece: a province's dataset or plan is longer than the
+ * longest string JavaScript makes.
+ */
+export function printJson(io: CliIO, value: unknown): void {
+  for (const piece of jsonPieces(value)) io.stdout(piece);
+}
+
+/**
+ * Writes {@link json}'s text to a file the user named, piece by piece; a failure becomes a
+ * {@link CliError} (exit 2) naming the file.
+ */
+export function writeJsonFile(path: string, value: unknown, lang: Locale = 'en'): void {
+  try {
+    const fd = openSync(path, 'w');
+    try {
+      for (const piece of jsonPieces(value)) writeSync(fd, piece, null, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CliError([
+      lang === 'zh-CN' ? `${path}：无法写入文件：${why}` : `${path}: cannot write the file: ${why}`,
+    ]);
+  }
 }
 
 /**

@@ -10,8 +10,15 @@ import { outcomesToCsv } from '../io/outcomes-csv.js';
 import { parseDataset } from '../parse.js';
 import { simulateOutcomes } from '../sample-outcomes.js';
 import { generateSample } from '../sample.js';
-import { jsonPieces } from '../internal/json-bytes.js';
-import { dateOption, integerOption, json, numberOption, writeOutputFile, type CliIO } from './io.js';
+import {
+  dateOption,
+  integerOption,
+  numberOption,
+  printJson,
+  writeJsonFile,
+  writeOutputFile,
+  type CliIO,
+} from './io.js';
 
 interface SampleCliOptions {
   readonly workers: number;
@@ -51,16 +58,15 @@ export function registerSample(program: Command, io: CliIO): void {
     .action((options: SampleCliOptions) => {
       const input = generateSample(options);
       // Piece by piece: a province's dataset is longer than the longest string JavaScript makes.
-      for (const piece of jsonPieces(input)) io.stdout(piece);
+      printJson(io, input);
       if (options.outcomes === undefined) return;
       const dataset = parseDataset(input);
       const outcomes = simulateOutcomes(dataset, assign(dataset), {
         seed: options.seed,
         months: options.outcomeMonths,
       });
-      writeOutputFile(
-        options.outcomes,
-        options.outcomes.toLowerCase().endsWith('.csv') ? outcomesToCsv(outcomes) : json(outcomes),
-      );
+      if (options.outcomes.toLowerCase().endsWith('.csv'))
+        writeOutputFile(options.outcomes, outcomesToCsv(outcomes));
+      else writeJsonFile(options.outcomes, outcomes);
     });
 }

@@ -10,7 +10,7 @@ import { parseGraph, graphJsonSchema } from '../graph/schema.js';
 import { solve } from '../graph/solve.js';
 import type { AssignmentMode } from '../graph/types.js';
 import { modeOption } from './assign.js';
-import { CliError, issueLine, json, readJsonFile, type CliIO } from './io.js';
+import { CliError, issueLine, json, printJson, readJsonFile, type CliIO } from './io.js';
 
 /** Adds the `solve` command. */
 export function registerSolve(program: Command, io: CliIO): void {
@@ -35,7 +35,7 @@ export function registerSolve(program: Command, io: CliIO): void {
             throw new CliError(e.issues.map((i) => `${path}: ${issueLine(i)}`));
           throw e;
         }
-        io.stdout(json(solve(graph, { mode: options.mode })));
+        printJson(io, solve(graph, { mode: options.mode }));
       },
     );
 }
