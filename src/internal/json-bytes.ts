@@ -3,11 +3,12 @@
  * some 860 MB) or its plan is longer than the longest string the JavaScript engine makes (about
  * 512 MB), so it can be neither one `JSON.parse` nor one `JSON.stringify`.
  *
- * Reading checks the grammar of the whole document in one pass over its bytes and hands each element
- * of the large arrays (the document's own elements when it is an array, else those of its members'
- * arrays) to `JSON.parse` on its own; the value is the one `JSON.parse` gives for the whole text. A
- * syntax error is told with its line and column. Writing gives, piece by piece, exactly the text of
- * `JSON.stringify(value, null, 2)` and a newline.
+ * Reading a document of up to 256 MB is one `JSON.parse` of its text; a longer one's grammar is
+ * checked in one pass over its bytes, and each element of its large arrays (the document's own
+ * elements when it is an array, else those of its members' arrays) goes to `JSON.parse` on its own.
+ * The value is the one `JSON.parse` gives for the whole text either way, and a syntax error is
+ * located by the grammar pass and told with its line and column. Writing gives, piece by piece,
+ * exactly the text of `JSON.stringify(value, null, 2)` and a newline.
  *
  * @module
  */
