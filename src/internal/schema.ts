@@ -84,51 +84,50 @@ const isoDate = meta(
   },
 );
 
+/**
+ * The strings `guard` accepts, typed as it establishes (a county code parses to a `CountyCode`, not a
+ * plain string): a zod/mini check leaves a schema's type as it is, where `.refine(guard)` narrowed it.
+ */
+function guarded<R extends string>(
+  guard: (s: string) => s is R,
+  failure: ReturnType<typeof fail>,
+): z.ZodMiniType<R, string> {
+  return z.string().check(z.refine(guard, failure)) as unknown as z.ZodMiniType<R, string>;
+}
+
 const areaCode = meta(
-  z
-    .string()
-    .check(
-      z.refine(
-        isAreaCode,
-        fail(
-          'unknown-area',
-          'expected a known division code (2, 4, 6 or 9 digits, NBS 2023)',
-          '应为已知的区划代码（2、4、6 或 9 位，国家统计局 2023 年）',
-        ),
-      ),
+  guarded(
+    isAreaCode,
+    fail(
+      'unknown-area',
+      'expected a known division code (2, 4, 6 or 9 digits, NBS 2023)',
+      '应为已知的区划代码（2、4、6 或 9 位，国家统计局 2023 年）',
     ),
+  ),
   { pattern: '^(\\d{2}|\\d{4}|\\d{6}|\\d{9})$', description: 'A division code at any level.' },
 );
 
 const countyCode = meta(
-  z
-    .string()
-    .check(
-      z.refine(
-        isCountyCode,
-        fail(
-          'unknown-county',
-          'expected a known six-digit county code (GB/T 2260, NBS 2023)',
-          '应为已知的六位县级区划代码（GB/T 2260，国家统计局 2023 年）',
-        ),
-      ),
+  guarded(
+    isCountyCode,
+    fail(
+      'unknown-county',
+      'expected a known six-digit county code (GB/T 2260, NBS 2023)',
+      '应为已知的六位县级区划代码（GB/T 2260，国家统计局 2023 年）',
     ),
+  ),
   { pattern: '^\\d{6}$', description: 'A six-digit county-level code.' },
 );
 
 const townCode = meta(
-  z
-    .string()
-    .check(
-      z.refine(
-        isTownCode,
-        fail(
-          'unknown-town',
-          'expected a known nine-digit Dongguan town code (NBS 2023)',
-          '应为已知的九位东莞镇街代码（国家统计局 2023 年）',
-        ),
-      ),
+  guarded(
+    isTownCode,
+    fail(
+      'unknown-town',
+      'expected a known nine-digit Dongguan town code (NBS 2023)',
+      '应为已知的九位东莞镇街代码（国家统计局 2023 年）',
     ),
+  ),
   { pattern: '^441900\\d{3}$', description: 'A nine-digit Dongguan town code.' },
 );
 
