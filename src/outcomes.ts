@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import { fromZod, Issues } from './internal/issues.js';
 import { compareIso } from './internal/dates.js';
@@ -59,25 +59,25 @@ const eventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('left'),
     on: isoDateSchema,
     reason: z.enum(LEAVE_REASONS),
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   }),
 ]);
 
 const outcomeSchema = z.strictObject({
-  worker: z.string().min(1),
-  post: z.string().min(1),
-  events: z.array(eventSchema).min(1),
+  worker: z.string().check(z.minLength(1)),
+  post: z.string().check(z.minLength(1)),
+  events: z.array(eventSchema).check(z.minLength(1)),
 });
 
 /** The JSON form of an outcomes file: `{ "outcomes": [ … ] }`. */
 export const outcomesSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   outcomes: z.array(z.unknown()),
 });
 
 /** The whole file, each record's shape included (for the published JSON Schema). */
 const outcomesFileSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   outcomes: z.array(outcomeSchema),
 });
 

@@ -12,7 +12,7 @@
  * @module
  */
 import { deepFreeze } from './internal/freeze.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import {
   checkContext,
@@ -120,7 +120,7 @@ function rawIds(issues: Issues, records: readonly unknown[] | undefined, table: 
 }
 
 /** Parses one raw record; issues are reported at `path`. */
-function parseRecord<S extends z.ZodType>(
+function parseRecord<S extends z.ZodMiniType>(
   issues: Issues,
   schema: S,
   raw: unknown,

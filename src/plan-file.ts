@@ -3,62 +3,81 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import { fromZod, Issues } from './internal/issues.js';
 import type { Plan } from './plan.js';
 
-const id = z.string().min(1);
+const id = z.string().check(z.minLength(1));
 /** A date as the plan writes it, `YYYY-MM-DD`. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const finite = z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' }));
 const tier = z.union([z.literal(0), z.literal(1)]);
+
+const english = en().localeError;
+/**
+ * zod's English messages ("Invalid input: expected number, received string") for the issues of a
+ * record's values, which are passed on as they are; a locale or error map configured in zod wins.
+ * zod/mini loads no locale of its own, so without this the messages would all be "Invalid input".
+ */
+function inEnglish(issue: z.core.$ZodRawIssue): ReturnType<typeof english> {
+  const config = z.config();
+  return config.customError === undefined && config.localeError === undefined ? english(issue) : undefined;
+}
+
 /**
  * A record keyed by ids, each key kept as an own property whatever it is: `z.record` assigns keys
  * one by one, so a labourer or post whose id is `__proto__` would be dropped (or change the
  * prototype) and a valid plan rejected.
  */
-function ownRecord<T extends z.ZodType>(value: T): z.ZodType<Record<string, z.output<T>>> {
-  return z.unknown().transform((input, ctx) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      ctx.addIssue({ code: 'custom', message: 'expected an object keyed by id', input });
-      return z.NEVER;
-    }
-    const entries: [string, z.output<T>][] = [];
-    for (const key of Object.keys(input)) {
-      const r = value.safeParse((input as Record<string, unknown>)[key]);
-      if (r.success) entries.push([key, r.data]);
-      else
-        for (const issue of r.error.issues)
-          ctx.addIssue({
-            code: 'custom',
-            message: issue.message,
-            path: [key, ...issue.path],
-            input: issue.input,
-          });
-    }
-    // Object.fromEntries defines each key as an own data property, `__proto__` included.
-    return Object.fromEntries(entries) as Record<string, z.output<T>>;
-  }) as unknown as z.ZodType<Record<string, z.output<T>>>;
+function ownRecord<T extends z.ZodMiniType>(value: T): z.ZodMiniType<Record<string, z.output<T>>> {
+  return z.pipe(
+    z.unknown(),
+    z.transform((input, payload) => {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        payload.issues.push({ code: 'custom', message: 'expected an object keyed by id', input });
+        return z.NEVER;
+      }
+      const entries: [string, z.output<T>][] = [];
+      for (const key of Object.keys(input)) {
+        const r = value.safeParse((input as Record<string, unknown>)[key], { error: inEnglish });
+        if (r.success) entries.push([key, r.data]);
+        else
+          for (const issue of r.error.issues)
+            payload.issues.push({
+              code: 'custom',
+              message: issue.message,
+              path: [key, ...issue.path],
+              input: issue.input,
+            });
+      }
+      // Object.fromEntries defines each key as an own data property, `__proto__` included.
+      return Object.fromEntries(entries) as Record<string, z.output<T>>;
+    }),
+  ) as unknown as z.ZodMiniType<Record<string, z.output<T>>>;
 }
 const params = ownRecord(z.unknown());
 const groupRule = z.enum(['same-employer', 'same-site', 'same-post']);
 const failure = z.looseObject({
   code: z.enum(['no-common-option', 'no-capacity-left', 'worse-for-plan']),
 });
+/** A whole number, at least `min` when given. */
+const int = (min?: number): z.ZodMiniNumber<number> =>
+  min === undefined ? z.number().check(z.int()) : z.number().check(z.int()).check(z.minimum(min));
 const objective = z.strictObject({
-  priorityPlaced: z.number().int().min(0),
-  placed: z.number().int().min(0),
+  priorityPlaced: int(0),
+  placed: int(0),
   total: finite,
 });
 
 const duals = z.strictObject({
   kind: z.literal('duals'),
-  tiers: z.array(z.number().int().min(0)),
+  tiers: z.array(int(0)),
   leftPotential: ownRecord(finite),
   rightPotential: ownRecord(finite),
-  leftTierPotential: ownRecord(z.array(z.number().int())),
-  rightTierPotential: ownRecord(z.array(z.number().int())),
+  leftTierPotential: ownRecord(z.array(int())),
+  rightTierPotential: ownRecord(z.array(int())),
 });
 
 const planSchema = z.strictObject({
@@ -67,10 +86,10 @@ const planSchema = z.strictObject({
   options: z.strictObject({
     mode: z.enum(['optimal', 'stable', 'greedy']),
     minScore: finite,
-    candidatesPerWorker: z.number().int().min(1).optional(),
+    candidatesPerWorker: z.optional(int(1)),
     groups: z.array(z.strictObject({ id, members: z.array(id), rule: groupRule })),
-    keepTogether: z.strictObject({ weight: finite }).optional(),
-    exactGroupLimit: z.number().int().min(1),
+    keepTogether: z.optional(z.strictObject({ weight: finite })),
+    exactGroupLimit: int(1),
   }),
   entries: z.array(
     z.discriminatedUnion('kind', [
@@ -82,7 +101,7 @@ const planSchema = z.strictObject({
         score: finite,
         bonus: finite,
         tier,
-        group: id.optional(),
+        group: z.optional(id),
       }),
       z.strictObject({
         kind: z.literal('unplaced'),
@@ -101,19 +120,19 @@ const planSchema = z.strictObject({
               params,
             }),
           )
-          .min(1),
+          .check(z.minLength(1)),
       }),
     ]),
   ),
   objective,
-  certificate: z
-    .discriminatedUnion('kind', [
+  certificate: z.optional(
+    z.discriminatedUnion('kind', [
       duals,
       z.strictObject({ kind: z.literal('stable'), blockingPairs: z.tuple([]) }),
-    ])
-    .optional(),
-  blockingPairs: z.array(z.strictObject({ worker: id, post: id })).optional(),
-  blockingPairCount: z.number().int().min(0).optional(),
+    ]),
+  ),
+  blockingPairs: z.optional(z.array(z.strictObject({ worker: id, post: id }))),
+  blockingPairCount: z.optional(int(0)),
   groups: z.array(
     z.discriminatedUnion('kind', [
       z.strictObject({
@@ -121,7 +140,7 @@ const planSchema = z.strictObject({
         group: id,
         rule: groupRule,
         at: id,
-        options: z.number().int().min(0),
+        options: int(0),
       }),
       z.strictObject({ kind: z.literal('not-placed'), group: id, rule: groupRule, why: failure }),
     ]),
@@ -129,13 +148,13 @@ const planSchema = z.strictObject({
   groupSearch: z.strictObject({
     method: z.enum(['none', 'exact', 'heuristic', 'first']),
     graph: z.enum(['candidates', 'groups-fixed', 'residual']),
-    solves: z.number().int().min(0),
-    upperBound: objective.optional(),
-    bound: duals.optional(),
+    solves: int(0),
+    upperBound: z.optional(objective),
+    bound: z.optional(duals),
   }),
   summary: z.looseObject({}),
-  kept: z
-    .strictObject({
+  kept: z.optional(
+    z.strictObject({
       placements: z.array(
         z.strictObject({
           worker: id,
@@ -146,12 +165,12 @@ const planSchema = z.strictObject({
       ),
       options: z.strictObject({
         measureRetention: z.boolean(),
-        months: z.number().min(0),
-        priorStrength: z.number().min(0),
+        months: z.number().check(z.minimum(0)),
+        priorStrength: z.number().check(z.minimum(0)),
         filled: z.enum(['add-kept', 'includes-kept']),
       }),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SafeResult } from '../errors.js';
 import { BangfuValidationError } from '../errors.js';
 import { fromZod, Issues } from '../internal/issues.js';
@@ -12,51 +12,62 @@ import { INDEX_MAX, indexLimitMessage } from '../internal/limits.js';
 import type { BipartiteGraph } from './types.js';
 import { graphIssues } from './validate.js';
 
+/**
+ * A copy of `schema` with a description in zod's global registry (what the JSON Schema shows): what
+ * the classic API's `.describe(text)` does, without its method-laden prototypes.
+ */
+function describe<T extends z.ZodMiniType>(schema: T, description: string): T {
+  const copy = schema.clone();
+  z.globalRegistry.add(copy, { description });
+  return copy;
+}
+
 /** A capacity or tier: what the solvers' Int32Array index holds (see `graphIssues`). */
 const indexCount = z
   .number()
-  .min(0)
-  .max(INDEX_MAX, { error: indexLimitMessage('solver', 'a non-negative integer'), abort: true })
-  .int();
+  .check(z.minimum(0))
+  .check(z.maximum(INDEX_MAX, { error: indexLimitMessage('solver', 'a non-negative integer'), abort: true }))
+  .check(z.int());
 
-const graphSchema = z
-  .strictObject({
-    left: z
-      .array(
+const graphSchema = describe(
+  z.strictObject({
+    left: describe(
+      z.array(
         z.strictObject({
-          id: z.string().describe('Unique among the left nodes.'),
-          tier: indexCount
-            .nullable()
-            .optional()
-            .describe(
-              'Priority class: a smaller tier is placed first; null for no priority (only the weight counts). At most 2147483647. Default 0.',
-            ),
+          id: describe(z.string(), 'Unique among the left nodes.'),
+          tier: describe(
+            z.optional(z.nullable(indexCount)),
+            'Priority class: a smaller tier is placed first; null for no priority (only the weight counts). At most 2147483647. Default 0.',
+          ),
         }),
-      )
-      .describe('Nodes to place at most once (labourers).'),
-    right: z
-      .array(
+      ),
+      'Nodes to place at most once (labourers).',
+    ),
+    right: describe(
+      z.array(
         z.strictObject({
-          id: z.string().describe('Unique among the right nodes.'),
-          capacity: indexCount.describe(
+          id: describe(z.string(), 'Unique among the right nodes.'),
+          capacity: describe(
+            indexCount,
             "How many left nodes it can take: at most 2147483647, the largest the solver's index holds.",
           ),
         }),
-      )
-      .describe('Nodes with openings (posts).'),
-    edges: z
-      .array(
-        z.strictObject({
-          left: z.string().describe('A left node id.'),
-          right: z.string().describe('A right node id.'),
-          weight: z.number().describe('The value of the placement (finite; larger is better).'),
-        }),
-      )
-      .describe(
-        "Allowed placements, at most one per pair. The weights must satisfy Σ|weight| · (left + right + 2) ≤ Number.MAX_VALUE / 4, so that the solver's and the verifier's sums stay finite.",
       ),
-  })
-  .describe('A weighted bipartite graph with capacities on the right (bangfu solve).');
+      'Nodes with openings (posts).',
+    ),
+    edges: describe(
+      z.array(
+        z.strictObject({
+          left: describe(z.string(), 'A left node id.'),
+          right: describe(z.string(), 'A right node id.'),
+          weight: describe(z.number(), 'The value of the placement (finite; larger is better).'),
+        }),
+      ),
+      "Allowed placements, at most one per pair. The weights must satisfy Σ|weight| · (left + right + 2) ≤ Number.MAX_VALUE / 4, so that the solver's and the verifier's sums stay finite.",
+    ),
+  }),
+  'A weighted bipartite graph with capacities on the right (bangfu solve).',
+);
 
 /**
  * The JSON Schema (draft 2020-12) of a graph file.

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, type Bilingual, type ValidationIssue } from '../errors.js';
 import { limitMessageZh } from './limits.js';
 
@@ -170,7 +170,7 @@ function customText(issue: z.core.$ZodIssue): Bilingual | string {
  * fromZod(issues, postSchema.safeParse({}).error!, ['posts', 0], {})
  * issues.list[0] //=> { path: 'posts[0].id', code: 'missing', message: 'required: expected a string' }
  */
-export function fromZod(issues: Issues, error: z.ZodError, prefix: Path, raw: unknown): void {
+export function fromZod(issues: Issues, error: z.core.$ZodError, prefix: Path, raw: unknown): void {
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path];
     const value = valueAt(raw, issue.path);
