@@ -41,7 +41,9 @@ describe('bangfu report', () => {
     const r = await run(['report', dataset, plan, '--out', path('r.html')]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/^report written to .*r\.html \(html\): \d+ of 40 placed\n$/);
+    expect(r.out).toMatch(/^报告已写入 .*r\.html（html）：40 人中安置 \d+ 人\n$/);
+    const en = await run(['report', dataset, plan, '--out', path('r-en.html'), '--lang', 'en']);
+    expect(en.out).toMatch(/^report written to .*r-en\.html \(html\): \d+ of 40 placed\n$/);
     const html = readFileSync(path('r.html'), 'utf8');
     expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
     expect(html).toContain('<svg');
@@ -76,7 +78,7 @@ describe('bangfu report', () => {
       path('plan.csv'),
     ]);
     expect(c.code).toBe(0);
-    expect(c.out).toContain('; plan written to');
+    expect(c.out).toContain('；方案已写入');
     const bytes = readFileSync(path('r.txt'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const planCsv = readFileSync(path('plan.csv'), 'utf8');

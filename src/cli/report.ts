@@ -176,9 +176,13 @@ export function registerReport(program: Command, io: CliIO): void {
       if (options.quiet !== true) {
         const t = report.totals;
         io.stdout(
-          `report written to ${options.out} (${format}): ${t.placed} of ${t.labourers} placed` +
-            (options.planCsv === undefined ? '' : `; plan written to ${options.planCsv}`) +
-            '\n',
+          options.lang === 'zh-CN'
+            ? `报告已写入 ${options.out}（${format}）：${t.labourers} 人中安置 ${t.placed} 人` +
+                (options.planCsv === undefined ? '' : `；方案已写入 ${options.planCsv}`) +
+                '\n'
+            : `report written to ${options.out} (${format}): ${t.placed} of ${t.labourers} placed` +
+                (options.planCsv === undefined ? '' : `; plan written to ${options.planCsv}`) +
+                '\n',
         );
       }
     });
