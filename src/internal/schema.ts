@@ -147,39 +147,28 @@ const occupationCode = meta(
   { pattern: '^[1-8]-\\d{2}-\\d{2}-\\d{2}$', description: 'A 职业分类大典 (2022) occupation code.' },
 );
 
-const pay = meta(
-  z
-    .number()
-    .check(z.positive())
-    .check(
-      z.refine(
-        (n) => n <= PAY_MAX,
-        fail(
-          'absurd-value',
-          `expected a monthly pay in CNY of at most ${PAY_MAX}`,
-          `月工资应不超过 ${PAY_MAX} 元`,
+/** A monthly figure in CNY above a floor (`z.positive()` or `z.nonnegative()`), at most PAY_MAX. */
+const monthlyCny = (floor: ReturnType<typeof z.positive>, what: string, whatZh: string) =>
+  meta(
+    z
+      .number()
+      .check(floor)
+      .check(
+        z.refine(
+          (n) => n <= PAY_MAX,
+          fail(
+            'absurd-value',
+            `expected a monthly ${what} in CNY of at most ${PAY_MAX}`,
+            `月${whatZh}应不超过 ${PAY_MAX} 元`,
+          ),
         ),
       ),
-    ),
-  { maximum: PAY_MAX, description: 'CNY per month.' },
-);
+    { maximum: PAY_MAX, description: 'CNY per month.' },
+  );
 
-const cost = meta(
-  z
-    .number()
-    .check(z.nonnegative())
-    .check(
-      z.refine(
-        (n) => n <= PAY_MAX,
-        fail(
-          'absurd-value',
-          `expected a monthly cost in CNY of at most ${PAY_MAX}`,
-          `月费用应不超过 ${PAY_MAX} 元`,
-        ),
-      ),
-    ),
-  { maximum: PAY_MAX, description: 'CNY per month.' },
-);
+const pay = monthlyCny(z.positive(), 'pay', '工资');
+
+const cost = monthlyCny(z.nonnegative(), 'cost', '费用');
 
 // Counts end up in the planner's Int32Array index (openings and filled become capacities), so each
 // is held to INDEX_MAX. The bound is checked before integrality and stops there, so that 1e20 gets
