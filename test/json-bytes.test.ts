@@ -188,10 +188,28 @@ describe('jsonPieces', () => {
     };
     const pieces = [...jsonPieces(value)];
     expect(pieces.length).toBeGreaterThan(1);
-    for (const p of pieces) expect(p.length).toBeLessThan((1 << 20) + 100);
+    // About a megabyte each: a piece ends with the first run that takes it past 1 MB.
+    for (const p of pieces) expect(p.length).toBeLessThan(2 << 20);
     const text = pieces.join('');
     expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`);
     expect(parseJsonBytes(bytes(text))).toEqual(value);
+  });
+
+  it('writes long arrays of any elements (holes, nested arrays, empty ones) run by run as one text would be', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), fc.constant([])), {
+          minLength: 100,
+          maxLength: 3000,
+        }),
+        fc.boolean(),
+        (items, member) => {
+          const v = member ? { a: 1, items, b: [] } : items;
+          expect([...jsonPieces(v)].join('')).toBe(`${JSON.stringify(v, null, 2)}\n`);
+        },
+      ),
+      { numRuns: runs(20) },
+    );
   });
 
   it('refuses a value with no JSON text', () => {

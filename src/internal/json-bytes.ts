@@ -347,10 +347,10 @@ const PIECE = 1 << 20;
 
 /**
  * The text of `JSON.stringify(value, null, 2)` followed by a newline, in pieces of about a
- * megabyte: the elements of the value's arrays and of its members' arrays are written one by one,
- * so the text is never one string. Values `JSON.stringify` leaves out (`undefined`, functions) are
- * left out alike. A value with a `toJSON` method is written whole, as are members that are not
- * arrays.
+ * megabyte: the elements of the value's arrays and of its members' arrays are written a run at a
+ * time, so the text is never one string. Values `JSON.stringify` leaves out (`undefined`,
+ * functions) are left out alike. A value with a `toJSON` method is written whole, as are members
+ * that are not arrays.
  *
  * @param value - A JSON value (a dataset, a plan, outcome records).
  * @returns The pieces, in order.
@@ -359,28 +359,36 @@ const PIECE = 1 << 20;
  */
 export function* jsonPieces(value: unknown): Generator<string, void, undefined> {
   let text = '';
-  const at = (indent: string, v: unknown): string | undefined => {
-    const s = JSON.stringify(v, null, 2) as string | undefined;
-    return s === undefined ? undefined : s.replace(/\n/g, `\n${indent}`);
-  };
-  /** An array written element by element, its brackets at `indent`. */
-  function* array(items: readonly unknown[], indent: string): Generator<string, void, undefined> {
+  /**
+   * An array written a run of elements at a time, its brackets at `indent` (the top level or a
+   * member's). Each run is stringified inside a wrapper of the same depth, so the engine indents
+   * it as the whole would be, and the wrapper's brackets are cut off.
+   */
+  function* array(items: readonly unknown[], member: boolean): Generator<string, void, undefined> {
     if (items.length === 0) {
       text += '[]';
       return;
     }
-    text += '[';
-    const inner = `${indent}  `;
-    for (let k = 0; k < items.length; k++) {
-      text += `${k === 0 ? '' : ','}\n${inner}${at(inner, items[k]) ?? 'null'}`;
+    const head = member ? '{\n  "": [\n' : '[\n';
+    const tail = member ? '\n  ]\n}' : '\n]';
+    text += '[\n';
+    let run = 64;
+    for (let k = 0; k < items.length;) {
+      const part = items.slice(k, k + run);
+      const s = JSON.stringify(member ? { '': part } : part, null, 2);
+      text += `${k === 0 ? '' : ',\n'}${s.slice(head.length, s.length - tail.length)}`;
+      k += part.length;
+      // Runs of about a piece: longer after short ones, shorter after long ones.
+      if (s.length < PIECE / 4 && run < 1 << 16) run *= 2;
+      else if (s.length > PIECE * 4 && run > 1) run >>= 1;
       if (text.length >= PIECE) {
         yield text;
         text = '';
       }
     }
-    text += `\n${indent}]`;
+    text += member ? '\n  ]' : '\n]';
   }
-  if (Array.isArray(value)) yield* array(value, '');
+  if (Array.isArray(value)) yield* array(value, false);
   else if (
     value !== null &&
     typeof value === 'object' &&
@@ -392,11 +400,11 @@ export function* jsonPieces(value: unknown): Generator<string, void, undefined> 
       const head = `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
       if (Array.isArray(v)) {
         text += head;
-        yield* array(v, '  ');
+        yield* array(v, true);
       } else {
-        const s = at('  ', v);
+        const s = JSON.stringify(v, null, 2) as string | undefined;
         if (s === undefined) continue;
-        text += head + s;
+        text += head + s.replace(/\n/g, '\n  ');
       }
       first = false;
     }
