@@ -26,6 +26,7 @@ const LAYERS = [
       'internal/freeze.ts',
       'internal/limits.ts',
       'internal/json-bytes.ts',
+      'internal/zod-object.ts',
       'stats/kaplan-meier.ts',
     ],
   },

@@ -6,11 +6,12 @@
  * - `import { solve } from 'bangfu'` alone: budget 20 KB (the ES modules are built file by file,
  *   so a bundler keeps only what the import reaches).
  * - The whole core (`export * from 'bangfu'`): the target is 120 KB; the budget checked here is
- *   the size on record (162 KB: 220 KB until spreadsheets, sample data and reports left the core
- *   for entry points of their own, 175 KB until the schemas moved to `zod/mini`), so that it does
- *   not grow unseen. What it still holds, by weight: the division tables (27 KB gzipped), zod
- *   (about 15 KB, most of it the JSON Schema generator), the texts in two languages, and the
- *   planners and solvers.
+ *   the size on record (165 KB: 220 KB until spreadsheets, sample data and reports left the core
+ *   for entry points of their own, 175 KB until the schemas moved to `zod/mini`; 3 KB of it is
+ *   zod's compiled object parser, kept because zod/mini's interpreted one validates a city's
+ *   dataset 1.3× slower), so that it does not grow unseen. What it still holds, by weight: the
+ *   division tables (27 KB gzipped), zod (about 18 KB, most of it the JSON Schema generator and the
+ *   object parser), the texts in two languages, and the planners and solvers.
  * - Each other entry point whole (`bangfu/csv`, `bangfu/sample`, `bangfu/report`), with the parts
  *   of the core it uses: budgets at the sizes on record.
  */
@@ -30,19 +31,19 @@ const CASES = [
   {
     name: "export * from 'bangfu' (the core)",
     code: `export * from ${at('index.js')};`,
-    budget: 162_000,
+    budget: 165_000,
     target: 120_000,
   },
   { name: "export * from 'bangfu/csv'", code: `export * from ${at('entries/csv.js')};`, budget: 72_000 },
   {
     name: "export * from 'bangfu/sample'",
     code: `export * from ${at('entries/sample.js')};`,
-    budget: 71_000,
+    budget: 75_000,
   },
   {
     name: "export * from 'bangfu/report'",
     code: `export * from ${at('entries/report.js')};`,
-    budget: 76_000,
+    budget: 80_000,
   },
 ];
 

@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { strictObject } from './internal/zod-object.js';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import { fromZod, Issues } from './internal/issues.js';
 import { compareIso } from './internal/dates.js';
@@ -53,9 +54,9 @@ export interface Outcomes {
 }
 
 const eventSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('started'), on: isoDateSchema }),
-  z.strictObject({ kind: z.literal('contacted'), on: isoDateSchema, status: z.enum(CONTACT_STATUSES) }),
-  z.strictObject({
+  strictObject({ kind: z.literal('started'), on: isoDateSchema }),
+  strictObject({ kind: z.literal('contacted'), on: isoDateSchema, status: z.enum(CONTACT_STATUSES) }),
+  strictObject({
     kind: z.literal('left'),
     on: isoDateSchema,
     reason: z.enum(LEAVE_REASONS),
@@ -63,20 +64,20 @@ const eventSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const outcomeSchema = z.strictObject({
+const outcomeSchema = strictObject({
   worker: z.string().check(z.minLength(1)),
   post: z.string().check(z.minLength(1)),
   events: z.array(eventSchema).check(z.minLength(1)),
 });
 
 /** The JSON form of an outcomes file: `{ "outcomes": [ … ] }`. */
-export const outcomesSchema = z.strictObject({
+export const outcomesSchema = strictObject({
   $schema: z.optional(z.string()),
   outcomes: z.array(z.unknown()),
 });
 
 /** The whole file, each record's shape included (for the published JSON Schema). */
-const outcomesFileSchema = z.strictObject({
+const outcomesFileSchema = strictObject({
   $schema: z.optional(z.string()),
   outcomes: z.array(outcomeSchema),
 });

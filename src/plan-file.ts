@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { strictObject } from './internal/zod-object.js';
 import { en } from 'zod/locales';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import { fromZod, Issues } from './internal/issues.js';
@@ -65,13 +66,13 @@ const failure = z.looseObject({
 /** A whole number, at least `min` when given. */
 const int = (min?: number): z.ZodMiniNumber<number> =>
   min === undefined ? z.number().check(z.int()) : z.number().check(z.int()).check(z.minimum(min));
-const objective = z.strictObject({
+const objective = strictObject({
   priorityPlaced: int(0),
   placed: int(0),
   total: finite,
 });
 
-const duals = z.strictObject({
+const duals = strictObject({
   kind: z.literal('duals'),
   tiers: z.array(int(0)),
   leftPotential: ownRecord(finite),
@@ -80,20 +81,20 @@ const duals = z.strictObject({
   rightTierPotential: ownRecord(z.array(int())),
 });
 
-const planSchema = z.strictObject({
+const planSchema = strictObject({
   mode: z.enum(['optimal', 'stable', 'greedy']),
   asOf: day,
-  options: z.strictObject({
+  options: strictObject({
     mode: z.enum(['optimal', 'stable', 'greedy']),
     minScore: finite,
     candidatesPerWorker: z.optional(int(1)),
-    groups: z.array(z.strictObject({ id, members: z.array(id), rule: groupRule })),
-    keepTogether: z.optional(z.strictObject({ weight: finite })),
+    groups: z.array(strictObject({ id, members: z.array(id), rule: groupRule })),
+    keepTogether: z.optional(strictObject({ weight: finite })),
     exactGroupLimit: int(1),
   }),
   entries: z.array(
     z.discriminatedUnion('kind', [
-      z.strictObject({
+      strictObject({
         kind: z.literal('placed'),
         worker: id,
         post: id,
@@ -103,13 +104,13 @@ const planSchema = z.strictObject({
         tier,
         group: z.optional(id),
       }),
-      z.strictObject({
+      strictObject({
         kind: z.literal('unplaced'),
         worker: id,
         tier,
         reasons: z
           .array(
-            z.strictObject({
+            strictObject({
               code: z.enum([
                 'worker-excluded',
                 'no-eligible-post',
@@ -128,24 +129,24 @@ const planSchema = z.strictObject({
   certificate: z.optional(
     z.discriminatedUnion('kind', [
       duals,
-      z.strictObject({ kind: z.literal('stable'), blockingPairs: z.tuple([]) }),
+      strictObject({ kind: z.literal('stable'), blockingPairs: z.tuple([]) }),
     ]),
   ),
-  blockingPairs: z.optional(z.array(z.strictObject({ worker: id, post: id }))),
+  blockingPairs: z.optional(z.array(strictObject({ worker: id, post: id }))),
   blockingPairCount: z.optional(int(0)),
   groups: z.array(
     z.discriminatedUnion('kind', [
-      z.strictObject({
+      strictObject({
         kind: z.literal('placed'),
         group: id,
         rule: groupRule,
         at: id,
         options: int(0),
       }),
-      z.strictObject({ kind: z.literal('not-placed'), group: id, rule: groupRule, why: failure }),
+      strictObject({ kind: z.literal('not-placed'), group: id, rule: groupRule, why: failure }),
     ]),
   ),
-  groupSearch: z.strictObject({
+  groupSearch: strictObject({
     method: z.enum(['none', 'exact', 'heuristic', 'first']),
     graph: z.enum(['candidates', 'groups-fixed', 'residual']),
     solves: int(0),
@@ -154,16 +155,16 @@ const planSchema = z.strictObject({
   }),
   summary: z.looseObject({}),
   kept: z.optional(
-    z.strictObject({
+    strictObject({
       placements: z.array(
-        z.strictObject({
+        strictObject({
           worker: id,
           post: id,
           employer: id,
           since: day,
         }),
       ),
-      options: z.strictObject({
+      options: strictObject({
         measureRetention: z.boolean(),
         months: z.number().check(z.minimum(0)),
         priorStrength: z.number().check(z.minimum(0)),

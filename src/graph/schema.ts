@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { strictObject } from '../internal/zod-object.js';
 import type { SafeResult } from '../errors.js';
 import { BangfuValidationError } from '../errors.js';
 import { fromZod, Issues } from '../internal/issues.js';
@@ -30,10 +31,10 @@ const indexCount = z
   .check(z.int());
 
 const graphSchema = describe(
-  z.strictObject({
+  strictObject({
     left: describe(
       z.array(
-        z.strictObject({
+        strictObject({
           id: describe(z.string(), 'Unique among the left nodes.'),
           tier: describe(
             z.optional(z.nullable(indexCount)),
@@ -45,7 +46,7 @@ const graphSchema = describe(
     ),
     right: describe(
       z.array(
-        z.strictObject({
+        strictObject({
           id: describe(z.string(), 'Unique among the right nodes.'),
           capacity: describe(
             indexCount,
@@ -57,7 +58,7 @@ const graphSchema = describe(
     ),
     edges: describe(
       z.array(
-        z.strictObject({
+        strictObject({
           left: describe(z.string(), 'A left node id.'),
           right: describe(z.string(), 'A right node id.'),
           weight: describe(z.number(), 'The value of the placement (finite; larger is better).'),

@@ -7,6 +7,7 @@
  * (`minMonthy`) is caught instead of falling back to a default.
  */
 import * as z from 'zod/mini';
+import { strictObject } from './zod-object.js';
 import { isAreaCode, isCountyCode, isTownCode } from '../divisions.js';
 import { isIsoDate } from './dates.js';
 import { INDEX_MAX, indexLimitMessage } from './limits.js';
@@ -191,9 +192,9 @@ const language = meta(z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}
 
 const nonEmpty = (): z.ZodMiniString<string> => z.string().check(z.minLength(1));
 
-const localizedName = z.strictObject({ zh: nonEmpty(), en: nonEmpty() });
+const localizedName = strictObject({ zh: nonEmpty(), en: nonEmpty() });
 
-const source = z.strictObject({
+const source = strictObject({
   citation: nonEmpty(),
   confidence: z.enum(['high', 'medium', 'low', 'illustrative']),
 });
@@ -206,20 +207,20 @@ function list<T extends z.ZodMiniType>(element: T): z.ZodMiniDefault<z.ZodMiniAr
 // --- shared shapes -------------------------------------------------------------------------------
 
 const destination = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('area'), area: areaCode }),
-  z.strictObject({ kind: z.literal('park'), park: id }),
+  strictObject({ kind: z.literal('area'), area: areaCode }),
+  strictObject({ kind: z.literal('park'), park: id }),
 ]);
 
 const site = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('town'), town: townCode }),
-  z.strictObject({ kind: z.literal('county'), county: countyCode }),
-  z.strictObject({ kind: z.literal('park'), park: id }),
+  strictObject({ kind: z.literal('town'), town: townCode }),
+  strictObject({ kind: z.literal('county'), county: countyCode }),
+  strictObject({ kind: z.literal('park'), park: id }),
 ]);
 
 // --- dataset records -----------------------------------------------------------------------------
 
 /** A labourer as given in JSON. */
-export const labourerSchema = z.strictObject({
+export const labourerSchema = strictObject({
   id,
   name: z.optional(z.string()),
   household: z.enum(['registered', 'monitored', 'other']),
@@ -227,20 +228,20 @@ export const labourerSchema = z.strictObject({
   birthDate: isoDate,
   gender: z.optional(z.enum(['female', 'male'])),
   cadre: z.optional(z.boolean()),
-  skills: list(z.strictObject({ skill: id, level: skillLevel, certified: z._default(z.boolean(), false) })),
+  skills: list(strictObject({ skill: id, level: skillLevel, certified: z._default(z.boolean(), false) })),
   certificates: list(
-    z.strictObject({ certificate: id, issuedOn: z.optional(isoDate), validUntil: z.optional(isoDate) }),
+    strictObject({ certificate: id, issuedOn: z.optional(isoDate), validUntil: z.optional(isoDate) }),
   ),
   trainings: list(
-    z.strictObject({
+    strictObject({
       course: nonEmpty(),
       completedOn: isoDate,
       grantsSkill: z.optional(id),
       grantsLevel: z.optional(skillLevel),
     }),
   ),
-  pay: z.strictObject({ minMonthly: pay, targetMonthly: pay }),
-  mobility: z.strictObject({
+  pay: strictObject({ minMonthly: pay, targetMonthly: pay }),
+  mobility: strictObject({
     scope: z.enum(['home-county', 'home-prefecture', 'home-province', 'anywhere']),
     preferred: list(destination),
     refused: list(destination),
@@ -252,23 +253,23 @@ export const labourerSchema = z.strictObject({
 });
 
 /** An employer as given in JSON. */
-export const employerSchema = z.strictObject({
+export const employerSchema = strictObject({
   id,
   name: nonEmpty(),
-  vetting: z.strictObject({
+  vetting: strictObject({
     status: z.enum(['approved', 'pending', 'revoked']),
     criteria: z.array(z.enum(['well-managed', 'suitable-posts', 'good-pay', 'socially-responsible'])),
     vettedOn: isoDate,
     validUntil: isoDate,
   }),
-  trackRecord: z.optional(z.strictObject({ placements: count, retainedSixMonths: count })),
-  workforceByOrigin: list(z.strictObject({ county: countyCode, count })),
+  trackRecord: z.optional(strictObject({ placements: count, retainedSixMonths: count })),
+  workforceByOrigin: list(strictObject({ county: countyCode, count })),
 });
 
-const skillRequirement = z.strictObject({ skill: id, minLevel: z._default(skillLevel, 5) });
+const skillRequirement = strictObject({ skill: id, minLevel: z._default(skillLevel, 5) });
 
 const provision = z._default(
-  z.strictObject({ provided: z.boolean(), monthlyCost: z._default(cost, 0) }),
+  strictObject({ provided: z.boolean(), monthlyCost: z._default(cost, 0) }),
   () => ({
     provided: false,
     monthlyCost: 0,
@@ -276,7 +277,7 @@ const provision = z._default(
 );
 
 /** A post as given in JSON. */
-export const postSchema = z.strictObject({
+export const postSchema = strictObject({
   id,
   employer: id,
   title: nonEmpty(),
@@ -289,15 +290,15 @@ export const postSchema = z.strictObject({
   requiredCertificates: list(id),
   trainsOnJob: z._default(z.boolean(), false),
   pay: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('monthly'), baseMonthly: pay, expectedMonthly: pay }),
-    z.strictObject({ kind: z.literal('piece-rate'), guaranteedMonthly: pay, expectedMonthly: pay }),
+    strictObject({ kind: z.literal('monthly'), baseMonthly: pay, expectedMonthly: pay }),
+    strictObject({ kind: z.literal('piece-rate'), guaranteedMonthly: pay, expectedMonthly: pay }),
   ]),
   dormitory: provision,
   meals: provision,
   contractMonths: count,
-  ageRange: z.optional(z.strictObject({ min: z.optional(age), max: z.optional(age) })),
+  ageRange: z.optional(strictObject({ min: z.optional(age), max: z.optional(age) })),
   hazardous: z._default(z.boolean(), false),
-  window: z.strictObject({ opens: isoDate, closes: isoDate }),
+  window: strictObject({ opens: isoDate, closes: isoDate }),
   languages: list(language),
 });
 
@@ -312,7 +313,7 @@ export const GROUP_KINDS = ['family', 'fellow-villagers', 'base'] as const;
  * group at most, at least one member, unique group ids) is checked by `checkGroups`, the one
  * definition the dataset and `assign`'s options share; `minItems` is published here for editors.
  */
-export const groupSchema = z.strictObject({
+export const groupSchema = strictObject({
   id: meta(id, { description: 'Unique among the groups.' }),
   members: meta(z.array(meta(nonEmpty(), { description: 'A labourer id.' })), {
     minItems: 1,
@@ -334,25 +335,25 @@ const effective = { from: isoDate, to: z.optional(isoDate) };
 const ageYears = (): z.ZodMiniNumber<number> =>
   z.number().check(z.int()).check(z.minimum(16)).check(z.maximum(100));
 
-const retirementSchedule = z.strictObject({
+const retirementSchedule = strictObject({
   baseAge: ageYears(),
   targetAge: ageYears(),
   firstDelayedBirthMonth: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   birthMonthsPerMonthOfDelay: z.number().check(z.int()).check(z.positive()),
 });
 
-const skillDefinition = z.strictObject({
+const skillDefinition = strictObject({
   id,
   name: localizedName,
   occupation: z.optional(occupationCode),
-  related: list(z.strictObject({ skill: id, credit: z.number().check(z.positive()).check(z.maximum(1)) })),
+  related: list(strictObject({ skill: id, credit: z.number().check(z.positive()).check(z.maximum(1)) })),
 });
 
 const weight = (): z.ZodMiniOptional<z.ZodMiniNumber<number>> =>
   z.optional(z.number().check(z.nonnegative()));
 
 /** The `policy` key of a dataset: overrides of the base policy. */
-export const policyOverrideSchema = z.strictObject({
+export const policyOverrideSchema = strictObject({
   mode: meta(z._default(z.enum(['extend', 'replace']), 'extend'), {
     description:
       "'extend': rows are added to the base tables, a row with a base row's key replacing it; 'replace': each given table replaces the base table.",
@@ -360,14 +361,14 @@ export const policyOverrideSchema = z.strictObject({
   id: z.optional(id),
   name: z.optional(localizedName),
   ageLaw: z.optional(
-    z.strictObject({
+    strictObject({
       minimumWorkingAge: z.optional(z.number().check(z.int())),
       adultAge: z.optional(z.number().check(z.int())),
     }),
   ),
   retirement: z.optional(
     z.array(
-      z.strictObject({
+      strictObject({
         ...effective,
         male: retirementSchedule,
         femaleCadre: retirementSchedule,
@@ -378,7 +379,7 @@ export const policyOverrideSchema = z.strictObject({
   ),
   minimumWages: z.optional(
     z.array(
-      z.strictObject({
+      strictObject({
         area: areaCode,
         monthly: pay,
         hourly: z.optional(z.number().check(z.positive()).check(z.maximum(2000))),
@@ -388,11 +389,11 @@ export const policyOverrideSchema = z.strictObject({
     ),
   ),
   pairings: z.optional(
-    z.array(z.strictObject({ originCounty: countyCode, towns: z.array(townCode), ...effective, source })),
+    z.array(strictObject({ originCounty: countyCode, towns: z.array(townCode), ...effective, source })),
   ),
   travelSubsidies: z.optional(
     z.array(
-      z.strictObject({
+      strictObject({
         originArea: areaCode,
         crossProvinceOnly: z.boolean(),
         households: z.optional(z.array(z.enum(['registered', 'monitored', 'other']))),
@@ -403,11 +404,11 @@ export const policyOverrideSchema = z.strictObject({
     ),
   ),
   parks: z.optional(
-    z.array(z.strictObject({ id, name: localizedName, area: areaCode, serves: z.array(areaCode), source })),
+    z.array(strictObject({ id, name: localizedName, area: areaCode, serves: z.array(areaCode), source })),
   ),
   bases: z.optional(
     z.array(
-      z.strictObject({
+      strictObject({
         id,
         name: localizedName,
         origin: areaCode,
@@ -420,9 +421,7 @@ export const policyOverrideSchema = z.strictObject({
   ),
   followUpSchedule: meta(
     z.optional(
-      z
-        .array(z.strictObject({ id, days: z.optional(count), months: z.optional(count) }))
-        .check(z.minLength(1)),
+      z.array(strictObject({ id, days: z.optional(count), months: z.optional(count) })).check(z.minLength(1)),
     ),
     {
       description:
@@ -438,18 +437,18 @@ export const policyOverrideSchema = z.strictObject({
       "Whether a post paying a labourer less (net) than the least they accept is excluded ('hard', the default) or only scored lower ('soft').",
   }),
   weights: z.optional(
-    z.strictObject({ skills: weight(), pay: weight(), origin: weight(), employer: weight() }),
+    strictObject({ skills: weight(), pay: weight(), origin: weight(), employer: weight() }),
   ),
   skills: z.optional(z.array(skillDefinition)),
   certificates: z.optional(
-    z.array(z.strictObject({ id, name: localizedName, specialOperation: z._default(z.boolean(), false) })),
+    z.array(strictObject({ id, name: localizedName, specialOperation: z._default(z.boolean(), false) })),
   ),
   trainings: z.optional(
     z.array(
-      z.strictObject({
+      strictObject({
         id,
         name: localizedName,
-        grantsSkills: list(z.strictObject({ skill: id, level: skillLevel })),
+        grantsSkills: list(strictObject({ skill: id, level: skillLevel })),
         grantsCertificates: list(id),
         durationDays: count,
         costPerTrainee: meta(cost, { description: 'CNY per trainee.' }),
@@ -464,7 +463,7 @@ export const policyOverrideSchema = z.strictObject({
 
 /** The whole dataset JSON: the union of the record schemas, used for the JSON Schema and the input type. */
 export const datasetSchema = meta(
-  z.strictObject({
+  strictObject({
     $schema: meta(z.optional(z.string()), { description: 'The JSON Schema this file follows (ignored).' }),
     asOf: meta(z.optional(isoDate), {
       description: 'The date every rule is evaluated on. Give it for reproducible results.',
