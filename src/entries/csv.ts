@@ -17,37 +17,5 @@
  *
  * @module
  */
-export {
-  CSV_COLUMNS,
-  EMPLOYER_COLUMNS,
-  GROUP_COLUMNS,
-  LABOURER_COLUMNS,
-  POST_COLUMNS,
-  decodeCsvBytes,
-  encodeCsvText,
-  encodeGb18030,
-  exportDatasetCsv,
-  importCsv,
-  importCsvOrThrow,
-  locateCsvIssues,
-  OUTCOME_COLUMNS,
-  outcomesFromCsv,
-  outcomesToCsv,
-  writeCsv,
-  type CsvCellType,
-  type CsvColumn,
-  type CsvFileReport,
-  type CsvFiles,
-  type CsvImport,
-  type CsvInputEncoding,
-  type CsvLanguage,
-  type CsvOutputEncoding,
-  type CsvTable,
-  type DecodedText,
-  type DetectedEncoding,
-  type ExportDatasetCsvOptions,
-  type ImportCsvOptions,
-  type OutcomesCsv,
-  type WriteCsvOptions,
-} from '../io/index.js';
+export * from '../io/index.js';
 export { planToCsv } from '../report-csv.js';
