@@ -12,6 +12,7 @@ import { createScratch, kernelEligible, kernelScore } from '../../src/internal/k
 import { TopK, Walker, walk, walkLimits, type WalkLimits } from '../../src/internal/walk.js';
 import type {
   AreaCode,
+  CountyCode,
   Dataset,
   EmployerId,
   ParkId,
@@ -546,6 +547,63 @@ describe('the budget counts the posts looked at', () => {
     walk(wk, 0, lim, out);
     expect(out.truncated).toBe(true);
     expect(out.size).toBe(0);
+  });
+
+  it('keeping every pair, each post is looked at once, and once more from its signature if it asks for a skill within the labourer’s reach', () => {
+    // w0 holds a skill linked to no other; w1 two skills, each linked to one more.
+    const asks = ['security-guard', 'cooking', 'food-service', 'cleaning', 'housekeeping'] as SkillId[];
+    const index = compileIndex(
+      dataset({
+        labourers: [
+          labourer({ id: 'w0' as WorkerId, skills: [{ skill: asks[0]!, level: 4, certified: false }] }),
+          labourer({
+            id: 'w1' as WorkerId,
+            skills: [
+              { skill: asks[1]!, level: 4, certified: false },
+              { skill: asks[3]!, level: 4, certified: false },
+            ],
+          }),
+        ],
+        posts: [
+          post({ id: 'none' as PostId }),
+          ...asks.map((skill) =>
+            post({ id: skill as string as PostId, requiredSkills: [{ skill, minLevel: 5 }] }),
+          ),
+        ],
+      }),
+    );
+    const wk = new Walker(index);
+    const lim = walkLimits(Number.NEGATIVE_INFINITY);
+    // w1 first, so that w0's walk follows one that reached more skills.
+    expect(lookedAt(wk, 1, lim, Number.POSITIVE_INFINITY)).toBe(6 + 4);
+    expect(lookedAt(wk, 0, lim, Number.POSITIVE_INFINITY)).toBe(6 + 1);
+  });
+
+  it('counties kept for reuse keep their links over closed posts', () => {
+    // Labourers of two counties walked in turn, the buckets of both kept.
+    const base = six().posts[0]!;
+    const index = compileIndex(
+      dataset({
+        labourers: [labourer(), labourer({ id: 'w2' as WorkerId, originCounty: '530621' as CountyCode })],
+        posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
+      }),
+    );
+    const offsets = Float64Array.from([-0.05, 0, 0.01, 0.02]);
+    const wk = new Walker(index, { offsets });
+    wk.keepBytes = Number.POSITIVE_INFINITY;
+    const out = new TopK(Number.POSITIVE_INFINITY);
+    const lim = walkLimits(Number.NEGATIVE_INFINITY);
+    for (const w of [0, 1]) walk(wk, w, lim, out);
+    offsets[0] = offsets[2] = Number.POSITIVE_INFINITY;
+    // Each walk links over the closed posts of its county; when the county comes back, they cost nothing.
+    for (const w of [0, 1]) walk(wk, w, lim, out);
+    lim.budget = 2;
+    for (const w of [0, 1, 0, 1]) {
+      out.reset(Number.POSITIVE_INFINITY);
+      walk(wk, w, lim, out);
+      expect(out.truncated).toBe(false);
+      expect(listOf(out).posts).toEqual([1, 3]);
+    }
   });
 
   it('a post whose value beats every other bound is the only one looked at', () => {
