@@ -606,6 +606,45 @@ describe('the budget counts the posts looked at', () => {
     }
   });
 
+  it('a county that does not fit in the bytes to keep is not kept: its links are built anew', () => {
+    const base = six().posts[0]!;
+    const index = compileIndex(
+      dataset({
+        labourers: [labourer(), labourer({ id: 'w2' as WorkerId, originCounty: '530621' as CountyCode })],
+        posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
+      }),
+    );
+    const offsets = Float64Array.from([-0.05, 0, 0.01, 0.02]);
+    const wk = new Walker(index, { offsets });
+    wk.keepBytes = 1;
+    const out = new TopK(Number.POSITIVE_INFINITY);
+    const lim = walkLimits(Number.NEGATIVE_INFINITY);
+    for (const w of [0, 1]) walk(wk, w, lim, out);
+    offsets[2] = Number.POSITIVE_INFINITY;
+    for (const w of [0, 1]) walk(wk, w, lim, out);
+    // Back in the first county, rebuilt: the closed post between the open ones is looked at again.
+    expect(lookedAt(wk, 0, lim, Number.POSITIVE_INFINITY)).toBe(4);
+  });
+
+  it('a signature whose skills fall short of their best is walked at its real bound', () => {
+    // The labourer holds the skill below the level asked: the signature's bucket enters the heap
+    // with the skills at their best, above the post without skills, and goes back below it.
+    const index = compileIndex(
+      dataset({
+        labourers: [labourer({ skills: [{ skill: SKILL, level: 5, certified: false }] })],
+        posts: [
+          post({ id: 'plain' as PostId }),
+          post({ id: 'asks' as PostId, requiredSkills: [{ skill: SKILL, minLevel: 3 }] }),
+        ],
+      }),
+    );
+    const lim = walkLimits(0);
+    expect(lookedAt(new Walker(index), 0, lim, 1)).toBe(1);
+    const out = new TopK(1);
+    walk(new Walker(index), 0, lim, out);
+    expect(index.postIds[out.posts[0]!]).toBe('plain');
+  });
+
   it('a post whose value beats every other bound is the only one looked at', () => {
     // A twin of the best post at the lesser employer (the same bucket, a lower key), and a labourer
     // with a skill none of the posts asks for (the skills' bound of untouched buckets below 1).
