@@ -405,6 +405,39 @@ describe('preferred destinations', () => {
       }
     }, 30_000);
 
+    it(`beyond the count marked one by one, widen every bound by the preference's rise alone (a preferred ${where})`, () => {
+      // Posts elsewhere paid little: below the preferred posts by more than the rise, never looked at.
+      const ds = crowded(4100, where);
+      const low = ds.posts[0]!;
+      const index = compileIndex({
+        ...ds,
+        posts: [
+          ...ds.posts,
+          ...['c1', 'c2'].map((id) => ({
+            ...low,
+            id: id as PostId,
+            employer: 'e1' as EmployerId,
+            pay: { kind: 'monthly' as const, baseMonthly: 2300, expectedMonthly: 4400 },
+          })),
+        ],
+      });
+      const wk = new Walker(index);
+      const lim = walkLimits(0);
+      const out = new TopK(1);
+      // The least budget that is not cut short: the posts looked at.
+      let lo = 0;
+      let hi = index.postCount + 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        lim.budget = mid;
+        out.reset(1);
+        walk(wk, 0, lim, out);
+        if (out.truncated) lo = mid + 1;
+        else hi = mid;
+      }
+      expect(lo).toBe(index.postCount - 2);
+    }, 30_000);
+
     it(`up to the count marked one by one, widen no bound of the walk (a preferred ${where})`, () => {
       // The walk looks at the post elsewhere alone; the preferred posts are bounded after it. With
       // the preference's allowance in every bound, it would look at them all.
@@ -624,6 +657,46 @@ describe('the budget counts the posts looked at', () => {
     for (const w of [0, 1]) walk(wk, w, lim, out);
     // Back in the first county, rebuilt: the closed post between the open ones is looked at again.
     expect(lookedAt(wk, 0, lim, Number.POSITIVE_INFINITY)).toBe(4);
+  });
+
+  it('within the bytes to keep, the counties left most recently are kept, and taking one back frees its bytes', () => {
+    // Three counties with the same posts (so the same bytes each); the closed post between open ones
+    // shows whether a county came back with its links (3 posts looked at) or was built anew (4).
+    const base = six().posts[0]!;
+    const index = compileIndex(
+      dataset({
+        labourers: ['530627', '530621', '530622'].map((county, i) =>
+          labourer({ id: `w${i}` as WorkerId, originCounty: county as CountyCode }),
+        ),
+        posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
+      }),
+    );
+    const lim = walkLimits(Number.NEGATIVE_INFINITY);
+    const out = new TopK(Number.POSITIVE_INFINITY);
+    /** Walks the labourers in turn (the post `c` closed after the first `before`), then counts the last one's. */
+    const cost = (keepBytes: number, before: number[], after: number[], last: number): number => {
+      const offsets = Float64Array.from([-0.05, 0, 0.01, 0.02]);
+      const wk = new Walker(index, { offsets });
+      wk.keepBytes = keepBytes;
+      for (const w of before) walk(wk, w, lim, out);
+      offsets[2] = Number.POSITIVE_INFINITY;
+      for (const w of after) walk(wk, w, lim, out);
+      return lookedAt(wk, last, lim, Number.POSITIVE_INFINITY);
+    };
+    // Room for two counties: the least with which the first comes back with its links after the
+    // second (the county left is kept before the one coming back is taken out).
+    let lo = 0;
+    let hi = 1 << 24;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cost(mid, [0], [0, 1], 0) === 3) hi = mid;
+      else lo = mid + 1;
+    }
+    const two = lo;
+    expect(cost(two - 1, [0], [0, 1], 0)).toBe(4);
+    // With three counties, the least recently left is dropped, the other two kept and taken back in turn.
+    expect(cost(two, [0, 1, 2], [1, 2], 1)).toBe(3);
+    expect(cost(two, [0, 1, 2], [1, 2, 1], 2)).toBe(3);
   });
 
   it('a signature whose skills fall short of their best is walked at its real bound', () => {
