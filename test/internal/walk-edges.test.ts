@@ -453,6 +453,38 @@ describe('preferred destinations', () => {
     }, 30_000);
   }
 
+  it('a preferred post whose bound is its score to the last bit is kept at a floor of its own value', () => {
+    // Skills at their best (none asked), the origin raised by the whole rise (all of Dongguan
+    // preferred), the pay exact: only the margin keeps the bound from falling short by rounding.
+    const index = compileIndex(
+      dataset({
+        labourers: [
+          labourer({
+            pay: { minMonthly: 1500, targetMonthly: 3000 },
+            mobility: {
+              scope: 'anywhere',
+              preferred: [{ kind: 'area', area: '4419' as AreaCode }],
+              refused: [],
+            },
+          }),
+        ],
+        employers: [employer({ measuredRetention: { months: 6, placements: 10, rate: 0.8 } })],
+        posts: ['p0', 'p1'].map((id) =>
+          post({
+            id: id as PostId,
+            site: { kind: 'town', town: townOf(0) },
+            trainsOnJob: false,
+            pay: { kind: 'monthly', baseMonthly: 2300, expectedMonthly: 3600 },
+          }),
+        ),
+      }),
+    );
+    const pairs = pairsOf(index, 0);
+    const out = new TopK(1);
+    walk(new Walker(index), 0, walkLimits(pairs[0]!.value), out);
+    expect(listOf(out).posts).toEqual([0]);
+  });
+
   it('a preferred town without posts widens no bound either', () => {
     const index = compileIndex(crowded(3, 'area', 5));
     expect(lookedAt(new Walker(index), 0, walkLimits(0), 1)).toBe(1);
