@@ -56,6 +56,10 @@ const verdict = (plan: Plan, d: Dataset = ds): readonly PlanViolation[] => {
   }
   return violations;
 };
+/** A violation in one line: its code, what it names, its message in English and in Chinese. */
+const fmt = (v: PlanViolation): string =>
+  [v.code, v.worker, v.post, v.group].filter((x) => x !== undefined).join(' ') +
+  `: ${v.message} | ${v.messageZh}`;
 /** The codes found, sorted and each once. */
 const codes = (plan: Plan, d: Dataset = ds): string[] =>
   [...new Set(verdict(plan, d).map((v) => v.code))].sort();
@@ -239,6 +243,135 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
     ['objective-mismatch'],
   ],
   [
+    'a near miss dropped from the reasons',
+    () =>
+      withEntries(
+        optimal,
+        map('b', (e) =>
+          e.kind === 'unplaced' && e.reasons[0].code === 'posts-filled'
+            ? {
+                ...e,
+                reasons: [
+                  {
+                    code: 'posts-filled',
+                    params: { nearMisses: e.reasons[0].params.nearMisses.slice(0, 1) },
+                  },
+                ],
+              }
+            : e,
+        ),
+      ),
+    ['reason-mismatch'],
+  ],
+  [
+    'a near miss added to the reasons',
+    () =>
+      withEntries(
+        optimal,
+        map('b', (e) =>
+          e.kind === 'unplaced' && e.reasons[0].code === 'posts-filled'
+            ? {
+                ...e,
+                reasons: [
+                  {
+                    code: 'posts-filled',
+                    params: {
+                      nearMisses: [...e.reasons[0].params.nearMisses, e.reasons[0].params.nearMisses[0]!],
+                    },
+                  },
+                ],
+              }
+            : e,
+        ),
+      ),
+    ['reason-mismatch'],
+  ],
+  [
+    'the second near miss held by one fewer',
+    () =>
+      withEntries(
+        optimal,
+        map('b', (e) =>
+          e.kind === 'unplaced' && e.reasons[0].code === 'posts-filled'
+            ? {
+                ...e,
+                reasons: [
+                  {
+                    code: 'posts-filled',
+                    params: {
+                      nearMisses: e.reasons[0].params.nearMisses.map((n, i) =>
+                        i === 1 ? { ...n, held: n.held - 1 } : n,
+                      ),
+                    },
+                  },
+                ],
+              }
+            : e,
+        ),
+      ),
+    ['reason-mismatch'],
+  ],
+  [
+    'a reason with a field too many',
+    () =>
+      withEntries(
+        optimal,
+        map('e', (e) =>
+          e.kind === 'unplaced' && e.reasons[0].code === 'no-eligible-post'
+            ? {
+                ...e,
+                reasons: [
+                  { code: 'no-eligible-post', params: { ...e.reasons[0].params, extra: 1 } as never },
+                ],
+              }
+            : e,
+        ),
+      ),
+    ['reason-mismatch'],
+  ],
+  [
+    'a reason with a field missing',
+    () =>
+      withEntries(
+        optimal,
+        map('e', (e) =>
+          e.kind === 'unplaced' && e.reasons[0].code === 'no-eligible-post'
+            ? { ...e, reasons: [{ code: 'no-eligible-post', params: { posts: 3 } as never }] }
+            : e,
+        ),
+      ),
+    ['reason-mismatch'],
+  ],
+  [
+    'objective total within the tolerance',
+    () => ({ ...optimal, objective: { ...optimal.objective, total: optimal.objective.total + 1e-12 } }),
+    [],
+  ],
+  [
+    'summary pay mean off',
+    () => ({
+      ...optimal,
+      summary: {
+        ...optimal.summary,
+        pay: { ...optimal.summary.pay, meanNet: optimal.summary.pay.meanNet + 1 },
+      },
+    }),
+    ['summary-mismatch'],
+  ],
+  [
+    'summary tiers short of one',
+    () => ({ ...optimal, summary: { ...optimal.summary, byTier: optimal.summary.byTier.slice(1) } }),
+    ['summary-mismatch'],
+  ],
+  [
+    'tier dual of a post missing',
+    () => {
+      const { p3: _p3, ...rightTierPotential } = dualsOf(optimal).rightTierPotential;
+      return withDuals(optimal, { rightTierPotential });
+    },
+    ['certificate'],
+  ],
+  [
     'summary placed off by one',
     () => ({ ...optimal, summary: { ...optimal.summary, placed: 4 } }),
     ['summary-mismatch'],
@@ -392,6 +525,19 @@ const fam: PlacementGroup = { id: 'fam', members: ['b' as WorkerId, 'a' as Worke
 const famPlan = assign(fds, { groups: [fam] });
 const famStable = assign(fds, { groups: [fam], mode: 'stable' });
 const withGroups = (plan: Plan, groups: Plan['groups']): Plan => ({ ...plan, groups });
+/**
+ * As gds with p1 full and a third labourer, c, who would rather have p2 or p3 than nothing and whom
+ * both posts prefer to the members holding them: blocking pairs the group explains.
+ */
+const cds = dataset({
+  ...gds,
+  labourers: [
+    ...gds.labourers,
+    labourer({ id: 'c' as WorkerId, pay: { minMonthly: 2000, targetMonthly: 4000 } }),
+  ],
+  posts: gds.posts.map((p) => (p.id === 'p1' ? { ...p, filled: 1 } : p)),
+});
+const explained = assign(cds, { groups: [g], mode: 'stable' });
 const boundOf = (plan: Plan): OptimalCertificate => plan.groupSearch.bound!;
 
 /** keepTogether: a and b, fellow villagers, could both work at e2 (a bonus of 0.05 each). */
@@ -432,6 +578,36 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     () => ({ ...optimal, options: { ...optimal.options, minScore: 0.75 } }),
     ['not-a-candidate', 'reason-mismatch'],
     ds,
+  ],
+  [
+    'a listed blocking pair misnamed (its post)',
+    () => ({
+      ...explained,
+      blockingPairs: explained.blockingPairs!.map((b) => ({ ...b, post: 'p2' as PostId })),
+    }),
+    ['blocking-pairs-mismatch'],
+    cds,
+  ],
+  [
+    'a listed blocking pair misnamed (its labourer)',
+    () => ({
+      ...explained,
+      blockingPairs: explained.blockingPairs!.map((b) => ({ ...b, worker: 'a' as WorkerId })),
+    }),
+    ['blocking-pairs-mismatch'],
+    cds,
+  ],
+  [
+    'blocking pairs undercounted',
+    () => ({ ...explained, blockingPairCount: 1 }),
+    ['blocking-pairs-mismatch'],
+    cds,
+  ],
+  [
+    'blocking pairs counted but not listed',
+    () => ({ ...explained, blockingPairs: [] }),
+    ['blocking-pairs-mismatch'],
+    cds,
   ],
   [
     'an outcome for a group not in the options',
@@ -569,12 +745,273 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
   ['a group not placed, its outcome gone', () => withGroups(famPlan, []), ['group-outcome-mismatch'], fds],
 ];
 
+/** Every violation of each tampering, in order: code, what it names, message | message in Chinese. */
+const exact: Readonly<Record<string, readonly string[]>> = {
+  'a keep-together bonus left out': [
+    "score-mismatch a p1: 'a' → 'p1' scores 0.7330000000000001 (bonus 0.05), not 0.7330000000000001 (bonus 0) | 'a' → 'p1' 得分 0.7330000000000001（加分 0.05），不是 0.7330000000000001（加分 0）",
+    "score-mismatch b p1: 'b' → 'p1' scores 0.7330000000000001 (bonus 0.05), not 0.7330000000000001 (bonus 0) | 'b' → 'p1' 得分 0.7330000000000001（加分 0.05），不是 0.7330000000000001（加分 0）",
+  ],
+  'a placement beyond the candidates per labourer': [
+    "not-a-candidate b p2: 'b' → 'p2' is below the minimum score or beyond the candidates per labourer | 'b' → 'p2' 低于最低分，或不在每人的候选岗位之内",
+    'objective-mismatch: objective is {"priorityPlaced":1,"placed":2,"total":1.5695000000000003}, not {"priorityPlaced":1,"placed":1,"total":0.8240000000000002} | 目标值是 {"priorityPlaced":1,"placed":2,"total":1.5695000000000003}，不是 {"priorityPlaced":1,"placed":1,"total":0.8240000000000002}',
+    "certificate b p2: certificate: 'b' → 'p2' is used but u + v is not its value | 对偶证书：'b' → 'p2' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [1,0.8240000000000002] ≠ [1,1.5695000000000003] | 对偶证书：对偶目标值 [1,0.8240000000000002] ≠ [1,1.5695000000000003]',
+  ],
+  'unplaced with room on its short candidate list': [
+    "reason-mismatch a: 'a': the unplaced reasons are not what the plan implies | 'a'：未安置原因与方案不符",
+    "unplaced-with-room a p1: 'a' is unplaced but 'p1' has room | 'a' 未安置，但 'p1' 还有空缺",
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+    "unplaced-with-room b p1: 'b' is unplaced but 'p1' has room | 'b' 未安置，但 'p1' 还有空缺",
+    "reason-mismatch c: 'c': the unplaced reasons are not what the plan implies | 'c'：未安置原因与方案不符",
+    "unplaced-with-room c p1: 'c' is unplaced but 'p1' has room | 'c' 未安置，但 'p1' 还有空缺",
+    "reason-mismatch d: 'd': the unplaced reasons are not what the plan implies | 'd'：未安置原因与方案不符",
+    "unplaced-with-room d p1: 'd' is unplaced but 'p1' has room | 'd' 未安置，但 'p1' 还有空缺",
+    'objective-mismatch: objective is {"priorityPlaced":0,"placed":0,"total":0}, not {"priorityPlaced":1,"placed":1,"total":0.8240000000000002} | 目标值是 {"priorityPlaced":0,"placed":0,"total":0}，不是 {"priorityPlaced":1,"placed":1,"total":0.8240000000000002}',
+    "certificate p1: certificate: v('p1') > 0 but it has room | 对偶证书：v('p1') > 0，但该岗位还有空缺",
+    'certificate: certificate: dual objective [1,0.8240000000000002] ≠ [0,0] | 对偶证书：对偶目标值 [1,0.8240000000000002] ≠ [0,0]',
+  ],
+  'a placement below the minimum score': [
+    "not-a-candidate a p2: 'a' → 'p2' is below the minimum score or beyond the candidates per labourer | 'a' → 'p2' 低于最低分，或不在每人的候选岗位之内",
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
+  'a listed blocking pair misnamed (its post)': [
+    'blocking-pairs-mismatch: the plan counts 2 blocking pairs and lists 2; there are 2 (the first 2 listed) | 方案记阻塞对 2 个、列出 2 个；实有 2 个（应列出前 2 个）',
+  ],
+  'a listed blocking pair misnamed (its labourer)': [
+    'blocking-pairs-mismatch: the plan counts 2 blocking pairs and lists 2; there are 2 (the first 2 listed) | 方案记阻塞对 2 个、列出 2 个；实有 2 个（应列出前 2 个）',
+  ],
+  'blocking pairs undercounted': [
+    'blocking-pairs-mismatch: the plan counts 1 blocking pairs and lists 2; there are 2 (the first 2 listed) | 方案记阻塞对 1 个、列出 2 个；实有 2 个（应列出前 2 个）',
+  ],
+  'blocking pairs counted but not listed': [
+    'blocking-pairs-mismatch: the plan counts 2 blocking pairs and lists 0; there are 2 (the first 2 listed) | 方案记阻塞对 2 个、列出 0 个；实有 2 个（应列出前 2 个）',
+  ],
+  'an outcome for a group not in the options': [
+    "group-outcome-mismatch zz: outcome for 'zz' is unknown or repeated | 组 'zz' 的结果不明或重复",
+  ],
+  'an outcome given twice': [
+    "group-outcome-mismatch g: outcome for 'g' is unknown or repeated | 组 'g' 的结果不明或重复",
+  ],
+  'an outcome with another rule': [
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+  ],
+  'an outcome at another employer': [
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    "certificate a p1: certificate: u('a') + v('p1') < value of the pair | 对偶证书：u('a') + v('p1') 小于该配对的价值",
+    "certificate b p1: certificate: u('b') + v('p1') < value of the pair | 对偶证书：u('b') + v('p1') 小于该配对的价值",
+  ],
+  'a placed group said not placed': [
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    'certificate: certificate: tiers [0] ≠ [] | 对偶证书：层级 [0] ≠ []',
+  ],
+  'no outcome for a group': [
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    'certificate: certificate: tiers [0] ≠ [] | 对偶证书：层级 [0] ≠ []',
+  ],
+  'a group split across employers': [
+    "group-broken g: group 'g' is split or partly placed | 组 'g' 被拆开或只安置了一部分",
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":2,"total":1.5810000000000004}, not {"priorityPlaced":2,"placed":2,"total":1.4660000000000002} | 目标值是 {"priorityPlaced":2,"placed":2,"total":1.5810000000000004}，不是 {"priorityPlaced":2,"placed":2,"total":1.4660000000000002}',
+    "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
+    "certificate a p1: certificate: 'a' → 'p1' is used but u + v is not its value | 对偶证书：'a' → 'p1' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [2,1.4660000000000002] ≠ [2,1.5810000000000004] | 对偶证书：对偶目标值 [2,1.4660000000000002] ≠ [2,1.5810000000000004]',
+  ],
+  'a group partly placed': [
+    "group-broken g: group 'g' is split or partly placed | 组 'g' 被拆开或只安置了一部分",
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    "reason-mismatch a: 'a': the unplaced reasons are not what the plan implies | 'a'：未安置原因与方案不符",
+    'objective-mismatch: objective is {"priorityPlaced":1,"placed":1,"total":0.7330000000000001}, not {"priorityPlaced":2,"placed":2,"total":1.4660000000000002} | 目标值是 {"priorityPlaced":1,"placed":1,"total":0.7330000000000001}，不是 {"priorityPlaced":2,"placed":2,"total":1.4660000000000002}',
+    "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
+    'certificate: certificate: dual objective [2,1.4660000000000002] ≠ [1,0.7330000000000001] | 对偶证书：对偶目标值 [2,1.4660000000000002] ≠ [1,0.7330000000000001]',
+  ],
+  'an upper bound without duals': [
+    'bound-mismatch: the upper bound comes with no duals to prove it | 上界没有附上可证明它的对偶值',
+  ],
+  'an upper bound overstated': [
+    'bound-mismatch: bound: dual objective [2,1.5810000000000004] ≠ [2,1.5910000000000004] | 上界：对偶目标值 [2,1.5810000000000004] ≠ [2,1.5910000000000004]',
+  ],
+  'a bound dual lowered': [
+    "bound-mismatch a p1: bound: u('a') + v('p1') < value of the pair | 上界：u('a') + v('p1') 小于该配对的价值",
+    "bound-mismatch b p1: bound: u('b') + v('p1') < value of the pair | 上界：u('b') + v('p1') 小于该配对的价值",
+    'bound-mismatch: bound: dual objective [2,1.4660000000000002] ≠ [2,1.5810000000000004] | 上界：对偶目标值 [2,1.4660000000000002] ≠ [2,1.5810000000000004]',
+  ],
+  'a group member reason misstated': [
+    "reason-mismatch a: 'a': the unplaced reasons are not what the plan implies | 'a'：未安置原因与方案不符",
+  ],
+  'a group not placed, its outcome gone': [
+    "group-outcome-mismatch fam: group 'fam': the outcome does not match the entries | 组 'fam'：结果与各条安置不符",
+  ],
+  'mode other than the options say': [
+    "mode-mismatch: plan mode 'stable' but options say 'optimal' | 方案模式为 'stable'，选项却为 'optimal'",
+  ],
+  'date other than the dataset': [
+    'as-of-mismatch: plan as of 2026-03-02, dataset as of 2026-03-01 | 方案基准日 2026-03-02，数据集基准日 2026-03-01',
+  ],
+  'options invalid': [
+    'options-invalid: verifyPlan: minScore must be a number in [0, 1], got 2 | 方案的选项无效：verifyPlan: minScore must be a number in [0, 1], got 2',
+  ],
+  'kept placements': [
+    'kept-mismatch: the plan keeps 0 placement(s) in work from outcome records: verify it with them (verifyReplan, bangfu verify --outcomes) | 方案依据跟踪记录保留了 0 个在岗安置：请连同跟踪记录核验（verifyReplan，bangfu verify --outcomes）',
+  ],
+  'entries out of order': ["not-sorted a: entry 1 ('a') is out of order | 第 1 条（'a'）顺序不对"],
+  'unknown labourer at the end': [
+    "unknown-worker zz: 'zz' is not a labourer | 'zz' 不是数据集中的劳动力",
+    'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
+  ],
+  '__proto__ as a labourer': [
+    "unknown-worker __proto__: '__proto__' is not a labourer | '__proto__' 不是数据集中的劳动力",
+    'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
+  ],
+  'labourer listed twice, next to itself': [
+    "worker-listed-twice a: 'a' appears twice | 'a' 出现了两次",
+    'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
+  ],
+  'labourer missing': [
+    "worker-missing e: 'e' is not in the plan | 'e' 不在方案中",
+    'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
+  ],
+  'tier misstated': ["tier-mismatch e: 'e' has tier 1, not 0 | 'e' 的优先层级是 1，不是 0"],
+  'unknown post': [
+    "unknown-post c zz: 'zz' is not a post | 'zz' 不是数据集中的岗位",
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+    "unplaced-with-room b p1: 'b' is unplaced but 'p1' has room | 'b' 未安置，但 'p1' 还有空缺",
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":2,"total":1.4886250000000003}, not {"priorityPlaced":2,"placed":3,"total":2.3366250000000006} | 目标值是 {"priorityPlaced":2,"placed":2,"total":1.4886250000000003}，不是 {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}',
+    "certificate p1: certificate: v('p1') > 0 but it has room | 对偶证书：v('p1') > 0，但该岗位还有空缺",
+    'certificate: certificate: dual objective [2,2.3366250000000006] ≠ [2,1.4886250000000003] | 对偶证书：对偶目标值 [2,2.3366250000000006] ≠ [2,1.4886250000000003]',
+  ],
+  'employer misstated': ["employer-mismatch c p1: 'p1' belongs to 'e1' | 'p1' 属于 'e1'"],
+  'score misstated by 1e-6': [
+    "score-mismatch c p1: 'c' → 'p1' scores 0.8480000000000002 (bonus 0), not 0.8480010000000002 (bonus 0) | 'c' → 'p1' 得分 0.8480000000000002（加分 0），不是 0.8480010000000002（加分 0）",
+  ],
+  'bonus misstated': [
+    "score-mismatch c p1: 'c' → 'p1' scores 0.8480000000000002 (bonus 0), not 0.8480000000000002 (bonus 0.05) | 'c' → 'p1' 得分 0.8480000000000002（加分 0），不是 0.8480000000000002（加分 0.05）",
+  ],
+  'score within the tolerance': [],
+  'reason rule count off by one': [
+    "reason-mismatch e: 'e': the unplaced reasons are not what the plan implies | 'e'：未安置原因与方案不符",
+  ],
+  'objective priorityPlaced off by one': [
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}, not {"priorityPlaced":1,"placed":3,"total":2.3366250000000006} | 目标值是 {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}，不是 {"priorityPlaced":1,"placed":3,"total":2.3366250000000006}',
+  ],
+  'objective placed off by one': [
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}, not {"priorityPlaced":2,"placed":4,"total":2.3366250000000006} | 目标值是 {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}，不是 {"priorityPlaced":2,"placed":4,"total":2.3366250000000006}',
+  ],
+  'objective total off by 1e-6': [
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}, not {"priorityPlaced":2,"placed":3,"total":2.3366260000000008} | 目标值是 {"priorityPlaced":2,"placed":3,"total":2.3366250000000006}，不是 {"priorityPlaced":2,"placed":3,"total":2.3366260000000008}',
+  ],
+  'a near miss dropped from the reasons': [
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
+  'a near miss added to the reasons': [
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
+  'the second near miss held by one fewer': [
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
+  'a reason with a field too many': [
+    "reason-mismatch e: 'e': the unplaced reasons are not what the plan implies | 'e'：未安置原因与方案不符",
+  ],
+  'a reason with a field missing': [
+    "reason-mismatch e: 'e': the unplaced reasons are not what the plan implies | 'e'：未安置原因与方案不符",
+  ],
+  'objective total within the tolerance': [],
+  'summary pay mean off': ['summary-mismatch: the summary does not match the entries | 汇总与各条安置不符'],
+  'summary tiers short of one': [
+    'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
+  ],
+  'tier dual of a post missing': [
+    "certificate p3: certificate: no well-formed dual for 'p3' | 对偶证书：'p3' 没有格式正确的对偶值",
+  ],
+  'summary placed off by one': [
+    'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
+  ],
+  'no certificate': ['certificate: an optimal plan needs its dual certificate | 最优方案须附对偶证书'],
+  'stable certificate on an optimal plan': [
+    'certificate: an optimal plan needs its dual certificate | 最优方案须附对偶证书',
+  ],
+  'certificate tiers misstated': ['certificate: certificate: tiers [] ≠ [1] | 对偶证书：层级 [] ≠ [1]'],
+  'certificate tiers of the right length but wrong': [
+    'certificate: certificate: tiers [0] ≠ [1] | 对偶证书：层级 [0] ≠ [1]',
+  ],
+  'dual of a labourer missing': [
+    "certificate b: certificate: no well-formed dual for 'b' | 对偶证书：'b' 没有格式正确的对偶值",
+  ],
+  'dual of a post not finite': [
+    "certificate p3: certificate: no well-formed dual for 'p3' | 对偶证书：'p3' 没有格式正确的对偶值",
+  ],
+  'tier dual of a labourer too short': [
+    "certificate b: certificate: no well-formed dual for 'b' | 对偶证书：'b' 没有格式正确的对偶值",
+  ],
+  'tier dual of a post not an integer': [
+    "certificate p3: certificate: no well-formed dual for 'p3' | 对偶证书：'p3' 没有格式正确的对偶值",
+  ],
+  'u of an unplaced labourer positive': [
+    "certificate b: certificate: u('b') > 0 but it is unplaced | 对偶证书：u('b') > 0，但此人未安置",
+    'certificate: certificate: dual objective [2,2.4366250000000003] ≠ [2,2.3366250000000006] | 对偶证书：对偶目标值 [2,2.4366250000000003] ≠ [2,2.3366250000000006]',
+  ],
+  'u of a labourer negative': [
+    "certificate a: certificate: u('a') < 0 | 对偶证书：u('a') < 0",
+    "certificate a p2: certificate: 'a' → 'p2' is used but u + v is not its value | 对偶证书：'a' → 'p2' 已被采用，但 u + v 不等于其价值",
+    "certificate a p2: certificate: u('a') + v('p2') < value of the pair | 对偶证书：u('a') + v('p2') 小于该配对的价值",
+    'certificate: certificate: dual objective [1,2.3366250000000006] ≠ [2,2.3366250000000006] | 对偶证书：对偶目标值 [1,2.3366250000000006] ≠ [2,2.3366250000000006]',
+  ],
+  'v of a full post raised': [
+    "certificate c p1: certificate: 'c' → 'p1' is used but u + v is not its value | 对偶证书：'c' → 'p1' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [2,2.388625] ≠ [2,2.3366250000000006] | 对偶证书：对偶目标值 [2,2.388625] ≠ [2,2.3366250000000006]',
+  ],
+  'v of a post without openings raised': [],
+  'v of a post lowered': [
+    "certificate a p2: certificate: 'a' → 'p2' is used but u + v is not its value | 对偶证书：'a' → 'p2' 已被采用，但 u + v 不等于其价值",
+    "certificate d p2: certificate: 'd' → 'p2' is used but u + v is not its value | 对偶证书：'d' → 'p2' 已被采用，但 u + v 不等于其价值",
+    "certificate a p2: certificate: u('a') + v('p2') < value of the pair | 对偶证书：u('a') + v('p2') 小于该配对的价值",
+    "certificate b p2: certificate: u('b') + v('p2') < value of the pair | 对偶证书：u('b') + v('p2') 小于该配对的价值",
+    "certificate c p2: certificate: u('c') + v('p2') < value of the pair | 对偶证书：u('c') + v('p2') 小于该配对的价值",
+    "certificate d p2: certificate: u('d') + v('p2') < value of the pair | 对偶证书：u('d') + v('p2') 小于该配对的价值",
+    'certificate: certificate: dual objective [2,2.1786250000000003] ≠ [2,2.3366250000000006] | 对偶证书：对偶目标值 [2,2.1786250000000003] ≠ [2,2.3366250000000006]',
+  ],
+  'stable plan with a blocking pair': [
+    "blocking-pair a p1: 'a' and 'p1' would both rather be together | 'a' 与 'p1' 都更愿意彼此匹配（阻塞对）",
+    "blocking-pair d p1: 'd' and 'p1' would both rather be together | 'd' 与 'p1' 都更愿意彼此匹配（阻塞对）",
+    'blocking-pairs-mismatch: the plan counts 0 blocking pairs and lists 0; there are 2 (the first 2 listed) | 方案记阻塞对 0 个、列出 0 个；实有 2 个（应列出前 2 个）',
+  ],
+  'greedy plan with a blocking pair': [
+    "blocking-pair a p1: 'a' and 'p1' would both rather be together | 'a' 与 'p1' 都更愿意彼此匹配（阻塞对）",
+    "blocking-pair d p1: 'd' and 'p1' would both rather be together | 'd' 与 'p1' 都更愿意彼此匹配（阻塞对）",
+  ],
+  'blocking pairs counted where there are none': [
+    'blocking-pairs-mismatch: the plan counts 1 blocking pairs and lists 0; there are 0 (the first 0 listed) | 方案记阻塞对 1 个、列出 0 个；实有 0 个（应列出前 0 个）',
+  ],
+  'blocking pair listed where there is none': [
+    'blocking-pairs-mismatch: the plan counts 0 blocking pairs and lists 1; there are 0 (the first 0 listed) | 方案记阻塞对 0 个、列出 1 个；实有 0 个（应列出前 0 个）',
+  ],
+  'capacity exceeded': [
+    "capacity-exceeded p2: 'p2' holds 3, 2 openings left | 'p2' 安置了 3 人，空缺只有 2 个",
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":4,"total":3.0723750000000005}, not {"priorityPlaced":2,"placed":3,"total":2.3268750000000007} | 目标值是 {"priorityPlaced":2,"placed":4,"total":3.0723750000000005}，不是 {"priorityPlaced":2,"placed":3,"total":2.3268750000000007}',
+  ],
+  'unplaced with room': [
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+    "unplaced-with-room b p2: 'b' is unplaced but 'p2' has room | 'b' 未安置，但 'p2' 还有空缺",
+    "reason-mismatch c: 'c': the unplaced reasons are not what the plan implies | 'c'：未安置原因与方案不符",
+    "unplaced-with-room c p2: 'c' is unplaced but 'p2' has room | 'c' 未安置，但 'p2' 还有空缺",
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":2,"total":1.5576250000000003}, not {"priorityPlaced":2,"placed":3,"total":2.3268750000000007} | 目标值是 {"priorityPlaced":2,"placed":2,"total":1.5576250000000003}，不是 {"priorityPlaced":2,"placed":3,"total":2.3268750000000007}',
+    "blocking-pair b p2: 'b' and 'p2' would both rather be together | 'b' 与 'p2' 都更愿意彼此匹配（阻塞对）",
+    "blocking-pair c p2: 'c' and 'p2' would both rather be together | 'c' 与 'p2' 都更愿意彼此匹配（阻塞对）",
+    'blocking-pairs-mismatch: the plan counts 0 blocking pairs and lists 0; there are 2 (the first 2 listed) | 方案记阻塞对 0 个、列出 0 个；实有 2 个（应列出前 2 个）',
+  ],
+  'placed where it breaks a rule': [
+    "ineligible c p1: 'c' → 'p1' breaks cannot-leave-home | 'c' → 'p1' 违反规则 cannot-leave-home",
+  ],
+};
+
 describe('verifyPlan, one check at a time', () => {
   it('accepts plans with groups, keep-together bonuses, short candidate lists, a minimum score met exactly', () => {
     expect(verdict(grouped, gds)).toEqual([]);
     expect(verdict(groupedStable, gds)).toEqual([]);
     expect(verdict(assign(gds, { groups: [g], mode: 'greedy' }), gds)).toEqual([]);
     expect(verdict(famPlan, fds)).toEqual([]);
+    expect(verdict(explained, cds)).toEqual([]);
+    expect(explained.blockingPairCount).toBe(2);
+    expect(verdict(assign(cds, { groups: [g], mode: 'greedy' }), cds)).toEqual([]);
     expect(verdict(famStable, fds)).toEqual([]);
     expect(verdict(together, kds)).toEqual([]);
     expect(verdict(assign(kds, { keepTogether: { weight: 0.5 }, mode: 'stable' }), kds)).toEqual([]);
@@ -586,6 +1023,7 @@ describe('verifyPlan, one check at a time', () => {
   for (const [name, plan, expected, d] of groupCases)
     it(name, () => {
       expect(codes(plan(), d)).toEqual(expected);
+      expect(verdict(plan(), d).map(fmt)).toEqual(exact[name]);
     });
   it('accepts the plans assign makes', () => {
     for (const p of [optimal, stable, greedy]) expect(verdict(p)).toEqual([]);
@@ -593,5 +1031,6 @@ describe('verifyPlan, one check at a time', () => {
   for (const [name, plan, expected, d] of cases)
     it(name, () => {
       expect(codes(plan(), d)).toEqual(expected);
+      expect(verdict(plan(), d).map(fmt)).toEqual(exact[name]);
     });
 });
