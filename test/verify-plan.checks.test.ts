@@ -540,6 +540,31 @@ const cds = dataset({
 const explained = assign(cds, { groups: [g], mode: 'stable' });
 const boundOf = (plan: Plan): OptimalCertificate => plan.groupSearch.bound!;
 
+/**
+ * Two same-employer groups with one exact sub-solve allowed: the heuristic places g1 at e2 (both
+ * openings of p2) and not g2, and the certificate belongs to the residual graph: x alone, p2 with
+ * no openings left.
+ */
+const hds = dataset({
+  labourers: [
+    ...['a', 'b', 'c', 'd'].map((id) => labourer({ id: id as WorkerId })),
+    labourer({ id: 'x' as WorkerId, household: 'other', pay: { minMonthly: 2000, targetMonthly: 4000 } }),
+  ],
+  employers: [employer(), employer({ id: 'e2' as EmployerId })],
+  posts: [
+    post({ id: 'p1' as PostId, openings: 1 }),
+    post({ id: 'p2' as PostId, openings: 2, employer: 'e2' as EmployerId }),
+    post({ id: 'p3' as PostId, openings: 2, employer: 'e2' as EmployerId }),
+  ],
+});
+const residual = assign(hds, {
+  groups: [
+    { id: 'g1', members: ['a', 'b'], rule: 'same-employer' },
+    { id: 'g2', members: ['c', 'd'], rule: 'same-employer' },
+  ],
+  exactGroupLimit: 1,
+});
+
 /** keepTogether: a and b, fellow villagers, could both work at e2 (a bonus of 0.05 each). */
 const kds = dataset({
   labourers: [labourer({ id: 'a' as WorkerId }), labourer({ id: 'b' as WorkerId })],
@@ -578,6 +603,36 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     () => ({ ...optimal, options: { ...optimal.options, minScore: 0.75 } }),
     ['not-a-candidate', 'reason-mismatch'],
     ds,
+  ],
+  [
+    'a member outside the residual graph with a malformed dual',
+    () => withDuals(residual, { leftPotential: { ...dualsOf(residual).leftPotential, a: Number.NaN } }),
+    [],
+    hds,
+  ],
+  [
+    'v of a post the group filled raised, in the residual graph',
+    () => withDuals(residual, { rightPotential: { ...dualsOf(residual).rightPotential, p2: 0.5 } }),
+    [],
+    hds,
+  ],
+  [
+    'v of a post with room left raised, in the residual graph',
+    () => withDuals(residual, { rightPotential: { ...dualsOf(residual).rightPotential, p3: 0.5 } }),
+    ['certificate'],
+    hds,
+  ],
+  [
+    'the heuristic bound overstated',
+    () => ({
+      ...residual,
+      groupSearch: {
+        ...residual.groupSearch,
+        upperBound: { ...residual.groupSearch.upperBound!, priorityPlaced: 5 },
+      },
+    }),
+    ['bound-mismatch'],
+    hds,
   ],
   [
     'a listed blocking pair misnamed (its post)',
@@ -773,6 +828,16 @@ const exact: Readonly<Record<string, readonly string[]>> = {
   'a placement below the minimum score': [
     "not-a-candidate a p2: 'a' → 'p2' is below the minimum score or beyond the candidates per labourer | 'a' → 'p2' 低于最低分，或不在每人的候选岗位之内",
     "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
+  'a member outside the residual graph with a malformed dual': [],
+  'v of a post the group filled raised, in the residual graph': [],
+  'v of a post with room left raised, in the residual graph': [
+    "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
+    "certificate x p3: certificate: 'x' → 'p3' is used but u + v is not its value | 对偶证书：'x' → 'p3' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [1.7992500000000002] ≠ [0.7992500000000001] | 对偶证书：对偶目标值 [1.7992500000000002] ≠ [0.7992500000000001]',
+  ],
+  'the heuristic bound overstated': [
+    'bound-mismatch: bound: dual objective [4,3.73125] ≠ [5,3.7312500000000006] | 上界：对偶目标值 [4,3.73125] ≠ [5,3.7312500000000006]',
   ],
   'a listed blocking pair misnamed (its post)': [
     'blocking-pairs-mismatch: the plan counts 2 blocking pairs and lists 2; there are 2 (the first 2 listed) | 方案记阻塞对 2 个、列出 2 个；实有 2 个（应列出前 2 个）',
@@ -1009,6 +1074,8 @@ describe('verifyPlan, one check at a time', () => {
     expect(verdict(groupedStable, gds)).toEqual([]);
     expect(verdict(assign(gds, { groups: [g], mode: 'greedy' }), gds)).toEqual([]);
     expect(verdict(famPlan, fds)).toEqual([]);
+    expect(residual.groupSearch.graph).toBe('residual');
+    expect(verdict(residual, hds)).toEqual([]);
     expect(verdict(explained, cds)).toEqual([]);
     expect(explained.blockingPairCount).toBe(2);
     expect(verdict(assign(cds, { groups: [g], mode: 'greedy' }), cds)).toEqual([]);
