@@ -605,6 +605,42 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     ds,
   ],
   [
+    'a member placed without its group',
+    () =>
+      withEntries(
+        grouped,
+        map('a', (e) => {
+          const { group: _g, ...rest } = e as PlanEntry & { group?: string };
+          return rest;
+        }),
+        gds,
+      ),
+    ['group-outcome-mismatch'],
+    gds,
+  ],
+  [
+    'a member placed with another group',
+    () =>
+      withEntries(
+        grouped,
+        map('a', (e) => ({ ...e, group: 'zz' })),
+        gds,
+      ),
+    ['group-outcome-mismatch'],
+    gds,
+  ],
+  [
+    'a labourer outside every group placed as a member',
+    () =>
+      withEntries(
+        residual,
+        map('x', (e) => ({ ...e, group: 'g1' })),
+        hds,
+      ),
+    ['group-outcome-mismatch'],
+    hds,
+  ],
+  [
     'a member outside the residual graph with a malformed dual',
     () => withDuals(residual, { leftPotential: { ...dualsOf(residual).leftPotential, a: Number.NaN } }),
     [],
@@ -828,6 +864,15 @@ const exact: Readonly<Record<string, readonly string[]>> = {
   'a placement below the minimum score': [
     "not-a-candidate a p2: 'a' → 'p2' is below the minimum score or beyond the candidates per labourer | 'a' → 'p2' 低于最低分，或不在每人的候选岗位之内",
     "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
+  'a member placed without its group': [
+    "group-outcome-mismatch a: 'a' is placed with no group but is in 'g' | 'a' 的安置记为不属任何小组，实际属小组 'g'",
+  ],
+  'a member placed with another group': [
+    "group-outcome-mismatch a: 'a' is placed with group 'zz' but is in 'g' | 'a' 的安置记为小组 'zz'，实际属小组 'g'",
+  ],
+  'a labourer outside every group placed as a member': [
+    "group-outcome-mismatch x: 'x' is placed with group 'g1' but is in none | 'x' 的安置记为小组 'g1'，实际不属任何小组",
   ],
   'a member outside the residual graph with a malformed dual': [],
   'v of a post the group filled raised, in the residual graph': [],
