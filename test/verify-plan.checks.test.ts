@@ -454,6 +454,14 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
     ['blocking-pair'],
   ],
   [
+    'a stable plan without its empty list of blocking pairs',
+    () => {
+      const { blockingPairs: _b, ...rest } = stable;
+      return rest;
+    },
+    [],
+  ],
+  [
     'blocking pairs counted where there are none',
     () => ({ ...stable, blockingPairCount: 1 }),
     ['blocking-pairs-mismatch'],
@@ -565,6 +573,14 @@ const residual = assign(hds, {
   exactGroupLimit: 1,
 });
 
+/** A same-site group of two at the two posts of one town: the relaxation keeps it whole. */
+const sds = dataset({
+  labourers: [labourer({ id: 'a' as WorkerId }), labourer({ id: 'b' as WorkerId })],
+  posts: [post({ id: 'p1' as PostId, openings: 1 }), post({ id: 'p2' as PostId, openings: 1 })],
+});
+const site: PlacementGroup = { id: 's', members: ['a' as WorkerId, 'b' as WorkerId], rule: 'same-site' };
+const sited = assign(sds, { groups: [site] });
+
 /** keepTogether: a and b, fellow villagers, could both work at e2 (a bonus of 0.05 each). */
 const kds = dataset({
   labourers: [labourer({ id: 'a' as WorkerId }), labourer({ id: 'b' as WorkerId })],
@@ -603,6 +619,38 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     () => ({ ...optimal, options: { ...optimal.options, minScore: 0.75 } }),
     ['not-a-candidate', 'reason-mismatch'],
     ds,
+  ],
+  [
+    'a group split, its first member where the outcome says',
+    () =>
+      withEntries(
+        grouped,
+        map('b', (e) => ({
+          ...e,
+          post: 'p1' as PostId,
+          employer: 'e1' as EmployerId,
+          score: (entry(assign(gds), 'a') as { score: number }).score,
+        })),
+        gds,
+      ),
+    ['certificate', 'group-broken', 'group-outcome-mismatch', 'objective-mismatch'],
+    gds,
+  ],
+  [
+    'a group said placed with no member placed',
+    () => withEntries(grouped, (e) => unplace(e), gds),
+    ['certificate', 'group-outcome-mismatch', 'objective-mismatch', 'reason-mismatch'],
+    gds,
+  ],
+  [
+    'a same-site group said placed at another site',
+    () =>
+      withGroups(
+        sited,
+        sited.groups.map((o) => (o.kind === 'placed' ? { ...o, at: 'town:441900117' } : o)),
+      ),
+    ['group-outcome-mismatch'],
+    sds,
   ],
   [
     'a member placed without its group',
@@ -865,6 +913,26 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     "not-a-candidate a p2: 'a' → 'p2' is below the minimum score or beyond the candidates per labourer | 'a' → 'p2' 低于最低分，或不在每人的候选岗位之内",
     "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
   ],
+  'a group split, its first member where the outcome says': [
+    "group-broken g: group 'g' is split or partly placed | 组 'g' 被拆开或只安置了一部分",
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    'objective-mismatch: objective is {"priorityPlaced":2,"placed":2,"total":1.5810000000000004}, not {"priorityPlaced":2,"placed":2,"total":1.4660000000000002} | 目标值是 {"priorityPlaced":2,"placed":2,"total":1.5810000000000004}，不是 {"priorityPlaced":2,"placed":2,"total":1.4660000000000002}',
+    "certificate p2: certificate: v('p2') > 0 but it has room | 对偶证书：v('p2') > 0，但该岗位还有空缺",
+    "certificate b p1: certificate: 'b' → 'p1' is used but u + v is not its value | 对偶证书：'b' → 'p1' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [2,1.4660000000000002] ≠ [2,1.5810000000000004] | 对偶证书：对偶目标值 [2,1.4660000000000002] ≠ [2,1.5810000000000004]',
+  ],
+  'a group said placed with no member placed': [
+    "group-outcome-mismatch g: group 'g': the outcome does not match the entries | 组 'g'：结果与各条安置不符",
+    "reason-mismatch a: 'a': the unplaced reasons are not what the plan implies | 'a'：未安置原因与方案不符",
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+    'objective-mismatch: objective is {"priorityPlaced":0,"placed":0,"total":0}, not {"priorityPlaced":2,"placed":2,"total":1.4660000000000002} | 目标值是 {"priorityPlaced":0,"placed":0,"total":0}，不是 {"priorityPlaced":2,"placed":2,"total":1.4660000000000002}',
+    "certificate p2: certificate: v('p2') > 0 but it has room | 对偶证书：v('p2') > 0，但该岗位还有空缺",
+    "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
+    'certificate: certificate: dual objective [2,1.4660000000000002] ≠ [0,0] | 对偶证书：对偶目标值 [2,1.4660000000000002] ≠ [0,0]',
+  ],
+  'a same-site group said placed at another site': [
+    "group-outcome-mismatch s: group 's': the outcome does not match the entries | 组 's'：结果与各条安置不符",
+  ],
   'a member placed without its group': [
     "group-outcome-mismatch a: 'a' is placed with no group but is in 'g' | 'a' 的安置记为不属任何小组，实际属小组 'g'",
   ],
@@ -1088,6 +1156,7 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     "blocking-pair a p1: 'a' and 'p1' would both rather be together | 'a' 与 'p1' 都更愿意彼此匹配（阻塞对）",
     "blocking-pair d p1: 'd' and 'p1' would both rather be together | 'd' 与 'p1' 都更愿意彼此匹配（阻塞对）",
   ],
+  'a stable plan without its empty list of blocking pairs': [],
   'blocking pairs counted where there are none': [
     'blocking-pairs-mismatch: the plan counts 1 blocking pairs and lists 0; there are 0 (the first 0 listed) | 方案记阻塞对 1 个、列出 0 个；实有 0 个（应列出前 0 个）',
   ],
@@ -1119,6 +1188,12 @@ describe('verifyPlan, one check at a time', () => {
     expect(verdict(groupedStable, gds)).toEqual([]);
     expect(verdict(assign(gds, { groups: [g], mode: 'greedy' }), gds)).toEqual([]);
     expect(verdict(famPlan, fds)).toEqual([]);
+    // The bound of a group search on the candidate graph is the plan's own certificate.
+    expect(sited.groupSearch).toMatchObject({ graph: 'candidates' });
+    expect(sited.groupSearch.upperBound).toBeDefined();
+    expect(sited.groupSearch.bound).toBeUndefined();
+    expect(verdict(sited, sds)).toEqual([]);
+    expect(verdict(assign(sds, { groups: [site], mode: 'stable' }), sds)).toEqual([]);
     expect(residual.groupSearch.graph).toBe('residual');
     expect(verdict(residual, hds)).toEqual([]);
     expect(verdict(explained, cds)).toEqual([]);
