@@ -572,6 +572,12 @@ const residual = assign(hds, {
   ],
   exactGroupLimit: 1,
 });
+/** As hds with p2 and p3 of three openings: g2 at e2 too, and p3 keeps room beside a member. */
+const hds3 = dataset({
+  ...hds,
+  posts: hds.posts.map((p) => (p.id === 'p1' ? p : { ...p, openings: 3 })),
+});
+const residual3 = assign(hds3, { groups: residual.options.groups, exactGroupLimit: 1 });
 
 /** A same-site group of two at the two posts of one town: the relaxation keeps it whole. */
 const sds = dataset({
@@ -705,6 +711,12 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     () => withDuals(residual, { rightPotential: { ...dualsOf(residual).rightPotential, p3: 0.5 } }),
     ['certificate'],
     hds,
+  ],
+  [
+    'v of a post with room left beside a member raised, in the residual graph',
+    () => withDuals(residual3, { rightPotential: { ...dualsOf(residual3).rightPotential, p3: 0.5 } }),
+    ['certificate'],
+    hds3,
   ],
   [
     'the heuristic bound overstated',
@@ -945,6 +957,11 @@ const exact: Readonly<Record<string, readonly string[]>> = {
   'a member outside the residual graph with a malformed dual': [],
   'v of a post the group filled raised, in the residual graph': [],
   'v of a post with room left raised, in the residual graph': [
+    "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
+    "certificate x p3: certificate: 'x' → 'p3' is used but u + v is not its value | 对偶证书：'x' → 'p3' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [1.7992500000000002] ≠ [0.7992500000000001] | 对偶证书：对偶目标值 [1.7992500000000002] ≠ [0.7992500000000001]',
+  ],
+  'v of a post with room left beside a member raised, in the residual graph': [
     "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
     "certificate x p3: certificate: 'x' → 'p3' is used but u + v is not its value | 对偶证书：'x' → 'p3' 已被采用，但 u + v 不等于其价值",
     'certificate: certificate: dual objective [1.7992500000000002] ≠ [0.7992500000000001] | 对偶证书：对偶目标值 [1.7992500000000002] ≠ [0.7992500000000001]',
@@ -1196,6 +1213,7 @@ describe('verifyPlan, one check at a time', () => {
     expect(verdict(assign(sds, { groups: [site], mode: 'stable' }), sds)).toEqual([]);
     expect(residual.groupSearch.graph).toBe('residual');
     expect(verdict(residual, hds)).toEqual([]);
+    expect(verdict(residual3, hds3)).toEqual([]);
     expect(verdict(explained, cds)).toEqual([]);
     expect(explained.blockingPairCount).toBe(2);
     expect(verdict(assign(cds, { groups: [g], mode: 'greedy' }), cds)).toEqual([]);
