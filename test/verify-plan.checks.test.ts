@@ -498,6 +498,13 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
   ],
   // c may no longer leave home: its placement at p1 breaks a rule, and nothing else changes.
   ['placed where it breaks a rule', () => optimal, ['ineligible'], homebound],
+  // Above the minimum score too: a placement that breaks a rule is not also called no candidate.
+  [
+    'placed where it breaks a rule, below the minimum score',
+    () => ({ ...optimal, options: { ...optimal.options, minScore: 0.85 } }),
+    ['ineligible', 'not-a-candidate', 'reason-mismatch'],
+    homebound,
+  ],
 ];
 
 /**
@@ -520,6 +527,8 @@ const gds = dataset({
 const g: PlacementGroup = { id: 'g', members: ['a' as WorkerId, 'b' as WorkerId], rule: 'same-employer' };
 const grouped = assign(gds, { groups: [g] });
 const groupedStable = assign(gds, { groups: [g], mode: 'stable' });
+/** The same with keep-together bonuses: the forced members' pairs weigh their score and bonus. */
+const groupedTogether = assign(gds, { groups: [g], keepTogether: { weight: 0.5 } });
 /** A same-post group of two that no post can take whole (one opening each): not placed. */
 const fds = dataset({
   labourers: [
@@ -835,6 +844,15 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     gds,
   ],
   [
+    "v of a forced member's post below its score and bonus",
+    () =>
+      withDuals(groupedTogether, {
+        rightPotential: { ...dualsOf(groupedTogether).rightPotential, p2: 0.75 },
+      }),
+    ['certificate'],
+    gds,
+  ],
+  [
     'an upper bound without duals',
     () => {
       const { bound: _b, ...groupSearch } = grouped.groupSearch;
@@ -1019,6 +1037,12 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     "certificate p3: certificate: v('p3') > 0 but it has room | 对偶证书：v('p3') > 0，但该岗位还有空缺",
     'certificate: certificate: dual objective [2,1.4660000000000002] ≠ [1,0.7330000000000001] | 对偶证书：对偶目标值 [2,1.4660000000000002] ≠ [1,0.7330000000000001]',
   ],
+  "v of a forced member's post below its score and bonus": [
+    "certificate b p2: certificate: 'b' → 'p2' is used but u + v is not its value | 对偶证书：'b' → 'p2' 已被采用，但 u + v 不等于其价值",
+    "certificate a p2: certificate: u('a') + v('p2') < value of the pair | 对偶证书：u('a') + v('p2') 小于该配对的价值",
+    "certificate b p2: certificate: u('b') + v('p2') < value of the pair | 对偶证书：u('b') + v('p2') 小于该配对的价值",
+    'certificate: certificate: dual objective [2,1.5330000000000001] ≠ [2,1.5660000000000003] | 对偶证书：对偶目标值 [2,1.5330000000000001] ≠ [2,1.5660000000000003]',
+  ],
   'an upper bound without duals': [
     'bound-mismatch: the upper bound comes with no duals to prove it | 上界没有附上可证明它的对偶值',
   ],
@@ -1197,12 +1221,20 @@ const exact: Readonly<Record<string, readonly string[]>> = {
   'placed where it breaks a rule': [
     "ineligible c p1: 'c' → 'p1' breaks cannot-leave-home | 'c' → 'p1' 违反规则 cannot-leave-home",
   ],
+  'placed where it breaks a rule, below the minimum score': [
+    "not-a-candidate a p2: 'a' → 'p2' is below the minimum score or beyond the candidates per labourer | 'a' → 'p2' 低于最低分，或不在每人的候选岗位之内",
+    "ineligible c p1: 'c' → 'p1' breaks cannot-leave-home | 'c' → 'p1' 违反规则 cannot-leave-home",
+    "not-a-candidate d p2: 'd' → 'p2' is below the minimum score or beyond the candidates per labourer | 'd' → 'p2' 低于最低分，或不在每人的候选岗位之内",
+    "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
+  ],
 };
 
 describe('verifyPlan, one check at a time', () => {
   it('accepts plans with groups, keep-together bonuses, short candidate lists, a minimum score met exactly', () => {
     expect(verdict(grouped, gds)).toEqual([]);
     expect(verdict(groupedStable, gds)).toEqual([]);
+    expect(groupedTogether.groupSearch.graph).toBe('groups-fixed');
+    expect(verdict(groupedTogether, gds)).toEqual([]);
     expect(verdict(assign(gds, { groups: [g], mode: 'greedy' }), gds)).toEqual([]);
     expect(verdict(famPlan, fds)).toEqual([]);
     // The bound of a group search on the candidate graph is the plan's own certificate.
