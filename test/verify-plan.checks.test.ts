@@ -348,6 +348,12 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
     [],
   ],
   [
+    // 2.34 × 1e-9 is the tolerance on a total of 2.34.
+    'objective total off by 1.5e-9, within the relative tolerance',
+    () => ({ ...optimal, objective: { ...optimal.objective, total: optimal.objective.total + 1.5e-9 } }),
+    [],
+  ],
+  [
     'summary pay mean off',
     () => ({
       ...optimal,
@@ -587,6 +593,28 @@ const hds3 = dataset({
   posts: hds.posts.map((p) => (p.id === 'p1' ? p : { ...p, openings: 3 })),
 });
 const residual3 = assign(hds3, { groups: residual.options.groups, exactGroupLimit: 1 });
+
+/**
+ * Two tiers in the certificate: the group (a, b) forced onto e1 (tier 0) and c with priority
+ * (tier 1) placed beside it; d has no priority.
+ */
+const tds = dataset({
+  labourers: [
+    labourer({ id: 'a' as WorkerId }),
+    labourer({ id: 'b' as WorkerId }),
+    labourer({ id: 'c' as WorkerId, pay: { minMonthly: 2000, targetMonthly: 4000 } }),
+    labourer({ id: 'd' as WorkerId, household: 'other' }),
+  ],
+  employers: gds.employers,
+  posts: [...gds.posts, post({ id: 'p4' as PostId, openings: 1 })],
+});
+const twoTiers = assign(tds, { groups: [g] });
+const tierDual = (plan: Plan, side: 'left' | 'right', id: string, t: readonly number[]): Plan => {
+  const c = dualsOf(plan);
+  return side === 'left'
+    ? withDuals(plan, { leftTierPotential: { ...c.leftTierPotential, [id]: t } })
+    : withDuals(plan, { rightTierPotential: { ...c.rightTierPotential, [id]: t } });
+};
 
 /** A same-site group of two at the two posts of one town: the relaxation keeps it whole. */
 const sds = dataset({
@@ -853,6 +881,24 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     gds,
   ],
   [
+    'the priority tier dual of a priority labourer dropped (two tiers)',
+    () => tierDual(twoTiers, 'left', 'c', [0, 0]),
+    ['certificate'],
+    tds,
+  ],
+  [
+    'the priority tier dual of a post held without priority raised (two tiers)',
+    () => tierDual(twoTiers, 'right', 'p2', [0, 1]),
+    ['certificate'],
+    tds,
+  ],
+  [
+    "the forced tier dual of a member's post dropped (two tiers)",
+    () => tierDual(twoTiers, 'right', 'p1', [0, 0]),
+    ['certificate'],
+    tds,
+  ],
+  [
     'an upper bound without duals',
     () => {
       const { bound: _b, ...groupSearch } = grouped.groupSearch;
@@ -1043,6 +1089,21 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     "certificate b p2: certificate: u('b') + v('p2') < value of the pair | 对偶证书：u('b') + v('p2') 小于该配对的价值",
     'certificate: certificate: dual objective [2,1.5330000000000001] ≠ [2,1.5660000000000003] | 对偶证书：对偶目标值 [2,1.5330000000000001] ≠ [2,1.5660000000000003]',
   ],
+  'the priority tier dual of a priority labourer dropped (two tiers)': [
+    "certificate c p3: certificate: 'c' → 'p3' is used but u + v is not its value | 对偶证书：'c' → 'p3' 已被采用，但 u + v 不等于其价值",
+    "certificate c p2: certificate: u('c') + v('p2') < value of the pair | 对偶证书：u('c') + v('p2') 小于该配对的价值",
+    'certificate: certificate: dual objective [2,0,3.1132500000000003] ≠ [2,1,3.1132500000000007] | 对偶证书：对偶目标值 [2,0,3.1132500000000003] ≠ [2,1,3.1132500000000007]',
+  ],
+  'the priority tier dual of a post held without priority raised (two tiers)': [
+    "certificate d p2: certificate: 'd' → 'p2' is used but u + v is not its value | 对偶证书：'d' → 'p2' 已被采用，但 u + v 不等于其价值",
+    'certificate: certificate: dual objective [2,2,3.1132500000000003] ≠ [2,1,3.1132500000000007] | 对偶证书：对偶目标值 [2,2,3.1132500000000003] ≠ [2,1,3.1132500000000007]',
+  ],
+  "the forced tier dual of a member's post dropped (two tiers)": [
+    "certificate a p1: certificate: 'a' → 'p1' is used but u + v is not its value | 对偶证书：'a' → 'p1' 已被采用，但 u + v 不等于其价值",
+    "certificate a p1: certificate: u('a') + v('p1') < value of the pair | 对偶证书：u('a') + v('p1') 小于该配对的价值",
+    "certificate b p1: certificate: u('b') + v('p1') < value of the pair | 对偶证书：u('b') + v('p1') 小于该配对的价值",
+    'certificate: certificate: dual objective [1,1,3.1132500000000003] ≠ [2,1,3.1132500000000007] | 对偶证书：对偶目标值 [1,1,3.1132500000000003] ≠ [2,1,3.1132500000000007]',
+  ],
   'an upper bound without duals': [
     'bound-mismatch: the upper bound comes with no duals to prove it | 上界没有附上可证明它的对偶值',
   ],
@@ -1134,6 +1195,7 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     "reason-mismatch e: 'e': the unplaced reasons are not what the plan implies | 'e'：未安置原因与方案不符",
   ],
   'objective total within the tolerance': [],
+  'objective total off by 1.5e-9, within the relative tolerance': [],
   'summary pay mean off': ['summary-mismatch: the summary does not match the entries | 汇总与各条安置不符'],
   'summary tiers short of one': [
     'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
@@ -1245,6 +1307,8 @@ describe('verifyPlan, one check at a time', () => {
     expect(verdict(assign(sds, { groups: [site], mode: 'stable' }), sds)).toEqual([]);
     expect(residual.groupSearch.graph).toBe('residual');
     expect(verdict(residual, hds)).toEqual([]);
+    expect(dualsOf(twoTiers).tiers).toEqual([0, 1]);
+    expect(verdict(twoTiers, tds)).toEqual([]);
     expect(verdict(residual3, hds3)).toEqual([]);
     expect(verdict(explained, cds)).toEqual([]);
     expect(explained.blockingPairCount).toBe(2);
