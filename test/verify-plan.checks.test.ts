@@ -445,6 +445,30 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
     [],
   ],
   [
+    'v of a post without openings negative',
+    () => withDuals(optimal, { rightPotential: { ...dualsOf(optimal).rightPotential, p3: -0.1 } }),
+    ['certificate'],
+  ],
+  [
+    'dual of a placed labourer missing',
+    () => {
+      const { a: _a, ...leftPotential } = dualsOf(optimal).leftPotential;
+      return withDuals(optimal, { leftPotential });
+    },
+    ['certificate'],
+  ],
+  [
+    'a group naming a labourer not in the dataset',
+    () => ({
+      ...optimal,
+      options: {
+        ...optimal.options,
+        groups: [{ id: 'g', members: ['a' as WorkerId, 'zz' as WorkerId], rule: 'same-post' }],
+      },
+    }),
+    ['options-invalid'],
+  ],
+  [
     'v of a post lowered',
     () => withDuals(optimal, { rightPotential: { ...dualsOf(optimal).rightPotential, p2: 0.7 } }),
     ['certificate'],
@@ -656,6 +680,24 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     () => withEntries(top1, map('d', unplace), ds),
     ['certificate', 'objective-mismatch', 'reason-mismatch', 'unplaced-with-room'],
     ds,
+  ],
+  [
+    'v of a post lowered, with short candidate lists',
+    () => withDuals(top1, { rightPotential: { ...dualsOf(top1).rightPotential, p1: 0.5 } }),
+    ['certificate'],
+    ds,
+  ],
+  [
+    'a stable plan with groups leaving a non-member out beside empty posts',
+    () => withEntries(famStable, map('c', unplace), fds),
+    [
+      'blocking-pair',
+      'blocking-pairs-mismatch',
+      'objective-mismatch',
+      'reason-mismatch',
+      'unplaced-with-room',
+    ],
+    fds,
   ],
   [
     'a placement below the minimum score',
@@ -985,6 +1027,20 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     "certificate p1: certificate: v('p1') > 0 but it has room | 对偶证书：v('p1') > 0，但该岗位还有空缺",
     'certificate: certificate: dual objective [1,0.8240000000000002] ≠ [0,0] | 对偶证书：对偶目标值 [1,0.8240000000000002] ≠ [0,0]',
   ],
+  'v of a post lowered, with short candidate lists': [
+    "certificate d p1: certificate: 'd' → 'p1' is used but u + v is not its value | 对偶证书：'d' → 'p1' 已被采用，但 u + v 不等于其价值",
+    "certificate a p1: certificate: u('a') + v('p1') < value of the pair | 对偶证书：u('a') + v('p1') 小于该配对的价值",
+    "certificate d p1: certificate: u('d') + v('p1') < value of the pair | 对偶证书：u('d') + v('p1') 小于该配对的价值",
+    'certificate: certificate: dual objective [1,0.5] ≠ [1,0.8240000000000002] | 对偶证书：对偶目标值 [1,0.5] ≠ [1,0.8240000000000002]',
+  ],
+  'a stable plan with groups leaving a non-member out beside empty posts': [
+    "reason-mismatch c: 'c': the unplaced reasons are not what the plan implies | 'c'：未安置原因与方案不符",
+    "unplaced-with-room c p1: 'c' is unplaced but 'p1' has room | 'c' 未安置，但 'p1' 还有空缺",
+    'objective-mismatch: objective is {"priorityPlaced":0,"placed":0,"total":0}, not {"priorityPlaced":0,"placed":1,"total":0.7330000000000001} | 目标值是 {"priorityPlaced":0,"placed":0,"total":0}，不是 {"priorityPlaced":0,"placed":1,"total":0.7330000000000001}',
+    "blocking-pair c p1: 'c' and 'p1' would both rather be together | 'c' 与 'p1' 都更愿意彼此匹配（阻塞对）",
+    "blocking-pair c p2: 'c' and 'p2' would both rather be together | 'c' 与 'p2' 都更愿意彼此匹配（阻塞对）",
+    'blocking-pairs-mismatch: the plan counts 4 blocking pairs and lists 4; there are 6 (the first 6 listed) | 方案记阻塞对 4 个、列出 4 个；实有 6 个（应列出前 6 个）',
+  ],
   'a placement below the minimum score': [
     "not-a-candidate a p2: 'a' → 'p2' is below the minimum score or beyond the candidates per labourer | 'a' → 'p2' 低于最低分，或不在每人的候选岗位之内",
     "reason-mismatch b: 'b': the unplaced reasons are not what the plan implies | 'b'：未安置原因与方案不符",
@@ -1241,6 +1297,15 @@ const exact: Readonly<Record<string, readonly string[]>> = {
     'certificate: certificate: dual objective [2,2.388625] ≠ [2,2.3366250000000006] | 对偶证书：对偶目标值 [2,2.388625] ≠ [2,2.3366250000000006]',
   ],
   'v of a post without openings raised': [],
+  'v of a post without openings negative': [
+    "certificate p3: certificate: v('p3') < 0 | 对偶证书：v('p3') < 0",
+  ],
+  'dual of a placed labourer missing': [
+    "certificate a: certificate: no well-formed dual for 'a' | 对偶证书：'a' 没有格式正确的对偶值",
+  ],
+  'a group naming a labourer not in the dataset': [
+    'options-invalid: invalid groups: 1 problem: groups[0].members[1]: expected the id of a labourer of the dataset | 方案的选项无效：groups[0].members[1]：应为数据集中某名劳动力的编号',
+  ],
   'v of a post lowered': [
     "certificate a p2: certificate: 'a' → 'p2' is used but u + v is not its value | 对偶证书：'a' → 'p2' 已被采用，但 u + v 不等于其价值",
     "certificate d p2: certificate: 'd' → 'p2' is used but u + v is not its value | 对偶证书：'d' → 'p2' 已被采用，但 u + v 不等于其价值",
