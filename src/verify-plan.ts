@@ -208,7 +208,7 @@ function lexSign(tier: Float64Array, at: number, T: number, weight: number, tol:
  * recorded in the plan it checks that: the options are valid and the mode and date match; every
  * labourer appears exactly once and the entries are sorted; every placement breaks no hard rule
  * (`checkEligibility` empty), is a candidate, and carries the right employer, score (`scorePair`),
- * bonus and tier; no post holds more than `openings − filled`; no unplaced labourer outside a group
+ * bonus, tier and group; no post holds more than `openings − filled`; no unplaced labourer outside a group
  * has a candidate post with room left (in optimal mode, save a non-priority labourer's candidate of
  * weight 0, which adds nothing to the objective); every unplaced reason is what the placements imply
  * (near misses and who took them, rule counts); every group is placed whole or not at all, as its
@@ -417,6 +417,20 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
   // Groups.
   const groupOf = new Map<string, string>();
   for (const g of options.groups) for (const m of g.members) groupOf.set(m, g.id);
+  // A placement names the labourer's group, and only a member's does (reports show it).
+  for (const e of plan.entries) {
+    if (e.kind !== 'placed' || !workerAt.has(e.worker)) continue;
+    const gid = groupOf.get(e.worker);
+    if (e.group === gid) continue;
+    const said = e.group === undefined ? 'no group' : `group '${e.group}'`;
+    const is = gid === undefined ? 'is in none' : `is in '${gid}'`;
+    add({
+      code: 'group-outcome-mismatch',
+      message: `'${e.worker}' is placed with ${said} but ${is}`,
+      messageZh: `'${e.worker}' 的安置记为${e.group === undefined ? '不属任何小组' : `小组 '${e.group}'`}，实际${gid === undefined ? '不属任何小组' : `属小组 '${gid}'`}`,
+      worker: e.worker,
+    });
+  }
   const outcomes = new Map<string, Plan['groups'][number]>();
   for (const o of plan.groups) {
     if (outcomes.has(o.group) || !options.groups.some((g) => g.id === o.group))
