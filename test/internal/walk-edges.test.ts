@@ -644,15 +644,20 @@ describe('the budget counts the posts looked at', () => {
     expect(lookedAt(wk, 0, lim, Number.POSITIVE_INFINITY)).toBe(6 + 1);
   });
 
-  it('counties kept for reuse keep their links over closed posts', () => {
-    // Labourers of two counties walked in turn, the buckets of both kept.
+  /** Two labourers of two counties, four posts alike. */
+  const twoCounties = (): CompiledIndex => {
     const base = six().posts[0]!;
-    const index = compileIndex(
+    return compileIndex(
       dataset({
         labourers: [labourer(), labourer({ id: 'w2' as WorkerId, originCounty: '530621' as CountyCode })],
         posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
       }),
     );
+  };
+
+  it('counties kept for reuse keep their links over closed posts', () => {
+    // Labourers of two counties walked in turn, the buckets of both kept.
+    const index = twoCounties();
     const offsets = Float64Array.from([-0.05, 0, 0.01, 0.02]);
     const wk = new Walker(index, { offsets });
     wk.keepBytes = Number.POSITIVE_INFINITY;
@@ -672,13 +677,7 @@ describe('the budget counts the posts looked at', () => {
   });
 
   it('a county that does not fit in the bytes to keep is not kept: its links are built anew', () => {
-    const base = six().posts[0]!;
-    const index = compileIndex(
-      dataset({
-        labourers: [labourer(), labourer({ id: 'w2' as WorkerId, originCounty: '530621' as CountyCode })],
-        posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
-      }),
-    );
+    const index = twoCounties();
     const offsets = Float64Array.from([-0.05, 0, 0.01, 0.02]);
     const wk = new Walker(index, { offsets });
     wk.keepBytes = 1;
