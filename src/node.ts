@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { BangfuValidationError } from './errors.js';
-import { JsonSyntaxError, lineAndColumn, parseJsonBytes } from './internal/json-bytes.js';
+import { JsonSyntaxError, describeJsonError, parseJsonBytes } from './internal/json-bytes.js';
 import { parseDataset } from './parse.js';
 import type { Policy } from './policy/types.js';
 import type { Dataset } from './types.js';
@@ -74,14 +74,14 @@ export function readJson(path: string): unknown {
 
 /** The error of a syntax error in a JSON document, with its line and column. */
 function invalidJson(what: string, bytes: Uint8Array, e: JsonSyntaxError): BangfuValidationError {
-  const { line, column } = lineAndColumn(bytes, e.offset);
+  const { en, zh } = describeJsonError(bytes, e);
   return new BangfuValidationError(
     [
       {
         path: '',
         code: 'invalid-json',
-        message: `expected a JSON document in ${what}: ${e.what} at line ${line}, column ${column}`,
-        messageZh: `${what} 应为 JSON 文档：第 ${line} 行第 ${column} 列${e.whatZh}`,
+        message: `expected a JSON document in ${what}: ${en}`,
+        messageZh: `${what} 应为 JSON 文档：${zh}`,
       },
     ],
     'JSON',

@@ -8,7 +8,7 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'nod
 import { InvalidArgumentError } from 'commander';
 import { BangfuValidationError, issueMessage, type SafeResult, type ValidationIssue } from '../errors.js';
 import { isIsoDate } from '../internal/dates.js';
-import { JsonSyntaxError, jsonPieces, lineAndColumn, parseJsonBytes } from '../internal/json-bytes.js';
+import { JsonSyntaxError, describeJsonError, jsonPieces, parseJsonBytes } from '../internal/json-bytes.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../internal/schema.js';
 import { readDataset } from '../node.js';
 import { outcomesFromCsv } from '../io/outcomes-csv.js';
@@ -159,11 +159,16 @@ export function writeOutputFile(path: string, data: string | Uint8Array, lang: L
   try {
     writeFileSync(path, data);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliError([
-      lang === 'zh-CN' ? `${path}：无法写入文件：${why}` : `${path}: cannot write the file: ${why}`,
-    ]);
+    throw unwritable(path, e, lang);
   }
+}
+
+/** A file the user named that could not be written, as a {@link CliError} naming it. */
+function unwritable(path: string, e: unknown, lang: Locale): CliError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new CliError([
+    lang === 'zh-CN' ? `${path}：无法写入文件：${why}` : `${path}: cannot write the file: ${why}`,
+  ]);
 }
 
 /** Pretty JSON with a trailing newline. */
@@ -192,10 +197,7 @@ export function writeJsonFile(path: string, value: unknown, lang: Locale = 'en')
       closeSync(fd);
     }
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliError([
-      lang === 'zh-CN' ? `${path}：无法写入文件：${why}` : `${path}: cannot write the file: ${why}`,
-    ]);
+    throw unwritable(path, e, lang);
   }
 }
 
@@ -220,12 +222,8 @@ export function readJsonFile(path: string, lang: Locale = 'en'): unknown {
     return parseJsonBytes(bytes);
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    const { line, column } = lineAndColumn(bytes, e.offset);
-    throw new CliError([
-      zh
-        ? `${path}：不是有效的 JSON：第 ${line} 行第 ${column} 列${e.whatZh}`
-        : `${path}: not valid JSON: ${e.what} at line ${line}, column ${column}`,
-    ]);
+    const why = describeJsonError(bytes, e);
+    throw new CliError([zh ? `${path}：不是有效的 JSON：${why.zh}` : `${path}: not valid JSON: ${why.en}`]);
   }
 }
 

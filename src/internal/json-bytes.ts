@@ -342,6 +342,24 @@ export function lineAndColumn(bytes: Uint8Array, offset: number): { line: number
   return { line, column };
 }
 
+/**
+ * A syntax error told in both languages, with where it is: "unexpected "}", expected a key in
+ * quotes at line 3, column 17" / "第 3 行第 17 列不应出现 "}"，应为带引号的键名".
+ *
+ * @param bytes - The document.
+ * @param error - Its syntax error.
+ * @returns The text in English and in Chinese.
+ * @example
+ * describeJsonError(bytes, e).en //=> 'unexpected "}", expected a key in quotes at line 3, column 17'
+ */
+export function describeJsonError(bytes: Uint8Array, error: JsonSyntaxError): { en: string; zh: string } {
+  const { line, column } = lineAndColumn(bytes, error.offset);
+  return {
+    en: `${error.what} at line ${line}, column ${column}`,
+    zh: `第 ${line} 行第 ${column} 列${error.whatZh}`,
+  };
+}
+
 /** Bytes of text gathered before a piece is handed on. */
 const PIECE = 1 << 20;
 
