@@ -117,51 +117,85 @@ export function typedGroups(index: CompiledIndex, groups: readonly PlacementGrou
   return groups.map((group) => ({ group, members: Int32Array.from(group.members, (m) => position.get(m)!) }));
 }
 
-/** Members placed at an option: a post per member, with its score, weight and bonus, and their total weight. */
+/**
+ * Members placed at an option: a post per member, with its score, weight and bonus. The option
+ * searches write into one of these per group and copy it only for the options they keep.
+ */
 interface Placed {
   readonly posts: Int32Array;
   readonly scores: Float64Array;
   readonly weights: Float64Array;
   readonly bonuses: Float64Array;
-  readonly value: number;
 }
+
+/** Room for a placement of m members. */
+function placedOf(m: number): Placed {
+  return {
+    posts: new Int32Array(m),
+    scores: new Float64Array(m),
+    weights: new Float64Array(m),
+    bonuses: new Float64Array(m),
+  };
+}
+
+/** An option kept: its key and pairs with a copy of the placement written into `into`. */
+function keptOption(key: string, pairs: OptionPairs, into: Placed, value: number): TypedOption {
+  return {
+    key,
+    pairs,
+    posts: into.posts.slice(),
+    scores: into.scores.slice(),
+    weights: into.weights.slice(),
+    bonuses: into.bonuses.slice(),
+    value,
+  };
+}
+
+/** Per index, a mark per post (by stamp) for counting an option's openings. */
+const postMarks = new WeakMap<CompiledIndex, { mark: Int32Array; stamp: number }>();
 
 /**
  * The best placement of a few members on the posts of one option with `capacity` openings each
- * (every member placed), or undefined if they do not all fit: each member at its best post when the
- * openings allow, else an exact assignment.
+ * (every member placed), written into `into`: each member at its best post when the openings
+ * allow, else an exact assignment. Returns its total weight, or `NaN` if the members do not all fit
+ * (`into` then holds nothing of use).
  */
 function placeMembers(
   index: CompiledIndex,
-  option: OptionPairs,
+  table: OptionPairs,
+  base: number,
   capacity: (p: number) => number,
-): Placed | undefined {
-  const m = option.lists.length;
+  into: Placed,
+): number {
+  const m = table.lists.length;
+  // The option's member i has the pairs at `at[start[base + i]] … at[start[base + i + 1] − 1]`.
+  const { lists, start, at } = table;
   // Members cannot all fit where the option's posts have fewer openings between them than members
   // (a group of four at a post with three openings, say): no search needed.
+  let marks = postMarks.get(index);
+  if (marks === undefined)
+    postMarks.set(index, (marks = { mark: new Int32Array(index.postCount), stamp: 0 }));
+  const mark = marks.mark;
+  const stamp = ++marks.stamp;
   let room = 0;
-  const seen = new Set<number>();
   for (let i = 0; i < m && room < m; i++) {
-    const l = option.lists[i]!;
-    for (let j = option.start[i]!; j < option.start[i + 1]! && room < m; j++) {
-      const p = l.posts[option.at[j]!]!;
-      if (seen.has(p)) continue;
-      seen.add(p);
+    const l = lists[i]!;
+    for (let j = start[base + i]!; j < start[base + i + 1]! && room < m; j++) {
+      const p = l.posts[at[j]!]!;
+      if (mark[p] === stamp) continue;
+      mark[p] = stamp;
       room += Math.max(0, capacity(p));
     }
   }
-  if (room < m) return undefined;
-  const posts = new Int32Array(m);
-  const scores = new Float64Array(m);
-  const weights = new Float64Array(m);
-  const bonuses = new Float64Array(m);
+  if (room < m) return Number.NaN;
+  const { posts, scores, weights, bonuses } = into;
   let fits = true;
   for (let i = 0; i < m; i++) {
-    const l = option.lists[i]!;
+    const l = lists[i]!;
     const wt = l.weights ?? l.scores;
     let best = -1;
-    for (let j = option.start[i]!; j < option.start[i + 1]!; j++) {
-      const k = option.at[j]!;
+    for (let j = start[base + i]!; j < start[base + i + 1]!; j++) {
+      const k = at[j]!;
       const p = l.posts[k]!;
       if (capacity(p) <= 0) continue;
       if (
@@ -171,7 +205,7 @@ function placeMembers(
       )
         best = k;
     }
-    if (best < 0) return undefined;
+    if (best < 0) return Number.NaN;
     posts[i] = l.posts[best]!;
     scores[i] = l.scores[best]!;
     weights[i] = wt[best]!;
@@ -183,9 +217,9 @@ function placeMembers(
   if (fits) {
     let value = 0;
     for (let i = 0; i < m; i++) value += weights[i]!;
-    return { posts, scores, weights, bonuses, value };
+    return value;
   }
-  return placeColliding(index, option, capacity);
+  return placeColliding(index, { lists, start: start.subarray(base, base + m + 1), at }, capacity, into);
 }
 
 /** {@link placeMembers} when the members' favourite posts collide: an exact search or assignment. */
@@ -193,12 +227,10 @@ function placeColliding(
   index: CompiledIndex,
   option: OptionPairs,
   capacity: (p: number) => number,
-): Placed | undefined {
+  into: Placed,
+): number {
   const m = option.lists.length;
-  const posts = new Int32Array(m);
-  const scores = new Float64Array(m);
-  const weights = new Float64Array(m);
-  const bonuses = new Float64Array(m);
+  const { posts, scores, weights, bonuses } = into;
   if (m <= SEARCH_MEMBERS) {
     // The members' favourites collide: a small exact search, members in id order, each one's posts
     // by weight (then id), cut where the best the rest could add cannot beat the best found.
@@ -246,7 +278,7 @@ function placeColliding(
     };
     search(0, 0);
     if (nodes <= SEARCH_NODES) {
-      if (bestPick === undefined) return undefined;
+      if (bestPick === undefined) return Number.NaN;
       let value = 0;
       for (let i = 0; i < m; i++) {
         const l = pairs[i]!;
@@ -257,7 +289,7 @@ function placeColliding(
         bonuses[i] = l.bonuses?.[k] ?? 0;
         value += weights[i]!;
       }
-      return { posts, scores, weights, bonuses, value };
+      return value;
     }
   }
   // A larger group whose favourites collide: an exact assignment of the members alone (all in
@@ -311,7 +343,7 @@ function placeColliding(
   const { matchEdge } = solveOptimalTyped(g);
   for (let i = 0; i < m; i++) {
     const e = matchEdge[i]!;
-    if (e < 0) return undefined;
+    if (e < 0) return Number.NaN;
     posts[i] = meta[e]!.post;
     scores[i] = meta[e]!.score;
     weights[i] = meta[e]!.weight;
@@ -319,7 +351,7 @@ function placeColliding(
   }
   let value = 0;
   for (let i = 0; i < m; i++) value += weights[i]!;
-  return { posts, scores, weights, bonuses, value };
+  return value;
 }
 
 /**
@@ -355,12 +387,11 @@ export function forEachOption(
   const index = planner.index;
   const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
   const table = commonKeys(dataset, planner, g);
+  const into = placedOf(g.members.length);
   for (let c = 0; c < table.keys.length; c++) {
-    const pairs = optionAt(table, c);
-    const placed = placeMembers(index, pairs, capacity);
-    if (placed === undefined) continue;
-    const { posts, scores, weights, bonuses, value } = placed;
-    visit({ key: table.keys[c]!, pairs, posts, scores, weights, bonuses, value });
+    const value = placeMembers(index, table, c * g.members.length, capacity, into);
+    if (Number.isNaN(value)) continue;
+    visit(keptOption(table.keys[c]!, optionAt(table, c), into, value));
   }
 }
 
@@ -371,12 +402,19 @@ export function bestOption(
   g: TypedGroup,
   used?: Int32Array,
 ): { readonly count: number; readonly best: TypedOption | undefined } {
+  const index = planner.index;
+  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
+  const table = commonKeys(dataset, planner, g);
+  const into = placedOf(g.members.length);
   let count = 0;
   let best: TypedOption | undefined;
-  forEachOption(dataset, planner, g, used, (o) => {
+  for (let c = 0; c < table.keys.length; c++) {
+    const value = placeMembers(index, table, c * g.members.length, capacity, into);
+    if (Number.isNaN(value)) continue;
     count++;
-    if (best === undefined || o.value > best.value) best = o;
-  });
+    if (best === undefined || value > best.value)
+      best = keptOption(table.keys[c]!, optionAt(table, c), into, value);
+  }
   return { count, best };
 }
 
@@ -396,23 +434,22 @@ export function bestOptionLeft(
   const full = (p: number): number => index.postCapacity[p]!;
   const left = (p: number): number => index.postCapacity[p]! - used[p]!;
   const table = commonKeys(dataset, planner, g);
+  const into = placedOf(g.members.length);
   let count = 0;
   let countLeft = 0;
   let best: TypedOption | undefined;
   for (let c = 0; c < table.keys.length; c++) {
-    const pairs = optionAt(table, c);
+    const base = c * g.members.length;
     // A group that fits in the openings left fits in all of them.
-    const placed = placeMembers(index, pairs, left);
-    if (placed === undefined) {
-      if (placeMembers(index, pairs, full) !== undefined) count++;
+    const value = placeMembers(index, table, base, left, into);
+    if (Number.isNaN(value)) {
+      if (!Number.isNaN(placeMembers(index, table, base, full, into))) count++;
       continue;
     }
     count++;
     countLeft++;
-    if (best === undefined || placed.value > best.value) {
-      const { posts, scores, weights, bonuses, value } = placed;
-      best = { key: table.keys[c]!, pairs, posts, scores, weights, bonuses, value };
-    }
+    if (best === undefined || value > best.value)
+      best = keptOption(table.keys[c]!, optionAt(table, c), into, value);
   }
   return { count, countLeft, best };
 }
@@ -469,14 +506,26 @@ function commonKeys(dataset: Dataset, planner: Planner, g: TypedGroup): CommonKe
     }
   }
   common.sort((a, b) => a - b);
-  for (let c = 0; c < common.length; c++) count[common[c]!] = -(c + 1);
-  // Each member's pair positions per common key, by slot.
-  const at: number[][][] = common.map(() => Array.from({ length: m }, () => []));
+  const C = common.length;
+  for (let c = 0; c < C; c++) count[common[c]!] = -(c + 1);
+  // Each member's pair positions per common key, by slot (key c's member i's at cell c·m + i):
+  // counted, then placed, each member's in list order.
+  const start = new Int32Array(C * m + 1);
   for (let i = 0; i < m; i++) {
     const l = lists[i]!;
     for (let k = 0; k < l.posts.length; k++) {
       const c = count[ids[l.posts[k]!]!]!;
-      if (c < 0) at[-c - 1]![i]!.push(k);
+      if (c < 0) start[(-c - 1) * m + i + 1]! += 1;
+    }
+  }
+  for (let j = 0; j < C * m; j++) start[j + 1]! += start[j]!;
+  const flat = new Int32Array(start[C * m]!);
+  const fill = start.slice(0, C * m);
+  for (let i = 0; i < m; i++) {
+    const l = lists[i]!;
+    for (let k = 0; k < l.posts.length; k++) {
+      const c = count[ids[l.posts[k]!]!]!;
+      if (c < 0) flat[fill[(-c - 1) * m + i]!++] = k;
     }
   }
   // Scratch back to zero.
@@ -487,16 +536,9 @@ function commonKeys(dataset: Dataset, planner: Planner, g: TypedGroup): CommonKe
       seen[key] = 0;
     }
   }
-  const start = new Int32Array(common.length * m + 1);
-  for (let c = 0, j = 0; c < common.length; c++)
-    for (let i = 0; i < m; i++, j++) start[j + 1] = start[j]! + at[c]![i]!.length;
-  const flat = new Int32Array(start[common.length * m]!);
+  // Any post of the key names it: the first member's first there.
   const names: string[] = [];
-  for (let c = 0; c < common.length; c++) {
-    for (let i = 0; i < m; i++) flat.set(at[c]![i]!, start[c * m + i]!);
-    // Any post of the key names it.
-    names.push(keys[lists[0]!.posts[at[c]![0]![0]!]!]!);
-  }
+  for (let c = 0; c < C; c++) names.push(keys[lists[0]!.posts[flat[start[c * m]!]!]!]!);
   const out: CommonKeys = { keys: names, lists, start, at: flat };
   // Kept while the planner's budget allows (the lists it refers to counted with it).
   let bytes = start.byteLength + flat.byteLength + 48 * names.length;

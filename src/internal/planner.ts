@@ -89,20 +89,37 @@ export function walkPlanner(
     return true;
   };
   const { postByRank } = idOrderOf(index);
-  const scoreByPost = new Float64Array(index.postCount);
+  const P = index.postCount;
+  // The score found at each post by id rank, and which ranks the current list holds (by stamp).
+  const scoreByRank = new Float64Array(P);
+  const foundAt = new Int32Array(P);
+  let stamp = 0;
   const find = (w: number): PairLists => {
     all.reset(Number.POSITIVE_INFINITY);
     walk(wk, w, lim, all);
-    // By post id, as every list of pairs is: the ranks sorted, the scores looked up by post.
+    // By post id, as every list of pairs is: a long list (a group member's can hold most posts) by
+    // one pass over the ranks, a short one by sorting its ranks.
     const n = all.size;
-    const ranks = all.ranks.slice(0, n).sort();
     const posts = new Int32Array(n);
     const scores = new Float64Array(n);
-    for (let i = 0; i < n; i++) scoreByPost[all.posts[i]!] = all.scores[i]!;
+    stamp += 1;
     for (let i = 0; i < n; i++) {
-      const p = postByRank[ranks[i]!]!;
-      posts[i] = p;
-      scores[i] = scoreByPost[p]!;
+      const r = all.ranks[i]!;
+      scoreByRank[r] = all.scores[i]!;
+      foundAt[r] = stamp;
+    }
+    if (n * Math.log2(n + 1) > P) {
+      for (let r = 0, i = 0; i < n; r++) {
+        if (foundAt[r] !== stamp) continue;
+        posts[i] = postByRank[r]!;
+        scores[i++] = scoreByRank[r]!;
+      }
+    } else {
+      const ranks = all.ranks.slice(0, n).sort();
+      for (let i = 0; i < n; i++) {
+        posts[i] = postByRank[ranks[i]!]!;
+        scores[i] = scoreByRank[ranks[i]!]!;
+      }
     }
     return { offsets: Int32Array.of(0, n), posts, scores };
   };
