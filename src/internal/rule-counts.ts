@@ -16,7 +16,7 @@ import type { CompiledIndex } from '../compile.js';
 import type { ExclusionCode } from '../reasons.js';
 import * as kernel from './kernel.js';
 import type { WorkerScratch } from './kernel.js';
-import { signaturesFor } from './walk.js';
+import { signaturesFor, touchSignatures, type SignatureMarks } from './walk.js';
 
 const { CP_AWAY, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, POST_RULE_CODES } = compiled;
 const { prepareWorker, skillsAllowed } = kernel;
@@ -39,6 +39,10 @@ interface Tables {
   readonly certPosts: Int32Array;
   /** Posts of each skill signature that require skills and do not train on the job (0 for the others). */
   readonly sigStrict: Int32Array;
+  /** Their sum: the posts a labourer with no skill (nor link to one) they ask for is refused. */
+  readonly strictPosts: number;
+  /** Skills and signatures a labourer touches ({@link touchSignatures}), with the last stamp used. */
+  readonly marks: SignatureMarks & { stamp: number };
   /** Per county (lazily): posts not near home; and of those, outside the prefecture, the province, with no dormitory. */
   readonly counties: Map<number, Int32Array>;
   /** Net pay of every post with the dormitory's cost, sorted. */
@@ -80,10 +84,13 @@ function tablesOf(index: CompiledIndex): Tables {
   }
   const sigs = signaturesFor(index);
   const sigStrict = new Int32Array(sigs.count);
+  let strictPosts = 0;
   for (let p = 0; p < P; p++) {
     if (index.postTrainsOnJob[p] === 1 || index.reqStart[p + 1] === index.reqStart[p]) continue;
     sigStrict[sigs.postSig[p]!]! += 1;
+    strictPosts++;
   }
+  const S = index.skillIds.length;
   t = {
     postOnly,
     hazardous,
@@ -93,6 +100,14 @@ function tablesOf(index: CompiledIndex): Tables {
     closes: Int32Array.from(index.postCloses).sort(),
     certPosts: Int32Array.from(certPosts),
     sigStrict,
+    strictPosts,
+    marks: {
+      skillMark: new Int32Array(S),
+      reach: new Int32Array(S),
+      sigMark: new Int32Array(sigs.count),
+      touched: new Int32Array(sigs.count),
+      stamp: 0,
+    },
     counties: new Map(),
     netDorm: Float64Array.from(index.postNetDorm).sort(),
     home: new Map(),
@@ -161,9 +176,10 @@ function countBelow(sorted: Float64Array | Int32Array, x: number): number {
  * post by a rule about the labourer alone): the counts of `checkEligibility` post by post, each code
  * once per post.
  *
- * Complexity: O(log P + G + C·c + D·P) for G skill signatures, C posts asking for certificates (c
- * words each) and D refused destinations (a labourer who refuses none pays nothing for them), after
- * O(P log P) tables per index and O(P) per origin county met.
+ * Complexity: O(log P + g + C·c + D·P) for the g skill signatures asking for a skill the labourer
+ * has or has a link to, C posts asking for certificates (c words each) and D refused destinations
+ * (a labourer who refuses none pays nothing for them), after O(P log P) tables per index and O(P)
+ * per origin county met.
  *
  * @param index - The compiled index.
  * @param sc - Scratch tables (prepared here for the labourer).
@@ -230,13 +246,17 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
   }
   put('certificate-missing', missing);
   put('certificate-expired', expired);
-  // Required skills: decided per signature.
+  // Required skills: decided per signature. A strict signature asking for none of the labourer's
+  // skills (nor one linked to them) refuses it, so only those that ask for one are looked at.
   prepareWorker(index, sc, w);
   const sigs = signaturesFor(index);
-  let skills = 0;
-  for (let g = 0; g < sigs.count; g++) {
+  const { marks } = t;
+  const nTouched = touchSignatures(index, sigs, w, ++marks.stamp, marks);
+  let skills = t.strictPosts;
+  for (let i = 0; i < nTouched; i++) {
+    const g = marks.touched[i]!;
     const n = t.sigStrict[g]!;
-    if (n > 0 && !skillsAllowed(index, sc, sigs.rep[g]!)) skills += n;
+    if (n > 0 && skillsAllowed(index, sc, sigs.rep[g]!)) skills -= n;
   }
   put('required-skill-missing', skills);
   // Refused destinations: over every post, for the few labourers who refuse some.

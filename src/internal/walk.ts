@@ -504,6 +504,66 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
+/** Marks of skills and signatures (see {@link touchSignatures}): one entry per skill and per signature. */
+export interface SignatureMarks {
+  readonly skillMark: Int32Array;
+  readonly reach: Int32Array;
+  readonly sigMark: Int32Array;
+  readonly touched: Int32Array;
+}
+
+/**
+ * Marks with `stamp` the skills a labourer has or has a link to (`skillMark`, listed in `reach`)
+ * and the signatures asking for one of them, required or optional (`sigMark`, listed in
+ * `touched`). A signature left unmarked asks for none of them: if it requires skills and does not
+ * train on the job, `required-skill-missing` excludes its posts.
+ *
+ * @param index - The compiled index.
+ * @param sigs - Its signatures.
+ * @param w - The labourer's position.
+ * @param stamp - A stamp not used before with these marks.
+ * @param marks - The marks, written.
+ * @returns How many signatures are listed in `marks.touched`.
+ */
+export function touchSignatures(
+  index: CompiledIndex,
+  sigs: Signatures,
+  w: number,
+  stamp: number,
+  marks: SignatureMarks,
+): number {
+  const { skillMark, reach, sigMark, touched } = marks;
+  let nReach = 0;
+  const { ownStart, ownSkill, linkStart, linkTo } = index;
+  for (let o = ownStart[w]!, oe = ownStart[w + 1]!; o < oe; o++) {
+    const s = ownSkill[o]!;
+    if (skillMark[s] !== stamp) {
+      skillMark[s] = stamp;
+      reach[nReach++] = s;
+    }
+    for (let k = linkStart[s]!, ke = linkStart[s + 1]!; k < ke; k++) {
+      const t = linkTo[k]!;
+      if (skillMark[t] !== stamp) {
+        skillMark[t] = stamp;
+        reach[nReach++] = t;
+      }
+    }
+  }
+  let nTouched = 0;
+  const { bySkillStart, bySkill } = sigs;
+  for (let r = 0; r < nReach; r++) {
+    const s = reach[r]!;
+    for (let k = bySkillStart[s]!, ke = bySkillStart[s + 1]!; k < ke; k++) {
+      const g = bySkill[k]!;
+      if (sigMark[g] !== stamp) {
+        sigMark[g] = stamp;
+        touched[nTouched++] = g;
+      }
+    }
+  }
+  return nTouched;
+}
+
 /**
  * The pruned walk for one labourer: fills `out` (emptied first; it keeps `out.k`) with the eligible
  * posts of largest value (score less the view's offset), value descending then post id ascending,
@@ -550,35 +610,8 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   const preferred = nPreferred > 0;
 
   // Skills the labourer has or has a link to, and the signatures asking for one of them.
-  const { skillMark, sigMark, sigSkills, touched, reach } = wk;
-  let nReach = 0;
-  const { ownStart, ownSkill, linkStart, linkTo } = index;
-  for (let o = ownStart[w]!, oe = ownStart[w + 1]!; o < oe; o++) {
-    const s = ownSkill[o]!;
-    if (skillMark[s] !== stamp) {
-      skillMark[s] = stamp;
-      reach[nReach++] = s;
-    }
-    for (let k = linkStart[s]!, ke = linkStart[s + 1]!; k < ke; k++) {
-      const t = linkTo[k]!;
-      if (skillMark[t] !== stamp) {
-        skillMark[t] = stamp;
-        reach[nReach++] = t;
-      }
-    }
-  }
-  let nTouched = 0;
-  const { bySkillStart, bySkill } = sigs;
-  for (let r = 0; r < nReach; r++) {
-    const s = reach[r]!;
-    for (let k = bySkillStart[s]!, ke = bySkillStart[s + 1]!; k < ke; k++) {
-      const g = bySkill[k]!;
-      if (sigMark[g] !== stamp) {
-        sigMark[g] = stamp;
-        touched[nTouched++] = g;
-      }
-    }
-  }
+  const { sigMark, sigSkills, touched } = wk;
+  const nTouched = touchSignatures(index, sigs, w, stamp, wk);
 
   // Bucket heads into the heap.
   const { heapBound, heapId } = wk;
