@@ -175,8 +175,9 @@ export function createReasoner(
       }
       return [{ code: 'posts-filled', params: { nearMisses } }];
     }
+    // Below the minimum score (with none, every eligible pair was a candidate: no second walk).
     any.reset(1);
-    walk(wk, w, eligible, any);
+    if (options.minScore > 0) walk(wk, w, eligible, any);
     if (any.size > 0)
       return [
         {
