@@ -253,23 +253,17 @@ export function planIndex(
     // Groups went first and everyone else was matched stably on the openings left.
     const members = new Uint8Array(index.workerCount);
     for (const g of groups) for (const w of g.members) members[w] = 1;
-    const found = blockingPairsOf(
-      index,
-      sol.postOf,
-      weightOf,
-      minScore,
-      planner.lists,
-      index.postCapacity,
-      members,
-    );
-    const listed = Math.min(found.workers.length, LISTED_BLOCKING_PAIRS);
+    const found = blockingPairsOf(index, sol.postOf, weightOf, minScore, planner.lists, {
+      within: members,
+      first: LISTED_BLOCKING_PAIRS,
+    });
     sol = {
       ...sol,
-      blockingPairs: Array.from({ length: listed }, (_, i) => ({
+      blockingPairs: Array.from({ length: found.workers.length }, (_, i) => ({
         worker: index.workerIds[found.workers[i]!]! as WorkerId,
         post: index.postIds[found.posts[i]!]! as PostId,
       })),
-      blockingPairCount: found.workers.length,
+      blockingPairCount: found.count,
     };
   }
   return buildPlan(dataset, index, resolved, sol, (done, total) => report('plan', done, total));

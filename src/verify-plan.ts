@@ -619,20 +619,25 @@ export function verifyPlan(plan: Plan, dataset: Dataset): PlanVerdict {
       }
     }
   } else {
-    const found = blockingPairsOf(index, postOf, weightOf, options.minScore, lists);
-    const n = found.workers.length;
     // A blocking pair is explained by the groups when its labourer is a member or its post's least
-    // preferred holder is one (each post's least preferred holder found once).
+    // preferred holder is one (each post's least preferred holder found once). Only the others are
+    // kept, and the first listed pairs in stable mode: there can be a billion explained ones.
+    const grouped = options.groups.length > 0;
+    const member = new Uint8Array(W);
     const explainedAt = new Uint8Array(P);
-    if (options.groups.length > 0) {
+    if (grouped) {
+      for (let w = 0; w < W; w++) if (groupOf.has(index.workerIds[w]!)) member[w] = 1;
       const least = leastPreferredHolders(index, postOf, weightOf);
-      for (let p = 0; p < P; p++)
-        if (least[p]! >= 0 && groupOf.has(index.workerIds[least[p]!]!)) explainedAt[p] = 1;
+      for (let p = 0; p < P; p++) if (least[p]! >= 0 && member[least[p]!] === 1) explainedAt[p] = 1;
     }
-    for (let i = 0; i < n; i++) {
-      const w = found.workers[i]!;
-      const p = found.posts[i]!;
-      if (options.groups.length > 0 && (groupOf.has(index.workerIds[w]!) || explainedAt[p] === 1)) continue;
+    const found = blockingPairsOf(index, postOf, weightOf, options.minScore, lists, {
+      first: options.mode === 'stable' ? LISTED_BLOCKING_PAIRS : 0,
+      keep: (w, p) => member[w] === 0 && explainedAt[p] === 0,
+    });
+    const n = found.count;
+    for (let i = 0; i < found.kept.workers.length; i++) {
+      const w = found.kept.workers[i]!;
+      const p = found.kept.posts[i]!;
       add({
         code: 'blocking-pair',
         message: `'${index.workerIds[w]}' and '${index.postIds[p]}' would both rather be together`,

@@ -16,14 +16,55 @@ import { idOrderOf } from './id-order.js';
 import type { PairLists } from './optimal-core.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
-/** Blocking pairs by position, in two columns (pair i is `workers[i]`, `posts[i]`). */
-export interface BlockingPairs {
+/** Pairs by position, in two columns (pair i is `workers[i]`, `posts[i]`). */
+export interface PairColumns {
   readonly workers: Int32Array;
   readonly posts: Int32Array;
 }
 
+/** The blocking pairs of a placement as {@link blockingPairsOf} keeps them. */
+export interface BlockingPairs extends PairColumns {
+  /** How many blocking pairs there are (`workers` and `posts` hold only the first of them). */
+  readonly count: number;
+  /** Every pair `keep` accepted, by labourer id then post id. */
+  readonly kept: PairColumns;
+}
+
+/** What {@link blockingPairsOf} looks at and what it keeps of the pairs it finds. */
+export interface BlockingOptions {
+  /**
+   * Openings of each post.
+   *
+   * @defaultValue `index.postCapacity`
+   */
+  readonly capacity?: Int32Array | undefined;
+  /**
+   * When the placement is groups first and then a stable matching of everyone else on the openings
+   * left: the group members (1). Another labourer can then block only with a full post whose least
+   * preferred holder is a member (at a post with room, or whose least preferred holder came through
+   * the matching, it would have been accepted there, or turned away ahead of every holder), so only
+   * those posts are looked at for it.
+   *
+   * @defaultValue every labourer is looked for at every post
+   */
+  readonly within?: Uint8Array | undefined;
+  /**
+   * How many pairs to return in `workers` and `posts`: the first by labourer id, then post id.
+   *
+   * @defaultValue 0
+   */
+  readonly first?: number | undefined;
+  /**
+   * Pairs to keep besides the first (returned in `kept`, in the same order): those for which it
+   * returns true, given the labourer's and the post's positions.
+   *
+   * @defaultValue none
+   */
+  readonly keep?: ((w: number, p: number) => boolean) | undefined;
+}
+
 /** Columns that grow as pairs are added. */
-class PairColumns {
+class GrowingColumns {
   workers: Int32Array = new Int32Array(1024);
   posts: Int32Array = new Int32Array(1024);
   size = 0;
@@ -40,8 +81,106 @@ class PairColumns {
     this.workers[this.size] = w;
     this.posts[this.size++] = p;
   }
+}
+
+/**
+ * What is kept of the blocking pairs, given one labourer's run at a time (its posts by id rank), the
+ * labourers in any order: the count, the runs of the labourers first by id that hold the first
+ * `first` pairs, and the pairs `keep` accepts. The runs of the first labourers are a max-heap on id
+ * rank, the last of them dropped whenever the others still hold `first` pairs, so it never holds
+ * more than `first` pairs and one run.
+ */
+class BlockingSink {
+  count = 0;
+  /** Ranks of the held runs, a max-heap. */
+  private readonly heap: number[] = [];
+  private readonly runOf = new Map<number, { readonly w: number; readonly posts: Int32Array }>();
+  private held = 0;
+  /** Kept pairs in the order the runs came, and each kept run's id rank, start and length. */
+  private readonly kept = new GrowingColumns();
+  private readonly keptRank: number[] = [];
+  private readonly keptStart: number[] = [];
+  private readonly keptLength: number[] = [];
+
+  constructor(
+    private readonly first: number,
+    private readonly keep: ((w: number, p: number) => boolean) | undefined,
+  ) {}
+
+  add(w: number, rank: number, posts: readonly number[]): void {
+    if (posts.length === 0) return;
+    this.count += posts.length;
+    if (this.keep !== undefined) {
+      const start = this.kept.size;
+      for (const p of posts) if (this.keep(w, p)) this.kept.push(w, p);
+      if (this.kept.size > start) {
+        this.keptRank.push(rank);
+        this.keptStart.push(start);
+        this.keptLength.push(this.kept.size - start);
+      }
+    }
+    const heap = this.heap;
+    // Runs of smaller ranks already hold the first pairs: this one comes after all of them.
+    if (this.first === 0 || (this.held >= this.first && rank > heap[0]!)) return;
+    this.runOf.set(rank, { w, posts: Int32Array.from(posts) });
+    this.held += posts.length;
+    let i = heap.length;
+    heap.push(rank);
+    while (i > 0 && heap[(i - 1) >> 1]! < rank) {
+      heap[i] = heap[(i - 1) >> 1]!;
+      i = (i - 1) >> 1;
+    }
+    heap[i] = rank;
+    for (;;) {
+      const top = this.runOf.get(heap[0]!)!;
+      if (this.held - top.posts.length < this.first) break;
+      this.held -= top.posts.length;
+      this.runOf.delete(heap[0]!);
+      this.popTop();
+    }
+  }
+
+  private popTop(): void {
+    const heap = this.heap;
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const c = l + 1 < heap.length && heap[l + 1]! > heap[l]! ? l + 1 : l;
+      if (heap[c]! <= last) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = last;
+  }
+
   done(): BlockingPairs {
-    return { workers: this.workers.slice(0, this.size), posts: this.posts.slice(0, this.size) };
+    const n = Math.min(this.first, this.held);
+    const workers = new Int32Array(n);
+    const posts = new Int32Array(n);
+    let k = 0;
+    for (const rank of Float64Array.from(this.heap).sort()) {
+      const run = this.runOf.get(rank)!;
+      for (let j = 0; j < run.posts.length && k < n; j++, k++) {
+        workers[k] = run.w;
+        posts[k] = run.posts[j]!;
+      }
+    }
+    // Kept runs by id rank (each labourer's run comes once).
+    const order = this.keptRank.map((_, r) => r).sort((a, b) => this.keptRank[a]! - this.keptRank[b]!);
+    const keptWorkers = new Int32Array(this.kept.size);
+    const keptPosts = new Int32Array(this.kept.size);
+    k = 0;
+    for (const r of order) {
+      const start = this.keptStart[r]!;
+      const end = start + this.keptLength[r]!;
+      keptWorkers.set(this.kept.workers.subarray(start, end), k);
+      keptPosts.set(this.kept.posts.subarray(start, end), k);
+      k += end - start;
+    }
+    return { count: this.count, workers, posts, kept: { workers: keptWorkers, posts: keptPosts } };
   }
 }
 
@@ -136,20 +275,25 @@ export function postGates(
 }
 
 /**
- * The blocking pairs of a placement (sorted by labourer id, then post id).
+ * The blocking pairs of a placement: how many there are, the first `first` of them by labourer id
+ * then post id, and those `keep` accepts, in the same order.
+ *
+ * Labourers are looked at county by county, not in id order, so only the runs of the labourers first
+ * by id that hold the first pairs are kept as it goes: memory grows with `first`, one labourer's
+ * pairs and the kept pairs, never with every pair (there can be a billion when groups go first at
+ * province scale).
  *
  * @param index - The compiled index.
  * @param postOf - Each labourer's post, −1 unplaced.
  * @param weightOf - Each placed labourer's weight (score + bonus).
  * @param minScore - Candidates score at least this.
  * @param lists - Explicit candidate lists (best N posts, or with bonus weights); absent: every eligible pair by the walk.
- * @param capacity - Openings of each post.
- * @param within - When the placement is groups first and then a stable matching of everyone else on
- *   the openings left: the group members (1). Another labourer can then block only with a full post
- *   whose least preferred holder is a member (at a post with room, or whose least preferred holder
- *   came through the matching, it would have been accepted there, or turned away ahead of every
- *   holder), so only those posts are looked at for it.
- * @returns The blocking pairs, in columns (there can be millions when groups go first at city scale).
+ * @param options - Openings, group members, and what to keep (see {@link BlockingOptions}).
+ * @returns The count, the first pairs and the kept pairs, in columns.
+ * @throws RangeError when `first` is not a non-negative integer.
+ *
+ * Complexity: the walk per labourer, then O(r log r) to sort its r pairs and O(log first) to hold
+ * them; memory O(W + P) for the gates and views, plus O(first + the longest run + the kept pairs).
  */
 export function blockingPairsOf(
   index: CompiledIndex,
@@ -157,9 +301,11 @@ export function blockingPairsOf(
   weightOf: Float64Array,
   minScore: number,
   lists: PairLists | undefined,
-  capacity: Int32Array = index.postCapacity,
-  within?: Uint8Array,
+  options: BlockingOptions = {},
 ): BlockingPairs {
+  const { capacity = index.postCapacity, within, first = 0, keep } = options;
+  if (!Number.isSafeInteger(first) || first < 0)
+    throw new RangeError(`blockingPairsOf: first must be a non-negative integer, got ${String(first)}`);
   const W = index.workerCount;
   const P = index.postCount;
   const { workerRank, workerByRank } = idOrderOf(index);
@@ -179,7 +325,7 @@ export function blockingPairsOf(
     return weight > cw || (weight === cw && rank[p]! < rank[cur]!);
   };
 
-  const out = new PairColumns();
+  const out = new BlockingSink(first, keep);
   if (lists !== undefined) {
     for (let i = 0; i < W; i++) {
       const w = workerByRank[i]!;
@@ -191,7 +337,7 @@ export function blockingPairsOf(
         if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) found.push(p);
       }
       found.sort((a, b) => rank[a]! - rank[b]!);
-      for (const p of found) out.push(w, p);
+      out.add(w, i, found);
     }
     return out.done();
   }
@@ -233,11 +379,7 @@ export function blockingPairsOf(
   const all = new TopK(Number.POSITIVE_INFINITY);
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
-  // Labourers in walk order (each walker builds a county's buckets once), reported in id order: each
-  // labourer's posts are kept in one column, with where its run starts and how long it is.
-  const runs = new PairColumns();
-  const runStart = new Int32Array(W);
-  const runLength = new Int32Array(W);
+  // Labourers in walk order (each walker builds a county's buckets once); the sink puts them in id order.
   const order = idOrderOf(index).workerByWalk;
   // The posts found for the labourer being looked at, each once (marked with its position + 1).
   const found: number[] = [];
@@ -273,16 +415,8 @@ export function blockingPairsOf(
     all.reset(Number.POSITIVE_INFINITY);
     walk(everywhere ? views[t]!.contested : memberGated[t]!, w, lim, all);
     collect(w);
-    if (found.length > 0) {
-      found.sort((a, b) => rank[a]! - rank[b]!);
-      runStart[w] = runs.size;
-      runLength[w] = found.length;
-      for (const p of found) runs.push(w, p);
-    }
-  }
-  for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
-    for (let k = runStart[w]!; k < runStart[w]! + runLength[w]!; k++) out.push(w, runs.posts[k]!);
+    found.sort((a, b) => rank[a]! - rank[b]!);
+    out.add(w, workerRank[w]!, found);
   }
   return out.done();
 }
