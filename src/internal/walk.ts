@@ -56,6 +56,11 @@ export const BOUND_MARGIN = 1e-9;
 const PREFERRED_SLACK = PREFERRED_RISE;
 /** Preferred posts beyond this many are left to the walk, with an allowance in all its bounds. */
 const MAX_PREFERRED_POSTS = 4096;
+/**
+ * Preferred posts are looked for in the county's key order (with a cut) rather than one by one
+ * when they are more than 1 / PREFERRED_SCAN of the county's open posts.
+ */
+const PREFERRED_SCAN = 8;
 
 /**
  * What the walk ranks by: a pair's value is its score less `offsets[post]`. A post whose offset is
@@ -732,10 +737,19 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   // The preferred posts, now that the bar is high: bound each (origin raised at most by the
   // preference, skills at their best, exact pay) before scoring it.
   if (preferred) {
-    const keyOf = wk.current!.keyOf;
+    const base = wk.current!;
+    const keyOf = base.keyOf;
     const lift = ew[2]! * PREFERRED_SLACK + eS + BOUND_MARGIN + wk.allowance;
-    for (let i = 0; i < nPreferred; i++) {
-      const p = wk.prefPosts[i]!;
+    // Many preferred posts and a list of bounded length: taken in the county's key order, so that
+    // the first whose bound with the best pay (1) misses the bar ends the search.
+    const byKey = Number.isFinite(out.k) && nPreferred * PREFERRED_SCAN > base.posts.length;
+    for (let i = 0, n = byKey ? base.posts.length : nPreferred; i < n; i++) {
+      let p: number;
+      if (byKey) {
+        p = base.posts[i]!;
+        if (wk.postMark[p] !== stamp) continue;
+        if (keyOf[p]! + lift + eP < Math.max(floor, out.floor())) break;
+      } else p = wk.prefPosts[i]!;
       if (index.postOpen[p] === 0) continue;
       const shift = offsets === undefined ? 0 : offsets[p]!;
       if (shift === Number.POSITIVE_INFINITY) continue;
