@@ -83,6 +83,21 @@ describe('bangfu assign', () => {
     expect(text.out.split('\n').length).toBeGreaterThan(40);
   });
 
+  it('with --out where no file can be written: exit 2, one line naming the file, in the language asked', async () => {
+    const planPath = join(dir, 'no-such-directory', 'plan.json');
+    const zh = await run(['assign', dataset, '--out', planPath, '--quiet']);
+    expect(zh.code).toBe(2);
+    expect(zh.out).toBe('');
+    expect(zh.err).toMatch(
+      new RegExp(`^${planPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：无法写入文件：.*ENOENT`),
+    );
+    expect(zh.err.trim().split('\n')).toHaveLength(1);
+    const en = await run(['assign', dataset, '--out', planPath, '--quiet', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain(`${planPath}: cannot write the file: ENOENT`);
+    expect(en.err).not.toMatch(/\n\s+at /);
+  });
+
   it('writes the plan file entry by entry, and it reads back as the plan', () => {
     const plan = assign(parseDataset(generateSample({ workers: 30, posts: 20, seed: 3 })));
     const file = join(dir, 'streamed.json');

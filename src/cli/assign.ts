@@ -20,6 +20,7 @@ import {
   localeOption,
   numberOption,
   printJson,
+  unwritable,
   type CliIO,
 } from './io.js';
 import { createProgress } from './progress.js';
@@ -131,9 +132,7 @@ export function registerAssign(program: Command, io: CliIO): void {
         try {
           writePlanJson(options.out, plan);
         } catch (e) {
-          throw new CliError([
-            `${options.out}: cannot write the file: ${e instanceof Error ? e.message : String(e)}`,
-          ]);
+          throw unwritable(options.out, e, options.lang);
         }
       }
       if (options.json === true) printJson(io, plan);

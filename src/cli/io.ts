@@ -163,8 +163,15 @@ export function writeOutputFile(path: string, data: string | Uint8Array, lang: L
   }
 }
 
-/** A file the user named that could not be written, as a {@link CliError} naming it. */
-function unwritable(path: string, e: unknown, lang: Locale): CliError {
+/**
+ * A file the user named that could not be written, as a {@link CliError} naming it (exit 2).
+ *
+ * @param path - The file.
+ * @param e - What writing it threw.
+ * @param lang - The language of the problem told.
+ * @returns The error to throw.
+ */
+export function unwritable(path: string, e: unknown, lang: Locale): CliError {
   const why = e instanceof Error ? e.message : String(e);
   return new CliError([
     lang === 'zh-CN' ? `${path}：无法写入文件：${why}` : `${path}: cannot write the file: ${why}`,
