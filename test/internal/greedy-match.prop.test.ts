@@ -5,6 +5,8 @@ import { checkEligibility } from '../../src/eligibility.js';
 import { deferredAcceptance } from '../helpers/deferred.js';
 import { postGates } from '../../src/internal/blocking.js';
 import { greedyMatch } from '../../src/internal/greedy-match.js';
+import { parseDataset } from '../../src/parse.js';
+import { generateSample } from '../../src/sample.js';
 import { priorityTier } from '../../src/compare.js';
 import { scorePair } from '../../src/score.js';
 import type { Dataset } from '../../src/types.js';
@@ -19,7 +21,10 @@ const caseArb = fc.oneof(richDatasetArb, smallSampleArb).chain((ds) =>
     used: fc.array(fc.nat({ max: 3 }), { minLength: ds.posts.length, maxLength: ds.posts.length }),
     minScore: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.8, noNaN: true })),
     skipSome: fc.boolean(),
-    listAhead: fc.constantFrom(1, 2, 6),
+    // Left out: the lengths a plan uses (two posts at first, eight at a time after).
+    listAhead: fc.constantFrom(undefined, 1, 2, 6),
+    // Whether labourers left out and openings taken are passed at all (a plan without groups passes neither).
+    shaped: fc.boolean(),
   }),
 );
 
@@ -61,33 +66,79 @@ function bruteGreedy(
 describe('greedyMatch', () => {
   it('is the stable matching: deferred acceptance’s, and greedy over every eligible pair in the master order', () => {
     fc.assert(
-      fc.property(caseArb, ({ ds, skip, used, minScore, skipSome, listAhead }) => {
-        const index = compileIndex(ds);
-        // The index keeps labourers and posts in input order.
-        const s = skipSome ? skip : skip.map(() => false);
-        const options = {
-          minScore,
-          skip: Uint8Array.from(s, (b) => (b ? 1 : 0)),
-          used: Int32Array.from(used),
-        };
-        const g = greedyMatch(index, { ...options, listAhead });
-        const d = deferredAcceptance(index, options);
-        expect([...g.postOf]).toEqual([...d.postOf]);
-        expect([...g.scoreOf]).toEqual([...d.scoreOf]);
-        const names = [...g.postOf].map((p) => (p < 0 ? '' : index.postIds[p]!));
-        expect(names).toEqual(bruteGreedy(ds, s, used, minScore));
-        // Every placed pair is among the pairs it reports.
-        const acc = new Set<string>();
-        g.accepted.workers.forEach((w, i) => acc.add(`${w}:${g.accepted.posts[i]}`));
-        g.postOf.forEach((p, w) => {
-          if (p >= 0) expect(acc.has(`${w}:${p}`)).toBe(true);
-        });
-        // The gates its matching leaves are those deferred acceptance reports.
-        const room = Int32Array.from(index.postCapacity, (c, p) => Math.max(0, c - used[p]!));
-        const gates = postGates(index, g.postOf, g.scoreOf, room).gates;
-        for (let t = 0; t < 2; t++) expect([...gates[t]!]).toEqual([...d.gates[t]!]);
-      }),
+      fc.property(
+        caseArb,
+        ({ ds, skip: skipDrawn, used: usedDrawn, minScore, skipSome, listAhead, shaped }) => {
+          const index = compileIndex(ds);
+          // The index keeps labourers and posts in input order.
+          const s = skipSome && shaped ? skipDrawn : skipDrawn.map(() => false);
+          const used = shaped ? usedDrawn : usedDrawn.map(() => 0);
+          const options = {
+            minScore,
+            skip: Uint8Array.from(s, (b) => (b ? 1 : 0)),
+            used: Int32Array.from(used),
+          };
+          const g = greedyMatch(index, {
+            minScore,
+            ...(shaped ? { skip: options.skip, used: options.used } : {}),
+            ...(listAhead === undefined ? {} : { listAhead }),
+          });
+          const d = deferredAcceptance(index, options);
+          expect([...g.postOf]).toEqual([...d.postOf]);
+          expect([...g.scoreOf]).toEqual([...d.scoreOf]);
+          const names = [...g.postOf].map((p) => (p < 0 ? '' : index.postIds[p]!));
+          expect(names).toEqual(bruteGreedy(ds, s, used, minScore));
+          // Every placed pair is among the pairs it reports, and each pair reported is eligible with
+          // its own score (they seed the optimal plan's core).
+          const acc = new Set<string>();
+          g.accepted.workers.forEach((w, i) => {
+            const p = g.accepted.posts[i]!;
+            acc.add(`${w}:${p}`);
+            expect(checkEligibility(ds, ds.labourers[w]!, ds.posts[p]!)).toEqual([]);
+            expect(g.accepted.scores[i]).toBe(scorePair(ds, ds.labourers[w]!, ds.posts[p]!).score);
+          });
+          expect(g.accepted.scores).toHaveLength(g.accepted.workers.length);
+          expect(g.accepted.posts).toHaveLength(g.accepted.workers.length);
+          g.postOf.forEach((p, w) => {
+            if (p >= 0) expect(acc.has(`${w}:${p}`)).toBe(true);
+          });
+          // The gates its matching leaves are those deferred acceptance reports.
+          const room = Int32Array.from(index.postCapacity, (c, p) => Math.max(0, c - used[p]!));
+          const gates = postGates(index, g.postOf, g.scoreOf, room).gates;
+          for (let t = 0; t < 2; t++) expect([...gates[t]!]).toEqual([...d.gates[t]!]);
+        },
+      ),
       { numRuns: runs(150) },
     );
+  });
+
+  it.each([1, 2, 3])(
+    'with the lists a plan uses, is deferred acceptance’s matching on a crowded sample (seed %i), where many lists run out',
+    (seed) => {
+      const index = compileIndex(parseDataset(generateSample({ workers: 600, posts: 40, seed })));
+      const g = greedyMatch(index, { minScore: 0 });
+      const d = deferredAcceptance(index, { minScore: 0, skip: new Uint8Array(index.workerCount) });
+      expect([...g.postOf]).toEqual([...d.postOf]);
+      expect([...g.scoreOf]).toEqual([...d.scoreOf]);
+      // Crowded: most labourers competed for a post that filled before their turn.
+      expect(g.accepted.workers.length).toBeGreaterThan(index.workerCount);
+    },
+  );
+
+  it('tells its progress as labourers are decided: from none to all, never past the total', () => {
+    const index = compileIndex(parseDataset(generateSample({ workers: 9000, posts: 300, seed: 4 })));
+    const told: [number, number][] = [];
+    greedyMatch(index, { minScore: 0, onProgress: (done, total) => told.push([done, total]) });
+    const total = told[0]![1];
+    expect(total).toBe(Array.from(index.workerExcluded).filter((x) => x === 0).length);
+    expect(told[0]).toEqual([0, total]);
+    expect(told[told.length - 1]).toEqual([total, total]);
+    // Reports every 4,096 labourers decided, in between.
+    expect(told.length).toBeGreaterThan(2);
+    for (let i = 1; i < told.length; i++) {
+      expect(told[i]![1]).toBe(total);
+      expect(told[i]![0]).toBeGreaterThan(told[i - 1]![0]);
+      expect(told[i]![0]).toBeLessThanOrEqual(total);
+    }
   });
 });
