@@ -151,10 +151,9 @@ export function greedyMatch(
     const sa = headScore(a);
     const sb = headScore(b);
     if (sa !== sb) return sa > sb;
-    const ra = workerRank[a]!;
-    const rb = workerRank[b]!;
-    if (ra !== rb) return ra < rb;
-    return rank[headPost(a)]! < rank[headPost(b)]!;
+    // Then the labourer's id: each labourer is in the heap once, so the post's id, last in the
+    // master order, never decides here.
+    return workerRank[a]! < workerRank[b]!;
   };
   const heap = new IndexedHeap(W, better);
 

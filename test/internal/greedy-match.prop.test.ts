@@ -128,7 +128,9 @@ describe('greedyMatch', () => {
   it('tells its progress as labourers are decided: from none to all, never past the total', () => {
     const index = compileIndex(parseDataset(generateSample({ workers: 9000, posts: 300, seed: 4 })));
     const told: [number, number][] = [];
-    greedyMatch(index, { minScore: 0, onProgress: (done, total) => told.push([done, total]) });
+    const g = greedyMatch(index, { minScore: 0, onProgress: (done, total) => told.push([done, total]) });
+    // The same matching without anyone to tell.
+    expect([...greedyMatch(index, { minScore: 0 }).postOf]).toEqual([...g.postOf]);
     const total = told[0]![1];
     expect(total).toBe(Array.from(index.workerExcluded).filter((x) => x === 0).length);
     expect(told[0]).toEqual([0, total]);
