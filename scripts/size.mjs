@@ -6,10 +6,11 @@
  * - `import { solve } from 'bangfu'` alone: budget 20 KB (the ES modules are built file by file,
  *   so a bundler keeps only what the import reaches).
  * - The whole core (`export * from 'bangfu'`): the target is 120 KB; the budget checked here is
- *   the size on record (165 KB: 220 KB until spreadsheets, sample data and reports left the core
+ *   the size on record (166 KB: 220 KB until spreadsheets, sample data and reports left the core
  *   for entry points of their own, 175 KB until the schemas moved to `zod/mini`; 3 KB of it is
  *   zod's compiled object parser, kept because zod/mini's interpreted one validates a city's
- *   dataset 1.3× slower), so that it does not grow unseen. What it still holds, by weight: the
+ *   dataset 1.3× slower; 165.4 KB since the blocking-pair search keeps only the pairs its callers
+ *   use, which keeps a province's verify within 3 GB), so that it does not grow unseen. What it still holds, by weight: the
  *   division tables (27 KB gzipped), zod (about 18 KB, most of it the JSON Schema generator and the
  *   object parser), the texts in two languages, and the planners and solvers.
  * - Each other entry point whole (`bangfu/csv`, `bangfu/sample`, `bangfu/report`), with the parts
@@ -31,7 +32,7 @@ const CASES = [
   {
     name: "export * from 'bangfu' (the core)",
     code: `export * from ${at('index.js')};`,
-    budget: 165_000,
+    budget: 166_000,
     target: 120_000,
   },
   { name: "export * from 'bangfu/csv'", code: `export * from ${at('entries/csv.js')};`, budget: 72_000 },
