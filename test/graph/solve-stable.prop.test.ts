@@ -67,4 +67,26 @@ describe('solveStable', () => {
       { numRuns: 300 },
     );
   });
+
+  it('equals the reference where rights hold many lefts each (deep heaps of holders, many displaced)', () => {
+    fc.assert(
+      fc.property(
+        graphArb({
+          minLeft: 20,
+          maxLeft: 60,
+          minRight: 2,
+          maxRight: 5,
+          maxCapacity: 12,
+          density: 0.9,
+          weight: fc.integer({ min: 0, max: 9 }),
+          tiers: [0, 1, null],
+        }),
+        (graph) => {
+          const mine = new Map(solveStable(graph).pairs.map((p) => [p.left, p.right]));
+          expect(mine).toEqual(referenceStable(graph));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
