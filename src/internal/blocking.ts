@@ -12,6 +12,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
+import { IndexedHeap } from '../graph/internal/heap.js';
 import { idOrderOf } from './id-order.js';
 import type { PairLists } from './optimal-core.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
@@ -92,8 +93,8 @@ class GrowingColumns {
  */
 class BlockingSink {
   count = 0;
-  /** Ranks of the held runs, a max-heap. */
-  private readonly heap: number[] = [];
+  /** Id ranks of the held runs, the largest on top. */
+  private readonly heap: IndexedHeap;
   private readonly runOf = new Map<number, { readonly w: number; readonly posts: Int32Array }>();
   private held = 0;
   /** Kept pairs in the order the runs came, and each kept run's id rank, start and length. */
@@ -102,10 +103,18 @@ class BlockingSink {
   private readonly keptStart: number[] = [];
   private readonly keptLength: number[] = [];
 
+  /**
+   * @param workers - How many labourers (id ranks are below it).
+   * @param first - How many pairs to hold, the first by id.
+   * @param keep - Which pairs to keep besides.
+   */
   constructor(
+    workers: number,
     private readonly first: number,
     private readonly keep: ((w: number, p: number) => boolean) | undefined,
-  ) {}
+  ) {
+    this.heap = new IndexedHeap(workers, (a, b) => a > b);
+  }
 
   add(w: number, rank: number, posts: readonly number[]): void {
     if (posts.length === 0) return;
@@ -121,39 +130,16 @@ class BlockingSink {
     }
     const heap = this.heap;
     // Runs of smaller ranks already hold the first pairs: this one comes after all of them.
-    if (this.first === 0 || (this.held >= this.first && rank > heap[0]!)) return;
+    if (this.first === 0 || (this.held >= this.first && rank > heap.peek())) return;
     this.runOf.set(rank, { w, posts: Int32Array.from(posts) });
     this.held += posts.length;
-    let i = heap.length;
-    heap.push(rank);
-    while (i > 0 && heap[(i - 1) >> 1]! < rank) {
-      heap[i] = heap[(i - 1) >> 1]!;
-      i = (i - 1) >> 1;
-    }
-    heap[i] = rank;
+    heap.pushOrDecrease(rank);
     for (;;) {
-      const top = this.runOf.get(heap[0]!)!;
+      const top = this.runOf.get(heap.peek())!;
       if (this.held - top.posts.length < this.first) break;
       this.held -= top.posts.length;
-      this.runOf.delete(heap[0]!);
-      this.popTop();
+      this.runOf.delete(heap.pop());
     }
-  }
-
-  private popTop(): void {
-    const heap = this.heap;
-    const last = heap.pop()!;
-    if (heap.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heap.length) break;
-      const c = l + 1 < heap.length && heap[l + 1]! > heap[l]! ? l + 1 : l;
-      if (heap[c]! <= last) break;
-      heap[i] = heap[c]!;
-      i = c;
-    }
-    heap[i] = last;
   }
 
   done(): BlockingPairs {
@@ -161,7 +147,8 @@ class BlockingSink {
     const workers = new Int32Array(n);
     const posts = new Int32Array(n);
     let k = 0;
-    for (const rank of Float64Array.from(this.heap).sort()) {
+    const ranks = Int32Array.from(this.runOf.keys()).sort();
+    for (const rank of ranks) {
       const run = this.runOf.get(rank)!;
       for (let j = 0; j < run.posts.length && k < n; j++, k++) {
         workers[k] = run.w;
@@ -325,7 +312,7 @@ export function blockingPairsOf(
     return weight > cw || (weight === cw && rank[p]! < rank[cur]!);
   };
 
-  const out = new BlockingSink(first, keep);
+  const out = new BlockingSink(W, first, keep);
   if (lists !== undefined) {
     for (let i = 0; i < W; i++) {
       const w = workerByRank[i]!;

@@ -384,14 +384,30 @@ export function forEachOption(
   used: Int32Array | undefined,
   visit: (o: TypedOption) => void,
 ): void {
+  scanOptions(dataset, planner, g, used, (table, c, into, value) =>
+    visit(keptOption(table.keys[c]!, optionAt(table, c), into, value)),
+  );
+}
+
+/**
+ * The options of a group with the openings `capacity − used` leave, in key order, without keeping
+ * them: `fit` is told the common key's number and the members' total weight, their placement
+ * written into `into` (overwritten by the next option).
+ */
+function scanOptions(
+  dataset: Dataset,
+  planner: Planner,
+  g: TypedGroup,
+  used: Int32Array | undefined,
+  fit: (table: CommonKeys, c: number, into: Placed, value: number) => void,
+): void {
   const index = planner.index;
   const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
   const table = commonKeys(dataset, planner, g);
   const into = placedOf(g.members.length);
   for (let c = 0; c < table.keys.length; c++) {
     const value = placeMembers(index, table, c * g.members.length, capacity, into);
-    if (Number.isNaN(value)) continue;
-    visit(keptOption(table.keys[c]!, optionAt(table, c), into, value));
+    if (!Number.isNaN(value)) fit(table, c, into, value);
   }
 }
 
@@ -402,19 +418,13 @@ export function bestOption(
   g: TypedGroup,
   used?: Int32Array,
 ): { readonly count: number; readonly best: TypedOption | undefined } {
-  const index = planner.index;
-  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
-  const table = commonKeys(dataset, planner, g);
-  const into = placedOf(g.members.length);
   let count = 0;
   let best: TypedOption | undefined;
-  for (let c = 0; c < table.keys.length; c++) {
-    const value = placeMembers(index, table, c * g.members.length, capacity, into);
-    if (Number.isNaN(value)) continue;
+  scanOptions(dataset, planner, g, used, (table, c, into, value) => {
     count++;
     if (best === undefined || value > best.value)
       best = keptOption(table.keys[c]!, optionAt(table, c), into, value);
-  }
+  });
   return { count, best };
 }
 

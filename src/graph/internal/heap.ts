@@ -46,6 +46,11 @@ export class IndexedHeap {
     this.up(i);
   }
 
+  /** The least item, left in place; the heap must not be empty. O(1). */
+  peek(): number {
+    return this.items[0]!;
+  }
+
   /** Removes and returns the least item; the heap must not be empty. O(log n). */
   pop(): number {
     const top = this.items[0]!;
