@@ -17,8 +17,14 @@ import { URL } from 'node:url';
 
 const source = readFileSync(new URL('../src/data/divisions.ts', import.meta.url), 'utf8');
 const names = new Set();
-for (const m of source.matchAll(/= "([^"]*)"/g))
-  for (const row of m[1].split('|')) names.add(row.slice(row.indexOf(':') + 1));
+// Every table is `code:name` rows joined by `|`, save the counties, whose rows after the prefecture's
+// code are two digits and a name each (src/divisions.ts, unpackCounties).
+for (const m of source.matchAll(/export const (\w+) = "([^"]*)"/g))
+  for (const row of m[2].split('|')) {
+    const rest = row.slice(row.indexOf(':') + 1);
+    if (m[1] === 'COUNTIES') for (const name of rest.split(/\d\d/).slice(1)) names.add(name);
+    else names.add(rest);
+  }
 
 /**
  * Readings of place names that pinyin-pro gets wrong: the place's own reading (as its romanized name

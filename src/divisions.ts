@@ -34,6 +34,24 @@ function table(packed: string): ReadonlyMap<string, string> {
   return map;
 }
 
+/**
+ * The rows of the county table, code and name in the table's order: each prefecture's code, `:`,
+ * then each county's last two digits and its name (names hold no digits). Written so because the
+ * codes repeat their prefecture: 4 KB less of the core's gzipped bundle.
+ *
+ * @example
+ * unpackCounties('5306:02昭阳区21鲁甸县') //=> [['530602', '昭阳区'], ['530621', '鲁甸县']]
+ */
+export function unpackCounties(packed: string): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const group of packed.split('|')) {
+    const colon = group.indexOf(':');
+    const prefecture = group.slice(0, colon);
+    for (const m of group.slice(colon + 1).matchAll(/(\d\d)(\D+)/g)) rows.push([prefecture + m[1]!, m[2]!]);
+  }
+  return rows;
+}
+
 let tables:
   | {
       readonly provinces: ReadonlyMap<string, string>;
@@ -48,7 +66,7 @@ export function getTables(): NonNullable<typeof tables> {
   tables ??= {
     provinces: table(PROVINCES),
     prefectures: table(PREFECTURES),
-    counties: table(COUNTIES),
+    counties: new Map(unpackCounties(COUNTIES)),
     towns: table(DONGGUAN_TOWNS),
   };
   return tables;
