@@ -168,6 +168,10 @@ const LAYERS = [
       'entries/csv.ts',
       'entries/sample.ts',
       'entries/report.ts',
+      'entries/text.ts',
+      'entries/advice.ts',
+      'entries/outcomes.ts',
+      'entries/schema.ts',
     ],
   },
   {

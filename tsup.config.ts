@@ -1,12 +1,19 @@
 import { defineConfig } from 'tsup';
 
-/** The package's entry points: the core, Node's helpers, spreadsheets, sample data, reports. */
+/**
+ * The package's entry points: the core, Node's helpers, spreadsheets, sample data, reports, texts,
+ * advice, outcomes, JSON Schemas.
+ */
 const ENTRIES = [
   'src/index.ts',
   'src/node.ts',
   'src/entries/csv.ts',
   'src/entries/sample.ts',
   'src/entries/report.ts',
+  'src/entries/text.ts',
+  'src/entries/advice.ts',
+  'src/entries/outcomes.ts',
+  'src/entries/schema.ts',
 ];
 
 // ES modules file by file (not one bundle), so that a bundler keeps only the modules an import

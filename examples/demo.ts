@@ -11,24 +11,22 @@
 import {
   ageOn,
   assign,
-  employerRetention,
   explainPair,
-  followUps,
   parksServing,
   rankPosts,
-  renderAssessment,
-  renderPlanSummary,
-  renderFollowUps,
-  renderRanking,
-  renderRetention,
-  replan,
-  retention,
   verifyPlan,
-  verifyReplan,
   type AssignmentMode,
   type Dataset,
   type Labourer,
 } from 'bangfu';
+import { employerRetention, followUps, replan, retention, verifyReplan } from 'bangfu/outcomes';
+import {
+  renderAssessment,
+  renderFollowUps,
+  renderPlanSummary,
+  renderRanking,
+  renderRetention,
+} from 'bangfu/text';
 import { demoDataset, simulateOutcomes } from 'bangfu/sample';
 
 const dataset: Dataset = demoDataset();

@@ -42,6 +42,9 @@ execFileSync(
      const same = (e, from) => { if (Object.getPrototypeOf(e) !== core.BangfuValidationError.prototype || !(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a ' + from + ' error is not an instance of bangfu\\'s own BangfuValidationError in CommonJS'); process.exit(1); } };
      try { node.readDataset(${JSON.stringify(bad)}); process.exit(2); } catch (e) { same(e, 'bangfu/node'); }
      try { csv.importCsvOrThrow({ labourers: 'id\\nw1' }); process.exit(2); } catch (e) { same(e, 'bangfu/csv'); }
+     try { require('bangfu/outcomes').parseOutcomes({ placements: 3 }, sample.demoDataset()); process.exit(2); } catch (e) { same(e, 'bangfu/outcomes'); }
+     for (const [entry, name] of [['bangfu/text', 'renderRanking'], ['bangfu/advice', 'advise'], ['bangfu/schema', 'datasetJsonSchema']])
+       if (typeof require(entry)[name] !== 'function') { console.error('examples: ' + entry + ' has no ' + name + ' in CommonJS'); process.exit(1); }
      node.rankAllParallel(core.compileIndex(sample.demoDataset()), { top: 3, threads: 2 }).then((r) => {
        if (r.offsets.length !== sample.demoDataset().labourers.length + 1) { console.error('examples: rankAllParallel in CommonJS ranked the wrong labourers'); process.exit(1); }
      }, (e) => { console.error('examples: rankAllParallel failed in CommonJS:', e); process.exit(1); });`,
@@ -61,6 +64,6 @@ execFileSync(
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 process.stdout.write(
-  "examples: CommonJS bangfu/node and bangfu/csv share bangfu's classes; batch workers run from both builds\n",
+  "examples: CommonJS bangfu/node, bangfu/csv and bangfu/outcomes share bangfu's classes; every entry loads; batch workers run from both builds\n",
 );
 process.stdout.write(`examples: all ran (output in ${out})\n`);

@@ -1,11 +1,15 @@
 /**
  * bangfu (帮扶): match registered poor-household labourers to vetted employer posts.
  *
- * The whole public API of the core is listed here: validation, eligibility, scores, rankings,
- * placement plans and their verification, advice, training, outcomes and retention, the graph
- * solvers, and every text in Chinese and English. The core is pure and platform-free. Beside it,
- * each in an entry point of its own so that the core stays small where it is bundled:
+ * The whole public API of the core is listed here: validation, divisions, policy, eligibility,
+ * scores, rankings and explanations (as data: codes with their parameters), placement plans and
+ * their verification, and the graph solvers. The core is pure and platform-free. Beside it, each
+ * in an entry point of its own so that the core stays small where it is bundled:
  *
+ * - `bangfu/text`: every result in words, Chinese and English, and places' English names.
+ * - `bangfu/advice`: what it would take for a labourer to get a post; training at origin.
+ * - `bangfu/outcomes`: after placement: outcome records, retention, follow-up, planning again.
+ * - `bangfu/schema`: JSON Schemas of datasets, outcome records and graphs.
  * - `bangfu/csv`: spreadsheets in and out (papaparse and the column tables).
  * - `bangfu/sample`: synthetic datasets and outcomes from a seed.
  * - `bangfu/report`: the programme report and its Markdown, HTML and CSV pages.
@@ -23,63 +27,6 @@ export {
   type SafeResult,
   type ValidationIssue,
 } from './errors.js';
-// After placement: outcomes and retention
-export {
-  CONTACT_STATUSES,
-  FOR_CAUSE,
-  LEAVE_REASONS,
-  lastKnownInWork,
-  outcomesJsonSchema,
-  parseOutcomes,
-  placementEnd,
-  safeParseOutcomes,
-  type ContactStatus,
-  type LeaveReason,
-  type OutcomeEvent,
-  type Outcomes,
-  type PlacementOutcome,
-} from './outcomes.js';
-export {
-  renderEmployerRetention,
-  renderRetention,
-  retentionGroupLabel,
-  retentionHeading,
-} from './render-retention.js';
-export { applyOutcomes, replan, verifyReplan, type AppliedOutcomes } from './replan.js';
-export { followUpRows, renderFollowUps } from './render-follow-up.js';
-export {
-  FOLLOW_UP_SCHEDULE,
-  followUps,
-  type FollowUp,
-  type FollowUpCheck,
-  type FollowUpList,
-  type FollowUpOptions,
-  type FollowUpRisk,
-} from './follow-up.js';
-export {
-  DAYS_PER_MONTH,
-  RETENTION_GROUPINGS,
-  RETENTION_MONTHS,
-  employerRetention,
-  type EmployerRetention,
-  type EmployerRetentionOptions,
-  observationOf,
-  retention,
-  type RetentionBy,
-  type RetentionOptions,
-  type RetentionReport,
-  type RetentionRow,
-} from './retention.js';
-export {
-  kaplanMeier,
-  survivalAt,
-  type ConfidenceType,
-  type KaplanMeierOptions,
-  type SurvivalAt,
-  type SurvivalCurve,
-  type SurvivalObservation,
-  type SurvivalStep,
-} from './stats/kaplan-meier.js';
 export { datasetWarnings, type DatasetWarningCode } from './warnings.js';
 
 // Official division codes
@@ -97,11 +44,9 @@ export {
   type CountyInfo,
   type Division,
 } from './divisions.js';
-export { divisionNameEn, placeNameEn } from './division-names-en.js';
 
 // Input: validation at the boundary
 export {
-  datasetJsonSchema,
   parseDataset,
   parsePolicy,
   safeParseDataset,
@@ -152,22 +97,6 @@ export {
   priorityTier,
   type PriorityTier,
 } from './compare.js';
-export {
-  EXCLUSIONS_EN,
-  EXCLUSIONS_ZH,
-  REASONS_EN,
-  REASONS_ZH,
-  namerFor,
-  renderAssessment,
-  renderBreakdown,
-  renderExclusion,
-  renderRanking,
-  renderScoreReason,
-  type Locale,
-  type NameSource,
-  type Namer,
-  type Renderers,
-} from './render.js';
 
 // Placement plans
 export {
@@ -188,68 +117,6 @@ export {
   type RecommendOptions,
   type WorkerRecommendations,
 } from './recommend.js';
-export {
-  GROUP_FAILURES_EN,
-  GROUP_FAILURES_ZH,
-  RULE_LABELS,
-  UNPLACED_EN,
-  UNPLACED_LABELS,
-  UNPLACED_ZH,
-  renderPlan,
-  renderPlanEntry,
-  renderPlanSummary,
-  renderUnplacedReason,
-  type PlanSummaryTextOptions,
-} from './render-plan.js';
-
-// Caseworker tools: what it would take, training plans
-export {
-  CHANGE_CODES,
-  LIFTED_BY,
-  advise,
-  applyChanges,
-  birthdayAt,
-  compareSuggestions,
-  trainingChange,
-  type Advice,
-  type AdviseOptions,
-  type Change,
-  type ChangeCode,
-  type ChangeParams,
-  type FixedExclusion,
-  type FixedWhy,
-  type PostOutlook,
-  type Rival,
-  type Scenario,
-  type Suggestion,
-  type Unlock,
-  type WaitReason,
-} from './advise.js';
-export {
-  EXACT_OPTION_LIMIT,
-  GREEDY_RATIO,
-  expectedRetention,
-  planTraining,
-  selectTraining,
-  trainingValue,
-  type ChosenCourse,
-  type PlacedFigures,
-  type TrainingGuarantee,
-  type TrainingObjective,
-  type TrainingOption,
-  type TrainingOptionsOptions,
-  type TrainingPlan,
-  type TrainingPlanOptions,
-} from './train.js';
-export {
-  CHANGES_EN,
-  CHANGES_ZH,
-  FIXED_EN,
-  FIXED_ZH,
-  renderAdvice,
-  renderChange,
-  renderTrainingPlan,
-} from './render-advice.js';
 
 // Assignment solvers on plain bipartite graphs
 export { solve, type SolveOptions } from './graph/solve.js';
@@ -258,7 +125,7 @@ export { solveStable } from './graph/solve-stable.js';
 export { solveGreedy } from './graph/solve-greedy.js';
 export { blockingPairs, verifyAssignment } from './graph/verify.js';
 export { graphIssues, safeValidateGraph, validateGraph } from './graph/validate.js';
-export { graphJsonSchema, parseGraph, safeParseGraph } from './graph/schema.js';
+export { parseGraph, safeParseGraph } from './graph/schema.js';
 export {
   isTypedGraph,
   toObjectGraph,

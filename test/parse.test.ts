@@ -502,7 +502,7 @@ describe('parseDataset refusals', () => {
       });
       expect(issue.message).toContain('2080');
       expect(issue.message).toContain('4419');
-      expect(issue.message).toContain('for Dongguan City (东莞市, 4419, from 2025-03-01)');
+      expect(issue.message).toContain('for 东莞市 4419 (from 2025-03-01)');
       expect(issue.messageZh).toContain('东莞市（4419）');
       expect(issue.message).toContain(VALID_AS_OF);
     });

@@ -9,6 +9,10 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   'bangfu/csv': '../src/entries/csv.js',
   'bangfu/report': '../src/entries/report.js',
   'bangfu/node': '../src/node.js',
+  'bangfu/text': '../src/entries/text.js',
+  'bangfu/advice': '../src/entries/advice.js',
+  'bangfu/outcomes': '../src/entries/outcomes.js',
+  'bangfu/schema': '../src/entries/schema.js',
 };
 
 const tmp = join(import.meta.dirname, '.readme-first.tmp.ts');

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { divisionNameEn } from '../division-names-en.js';
 import { divisionName } from '../divisions.js';
 import { formatPath } from '../errors.js';
 import { minimumWageAt } from '../policy/resolve.js';
@@ -447,7 +446,7 @@ export function checkPost(issues: Issues, ctx: CheckContext, p: Post, path: Path
         {
           en:
             `expected at least the minimum wage of ${minimum.monthly} CNY/month in force on ${ctx.asOf} ` +
-            `for ${divisionNameEn(minimum.area) ?? minimum.area} (${[divisionName(minimum.area), minimum.area].filter((x) => x !== undefined).join(', ')}, from ${minimum.from})`,
+            `for ${[divisionName(minimum.area), minimum.area].filter((x) => x !== undefined).join(' ')} (from ${minimum.from})`,
           zh:
             `应不低于 ${ctx.asOf} 施行的${divisionName(minimum.area) ?? minimum.area}（${minimum.area}）` +
             `月最低工资 ${minimum.monthly} 元（自 ${minimum.from} 起）`,
