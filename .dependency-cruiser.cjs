@@ -118,7 +118,7 @@ const LAYERS = [
       'summary.ts',
     ],
   },
-  { name: 'verify', files: ['verify-plan.ts', 'plan-file.ts'] },
+  { name: 'verify', files: ['verify-plan.ts', 'verify-exhaustive.ts', 'plan-file.ts'] },
   { name: 'advice', files: ['advise.ts', 'train.ts', 'retention.ts', 'follow-up.ts', 'replan.ts'] },
   {
     name: 'text',
@@ -217,6 +217,15 @@ module.exports = {
       from: { path: pathsOf([layer]) },
       to: { path: pathsOf(LAYERS.slice(i + 1)) },
     })),
+    {
+      // The exhaustive verifier is the check that shares no code with the planner: it may read the
+      // model, the rules and the score, nothing of the index, the graph solvers or the planner.
+      name: 'exhaustive-verifier-independent',
+      comment: 'src/verify-exhaustive.ts reads the model, the rules and the score only',
+      severity: 'error',
+      from: { path: '^src/verify-exhaustive\\.ts$' },
+      to: { path: pathsOf(LAYERS.filter((l) => ['index', 'rank', 'graph', 'plan'].includes(l.name))) },
+    },
     {
       name: 'in-no-layer',
       comment: 'every module of src/ has a layer (.dependency-cruiser.cjs): give a new module its place',

@@ -16,7 +16,7 @@ import { FOR_CAUSE, placementEnd, type Outcomes } from './outcomes.js';
 import type { KeptPlacement, OutcomeOptions, Plan } from './plan.js';
 import { employerRetention, type EmployerRetention } from './retention.js';
 import type { CountyCode, Dataset, Employer, EndedForCause } from './types.js';
-import { verifyPlan, type PlanVerdict, type PlanViolation } from './verify-plan.js';
+import { verifyPlan, type PlanVerdict, type PlanViolation, type VerifyOptions } from './verify-plan.js';
 
 /** The outcome records applied to a dataset: what to plan, and what was kept or barred. */
 export interface AppliedOutcomes {
@@ -280,11 +280,17 @@ export function replan(
  * @param plan - The plan (`replan`, or read back with `parsePlan`).
  * @param dataset - The dataset.
  * @param outcomes - The outcome records.
+ * @param options - As {@link verifyPlan}'s (`exhaustive`).
  * @returns Every violation found; `ok` when none.
  * @example
  * verifyReplan(replan(ds, outcomes), ds, outcomes).ok //=> true
  */
-export function verifyReplan(plan: Plan, dataset: Dataset, outcomes: Outcomes): PlanVerdict {
+export function verifyReplan(
+  plan: Plan,
+  dataset: Dataset,
+  outcomes: Outcomes,
+  options: VerifyOptions = {},
+): PlanVerdict {
   if (plan.kept === undefined) {
     const v: PlanViolation = {
       code: 'kept-mismatch',
@@ -335,7 +341,7 @@ export function verifyReplan(plan: Plan, dataset: Dataset, outcomes: Outcomes): 
       });
   const { kept: _kept, ...rest } = plan;
   void _kept;
-  const verdict = verifyPlan(rest, applied.dataset);
+  const verdict = verifyPlan(rest, applied.dataset, options);
   violations.push(...verdict.violations);
   return { ok: violations.length === 0, violations };
 }

@@ -193,3 +193,25 @@ describe('bangfu verify --json', () => {
     expect(verdict.violations.length).toBeGreaterThan(0);
   });
 });
+
+describe('bangfu verify --exhaustive', () => {
+  it('checks each mode’s plan by the rules and the score of every pair: holds, and a tampered one fails with exit 1', async () => {
+    for (const mode of ['optimal', 'stable', 'greedy']) {
+      const out = join(dir, `exhaustive-${mode}.json`);
+      expect((await run(['assign', dataset, '--mode', mode, '--out', out, '--quiet'])).code).toBe(0);
+      const ok = await run(['verify', dataset, out, '--exhaustive', '--json']);
+      expect({ mode, code: ok.code, holds: (JSON.parse(ok.out) as { holds: boolean }).holds }).toEqual({
+        mode,
+        code: 0,
+        holds: true,
+      });
+      const plan = JSON.parse(readFileSync(out, 'utf8')) as { entries: { kind: string; score?: number }[] };
+      plan.entries.find((e) => e.kind === 'placed')!.score! += 0.5;
+      const bad = join(dir, `exhaustive-${mode}-bad.json`);
+      writeFileSync(bad, JSON.stringify(plan), 'utf8');
+      const r = await run(['verify', dataset, bad, '--exhaustive', '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('score');
+    }
+  });
+});

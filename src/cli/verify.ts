@@ -34,6 +34,10 @@ export function registerVerify(program: Command, io: CliIO): void {
     .option('--json', 'print the verdict as JSON: whether the plan holds, and every violation')
     .option('--lang <lang>', 'zh or en', localeOption, 'zh-CN' as Locale)
     .option(
+      '--exhaustive',
+      'find the candidate pairs by the rules and the score of every labourer × post pair, not by the index the planner uses too (slower: minutes at a city’s size)',
+    )
+    .option(
       '--outcomes <file>',
       'the outcome records a plan made again was made from (bangfu assign --outcomes): checked with them',
     )
@@ -46,6 +50,7 @@ export function registerVerify(program: Command, io: CliIO): void {
           readonly json?: boolean;
           readonly lang: Locale;
           readonly outcomes?: string;
+          readonly exhaustive?: boolean;
         },
       ) => {
         const zh = options.lang === 'zh-CN';
@@ -60,10 +65,11 @@ export function registerVerify(program: Command, io: CliIO): void {
             );
           throw e;
         }
+        const how = { exhaustive: options.exhaustive === true };
         const verdict =
           options.outcomes === undefined
-            ? verifyPlan(plan, dataset)
-            : verifyReplan(plan, dataset, loadOutcomes(options.outcomes, dataset, options.lang));
+            ? verifyPlan(plan, dataset, how)
+            : verifyReplan(plan, dataset, loadOutcomes(options.outcomes, dataset, options.lang), how);
         const kept = plan.kept?.placements.length ?? 0;
         if (options.json === true) {
           io.stdout(
