@@ -219,12 +219,16 @@ module.exports = {
     })),
     {
       // The exhaustive verifier is the check that shares no code with the planner: it may read the
-      // model, the rules and the score, nothing of the index, the graph solvers or the planner.
+      // model, the rules and the score, and the plan's own definition (plan.ts: its types and the
+      // two numbers a plan lists by), nothing of the index, the graph solvers or the planner.
       name: 'exhaustive-verifier-independent',
-      comment: 'src/verify-exhaustive.ts reads the model, the rules and the score only',
+      comment: 'src/verify-exhaustive.ts reads the model, the rules, the score and plan.ts only',
       severity: 'error',
       from: { path: '^src/verify-exhaustive\\.ts$' },
-      to: { path: pathsOf(LAYERS.filter((l) => ['index', 'rank', 'graph', 'plan'].includes(l.name))) },
+      to: {
+        path: pathsOf(LAYERS.filter((l) => ['index', 'rank', 'graph', 'plan'].includes(l.name))),
+        pathNot: '^src/plan\\.ts$',
+      },
     },
     {
       name: 'in-no-layer',

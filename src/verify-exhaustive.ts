@@ -9,15 +9,23 @@
  * `assign` (every eligible pair scoring at least `minScore`; each labourer's best
  * `candidatesPerWorker` of them by score, then post id; with `keepTogether`, every such pair weighted
  * by score plus the bonus), and a blocking pair (a labourer and a candidate post it prefers to where
- * it is, which would take it).
+ * it is, which would take it), and why an unplaced labourer is unplaced.
  *
  * @module
  */
 import { compareIds, priorityTier } from './compare.js';
-import { checkEligibility } from './eligibility.js';
+import { checkEligibility, workerExclusions } from './eligibility.js';
+import {
+  NEAR_MISS_HOLDERS,
+  type GroupFailure,
+  type Holder,
+  type NearMiss,
+  type UnplacedReason,
+} from './plan.js';
+import type { ExclusionCode } from './reasons.js';
 import { FULL_FELLOWS } from './score/origin.js';
 import { scorePair } from './score.js';
-import type { Dataset } from './types.js';
+import type { Dataset, PostId, WorkerId } from './types.js';
 
 /** Each labourer's candidate pairs, by position (dataset order), each labourer's run in post id order. */
 export interface CandidateRuns {
@@ -219,4 +227,108 @@ export function blockingPairsByCandidates(
     }
   }
   return { count, first: listed, kept };
+}
+
+/** Every eligible pair of {@link everyEligiblePair} that scores at least `minScore`. */
+export function atLeast(all: CandidateRuns, minScore: number): CandidateRuns {
+  if (minScore <= 0) return all;
+  const W = all.offsets.length - 1;
+  const offsets = new Int32Array(W + 1);
+  const posts: number[] = [];
+  const scores: number[] = [];
+  for (let w = 0; w < W; w++) {
+    for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++)
+      if (all.scores[k]! >= minScore) {
+        posts.push(all.posts[k]!);
+        scores.push(all.scores[k]!);
+      }
+    offsets[w + 1] = posts.length;
+  }
+  return { offsets, posts: Int32Array.from(posts), scores: Float64Array.from(scores) };
+}
+
+/** The positions k of a labourer's pairs, best score first, then smaller post id (runs are in id order). */
+function best(all: CandidateRuns, w: number, n: number): number[] {
+  const ks: number[] = [];
+  for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++) ks.push(k);
+  return ks.sort((a, b) => all.scores[b]! - all.scores[a]!).slice(0, n);
+}
+
+/**
+ * Why each unplaced labourer is unplaced, from every eligible pair: rules about the labourer alone
+ * (`worker-excluded`, with `workerExclusions`); else its best candidates, at most
+ * {@link NEAR_MISS_HOLDERS} (and at most `candidatesPerWorker`), each with how many hold it and its
+ * least preferred holders in the post's order — tier, score descending, id (`posts-filled`; nothing
+ * of its own for a group member); else its best eligible post when that scores below the minimum
+ * (`below-min-score`); else how many posts each hard rule excludes (`no-eligible-post`). A member
+ * of a group not placed whole adds `group-not-placed-whole`.
+ *
+ * @param dataset - The dataset.
+ * @param eligible - {@link everyEligiblePair} at a minimum score of 0.
+ * @param options - The plan's minimum score and candidates per labourer.
+ * @param postOf - Each labourer's post position, −1 unplaced.
+ * @param scoreOf - Each placed labourer's score.
+ * @returns The reasons of a labourer, given its position and its group's failure, if any.
+ */
+export function reasonsByRules(
+  dataset: Dataset,
+  eligible: CandidateRuns,
+  options: { readonly minScore: number; readonly candidatesPerWorker?: number | undefined },
+  postOf: Int32Array,
+  scoreOf: Float64Array,
+): (w: number, failure?: { readonly group: string; readonly why: GroupFailure }) => UnplacedReason[] {
+  const candidates = atLeast(eligible, options.minScore);
+  const holders = new Map<number, number[]>();
+  for (let w = 0; w < postOf.length; w++) {
+    const p = postOf[w]!;
+    if (p < 0) continue;
+    const list = holders.get(p);
+    if (list === undefined) holders.set(p, [w]);
+    else list.push(w);
+  }
+  const tier = (w: number): 0 | 1 => priorityTier(dataset.labourers[w]!);
+  const id = (w: number): string => dataset.labourers[w]!.id;
+  const nearMiss = (p: number, score: number): NearMiss => {
+    const list = [...(holders.get(p) ?? [])].sort(
+      (a, b) => tier(a) - tier(b) || scoreOf[b]! - scoreOf[a]! || compareIds(id(a), id(b)),
+    );
+    const takenBy: Holder[] = list
+      .slice(Math.max(0, list.length - NEAR_MISS_HOLDERS))
+      .map((h) => ({ worker: id(h) as WorkerId, tier: tier(h), score: scoreOf[h]! }));
+    return { post: dataset.posts[p]!.id as PostId, score, held: list.length, takenBy };
+  };
+  const own = (w: number, member: boolean): UnplacedReason[] => {
+    const worker = dataset.labourers[w]!;
+    const exclusions = workerExclusions(dataset, worker);
+    if (exclusions.length > 0) return [{ code: 'worker-excluded', params: { exclusions } }];
+    const n = Math.min(NEAR_MISS_HOLDERS, options.candidatesPerWorker ?? NEAR_MISS_HOLDERS);
+    const near = best(candidates, w, n);
+    if (near.length > 0) {
+      if (member) return [];
+      const nearMisses = near.map((k) => nearMiss(candidates.posts[k]!, candidates.scores[k]!));
+      return [{ code: 'posts-filled', params: { nearMisses } }];
+    }
+    const top = best(eligible, w, 1)[0];
+    if (top !== undefined)
+      return [
+        {
+          code: 'below-min-score',
+          params: {
+            minScore: options.minScore,
+            best: { post: dataset.posts[eligible.posts[top]!]!.id as PostId, score: eligible.scores[top]! },
+          },
+        },
+      ];
+    const byRule: Partial<Record<ExclusionCode, number>> = {};
+    // Posts per rule: a post missing two required skills counts once for that rule.
+    for (const post of dataset.posts)
+      for (const code of new Set(checkEligibility(dataset, worker, post).map((x) => x.code)))
+        byRule[code] = (byRule[code] ?? 0) + 1;
+    return [{ code: 'no-eligible-post', params: { posts: dataset.posts.length, byRule } }];
+  };
+  return (w, failure) => {
+    const reasons = own(w, failure !== undefined);
+    if (failure !== undefined) reasons.push({ code: 'group-not-placed-whole', params: failure });
+    return reasons;
+  };
 }

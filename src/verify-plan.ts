@@ -23,9 +23,11 @@ import { scorePair } from './score.js';
 import { summarizePlan } from './summary.js';
 import type { Dataset } from './types.js';
 import {
+  atLeast,
   blockingPairsByCandidates,
   candidatesOf,
   everyEligiblePair,
+  reasonsByRules,
   type CandidateRuns,
 } from './verify-exhaustive.js';
 
@@ -74,8 +76,9 @@ export interface VerifyOptions {
   /**
    * Find the candidate pairs by asking `checkEligibility` and `scorePair` about every labourer ×
    * post pair, instead of by the compiled index's bounded walk, which the planner uses too: the
-   * certificate's feasibility, the room left for the unplaced and the blocking pairs are then
-   * checked without any of the planner's or the index's code, so a fault they share cannot hide.
+   * certificate's feasibility, the room left for the unplaced, the blocking pairs, the unplaced
+   * reasons and the openings are then checked without any of the planner's or the index's code, so
+   * a fault they share cannot hide.
    * O(W · P) calls of the rules and the score: seconds for thousands of pairs per labourer, minutes
    * at a city's size.
    *
@@ -248,10 +251,10 @@ function lexSign(tier: Float64Array, at: number, T: number, weight: number, tol:
  *
  * With `{ exhaustive: true }` the candidate pairs are found by asking `checkEligibility` and
  * `scorePair` about every labourer × post pair (`verify-exhaustive.ts`, which imports nothing of the
- * index, the planner or the solvers): the certificate's feasibility, the room left for the unplaced
- * and the blocking pairs then rest on the rules and the score alone, so a fault the planner shares
- * with the walk (a pair never offered) is found instead of agreed with. The unplaced reasons are
- * still recomputed through the index in both modes.
+ * index, the planner or the solvers): the certificate's feasibility, the room left for the
+ * unplaced, the blocking pairs and the unplaced reasons then rest on the rules and the score alone,
+ * and the openings on the dataset's own figures, so a fault the planner shares with the index (a
+ * pair never offered, an opening miscounted) is found instead of agreed with.
  *
  * @param plan - The plan, from `assign` or read back with `parsePlan`.
  * @param dataset - The dataset it was made from.
@@ -354,7 +357,13 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
 
   // Candidate lists, when the candidates are not every eligible pair scoring at least minScore; in
   // exhaustive mode always, from the rules and the score of every pair.
-  const every = verifyOptions.exhaustive === true ? everyEligiblePair(dataset, options.minScore) : undefined;
+  const exhaustive = verifyOptions.exhaustive === true;
+  const eligible = exhaustive ? everyEligiblePair(dataset, 0) : undefined;
+  const every = eligible === undefined ? undefined : atLeast(eligible, options.minScore);
+  // Openings left per post: exhaustive, from the dataset itself rather than the index.
+  const capacity = exhaustive
+    ? Int32Array.from(dataset.posts, (post) => Math.max(0, post.openings - post.filled))
+    : index.postCapacity;
   const lists: PairLists | undefined =
     every !== undefined
       ? candidatesOf(dataset, every, options)
@@ -441,11 +450,11 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
       });
   }
   for (let p = 0; p < P; p++)
-    if (load[p]! > index.postCapacity[p]!)
+    if (load[p]! > capacity[p]!)
       add({
         code: 'capacity-exceeded',
-        message: `'${index.postIds[p]}' holds ${load[p]}, ${index.postCapacity[p]} openings left`,
-        messageZh: `'${index.postIds[p]}' 安置了 ${load[p]} 人，空缺只有 ${index.postCapacity[p]} 个`,
+        message: `'${index.postIds[p]}' holds ${load[p]}, ${capacity[p]} openings left`,
+        messageZh: `'${index.postIds[p]}' 安置了 ${load[p]} 人，空缺只有 ${capacity[p]} 个`,
         post: index.postIds[p]!,
       });
 
@@ -510,9 +519,12 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   }
 
   // Unplaced labourers: reasons as implied, and no room left where they could go.
-  const reasonsOf = createReasoner(dataset, index, options, postOf, scoreOf);
+  const reasonsOf =
+    eligible === undefined
+      ? createReasoner(dataset, index, options, postOf, scoreOf)
+      : reasonsByRules(dataset, eligible, options, postOf, scoreOf);
   const room = new Float64Array(P);
-  for (let p = 0; p < P; p++) room[p] = load[p]! < index.postCapacity[p]! ? 0 : Number.POSITIVE_INFINITY;
+  for (let p = 0; p < P; p++) room[p] = load[p]! < capacity[p]! ? 0 : Number.POSITIVE_INFINITY;
   const roomView = new Walker(index, { offsets: room });
   const one = new TopK(1);
   const roomLimits = walkLimits(options.minScore);
@@ -597,7 +609,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   const maxWeight = 1 + (options.keepTogether?.weight ?? 0);
   const tol = TOLERANCE * maxWeight;
   if (options.mode === 'optimal') {
-    const cg = certificateGraph(index, options, plan, postOf, workerAt, keyOf);
+    const cg = certificateGraph(index, options, plan, postOf, workerAt, capacity);
     const cert = plan.certificate;
     if (cert?.kind !== 'duals')
       add({
@@ -635,7 +647,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
         const whole: CertificateGraph = {
           out: new Uint8Array(W),
           forced: new Map(),
-          capacity: index.postCapacity,
+          capacity,
         };
         checkDuals(
           index,
@@ -671,9 +683,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
     const keep = (w: number, p: number): boolean => member[w] === 0 && explainedAt[p] === 0;
     const found =
       every !== undefined
-        ? columnsOf(
-            blockingPairsByCandidates(dataset, lists!, postOf, weightOf, index.postCapacity, first, keep),
-          )
+        ? columnsOf(blockingPairsByCandidates(dataset, lists!, postOf, weightOf, capacity, first, keep))
         : blockingPairsOf(index, postOf, weightOf, options.minScore, lists, { first, keep });
     const n = found.count;
     for (let i = 0; i < found.kept.workers.length; i++) {
@@ -738,12 +748,12 @@ function certificateGraph(
   plan: Plan,
   postOf: Int32Array,
   workerAt: ReadonlyMap<string, number>,
-  keyOf: (rule: 'same-employer' | 'same-site' | 'same-post', p: number) => string,
+  openings: Int32Array,
 ): CertificateGraph {
   const W = index.workerCount;
   const outSet = new Uint8Array(W);
   const forced = new Map<number, { rule: 'same-employer' | 'same-site' | 'same-post'; key: string }>();
-  const capacity = index.postCapacity.slice();
+  const capacity = openings.slice();
   const graph = plan.groupSearch.graph;
   if (graph === 'candidates') return { out: outSet, forced, capacity };
   const at = new Map(plan.groups.map((o) => [o.group, o]));
@@ -758,7 +768,6 @@ function certificateGraph(
       else outSet[w] = 1;
     }
   }
-  void keyOf;
   return { out: outSet, forced, capacity };
 }
 
