@@ -4,6 +4,9 @@ import type { Plan, PlanEntry } from '../src/plan.js';
 import type { PostId, WorkerId } from '../src/types.js';
 import { parsePlan, safeParsePlan } from '../src/plan-file.js';
 import { verifyPlan } from '../src/verify-plan.js';
+import { dongguanPolicy } from '../src/policy/dongguan.js';
+import { summarizePlan } from '../src/summary.js';
+import type { Policy } from '../src/policy/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 const ds = dataset({
@@ -128,5 +131,73 @@ describe('verifyPlan', () => {
     });
     expect(r.success).toBe(false);
     expect(!r.success && r.issues.map((i) => i.path)).toContain('entries[0].post');
+  });
+});
+
+describe('a lawful pair that scores exactly 0', () => {
+  // Pay alone weighs, and the post pays far below what the labourer asks (the minimum soft): the
+  // pair is lawful and worth nothing.
+  const zero = (household: 'other' | 'registered') =>
+    dataset({
+      labourers: [labourer({ household, skills: [], pay: { minMonthly: 6000, targetMonthly: 8000 } })],
+      posts: [post()],
+      policy: {
+        ...dongguanPolicy,
+        labourerMinimumPay: 'soft',
+        weights: { skills: 0, pay: 1, origin: 0, employer: 0 },
+      } as Policy,
+    });
+  const placed: PlanEntry = {
+    kind: 'placed',
+    worker: 'w1' as WorkerId,
+    post: 'p1' as PostId,
+    employer: 'e1' as never,
+    score: 0,
+    bonus: 0,
+    tier: 1,
+  };
+  /** The plan with its one entry replaced, the objective and the summary made to agree. */
+  const withEntry = (plan: Plan, ds: ReturnType<typeof zero>, entry: PlanEntry): Plan => {
+    const next = { ...plan, entries: [entry] };
+    const priority = entry.kind === 'placed' && entry.tier === 0 ? 1 : 0;
+    const objective = { priorityPlaced: priority, placed: entry.kind === 'placed' ? 1 : 0, total: 0 };
+    return { ...next, objective, summary: summarizePlan(next, ds) };
+  };
+
+  it('optimal: a labourer without priority may be left out of it, or placed on it; both plans hold', () => {
+    const ds = zero('other');
+    const plan = assign(ds, { mode: 'optimal' });
+    expect(plan.entries[0]!.kind).toBe('unplaced');
+    const both = [plan, withEntry(plan, ds, placed)];
+    for (const p of both)
+      for (const exhaustive of [false, true])
+        expect({ exhaustive, verdict: verifyPlan(p, ds, { exhaustive }) }).toEqual({
+          exhaustive,
+          verdict: { ok: true, violations: [] },
+        });
+  });
+
+  it('optimal: a priority labourer left out of it is unplaced with room', () => {
+    const ds = zero('registered');
+    const plan = assign(ds, { mode: 'optimal' });
+    expect(plan.entries[0]!.kind).toBe('placed');
+    const other = assign(zero('other'), { mode: 'optimal' }).entries[0]!;
+    const out = withEntry(plan, ds, { ...other, tier: 0 } as PlanEntry);
+    for (const exhaustive of [false, true]) {
+      const codes = verifyPlan(out, ds, { exhaustive }).violations.map((v) => v.code);
+      expect({ exhaustive, room: codes.includes('unplaced-with-room') }).toEqual({ exhaustive, room: true });
+    }
+  });
+
+  it('greedy: a labourer without priority left out of it is unplaced with room', () => {
+    const ds = zero('other');
+    const plan = assign(ds, { mode: 'greedy' });
+    expect(plan.entries[0]).toMatchObject({ kind: 'placed', score: 0 });
+    const other = assign(ds, { mode: 'optimal' }).entries[0]!;
+    const out = withEntry(plan, ds, other);
+    for (const exhaustive of [false, true]) {
+      const codes = verifyPlan(out, ds, { exhaustive }).violations.map((v) => v.code);
+      expect({ exhaustive, room: codes.includes('unplaced-with-room') }).toEqual({ exhaustive, room: true });
+    }
   });
 });
