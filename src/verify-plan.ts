@@ -28,7 +28,6 @@ import {
   candidatesOf,
   everyEligiblePair,
   reasonsByRules,
-  type CandidateRuns,
 } from './verify-exhaustive.js';
 
 /** Codes of {@link PlanViolation}. */
@@ -623,7 +622,6 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
         dataset,
         options,
         lists,
-        every,
         cg,
         cert,
         postOf,
@@ -654,7 +652,6 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
           dataset,
           options,
           lists,
-          every,
           whole,
           b,
           undefined,
@@ -781,7 +778,6 @@ function checkDuals(
   dataset: Dataset,
   options: PlanOptions,
   lists: PairLists | undefined,
-  every: CandidateRuns | undefined,
   cg: CertificateGraph,
   cert: OptimalCertificate,
   postOf: Int32Array | undefined,
@@ -886,31 +882,23 @@ function checkDuals(
     const v = priceRange(index, 0, W, d, { minScore: options.minScore, perWorker: 1, tolerance: tol, skip });
     for (let i = 0; i < v.workers.length; i++) report(v.workers[i]!, v.posts[v.offsets[i]!]!);
   }
-  // Forced members: every eligible pair at their option (exhaustive: from the rules and the score).
+  // Forced members: every candidate pair at their option (their list's, when the candidates are
+  // lists: a member is placed on its candidates only, so the certificate's graph holds no other).
   if (cg.forced.size > 0) {
     const wk = new Walker(index);
     const all = new TopK(Number.POSITIVE_INFINITY);
     const lim = walkLimits(options.minScore);
     for (const [w, f] of cg.forced) {
-      if (every === undefined) {
-        all.reset(Number.POSITIVE_INFINITY);
-        walk(wk, w, lim, all);
+      if (lists !== undefined) {
+        const wt = lists.weights ?? lists.scores;
+        for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++)
+          if (keyOf(f.rule, lists.posts[k]!) === f.key) check(w, lists.posts[k]!, wt[k]!);
+        continue;
       }
-      // The walk's arrays grow as it goes: read them after it.
-      const posts: ArrayLike<number> = every?.posts ?? all.posts;
-      const scores: ArrayLike<number> = every?.scores ?? all.scores;
-      const from = every === undefined ? 0 : every.offsets[w]!;
-      const to = every === undefined ? all.size : every.offsets[w + 1]!;
-      for (let k = from; k < to; k++) {
-        const p = posts[k]!;
-        if (keyOf(f.rule, p) !== f.key) continue;
-        const j = lists === undefined ? -1 : lists.posts.indexOf(p, lists.offsets[w]!);
-        const weight =
-          lists?.weights !== undefined && j >= 0 && j < lists.offsets[w + 1]!
-            ? lists.weights[j]!
-            : scores[k]!;
-        check(w, p, weight);
-      }
+      all.reset(Number.POSITIVE_INFINITY);
+      walk(wk, w, lim, all);
+      for (let k = 0; k < all.size; k++)
+        if (keyOf(f.rule, all.posts[k]!) === f.key) check(w, all.posts[k]!, all.scores[k]!);
     }
   }
   // No duality gap: Σu + Σ capacity·v equals the objective (tier parts: placements per tier).

@@ -21,10 +21,18 @@ import {
   everyEligiblePair,
   type CandidateRuns,
 } from '../src/verify-exhaustive.js';
+import { dongguanPolicy } from '../src/policy/dongguan.js';
+import type { Policy } from '../src/policy/types.js';
+import { dataset, labourer, post } from './helpers/build.js';
 import { richDatasetArb, smallSampleArb } from './helpers/rich.js';
 import { runs } from './helpers/runs.js';
 
-const datasets = fc.oneof(richDatasetArb, smallSampleArb);
+/** Rich and sample datasets, some with their labourers and posts in reverse order (not by id). */
+const datasets = fc
+  .tuple(fc.oneof(richDatasetArb, smallSampleArb), fc.boolean())
+  .map(([ds, reversed]) =>
+    reversed ? { ...ds, labourers: [...ds.labourers].reverse(), posts: [...ds.posts].reverse() } : ds,
+  );
 
 /** Each labourer's pairs as `post:score(+bonus)` strings, in run order. */
 function runsOf(lists: {
@@ -105,6 +113,33 @@ describe('everyEligiblePair and candidatesOf', () => {
       for (const p of ds.posts) if (checkEligibility(ds, w, p).length === 0) eligible++;
     expect(every.posts.length).toBe(eligible);
     expect(eligible).toBeGreaterThan(0);
+  });
+
+  it('keeps a lawful pair that scores exactly the minimum, 0 included, and an unplaced labourer prefers it', () => {
+    // Pay alone weighs, and the post pays far below a soft minimum: lawful, and worth nothing.
+    const ds = dataset({
+      labourers: [
+        labourer({ household: 'other', skills: [], pay: { minMonthly: 6000, targetMonthly: 8000 } }),
+      ],
+      posts: [post()],
+      policy: {
+        ...dongguanPolicy,
+        labourerMinimumPay: 'soft',
+        weights: { skills: 0, pay: 1, origin: 0, employer: 0 },
+      } as Policy,
+    });
+    const every = everyEligiblePair(ds, 0);
+    expect(Array.from(every.scores)).toEqual([0]);
+    const unplaced = blockingPairsByCandidates(
+      ds,
+      every,
+      Int32Array.of(-1),
+      Float64Array.of(0),
+      [1],
+      1,
+      () => true,
+    );
+    expect(unplaced.count).toBe(1);
   });
 });
 
@@ -211,7 +246,8 @@ describe('blockingPairsByCandidates', () => {
         datasets,
         fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 60 }),
         fc.integer({ min: 0, max: 8 }),
-        (ds, picks, first) => {
+        fc.boolean(),
+        (ds, picks, first, tight) => {
           const every = everyEligiblePair(ds, 0);
           const W = ds.labourers.length;
           const index = compileIndex(ds);
@@ -231,16 +267,18 @@ describe('blockingPairsByCandidates', () => {
             postOf[w] = p;
             weightOf[w] = every.scores[k]!;
           }
+          // Tight: every post exactly full, so each pair is decided by the post's least preferred holder.
+          const openings = tight ? load : capacity;
           const found = blockingPairsByCandidates(
             ds,
             every,
             postOf,
             weightOf,
-            capacity,
+            openings,
             first,
             (w) => w % 2 === 0,
           );
-          const expected = brute(ds, every, postOf, weightOf, capacity);
+          const expected = brute(ds, every, postOf, weightOf, openings);
           expect(found.count).toBe(expected.length);
           const name = ([w, p]: readonly [number, number]): string =>
             `${ds.labourers[w]!.id}|${ds.posts[p]!.id}`;
