@@ -16,6 +16,7 @@ export default {
     'src/internal/greedy-match.ts',
     'src/graph/verify.ts',
     'src/verify-plan.ts',
+    'src/verify-exhaustive.ts',
   ],
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -16,6 +16,7 @@ import { demoDataset } from '../src/sample.js';
 import type { Dataset } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
 import {
+  atLeast,
   blockingPairsByCandidates,
   candidatesOf,
   everyEligiblePair,
@@ -113,6 +114,19 @@ describe('everyEligiblePair and candidatesOf', () => {
       for (const p of ds.posts) if (checkEligibility(ds, w, p).length === 0) eligible++;
     expect(every.posts.length).toBe(eligible);
     expect(eligible).toBeGreaterThan(0);
+  });
+
+  it('keeps the pairs that score exactly the minimum score', () => {
+    const ds = demoDataset();
+    const all = everyEligiblePair(ds, 0);
+    const at = Math.floor(all.scores.length / 2);
+    const minScore = all.scores[at]!;
+    const kept = atLeast(all, minScore);
+    expect(Array.from(kept.scores).every((x) => x >= minScore)).toBe(true);
+    expect(kept.scores.length).toBe(Array.from(all.scores).filter((x) => x >= minScore).length);
+    expect(kept.scores.length).toBeGreaterThan(0);
+    expect(Array.from(kept.scores)).toContain(minScore);
+    expect(runsOf(everyEligiblePair(ds, minScore))).toEqual(runsOf(kept));
   });
 
   it('keeps a lawful pair that scores exactly the minimum, 0 included, and an unplaced labourer prefers it', () => {
