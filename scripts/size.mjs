@@ -11,7 +11,7 @@
  *   zod/mini's interpreted one validates a city's dataset 1.3× slower), then the texts, the advice,
  *   the follow-up after placement and the JSON Schema generator (zod's, 5 KB) left too, and the
  *   county table writes each prefecture's code once. What it holds, by weight: the division tables
- *   (23 KB gzipped), zod (45 KB of the 352 KB minified), the planners, the solvers, the verifier,
+ *   (23 KB gzipped), zod (45 KB of the 356 KB minified), the planners, the solvers, the verifier,
  *   the rules.
  * - Each other entry point whole (`bangfu/text`, `bangfu/advice`, `bangfu/outcomes`, `bangfu/schema`,
  *   `bangfu/csv`, `bangfu/sample`, `bangfu/report`), with the parts of the core it uses: budgets at
@@ -58,7 +58,7 @@ const CASES = [
   {
     name: "the core with 'bangfu/text'",
     code: `export * from ${at('index.js')}; export * from ${at('entries/text.js')};`,
-    budget: 55_000,
+    budget: 145_000,
   },
   { name: "export * from 'bangfu/csv'", code: `export * from ${at('entries/csv.js')};`, budget: 72_000 },
   {
