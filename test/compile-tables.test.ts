@@ -278,17 +278,16 @@ describe('compileIndex tables', () => {
     const source = dongguanPolicy.minimumWages[0]!.source;
     const policy: Policy = {
       ...dongguanPolicy,
-      // A base taking the first employer's posts for labourers from Zhenxiong.
-      bases: [
-        {
-          id: 'base-e1' as BaseId,
-          name: { zh: '基地', en: 'base' },
-          origin: ZHENXIONG,
-          employer: 'e1' as EmployerId,
-          from: '2025-01-01' as IsoDate,
-          source,
-        },
-      ],
+      // Two bases for labourers from Zhenxiong: one takes the first employer's posts, the other
+      // the third's, so a post is a base's when some base takes it, not every one.
+      bases: (['e1', 'e3'] as const).map((e) => ({
+        id: `base-${e}` as BaseId,
+        name: { zh: '基地', en: 'base' },
+        origin: ZHENXIONG,
+        employer: e as EmployerId,
+        from: '2025-01-01' as IsoDate,
+        source,
+      })),
       // A home county whose minimum wage is stated as 0 reads as unknown, like one with none.
       minimumWages: [
         ...dongguanPolicy.minimumWages,
@@ -472,6 +471,45 @@ describe('compileIndex tables', () => {
     expect(index.workerCerts[1]! | index.workerExpiredCerts[1]!).toBe(0);
     expect(Number.isNaN(index.countyHomeMin[index.workerCounty[1]!])).toBe(true);
     expect(index.countyHomeMin[index.workerCounty[0]!]).toBe(1670);
+  });
+
+  it('hold certificates past the first word of a bitset, valid and expired, for each labourer', () => {
+    const certificates = Array.from({ length: 40 }, (_, k) => ({
+      id: `cert-${String(k).padStart(2, '0')}` as CertificateId,
+      name: { zh: `证书${k}`, en: `certificate ${k}` },
+      specialOperation: false,
+    }));
+    const id = (k: number): CertificateId => certificates[k]!.id;
+    const expired = '2026-01-31' as IsoDate;
+    const valid = '2027-01-31' as IsoDate;
+    const ds = dataset({
+      policy: { ...dongguanPolicy, certificates },
+      // One post asks for all 40, so certificates 32–39 fall in the second word.
+      posts: [post({ requiredCertificates: certificates.map((c) => c.id) })],
+      labourers: [
+        labourer({ id: 'w1' as WorkerId, certificates: [{ certificate: id(33), validUntil: expired }] }),
+        // Valid and expired copies, in the first word and in the second: valid only.
+        labourer({
+          id: 'w2' as WorkerId,
+          certificates: [3, 35].flatMap((k) => [
+            { certificate: id(k), validUntil: expired },
+            { certificate: id(k), validUntil: valid },
+          ]),
+        }),
+        labourer({
+          id: 'w3' as WorkerId,
+          certificates: [
+            { certificate: id(36), validUntil: expired },
+            { certificate: id(37), validUntil: valid },
+          ],
+        }),
+      ],
+    });
+    const { index } = expectTables(ds);
+    expect(index.kind).toBe('bangfu-compiled-index');
+    expect(index.certWords).toBe(2);
+    expect([...index.workerCerts]).toEqual([0, 0, 1 << 3, 1 << 3, 0, 1 << 5]);
+    expect([...index.workerExpiredCerts]).toEqual([0, 1 << 1, 0, 0, 0, 1 << 4]);
   });
 
   it('give each component the effective weight scorePair gives it', () => {
