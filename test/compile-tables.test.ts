@@ -283,7 +283,7 @@ describe('compileIndex tables', () => {
       bases: (['e1', 'e3'] as const).map((e) => ({
         id: `base-${e}` as BaseId,
         name: { zh: '基地', en: 'base' },
-        origin: ZHENXIONG,
+        origin: ZHENXIONG as string as AreaCode,
         employer: e as EmployerId,
         from: '2025-01-01' as IsoDate,
         source,
