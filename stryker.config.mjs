@@ -8,6 +8,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'src/eligibility.ts',
+    'src/compile.ts',
     'src/score/*.ts',
     'src/stats/*.ts',
     'src/internal/kernel.ts',

@@ -11,6 +11,9 @@ const include = (process.env['BANGFU_MUTATION_TESTS'] ?? '')
 export default defineConfig({
   test: {
     ...(include.length > 0 ? { include } : {}),
+    // Instrumented code on a busy machine runs several times slower: a test that takes 2 s alone
+    // must not fail on vitest's 5 s default (which would count as a kill).
+    testTimeout: 30_000,
     exclude: [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**'],
   },
 });
