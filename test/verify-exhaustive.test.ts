@@ -22,9 +22,7 @@ import {
   everyEligiblePair,
   type CandidateRuns,
 } from '../src/verify-exhaustive.js';
-import { dongguanPolicy } from '../src/policy/dongguan.js';
-import type { Policy } from '../src/policy/types.js';
-import { dataset, labourer, post } from './helpers/build.js';
+import { zeroScoreDataset } from './helpers/build.js';
 import { richDatasetArb, smallSampleArb } from './helpers/rich.js';
 import { runs } from './helpers/runs.js';
 
@@ -130,18 +128,7 @@ describe('everyEligiblePair and candidatesOf', () => {
   });
 
   it('keeps a lawful pair that scores exactly the minimum, 0 included, and an unplaced labourer prefers it', () => {
-    // Pay alone weighs, and the post pays far below a soft minimum: lawful, and worth nothing.
-    const ds = dataset({
-      labourers: [
-        labourer({ household: 'other', skills: [], pay: { minMonthly: 6000, targetMonthly: 8000 } }),
-      ],
-      posts: [post()],
-      policy: {
-        ...dongguanPolicy,
-        labourerMinimumPay: 'soft',
-        weights: { skills: 0, pay: 1, origin: 0, employer: 0 },
-      } as Policy,
-    });
+    const ds = zeroScoreDataset();
     const every = everyEligiblePair(ds, 0);
     expect(Array.from(every.scores)).toEqual([0]);
     const unplaced = blockingPairsByCandidates(

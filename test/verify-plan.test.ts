@@ -4,10 +4,8 @@ import type { Plan, PlanEntry } from '../src/plan.js';
 import type { PostId, WorkerId } from '../src/types.js';
 import { parsePlan, safeParsePlan } from '../src/plan-file.js';
 import { verifyPlan } from '../src/verify-plan.js';
-import { dongguanPolicy } from '../src/policy/dongguan.js';
 import { summarizePlan } from '../src/summary.js';
-import type { Policy } from '../src/policy/types.js';
-import { dataset, labourer, post } from './helpers/build.js';
+import { dataset, labourer, post, zeroScoreDataset } from './helpers/build.js';
 
 const ds = dataset({
   labourers: ['a', 'b', 'c'].map((id, i) =>
@@ -135,18 +133,7 @@ describe('verifyPlan', () => {
 });
 
 describe('a lawful pair that scores exactly 0', () => {
-  // Pay alone weighs, and the post pays far below what the labourer asks (the minimum soft): the
-  // pair is lawful and worth nothing.
-  const zero = (household: 'other' | 'registered') =>
-    dataset({
-      labourers: [labourer({ household, skills: [], pay: { minMonthly: 6000, targetMonthly: 8000 } })],
-      posts: [post()],
-      policy: {
-        ...dongguanPolicy,
-        labourerMinimumPay: 'soft',
-        weights: { skills: 0, pay: 1, origin: 0, employer: 0 },
-      } as Policy,
-    });
+  const zero = zeroScoreDataset;
   const placed: PlanEntry = {
     kind: 'placed',
     worker: 'w1' as WorkerId,

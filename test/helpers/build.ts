@@ -105,3 +105,19 @@ export function dataset(
     policy: parts.policy ?? dongguanPolicy,
   };
 }
+
+/**
+ * One labourer and one post whose pair is lawful and scores exactly 0: pay alone weighs, and the post
+ * pays far below what the labourer asks, with the minimum soft.
+ */
+export function zeroScoreDataset(household: Labourer['household'] = 'other'): Dataset {
+  return dataset({
+    labourers: [labourer({ household, skills: [], pay: { minMonthly: 6000, targetMonthly: 8000 } })],
+    posts: [post()],
+    policy: {
+      ...dongguanPolicy,
+      labourerMinimumPay: 'soft',
+      weights: { skills: 0, pay: 1, origin: 0, employer: 0 },
+    } as Policy,
+  });
+}
