@@ -188,3 +188,20 @@ describe('a lawful pair that scores exactly 0', () => {
     }
   });
 });
+
+describe('a plan built by hand with an unplaced labourer given no reason', () => {
+  it('is refused with a reason mismatch, not a crash', () => {
+    const ds = zeroScoreDataset('registered');
+    const plan = assign(ds, { mode: 'greedy' });
+    const e = plan.entries[0]!;
+    const bad = {
+      ...plan,
+      entries: [{ kind: 'unplaced', worker: e.worker, tier: e.tier, reasons: [] } as unknown as PlanEntry],
+    };
+    for (const exhaustive of [false, true]) {
+      const verdict = verifyPlan(bad, ds, { exhaustive });
+      expect(verdict.ok).toBe(false);
+      expect(verdict.violations.map((v) => v.code)).toContain('reason-mismatch');
+    }
+  });
+});
