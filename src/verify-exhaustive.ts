@@ -44,6 +44,39 @@ export interface CandidateOptions {
   readonly keepTogether?: { readonly weight: number } | undefined;
 }
 
+/**
+ * A post's order of its labourers (priority tier first, then weight descending, then id): negative
+ * when labourer a (of weight wa) comes before b (of weight wb).
+ */
+function postOrder(dataset: Dataset, a: number, wa: number, b: number, wb: number): number {
+  const la = dataset.labourers[a]!;
+  const lb = dataset.labourers[b]!;
+  return priorityTier(la) - priorityTier(lb) || wb - wa || compareIds(la.id, lb.id);
+}
+
+/** Runs made of the pairs `pick` chooses from each labourer's run (positions k, in run order). */
+function picked(all: CandidateRuns, pick: (w: number) => Iterable<number>): CandidateRuns {
+  const W = all.offsets.length - 1;
+  const offsets = new Int32Array(W + 1);
+  const posts: number[] = [];
+  const scores: number[] = [];
+  for (let w = 0; w < W; w++) {
+    for (const k of pick(w)) {
+      posts.push(all.posts[k]!);
+      scores.push(all.scores[k]!);
+    }
+    offsets[w + 1] = posts.length;
+  }
+  return { offsets, posts: Int32Array.from(posts), scores: Float64Array.from(scores) };
+}
+
+/** The positions k of a labourer's pairs, best score first, then smaller post id (runs are in id order). */
+function best(all: CandidateRuns, w: number, n: number): number[] {
+  const ks: number[] = [];
+  for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++) ks.push(k);
+  return ks.sort((a, b) => all.scores[b]! - all.scores[a]!).slice(0, n);
+}
+
 /** The positions of the posts in id order. */
 function postsById(dataset: Dataset): Int32Array {
   return Int32Array.from(dataset.posts.keys()).sort((a, b) =>
@@ -132,22 +165,8 @@ export function candidatesOf(dataset: Dataset, all: CandidateRuns, options: Cand
   }
   const n = options.candidatesPerWorker;
   if (n === undefined) return all;
-  const offsets = new Int32Array(W + 1);
-  const posts: number[] = [];
-  const scores: number[] = [];
-  for (let w = 0; w < W; w++) {
-    const run: number[] = [];
-    for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++) run.push(k);
-    // The run is in post id order, so a stable sort by score keeps the smaller id first on a tie.
-    const best = run.sort((a, b) => all.scores[b]! - all.scores[a]!).slice(0, n);
-    best.sort((a, b) => a - b);
-    for (const k of best) {
-      posts.push(all.posts[k]!);
-      scores.push(all.scores[k]!);
-    }
-    offsets[w + 1] = posts.length;
-  }
-  return { offsets, posts: Int32Array.from(posts), scores: Float64Array.from(scores) };
+  // The best n, back in post id order.
+  return picked(all, (w) => best(all, w, n).sort((a, b) => a - b));
 }
 
 /** The blocking pairs of a placement as {@link blockingPairsByCandidates} finds them. */
@@ -190,12 +209,11 @@ export function blockingPairsByCandidates(
   const P = dataset.posts.length;
   const id = (w: number): string => dataset.labourers[w]!.id;
   const postId = (p: number): string => dataset.posts[p]!.id;
-  const tier = (w: number): number => priorityTier(dataset.labourers[w]!);
   const load = new Int32Array(P);
   const least = new Int32Array(P).fill(-1);
   /** Whether labourer a comes after labourer b in a post's order. */
   const after = (a: number, wa: number, b: number, wb: number): boolean =>
-    tier(a) !== tier(b) ? tier(a) > tier(b) : wa !== wb ? wa < wb : compareIds(id(a), id(b)) > 0;
+    postOrder(dataset, a, wa, b, wb) > 0;
   for (let w = 0; w < W; w++) {
     const p = postOf[w]!;
     if (p < 0) continue;
@@ -232,26 +250,9 @@ export function blockingPairsByCandidates(
 /** Every eligible pair of {@link everyEligiblePair} that scores at least `minScore`. */
 export function atLeast(all: CandidateRuns, minScore: number): CandidateRuns {
   if (minScore <= 0) return all;
-  const W = all.offsets.length - 1;
-  const offsets = new Int32Array(W + 1);
-  const posts: number[] = [];
-  const scores: number[] = [];
-  for (let w = 0; w < W; w++) {
-    for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++)
-      if (all.scores[k]! >= minScore) {
-        posts.push(all.posts[k]!);
-        scores.push(all.scores[k]!);
-      }
-    offsets[w + 1] = posts.length;
-  }
-  return { offsets, posts: Int32Array.from(posts), scores: Float64Array.from(scores) };
-}
-
-/** The positions k of a labourer's pairs, best score first, then smaller post id (runs are in id order). */
-function best(all: CandidateRuns, w: number, n: number): number[] {
-  const ks: number[] = [];
-  for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++) ks.push(k);
-  return ks.sort((a, b) => all.scores[b]! - all.scores[a]!).slice(0, n);
+  return picked(all, function* (w) {
+    for (let k = all.offsets[w]!; k < all.offsets[w + 1]!; k++) if (all.scores[k]! >= minScore) yield k;
+  });
 }
 
 /**
@@ -289,8 +290,8 @@ export function reasonsByRules(
   const tier = (w: number): 0 | 1 => priorityTier(dataset.labourers[w]!);
   const id = (w: number): string => dataset.labourers[w]!.id;
   const nearMiss = (p: number, score: number): NearMiss => {
-    const list = [...(holders.get(p) ?? [])].sort(
-      (a, b) => tier(a) - tier(b) || scoreOf[b]! - scoreOf[a]! || compareIds(id(a), id(b)),
+    const list = [...(holders.get(p) ?? [])].sort((a, b) =>
+      postOrder(dataset, a, scoreOf[a]!, b, scoreOf[b]!),
     );
     const takenBy: Holder[] = list
       .slice(Math.max(0, list.length - NEAR_MISS_HOLDERS))
