@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    // The core must run in a browser or a worker: no Node built-ins outside the node entry points.
+    // The core must run in a browser or a labourer: no Node built-ins outside the node entry points.
     files: ['src/**/*.ts'],
     ignores: ['src/cli.ts', 'src/cli/**', 'src/node.ts', 'src/node/**'],
     rules: {

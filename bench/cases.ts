@@ -15,7 +15,7 @@ import type { Dataset } from '../src/types.js';
 /** An instance: a dataset, its index, and how long building them took. */
 export interface Instance {
   readonly name: string;
-  readonly workers: number;
+  readonly labourers: number;
   readonly posts: number;
   readonly dataset: Dataset;
   readonly index: CompiledIndex;
@@ -25,9 +25,9 @@ export interface Instance {
 }
 
 /** Builds an instance once per run. */
-export function instance(workers: number, posts: number, seed = 2025): Instance {
+export function instance(labourers: number, posts: number, seed = 2025): Instance {
   let t = performance.now();
-  const input = generateSample({ workers, posts, seed });
+  const input = generateSample({ labourers, posts, seed });
   const generateMs = performance.now() - t;
   t = performance.now();
   const dataset = parseDataset(input);
@@ -35,7 +35,7 @@ export function instance(workers: number, posts: number, seed = 2025): Instance 
   t = performance.now();
   const index = compileIndex(dataset);
   const compileMs = performance.now() - t;
-  return { name: `${workers}x${posts}`, workers, posts, dataset, index, generateMs, parseMs, compileMs };
+  return { name: `${labourers}x${posts}`, labourers, posts, dataset, index, generateMs, parseMs, compileMs };
 }
 
 /** One timed operation: `units` pairs or labourers per run, and a checksum to compare with the peer. */
@@ -52,13 +52,13 @@ export interface Case {
   readonly peer?: (inst: Instance) => Measure;
 }
 
-/** Deterministic sample of pairs: `n` (worker, post) positions spread over the instance. */
+/** Deterministic sample of pairs: `n` (labourer, post) positions spread over the instance. */
 function pairs(inst: Instance, n: number): Int32Array {
   const out = new Int32Array(2 * n);
   let x = 12345;
   for (let i = 0; i < n; i++) {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[2 * i] = x % inst.workers;
+    out[2 * i] = x % inst.labourers;
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     out[2 * i + 1] = x % inst.posts;
   }
@@ -94,7 +94,7 @@ function rowScoreCase(rows: number): Case {
       const sc = createScratch(inst.index);
       const out = new Float64Array(inst.posts);
       let sum = 0;
-      const r = Math.min(rows, inst.workers);
+      const r = Math.min(rows, inst.labourers);
       for (let w = 0; w < r; w++) {
         scoreRow(inst.index, sc, w, out);
         for (let p = 0; p < inst.posts; p++) sum += out[p]!;
@@ -103,10 +103,10 @@ function rowScoreCase(rows: number): Case {
     },
     peer: (inst) => {
       let sum = 0;
-      const r = Math.min(rows, inst.workers);
+      const r = Math.min(rows, inst.labourers);
       for (let w = 0; w < r; w++) {
-        const worker = inst.dataset.labourers[w]!;
-        for (const post of inst.dataset.posts) sum += scorePair(inst.dataset, worker, post).score;
+        const labourer = inst.dataset.labourers[w]!;
+        for (const post of inst.dataset.posts) sum += scorePair(inst.dataset, labourer, post).score;
       }
       return { units: r * inst.posts, unit: 'pairs', checksum: sum.toFixed(9) };
     },
@@ -125,12 +125,12 @@ function eligibilityCase(n: number): Case {
   };
 }
 
-function topKCase(sampleWorkers: number): Case {
+function topKCase(sampleLabourers: number): Case {
   // The peer ranks a sample of labourers (rankPosts over every post); the fast path ranks the same.
   const pick = (inst: Instance): number[] => {
-    const step = Math.max(1, Math.floor(inst.workers / sampleWorkers));
+    const step = Math.max(1, Math.floor(inst.labourers / sampleLabourers));
     const out: number[] = [];
-    for (let w = 0; w < inst.workers && out.length < sampleWorkers; w += step) out.push(w);
+    for (let w = 0; w < inst.labourers && out.length < sampleLabourers; w += step) out.push(w);
     return out;
   };
   return {
@@ -143,7 +143,7 @@ function topKCase(sampleWorkers: number): Case {
           .map((p) => inst.index.postIds[p])
           .join(','),
       );
-      return { units: inst.workers, unit: 'labourers', checksum: hash(parts.join(';')) };
+      return { units: inst.labourers, unit: 'labourers', checksum: hash(parts.join(';')) };
     },
     peer: (inst) => {
       const ws = pick(inst);

@@ -19,11 +19,11 @@ import { CASES, instance } from './cases.js';
 import { denseGraph, sparseGraph } from './graphs.js';
 
 let failures = 0;
-for (const [workers, posts] of [
+for (const [labourers, posts] of [
   [300, 200],
   [1_000, 100],
 ] as const) {
-  const inst = instance(workers, posts, 7);
+  const inst = instance(labourers, posts, 7);
   for (const c of CASES) {
     const t = performance.now();
     const fast = c.run(inst);
@@ -88,7 +88,7 @@ for (const n of [1_000, 10_000]) {
 // Whole cohorts planned from a dataset (groups included): every plan passes verifyPlan, which
 // checks placements, reasons, blocking pairs and the certificate over every eligible pair.
 {
-  const dataset = parseDataset(generateSample({ workers: 10_000, posts: 1_000, seed: 5 }));
+  const dataset = parseDataset(generateSample({ labourers: 10_000, posts: 1_000, seed: 5 }));
   for (const mode of ['greedy', 'stable', 'optimal'] as const) {
     const t = performance.now();
     const plan = assign(dataset, { mode });

@@ -16,7 +16,7 @@ import { rankRange } from '../src/rank-all.js';
 import { generateSample } from '../src/sample.js';
 import type { Dataset } from '../src/types.js';
 
-const [workers = 1_000_000, posts = 100_000, chunk = 100_000] = process.argv.slice(2).map(Number);
+const [labourers = 1_000_000, posts = 100_000, chunk = 100_000] = process.argv.slice(2).map(Number);
 const TOP = 10;
 const SEED = 2025;
 
@@ -33,28 +33,31 @@ const time = <T>(fn: () => T): [T, number] => {
 };
 
 // The posts, once.
-const [postsDataset, postsMs] = time(() => parseDataset(generateSample({ workers: 0, posts, seed: SEED })));
+const [postsDataset, postsMs] = time(() => parseDataset(generateSample({ labourers: 0, posts, seed: SEED })));
 const [compiled, compilePostsMs] = time(() => compilePosts(postsDataset));
 sample();
 console.log(
   `posts: ${posts} generated and parsed in ${postsMs.toFixed(0)} ms, compiled in ${compilePostsMs.toFixed(0)} ms; heap ${mb(process.memoryUsage().heapUsed)}`,
 );
 
-const offsets = new Int32Array(workers + 1);
-const topPosts = new Int32Array(workers * TOP);
-const topScores = new Float64Array(workers * TOP);
+const offsets = new Int32Array(labourers + 1);
+const topPosts = new Int32Array(labourers * TOP);
+const topScores = new Float64Array(labourers * TOP);
 let filled = 0;
 let previous: CompiledCounties | undefined;
 let generateMs = 0;
 let compileMs = 0;
 let rankMs = 0;
 const started = performance.now();
-for (let c = 0, from = 0; from < workers; c++, from += chunk) {
-  const n = Math.min(chunk, workers - from);
+for (let c = 0, from = 0; from < labourers; c++, from += chunk) {
+  const n = Math.min(chunk, labourers - from);
   let t = performance.now();
-  const input = generateSample({ workers: n, posts: 0, seed: SEED + c });
-  const labourers = input.labourers.map((w) => ({ ...w, id: `c${c}-${w.id}` }));
-  const parsed = parseDataset({ ...input, labourers, employers: [], posts: [] }, { asOf: postsDataset.asOf });
+  const input = generateSample({ labourers: n, posts: 0, seed: SEED + c });
+  const renamed = input.labourers.map((w) => ({ ...w, id: `c${c}-${w.id}` }));
+  const parsed = parseDataset(
+    { ...input, labourers: renamed, employers: [], posts: [] },
+    { asOf: postsDataset.asOf },
+  );
   const dataset: Dataset = { ...postsDataset, labourers: parsed.labourers };
   generateMs += performance.now() - t;
   t = performance.now();
@@ -79,7 +82,7 @@ for (let i = 0; i < filled; i++) h = Math.imul(h ^ topPosts[i]!, 16777619);
 console.log(
   JSON.stringify(
     {
-      labourers: workers,
+      labourers: labourers,
       posts,
       chunk,
       top: TOP,

@@ -14,16 +14,16 @@ import * as pay from '../src/score/pay.js';
 import * as candidates from '../src/internal/index-candidates.js';
 import type { Signatures } from '../src/internal/index-candidates.js';
 import * as kernel from '../src/internal/kernel.js';
-import type { WorkerScratch } from '../src/internal/kernel.js';
+import type { LabourerScratch } from '../src/internal/kernel.js';
 
 const { UNTOUCHED_SKILLS, signaturesOf } = candidates;
-const { PREFERRED_LINK, W_FIT, W_UPLIFT, originOf, prefers, prepareWorker, skillsValue } = kernel;
+const { PREFERRED_LINK, W_FIT, W_UPLIFT, originOf, prefers, prepareLabourer, skillsValue } = kernel;
 const { CP_AWAY, CP_LINK_MASK, LINK_VALUES } = compiled;
 const { clamp01 } = parts;
 const { FULL_UPLIFT_RATIO, payFit } = pay;
 
 const sigCache = new WeakMap<CompiledIndex, Signatures>();
-const sigValues = new WeakMap<WorkerScratch, Float64Array>();
+const sigValues = new WeakMap<LabourerScratch, Float64Array>();
 
 /** Net pays of an index, interned: few distinct values (pay scales) among many posts. */
 interface Nets {
@@ -99,7 +99,7 @@ function originRowOf(index: CompiledIndex, county: number): Float64Array | undef
  */
 export function scoreRow(
   index: CompiledIndex,
-  sc: WorkerScratch,
+  sc: LabourerScratch,
   w: number,
   out: Float64Array,
 ): Float64Array {
@@ -109,7 +109,7 @@ export function scoreRow(
   if (values === undefined || values.length !== sigs.count)
     sigValues.set(sc, (values = new Float64Array(sigs.count)));
   values.fill(-1);
-  prepareWorker(index, sc, w);
+  prepareLabourer(index, sc, w);
   // A signature none of whose skills the labourer touches (holds, or is linked to) scores on skills
   // by its type alone (UNTOUCHED_SKILLS); those touched are marked −2 and computed.
   const { bySkillStart, bySkill, type } = sigs;
@@ -119,13 +119,13 @@ export function scoreRow(
   }
   const skilled = index.ownCount[w]! > 0 ? 1 : 0;
   const P = index.postCount;
-  const county = index.workerCounty[w]!;
+  const county = index.labourerCounty[w]!;
   const off = county * P;
   const { countyPost, employerValue, postEmployer, countyFellows } = index;
   const nets = netsOf(index);
   if (payMemo.length < nets.values.length) payMemo = new Float64Array(nets.values.length);
   payMemo.fill(-1, 0, nets.values.length);
-  const { postHasLang, postLangs, workerLangs, langWords: lw } = index;
+  const { postHasLang, postLangs, labourerLangs, langWords: lw } = index;
   const { postSig, rep } = sigs;
   // What depends on the labourer alone, hoisted; the arithmetic below is payAt, originOf and combine
   // operation for operation (the constant weight sums are the same additions, done once).
@@ -134,9 +134,9 @@ export function scoreRow(
   const ew1 = ew[1]!;
   const ew2 = ew[2]!;
   const ew3 = ew[3]!;
-  const needsDorm = index.workerNeedsDorm[w] === 1;
-  const min = index.workerMin[w]!;
-  const target = index.workerTarget[w]!;
+  const needsDorm = index.labourerNeedsDorm[w] === 1;
+  const min = index.labourerMin[w]!;
+  const target = index.labourerTarget[w]!;
   const home = index.countyHomeMin[county]!;
   const hasHome = home === home;
   let payWeights = 0;
@@ -170,7 +170,7 @@ export function scoreRow(
     if (postHasLang[p] === 1) {
       language = 0;
       for (let k = 0; k < lw; k++) {
-        if ((postLangs[p * lw + k]! & workerLangs[langBase + k]!) !== 0) {
+        if ((postLangs[p * lw + k]! & labourerLangs[langBase + k]!) !== 0) {
           language = 1;
           break;
         }

@@ -7,7 +7,7 @@
  * when Python with SciPy is on the machine, `scipy.stats.ecdf` on the same censored observations as
  * a peer (its survival at 1, 3, 6 and 12 months must equal ours).
  *
- * Records: `generateSample({ workers: 100_000, posts: 10_000, seed: 5 })`, every labourer given a
+ * Records: `generateSample({ labourers: 100_000, posts: 10_000, seed: 5 })`, every labourer given a
  * post (drawn deterministically; eligibility plays no part in the analysis; each post given room for
  * all, as 18 months of turnover would need), outcomes simulated by
  * `simulateOutcomes` over 18 months. Medians of 5 runs after a warm-up. Merges its rows into
@@ -36,8 +36,8 @@ import { generateSample } from '../src/sample.js';
 import { kaplanMeier, survivalAt } from '../src/stats/kaplan-meier.js';
 
 const quick = process.argv.includes('--quick');
-const workers = quick ? 10_000 : 100_000;
-const posts = workers / 10;
+const labourers = quick ? 10_000 : 100_000;
+const posts = labourers / 10;
 const RUNS = 5;
 const TARGET_MS = 1000;
 
@@ -54,19 +54,19 @@ function time<T>(f: () => T): { ms: number; value: T } {
   return { ms: median(times), value };
 }
 
-console.log(`outcomes bench: ${workers} labourers × ${posts} posts, one record per labourer`);
+console.log(`outcomes bench: ${labourers} labourers × ${posts} posts, one record per labourer`);
 // Records span 18 months of turnover, so that more people have held a post than it has openings at
 // once; the posts are given room for everyone (the analysis does not read openings, planning again does).
-const input = generateSample({ workers, posts, seed: 5 });
+const input = generateSample({ labourers, posts, seed: 5 });
 const dataset = parseDataset({
   ...input,
-  posts: input.posts.map((p) => ({ ...p, openings: (p.filled ?? 0) + workers })),
+  posts: input.posts.map((p) => ({ ...p, openings: (p.filled ?? 0) + labourers })),
 });
 const rng = createRandom(5);
 const plan = {
   entries: dataset.labourers.map((w) => ({
     kind: 'placed',
-    worker: w.id,
+    labourer: w.id,
     post: dataset.posts[rng.int(0, dataset.posts.length - 1)]!.id,
   })),
 } as unknown as Plan;

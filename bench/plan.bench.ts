@@ -2,7 +2,7 @@
  * Plans of whole sample cohorts, end to end: `assign` in each mode and `verifyPlan`, from a parsed
  * dataset, each in a process of its own (Node's default heap) so that its peak memory is its own;
  * and the command line from a dataset file to a plan file (`bangfu assign … --out`) and back
- * (`bangfu verify`). Datasets from `generateSample({ workers, posts, seed: 5 })`, with their groups.
+ * (`bangfu verify`). Datasets from `generateSample({ labourers, posts, seed: 5 })`, with their groups.
  * Prints a table against the targets and merges its rows into bench/results.json under `plans`.
  *
  * Run: `node --import tsx bench/plan.bench.ts [--quick]` (`--quick`: 10^4 × 10^3 only). Uses the
@@ -90,13 +90,13 @@ function runCli(args: readonly string[]): { ms: number; rssMB: number; out: stri
 }
 
 const rows: Row[] = [];
-for (const [workers, posts] of SIZES) {
-  const size = `${workers}x${posts}`;
+for (const [labourers, posts] of SIZES) {
+  const size = `${labourers}x${posts}`;
   const file = join(dir, `sample-${size}.json`);
-  writeFileSync(file, `${JSON.stringify(generateSample({ workers, posts, seed: 5 }), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(generateSample({ labourers, posts, seed: 5 }), null, 2)}\n`);
   const mb = statSync(file).size / 1e6;
   console.log(`\n${size}: dataset file ${mb.toFixed(1)} MB`);
-  const runs = workers >= 100_000 ? 3 : 5;
+  const runs = labourers >= 100_000 ? 3 : 5;
   for (const name of ['assign-optimal', 'assign-stable', 'assign-greedy', 'verify-optimal']) {
     const r = runCase(name, file, runs);
     const row: Row = { ...r, size, targetMs: TARGETS[size]?.[name] };
@@ -109,7 +109,7 @@ for (const [workers, posts] of SIZES) {
   const planFile = join(dir, `plan-${size}.json`);
   const times: number[] = [];
   const rss: number[] = [];
-  for (let i = 0; i < (workers >= 100_000 ? 3 : 5); i++) {
+  for (let i = 0; i < (labourers >= 100_000 ? 3 : 5); i++) {
     const a = runCli(['assign', file, '--out', planFile, '--quiet']);
     times.push(a.ms);
     rss.push(a.rssMB);

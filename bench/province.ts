@@ -13,9 +13,9 @@ import type { AssignmentMode } from '../src/graph/types.js';
 import { parseDataset } from '../src/parse.js';
 import { generateSample } from '../src/sample.js';
 
-const [modeArg = 'greedy', workersArg, postsArg, seedArg] = process.argv.slice(2);
+const [modeArg = 'greedy', labourersArg, postsArg, seedArg] = process.argv.slice(2);
 const mode = modeArg as AssignmentMode;
-const workers = Number(workersArg ?? 1_000_000);
+const labourers = Number(labourersArg ?? 1_000_000);
 const posts = Number(postsArg ?? 100_000);
 const seed = Number(seedArg ?? 6);
 
@@ -41,7 +41,7 @@ const lap = (name: string): void => {
   );
 };
 
-const input = generateSample({ workers, posts, seed });
+const input = generateSample({ labourers, posts, seed });
 lap('generate');
 const dataset = parseDataset(input);
 lap('parse');
@@ -61,7 +61,7 @@ const groupsPlaced = plan.groups.filter((g) => g.kind === 'placed').length;
 console.log(
   JSON.stringify({
     mode,
-    workers,
+    labourers,
     posts,
     seed,
     totalS: Math.round((performance.now() - start) / 100) / 10,

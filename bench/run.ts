@@ -41,7 +41,7 @@ function time(fn: () => Measure, runs: number): { ms: number; m: Measure } {
 const heapMB = (): number => Math.round(process.memoryUsage().heapUsed / 1e6);
 
 function runCase(c: Case, inst: Instance, rows: Row[]): boolean {
-  const big = inst.workers >= 100_000;
+  const big = inst.labourers >= 100_000;
   const runs = 5;
   c.run(inst); // warm-up
   const fast = time(() => c.run(inst), runs);
@@ -79,8 +79,8 @@ function runCase(c: Case, inst: Instance, rows: Row[]): boolean {
 const rows: Row[] = [];
 const builds: Record<string, unknown>[] = [];
 let ok = true;
-for (const [workers, posts] of SIZES) {
-  const inst = instance(workers, posts);
+for (const [labourers, posts] of SIZES) {
+  const inst = instance(labourers, posts);
   builds.push({
     size: inst.name,
     generateMs: Math.round(inst.generateMs),

@@ -85,29 +85,29 @@ print(
 );
 
 SHOWCASES.forEach((showcase, i) => {
-  const worker = dataset.labourers.find(showcase.find);
+  const labourer = dataset.labourers.find(showcase.find);
   print('', `== ${i + 1}. ${showcase.title} ==`);
-  if (worker === undefined) {
+  if (labourer === undefined) {
     print('（样例数据中没有这样的人员）');
     return;
   }
 
   // The ranking: best five, as a table with the leading reasons.
-  print(renderRanking(rankPosts(dataset, worker.id, { top: 5, includeExcluded: false }), 'zh-CN', dataset));
+  print(renderRanking(rankPosts(dataset, labourer.id, { top: 5, includeExcluded: false }), 'zh-CN', dataset));
 
   // The trained skill: explain the best post that asks for it.
-  const skill = trainedSkill(worker);
+  const skill = trainedSkill(labourer);
   if (skill !== undefined) {
-    const all = rankPosts(dataset, worker.id, { top: dataset.posts.length, includeExcluded: false });
+    const all = rankPosts(dataset, labourer.id, { top: dataset.posts.length, includeExcluded: false });
     const hit = all.ranked.find((r) => r.post.requiredSkills.some((req) => req.skill === skill));
     if (hit !== undefined) {
       print('', `要求培训所得技能的岗位中排名最高的是第 ${hit.rank} 名：`);
-      print(renderAssessment(explainPair(dataset, worker.id, hit.post.id), 'zh-CN', dataset));
+      print(renderAssessment(explainPair(dataset, labourer.id, hit.post.id), 'zh-CN', dataset));
     }
   }
 
   // The excluded posts: how many for each reason, and a few in full.
-  const full = rankPosts(dataset, worker.id, { top: 1 });
+  const full = rankPosts(dataset, labourer.id, { top: 1 });
   if (full.excludedCount === 0) return;
   const byCode = new Map<string, number>();
   for (const e of full.excluded)
@@ -127,7 +127,7 @@ SHOWCASES.forEach((showcase, i) => {
     if (shown.has(e.post.id)) continue;
     shown.add(e.post.id);
     // The head and every reason; the hypothetical score that follows is left to `bangfu explain`.
-    const text = renderAssessment(explainPair(dataset, worker.id, e.post.id), 'zh-CN', dataset);
+    const text = renderAssessment(explainPair(dataset, labourer.id, e.post.id), 'zh-CN', dataset);
     print(...text.split('\n').filter((line, k) => k === 0 || line.startsWith('  ✗')));
   }
 });

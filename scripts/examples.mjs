@@ -31,7 +31,7 @@ for (const args of runs) {
 }
 // CommonJS: bangfu and bangfu/node share one copy of the code, so an error thrown by bangfu/node is
 // an instance of the very class require('bangfu') exports (not only by the brand a second copy
-// would carry), and the batch workers start from the CommonJS build.
+// would carry), and the batch worker threads start from the CommonJS build.
 const bad = join(out, 'bad-dataset.json');
 writeFileSync(bad, '{"labourers": 3}');
 execFileSync(
@@ -51,7 +51,7 @@ execFileSync(
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-// The same workers started from the ES module build.
+// The same worker threads started from the ES module build.
 execFileSync(
   process.execPath,
   [
@@ -64,6 +64,6 @@ execFileSync(
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 process.stdout.write(
-  "examples: CommonJS bangfu/node, bangfu/csv and bangfu/outcomes share bangfu's classes; every entry loads; batch workers run from both builds\n",
+  "examples: CommonJS bangfu/node, bangfu/csv and bangfu/outcomes share bangfu's classes; every entry loads; batch worker threads run from both builds\n",
 );
 process.stdout.write(`examples: all ran (output in ${out})\n`);

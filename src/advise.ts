@@ -11,9 +11,9 @@
  *
  * @module
  */
-import { compareIds, compareWorkerEntries, priorityTier, type PriorityTier } from './compare.js';
+import { compareIds, compareLabourerEntries, priorityTier, type PriorityTier } from './compare.js';
 import { areaContains, prefectureOf, provinceOf } from './divisions.js';
-import { checkEligibility, workerExclusions } from './eligibility.js';
+import { checkEligibility, labourerExclusions } from './eligibility.js';
 import { BangfuValidationError } from './errors.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { addDaysIso, addMonthsIso, ageOn } from './internal/dates.js';
@@ -37,7 +37,7 @@ import type {
   Site,
   SkillId,
   SkillLevel,
-  WorkerId,
+  LabourerId,
 } from './types.js';
 
 /** Why a suggestion waits for a date. */
@@ -157,7 +157,7 @@ export interface FixedExclusion {
 
 /** The labourer who ranks last inside a post's openings: the one to overtake. */
 export interface Rival {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly tier: PriorityTier;
   readonly score: number;
 }
@@ -219,13 +219,13 @@ export type PostOutlook =
 
 /** What it would take for one labourer. */
 export interface Advice {
-  readonly worker: Labourer;
+  readonly labourer: Labourer;
   readonly asOf: IsoDate;
   /** `plan`: openings judged against the plan given; `ranking`: against the post's ranking of eligible labourers. */
   readonly basis: 'plan' | 'ranking';
   readonly maxChanges: number;
   /** Rules broken by the labourer alone (age, retirement): no change lifts them. */
-  readonly workerExclusions: readonly Exclusion[];
+  readonly labourerExclusions: readonly Exclusion[];
   /** Under the minimum working age: no post may be introduced before this date (the 16th birthday). */
   readonly notBefore?: IsoDate;
   /** Best first: most posts opened, then best net pay, fewer changes, lower cost, then a fixed key. */
@@ -263,7 +263,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A labourer as changed, and the date the change is judged on. */
 export interface Scenario {
-  readonly worker: Labourer;
+  readonly labourer: Labourer;
   readonly date: IsoDate;
 }
 
@@ -359,20 +359,20 @@ export function trainingChange(course: TrainingCourse): Change {
  * Complexity: O(k + h) for k changes and h held skills, certificates and refusals.
  *
  * @param dataset - The dataset (its as-of date and policy).
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param changes - The changes.
  * @returns The changed labourer and the date to judge on, or undefined if the changes cannot all hold.
  * @example
- * applyChanges(ds, w, [{ code: 'accept-no-dormitory', params: {} }])?.worker.needsDormitory //=> false
+ * applyChanges(ds, w, [{ code: 'accept-no-dormitory', params: {} }])?.labourer.needsDormitory //=> false
  */
 export function applyChanges(
   dataset: Dataset,
-  worker: Labourer,
+  labourer: Labourer,
   changes: readonly Change[],
 ): Scenario | undefined {
   let date = dataset.asOf;
   for (const c of changes) if (c.code === 'wait-until' && c.params.date > date) date = c.params.date;
-  const w: Mutable<Labourer> = { ...worker };
+  const w: Mutable<Labourer> = { ...labourer };
   const ordered = [...changes].sort(compareChanges);
   // Earlier starts first, so that a course's end still pushes the start back.
   for (const c of ordered) {
@@ -412,7 +412,7 @@ export function applyChanges(
     const { grants } = c.params;
     if (
       grants.certificates.some((id) => special.get(id)?.specialOperation === true) &&
-      ageOn(worker.birthDate, ends) < dataset.policy.ageLaw.adultAge
+      ageOn(labourer.birthDate, ends) < dataset.policy.ageLaw.adultAge
     )
       return undefined;
     w.trainings = [
@@ -427,7 +427,7 @@ export function applyChanges(
     w.certificates = [...w.certificates, ...grants.certificates.map((certificate) => ({ certificate }))];
     if (ends > w.availableFrom) w.availableFrom = ends;
   }
-  return { worker: w, date };
+  return { labourer: w, date };
 }
 
 // --- targets -------------------------------------------------------------------------------------
@@ -445,7 +445,7 @@ type Target =
 
 interface Run {
   readonly dataset: Dataset;
-  readonly worker: Labourer;
+  readonly labourer: Labourer;
   readonly atDate: (date: IsoDate) => Dataset;
 }
 
@@ -462,62 +462,62 @@ function datasetsByDate(dataset: Dataset): (date: IsoDate) => Dataset {
 /** The rival a labourer must overtake for a post they are eligible for, or undefined if they are inside. */
 function rivalFor(
   dataset: Dataset,
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   score: number,
   plan: Plan | undefined,
 ): { rival: Rival; household: Labourer['household'] } | undefined {
   const spare = post.openings - post.filled;
   if (spare <= 0) return undefined;
-  const workers = contextOf(dataset).workers;
+  const labourers = contextOf(dataset).labourers;
   if (plan !== undefined) {
-    const mine = plan.entries.find((e) => e.worker === worker.id);
+    const mine = plan.entries.find((e) => e.labourer === labourer.id);
     if (mine === undefined || mine.kind === 'placed') return undefined;
     const holders = plan.entries
       .flatMap((e) => (e.kind === 'placed' && e.post === post.id ? [e] : []))
-      .sort((a, b) => a.tier - b.tier || b.score - a.score || compareIds(a.worker, b.worker));
+      .sort((a, b) => a.tier - b.tier || b.score - a.score || compareIds(a.labourer, b.labourer));
     if (holders.length < spare) return undefined;
     const last = holders[holders.length - 1]!;
     return {
-      rival: { worker: last.worker, tier: last.tier, score: last.score },
-      household: workers.get(last.worker)?.household ?? 'other',
+      rival: { labourer: last.labourer, tier: last.tier, score: last.score },
+      household: labourers.get(last.labourer)?.household ?? 'other',
     };
   }
-  const me = { id: worker.id as string, score, household: worker.household };
+  const me = { id: labourer.id as string, score, household: labourer.household };
   const ahead: { id: string; score: number; household: Labourer['household'] }[] = [];
   for (const other of dataset.labourers) {
-    if (other.id === worker.id) continue;
+    if (other.id === labourer.id) continue;
     if (checkEligibility(dataset, other, post).length > 0) continue;
     const entry = {
       id: other.id as string,
       score: scorePair(dataset, other, post).score,
       household: other.household,
     };
-    if (compareWorkerEntries(entry, me) < 0) ahead.push(entry);
+    if (compareLabourerEntries(entry, me) < 0) ahead.push(entry);
   }
   if (ahead.length < spare) return undefined;
-  ahead.sort(compareWorkerEntries);
+  ahead.sort(compareLabourerEntries);
   const last = ahead[spare - 1]!;
   return {
-    rival: { worker: last.id as WorkerId, tier: priorityTier(last), score: last.score },
+    rival: { labourer: last.id as LabourerId, tier: priorityTier(last), score: last.score },
     household: last.household,
   };
 }
 
-function isAhead(target: Extract<Target, { kind: 'openings' }>, worker: Labourer, score: number): boolean {
+function isAhead(target: Extract<Target, { kind: 'openings' }>, labourer: Labourer, score: number): boolean {
   const { rival } = target;
   if (target.basis === 'plan') {
-    const tier = priorityTier(worker);
+    const tier = priorityTier(labourer);
     return (
       tier < rival.tier ||
       (tier === rival.tier &&
-        (score > rival.score || (score === rival.score && compareIds(worker.id, rival.worker) < 0)))
+        (score > rival.score || (score === rival.score && compareIds(labourer.id, rival.labourer) < 0)))
     );
   }
   return (
-    compareWorkerEntries(
-      { id: worker.id, score, household: worker.household },
-      { id: rival.worker, score: rival.score, household: target.rivalHousehold },
+    compareLabourerEntries(
+      { id: labourer.id, score, household: labourer.household },
+      { id: rival.labourer, score: rival.score, household: target.rivalHousehold },
     ) < 0
   );
 }
@@ -532,10 +532,10 @@ function evaluate(
   if (sc === undefined) return no;
   const ds = run.atDate(sc.date);
   if (target.kind === 'openings' && sc.date !== run.dataset.asOf) return no;
-  if (checkEligibility(ds, sc.worker, target.post).length > 0) return no;
-  const score = scorePair(ds, sc.worker, target.post).score;
-  const net = netPay(sc.worker, target.post, siteArea(target.post.site, contextOf(ds).parks)).net;
-  if (target.kind === 'openings' && !isAhead(target, sc.worker, score)) return { ok: false, score, net };
+  if (checkEligibility(ds, sc.labourer, target.post).length > 0) return no;
+  const score = scorePair(ds, sc.labourer, target.post).score;
+  const net = netPay(sc.labourer, target.post, siteArea(target.post.site, contextOf(ds).parks)).net;
+  if (target.kind === 'openings' && !isAhead(target, sc.labourer, score)) return { ok: false, score, net };
   return { ok: true, score, net };
 }
 
@@ -551,11 +551,11 @@ type Candidate =
  *
  * @internal
  */
-export function canTravelTo(worker: Labourer, area: AreaCode): boolean {
-  const home = worker.originCounty;
+export function canTravelTo(labourer: Labourer, area: AreaCode): boolean {
+  const home = labourer.originCounty;
   if (areaContains(area, home) || areaContains(home, area)) return true;
-  if (worker.cannotLeaveHome) return false;
-  switch (worker.mobility.scope) {
+  if (labourer.cannotLeaveHome) return false;
+  switch (labourer.mobility.scope) {
     case 'anywhere':
       return true;
     case 'home-province':
@@ -567,22 +567,22 @@ export function canTravelTo(worker: Labourer, area: AreaCode): boolean {
   }
 }
 
-function narrowestScope(worker: Labourer, area: AreaCode): MobilityScope {
-  const home = worker.originCounty;
+function narrowestScope(labourer: Labourer, area: AreaCode): MobilityScope {
+  const home = labourer.originCounty;
   if (prefectureOf(area) === prefectureOf(home)) return 'home-prefecture';
   if (provinceOf(area) === provinceOf(home)) return 'home-province';
   return 'anywhere';
 }
 
 function waitFor(run: Run, e: Exclusion, post: Post): FixedExclusion['wait'] {
-  const { worker, dataset } = run;
+  const { labourer, dataset } = run;
   switch (e.code) {
     case 'minor-hazardous':
     case 'minor-special-operation':
-      return { date: birthdayAt(worker.birthDate, dataset.policy.ageLaw.adultAge), reason: 'adult-age' };
+      return { date: birthdayAt(labourer.birthDate, dataset.policy.ageLaw.adultAge), reason: 'adult-age' };
     case 'outside-post-age-range':
       return post.ageRange?.min !== undefined && e.params.age < post.ageRange.min
-        ? { date: birthdayAt(worker.birthDate, post.ageRange.min), reason: 'post-minimum-age' }
+        ? { date: birthdayAt(labourer.birthDate, post.ageRange.min), reason: 'post-minimum-age' }
         : undefined;
     case 'window-not-open':
       return { date: e.params.opens, reason: 'window-opens' };
@@ -592,7 +592,7 @@ function waitFor(run: Run, e: Exclusion, post: Post): FixedExclusion['wait'] {
 }
 
 function candidatesForExcluded(run: Run, target: Extract<Target, { kind: 'excluded' }>): Candidate[] {
-  const { worker, dataset } = run;
+  const { labourer, dataset } = run;
   const out: Change[] = [];
   const courses = (certificate: CertificateId): Change[] =>
     dataset.policy.trainings.filter((t) => t.grantsCertificates.includes(certificate)).map(trainingChange);
@@ -621,9 +621,9 @@ function candidatesForExcluded(run: Run, target: Extract<Target, { kind: 'exclud
         out.push(...skillCourses(e.params.skill));
         break;
       case 'outside-mobility-scope': {
-        const to = narrowestScope(worker, siteArea(target.post.site, contextOf(dataset).parks));
-        if (SCOPES.indexOf(to) > SCOPES.indexOf(worker.mobility.scope))
-          out.push({ code: 'widen-mobility', params: { from: worker.mobility.scope, to } });
+        const to = narrowestScope(labourer, siteArea(target.post.site, contextOf(dataset).parks));
+        if (SCOPES.indexOf(to) > SCOPES.indexOf(labourer.mobility.scope))
+          out.push({ code: 'widen-mobility', params: { from: labourer.mobility.scope, to } });
         break;
       }
       case 'refused-destination':
@@ -649,11 +649,11 @@ function candidatesForExcluded(run: Run, target: Extract<Target, { kind: 'exclud
 }
 
 function candidatesForOpenings(run: Run, target: Extract<Target, { kind: 'openings' }>): Candidate[] {
-  const { worker, dataset } = run;
+  const { labourer, dataset } = run;
   const out: Candidate[] = [];
   for (const course of dataset.policy.trainings) {
     const change = trainingChange(course);
-    const sc = applyChanges(dataset, worker, [change]);
+    const sc = applyChanges(dataset, labourer, [change]);
     const r = evaluate(
       run,
       { kind: 'excluded', post: target.post, exclusions: [] as unknown as Exclusions },
@@ -662,8 +662,8 @@ function candidatesForOpenings(run: Run, target: Extract<Target, { kind: 'openin
     // A course helps only through the skills component, independent of the other changes.
     if (r.ok && r.score > target.score) out.push({ change });
   }
-  const net = netPay(worker, target.post, siteArea(target.post.site, contextOf(dataset).parks)).net;
-  const from = worker.pay.minMonthly;
+  const net = netPay(labourer, target.post, siteArea(target.post.site, contextOf(dataset).parks)).net;
+  const from = labourer.pay.minMonthly;
   const floor = Math.ceil(net);
   if (floor < from) out.push({ acceptPay: { from, floor } });
   return out;
@@ -691,13 +691,13 @@ function minimalSets(run: Run, target: Target, candidates: readonly Candidate[],
     }
     let changes: Change[] | undefined;
     if (pay === undefined) {
-      if (evaluate(run, target, applyChanges(run.dataset, run.worker, fixedChanges)).ok)
+      if (evaluate(run, target, applyChanges(run.dataset, run.labourer, fixedChanges)).ok)
         changes = fixedChanges;
     } else {
       const { from, floor } = pay;
       const at = (to: number): Change[] => [...fixedChanges, { code: 'accept-pay', params: { from, to } }];
       const works = (to: number): boolean =>
-        evaluate(run, target, applyChanges(run.dataset, run.worker, at(to))).ok;
+        evaluate(run, target, applyChanges(run.dataset, run.labourer, at(to))).ok;
       // The score does not rise as the accepted minimum rises: find the highest level that works.
       if (works(floor)) {
         let lo = floor;
@@ -746,7 +746,7 @@ function setKey(changes: readonly Change[]): string {
  *
  * Targets: every post the labourer is excluded from, and every eligible post they are outside of —
  * with a `plan`, a post whose openings the plan filled with others while the labourer is unplaced;
- * without one, a post where more eligible labourers rank ahead of them (`rankWorkers` order) than
+ * without one, a post where more eligible labourers rank ahead of them (`rankLabourers` order) than
  * it has openings left. `options.posts` restricts (or names) the targets.
  *
  * For each target, the changes that can lift its exclusions ({@link LIFTED_BY}) — or, for openings,
@@ -766,7 +766,7 @@ function setKey(changes: readonly Change[]): string {
  * W labourers for each eligible post.
  *
  * @param dataset - The dataset.
- * @param workerId - The labourer's id.
+ * @param labourerId - The labourer's id.
  * @param options - Posts, maxChanges (default 2), top (default 10), plan.
  * @returns The advice: suggestions best first and an outlook for every target post.
  * @throws BangfuValidationError for an unknown labourer or post id, or a plan of another dataset.
@@ -776,7 +776,7 @@ function setKey(changes: readonly Change[]): string {
  * advise(ds, 'w1').suggestions[0].changes.map((c) => c.code) //=> ['take-training', 'widen-mobility']
  * advise(ds, 'w1').suggestions[0].unlocks[0].post //=> 'p1'
  */
-export function advise(dataset: Dataset, workerId: string, options: AdviseOptions = {}): Advice {
+export function advise(dataset: Dataset, labourerId: string, options: AdviseOptions = {}): Advice {
   const maxChanges = options.maxChanges ?? 2;
   const top = options.top ?? 10;
   if (!Number.isInteger(maxChanges) || maxChanges < 1 || maxChanges > 4)
@@ -784,16 +784,16 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
   if (!Number.isInteger(top) || top < 1)
     throw new RangeError(`advise: top must be a positive integer, got ${String(top)}`);
   const ctx = contextOf(dataset);
-  const worker = ctx.workers.get(workerId);
-  if (worker === undefined)
-    throw badArgument('workerId', 'unknown-id', 'an id of a labourer in the dataset', workerId);
+  const labourer = ctx.labourers.get(labourerId);
+  if (labourer === undefined)
+    throw badArgument('labourerId', 'unknown-id', 'an id of a labourer in the dataset', labourerId);
   const { plan } = options;
-  if (plan !== undefined && !plan.entries.some((e) => e.worker === worker.id))
+  if (plan !== undefined && !plan.entries.some((e) => e.labourer === labourer.id))
     throw badArgument(
       'plan',
       'plan-mismatch',
       'a plan of this dataset (the labourer is not in it)',
-      workerId,
+      labourerId,
     );
   const given = options.posts?.map((id, i) => {
     const post = ctx.posts.get(id);
@@ -802,19 +802,19 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
     return post;
   });
   const basis = plan === undefined ? 'ranking' : 'plan';
-  const base = { worker, asOf: dataset.asOf, basis, maxChanges } as const;
-  const levelExclusions = workerExclusions(dataset, worker);
+  const base = { labourer, asOf: dataset.asOf, basis, maxChanges } as const;
+  const levelExclusions = labourerExclusions(dataset, labourer);
   if (levelExclusions.some((e) => e.code === 'under-minimum-age')) {
     return {
       ...base,
-      workerExclusions: levelExclusions,
-      notBefore: birthdayAt(worker.birthDate, dataset.policy.ageLaw.minimumWorkingAge),
+      labourerExclusions: levelExclusions,
+      notBefore: birthdayAt(labourer.birthDate, dataset.policy.ageLaw.minimumWorkingAge),
       suggestions: [],
       suggestionsNotShown: 0,
       posts: [],
     };
   }
-  const run: Run = { dataset, worker, atDate: datasetsByDate(dataset) };
+  const run: Run = { dataset, labourer, atDate: datasetsByDate(dataset) };
 
   // Targets, by post id.
   const posts = [...(given ?? dataset.posts)].sort((a, b) => compareIds(a.id, b.id));
@@ -822,7 +822,7 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
   const outlooks = new Map<string, PostOutlook>();
   for (const post of posts) {
     if (outlooks.has(post.id)) continue;
-    const exclusions = checkEligibility(dataset, worker, post);
+    const exclusions = checkEligibility(dataset, labourer, post);
     if (exclusions.length > 0) {
       const t: Target = { kind: 'excluded', post, exclusions: exclusions as unknown as Exclusions };
       targets.push(t);
@@ -840,17 +840,17 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
       });
       continue;
     }
-    const score = scorePair(dataset, worker, post).score;
-    const r = rivalFor(dataset, worker, post, score, plan);
+    const score = scorePair(dataset, labourer, post).score;
+    const r = rivalFor(dataset, labourer, post, score, plan);
     if (r === undefined) {
       if (given !== undefined) outlooks.set(post.id, { kind: 'within-reach', post: post.id, score });
       continue;
     }
     const t: Target = { kind: 'openings', post, score, rival: r.rival, rivalHousehold: r.household, basis };
     const blocked =
-      priorityTier(worker) > r.rival.tier
+      priorityTier(labourer) > r.rival.tier
         ? ('priority-tier' as const)
-        : isAhead(t, worker, score)
+        : isAhead(t, labourer, score)
           ? ('already-ahead' as const)
           : undefined;
     if (blocked === undefined) targets.push(t);
@@ -890,14 +890,14 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
   const suggestions: Suggestion[] = [];
   const counts = new Map<string, number>();
   for (const changes of [...sets.values()]) {
-    const sc = applyChanges(dataset, worker, changes);
+    const sc = applyChanges(dataset, labourer, changes);
     if (sc === undefined) continue;
     const unlocks: Unlock[] = [];
     for (const t of targets) {
       if (!changes.every((c) => relevant(t, c))) continue;
       const r = evaluate(run, t, sc);
       if (!r.ok) continue;
-      if (properSubsets(changes).some((sub) => evaluate(run, t, applyChanges(dataset, worker, sub)).ok))
+      if (properSubsets(changes).some((sub) => evaluate(run, t, applyChanges(dataset, labourer, sub)).ok))
         continue;
       unlocks.push({
         post: t.post.id,
@@ -916,7 +916,7 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
       changes: changes as unknown as Suggestion['changes'],
       cost: changes.reduce((sum, c) => sum + (c.code === 'take-training' ? c.params.cost : 0), 0),
       on: sc.date,
-      availableFrom: sc.worker.availableFrom,
+      availableFrom: sc.labourer.availableFrom,
       unlocks: unlocks as unknown as Suggestion['unlocks'],
     });
   }
@@ -927,7 +927,7 @@ export function advise(dataset: Dataset, workerId: string, options: AdviseOption
   );
   return {
     ...base,
-    workerExclusions: levelExclusions,
+    labourerExclusions: levelExclusions,
     suggestions: suggestions.slice(0, top),
     suggestionsNotShown: Math.max(0, suggestions.length - top),
     posts: postsOut,

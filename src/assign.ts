@@ -33,7 +33,7 @@ import {
   type PlanOptions,
   type PlacementGroup,
 } from './plan.js';
-import type { Dataset, PostId, WorkerId } from './types.js';
+import type { Dataset, PostId, LabourerId } from './types.js';
 import { blockingPairsOf } from './internal/blocking.js';
 
 /** The default limit on exact sub-solves over group options (see {@link assign}). */
@@ -55,7 +55,7 @@ export interface AssignOptions {
    * Only each labourer's best N eligible posts (score descending, then post id) are candidates.
    * @defaultValue all
    */
-  readonly candidatesPerWorker?: number;
+  readonly candidatesPerLabourer?: number;
   /**
    * Groups placed together or not at all.
    * @defaultValue the dataset's groups
@@ -98,9 +98,9 @@ export function resolveAssignOptions(dataset: Dataset, options: AssignOptions, f
   const minScore = options.minScore ?? 0;
   if (!(typeof minScore === 'number' && minScore >= 0 && minScore <= 1))
     throw new RangeError(`${fn}: minScore must be a number in [0, 1], got ${String(minScore)}`);
-  const n = options.candidatesPerWorker;
+  const n = options.candidatesPerLabourer;
   if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 2 ** 31 - 1))
-    throw new RangeError(`${fn}: candidatesPerWorker must be a positive integer, got ${String(n)}`);
+    throw new RangeError(`${fn}: candidatesPerLabourer must be a positive integer, got ${String(n)}`);
   const limit = options.exactGroupLimit ?? DEFAULT_EXACT_GROUP_LIMIT;
   if (!(Number.isInteger(limit) && limit >= 1))
     throw new RangeError(`${fn}: exactGroupLimit must be a positive integer, got ${String(limit)}`);
@@ -117,7 +117,7 @@ export function resolveAssignOptions(dataset: Dataset, options: AssignOptions, f
   return {
     mode,
     minScore,
-    ...(n === undefined ? {} : { candidatesPerWorker: n }),
+    ...(n === undefined ? {} : { candidatesPerLabourer: n }),
     groups: [...groups]
       .map((g) => ({ id: g.id, rule: g.rule, members: [...g.members].sort(compareIds) }))
       .sort((a, b) => compareIds(a.id, b.id)),
@@ -144,7 +144,7 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
  * Makes a cohort placement plan.
  *
  * The candidate pairs are every eligible pair (`checkEligibility` empty) scoring at least `minScore`
- * (each labourer's best `candidatesPerWorker` of them, when set), weighted by `scorePair`'s score
+ * (each labourer's best `candidatesPerLabourer` of them, when set), weighted by `scorePair`'s score
  * plus the keep-together bonus; a post has `openings − filled` places. They are read through the
  * compiled index's bounded walk, never listed in full (but for the keep-together bonus, which counts
  * them all).
@@ -159,7 +159,7 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
  *   counts before any score, as the programme asks; a non-priority labourer counts only through their
  *   score (`objective.placed` is reported, not maximised).
  * - `stable`: labourer-proposing deferred acceptance with capacities; labourers rank posts by weight,
- *   posts rank labourers by priority tier, then weight, then id (the order `rankWorkers` shows). No
+ *   posts rank labourers by priority tier, then weight, then id (the order `rankLabourers` shows). No
  *   blocking pair. Each labourer's proposals are found by the walk as needed.
  * - `greedy`: pairs by tier, then weight descending, then ids. Both sides rank pairs by this one
  *   order, so the greedy plan is the stable one; it is reported as the baseline, without a
@@ -195,7 +195,7 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
  * @param options - Mode, minimum score, candidates per labourer, groups, keep-together, exact limit.
  * @returns The plan, with certificate, group outcomes and summary.
  * @throws BangfuValidationError for invalid groups (unknown members, a labourer in two groups…).
- * @throws RangeError for an invalid mode, minScore, candidatesPerWorker, exactGroupLimit or keepTogether.
+ * @throws RangeError for an invalid mode, minScore, candidatesPerLabourer, exactGroupLimit or keepTogether.
  * @example
  * const plan = assign(ds, { mode: 'optimal' });
  * plan.entries.length === ds.labourers.length //=> true
@@ -228,12 +228,12 @@ export function planIndex(
   report: (step: AssignStep, done: number, total: number) => void = () => undefined,
   keptListBytes: number = KEPT_LIST_BYTES,
 ): Plan {
-  const { mode, minScore, candidatesPerWorker, keepTogether } = resolved;
+  const { mode, minScore, candidatesPerLabourer, keepTogether } = resolved;
   const planner: Planner =
     keepTogether !== undefined
       ? listPlanner(index, keepTogetherLists(index, minScore, keepTogether))
-      : candidatesPerWorker !== undefined
-        ? listPlanner(index, topLists(index, candidatesPerWorker, minScore))
+      : candidatesPerLabourer !== undefined
+        ? listPlanner(index, topLists(index, candidatesPerLabourer, minScore))
         : walkPlanner(index, minScore, keptListBytes);
   const progress: StageProgress = (step, done, total) => report(step, done, total);
   const groups = typedGroups(index, resolved.groups);
@@ -248,10 +248,10 @@ export function planIndex(
 
   if (mode === 'stable' && groups.length > 0) {
     // Only groups can cause blocking pairs: listed, so a reader (and the verifier) sees each.
-    const weightOf = new Float64Array(index.workerCount);
-    for (let w = 0; w < index.workerCount; w++) weightOf[w] = sol.scoreOf[w]! + sol.bonusOf[w]!;
+    const weightOf = new Float64Array(index.labourerCount);
+    for (let w = 0; w < index.labourerCount; w++) weightOf[w] = sol.scoreOf[w]! + sol.bonusOf[w]!;
     // Groups went first and everyone else was matched stably on the openings left.
-    const members = new Uint8Array(index.workerCount);
+    const members = new Uint8Array(index.labourerCount);
     for (const g of groups) for (const w of g.members) members[w] = 1;
     const found = blockingPairsOf(index, sol.postOf, weightOf, minScore, planner.lists, {
       within: members,
@@ -259,8 +259,8 @@ export function planIndex(
     });
     sol = {
       ...sol,
-      blockingPairs: Array.from({ length: found.workers.length }, (_, i) => ({
-        worker: index.workerIds[found.workers[i]!]! as WorkerId,
+      blockingPairs: Array.from({ length: found.labourers.length }, (_, i) => ({
+        labourer: index.labourerIds[found.labourers[i]!]! as LabourerId,
         post: index.postIds[found.posts[i]!]! as PostId,
       })),
       blockingPairCount: found.count,

@@ -67,6 +67,26 @@ function buildProgram(io: CliIO): Command {
   return program;
 }
 
+/** The CLI option that gives each API parameter a validation error may name. */
+const OPTION_OF: Readonly<Record<string, string>> = { labourerId: '--labourer', postId: '--post' };
+
+/** Options renamed when the person came to be called a labourer throughout: the old names still work. */
+const RENAMED_OPTIONS: Readonly<Record<string, string>> = {
+  '--worker': '--labourer',
+  '--workers': '--labourers',
+};
+
+/** The arguments with each renamed option under its new name (`--worker=w1` too), up to a `--`. */
+function renamedOptions(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((a, i) => {
+    if (end >= 0 && i >= end) return a;
+    const eq = a.indexOf('=');
+    const to = RENAMED_OPTIONS[eq < 0 ? a : a.slice(0, eq)];
+    return to === undefined ? a : eq < 0 ? to : `${to}${a.slice(eq)}`;
+  });
+}
+
 /**
  * Runs the CLI on arguments, writing to the given writers.
  *
@@ -78,9 +98,6 @@ function buildProgram(io: CliIO): Command {
  * await main(['validate', 'dataset.json'], { stdout: (s) => (out += s), stderr: () => {} }) //=> 0
  * out //=> 'valid: 300 labourers, 40 employers, 200 posts, as of 2026-03-01\n'
  */
-/** The CLI option that gives each API parameter a validation error may name. */
-const OPTION_OF: Readonly<Record<string, string>> = { workerId: '--worker', postId: '--post' };
-
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   if (argv.length === 0) {
@@ -88,7 +105,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return EXIT.usage;
   }
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(renamedOptions(argv), { from: 'user' });
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -30,13 +30,13 @@ export const PRIORITY_TIER: Readonly<Record<HouseholdStatus, PriorityTier>> = {
 /**
  * The priority tier of a labourer.
  *
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @returns 0 for a registered or monitored household, 1 otherwise.
  * @example
  * priorityTier({ household: 'other' }) //=> 1
  */
-export function priorityTier(worker: { readonly household: HouseholdStatus }): PriorityTier {
-  return PRIORITY_TIER[worker.household];
+export function priorityTier(labourer: { readonly household: HouseholdStatus }): PriorityTier {
+  return PRIORITY_TIER[labourer.household];
 }
 
 /**
@@ -70,7 +70,7 @@ export function comparePostEntries(
 
 /**
  * The order of labourers ranked for one post: priority tier first (registered and monitored
- * households, then others), then score descending, then worker id ascending. It is the order in
+ * households, then others), then score descending, then labourer id ascending. It is the order in
  * which a post takes labourers in a stable or greedy plan, and in which the optimal plan counts them
  * (priority placements first).
  *
@@ -78,9 +78,9 @@ export function comparePostEntries(
  * @param b - Another ranked labourer.
  * @returns Negative if `a` ranks first.
  * @example
- * [{ id: 'w2', score: 0.9, household: 'other' }, { id: 'w3', score: 0.5, household: 'registered' }].sort(compareWorkerEntries).map((e) => e.id) //=> ['w3', 'w2']
+ * [{ id: 'w2', score: 0.9, household: 'other' }, { id: 'w3', score: 0.5, household: 'registered' }].sort(compareLabourerEntries).map((e) => e.id) //=> ['w3', 'w2']
  */
-export function compareWorkerEntries(
+export function compareLabourerEntries(
   a: { readonly id: string; readonly score: number; readonly household: HouseholdStatus },
   b: { readonly id: string; readonly score: number; readonly household: HouseholdStatus },
 ): number {

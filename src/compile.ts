@@ -4,7 +4,7 @@
  * labourer scores pairs in a tight loop instead of walking objects and string sets.
  *
  * Everything a pair's score or eligibility needs is either computed here by the very functions the
- * object path uses (`workerExclusions`, `employerComponent`, `minimumWageAt`, `parksServing`,
+ * object path uses (`labourerExclusions`, `employerComponent`, `minimumWageAt`, `parksServing`,
  * `pairedTowns`, `basesFor`, the division lookups) or recomputed in `src/internal/kernel.ts` with the
  * same arithmetic in the same order as `scorePair`. Property tests hold the kernel to `scorePair`
  * and `checkEligibility` exactly.
@@ -142,21 +142,21 @@ export interface CompiledCounties {
 
 /** The labourers of a dataset, compiled. */
 export interface CompiledLabourers {
-  readonly workerCount: number;
-  readonly workerIds: readonly string[];
-  readonly workerCounty: Int32Array;
-  /** 1 if a worker-level rule (age under 16, retirement) excludes the labourer from every post. */
-  readonly workerExcluded: Uint8Array;
-  readonly workerAge: Float64Array;
-  readonly workerAvailable: Int32Array;
-  readonly workerMin: Float64Array;
-  readonly workerTarget: Float64Array;
-  readonly workerNeedsDorm: Uint8Array;
-  readonly workerCannotLeave: Uint8Array;
+  readonly labourerCount: number;
+  readonly labourerIds: readonly string[];
+  readonly labourerCounty: Int32Array;
+  /** 1 if a labourer-level rule (age under 16, retirement) excludes the labourer from every post. */
+  readonly labourerExcluded: Uint8Array;
+  readonly labourerAge: Float64Array;
+  readonly labourerAvailable: Int32Array;
+  readonly labourerMin: Float64Array;
+  readonly labourerTarget: Float64Array;
+  readonly labourerNeedsDorm: Uint8Array;
+  readonly labourerCannotLeave: Uint8Array;
   /** 1 for a priority household (registered or monitored: `priorityTier` 0), else 0. */
-  readonly workerPriority: Uint8Array;
+  readonly labourerPriority: Uint8Array;
   /** Mobility class (SCOPE_CODES; 3 for a labourer who cannot leave home). */
-  readonly workerScope: Uint8Array;
+  readonly labourerScope: Uint8Array;
   /** Skills held (`isCourse` 0) and granted by trainings (1), in holding order. */
   readonly holdStart: Int32Array;
   readonly holdSkill: Int32Array;
@@ -186,10 +186,10 @@ export interface CompiledLabourers {
   readonly barStart: Int32Array;
   readonly barEmployer: Int32Array;
   /** Certificates valid on the as-of date, as bitsets over `certIds`. */
-  readonly workerCerts: Uint32Array;
+  readonly labourerCerts: Uint32Array;
   /** Certificates held but every copy expired on the as-of date (the rule's `expired` state). */
-  readonly workerExpiredCerts: Uint32Array;
-  readonly workerLangs: Uint32Array;
+  readonly labourerExpiredCerts: Uint32Array;
+  readonly labourerLangs: Uint32Array;
 }
 
 /**
@@ -523,7 +523,7 @@ function countyPostCodes(dataset: Dataset, county: CountyCode, out: Uint8Array, 
  * @param previous - An index whose county tables may be reused (same posts).
  * @returns The complete index.
  * @example
- * compileLabourers(compilePosts(ds), ds).workerCount //=> ds.labourers.length
+ * compileLabourers(compilePosts(ds), ds).labourerCount //=> ds.labourers.length
  */
 export function compileLabourers(
   posts: CompiledPosts,
@@ -573,16 +573,16 @@ export function compileLabourers(
 
   const certWords = posts.certWords;
   const langWords = posts.langWords;
-  const workerCounty = new Int32Array(W);
-  const workerExcluded = new Uint8Array(W);
-  const workerAge = new Float64Array(W);
-  const workerAvailable = new Int32Array(W);
-  const workerMin = new Float64Array(W);
-  const workerTarget = new Float64Array(W);
-  const workerNeedsDorm = new Uint8Array(W);
-  const workerCannotLeave = new Uint8Array(W);
-  const workerPriority = new Uint8Array(W);
-  const workerScope = new Uint8Array(W);
+  const labourerCounty = new Int32Array(W);
+  const labourerExcluded = new Uint8Array(W);
+  const labourerAge = new Float64Array(W);
+  const labourerAvailable = new Int32Array(W);
+  const labourerMin = new Float64Array(W);
+  const labourerTarget = new Float64Array(W);
+  const labourerNeedsDorm = new Uint8Array(W);
+  const labourerCannotLeave = new Uint8Array(W);
+  const labourerPriority = new Uint8Array(W);
+  const labourerScope = new Uint8Array(W);
   const holdStart = new Int32Array(W + 1);
   const holdSkill: number[] = [];
   const holdLevel: number[] = [];
@@ -597,32 +597,32 @@ export function compileLabourers(
   const refStart = new Int32Array(W + 1);
   const refArea: string[] = [];
   const refPark: number[] = [];
-  const workerCerts = new Uint32Array(W * certWords);
-  const workerExpiredCerts = new Uint32Array(W * certWords);
-  const workerLangs = new Uint32Array(W * langWords);
+  const labourerCerts = new Uint32Array(W * certWords);
+  const labourerExpiredCerts = new Uint32Array(W * certWords);
+  const labourerLangs = new Uint32Array(W * langWords);
   // Pairs ended for cause, by labourer: the rule's one definition is the context's lookup.
   const barred = new Map<string, number[]>();
   for (const end of contextOf(dataset).endedForCause.values()) {
     const ei = employerRow.get(end.employer);
     if (ei === undefined) continue; // an employer not in the dataset has no posts to bar
-    let list = barred.get(end.worker);
-    if (list === undefined) barred.set(end.worker, (list = []));
+    let list = barred.get(end.labourer);
+    if (list === undefined) barred.set(end.labourer, (list = []));
     list.push(ei);
   }
   const barStart = new Int32Array(W + 1);
   const barEmployer: number[] = [];
 
   dataset.labourers.forEach((w, i) => {
-    workerCounty[i] = counties.get(w.originCounty)!;
-    workerExcluded[i] = excludedOutright(dataset, w) ? 1 : 0;
-    workerAge[i] = ageOn(w.birthDate, asOf);
-    workerAvailable[i] = dateNumber(w.availableFrom);
-    workerMin[i] = w.pay.minMonthly;
-    workerTarget[i] = w.pay.targetMonthly;
-    workerNeedsDorm[i] = w.needsDormitory ? 1 : 0;
-    workerCannotLeave[i] = w.cannotLeaveHome ? 1 : 0;
-    workerPriority[i] = priorityTier(w) === 0 ? 1 : 0;
-    workerScope[i] = w.cannotLeaveHome ? SCOPE_CODES['home-county'] : SCOPE_CODES[w.mobility.scope];
+    labourerCounty[i] = counties.get(w.originCounty)!;
+    labourerExcluded[i] = excludedOutright(dataset, w) ? 1 : 0;
+    labourerAge[i] = ageOn(w.birthDate, asOf);
+    labourerAvailable[i] = dateNumber(w.availableFrom);
+    labourerMin[i] = w.pay.minMonthly;
+    labourerTarget[i] = w.pay.targetMonthly;
+    labourerNeedsDorm[i] = w.needsDormitory ? 1 : 0;
+    labourerCannotLeave[i] = w.cannotLeaveHome ? 1 : 0;
+    labourerPriority[i] = priorityTier(w) === 0 ? 1 : 0;
+    labourerScope[i] = w.cannotLeaveHome ? SCOPE_CODES['home-county'] : SCOPE_CODES[w.mobility.scope];
     // Holdings in the order `skillsComponent` builds them: held skills, then trained ones.
     const hold = (skill: string, level: number, course: boolean, certified: boolean): void => {
       const s = skillIndex.get(skill);
@@ -665,14 +665,14 @@ export function compileLabourers(
       if (state === 'not-yet-issued') continue;
       const bit = 1 << (ci & 31);
       const at = i * certWords + (ci >>> 5);
-      if (state === 'valid') workerCerts[at]! |= bit;
-      else workerExpiredCerts[at]! |= bit;
+      if (state === 'valid') labourerCerts[at]! |= bit;
+      else labourerExpiredCerts[at]! |= bit;
     }
     for (let k = 0; k < certWords; k++)
-      workerExpiredCerts[i * certWords + k]! &= ~workerCerts[i * certWords + k]!;
+      labourerExpiredCerts[i * certWords + k]! &= ~labourerCerts[i * certWords + k]!;
     for (const l of w.languages) {
       const li = langIndex.get(l);
-      if (li !== undefined) workerLangs[i * langWords + (li >>> 5)]! |= 1 << (li & 31);
+      if (li !== undefined) labourerLangs[i * langWords + (li >>> 5)]! |= 1 << (li & 31);
     }
   });
 
@@ -683,18 +683,18 @@ export function compileLabourers(
     countyHomeMin,
     countyPost,
     countyFellows,
-    workerCount: W,
-    workerIds: dataset.labourers.map((w) => w.id),
-    workerCounty,
-    workerExcluded,
-    workerAge,
-    workerAvailable,
-    workerMin,
-    workerTarget,
-    workerNeedsDorm,
-    workerCannotLeave,
-    workerPriority,
-    workerScope,
+    labourerCount: W,
+    labourerIds: dataset.labourers.map((w) => w.id),
+    labourerCounty,
+    labourerExcluded,
+    labourerAge,
+    labourerAvailable,
+    labourerMin,
+    labourerTarget,
+    labourerNeedsDorm,
+    labourerCannotLeave,
+    labourerPriority,
+    labourerScope,
     holdStart,
     holdSkill: Int32Array.from(holdSkill),
     holdLevel: Uint8Array.from(holdLevel),
@@ -711,9 +711,9 @@ export function compileLabourers(
     refPark: Int32Array.from(refPark),
     barStart,
     barEmployer: Int32Array.from(barEmployer),
-    workerCerts,
-    workerExpiredCerts,
-    workerLangs,
+    labourerCerts,
+    labourerExpiredCerts,
+    labourerLangs,
   };
 }
 
@@ -736,7 +736,7 @@ export function compileLabourers(
  * @example
  * const index = compileIndex(ds);
  * index.postCount //=> ds.posts.length
- * index.workerCount //=> ds.labourers.length
+ * index.labourerCount //=> ds.labourers.length
  */
 export function compileIndex(dataset: Dataset): CompiledIndex {
   return compileLabourers(compilePosts(dataset), dataset);

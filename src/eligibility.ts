@@ -25,10 +25,10 @@ import type {
 } from './types.js';
 
 /**
- * What a rule looks at: the labourer alone (`worker`), the post alone whoever the labourer
+ * What a rule looks at: the labourer alone (`labourer`), the post alone whoever the labourer
  * (`post`: the compiled index decides these once per post), or the pair.
  */
-export type RuleScope = 'worker' | 'post' | 'pair';
+export type RuleScope = 'labourer' | 'post' | 'pair';
 
 /** One hard rule: its reason code, its scope and what it checks. */
 export interface EligibilityRule {
@@ -38,8 +38,8 @@ export interface EligibilityRule {
   readonly description: string;
 }
 
-/** What the worker-level rules need, computed once per labourer and dataset. */
-interface WorkerFacts {
+/** What the labourer-level rules need, computed once per labourer and dataset. */
+interface LabourerFacts {
   readonly age: number;
   readonly retirement: Retirement | undefined;
   readonly earliestRetirement: IsoDate | undefined;
@@ -51,8 +51,8 @@ interface WorkerFacts {
 interface PairFacts {
   readonly ctx: Context;
   readonly asOf: IsoDate;
-  readonly worker: Labourer;
-  readonly facts: WorkerFacts;
+  readonly labourer: Labourer;
+  readonly facts: LabourerFacts;
   readonly post: Post;
   readonly employer: Employer;
   readonly area: AreaCode;
@@ -60,9 +60,9 @@ interface PairFacts {
   readonly nearHome: boolean;
 }
 
-interface WorkerRuleDef extends EligibilityRule {
-  readonly scope: 'worker';
-  readonly check: (ctx: Context, worker: Labourer, facts: WorkerFacts) => readonly Exclusion[];
+interface LabourerRuleDef extends EligibilityRule {
+  readonly scope: 'labourer';
+  readonly check: (ctx: Context, labourer: Labourer, facts: LabourerFacts) => readonly Exclusion[];
 }
 
 interface PairRuleDef extends EligibilityRule {
@@ -111,20 +111,20 @@ export function heldCertificateState(
  * Whether the labourer earns any credit towards a skill requirement by a route of the skills
  * component (held, trained, related), memoised per labourer by skill and level.
  */
-function hasRoute(ctx: Context, worker: Labourer, facts: WorkerFacts, req: SkillRequirement): boolean {
+function hasRoute(ctx: Context, labourer: Labourer, facts: LabourerFacts, req: SkillRequirement): boolean {
   const key = `${req.minLevel}:${req.skill}`;
   facts.routes ??= new Map();
   let found = facts.routes.get(key);
   if (found === undefined) {
-    found = requirementCredit(ctx.policy, worker, req) > 0;
+    found = requirementCredit(ctx.policy, labourer, req) > 0;
     facts.routes.set(key, found);
   }
   return found;
 }
 
-/** The certificate's state for a worker on a date: the latest valid-until among expired copies. */
+/** The certificate's state for a labourer on a date: the latest valid-until among expired copies. */
 function certificateState(
-  worker: Labourer,
+  labourer: Labourer,
   certificate: CertificateId,
   asOf: IsoDate,
 ):
@@ -132,7 +132,7 @@ function certificateState(
   | { readonly kind: 'missing' }
   | { readonly kind: 'expired'; readonly validUntil: IsoDate } {
   let expired: IsoDate | undefined;
-  for (const held of worker.certificates) {
+  for (const held of labourer.certificates) {
     if (held.certificate !== certificate) continue;
     // A certificate issued after the as-of date is not yet held.
     const state = heldCertificateState(held, asOf);
@@ -143,13 +143,13 @@ function certificateState(
   return expired === undefined ? { kind: 'missing' } : { kind: 'expired', validUntil: expired };
 }
 
-const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
+const RULES: readonly (LabourerRuleDef | PairRuleDef)[] = [
   {
     code: 'under-minimum-age',
-    scope: 'worker',
+    scope: 'labourer',
     description:
       'Under the minimum working age (16) on the as-of date: no post may be introduced at all, and no other rule is evaluated (劳动法 art. 15; 禁止使用童工规定 art. 2).',
-    check: (ctx, _worker, { age }) => {
+    check: (ctx, _labourer, { age }) => {
       const minimum = ctx.policy.ageLaw.minimumWorkingAge;
       return age < minimum ? [{ code: 'under-minimum-age', params: { age, minimum } }] : none;
     },
@@ -179,11 +179,11 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'retirement-age-reached',
-    scope: 'worker',
+    scope: 'labourer',
     description:
       'At or past the statutory retirement age on the first day the labourer could start: the as-of date, or the day they are available from when later (a course still to finish) (NPC Standing Committee decision of 2024-09-13).',
-    check: (ctx, worker, { retirement }) =>
-      retirement !== undefined && retirement.date <= startsOn(ctx.dataset.asOf, worker)
+    check: (ctx, labourer, { retirement }) =>
+      retirement !== undefined && retirement.date <= startsOn(ctx.dataset.asOf, labourer)
         ? [
             {
               code: 'retirement-age-reached',
@@ -191,7 +191,7 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
                 retirementDate: retirement.date,
                 schedule: retirement.schedule,
                 retirementAgeMonths: retirement.ageMonths,
-                ...later(ctx.dataset.asOf, worker),
+                ...later(ctx.dataset.asOf, labourer),
               },
             },
           ]
@@ -199,17 +199,21 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
   },
   {
     code: 'retirement-undetermined',
-    scope: 'worker',
+    scope: 'labourer',
     description:
       'Gender unrecorded and old enough that some retirement schedule would already have retired the labourer.',
-    check: (ctx, worker, { age, earliestRetirement }) =>
-      worker.gender === undefined &&
+    check: (ctx, labourer, { age, earliestRetirement }) =>
+      labourer.gender === undefined &&
       earliestRetirement !== undefined &&
-      earliestRetirement <= startsOn(ctx.dataset.asOf, worker)
+      earliestRetirement <= startsOn(ctx.dataset.asOf, labourer)
         ? [
             {
               code: 'retirement-undetermined',
-              params: { age, earliestRetirementDate: earliestRetirement, ...later(ctx.dataset.asOf, worker) },
+              params: {
+                age,
+                earliestRetirementDate: earliestRetirement,
+                ...later(ctx.dataset.asOf, labourer),
+              },
             },
           ]
         : none,
@@ -306,12 +310,12 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       'The labourer becomes available only after the window closes (not reported once the window has closed).',
-    check: ({ post, worker, asOf }) =>
-      asOf <= post.window.closes && worker.availableFrom > post.window.closes
+    check: ({ post, labourer, asOf }) =>
+      asOf <= post.window.closes && labourer.availableFrom > post.window.closes
         ? [
             {
               code: 'available-after-window',
-              params: { availableFrom: worker.availableFrom, closes: post.window.closes },
+              params: { availableFrom: labourer.availableFrom, closes: post.window.closes },
             },
           ]
         : none,
@@ -321,9 +325,9 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       'The labourer cannot leave home and the post is neither in the home county nor in a park serving it.',
-    check: ({ worker, post, nearHome }) =>
-      worker.cannotLeaveHome && !nearHome
-        ? [{ code: 'cannot-leave-home', params: { originCounty: worker.originCounty, site: post.site } }]
+    check: ({ labourer, post, nearHome }) =>
+      labourer.cannotLeaveHome && !nearHome
+        ? [{ code: 'cannot-leave-home', params: { originCounty: labourer.originCounty, site: post.site } }]
         : none,
   },
   {
@@ -331,10 +335,10 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       "The site lies beyond the labourer's mobility scope (home county, prefecture or province; a park serving the home county always counts as home). Not reported when cannot-leave-home is.",
-    check: ({ worker, post, area, nearHome }) => {
-      if (worker.cannotLeaveHome || nearHome) return none;
-      const { scope } = worker.mobility;
-      const home = worker.originCounty;
+    check: ({ labourer, post, area, nearHome }) => {
+      if (labourer.cannotLeaveHome || nearHome) return none;
+      const { scope } = labourer.mobility;
+      const home = labourer.originCounty;
       const within =
         scope === 'anywhere' ||
         (scope === 'home-prefecture' && prefectureOf(area) === prefectureOf(home)) ||
@@ -349,11 +353,11 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       'The post requires a certificate the labourer does not hold (or holds only from a later date).',
-    check: ({ worker, post, asOf }) =>
+    check: ({ labourer, post, asOf }) =>
       post.requiredCertificates.length === 0
         ? none
         : unique(post.requiredCertificates)
-            .filter((c) => certificateState(worker, c, asOf).kind === 'missing')
+            .filter((c) => certificateState(labourer, c, asOf).kind === 'missing')
             .map((certificate) => ({ code: 'certificate-missing', params: { certificate } })),
   },
   {
@@ -361,11 +365,11 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       'The post requires a certificate whose every copy the labourer holds expired before the as-of date.',
-    check: ({ worker, post, asOf }) =>
+    check: ({ labourer, post, asOf }) =>
       post.requiredCertificates.length === 0
         ? none
         : unique(post.requiredCertificates).flatMap((certificate): Exclusion[] => {
-            const state = certificateState(worker, certificate, asOf);
+            const state = certificateState(labourer, certificate, asOf);
             return state.kind === 'expired'
               ? [{ code: 'certificate-expired', params: { certificate, validUntil: state.validUntil } }]
               : [];
@@ -376,11 +380,11 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       'The post requires a skill and does not train beginners on the job, and the labourer has no route to it: not held at any level, not granted by a completed training, no related skill of the taxonomy (a held skill below the level asked only lowers the score).',
-    check: ({ ctx, worker, facts, post }) => {
+    check: ({ ctx, labourer, facts, post }) => {
       if (post.trainsOnJob || post.requiredSkills.length === 0) return none;
       let out: Exclusion[] | undefined;
       for (const req of post.requiredSkills) {
-        if (hasRoute(ctx, worker, facts, req)) continue;
+        if (hasRoute(ctx, labourer, facts, req)) continue;
         out ??= [];
         if (!out.some((e) => e.code === 'required-skill-missing' && e.params.skill === req.skill))
           out.push({ code: 'required-skill-missing', params: { skill: req.skill } });
@@ -392,10 +396,10 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     code: 'refused-destination',
     scope: 'pair',
     description: 'The site lies in an area the labourer refused, or is a park the labourer refused.',
-    check: ({ worker, post, area }) =>
-      worker.mobility.refused.length === 0
+    check: ({ labourer, post, area }) =>
+      labourer.mobility.refused.length === 0
         ? none
-        : uniqueBy(worker.mobility.refused, (d) => (d.kind === 'area' ? `a:${d.area}` : `p:${d.park}`))
+        : uniqueBy(labourer.mobility.refused, (d) => (d.kind === 'area' ? `a:${d.area}` : `p:${d.park}`))
             .filter((d) =>
               d.kind === 'area'
                 ? area.startsWith(d.area)
@@ -408,8 +412,8 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       'The labourer needs a dormitory, the post provides none, and the site is away from home (outside the home county and not a park serving it).',
-    check: ({ worker, post, nearHome }) =>
-      worker.needsDormitory && !post.dormitory.provided && !nearHome
+    check: ({ labourer, post, nearHome }) =>
+      labourer.needsDormitory && !post.dormitory.provided && !nearHome
         ? [{ code: 'dormitory-needed', params: {} }]
         : none,
   },
@@ -418,10 +422,10 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       "The post leaves the labourer less net monthly pay than the least they accept (unless the policy's labourerMinimumPay is 'soft', which only scores it lower).",
-    check: ({ ctx, worker, post, area }) => {
+    check: ({ ctx, labourer, post, area }) => {
       if (!minimumPayIsHard(ctx.policy)) return none;
-      const { net } = netPay(worker, post, area);
-      const minimum = worker.pay.minMonthly;
+      const { net } = netPay(labourer, post, area);
+      const minimum = labourer.pay.minMonthly;
       return net < minimum
         ? [{ code: 'below-minimum-pay', params: { net, minimum, short: minimum - net } }]
         : none;
@@ -432,9 +436,9 @@ const RULES: readonly (WorkerRuleDef | PairRuleDef)[] = [
     scope: 'pair',
     description:
       "An earlier placement of the labourer with the post's employer ended for cause (dismissed, or wages unpaid): the pair is not planned again (from outcome records).",
-    check: ({ ctx, worker, employer }) => {
+    check: ({ ctx, labourer, employer }) => {
       if (ctx.endedForCause.size === 0) return none;
-      const end = ctx.endedForCause.get(forCauseKey(worker.id, employer.id));
+      const end = ctx.endedForCause.get(forCauseKey(labourer.id, employer.id));
       return end === undefined
         ? none
         : [
@@ -479,7 +483,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): readonly T[
  * and a one-line description.
  *
  * @example
- * ELIGIBILITY_RULES[0] //=> { code: 'under-minimum-age', scope: 'worker', description: 'Under the minimum working age…' }
+ * ELIGIBILITY_RULES[0] //=> { code: 'under-minimum-age', scope: 'labourer', description: 'Under the minimum working age…' }
  * ELIGIBILITY_RULES.length //=> 22
  */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, scope, description }) => ({
@@ -488,35 +492,35 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, 
   description,
 }));
 
-/** A labourer's facts and the results of the worker-level rules, indexed like {@link RULES}. */
-interface WorkerState {
-  readonly facts: WorkerFacts;
+/** A labourer's facts and the results of the labourer-level rules, indexed like {@link RULES}. */
+interface LabourerState {
+  readonly facts: LabourerFacts;
   readonly byRule: readonly (readonly Exclusion[])[];
   /** Under the minimum working age: the only exclusion, for every post. */
   readonly underAge: boolean;
   readonly exclusions: readonly Exclusion[];
 }
 
-const stateCache = new WeakMap<Dataset, WeakMap<Labourer, WorkerState>>();
+const stateCache = new WeakMap<Dataset, WeakMap<Labourer, LabourerState>>();
 
 /** Positions in {@link RULES} of the rules about the labourer alone (the first is under-age). */
-const WORKER_RULES: readonly number[] = RULES.flatMap((rule, i) => (rule.scope === 'worker' ? [i] : []));
+const LABOURER_RULES: readonly number[] = RULES.flatMap((rule, i) => (rule.scope === 'labourer' ? [i] : []));
 
 /** The rules about the labourer alone, evaluated afresh (not cached). */
-function computeState(dataset: Dataset, worker: Labourer): WorkerState {
+function computeState(dataset: Dataset, labourer: Labourer): LabourerState {
   const ctx = contextOf(dataset);
   const { asOf, policy } = dataset;
-  const facts: WorkerFacts = {
-    age: ageOn(worker.birthDate, asOf),
-    retirement: retirementOf(worker, policy, asOf),
+  const facts: LabourerFacts = {
+    age: ageOn(labourer.birthDate, asOf),
+    retirement: retirementOf(labourer, policy, asOf),
     earliestRetirement:
-      worker.gender === undefined ? earliestRetirementDate(worker.birthDate, policy, asOf) : undefined,
+      labourer.gender === undefined ? earliestRetirementDate(labourer.birthDate, policy, asOf) : undefined,
     routes: undefined,
   };
   const byRule = new Array<readonly Exclusion[]>(RULES.length);
   let exclusions: Exclusion[] | undefined;
-  for (const i of WORKER_RULES) {
-    const found = (RULES[i] as WorkerRuleDef).check(ctx, worker, facts);
+  for (const i of LABOURER_RULES) {
+    const found = (RULES[i] as LabourerRuleDef).check(ctx, labourer, facts);
     byRule[i] = found;
     if (found.length > 0) (exclusions ??= []).push(...found);
   }
@@ -524,16 +528,16 @@ function computeState(dataset: Dataset, worker: Labourer): WorkerState {
   return { facts, byRule, underAge, exclusions: underAge ? byRule[0]! : (exclusions ?? none) };
 }
 
-function workerState(dataset: Dataset, worker: Labourer): WorkerState {
-  let byWorker = stateCache.get(dataset);
-  if (byWorker === undefined) {
-    byWorker = new WeakMap();
-    stateCache.set(dataset, byWorker);
+function labourerState(dataset: Dataset, labourer: Labourer): LabourerState {
+  let byLabourer = stateCache.get(dataset);
+  if (byLabourer === undefined) {
+    byLabourer = new WeakMap();
+    stateCache.set(dataset, byLabourer);
   }
-  let state = byWorker.get(worker);
+  let state = byLabourer.get(labourer);
   if (state === undefined) {
-    state = computeState(dataset, worker);
-    byWorker.set(worker, state);
+    state = computeState(dataset, labourer);
+    byLabourer.set(labourer, state);
   }
   return state;
 }
@@ -544,30 +548,30 @@ function workerState(dataset: Dataset, worker: Labourer): WorkerState {
  * is placed, or trained, into a post they could not lawfully start.
  *
  * @param asOf - The dataset's as-of date.
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @returns The later of the two dates.
  * @example
  * startsOn('2026-03-01', labourer({ availableFrom: '2026-05-01' })) //=> '2026-05-01'
  */
-export function startsOn(asOf: IsoDate, worker: Pick<Labourer, 'availableFrom'>): IsoDate {
-  return worker.availableFrom > asOf ? worker.availableFrom : asOf;
+export function startsOn(asOf: IsoDate, labourer: Pick<Labourer, 'availableFrom'>): IsoDate {
+  return labourer.availableFrom > asOf ? labourer.availableFrom : asOf;
 }
 
 /** `{ startsOn }` when the labourer could start only after the as-of date, else nothing. */
-function later(asOf: IsoDate, worker: Labourer): { readonly startsOn?: IsoDate } {
-  const day = startsOn(asOf, worker);
+function later(asOf: IsoDate, labourer: Labourer): { readonly startsOn?: IsoDate } {
+  const day = startsOn(asOf, labourer);
   return day === asOf ? {} : { startsOn: day };
 }
 
 /**
- * Whether a rule about the labourer alone excludes it from every post: {@link workerExclusions}
+ * Whether a rule about the labourer alone excludes it from every post: {@link labourerExclusions}
  * non-empty, computed without keeping the labourer's facts (for compiling many labourers once).
  *
  * @internal
  */
-export function excludedOutright(dataset: Dataset, worker: Labourer): boolean {
-  const cached = stateCache.get(dataset)?.get(worker);
-  return (cached ?? computeState(dataset, worker)).exclusions.length > 0;
+export function excludedOutright(dataset: Dataset, labourer: Labourer): boolean {
+  const cached = stateCache.get(dataset)?.get(labourer);
+  return (cached ?? computeState(dataset, labourer)).exclusions.length > 0;
 }
 
 /**
@@ -579,14 +583,14 @@ export function excludedOutright(dataset: Dataset, worker: Labourer): boolean {
  * Complexity: O(r) for r retirement rules; cached per dataset and labourer.
  *
  * @param dataset - The dataset (its as-of date and policy apply).
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @returns The exclusions in rule order; empty if the labourer may be placed at all.
  * @example
- * workerExclusions(ds, labourer({ birthDate: '2010-03-02' as IsoDate })) // as of 2026-03-01
+ * labourerExclusions(ds, labourer({ birthDate: '2010-03-02' as IsoDate })) // as of 2026-03-01
  * //=> [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }]
  */
-export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[] {
-  return [...workerState(dataset, worker).exclusions];
+export function labourerExclusions(dataset: Dataset, labourer: Labourer): Exclusion[] {
+  return [...labourerState(dataset, labourer).exclusions];
 }
 
 /**
@@ -595,11 +599,11 @@ export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[
  * exclusion, `under-minimum-age`, and nothing else is evaluated.
  *
  * Complexity: O(c·h + r·s + d) for c required certificates, h held certificates, r required
- * skills, s held skills and trainings, and d refused destinations; the worker-level rules are
+ * skills, s held skills and trainings, and d refused destinations; the labourer-level rules are
  * evaluated once per labourer and dataset, and a skill route once per labourer, skill and level.
  *
  * @param dataset - The dataset (its as-of date, employers and policy apply).
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param post - The post.
  * @returns The exclusions in rule order; empty if the pair is eligible.
  * @throws Error if the post's employer or site park is not in the dataset or policy.
@@ -608,29 +612,29 @@ export function workerExclusions(dataset: Dataset, worker: Labourer): Exclusion[
  * checkEligibility(ds, labourer(), post({ filled: 10, openings: 10 }))
  * //=> [{ code: 'no-openings-left', params: { openings: 10, filled: 10 } }]
  */
-export function checkEligibility(dataset: Dataset, worker: Labourer, post: Post): Exclusion[] {
-  const state = workerState(dataset, worker);
+export function checkEligibility(dataset: Dataset, labourer: Labourer, post: Post): Exclusion[] {
+  const state = labourerState(dataset, labourer);
   // Nothing about the post is looked at for a labourer under the minimum working age.
   if (state.underAge) return [...state.exclusions];
-  const pair = pairFacts(contextOf(dataset), worker, state.facts, post);
+  const pair = pairFacts(contextOf(dataset), labourer, state.facts, post);
   const out: Exclusion[] = [];
   for (let i = 0; i < RULES.length; i++) {
     const rule = RULES[i]!;
-    const found = rule.scope === 'worker' ? (state.byRule[i] ?? none) : rule.check(pair);
+    const found = rule.scope === 'labourer' ? (state.byRule[i] ?? none) : rule.check(pair);
     for (const e of found) out.push(e);
   }
   return out;
 }
 
-function pairFacts(ctx: Context, worker: Labourer, facts: WorkerFacts, post: Post): PairFacts {
+function pairFacts(ctx: Context, labourer: Labourer, facts: LabourerFacts, post: Post): PairFacts {
   const employer = ctx.employers.get(post.employer);
   if (employer === undefined) throw new Error(`checkEligibility: unknown employer ${post.employer}`);
   const area = siteArea(post.site, ctx.parks);
-  const home = worker.originCounty;
+  const home = labourer.originCounty;
   const nearHome = isNearHome(
     home,
     area,
     post.site.kind === 'park' ? ctx.parks.get(post.site.park) : undefined,
   );
-  return { ctx, asOf: ctx.dataset.asOf, worker, facts, post, employer, area, nearHome };
+  return { ctx, asOf: ctx.dataset.asOf, labourer, facts, post, employer, area, nearHome };
 }

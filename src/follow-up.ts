@@ -10,7 +10,7 @@ import { placementEnd, type Outcomes, type PlacementOutcome } from './outcomes.j
 import { distanceFromHome, payBelowMinimum, trainedBefore } from './retention.js';
 import { dongguanPolicy } from './policy/dongguan.js';
 import type { FollowUpCheck } from './policy/types.js';
-import type { Dataset, EmployerId, IsoDate, Labourer, Post, PostId, WorkerId } from './types.js';
+import type { Dataset, EmployerId, IsoDate, Labourer, Post, PostId, LabourerId } from './types.js';
 
 export type { FollowUpCheck } from './policy/types.js';
 
@@ -35,7 +35,7 @@ export type FollowUpRisk =
 
 /** One labourer to contact. */
 export interface FollowUp {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly post: PostId;
   readonly employer: EmployerId;
   readonly started: IsoDate;
@@ -84,7 +84,7 @@ function checkDate(start: IsoDate, c: FollowUpCheck): IsoDate {
  * @returns The worklist.
  * @throws RangeError for a window that is not a whole number of days ≥ 0, or a check without days or months.
  * @example
- * followUps(outcomes, ds).items[0] //=> { worker: 'w3', check: '1-month', escalated: true, … }
+ * followUps(outcomes, ds).items[0] //=> { labourer: 'w3', check: '1-month', escalated: true, … }
  *
  * Complexity: O(E + n·c) for E events, n placements and c checks, plus the sort.
  */
@@ -98,14 +98,14 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
       throw new RangeError(`followUps: check ${c.id} needs days or months (one of them)`);
   const { asOf } = dataset;
   const until = addDaysIso(asOf, days);
-  const workers = new Map<string, Labourer>(dataset.labourers.map((w) => [w.id, w]));
+  const labourers = new Map<string, Labourer>(dataset.labourers.map((w) => [w.id, w]));
   const posts = new Map<string, Post>(dataset.posts.map((p) => [p.id, p]));
   const parks = new Map(dataset.policy.parks.map((p) => [p.id as string, p]));
   // Placements still in work, per employer and origin county (for fellow villagers).
   const active = outcomes.outcomes.filter((o) => placementEnd(o) === undefined);
   const together = new Map<string, number>();
   const keyOf = (o: PlacementOutcome): string =>
-    `${posts.get(o.post)!.employer}\u0000${workers.get(o.worker)!.originCounty}`;
+    `${posts.get(o.post)!.employer}\u0000${labourers.get(o.labourer)!.originCounty}`;
   for (const o of active) {
     const key = keyOf(o);
     together.set(key, (together.get(key) ?? 0) + 1);
@@ -113,7 +113,7 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
 
   const items: FollowUp[] = [];
   for (const o of active) {
-    const w = workers.get(o.worker)!;
+    const w = labourers.get(o.labourer)!;
     const p = posts.get(o.post)!;
     const start = o.events[0]!.on;
     const contacts = o.events.filter((e) => e.kind === 'contacted');
@@ -141,7 +141,7 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
     if (!trainedBefore(w, start)) risks.push('no-training');
     if ((together.get(keyOf(o)) ?? 0) < 2) risks.push('no-fellow-villagers');
     items.push({
-      worker: o.worker,
+      labourer: o.labourer,
       post: o.post,
       employer: p.employer,
       started: start,
@@ -159,7 +159,7 @@ export function followUps(outcomes: Outcomes, dataset: Dataset, options: FollowU
       b.overdueDays - a.overdueDays ||
       b.risks.length - a.risks.length ||
       compareIso(a.due, b.due) ||
-      (a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : 0) ||
+      (a.labourer < b.labourer ? -1 : a.labourer > b.labourer ? 1 : 0) ||
       (a.post < b.post ? -1 : a.post > b.post ? 1 : 0),
   );
   return { asOf, until, items };

@@ -15,15 +15,15 @@ import type { Dataset, GroupRule, PlacementGroup, Post } from './types.js';
  * members, a member who is not a labourer of the dataset, a labourer listed twice in one group or in
  * two groups. The same check `parseDataset` makes of a dataset's `groups`.
  *
- * Codes: `invalid-id`, `duplicate-id`, `invalid-value`, `empty-group`, `unknown-worker`,
- * `duplicate-member`, `worker-in-two-groups`.
+ * Codes: `invalid-id`, `duplicate-id`, `invalid-value`, `empty-group`, `unknown-labourer`,
+ * `duplicate-member`, `labourer-in-two-groups`.
  *
  * @param dataset - The dataset whose labourers the groups name.
  * @param groups - The groups, as given.
  * @param prefix - The path of the list in the caller's options. @defaultValue 'groups'
  * @returns The issues with their paths (`groups[1].members[0]`); empty when valid.
  * @example
- * groupIssues(ds, [{ id: 'g', members: ['nobody'], rule: 'same-post' }])[0].code //=> 'unknown-worker'
+ * groupIssues(ds, [{ id: 'g', members: ['nobody'], rule: 'same-post' }])[0].code //=> 'unknown-labourer'
  *
  * Complexity: O(W + M) for W labourers and M members.
  */
@@ -83,7 +83,7 @@ export function optionKey(rule: GroupRule, post: Post): string {
  */
 export function groupState(
   group: PlacementGroup,
-  postOf: (worker: string) => string | undefined,
+  postOf: (labourer: string) => string | undefined,
   posts: ReadonlyMap<string, Post>,
 ):
   { readonly kind: 'none' } | { readonly kind: 'whole'; readonly key: string } | { readonly kind: 'broken' } {

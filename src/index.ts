@@ -82,18 +82,18 @@ export {
 export {
   ELIGIBILITY_RULES,
   checkEligibility,
-  workerExclusions,
+  labourerExclusions,
   type EligibilityRule,
   type RuleScope,
 } from './eligibility.js';
 export { COMPONENTS, levelFactor, netPay, payFit, scorePair } from './score.js';
-export { DEFAULT_TOP, rankPosts, rankWorkers } from './rank.js';
+export { DEFAULT_TOP, rankPosts, rankLabourers } from './rank.js';
 export { explainPair } from './explain.js';
 export {
   PRIORITY_TIER,
   compareIds,
   comparePostEntries,
-  compareWorkerEntries,
+  compareLabourerEntries,
   priorityTier,
   type PriorityTier,
 } from './compare.js';
@@ -115,7 +115,7 @@ export {
   type Recommendation,
   type RecommendationBatch,
   type RecommendOptions,
-  type WorkerRecommendations,
+  type LabourerRecommendations,
 } from './recommend.js';
 
 // Assignment solvers on plain bipartite graphs

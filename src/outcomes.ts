@@ -11,7 +11,7 @@ import { BangfuValidationError, type SafeResult } from './errors.js';
 import { fromZod, Issues } from './internal/issues.js';
 import { compareIso } from './internal/dates.js';
 import { isoDateSchema } from './internal/schema.js';
-import type { Dataset, IsoDate, PostId, WorkerId } from './types.js';
+import type { Dataset, IsoDate, PostId, LabourerId } from './types.js';
 
 /** Why a labourer left a post. */
 export const LEAVE_REASONS = [
@@ -43,7 +43,7 @@ export type OutcomeEvent =
 
 /** A placement and what happened to it, events in date order. */
 export interface PlacementOutcome {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly post: PostId;
   readonly events: readonly OutcomeEvent[];
 }
@@ -65,7 +65,7 @@ const eventSchema = z.discriminatedUnion('kind', [
 ]);
 
 const outcomeSchema = strictObject({
-  worker: z.string().check(z.minLength(1)),
+  labourer: z.string().check(z.minLength(1)),
   post: z.string().check(z.minLength(1)),
   events: z.array(eventSchema).check(z.minLength(1)),
 });
@@ -97,9 +97,20 @@ export function outcomesJsonSchema(): Record<string, unknown> {
 }
 
 /**
+ * A record written before the person was called a labourer throughout, `{ worker, post, events }`,
+ * read as `{ labourer, post, events }`; a record naming both is left for the schema to refuse.
+ */
+function legacyRecord(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  if (!Object.hasOwn(raw, 'worker') || Object.hasOwn(raw, 'labourer')) return raw;
+  const { worker, ...rest } = raw as Record<string, unknown>;
+  return { labourer: worker, ...rest };
+}
+
+/**
  * Reads outcome records against their dataset, returning every problem instead of throwing: the
  * shape (strict: unknown fields are problems), a labourer or post the dataset does not hold
- * (`unknown-worker`, `unknown-post`), an event dated after the dataset's as-of date
+ * (`unknown-labourer`, `unknown-post`), an event dated after the dataset's as-of date
  * (`date-in-future`), events out of date order (`events-out-of-order`), a placement that does not
  * begin with exactly one `started` (`no-start`) or has anything but contacts finding it left after
  * `left` (`event-after-leaving`), and a placement recorded twice (`duplicate-placement`).
@@ -119,25 +130,25 @@ export function safeParseOutcomes(input: unknown, dataset: Dataset): SafeResult<
     fromZod(issues, top.error, [], input);
     return { success: false, issues: issues.list };
   }
-  const workers = new Set<string>(dataset.labourers.map((w) => w.id));
+  const labourers = new Set<string>(dataset.labourers.map((w) => w.id));
   const posts = new Set<string>(dataset.posts.map((p) => p.id));
   const seen = new Map<string, number>();
   const out: PlacementOutcome[] = [];
   top.data.outcomes.forEach((raw, i) => {
     const at = ['outcomes', i];
-    const r = outcomeSchema.safeParse(raw);
+    const r = outcomeSchema.safeParse(legacyRecord(raw));
     if (!r.success) {
       fromZod(issues, r.error, at, raw);
       return;
     }
     // Branded ids and dates: checked above (shape) and below (against the dataset).
     const o = r.data as unknown as PlacementOutcome;
-    if (!workers.has(o.worker))
+    if (!labourers.has(o.labourer))
       issues.add(
-        [...at, 'worker'],
-        'unknown-worker',
+        [...at, 'labourer'],
+        'unknown-labourer',
         { en: 'expected the id of a labourer of the dataset', zh: '应为数据集中某名劳动力的编号' },
-        o.worker,
+        o.labourer,
       );
     if (!posts.has(o.post))
       issues.add(
@@ -146,17 +157,17 @@ export function safeParseOutcomes(input: unknown, dataset: Dataset): SafeResult<
         { en: 'expected the id of a post of the dataset', zh: '应为数据集中某个岗位的编号' },
         o.post,
       );
-    const key = `${o.worker}\u0000${o.post}`;
+    const key = `${o.labourer}\u0000${o.post}`;
     const first = seen.get(key);
     if (first !== undefined)
       issues.add(
         at,
         'duplicate-placement',
         {
-          en: `expected one record per placement: '${o.worker}' at '${o.post}' is also outcomes[${first}]`,
-          zh: `每次安置只应有一条记录：'${o.worker}' 在 '${o.post}' 的记录已见于 outcomes[${first}]`,
+          en: `expected one record per placement: '${o.labourer}' at '${o.post}' is also outcomes[${first}]`,
+          zh: `每次安置只应有一条记录：'${o.labourer}' 在 '${o.post}' 的记录已见于 outcomes[${first}]`,
         },
-        o.worker,
+        o.labourer,
       );
     else seen.set(key, i);
     checkEvents(issues, o.events, dataset.asOf, at);
@@ -246,7 +257,7 @@ export function parseOutcomes(input: unknown, dataset: Dataset): Outcomes {
  * @param o - A placement's outcome.
  * @returns The end date and the reason (`undefined` reason when only a contact found it).
  * @example
- * placementEnd({ worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }] }) //=> undefined
+ * placementEnd({ labourer: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }] }) //=> undefined
  */
 export function placementEnd(
   o: PlacementOutcome,
@@ -263,7 +274,7 @@ export function placementEnd(
  * @param o - A placement's outcome.
  * @returns The date.
  * @example
- * lastKnownInWork({ worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }, { kind: 'contacted', on: '2026-02-05', status: 'in-work' }] }) //=> '2026-02-05'
+ * lastKnownInWork({ labourer: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }, { kind: 'contacted', on: '2026-02-05', status: 'in-work' }] }) //=> '2026-02-05'
  */
 export function lastKnownInWork(o: PlacementOutcome): IsoDate {
   let last = o.events[0]!.on;

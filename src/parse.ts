@@ -158,8 +158,8 @@ function parseRecord<S extends z.ZodMiniType>(
  * `bad-occupation-code`, `unknown-county`, `unknown-town`, `unknown-area`; semantic
  * `duplicate-id`, `unknown-employer`, `unknown-park`, `unknown-skill`, `unknown-certificate`,
  * `min-exceeds-max`, `date-in-future`, `cost-without-provision`, `below-minimum-wage`; groups
- * also `empty-group`, `unknown-worker` (a member who is not a labourer of the dataset),
- * `duplicate-member` (listed twice in one group), `worker-in-two-groups`, and `duplicate-id` at a
+ * also `empty-group`, `unknown-labourer` (a member who is not a labourer of the dataset),
+ * `duplicate-member` (listed twice in one group), `labourer-in-two-groups`, and `duplicate-id` at a
  * repeated group id; policy overrides also `loosens-law`, `invalid-weights`, `empty-period`.
  *
  * Groups (`{ id, members, rule, kind? }`) are families or fellow villagers placed together or not

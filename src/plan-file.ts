@@ -87,7 +87,7 @@ const planSchema = strictObject({
   options: strictObject({
     mode: z.enum(['optimal', 'stable', 'greedy']),
     minScore: finite,
-    candidatesPerWorker: z.optional(int(1)),
+    candidatesPerLabourer: z.optional(int(1)),
     groups: z.array(strictObject({ id, members: z.array(id), rule: groupRule })),
     keepTogether: z.optional(strictObject({ weight: finite })),
     exactGroupLimit: int(1),
@@ -96,7 +96,7 @@ const planSchema = strictObject({
     z.discriminatedUnion('kind', [
       strictObject({
         kind: z.literal('placed'),
-        worker: id,
+        labourer: id,
         post: id,
         employer: id,
         score: finite,
@@ -106,13 +106,13 @@ const planSchema = strictObject({
       }),
       strictObject({
         kind: z.literal('unplaced'),
-        worker: id,
+        labourer: id,
         tier,
         reasons: z
           .array(
             strictObject({
               code: z.enum([
-                'worker-excluded',
+                'labourer-excluded',
                 'no-eligible-post',
                 'below-min-score',
                 'posts-filled',
@@ -132,7 +132,7 @@ const planSchema = strictObject({
       strictObject({ kind: z.literal('stable'), blockingPairs: z.tuple([]) }),
     ]),
   ),
-  blockingPairs: z.optional(z.array(strictObject({ worker: id, post: id }))),
+  blockingPairs: z.optional(z.array(strictObject({ labourer: id, post: id }))),
   blockingPairCount: z.optional(int(0)),
   groups: z.array(
     z.discriminatedUnion('kind', [
@@ -158,7 +158,7 @@ const planSchema = strictObject({
     strictObject({
       placements: z.array(
         strictObject({
-          worker: id,
+          labourer: id,
           post: id,
           employer: id,
           since: day,
@@ -174,6 +174,61 @@ const planSchema = strictObject({
   ),
 });
 
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** `{ worker, … }` as `{ labourer, … }` (the key first, as plans write it), when only the old key is there. */
+function renamed(x: unknown, from: string, to: string): unknown {
+  if (!isObject(x) || !Object.hasOwn(x, from) || Object.hasOwn(x, to)) return x;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (k === from) out[to] = v;
+    else Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * A plan file written before the person was called a labourer throughout (`worker` in its
+ * entries, blocking pairs and kept placements, `candidatesPerWorker`, the reason code
+ * `worker-excluded` and its count in the summary), read as today's: each old name is taken only
+ * where the new one is absent, so a file in today's form passes through unchanged. Anything else is
+ * left for the schema to judge.
+ *
+ * @param input - Parsed JSON of a plan file.
+ * @returns The same value if it is not a plan of the old form; otherwise a copy with today's names.
+ * @example
+ * upgradeLegacyPlan({ entries: [{ kind: 'placed', worker: 'w1' }] }) //=> { entries: [{ kind: 'placed', labourer: 'w1' }] }
+ */
+export function upgradeLegacyPlan(input: unknown): unknown {
+  if (!isObject(input) || !Array.isArray(input['entries'])) return input;
+  const legacy = input['entries'].some(
+    (e) => isObject(e) && Object.hasOwn(e, 'worker') && !Object.hasOwn(e, 'labourer'),
+  );
+  if (!legacy) return input;
+  const reason = (r: unknown): unknown =>
+    isObject(r) && r['code'] === 'worker-excluded' ? { ...r, code: 'labourer-excluded' } : r;
+  const entry = (e: unknown): unknown => {
+    const x = renamed(e, 'worker', 'labourer');
+    return isObject(x) && Array.isArray(x['reasons']) ? { ...x, reasons: x['reasons'].map(reason) } : x;
+  };
+  const out: Json = { ...input, entries: input['entries'].map(entry) };
+  if (isObject(input['options']))
+    out['options'] = renamed(input['options'], 'candidatesPerWorker', 'candidatesPerLabourer');
+  if (Array.isArray(input['blockingPairs']))
+    out['blockingPairs'] = input['blockingPairs'].map((b) => renamed(b, 'worker', 'labourer'));
+  const summary = input['summary'];
+  if (isObject(summary) && isObject(summary['unplacedByReason']))
+    out['summary'] = {
+      ...summary,
+      unplacedByReason: renamed(summary['unplacedByReason'], 'worker-excluded', 'labourer-excluded'),
+    };
+  const kept = input['kept'];
+  if (isObject(kept) && Array.isArray(kept['placements']))
+    out['kept'] = { ...kept, placements: kept['placements'].map((k) => renamed(k, 'worker', 'labourer')) };
+  return out;
+}
+
 /**
  * Reads a plan back from JSON, refusing anything that is not shaped like one (all problems at once).
  * The facts in it are not checked here: {@link verifyPlan} does that against the dataset.
@@ -186,7 +241,7 @@ const planSchema = strictObject({
  * Complexity: O(size of the input).
  */
 export function safeParsePlan(input: unknown): SafeResult<Plan> {
-  const r = planSchema.safeParse(input);
+  const r = planSchema.safeParse(upgradeLegacyPlan(input));
   if (r.success) return { success: true, value: r.data as unknown as Plan };
   const issues = new Issues();
   fromZod(issues, r.error, [], input);

@@ -14,7 +14,7 @@ import type {
   IsoDate,
   PlacementGroup,
   PostId,
-  WorkerId,
+  LabourerId,
 } from './types.js';
 
 import type { PriorityTier } from './compare.js';
@@ -39,7 +39,7 @@ export interface PlanOptions {
   /** Edges scoring below this are left out of the candidate graph. */
   readonly minScore: number;
   /** Only the best N eligible posts of each labourer are candidates; absent for all. */
-  readonly candidatesPerWorker?: number;
+  readonly candidatesPerLabourer?: number;
   readonly groups: readonly PlacementGroup[];
   readonly keepTogether?: KeepTogether;
   /** Largest number of exact sub-solves for groups before the heuristic takes over. */
@@ -48,7 +48,7 @@ export interface PlanOptions {
 
 /** A placed labourer who held a post someone else missed. */
 export interface Holder {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly tier: PriorityTier;
   readonly score: number;
 }
@@ -82,7 +82,7 @@ export type GroupFailure =
 /** Parameters of each reason a labourer is unplaced, by code. */
 export interface UnplacedReasonParams {
   /** Rules about the labourer alone (under 16, retirement) exclude every post. */
-  readonly 'worker-excluded': { readonly exclusions: readonly Exclusion[] };
+  readonly 'labourer-excluded': { readonly exclusions: readonly Exclusion[] };
   /** No post is eligible: how many posts each hard rule excluded (a post may break several). */
   readonly 'no-eligible-post': {
     readonly posts: number;
@@ -114,7 +114,7 @@ export type UnplacedReason = {
 export type PlanEntry =
   | {
       readonly kind: 'placed';
-      readonly worker: WorkerId;
+      readonly labourer: LabourerId;
       readonly post: PostId;
       readonly employer: EmployerId;
       /** `scorePair` of the pair, in [0, 1]. */
@@ -127,7 +127,7 @@ export type PlanEntry =
     }
   | {
       readonly kind: 'unplaced';
-      readonly worker: WorkerId;
+      readonly labourer: LabourerId;
       readonly tier: PriorityTier;
       readonly reasons: readonly [UnplacedReason, ...UnplacedReason[]];
     };
@@ -192,7 +192,7 @@ export interface GroupSearch {
 
 /** A placement still in work by the outcome records: the labourer keeps the post (see `replan`). */
 export interface KeptPlacement {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly post: PostId;
   readonly employer: EmployerId;
   /** The day the placement started. */
@@ -222,7 +222,7 @@ export interface Plan {
   readonly mode: AssignmentMode;
   readonly asOf: IsoDate;
   readonly options: PlanOptions;
-  /** One per labourer of the dataset, sorted by worker id (code-unit order). */
+  /** One per labourer of the dataset, sorted by labourer id (code-unit order). */
   readonly entries: readonly PlanEntry[];
   readonly objective: PlanObjective;
   /**
@@ -236,7 +236,7 @@ export interface Plan {
    * Empty without groups; with groups every one involves a group (its labourer is a group member, or
    * the post would give up a group member for it).
    */
-  readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[];
+  readonly blockingPairs?: readonly { readonly labourer: LabourerId; readonly post: PostId }[];
   /**
    * Stable mode: how many pairs block the plan. Groups placed first can cause millions in a city's
    * cohort (each labourer who would rather have a member's post, and whom the post would rather

@@ -10,7 +10,7 @@ import * as kernel from './internal/kernel.js';
 import { TopK, Walker, walk, walkLimits } from './internal/walk.js';
 import type { Dataset } from './types.js';
 
-const { createScratch, kernelScore, pairAllowed, prepareWorker, skillsAllowed } = kernel;
+const { createScratch, kernelScore, pairAllowed, prepareLabourer, skillsAllowed } = kernel;
 
 /** Options of {@link rankAll} and {@link topKPosts}. */
 export interface RankAllOptions {
@@ -34,7 +34,7 @@ export interface RankAllOptions {
 export interface RankAllResult {
   readonly top: number;
   readonly minScore: number;
-  readonly workerIds: readonly string[];
+  readonly labourerIds: readonly string[];
   readonly postIds: readonly string[];
   readonly offsets: Int32Array;
   readonly posts: Int32Array;
@@ -66,27 +66,27 @@ function resolve(fn: string, options: RankAllOptions): { top: number; minScore: 
  * posts whose bound reaches the k-th score (m ≤ P).
  *
  * @param index - The compiled index.
- * @param workerIndex - The labourer's position in the dataset.
+ * @param labourerIndex - The labourer's position in the dataset.
  * @param k - How many posts to keep.
  * @param minScore - The least score, in [0, 1].
  * @returns Post positions and scores, best first.
- * @throws RangeError if `workerIndex` is out of range or `k`/`minScore` are invalid.
+ * @throws RangeError if `labourerIndex` is out of range or `k`/`minScore` are invalid.
  * @example
  * topKPosts(index, 0, 3).posts.length //=> 3
  */
 export function topKPosts(
   index: CompiledIndex,
-  workerIndex: number,
+  labourerIndex: number,
   k: number,
   minScore = 0,
 ): { readonly posts: Int32Array; readonly scores: Float64Array } {
   resolve('topKPosts', { top: k, minScore });
-  if (!Number.isInteger(workerIndex) || workerIndex < 0 || workerIndex >= index.workerCount)
-    throw new RangeError(`topKPosts: workerIndex out of range, got ${String(workerIndex)}`);
+  if (!Number.isInteger(labourerIndex) || labourerIndex < 0 || labourerIndex >= index.labourerCount)
+    throw new RangeError(`topKPosts: labourerIndex out of range, got ${String(labourerIndex)}`);
   let wk = singleWalker.get(index);
   if (wk === undefined) singleWalker.set(index, (wk = new Walker(index)));
   const out = new TopK(k);
-  walk(wk, workerIndex, walkLimits(minScore), out);
+  walk(wk, labourerIndex, walkLimits(minScore), out);
   return { posts: out.posts.slice(0, out.size), scores: out.scores.slice(0, out.size) };
 }
 
@@ -116,11 +116,12 @@ export function rankRange(
   // are built once and dropped after.
   const C = index.counties.length;
   const classStart = new Int32Array(C * 4 + 1);
-  for (let w = from; w < to; w++) classStart[index.workerCounty[w]! * 4 + index.workerScope[w]! + 1]! += 1;
+  for (let w = from; w < to; w++)
+    classStart[index.labourerCounty[w]! * 4 + index.labourerScope[w]! + 1]! += 1;
   for (let c = 0; c < C * 4; c++) classStart[c + 1]! += classStart[c]!;
   const order = new Int32Array(n);
   for (let w = from; w < to; w++)
-    order[classStart[index.workerCounty[w]! * 4 + index.workerScope[w]!]!++] = w;
+    order[classStart[index.labourerCounty[w]! * 4 + index.labourerScope[w]!]!++] = w;
   const counts = new Int32Array(n);
   const bufPosts = new Int32Array(n * top);
   const bufScores = new Float64Array(n * top);
@@ -167,22 +168,22 @@ export function rankRange(
 export function rankAll(source: Dataset | CompiledIndex, options: RankAllOptions = {}): RankAllResult {
   const { top, minScore } = resolve('rankAll', options);
   const index = 'kind' in source ? source : compileIndex(source);
-  const { offsets, posts, scores } = rankRange(index, 0, index.workerCount, { top, minScore });
-  return { top, minScore, workerIds: index.workerIds, postIds: index.postIds, offsets, posts, scores };
+  const { offsets, posts, scores } = rankRange(index, 0, index.labourerCount, { top, minScore });
+  return { top, minScore, labourerIds: index.labourerIds, postIds: index.postIds, offsets, posts, scores };
 }
 
 /**
  * The ranked entries of one labourer in a {@link RankAllResult}, with post ids.
  *
  * @param result - The result of {@link rankAll}.
- * @param workerIndex - The labourer's position in the dataset.
+ * @param labourerIndex - The labourer's position in the dataset.
  * @returns The entries, best first.
  * @example
  * rankedOf(rankAll(ds, { top: 2 }), 0).map((e) => e.post) //=> ['p0042', 'p0007']
  */
-export function rankedOf(result: RankAllResult, workerIndex: number): RankAllEntry[] {
+export function rankedOf(result: RankAllResult, labourerIndex: number): RankAllEntry[] {
   const out: RankAllEntry[] = [];
-  for (let k = result.offsets[workerIndex]!, end = result.offsets[workerIndex + 1]!; k < end; k++) {
+  for (let k = result.offsets[labourerIndex]!, end = result.offsets[labourerIndex + 1]!; k < end; k++) {
     out.push({ post: result.postIds[result.posts[k]!]!, score: result.scores[k]! });
   }
   return out;
@@ -220,7 +221,7 @@ export function eligiblePairs(
   options: { readonly minScore?: number } = {},
 ): EligiblePairs {
   const { minScore } = resolve('eligiblePairs', { top: 1, ...options });
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
   const sc = createScratch(index);
   const offsets = new Int32Array(W + 1);
@@ -234,9 +235,9 @@ export function eligiblePairs(
   let total = 0;
   for (let w = 0; w < W; w++) {
     let n = 0;
-    if (index.workerExcluded[w] === 0) {
-      prepareWorker(index, sc, w);
-      const off = index.workerCounty[w]! * P;
+    if (index.labourerExcluded[w] === 0) {
+      prepareLabourer(index, sc, w);
+      const off = index.labourerCounty[w]! * P;
       for (let p = 0; p < P; p++) {
         if (index.postOpen[p] === 0) continue;
         const cp = index.countyPost[off + p]!;

@@ -4,20 +4,20 @@
  *
  * @module
  */
-import { compareIds, comparePostEntries, compareWorkerEntries } from './compare.js';
-import { checkEligibility, workerExclusions } from './eligibility.js';
+import { compareIds, comparePostEntries, compareLabourerEntries } from './compare.js';
+import { checkEligibility, labourerExclusions } from './eligibility.js';
 import { BangfuValidationError } from './errors.js';
 import { contextOf } from './internal/context.js';
 import type { Exclusion } from './reasons.js';
 import type {
   ExcludedPost,
-  ExcludedWorker,
+  ExcludedLabourer,
   Exclusions,
   PostRanking,
   RankOptions,
   RankedPost,
-  RankedWorker,
-  WorkerRanking,
+  RankedLabourer,
+  LabourerRanking,
 } from './results.js';
 import { scorePair } from './score.js';
 import type { Dataset } from './types.js';
@@ -46,8 +46,8 @@ function resolveOptions(fn: string, options: RankOptions): ResolvedOptions {
   return { top, minScore, includeExcluded };
 }
 
-function unknownId(fn: string, path: 'workerId' | 'postId', id: string): BangfuValidationError {
-  const what = path === 'workerId' ? 'labourer' : 'post';
+function unknownId(fn: string, path: 'labourerId' | 'postId', id: string): BangfuValidationError {
+  const what = path === 'labourerId' ? 'labourer' : 'post';
   return new BangfuValidationError(
     [{ path, code: 'unknown-id', message: `an id of a ${what} in the dataset`, value: id }],
     `${fn} arguments`,
@@ -88,7 +88,7 @@ export function underAge(list: readonly Exclusion[]): Exclusions | undefined {
  * `top`), counted in `eligibleNotShown` (eligible but below `minScore` or beyond `top`), or excluded
  * with every hard rule it breaks and what it would have scored (listed when `includeExcluded`,
  * counted in `excludedCount` either way). A labourer under the minimum working age gets no post at
- * all, not even as excluded, since the law forbids introducing any job to them: `workerExclusions`
+ * all, not even as excluded, since the law forbids introducing any job to them: `labourerExclusions`
  * says why and every list is empty.
  *
  * Order: score descending, then post id ascending (`comparePostEntries`); excluded posts by id.
@@ -98,10 +98,10 @@ export function underAge(list: readonly Exclusion[]): Exclusions | undefined {
  * `scorePair`), R the cost of the eligibility rules, E ≤ P eligible posts.
  *
  * @param dataset - The dataset.
- * @param workerId - The labourer's id.
+ * @param labourerId - The labourer's id.
  * @param options - `top` (default 10), `minScore` (default 0), `includeExcluded` (default true).
  * @returns The ranking.
- * @throws BangfuValidationError with an issue at `workerId` (code `unknown-id`) if no labourer has the id.
+ * @throws BangfuValidationError with an issue at `labourerId` (code `unknown-id`) if no labourer has the id.
  * @throws RangeError if `top` is not a positive integer or `minScore` is not in [0, 1].
  * @example
  * // ds: labourer w1; posts p1 and p2 alike, p3 paying more, p5 full
@@ -110,16 +110,16 @@ export function underAge(list: readonly Exclusion[]): Exclusions | undefined {
  * r.eligibleNotShown //=> 1
  * r.excluded.map((e) => [e.post.id, e.exclusions[0].code]) //=> [['p5', 'no-openings-left']]
  */
-export function rankPosts(dataset: Dataset, workerId: string, options: RankOptions = {}): PostRanking {
+export function rankPosts(dataset: Dataset, labourerId: string, options: RankOptions = {}): PostRanking {
   const { top, minScore, includeExcluded } = resolveOptions('rankPosts', options);
-  const worker = contextOf(dataset).workers.get(workerId);
-  if (worker === undefined) throw unknownId('rankPosts', 'workerId', workerId);
-  const base = { worker, asOf: dataset.asOf };
-  const workerLevel = workerExclusions(dataset, worker);
-  if (underAge(workerLevel) !== undefined) {
+  const labourer = contextOf(dataset).labourers.get(labourerId);
+  if (labourer === undefined) throw unknownId('rankPosts', 'labourerId', labourerId);
+  const base = { labourer, asOf: dataset.asOf };
+  const labourerLevel = labourerExclusions(dataset, labourer);
+  if (underAge(labourerLevel) !== undefined) {
     return {
       ...base,
-      workerExclusions: workerLevel,
+      labourerExclusions: labourerLevel,
       ranked: [],
       excluded: [],
       excludedCount: 0,
@@ -132,13 +132,13 @@ export function rankPosts(dataset: Dataset, workerId: string, options: RankOptio
   let excludedCount = 0;
   let eligibleNotShown = 0;
   for (const post of dataset.posts) {
-    const exclusions = nonEmpty(checkEligibility(dataset, worker, post));
+    const exclusions = nonEmpty(checkEligibility(dataset, labourer, post));
     if (exclusions !== undefined) {
       excludedCount += 1;
-      if (includeExcluded) excluded.push({ post, exclusions, breakdown: scorePair(dataset, worker, post) });
+      if (includeExcluded) excluded.push({ post, exclusions, breakdown: scorePair(dataset, labourer, post) });
       continue;
     }
-    const breakdown = scorePair(dataset, worker, post);
+    const breakdown = scorePair(dataset, labourer, post);
     if (breakdown.score >= minScore) eligible.push({ post, score: breakdown.score, breakdown });
     else eligibleNotShown += 1;
   }
@@ -148,7 +148,7 @@ export function rankPosts(dataset: Dataset, workerId: string, options: RankOptio
   eligibleNotShown += Math.max(0, eligible.length - top);
   const ranked = eligible.slice(0, top).map((e, i) => ({ rank: i + 1, ...e }));
   excluded.sort((a, b) => compareIds(a.post.id, b.post.id));
-  return { ...base, workerExclusions: workerLevel, ranked, excluded, excludedCount, eligibleNotShown };
+  return { ...base, labourerExclusions: labourerLevel, ranked, excluded, excludedCount, eligibleNotShown };
 }
 
 /**
@@ -159,7 +159,7 @@ export function rankPosts(dataset: Dataset, workerId: string, options: RankOptio
  * under the minimum working age is excluded with `under-minimum-age` alone and no score.
  *
  * Order: priority households first (registered and monitored, then others), then score
- * descending, then worker id ascending (`compareWorkerEntries`): the order in which a post takes
+ * descending, then labourer id ascending (`compareLabourerEntries`): the order in which a post takes
  * labourers in a placement plan; excluded labourers by id. The result does not depend on the order of the
  * dataset's arrays.
  *
@@ -174,45 +174,46 @@ export function rankPosts(dataset: Dataset, workerId: string, options: RankOptio
  * @throws RangeError if `top` is not a positive integer or `minScore` is not in [0, 1].
  * @example
  * // ds: w1 (other) and w2 (registered) score alike for p1; w0 is 15
- * const r = rankWorkers(ds, 'p1');
- * r.ranked.map((e) => e.worker.id) //=> ['w2', 'w1']
- * r.excluded //=> [{ worker: w0, exclusions: [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }] }]
+ * const r = rankLabourers(ds, 'p1');
+ * r.ranked.map((e) => e.labourer.id) //=> ['w2', 'w1']
+ * r.excluded //=> [{ labourer: w0, exclusions: [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }] }]
  */
-export function rankWorkers(dataset: Dataset, postId: string, options: RankOptions = {}): WorkerRanking {
-  const { top, minScore, includeExcluded } = resolveOptions('rankWorkers', options);
+export function rankLabourers(dataset: Dataset, postId: string, options: RankOptions = {}): LabourerRanking {
+  const { top, minScore, includeExcluded } = resolveOptions('rankLabourers', options);
   const post = contextOf(dataset).posts.get(postId);
-  if (post === undefined) throw unknownId('rankWorkers', 'postId', postId);
+  if (post === undefined) throw unknownId('rankLabourers', 'postId', postId);
 
-  const eligible: Omit<RankedWorker, 'rank'>[] = [];
-  const excluded: ExcludedWorker[] = [];
+  const eligible: Omit<RankedLabourer, 'rank'>[] = [];
+  const excluded: ExcludedLabourer[] = [];
   let excludedCount = 0;
   let eligibleNotShown = 0;
-  for (const worker of dataset.labourers) {
-    const all = checkEligibility(dataset, worker, post);
+  for (const labourer of dataset.labourers) {
+    const all = checkEligibility(dataset, labourer, post);
     const child = underAge(all);
     if (child !== undefined) {
       excludedCount += 1;
-      if (includeExcluded) excluded.push({ worker, exclusions: child });
+      if (includeExcluded) excluded.push({ labourer, exclusions: child });
       continue;
     }
     const exclusions = nonEmpty(all);
     if (exclusions !== undefined) {
       excludedCount += 1;
-      if (includeExcluded) excluded.push({ worker, exclusions, breakdown: scorePair(dataset, worker, post) });
+      if (includeExcluded)
+        excluded.push({ labourer, exclusions, breakdown: scorePair(dataset, labourer, post) });
       continue;
     }
-    const breakdown = scorePair(dataset, worker, post);
-    if (breakdown.score >= minScore) eligible.push({ worker, score: breakdown.score, breakdown });
+    const breakdown = scorePair(dataset, labourer, post);
+    if (breakdown.score >= minScore) eligible.push({ labourer, score: breakdown.score, breakdown });
     else eligibleNotShown += 1;
   }
   eligible.sort((a, b) =>
-    compareWorkerEntries(
-      { id: a.worker.id, score: a.score, household: a.worker.household },
-      { id: b.worker.id, score: b.score, household: b.worker.household },
+    compareLabourerEntries(
+      { id: a.labourer.id, score: a.score, household: a.labourer.household },
+      { id: b.labourer.id, score: b.score, household: b.labourer.household },
     ),
   );
   eligibleNotShown += Math.max(0, eligible.length - top);
   const ranked = eligible.slice(0, top).map((e, i) => ({ rank: i + 1, ...e }));
-  excluded.sort((a, b) => compareIds(a.worker.id, b.worker.id));
+  excluded.sort((a, b) => compareIds(a.labourer.id, b.labourer.id));
   return { post, asOf: dataset.asOf, ranked, excluded, excludedCount, eligibleNotShown };
 }

@@ -173,7 +173,7 @@ export interface ScoreReasonParams {
   readonly 'origin-fellows-at-employer': { readonly county: CountyCode; readonly count: number };
   readonly 'origin-no-fellows-at-employer': { readonly county: CountyCode };
   readonly 'language-shared': { readonly languages: readonly string[] };
-  readonly 'language-not-shared': { readonly post: readonly string[]; readonly worker: readonly string[] };
+  readonly 'language-not-shared': { readonly post: readonly string[]; readonly labourer: readonly string[] };
   // employer
   readonly 'employer-criteria': {
     readonly met: readonly VettingCriterion[];

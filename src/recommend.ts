@@ -7,7 +7,7 @@
  */
 import { buildCandidates } from './internal/candidates.js';
 import type { PriorityTier } from './plan.js';
-import type { Dataset, IsoDate, PostId, WorkerId } from './types.js';
+import type { Dataset, IsoDate, PostId, LabourerId } from './types.js';
 
 /** Options of {@link recommend}. */
 export interface RecommendOptions {
@@ -43,8 +43,8 @@ export interface Recommendation {
 }
 
 /** One labourer's list. */
-export interface WorkerRecommendations {
-  readonly worker: WorkerId;
+export interface LabourerRecommendations {
+  readonly labourer: LabourerId;
   readonly tier: PriorityTier;
   readonly recommendations: readonly Recommendation[];
   /** Posts the labourer would have had, but that went to labourers the post ranks higher (congestion). */
@@ -55,8 +55,8 @@ export interface WorkerRecommendations {
 export interface RecommendationBatch {
   readonly asOf: IsoDate;
   readonly top: number;
-  /** One per labourer, sorted by worker id; labourers excluded outright get an empty list. */
-  readonly lists: readonly WorkerRecommendations[];
+  /** One per labourer, sorted by labourer id; labourers excluded outright get an empty list. */
+  readonly lists: readonly LabourerRecommendations[];
   /** For every post (by id): its cap and how many labourers it is recommended to. */
   readonly load: Readonly<Record<string, { readonly cap: number; readonly recommended: number }>>;
 }
@@ -73,7 +73,7 @@ function positiveInteger(fn: string, name: string, x: number | undefined): void 
  * Method: a many-to-many deferred acceptance. Each labourer proposes down their ranking of eligible
  * posts (score descending, then post id) while they hold fewer than `top`; each post keeps its best
  * `cap` proposers by priority tier (registered or monitored households first), then score descending,
- * then worker id, and turns the others away, who propose further. The result is stable: there is no
+ * then labourer id, and turns the others away, who propose further. The result is stable: there is no
  * labourer and post not paired that would both rather be (the labourer has room on the list or ranks
  * the post above one on it, and the post has room or ranks the labourer above one it holds); and it is
  * the best stable result for every labourer, so it does not depend on the order of the input. Without
@@ -109,22 +109,22 @@ export function recommend(dataset: Dataset, options: RecommendOptions = {}): Rec
     cap.set(p.id, k);
   }
 
-  const nW = c.workers.length;
+  const nW = c.labourers.length;
   const next = new Int32Array(nW);
   const holding = new Int32Array(nW);
   const withheld = new Int32Array(nW);
-  // held[post] = indices of (worker, edge) proposals the post keeps.
+  // held[post] = indices of (labourer, edge) proposals the post keeps.
   const held = new Map<string, { w: number; score: number }[]>();
   const worse = (a: { w: number; score: number }, b: { w: number; score: number }): boolean => {
-    const ta = c.workers[a.w]!.tier;
-    const tb = c.workers[b.w]!.tier;
+    const ta = c.labourers[a.w]!.tier;
+    const tb = c.labourers[b.w]!.tier;
     return ta !== tb ? ta > tb : a.score !== b.score ? a.score < b.score : a.w > b.w;
   };
   const free: number[] = [];
   for (let w = nW - 1; w >= 0; w--) free.push(w);
   while (free.length > 0) {
     const w = free.pop()!;
-    const edges = c.workers[w]!.edges;
+    const edges = c.labourers[w]!.edges;
     while (holding[w]! < top && next[w]! < edges.length) {
       const e = edges[next[w]!++]!;
       const list = held.get(e.post) ?? [];
@@ -148,13 +148,13 @@ export function recommend(dataset: Dataset, options: RecommendOptions = {}): Rec
     }
   }
 
-  const given = c.workers.map(() => new Set<string>());
+  const given = c.labourers.map(() => new Set<string>());
   for (const [post, list] of held) for (const x of list) given[x.w]!.add(post);
-  const lists = c.workers.map((wc, w): WorkerRecommendations => {
+  const lists = c.labourers.map((wc, w): LabourerRecommendations => {
     const recs = wc.edges
       .filter((e) => given[w]!.has(e.post))
       .map((e, i) => ({ rank: i + 1, post: e.post, score: e.score }));
-    return { worker: wc.worker.id, tier: wc.tier, recommendations: recs, withheld: withheld[w]! };
+    return { labourer: wc.labourer.id, tier: wc.tier, recommendations: recs, withheld: withheld[w]! };
   });
   const load: Record<string, { cap: number; recommended: number }> = {};
   for (const p of c.posts) load[p.id] = { cap: cap.get(p.id)!, recommended: held.get(p.id)?.length ?? 0 };

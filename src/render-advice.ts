@@ -205,8 +205,8 @@ function outlookLine(o: PostOutlook, n: Namer): string {
       : `- ${o.post}: already eligible and within the openings (score ${o.score.toFixed(3)})`;
   if (o.kind === 'outside-openings') {
     const rival = zh
-      ? `名额内最后一位为${o.rival.worker}（得分 ${o.rival.score.toFixed(3)}），本人 ${o.score.toFixed(3)}`
-      : `the last inside the openings is ${o.rival.worker} (score ${o.rival.score.toFixed(3)}); the labourer scores ${o.score.toFixed(3)}`;
+      ? `名额内最后一位为${o.rival.labourer}（得分 ${o.rival.score.toFixed(3)}），本人 ${o.score.toFixed(3)}`
+      : `the last inside the openings is ${o.rival.labourer} (score ${o.rival.score.toFixed(3)}); the labourer scores ${o.score.toFixed(3)}`;
     const tail =
       o.blocked === 'priority-tier'
         ? zh
@@ -270,12 +270,12 @@ export function renderAdvice(
 ): string {
   const n = namerFor(locale, names);
   const zh = locale === 'zh-CN';
-  const w = advice.worker;
+  const w = advice.labourer;
   const who = `${w.id}${w.name === undefined ? '' : ` ${w.name}`}${zh ? `（${n.place(w.originCounty)}）` : ` from ${n.place(w.originCounty)}`}`;
   const lines = [
     zh ? `${who} 还需要什么（${advice.asOf}）` : `What it would take for ${who}, as of ${advice.asOf}`,
   ];
-  for (const e of advice.workerExclusions)
+  for (const e of advice.labourerExclusions)
     lines.push(
       zh
         ? `  ✗ ${exclusionSentence(e, n)}（${FIXED_ZH[whyOf(e)]}）`
@@ -371,7 +371,7 @@ export function renderTrainingPlan(
   );
   for (const p of plan.placements) {
     const o = plan.options.find(
-      (x) => x.worker === p.worker && x.course === p.course && x.posts.some((y) => y.post === p.post),
+      (x) => x.labourer === p.labourer && x.course === p.course && x.posts.some((y) => y.post === p.post),
     );
     const extra =
       o === undefined || o.changes.length === 0
@@ -385,8 +385,8 @@ export function renderTrainingPlan(
         : '';
     lines.push(
       zh
-        ? `  · ${p.worker} → ${p.post}（${courseName(n, names, p.course)}${extra}${left}）`
-        : `  · ${p.worker} → ${p.post} (${courseName(n, names, p.course)}${extra}${left})`,
+        ? `  · ${p.labourer} → ${p.post}（${courseName(n, names, p.course)}${extra}${left}）`
+        : `  · ${p.labourer} → ${p.post} (${courseName(n, names, p.course)}${extra}${left})`,
     );
   }
   const g = plan.guarantee;

@@ -30,8 +30,8 @@ const checkText = (id: string, zh: boolean): string => {
 
 /** A labourer's name and id, as the worklist shows them. */
 function who(f: FollowUp, dataset: Dataset | undefined): string {
-  const name = dataset === undefined ? undefined : contextOf(dataset).workers.get(f.worker)?.name;
-  return name === undefined ? f.worker : `${name}（${f.worker}）`;
+  const name = dataset === undefined ? undefined : contextOf(dataset).labourers.get(f.labourer)?.name;
+  return name === undefined ? f.labourer : `${name}（${f.labourer}）`;
 }
 
 /**
@@ -96,7 +96,7 @@ export function followUpRows(
 } {
   const zh = locale === 'zh-CN';
   const columns = [
-    { key: 'worker', header: zh ? '劳动力编号' : 'labourer' },
+    { key: 'labourer', header: zh ? '劳动力编号' : 'labourer' },
     { key: 'post', header: zh ? '岗位编号' : 'post' },
     { key: 'employer', header: zh ? '用人单位编号' : 'employer' },
     { key: 'started', header: zh ? '上岗日期' : 'started' },

@@ -108,14 +108,14 @@ export const RULE_LABELS: Readonly<Record<Locale, Readonly<Record<ExclusionCode,
 /** Short names of the unplaced reasons, for counts. */
 export const UNPLACED_LABELS: Readonly<Record<Locale, Readonly<Record<UnplacedReasonCode, string>>>> = {
   'zh-CN': {
-    'worker-excluded': '本人不能安置（年龄等）',
+    'labourer-excluded': '本人不能安置（年龄等）',
     'no-eligible-post': '没有符合条件的岗位',
     'below-min-score': '岗位得分均低于下限',
     'posts-filled': '候选岗位已被他人占满',
     'group-not-placed-whole': '小组未能整体安置',
   },
   en: {
-    'worker-excluded': 'cannot be placed (age etc.)',
+    'labourer-excluded': 'cannot be placed (age etc.)',
     'no-eligible-post': 'no eligible post',
     'below-min-score': 'every post below the minimum score',
     'posts-filled': 'candidate posts taken by others',
@@ -136,7 +136,7 @@ function holders(m: UnplacedReasonParams['posts-filled']['nearMisses'][number], 
   const named = m.takenBy
     .map(
       (h) =>
-        `${h.worker}(${zh ? (h.tier === 0 ? '重点' : '其他') : h.tier === 0 ? 'priority' : 'other'}, ${h.score.toFixed(3)})`,
+        `${h.labourer}(${zh ? (h.tier === 0 ? '重点' : '其他') : h.tier === 0 ? 'priority' : 'other'}, ${h.score.toFixed(3)})`,
     )
     .join(zh ? '、' : ', ');
   const more = m.held - m.takenBy.length;
@@ -146,7 +146,8 @@ function holders(m: UnplacedReasonParams['posts-filled']['nearMisses'][number], 
 
 /** Chinese sentences for every unplaced reason. */
 export const UNPLACED_ZH: Renderers<UnplacedReasonParams> = {
-  'worker-excluded': (p, n) => `本人不能安置：${p.exclusions.map((e) => exclusionSentence(e, n)).join('；')}`,
+  'labourer-excluded': (p, n) =>
+    `本人不能安置：${p.exclusions.map((e) => exclusionSentence(e, n)).join('；')}`,
   'no-eligible-post': (p, n) => `${p.posts}个岗位均不符合条件，按规则计：${ruleCounts(p.byRule, n)}`,
   'below-min-score': (p) =>
     `符合条件的岗位得分均低于${p.minScore}（最高为${p.best.post}，${p.best.score.toFixed(3)}）`,
@@ -158,7 +159,7 @@ export const UNPLACED_ZH: Renderers<UnplacedReasonParams> = {
 
 /** English sentences for every unplaced reason. */
 export const UNPLACED_EN: Renderers<UnplacedReasonParams> = {
-  'worker-excluded': (p, n) =>
+  'labourer-excluded': (p, n) =>
     `Cannot be placed: ${p.exclusions.map((e) => exclusionSentence(e, n)).join('; ')}`,
   'no-eligible-post': (p, n) =>
     `None of the ${p.posts} posts is eligible; by rule: ${ruleCounts(p.byRule, n)}`,
@@ -203,7 +204,7 @@ export function renderUnplacedReason(
  * @param names - The policy or dataset that names things. @defaultValue the default Dongguan policy
  * @returns One line of text.
  * @example
- * renderPlanEntry({ kind: 'placed', worker: 'w1', post: 'p1', employer: 'e1', score: 0.7, bonus: 0, tier: 0 }, 'en')
+ * renderPlanEntry({ kind: 'placed', labourer: 'w1', post: 'p1', employer: 'e1', score: 0.7, bonus: 0, tier: 0 }, 'en')
  * //=> 'w1 → p1 (e1), score 0.700'
  */
 export function renderPlanEntry(
@@ -222,12 +223,12 @@ export function renderPlanEntry(
           ? `（老乡加分${entry.bonus.toFixed(3)}）`
           : ` (+${entry.bonus.toFixed(3)} fellows bonus)`;
     return zh
-      ? `${entry.worker} → ${entry.post}（${n.employer(entry.employer)}），得分${entry.score.toFixed(3)}${bonus}${group}`
-      : `${entry.worker} → ${entry.post} (${n.employer(entry.employer)}), score ${entry.score.toFixed(3)}${bonus}${group}`;
+      ? `${entry.labourer} → ${entry.post}（${n.employer(entry.employer)}），得分${entry.score.toFixed(3)}${bonus}${group}`
+      : `${entry.labourer} → ${entry.post} (${n.employer(entry.employer)}), score ${entry.score.toFixed(3)}${bonus}${group}`;
   }
   const sep = zh ? '；' : '; ';
   const why = entry.reasons.map((r) => renderUnplacedReason(r, locale, names)).join(sep);
-  return zh ? `${entry.worker} 未安置：${why}` : `${entry.worker} unplaced: ${why}`;
+  return zh ? `${entry.labourer} 未安置：${why}` : `${entry.labourer} unplaced: ${why}`;
 }
 
 /** Options of {@link renderPlanSummary}. */

@@ -24,7 +24,7 @@ import type {
   ScoreReasonCode,
   ScoreReasonParams,
 } from './reasons.js';
-import type { PairAssessment, PostRanking, WorkerRanking } from './results.js';
+import type { PairAssessment, PostRanking, LabourerRanking } from './results.js';
 import type {
   Dataset,
   Destination,
@@ -270,7 +270,7 @@ export const EXCLUSIONS_EN: Renderers<ExclusionParams> = {
   'under-minimum-age': (p) =>
     `Under ${p.minimum} (aged ${p.age}): by law no job may be introduced (Regulations Prohibiting Child Labour, art. 2)`,
   'minor-hazardous': (p) =>
-    `A juvenile worker aged ${p.age} (under ${p.adultAge}) may not do hazardous work (Labour Law art. 64)`,
+    `A juvenile labourer aged ${p.age} (under ${p.adultAge}) may not do hazardous work (Labour Law art. 64)`,
   'minor-special-operation': (p, n) =>
     `${n.certificate(p.certificate)} is a special operation that requires age ${p.adultAge} or over; aged ${p.age}`,
   'retirement-age-reached': (p) =>
@@ -354,7 +354,7 @@ export const REASONS_ZH: Renderers<ScoreReasonParams> = {
   'origin-no-fellows-at-employer': (p, n) => `该单位暂无${n.place(p.county)}老乡`,
   'language-shared': (p, n) => `工作语言相通：${n.languages(p.languages)}`,
   'language-not-shared': (p, n) =>
-    `工作语言为${n.languages(p.post)}，本人会${n.languages(p.worker)}，没有共同语言`,
+    `工作语言为${n.languages(p.post)}，本人会${n.languages(p.labourer)}，没有共同语言`,
   'employer-criteria': (p, n) =>
     `用人单位审核符合${p.met.length}/${p.of}项：${n.list(p.met.map((c) => CRITERIA['zh-CN'][c]))}`,
   'employer-retention': (p, n) =>
@@ -417,7 +417,7 @@ export const REASONS_EN: Renderers<ScoreReasonParams> = {
   'origin-no-fellows-at-employer': (p, n) => `No one from ${n.place(p.county)} works there yet`,
   'language-shared': (p, n) => `Shares a working language: ${n.languages(p.languages)}`,
   'language-not-shared': (p, n) =>
-    `Work is in ${n.languages(p.post)}; the labourer speaks ${n.languages(p.worker)}: no language in common`,
+    `Work is in ${n.languages(p.post)}; the labourer speaks ${n.languages(p.labourer)}: no language in common`,
   'employer-criteria': (p, n) =>
     `Employer meets ${p.met.length} of ${p.of} vetting criteria: ${n.list(p.met.map((c) => CRITERIA.en[c]))}`,
   'employer-retention': (p, n) =>
@@ -591,14 +591,14 @@ function postLabel(
     : `${post.id} ${post.title} at ${n.site(post.site)}`;
 }
 
-function workerLabel(
-  worker: { readonly id: string; readonly name?: string; readonly originCounty: string },
+function labourerLabel(
+  labourer: { readonly id: string; readonly name?: string; readonly originCounty: string },
   n: Namer,
 ): string {
-  const who = worker.name === undefined ? worker.id : `${worker.id} ${worker.name}`;
+  const who = labourer.name === undefined ? labourer.id : `${labourer.id} ${labourer.name}`;
   return n.locale === 'zh-CN'
-    ? `${who}（${n.place(worker.originCounty)}）`
-    : `${who} from ${n.place(worker.originCounty)}`;
+    ? `${who}（${n.place(labourer.originCounty)}）`
+    : `${who} from ${n.place(labourer.originCounty)}`;
 }
 
 /**
@@ -619,7 +619,7 @@ export function renderAssessment(
 ): string {
   const n = namerFor(locale, names);
   const zh = locale === 'zh-CN';
-  const head = `${workerLabel(assessment.worker, n)} → ${postLabel(assessment.post, n)}`;
+  const head = `${labourerLabel(assessment.labourer, n)} → ${postLabel(assessment.post, n)}`;
   if (assessment.kind === 'eligible') {
     return [
       zh
@@ -697,7 +697,7 @@ function tableRows(header: readonly string[], rows: readonly (readonly string[])
  * title or name, site or origin, score, top reasons), how many eligible entries were not shown, and
  * the excluded entries with their reasons.
  *
- * @param ranking - The result of `rankPosts` or `rankWorkers`.
+ * @param ranking - The result of `rankPosts` or `rankLabourers`.
  * @param locale - The locale. @defaultValue 'zh-CN'
  * @param names - The policy or dataset that names things. @defaultValue the default Dongguan policy
  * @returns Several lines joined by `\n`.
@@ -705,7 +705,7 @@ function tableRows(header: readonly string[], rows: readonly (readonly string[])
  * renderRanking(rankPosts(ds, 'w1'), 'en').split('\n')[0] //=> 'Posts for w1 (镇雄县) on 2026-03-01'
  */
 export function renderRanking(
-  ranking: PostRanking | WorkerRanking,
+  ranking: PostRanking | LabourerRanking,
   locale: Locale = 'zh-CN',
   names: NameSource = dongguanPolicy,
 ): string {
@@ -714,16 +714,16 @@ export function renderRanking(
   const ex = (e: Exclusion): string => renderCode<ExclusionParams, ExclusionCode>(EXCLUSIONS[locale], e, n);
   const sep = zh ? '；' : '; ';
   const lines: string[] = [];
-  if ('workerExclusions' in ranking) {
+  if ('labourerExclusions' in ranking) {
     lines.push(
       zh
-        ? `为 ${workerLabel(ranking.worker, n)} 推荐岗位（${ranking.asOf}）`
-        : `Posts for ${workerLabel(ranking.worker, n)} on ${ranking.asOf}`,
+        ? `为 ${labourerLabel(ranking.labourer, n)} 推荐岗位（${ranking.asOf}）`
+        : `Posts for ${labourerLabel(ranking.labourer, n)} on ${ranking.asOf}`,
     );
-    if (ranking.workerExclusions.some((e) => e.code === 'under-minimum-age')) {
+    if (ranking.labourerExclusions.some((e) => e.code === 'under-minimum-age')) {
       lines.push(zh ? '依法不得为其介绍任何岗位：' : 'By law no post may be introduced:');
     }
-    for (const e of ranking.workerExclusions) lines.push(`  ✗ ${ex(e)}`);
+    for (const e of ranking.labourerExclusions) lines.push(`  ✗ ${ex(e)}`);
     if (ranking.ranked.length === 0) lines.push(zh ? '没有可推荐的岗位。' : 'No post to recommend.');
     else {
       lines.push(
@@ -768,13 +768,13 @@ export function renderRanking(
         ...tableRows(
           zh
             ? ['排名', '人员', '姓名', '家乡', '类别', '得分', '主要原因']
-            : ['Rank', 'Worker', 'Name', 'Origin', 'Group', 'Score', 'Top reasons'],
+            : ['Rank', 'Labourer', 'Name', 'Origin', 'Group', 'Score', 'Top reasons'],
           ranking.ranked.map((r) => [
             String(r.rank),
-            r.worker.id,
-            r.worker.name ?? '',
-            n.place(r.worker.originCounty),
-            HOUSEHOLDS[locale][r.worker.household],
+            r.labourer.id,
+            r.labourer.name ?? '',
+            n.place(r.labourer.originCounty),
+            HOUSEHOLDS[locale][r.labourer.household],
             fixed(r.score, 3),
             topReasons(r.breakdown, n),
           ]),
@@ -793,7 +793,7 @@ export function renderRanking(
         zh ? `不符合条件的人员：${ranking.excludedCount} 名` : `Excluded labourers: ${ranking.excludedCount}`,
       );
       for (const e of ranking.excluded)
-        lines.push(`- ${workerLabel(e.worker, n)}: ${e.exclusions.map(ex).join(sep)}`);
+        lines.push(`- ${labourerLabel(e.labourer, n)}: ${e.exclusions.map(ex).join(sep)}`);
     }
   }
   return lines.join('\n');

@@ -94,50 +94,55 @@ export function applyOutcomes(
   options: OutcomeOptions = {},
 ): AppliedOutcomes {
   const o = resolve(options);
-  const { posts, workers } = contextOf(dataset);
+  const { posts, labourers } = contextOf(dataset);
   const issues = new Issues();
   const kept: KeptPlacement[] = [];
-  const keptAt = new Map<string, number>(); // worker → record index
+  const keptAt = new Map<string, number>(); // labourer → record index
   // Per post: how many are in work there, and the first record that says so.
   const perPost = new Map<string, { n: number; first: number }>();
   const ended: EndedForCause[] = (dataset.endedForCause ?? []).map((e) => ({ ...e }));
   outcomes.outcomes.forEach((rec, i) => {
     const post = posts.get(rec.post);
-    if (post === undefined || !workers.has(rec.worker)) {
+    if (post === undefined || !labourers.has(rec.labourer)) {
       issues.add(
         ['outcomes', i],
         'unknown-placement',
         {
-          en: `expected a labourer and a post of the dataset: '${rec.worker}' at '${rec.post}'`,
-          zh: `应为数据集中的劳动力和岗位：'${rec.worker}' 在 '${rec.post}'`,
+          en: `expected a labourer and a post of the dataset: '${rec.labourer}' at '${rec.post}'`,
+          zh: `应为数据集中的劳动力和岗位：'${rec.labourer}' 在 '${rec.post}'`,
         },
-        rec.worker,
+        rec.labourer,
       );
       return;
     }
     const end = placementEnd(rec);
     if (end === undefined) {
-      const first = keptAt.get(rec.worker);
+      const first = keptAt.get(rec.labourer);
       if (first !== undefined) {
         issues.add(
           ['outcomes', i],
           'in-work-twice',
           {
-            en: `expected a labourer in work at one post at a time: '${rec.worker}' is also in work by outcomes[${first}]`,
-            zh: `同一名劳动力同时只应在一个岗位在岗：'${rec.worker}' 在 outcomes[${first}] 中也在岗`,
+            en: `expected a labourer in work at one post at a time: '${rec.labourer}' is also in work by outcomes[${first}]`,
+            zh: `同一名劳动力同时只应在一个岗位在岗：'${rec.labourer}' 在 outcomes[${first}] 中也在岗`,
           },
-          rec.worker,
+          rec.labourer,
         );
         return;
       }
-      keptAt.set(rec.worker, i);
-      kept.push({ worker: rec.worker, post: rec.post, employer: post.employer, since: rec.events[0]!.on });
+      keptAt.set(rec.labourer, i);
+      kept.push({
+        labourer: rec.labourer,
+        post: rec.post,
+        employer: post.employer,
+        since: rec.events[0]!.on,
+      });
       const at = perPost.get(rec.post);
       if (at === undefined) perPost.set(rec.post, { n: 1, first: i });
       else at.n++;
     } else if (end.reason !== undefined && FOR_CAUSE.includes(end.reason)) {
       ended.push({
-        worker: rec.worker,
+        labourer: rec.labourer,
         employer: post.employer,
         post: rec.post,
         reason: end.reason as EndedForCause['reason'],
@@ -167,9 +172,10 @@ export function applyOutcomes(
   }
   if (issues.list.length > 0) throw new BangfuValidationError(issues.list, 'outcomes');
 
-  kept.sort((a, b) => compareIds(a.worker, b.worker));
+  kept.sort((a, b) => compareIds(a.labourer, b.labourer));
   ended.sort(
-    (a, b) => compareIds(a.worker, b.worker) || compareIds(a.employer, b.employer) || compareIds(a.on, b.on),
+    (a, b) =>
+      compareIds(a.labourer, b.labourer) || compareIds(a.employer, b.employer) || compareIds(a.on, b.on),
   );
   const employers = o.measureRetention
     ? employerRetention(outcomes, dataset, { months: o.months, priorStrength: o.priorStrength })
@@ -181,7 +187,7 @@ export function applyOutcomes(
   const fellows = new Map<string, Map<string, number>>();
   if (o.filled === 'add-kept')
     for (const k of kept) {
-      const county = workers.get(k.worker)!.originCounty;
+      const county = labourers.get(k.labourer)!.originCounty;
       let m = fellows.get(k.employer);
       if (m === undefined) fellows.set(k.employer, (m = new Map()));
       m.set(county, (m.get(county) ?? 0) + 1);
@@ -310,34 +316,34 @@ export function verifyReplan(
     };
   }
   const violations: PlanViolation[] = [];
-  const want = new Map(applied.kept.map((k) => [k.worker as string, k]));
+  const want = new Map(applied.kept.map((k) => [k.labourer as string, k]));
   const seen = new Set<string>();
   for (const k of plan.kept.placements) {
-    const w = want.get(k.worker);
-    seen.add(k.worker);
+    const w = want.get(k.labourer);
+    seen.add(k.labourer);
     if (w === undefined || w.post !== k.post || w.employer !== k.employer || w.since !== k.since)
       violations.push({
         code: 'kept-mismatch',
-        worker: k.worker,
+        labourer: k.labourer,
         post: k.post,
         message:
           w === undefined
-            ? `'${k.worker}' is kept at '${k.post}' but the outcome records do not show them in work there`
-            : `'${k.worker}' is kept at '${k.post}' since ${k.since}, but the outcome records show '${w.post}' since ${w.since}`,
+            ? `'${k.labourer}' is kept at '${k.post}' but the outcome records do not show them in work there`
+            : `'${k.labourer}' is kept at '${k.post}' since ${k.since}, but the outcome records show '${w.post}' since ${w.since}`,
         messageZh:
           w === undefined
-            ? `方案保留 '${k.worker}' 在 '${k.post}'，但跟踪记录显示其不在该岗位在岗`
-            : `方案保留 '${k.worker}' 在 '${k.post}'（自 ${k.since}），跟踪记录却是 '${w.post}'（自 ${w.since}）`,
+            ? `方案保留 '${k.labourer}' 在 '${k.post}'，但跟踪记录显示其不在该岗位在岗`
+            : `方案保留 '${k.labourer}' 在 '${k.post}'（自 ${k.since}），跟踪记录却是 '${w.post}'（自 ${w.since}）`,
       });
   }
   for (const k of applied.kept)
-    if (!seen.has(k.worker))
+    if (!seen.has(k.labourer))
       violations.push({
         code: 'kept-mismatch',
-        worker: k.worker,
+        labourer: k.labourer,
         post: k.post,
-        message: `'${k.worker}' is in work at '${k.post}' by the outcome records but the plan does not keep them`,
-        messageZh: `跟踪记录显示 '${k.worker}' 在 '${k.post}' 在岗，方案却未保留`,
+        message: `'${k.labourer}' is in work at '${k.post}' by the outcome records but the plan does not keep them`,
+        messageZh: `跟踪记录显示 '${k.labourer}' 在 '${k.post}' 在岗，方案却未保留`,
       });
   const { kept: _kept, ...rest } = plan;
   void _kept;

@@ -186,7 +186,7 @@ export function reportToCsv(report: ProgrammeReport, options: ReportCsvOptions =
 }
 
 const PLAN_COLUMNS: CsvHeaders = {
-  worker: { zh: '编号', en: 'worker' },
+  labourer: { zh: '编号', en: 'labourer' },
   name: { zh: '姓名', en: 'name' },
   county: { zh: '户籍县代码', en: 'originCounty' },
   countyName: { zh: '户籍县', en: 'originCountyName' },
@@ -219,7 +219,7 @@ const PLAN_COLUMNS: CsvHeaders = {
  * @throws RangeError if an entry names a labourer or post the dataset does not hold.
  * @example
  * new TextDecoder().decode(planToCsv(plan, ds, { locale: 'en' })).split('\r\n')[0]
- * //=> 'worker,name,originCounty,originCountyName,tier,gender,outcome,post,…'
+ * //=> 'labourer,name,originCounty,originCountyName,tier,gender,outcome,post,…'
  *
  * Complexity: O(N) for N entries, plus the text of the reasons.
  */
@@ -235,18 +235,18 @@ export function planToCsv(
   const n = namerFor(locale, dataset);
   const genders = { female: zh ? '女' : 'female', male: zh ? '男' : 'male' } as const;
   const rows = plan.entries.map((entry) => {
-    const worker = ctx.workers.get(entry.worker);
-    if (worker === undefined)
-      throw new RangeError(`planToCsv: the plan names labourer ${entry.worker}, who is not in the dataset`);
+    const labourer = ctx.labourers.get(entry.labourer);
+    if (labourer === undefined)
+      throw new RangeError(`planToCsv: the plan names labourer ${entry.labourer}, who is not in the dataset`);
     const base = {
-      worker: worker.id,
-      name: worker.name ?? '',
-      county: worker.originCounty,
-      countyName: n.place(worker.originCounty),
+      labourer: labourer.id,
+      name: labourer.name ?? '',
+      county: labourer.originCounty,
+      countyName: n.place(labourer.originCounty),
       tier: zh ? w.tiers[entry.tier] : entry.tier === 0 ? 'priority' : 'other',
-      gender: worker.gender === undefined ? '' : genders[worker.gender],
-      min: worker.pay.minMonthly,
-      target: worker.pay.targetMonthly,
+      gender: labourer.gender === undefined ? '' : genders[labourer.gender],
+      min: labourer.pay.minMonthly,
+      target: labourer.pay.targetMonthly,
     };
     if (entry.kind === 'unplaced')
       return {
@@ -258,7 +258,7 @@ export function planToCsv(
     const post = ctx.posts.get(entry.post);
     if (post === undefined)
       throw new RangeError(
-        `planToCsv: the plan places ${entry.worker} on post ${entry.post}, which is not in the dataset`,
+        `planToCsv: the plan places ${entry.labourer} on post ${entry.post}, which is not in the dataset`,
       );
     return {
       ...base,
@@ -269,7 +269,7 @@ export function planToCsv(
       employerName: ctx.employers.get(post.employer)?.name ?? post.employer,
       site: n.site(post.site),
       score: round(entry.score, 4),
-      net: round(netPay(worker, post, siteArea(post.site, ctx.parks)).net, 2),
+      net: round(netPay(labourer, post, siteArea(post.site, ctx.parks)).net, 2),
       group: entry.group ?? '',
     };
   });

@@ -140,7 +140,7 @@ const ZH: Words = {
     gender: '按性别：安置率与平均月收入',
   },
   reasons: {
-    'worker-excluded': '本人不符合条件（未满16岁或已到退休年龄）',
+    'labourer-excluded': '本人不符合条件（未满16岁或已到退休年龄）',
     'no-eligible-post': '没有符合条件的岗位',
     'below-min-score': '匹配度低于方案下限',
     'posts-filled': '合适岗位已招满',
@@ -239,7 +239,7 @@ const EN: Words = {
     gender: 'By gender: placement rate and mean pay',
   },
   reasons: {
-    'worker-excluded': 'Not eligible (under 16 or past retirement age)',
+    'labourer-excluded': 'Not eligible (under 16 or past retirement age)',
     'no-eligible-post': 'No eligible post',
     'below-min-score': 'Every match below the minimum score',
     'posts-filled': 'Suitable posts already filled',

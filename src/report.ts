@@ -24,7 +24,7 @@ import type { AreaCode, CountyCode, Dataset, Gender, IsoDate, Post } from './typ
 
 /** The unplaced reasons in the order reports list them. */
 export const REPORT_REASON_CODES: readonly UnplacedReasonCode[] = [
-  'worker-excluded',
+  'labourer-excluded',
   'no-eligible-post',
   'below-min-score',
   'posts-filled',
@@ -449,14 +449,16 @@ export function buildReport(
   // 1. Every entry into each split it belongs to.
   for (let i = 0; i < total; i++) {
     const entry = plan.entries[i]!;
-    const worker = ctx.workers.get(entry.worker);
-    if (worker === undefined)
-      throw new RangeError(`buildReport: the plan names labourer ${entry.worker}, who is not in the dataset`);
-    const county = worker.originCounty;
+    const labourer = ctx.labourers.get(entry.labourer);
+    if (labourer === undefined)
+      throw new RangeError(
+        `buildReport: the plan names labourer ${entry.labourer}, who is not in the dataset`,
+      );
+    const county = labourer.originCounty;
     const groups = [
       all,
       tiers.get(entry.tier)!,
-      genders.get(worker.gender ?? 'unrecorded')!,
+      genders.get(labourer.gender ?? 'unrecorded')!,
       slot(counties, county, () => new OutcomeAccumulator()),
       slot(prefectures, prefectureOf(county), () => new OutcomeAccumulator()),
       slot(provinces, provinceOf(county), () => new OutcomeAccumulator()),
@@ -469,23 +471,23 @@ export function buildReport(
       const post: Post | undefined = ctx.posts.get(entry.post);
       if (post === undefined)
         throw new RangeError(
-          `buildReport: the plan places ${entry.worker} on post ${entry.post}, which is not in the dataset`,
+          `buildReport: the plan places ${entry.labourer} on post ${entry.post}, which is not in the dataset`,
         );
       const area = siteArea(post.site, ctx.parks);
-      const { net } = netPay(worker, post, area);
+      const { net } = netPay(labourer, post, area);
       if (!homeMinimum.has(county)) homeMinimum.set(county, minimumWageAt(policy, county, asOf)?.monthly);
       const home = homeMinimum.get(county);
-      for (const g of groups) g.pay.add(net, worker, home);
+      for (const g of groups) g.pay.add(net, labourer, home);
       scoreSum += entry.score;
       const cross = provinceOf(area) !== provinceOf(county);
-      moves.get(cross ? 'cross-province' : 'in-province')!.add(net, worker, home);
+      moves.get(cross ? 'cross-province' : 'in-province')!.add(net, labourer, home);
       const nearHome =
         area.startsWith(county) ||
         (post.site.kind === 'park' &&
           (ctx.parks.get(post.site.park)?.serves.some((a) => county.startsWith(a)) ?? false));
       settings
         .get(nearHome ? 'near-home' : post.site.kind === 'town' ? 'city' : 'elsewhere')!
-        .add(net, worker, home);
+        .add(net, labourer, home);
       placedAt.set(post.id, (placedAt.get(post.id) ?? 0) + 1);
       // 2. Travel subsidies, where the policy defines them.
       let best: TravelSubsidy | undefined;
@@ -495,7 +497,7 @@ export function buildReport(
           inForce(row, asOf) &&
           county.startsWith(row.originArea) &&
           (!row.crossProvinceOnly || cross) &&
-          (row.households === undefined || row.households.includes(worker.household))
+          (row.households === undefined || row.households.includes(labourer.household))
         ) {
           subsidyCounts[r]!++;
           if (best === undefined || moreSpecific(row, best)) best = row;

@@ -13,21 +13,21 @@ export type Exclusions = readonly [Exclusion, ...Exclusion[]];
 export type PairAssessment =
   | {
       readonly kind: 'eligible';
-      readonly worker: Labourer;
+      readonly labourer: Labourer;
       readonly post: Post;
       readonly score: number;
       readonly breakdown: ScoreBreakdown;
     }
   | {
       readonly kind: 'excluded';
-      readonly worker: Labourer;
+      readonly labourer: Labourer;
       readonly post: Post;
       readonly exclusions: Exclusions;
       /** What the pair would score; absent for a labourer under the minimum working age. */
       readonly breakdown?: ScoreBreakdown;
     };
 
-/** Options of `rankPosts` and `rankWorkers`. */
+/** Options of `rankPosts` and `rankLabourers`. */
 export interface RankOptions {
   /**
    * How many eligible entries to rank at most.
@@ -65,10 +65,10 @@ export interface ExcludedPost {
 
 /** The posts for one labourer, best first. */
 export interface PostRanking {
-  readonly worker: Labourer;
+  readonly labourer: Labourer;
   readonly asOf: IsoDate;
   /** Rules broken by the labourer alone (age, retirement), whatever the post. */
-  readonly workerExclusions: readonly Exclusion[];
+  readonly labourerExclusions: readonly Exclusion[];
   readonly ranked: readonly RankedPost[];
   /** In dataset order; empty when `includeExcluded` is false or the labourer is under 16. */
   readonly excluded: readonly ExcludedPost[];
@@ -79,29 +79,29 @@ export interface PostRanking {
 }
 
 /** A ranked labourer. */
-export interface RankedWorker {
+export interface RankedLabourer {
   /** 1-based position in the total order. */
   readonly rank: number;
-  readonly worker: Labourer;
+  readonly labourer: Labourer;
   readonly score: number;
   readonly breakdown: ScoreBreakdown;
 }
 
 /** A labourer who may not be matched with the post, and why. */
-export interface ExcludedWorker {
-  readonly worker: Labourer;
+export interface ExcludedLabourer {
+  readonly labourer: Labourer;
   readonly exclusions: Exclusions;
   /** What the pair would score; absent for a labourer under 16. */
   readonly breakdown?: ScoreBreakdown;
 }
 
 /** The labourers for one post, best first. */
-export interface WorkerRanking {
+export interface LabourerRanking {
   readonly post: Post;
   readonly asOf: IsoDate;
-  readonly ranked: readonly RankedWorker[];
+  readonly ranked: readonly RankedLabourer[];
   /** In dataset order; empty when `includeExcluded` is false. */
-  readonly excluded: readonly ExcludedWorker[];
+  readonly excluded: readonly ExcludedLabourer[];
   readonly excludedCount: number;
   /** Eligible labourers left out because they scored below `minScore` or fell beyond `top`. */
   readonly eligibleNotShown: number;

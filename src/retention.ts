@@ -108,7 +108,7 @@ export interface RetentionReport {
  * @param o - A placement's outcome.
  * @returns The observation.
  * @example
- * observationOf({ worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-01' }, { kind: 'left', on: '2026-03-02', reason: 'pay' }] }).event //=> true
+ * observationOf({ labourer: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-01' }, { kind: 'left', on: '2026-03-02', reason: 'pay' }] }).event //=> true
  */
 export function observationOf(o: PlacementOutcome): SurvivalObservation {
   const start = o.events[0]!.on;
@@ -206,8 +206,8 @@ function grouping(
   dataset: Dataset,
   outcomes: Outcomes,
 ): (o: PlacementOutcome, i: number) => string {
-  const { workers: worker, posts: post, parks } = contextOf(dataset);
-  const w = (o: PlacementOutcome): Labourer => worker.get(o.worker)!;
+  const { labourers: labourer, posts: post, parks } = contextOf(dataset);
+  const w = (o: PlacementOutcome): Labourer => labourer.get(o.labourer)!;
   const p = (o: PlacementOutcome): Post => post.get(o.post)!;
   switch (by) {
     case 'programme':
@@ -333,14 +333,14 @@ function valueAt(row: RetentionRow): number {
  */
 export function skillGap(
   dataset: Dataset,
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   start: IsoDate,
 ): 'met' | 'gap' | 'none-required' {
   if (post.requiredSkills.length === 0) return 'none-required';
   const then = {
-    skills: worker.skills,
-    trainings: worker.trainings.filter((t) => compareIso(t.completedOn, start) <= 0),
+    skills: labourer.skills,
+    trainings: labourer.trainings.filter((t) => compareIso(t.completedOn, start) <= 0),
   };
   return post.requiredSkills.every((req) => requirementCredit(dataset.policy, then, req) >= 1)
     ? 'met'
@@ -357,14 +357,14 @@ export function skillGap(
  * @internal
  */
 export function fellowsOnStarting(outcomes: Outcomes, dataset: Dataset): Uint8Array {
-  const { workers, posts, employers } = contextOf(dataset);
+  const { labourers, posts, employers } = contextOf(dataset);
   const { ends } = factsOf(outcomes);
   const list = outcomes.outcomes;
   const starts = list.map((o) => o.events[0]!.on as string);
   // Placements by employer and county, as indices.
   const groups = new Map<string, { employer: string; county: string; at: number[] }>();
   list.forEach((o, i) => {
-    const county = workers.get(o.worker)!.originCounty;
+    const county = labourers.get(o.labourer)!.originCounty;
     const employer = posts.get(o.post)!.employer;
     const key = `${employer}\u0000${county}`;
     let g = groups.get(key);
@@ -405,8 +405,8 @@ export function fellowsOnStarting(outcomes: Outcomes, dataset: Dataset): Uint8Ar
  *
  * @internal
  */
-export function payBelowMinimum(worker: Labourer, post: Post, parks: ReadonlyMap<string, Park>): boolean {
-  return netPay(worker, post, siteArea(post.site, parks)).net < worker.pay.minMonthly;
+export function payBelowMinimum(labourer: Labourer, post: Post, parks: ReadonlyMap<string, Park>): boolean {
+  return netPay(labourer, post, siteArea(post.site, parks)).net < labourer.pay.minMonthly;
 }
 
 /**
@@ -415,12 +415,12 @@ export function payBelowMinimum(worker: Labourer, post: Post, parks: ReadonlyMap
  * @internal
  */
 export function distanceFromHome(
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   parks: ReadonlyMap<string, Park>,
 ): 'home-county' | 'home-province' | 'other-province' {
   const area = siteArea(post.site, parks);
-  const home = worker.originCounty;
+  const home = labourer.originCounty;
   if (areaContains(home, area)) return 'home-county';
   return provinceOf(home) === provinceOf(area) ? 'home-province' : 'other-province';
 }
@@ -430,6 +430,6 @@ export function distanceFromHome(
  *
  * @internal
  */
-export function trainedBefore(worker: Labourer, day: IsoDate): boolean {
-  return worker.trainings.some((t) => compareIso(t.completedOn, day) <= 0);
+export function trainedBefore(labourer: Labourer, day: IsoDate): boolean {
+  return labourer.trainings.some((t) => compareIso(t.completedOn, day) <= 0);
 }

@@ -83,7 +83,7 @@ function scheduleName(gender: 'male' | 'female', cadre: boolean | undefined): Re
  *
  * Complexity: O(r) for r retirement rules.
  *
- * @param worker - The labourer's birth date, gender and cadre flag.
+ * @param labourer - The labourer's birth date, gender and cadre flag.
  * @param policy - The programme policy.
  * @param asOf - The date whose rule applies (see {@link retirementRuleOn}); the latest rule if absent.
  * @returns The retirement, or undefined if gender is unrecorded or the policy has no rule.
@@ -94,16 +94,16 @@ function scheduleName(gender: 'male' | 'female', cadre: boolean | undefined): Re
  * //=> { date: '2045-05-01', schedule: 'femaleWorker', ageMonths: 660 }
  */
 export function retirementOf(
-  worker: Pick<Labourer, 'birthDate' | 'gender' | 'cadre'>,
+  labourer: Pick<Labourer, 'birthDate' | 'gender' | 'cadre'>,
   policy: Policy,
   asOf?: IsoDate,
 ): Retirement | undefined {
-  if (worker.gender === undefined) return undefined;
+  if (labourer.gender === undefined) return undefined;
   const rule = retirementRuleOn(policy, asOf);
   if (rule === undefined) return undefined;
-  const schedule = scheduleName(worker.gender, worker.cadre);
-  const ageMonths = retirementAgeMonths(rule[schedule], worker.birthDate);
-  return { date: addMonthsIso(worker.birthDate, ageMonths), schedule, ageMonths };
+  const schedule = scheduleName(labourer.gender, labourer.cadre);
+  const ageMonths = retirementAgeMonths(rule[schedule], labourer.birthDate);
+  return { date: addMonthsIso(labourer.birthDate, ageMonths), schedule, ageMonths };
 }
 
 /**

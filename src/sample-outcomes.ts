@@ -88,19 +88,19 @@ export function simulateOutcomes(
     throw new RangeError(`simulateOutcomes: months must be a whole number from 1 to 120, got ${months}`);
   if (!Number.isFinite(seed)) throw new RangeError(`simulateOutcomes: seed must be finite, got ${seed}`);
   const rng = createRandom(seed + 0x6a09e667);
-  const { workers, posts, employers, parks } = contextOf(dataset);
+  const { labourers, posts, employers, parks } = contextOf(dataset);
   const asOf = dataset.asOf;
   const first = addMonthsIso(asOf, -months);
   const span = daysBetween(first, asOf);
   const out: PlacementOutcome[] = [];
   for (const entry of plan.entries) {
     if (entry.kind !== 'placed') continue;
-    const w = workers.get(entry.worker);
+    const w = labourers.get(entry.labourer);
     const p = posts.get(entry.post);
     if (w === undefined || p === undefined) continue;
     const start = addDaysIso(first, rng.int(0, Math.max(0, span - 1)));
     const facts = factsAt(dataset, w, p, employers.get(p.employer), parks, start);
-    out.push({ worker: w.id, post: p.id, events: eventsOf(rng, facts, p, start, asOf) });
+    out.push({ labourer: w.id, post: p.id, events: eventsOf(rng, facts, p, start, asOf) });
   }
   return { outcomes: out };
 }

@@ -29,7 +29,7 @@ export interface SampleOptions {
    * How many labourers.
    * @defaultValue 300
    */
-  readonly workers?: number;
+  readonly labourers?: number;
   /**
    * How many posts; about one employer is generated per five posts.
    * @defaultValue 200
@@ -74,7 +74,7 @@ export interface SampleOptions {
  * site or employer they could all take. The groups are drawn from a stream of their own: the
  * labourers, employers and posts of a seed are the same as without groups.
  *
- * Complexity: O(w + p) for w workers and p posts (every draw is O(log k) over a fixed table;
+ * Complexity: O(w + p) for w labourers and p posts (every draw is O(log k) over a fixed table;
  * the groups take one shuffle and one pass over the labourers).
  *
  * @param options - Sizes, seed and as-of date; see {@link SampleOptions}.
@@ -82,18 +82,18 @@ export interface SampleOptions {
  * @throws RangeError if a size is not a non-negative integer, `asOf` is not a real `YYYY-MM-DD`
  *   date or `groupShare` is not in [0, 1].
  * @example
- * const input = generateSample({ workers: 10, posts: 5, seed: 1 });
+ * const input = generateSample({ labourers: 10, posts: 5, seed: 1 });
  * input.labourers.length //=> 10
- * generateSample({ workers: 10_000, posts: 2_000, seed: 5 }).groups?.length //=> 153 (501 labourers)
+ * generateSample({ labourers: 10_000, posts: 2_000, seed: 5 }).groups?.length //=> 153 (501 labourers)
  * JSON.stringify(generateSample({ seed: 1 })) === JSON.stringify(generateSample({ seed: 1 })) //=> true
  */
 export function generateSample(options: SampleOptions = {}): DatasetInput {
-  const workers = options.workers ?? 300;
+  const labourerCount = options.labourers ?? 300;
   const postCount = options.posts ?? 200;
   const seed = options.seed ?? 2025;
   const asOfText = options.asOf ?? '2026-03-01';
-  if (!Number.isInteger(workers) || workers < 0) {
-    throw new RangeError(`generateSample: workers must be a non-negative integer, got ${workers}`);
+  if (!Number.isInteger(labourerCount) || labourerCount < 0) {
+    throw new RangeError(`generateSample: labourers must be a non-negative integer, got ${labourerCount}`);
   }
   if (!Number.isInteger(postCount) || postCount < 0) {
     throw new RangeError(`generateSample: posts must be a non-negative integer, got ${postCount}`);
@@ -112,7 +112,7 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
   // others' draws as they were.
   const rngEmployers = createRandom(seed);
   const rngPosts = createRandom(seed + 0x5f3759df);
-  const rngWorkers = createRandom(seed + 0x2545f491);
+  const rngLabourers = createRandom(seed + 0x2545f491);
   // Groups draw from a stream of their own, so that having them left every other draw, and so
   // every sample's labourers, employers and posts, exactly as it was without them.
   const rngGroups = createRandom(seed + 0x3c6ef372);
@@ -126,19 +126,19 @@ export function generateSample(options: SampleOptions = {}): DatasetInput {
   const ctx: LabourerContext = {
     asOf,
     cat,
-    drawOrigin: originSampler(rngWorkers),
-    drawTown: townSampler(rngWorkers, cat.towns),
-    drawSector: rngWorkers.sampler(
+    drawOrigin: originSampler(rngLabourers),
+    drawTown: townSampler(rngLabourers, cat.towns),
+    drawSector: rngLabourers.sampler(
       cat.sectors,
       cat.sectors.map((s) => s.weight),
     ),
     special: dongguanPolicy.certificates.filter((c) => c.specialOperation),
     ordinary: dongguanPolicy.certificates.filter((c) => !c.specialOperation),
   };
-  const width = Math.max(4, String(workers).length);
+  const width = Math.max(4, String(labourerCount).length);
   const labourers: Labourer[] = [];
-  for (let i = 0; i < workers; i++) labourers.push(makeLabourer(rngWorkers, i, width, ctx));
-  const showcase = applyShowcase(rngWorkers, labourers, asOf, cat);
+  for (let i = 0; i < labourerCount; i++) labourers.push(makeLabourer(rngLabourers, i, width, ctx));
+  const showcase = applyShowcase(rngLabourers, labourers, asOf, cat);
   const groups = makeGroups(rngGroups, labourers, asOf, groupShare, showcase);
 
   const baseEmployer = employers[0];

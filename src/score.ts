@@ -44,19 +44,19 @@ export const COMPONENTS: readonly ComponentName[] = ['skills', 'pay', 'origin', 
  * pair still gets the score it would have (see `checkEligibility`).
  *
  * @param dataset - The dataset (its policy and as-of date).
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param post - The post; its employer must be in the dataset.
  * @returns The score, its components and the missing-data flags.
  * @throws Error if the post's employer is not in the dataset (a dataset that did not pass `parseDataset`).
  * @example
  * // A labourer from 镇雄县 (min 3,000, target 4,500) and a general-worker post in 塘厦镇 needing no
  * // skill, paying 2,300 base / 5,000 expected, free dormitory, meals 300, fully vetted employer:
- * scorePair(ds, worker, post).score //=> 0.733
+ * scorePair(ds, labourer, post).score //=> 0.733
  * // skills 1 × 0.4 + pay 0.617 × 0.3 + origin 0.24 × 0.2 + employer 1 × 0.1
  *
  * Complexity: O(R·H + B + T + F + L) for one pair (see the components); lookups are cached per dataset.
  */
-export function scorePair(dataset: Dataset, worker: Labourer, post: Post): ScoreBreakdown {
+export function scorePair(dataset: Dataset, labourer: Labourer, post: Post): ScoreBreakdown {
   const ctx = contextOf(dataset);
   const { policy, asOf } = dataset;
   const employer = ctx.employers.get(post.employer);
@@ -65,9 +65,9 @@ export function scorePair(dataset: Dataset, worker: Labourer, post: Post): Score
   const area = siteArea(post.site, ctx.parks);
 
   const results: Record<ComponentName, ComponentResult> = {
-    skills: skillsComponent(policy, worker, post),
-    pay: payComponent(policy, asOf, worker, post, area),
-    origin: originComponent(policy, asOf, worker, post, employer, area),
+    skills: skillsComponent(policy, labourer, post),
+    pay: payComponent(policy, asOf, labourer, post, area),
+    origin: originComponent(policy, asOf, labourer, post, employer, area),
     employer: employerComponent(employer),
   };
 

@@ -13,7 +13,7 @@ import { netPay } from './score.js';
 import type { CountyCode, Dataset, EmployerId } from './types.js';
 
 const REASON_CODES: readonly UnplacedReasonCode[] = [
-  'worker-excluded',
+  'labourer-excluded',
   'no-eligible-post',
   'below-min-score',
   'posts-filled',
@@ -60,14 +60,14 @@ export function summarizePlan(plan: Pick<Plan, 'entries'>, dataset: Dataset): Pl
   const pay = new PayAccumulator();
   for (const entry of plan.entries) {
     const isPlaced = entry.kind === 'placed';
-    const worker = ctx.workers.get(entry.worker);
+    const labourer = ctx.labourers.get(entry.labourer);
     tiers[entry.tier].labourers++;
     if (isPlaced) tiers[entry.tier].placed++;
-    if (worker !== undefined) {
-      const o = origins.get(worker.originCounty) ?? { labourers: 0, placed: 0 };
+    if (labourer !== undefined) {
+      const o = origins.get(labourer.originCounty) ?? { labourers: 0, placed: 0 };
       o.labourers++;
       if (isPlaced) o.placed++;
-      origins.set(worker.originCounty, o);
+      origins.set(labourer.originCounty, o);
     }
     if (!isPlaced) {
       unplacedByReason[entry.reasons[0].code]++;
@@ -76,10 +76,10 @@ export function summarizePlan(plan: Pick<Plan, 'entries'>, dataset: Dataset): Pl
     placed++;
     sumScore += entry.score;
     const post = ctx.posts.get(entry.post);
-    if (post === undefined || worker === undefined) continue;
+    if (post === undefined || labourer === undefined) continue;
     const slot = employers.get(post.employer);
     if (slot !== undefined) slot.placed++;
-    pay.add(netPay(worker, post, siteArea(post.site, ctx.parks)).net, worker, undefined);
+    pay.add(netPay(labourer, post, siteArea(post.site, ctx.parks)).net, labourer, undefined);
   }
   const { meanNet, meanMin, meanTarget, meetingMin, meetingTarget } = pay.figures();
   return {

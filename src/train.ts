@@ -17,7 +17,7 @@ import { placementEnd, type Outcomes } from './outcomes.js';
 import type { Plan } from './plan.js';
 import { applyOutcomes, replan as replanWith } from './replan.js';
 import { netPay, scorePair } from './score.js';
-import type { Dataset, Employer, Labourer, PostId, WorkerId } from './types.js';
+import type { Dataset, Employer, Labourer, PostId, LabourerId } from './types.js';
 
 /**
  * What a training plan maximises: labourers newly placeable (`placed`), their total monthly net pay
@@ -29,7 +29,7 @@ export type TrainingObjective = 'placed' | 'pay' | 'retained';
 /** One course (with, at most, one other change of the labourer's) for one labourer, and the posts with openings left it opens. */
 export interface TrainingOption {
   readonly course: string;
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   /**
    * Other changes the labourer makes with the course (at most one: wider mobility, a lower minimum
    * pay, no dormitory…, as `advise` suggests them), for a labourer no course alone places; empty for
@@ -57,7 +57,7 @@ export interface TrainingOption {
 export interface ChosenCourse {
   readonly course: string;
   /** By id. */
-  readonly trainees: readonly WorkerId[];
+  readonly trainees: readonly LabourerId[];
   /** Cost per trainee × trainees. */
   readonly cost: number;
 }
@@ -104,7 +104,7 @@ export interface TrainingPlan {
   };
   /** The trainees of that matching and where. */
   readonly placements: readonly {
-    readonly worker: WorkerId;
+    readonly labourer: LabourerId;
     readonly course: string;
     /** The other change made with the course, if any (see {@link TrainingOption.changes}). */
     readonly changes: readonly Change[];
@@ -117,7 +117,7 @@ export interface TrainingPlan {
     readonly before: PlacedFigures;
     readonly after: PlacedFigures;
     /** Trainees placed in the new plan, by id. */
-    readonly traineesPlaced: readonly WorkerId[];
+    readonly traineesPlaced: readonly LabourerId[];
   };
 }
 
@@ -324,7 +324,7 @@ function greedy(pr: Problem, budget: number): { set: number[]; m: Matching } {
   for (;;) {
     let pick: { i: number; gain: number; ratio: number; m: Matching } | undefined;
     pr.options.forEach((o, i) => {
-      if (trainees.has(o.worker) || spent + o.cost > budget) return;
+      if (trainees.has(o.labourer) || spent + o.cost > budget) return;
       const m = evaluateSet(pr, [...set, i]);
       const gain = valueOf(pr, m) - valueOf(pr, current);
       if (!(gain > 0)) return;
@@ -339,7 +339,7 @@ function greedy(pr: Problem, budget: number): { set: number[]; m: Matching } {
     });
     if (pick === undefined) break;
     set.push(pick.i);
-    trainees.add(pr.options[pick.i]!.worker);
+    trainees.add(pr.options[pick.i]!.labourer);
     spent += pr.options[pick.i]!.cost;
     current = pick.m;
   }
@@ -355,9 +355,9 @@ function greedy(pr: Problem, budget: number): { set: number[]; m: Matching } {
 
 function exact(pr: Problem, budget: number): { set: number[]; m: Matching } {
   // Options grouped by trainee: each trainee takes at most one course.
-  const byWorker = new Map<string, number[]>();
-  pr.options.forEach((o, i) => byWorker.set(o.worker, [...(byWorker.get(o.worker) ?? []), i]));
-  const groups = [...byWorker.entries()].sort((a, b) => compareIds(a[0], b[0])).map(([, is]) => is);
+  const byLabourer = new Map<string, number[]>();
+  pr.options.forEach((o, i) => byLabourer.set(o.labourer, [...(byLabourer.get(o.labourer) ?? []), i]));
+  const groups = [...byLabourer.entries()].sort((a, b) => compareIds(a[0], b[0])).map(([, is]) => is);
   // What a trainee can add at most: one placement, or their best net pay.
   const most = groups.map((is) =>
     pr.objective === 'placed'
@@ -400,7 +400,7 @@ function placedFigures(dataset: Dataset, plan: Plan): PlacedFigures {
   let pay = 0;
   for (const e of plan.entries) {
     if (e.kind !== 'placed') continue;
-    const w = ctx.workers.get(e.worker);
+    const w = ctx.labourers.get(e.labourer);
     const p = ctx.posts.get(e.post);
     if (w === undefined || p === undefined) continue;
     placed++;
@@ -483,18 +483,18 @@ export function trainingOptions(
   const options: TrainingOption[] = [];
   const unplaced = new Set<string>(
     plan.entries
-      .filter((e) => e.kind === 'unplaced' && e.reasons[0].code !== 'worker-excluded')
-      .map((e) => e.worker),
+      .filter((e) => e.kind === 'unplaced' && e.reasons[0].code !== 'labourer-excluded')
+      .map((e) => e.labourer),
   );
   // Leavers for a skills mismatch are candidates whether or not the plan places them again: the
   // post it gives them goes back to the openings left, to be taken with a course that closes the gap.
   const leavers = new Set<string>();
-  const entryOf = new Map(plan.entries.map((e) => [e.worker as string, e]));
+  const entryOf = new Map(plan.entries.map((e) => [e.labourer as string, e]));
   for (const id of settings.leavers ?? []) {
     const entry = entryOf.get(id);
     if (entry === undefined) continue;
     if (entry.kind === 'placed') spare.set(entry.post, (spare.get(entry.post) ?? 0) + 1);
-    else if (entry.reasons[0].code === 'worker-excluded') continue;
+    else if (entry.reasons[0].code === 'labourer-excluded') continue;
     leavers.add(id);
   }
   const open = [...dataset.posts]
@@ -523,7 +523,7 @@ export function trainingOptions(
   const courses = [...dataset.policy.trainings].sort((a, b) => compareIds(a.id, b.id));
   const courseById = new Map(courses.map((c) => [c.id as string, c]));
   for (const id of [...new Set([...unplaced, ...leavers])].sort(compareIds)) {
-    const w = ctx.workers.get(id);
+    const w = ctx.labourers.get(id);
     if (w === undefined) continue;
     const leaver = leavers.has(id);
     if (!leaver && reach(w).length > 0) continue;
@@ -532,13 +532,13 @@ export function trainingOptions(
       const sc = applyChanges(dataset, w, [trainingChange(course)]);
       if (sc === undefined) continue;
       // A leaver: the posts where the course raises the skills they were short of.
-      const posts = reach(sc.worker).filter(
-        (p) => !leaver || skillsAt(sc.worker, p.post) > skillsAt(w, p.post),
+      const posts = reach(sc.labourer).filter(
+        (p) => !leaver || skillsAt(sc.labourer, p.post) > skillsAt(w, p.post),
       );
       if (posts.length > 0)
         options.push({
           course: course.id,
-          worker: w.id,
+          labourer: w.id,
           changes: [],
           cost: course.costPerTrainee,
           posts,
@@ -561,11 +561,11 @@ export function trainingOptions(
       seen.add(key);
       const sc = applyChanges(dataset, w, [trainingChange(course), others[0]!]);
       if (sc === undefined || sc.date !== dataset.asOf) continue;
-      const posts = reach(sc.worker);
+      const posts = reach(sc.labourer);
       if (posts.length > 0)
         options.push({
           course: course.id,
-          worker: w.id,
+          labourer: w.id,
           changes: [others[0]!],
           cost: course.costPerTrainee,
           posts,
@@ -575,7 +575,7 @@ export function trainingOptions(
   }
   options.sort(
     (a, b) =>
-      compareIds(a.worker, b.worker) ||
+      compareIds(a.labourer, b.labourer) ||
       compareIds(a.course, b.course) ||
       compareIds(a.changes.map(changeKey).join(';'), b.changes.map(changeKey).join(';')),
   );
@@ -597,7 +597,7 @@ export function trainingOptions(
  * @param mode - `exact` or `greedy`.
  * @returns The chosen option indices (ascending), their value and the matching behind it.
  * @example
- * selectTraining([{ course: 'c', worker: 'w', changes: [], cost: 5, why: 'unplaced', posts: [{ post: 'p', net: 3000, score: 0.5, retention: 0.8 }] }], new Map([['p', 1]]), 5, 'placed', 'exact').chosen //=> [0]
+ * selectTraining([{ course: 'c', labourer: 'w', changes: [], cost: 5, why: 'unplaced', posts: [{ post: 'p', net: 3000, score: 0.5, retention: 0.8 }] }], new Map([['p', 1]]), 5, 'placed', 'exact').chosen //=> [0]
  */
 export function selectTraining(
   options: readonly TrainingOption[],
@@ -699,7 +699,7 @@ export function planTraining(given: Dataset, options: TrainingPlanOptions): Trai
   const leavers =
     outcomes === undefined
       ? []
-      : outcomes.outcomes.filter((o) => placementEnd(o)?.reason === 'skills-mismatch').map((o) => o.worker);
+      : outcomes.outcomes.filter((o) => placementEnd(o)?.reason === 'skills-mismatch').map((o) => o.labourer);
   const { options: opts, spare } = trainingOptions(dataset, plan, {
     leavers,
     ...(options.combinations === undefined ? {} : { combinations: options.combinations }),
@@ -709,8 +709,8 @@ export function planTraining(given: Dataset, options: TrainingPlanOptions): Trai
   const best = { set: [...selection.chosen] };
   const posts = selection.posts;
 
-  const perWorker = new Map<string, number>();
-  for (const o of opts) perWorker.set(o.worker, (perWorker.get(o.worker) ?? 0) + 1);
+  const perLabourer = new Map<string, number>();
+  for (const o of opts) perLabourer.set(o.labourer, (perLabourer.get(o.labourer) ?? 0) + 1);
   // The bound needs one useful option per labourer and positive costs; the retained objective is an
   // assignment valuation too (weights in [0, 1]).
   const guarantee: TrainingGuarantee =
@@ -719,12 +719,12 @@ export function planTraining(given: Dataset, options: TrainingPlanOptions): Trai
       : {
           kind: 'approximate',
           ratio: GREEDY_RATIO,
-          holds: [...perWorker.values()].every((n) => n <= 1) && opts.every((o) => o.cost > 0),
+          holds: [...perLabourer.values()].every((n) => n <= 1) && opts.every((o) => o.cost > 0),
         };
 
   const chosenOptions = best.set.map((i) => opts[i]!);
-  const byCourse = new Map<string, WorkerId[]>();
-  for (const o of chosenOptions) byCourse.set(o.course, [...(byCourse.get(o.course) ?? []), o.worker]);
+  const byCourse = new Map<string, LabourerId[]>();
+  for (const o of chosenOptions) byCourse.set(o.course, [...(byCourse.get(o.course) ?? []), o.labourer]);
   const chosen: ChosenCourse[] = [...byCourse.entries()]
     .sort((a, b) => compareIds(a[0], b[0]))
     .map(([course, trainees]) => {
@@ -736,25 +736,25 @@ export function planTraining(given: Dataset, options: TrainingPlanOptions): Trai
   const placements = m.pairs
     .map(([i, j]) => {
       const o = opts[best.set[i]!]!;
-      return { worker: o.worker, course: o.course, changes: o.changes, why: o.why, post: posts[j]! };
+      return { labourer: o.labourer, course: o.course, changes: o.changes, why: o.why, post: posts[j]! };
     })
-    .sort((a, b) => compareIds(a.worker, b.worker));
+    .sort((a, b) => compareIds(a.labourer, b.labourer));
 
   // The real outcome: a new plan with the trainees trained.
   const ctx = contextOf(dataset);
   const trained = new Map<string, Labourer>();
   for (const o of chosenOptions) {
     const course = dataset.policy.trainings.find((t) => t.id === o.course);
-    const w = ctx.workers.get(o.worker);
+    const w = ctx.labourers.get(o.labourer);
     if (course === undefined || w === undefined) continue;
     const sc = applyChanges(dataset, w, [trainingChange(course), ...o.changes]);
-    if (sc !== undefined) trained.set(w.id, sc.worker);
+    if (sc !== undefined) trained.set(w.id, sc.labourer);
   }
   const after = { ...dataset, labourers: dataset.labourers.map((l) => trained.get(l.id) ?? l) };
   const {
     mode: planMode,
     minScore,
-    candidatesPerWorker,
+    candidatesPerLabourer,
     groups,
     keepTogether,
     exactGroupLimit,
@@ -764,12 +764,12 @@ export function planTraining(given: Dataset, options: TrainingPlanOptions): Trai
     minScore,
     groups,
     exactGroupLimit,
-    ...(candidatesPerWorker === undefined ? {} : { candidatesPerWorker }),
+    ...(candidatesPerLabourer === undefined ? {} : { candidatesPerLabourer }),
     ...(keepTogether === undefined ? {} : { keepTogether }),
   });
   const traineesPlaced = replan.entries
-    .filter((e) => e.kind === 'placed' && trained.has(e.worker))
-    .map((e) => e.worker)
+    .filter((e) => e.kind === 'placed' && trained.has(e.labourer))
+    .map((e) => e.labourer)
     .sort(compareIds);
 
   return {
@@ -799,7 +799,7 @@ export function planTraining(given: Dataset, options: TrainingPlanOptions): Trai
  * @returns Placed count, pay and expected retained of the matching (for `placed`: a largest
  *   matching of largest pay).
  * @example
- * trainingValue([{ course: 'c', worker: 'w', changes: [], cost: 1, why: 'unplaced', posts: [{ post: 'p', net: 3000, score: 0.5, retention: 0.8 }] }], new Map([['p', 1]]), 'pay')
+ * trainingValue([{ course: 'c', labourer: 'w', changes: [], cost: 1, why: 'unplaced', posts: [{ post: 'p', net: 3000, score: 0.5, retention: 0.8 }] }], new Map([['p', 1]]), 'pay')
  * //=> { placed: 1, pay: 3000, retained: 0.8 }
  */
 export function trainingValue(

@@ -13,7 +13,7 @@ declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** A labourer's id, unique within a dataset. */
-export type WorkerId = Brand<string, 'WorkerId'>;
+export type LabourerId = Brand<string, 'LabourerId'>;
 /** A post's id, unique within a dataset. */
 export type PostId = Brand<string, 'PostId'>;
 /** An employer's id, unique within a dataset. */
@@ -85,7 +85,7 @@ export interface CompletedTraining {
 
 /** A registered labourer, as surveyed by the human-resources bureau. */
 export interface Labourer {
-  readonly id: WorkerId;
+  readonly id: LabourerId;
   readonly name?: string;
   readonly household: HouseholdStatus;
   /** Six-digit county code of the household registration. */
@@ -173,7 +173,7 @@ export interface MeasuredRetention {
  * not planned again. Derived from outcome records by `applyOutcomes`; never read from a dataset file.
  */
 export interface EndedForCause {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly employer: EmployerId;
   /** The post the placement was at. */
   readonly post: PostId;
@@ -195,7 +195,7 @@ export interface SkillRequirement {
   readonly minLevel: SkillLevel;
 }
 
-/** How a post pays, in CNY per month before the worker's costs. */
+/** How a post pays, in CNY per month before the labourer's costs. */
 export type PostPay =
   | {
       readonly kind: 'monthly';
@@ -208,14 +208,14 @@ export type PostPay =
       readonly kind: 'piece-rate';
       /** The employer's guaranteed floor. */
       readonly guaranteedMonthly: number;
-      /** Expected pay for an average worker; ≥ guaranteed. */
+      /** Expected pay for an average labourer; ≥ guaranteed. */
       readonly expectedMonthly: number;
     };
 
 /** Board or lodging offered with a post. */
 export interface Provision {
   readonly provided: boolean;
-  /** What the worker pays per month (CNY); 0 if free. */
+  /** What the labourer pays per month (CNY); 0 if free. */
   readonly monthlyCost: number;
 }
 
@@ -245,7 +245,7 @@ export interface Post {
   readonly contractMonths: number;
   /** An age range the employer asks for, within the law. */
   readonly ageRange?: { readonly min?: number; readonly max?: number };
-  /** Hazardous work (劳动法 art. 64): never for workers under 18. */
+  /** Hazardous work (劳动法 art. 64): never for labourers under 18. */
   readonly hazardous: boolean;
   /** Applications accepted from `opens` to `closes`, both inclusive. */
   readonly window: { readonly opens: IsoDate; readonly closes: IsoDate };

@@ -7,14 +7,14 @@
  *
  * Each definition here is the plan's, stated a second time on purpose: the candidates of
  * `assign` (every eligible pair scoring at least `minScore`; each labourer's best
- * `candidatesPerWorker` of them by score, then post id; with `keepTogether`, every such pair weighted
+ * `candidatesPerLabourer` of them by score, then post id; with `keepTogether`, every such pair weighted
  * by score plus the bonus), and a blocking pair (a labourer and a candidate post it prefers to where
  * it is, which would take it), and why an unplaced labourer is unplaced.
  *
  * @module
  */
 import { compareIds, priorityTier } from './compare.js';
-import { checkEligibility, workerExclusions } from './eligibility.js';
+import { checkEligibility, labourerExclusions } from './eligibility.js';
 import {
   NEAR_MISS_HOLDERS,
   type GroupFailure,
@@ -25,7 +25,7 @@ import {
 import type { ExclusionCode } from './reasons.js';
 import { FULL_FELLOWS } from './score/origin.js';
 import { scorePair } from './score.js';
-import type { Dataset, PostId, WorkerId } from './types.js';
+import type { Dataset, PostId, LabourerId } from './types.js';
 
 /** Each labourer's candidate pairs, by position (dataset order), each labourer's run in post id order. */
 export interface CandidateRuns {
@@ -40,7 +40,7 @@ export interface CandidateRuns {
 
 /** What of a plan's options decides its candidates (`PlanOptions` has these fields). */
 export interface CandidateOptions {
-  readonly candidatesPerWorker?: number | undefined;
+  readonly candidatesPerLabourer?: number | undefined;
   readonly keepTogether?: { readonly weight: number } | undefined;
 }
 
@@ -100,11 +100,11 @@ export function everyEligiblePair(dataset: Dataset, minScore: number): Candidate
   const posts: number[] = [];
   const scores: number[] = [];
   for (let w = 0; w < W; w++) {
-    const worker = dataset.labourers[w]!;
+    const labourer = dataset.labourers[w]!;
     for (const p of order) {
       const post = dataset.posts[p]!;
-      if (checkEligibility(dataset, worker, post).length > 0) continue;
-      const score = scorePair(dataset, worker, post).score;
+      if (checkEligibility(dataset, labourer, post).length > 0) continue;
+      const score = scorePair(dataset, labourer, post).score;
       if (score < minScore) continue;
       posts.push(p);
       scores.push(score);
@@ -116,7 +116,7 @@ export function everyEligiblePair(dataset: Dataset, minScore: number): Candidate
 
 /**
  * The candidates of a plan with these options, from every eligible pair: all of them; or each
- * labourer's best `candidatesPerWorker` (score descending, then post id); or, with `keepTogether`,
+ * labourer's best `candidatesPerLabourer` (score descending, then post id); or, with `keepTogether`,
  * all of them weighted by score plus `weight × min(1, (fellows + already) / FULL_FELLOWS)`, where
  * fellows counts the other labourers of the county with a candidate at the post's employer and
  * already the county's labourers the employer has in work.
@@ -163,7 +163,7 @@ export function candidatesOf(dataset: Dataset, all: CandidateRuns, options: Cand
     }
     return { ...all, weights, bonuses };
   }
-  const n = options.candidatesPerWorker;
+  const n = options.candidatesPerLabourer;
   if (n === undefined) return all;
   // The best n, back in post id order.
   return picked(all, (w) => best(all, w, n).sort((a, b) => a - b));
@@ -257,8 +257,8 @@ export function atLeast(all: CandidateRuns, minScore: number): CandidateRuns {
 
 /**
  * Why each unplaced labourer is unplaced, from every eligible pair: rules about the labourer alone
- * (`worker-excluded`, with `workerExclusions`); else its best candidates, at most
- * {@link NEAR_MISS_HOLDERS} (and at most `candidatesPerWorker`), each with how many hold it and its
+ * (`labourer-excluded`, with `labourerExclusions`); else its best candidates, at most
+ * {@link NEAR_MISS_HOLDERS} (and at most `candidatesPerLabourer`), each with how many hold it and its
  * least preferred holders in the post's order — tier, score descending, id (`posts-filled`; nothing
  * of its own for a group member); else its best eligible post when that scores below the minimum
  * (`below-min-score`); else how many posts each hard rule excludes (`no-eligible-post`). A member
@@ -274,7 +274,7 @@ export function atLeast(all: CandidateRuns, minScore: number): CandidateRuns {
 export function reasonsByRules(
   dataset: Dataset,
   eligible: CandidateRuns,
-  options: { readonly minScore: number; readonly candidatesPerWorker?: number | undefined },
+  options: { readonly minScore: number; readonly candidatesPerLabourer?: number | undefined },
   postOf: Int32Array,
   scoreOf: Float64Array,
 ): (w: number, failure?: { readonly group: string; readonly why: GroupFailure }) => UnplacedReason[] {
@@ -295,14 +295,14 @@ export function reasonsByRules(
     );
     const takenBy: Holder[] = list
       .slice(Math.max(0, list.length - NEAR_MISS_HOLDERS))
-      .map((h) => ({ worker: id(h) as WorkerId, tier: tier(h), score: scoreOf[h]! }));
+      .map((h) => ({ labourer: id(h) as LabourerId, tier: tier(h), score: scoreOf[h]! }));
     return { post: dataset.posts[p]!.id as PostId, score, held: list.length, takenBy };
   };
   const own = (w: number, member: boolean): UnplacedReason[] => {
-    const worker = dataset.labourers[w]!;
-    const exclusions = workerExclusions(dataset, worker);
-    if (exclusions.length > 0) return [{ code: 'worker-excluded', params: { exclusions } }];
-    const n = Math.min(NEAR_MISS_HOLDERS, options.candidatesPerWorker ?? NEAR_MISS_HOLDERS);
+    const labourer = dataset.labourers[w]!;
+    const exclusions = labourerExclusions(dataset, labourer);
+    if (exclusions.length > 0) return [{ code: 'labourer-excluded', params: { exclusions } }];
+    const n = Math.min(NEAR_MISS_HOLDERS, options.candidatesPerLabourer ?? NEAR_MISS_HOLDERS);
     const near = best(candidates, w, n);
     if (near.length > 0) {
       if (member) return [];
@@ -323,7 +323,7 @@ export function reasonsByRules(
     const byRule: Partial<Record<ExclusionCode, number>> = {};
     // Posts per rule: a post missing two required skills counts once for that rule.
     for (const post of dataset.posts)
-      for (const code of new Set(checkEligibility(dataset, worker, post).map((x) => x.code)))
+      for (const code of new Set(checkEligibility(dataset, labourer, post).map((x) => x.code)))
         byRule[code] = (byRule[code] ?? 0) + 1;
     return [{ code: 'no-eligible-post', params: { posts: dataset.posts.length, byRule } }];
   };

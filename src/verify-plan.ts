@@ -36,9 +36,9 @@ export type PlanViolationCode =
   | 'mode-mismatch'
   | 'as-of-mismatch'
   | 'not-sorted'
-  | 'unknown-worker'
-  | 'worker-listed-twice'
-  | 'worker-missing'
+  | 'unknown-labourer'
+  | 'labourer-listed-twice'
+  | 'labourer-missing'
   | 'unknown-post'
   | 'ineligible'
   | 'not-a-candidate'
@@ -65,7 +65,7 @@ export interface PlanViolation {
   readonly message: string;
   /** The same in Chinese. */
   readonly messageZh: string;
-  readonly worker?: string;
+  readonly labourer?: string;
   readonly post?: string;
   readonly group?: string;
 }
@@ -140,7 +140,7 @@ function readDuals(
   cert: OptimalCertificate,
   tiers: readonly number[],
   out: Uint8Array,
-  tierOfWorker: (w: number) => number,
+  tierOfLabourer: (w: number) => number,
   add: (v: PlanViolation) => void,
   what: string,
 ): PlanDuals | undefined {
@@ -153,11 +153,11 @@ function readDuals(
     });
     return undefined;
   }
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
-  const workerTier = new Int32Array(W).fill(-1);
-  const workerTierDual = new Float64Array(W * T);
-  const workerDual = new Float64Array(W);
+  const labourerTier = new Int32Array(W).fill(-1);
+  const labourerTierDual = new Float64Array(W * T);
+  const labourerDual = new Float64Array(W);
   const postTierDual = new Float64Array(P * T);
   const postDual = new Float64Array(P);
   let ok = true;
@@ -169,7 +169,7 @@ function readDuals(
     at: number,
     weight: Float64Array,
     i: number,
-    side: 'worker' | 'post',
+    side: 'labourer' | 'post',
   ): void => {
     const w = Object.hasOwn(part, id) ? part[id] : undefined;
     const t = Object.hasOwn(tierPart, id) ? tierPart[id] : undefined;
@@ -194,16 +194,16 @@ function readDuals(
   };
   for (let w = 0; w < W; w++) {
     if (out[w] === 1) continue;
-    workerTier[w] = tierOfWorker(w);
+    labourerTier[w] = tierOfLabourer(w);
     read(
       cert.leftPotential,
       cert.leftTierPotential,
-      index.workerIds[w]!,
-      workerTierDual,
+      index.labourerIds[w]!,
+      labourerTierDual,
       w * T,
-      workerDual,
+      labourerDual,
       w,
-      'worker',
+      'labourer',
     );
   }
   for (let p = 0; p < P; p++)
@@ -217,7 +217,7 @@ function readDuals(
       p,
       'post',
     );
-  return ok ? { T, tiers, workerTier, workerTierDual, workerDual, postTierDual, postDual } : undefined;
+  return ok ? { T, tiers, labourerTier, labourerTierDual, labourerDual, postTierDual, postDual } : undefined;
 }
 
 /** Lexicographic sign of a tier part and weight, the weight within `tol`. */
@@ -305,10 +305,10 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
       messageZh: `方案基准日 ${plan.asOf}，数据集基准日 ${dataset.asOf}`,
     });
   const index = compileIndex(dataset);
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
-  const workerAt = new Map<string, number>();
-  index.workerIds.forEach((id, w) => workerAt.set(id, w));
+  const labourerAt = new Map<string, number>();
+  index.labourerIds.forEach((id, w) => labourerAt.set(id, w));
   const postAt = new Map<string, number>();
   index.postIds.forEach((id, p) => postAt.set(id, p));
   const labourers = dataset.labourers;
@@ -317,41 +317,41 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   const seen = new Uint8Array(W);
   const postOf = new Int32Array(W).fill(-1);
   plan.entries.forEach((e, i) => {
-    const w = workerAt.get(e.worker);
+    const w = labourerAt.get(e.labourer);
     if (
       i > 0 &&
-      compareIds(plan.entries[i - 1]!.worker, e.worker) >= 0 &&
+      compareIds(plan.entries[i - 1]!.labourer, e.labourer) >= 0 &&
       !(w !== undefined && seen[w] === 1)
     )
       add({
         code: 'not-sorted',
-        message: `entry ${i} ('${e.worker}') is out of order`,
-        messageZh: `第 ${i} 条（'${e.worker}'）顺序不对`,
-        worker: e.worker,
+        message: `entry ${i} ('${e.labourer}') is out of order`,
+        messageZh: `第 ${i} 条（'${e.labourer}'）顺序不对`,
+        labourer: e.labourer,
       });
     if (w === undefined)
       add({
-        code: 'unknown-worker',
-        message: `'${e.worker}' is not a labourer`,
-        messageZh: `'${e.worker}' 不是数据集中的劳动力`,
-        worker: e.worker,
+        code: 'unknown-labourer',
+        message: `'${e.labourer}' is not a labourer`,
+        messageZh: `'${e.labourer}' 不是数据集中的劳动力`,
+        labourer: e.labourer,
       });
     else if (seen[w] === 1)
       add({
-        code: 'worker-listed-twice',
-        message: `'${e.worker}' appears twice`,
-        messageZh: `'${e.worker}' 出现了两次`,
-        worker: e.worker,
+        code: 'labourer-listed-twice',
+        message: `'${e.labourer}' appears twice`,
+        messageZh: `'${e.labourer}' 出现了两次`,
+        labourer: e.labourer,
       });
     if (w !== undefined) seen[w] = 1;
   });
   for (let w = 0; w < W; w++)
     if (seen[w] === 0)
       add({
-        code: 'worker-missing',
-        message: `'${index.workerIds[w]}' is not in the plan`,
-        messageZh: `'${index.workerIds[w]}' 不在方案中`,
-        worker: index.workerIds[w]!,
+        code: 'labourer-missing',
+        message: `'${index.labourerIds[w]}' is not in the plan`,
+        messageZh: `'${index.labourerIds[w]}' 不在方案中`,
+        labourer: index.labourerIds[w]!,
       });
 
   // Candidate lists, when the candidates are not every eligible pair scoring at least minScore; in
@@ -368,8 +368,8 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
       ? candidatesOf(dataset, every, options)
       : options.keepTogether !== undefined
         ? keepTogetherLists(index, options.minScore, options.keepTogether)
-        : options.candidatesPerWorker !== undefined
-          ? topLists(index, options.candidatesPerWorker, options.minScore)
+        : options.candidatesPerLabourer !== undefined
+          ? topLists(index, options.candidatesPerLabourer, options.minScore)
           : undefined;
   const inList = (w: number, p: number): number => {
     if (lists === undefined) return -1;
@@ -383,16 +383,16 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   const weightOf = new Float64Array(W);
   const listed = new Uint8Array(W);
   for (const e of plan.entries) {
-    const w = workerAt.get(e.worker);
+    const w = labourerAt.get(e.labourer);
     if (w === undefined || listed[w] === 1) continue;
     listed[w] = 1;
-    const worker = labourers[w]!;
-    if (e.tier !== priorityTier(worker))
+    const labourer = labourers[w]!;
+    if (e.tier !== priorityTier(labourer))
       add({
         code: 'tier-mismatch',
-        message: `'${e.worker}' has tier ${priorityTier(worker)}, not ${e.tier}`,
-        messageZh: `'${e.worker}' 的优先层级是 ${priorityTier(worker)}，不是 ${e.tier}`,
-        worker: e.worker,
+        message: `'${e.labourer}' has tier ${priorityTier(labourer)}, not ${e.tier}`,
+        messageZh: `'${e.labourer}' 的优先层级是 ${priorityTier(labourer)}，不是 ${e.tier}`,
+        labourer: e.labourer,
       });
     if (e.kind !== 'placed') continue;
     const p = postAt.get(e.post);
@@ -401,7 +401,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
         code: 'unknown-post',
         message: `'${e.post}' is not a post`,
         messageZh: `'${e.post}' 不是数据集中的岗位`,
-        worker: e.worker,
+        labourer: e.labourer,
         post: e.post,
       });
       continue;
@@ -409,16 +409,16 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
     postOf[w] = p;
     load[p]! += 1;
     const post = dataset.posts[p]!;
-    const broken = checkEligibility(dataset, worker, post);
+    const broken = checkEligibility(dataset, labourer, post);
     if (broken.length > 0)
       add({
         code: 'ineligible',
-        message: `'${e.worker}' → '${e.post}' breaks ${broken.map((b) => b.code).join(', ')}`,
-        messageZh: `'${e.worker}' → '${e.post}' 违反规则 ${broken.map((b) => b.code).join('、')}`,
-        worker: e.worker,
+        message: `'${e.labourer}' → '${e.post}' breaks ${broken.map((b) => b.code).join(', ')}`,
+        messageZh: `'${e.labourer}' → '${e.post}' 违反规则 ${broken.map((b) => b.code).join('、')}`,
+        labourer: e.labourer,
         post: e.post,
       });
-    const score = scorePair(dataset, worker, post).score;
+    const score = scorePair(dataset, labourer, post).score;
     scoreOf[w] = score;
     const k = inList(w, p);
     const bonus = lists?.bonuses !== undefined && k >= 0 ? lists.bonuses[k]! : 0;
@@ -426,9 +426,9 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
     if (broken.length === 0 && (score < options.minScore || (lists !== undefined && k < 0)))
       add({
         code: 'not-a-candidate',
-        message: `'${e.worker}' → '${e.post}' is below the minimum score or beyond the candidates per labourer`,
-        messageZh: `'${e.worker}' → '${e.post}' 低于最低分，或不在每人的候选岗位之内`,
-        worker: e.worker,
+        message: `'${e.labourer}' → '${e.post}' is below the minimum score or beyond the candidates per labourer`,
+        messageZh: `'${e.labourer}' → '${e.post}' 低于最低分，或不在每人的候选岗位之内`,
+        labourer: e.labourer,
         post: e.post,
       });
     if (e.employer !== post.employer)
@@ -436,15 +436,15 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
         code: 'employer-mismatch',
         message: `'${e.post}' belongs to '${post.employer}'`,
         messageZh: `'${e.post}' 属于 '${post.employer}'`,
-        worker: e.worker,
+        labourer: e.labourer,
         post: e.post,
       });
     if (!same(score, e.score) || !same(bonus, e.bonus))
       add({
         code: 'score-mismatch',
-        message: `'${e.worker}' → '${e.post}' scores ${score} (bonus ${bonus}), not ${e.score} (bonus ${e.bonus})`,
-        messageZh: `'${e.worker}' → '${e.post}' 得分 ${score}（加分 ${bonus}），不是 ${e.score}（加分 ${e.bonus}）`,
-        worker: e.worker,
+        message: `'${e.labourer}' → '${e.post}' scores ${score} (bonus ${bonus}), not ${e.score} (bonus ${e.bonus})`,
+        messageZh: `'${e.labourer}' → '${e.post}' 得分 ${score}（加分 ${bonus}），不是 ${e.score}（加分 ${e.bonus}）`,
+        labourer: e.labourer,
         post: e.post,
       });
   }
@@ -462,16 +462,16 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   for (const g of options.groups) for (const m of g.members) groupOf.set(m, g.id);
   // A placement names the labourer's group, and only a member's does (reports show it).
   for (const e of plan.entries) {
-    if (e.kind !== 'placed' || !workerAt.has(e.worker)) continue;
-    const gid = groupOf.get(e.worker);
+    if (e.kind !== 'placed' || !labourerAt.has(e.labourer)) continue;
+    const gid = groupOf.get(e.labourer);
     if (e.group === gid) continue;
     const said = e.group === undefined ? 'no group' : `group '${e.group}'`;
     const is = gid === undefined ? 'is in none' : `is in '${gid}'`;
     add({
       code: 'group-outcome-mismatch',
-      message: `'${e.worker}' is placed with ${said} but ${is}`,
-      messageZh: `'${e.worker}' 的安置记为${e.group === undefined ? '不属任何小组' : `小组 '${e.group}'`}，实际${gid === undefined ? '不属任何小组' : `属小组 '${gid}'`}`,
-      worker: e.worker,
+      message: `'${e.labourer}' is placed with ${said} but ${is}`,
+      messageZh: `'${e.labourer}' 的安置记为${e.group === undefined ? '不属任何小组' : `小组 '${e.group}'`}，实际${gid === undefined ? '不属任何小组' : `属小组 '${gid}'`}`,
+      labourer: e.labourer,
     });
   }
   const outcomes = new Map<string, Plan['groups'][number]>();
@@ -491,7 +491,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   };
   for (const g of options.groups) {
     const keys = g.members.map((m) => {
-      const p = postOf[workerAt.get(m)!]!;
+      const p = postOf[labourerAt.get(m)!]!;
       return p < 0 ? undefined : keyOf(g.rule, p);
     });
     const none = keys.every((k) => k === undefined);
@@ -529,16 +529,16 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   const roomLimits = walkLimits(options.minScore);
   // Unplaced labourers county by county: each walker builds a county's buckets once.
   const unplaced = plan.entries
-    .filter((e) => e.kind === 'unplaced' && workerAt.has(e.worker))
-    .map((e) => ({ e, w: workerAt.get(e.worker)! }))
+    .filter((e) => e.kind === 'unplaced' && labourerAt.has(e.labourer))
+    .map((e) => ({ e, w: labourerAt.get(e.labourer)! }))
     .sort(
       (a, b) =>
-        index.workerCounty[a.w]! - index.workerCounty[b.w]! ||
-        index.workerScope[a.w]! - index.workerScope[b.w]!,
+        index.labourerCounty[a.w]! - index.labourerCounty[b.w]! ||
+        index.labourerScope[a.w]! - index.labourerScope[b.w]!,
     );
   for (const { e, w } of unplaced) {
     if (e.kind !== 'unplaced') continue;
-    const gid = groupOf.get(e.worker);
+    const gid = groupOf.get(e.labourer);
     const o = gid === undefined ? undefined : outcomes.get(gid);
     const failure: { group: string; why: GroupFailure } | undefined =
       gid === undefined
@@ -547,9 +547,9 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
     if (!same(reasonsOf(w, failure), e.reasons))
       add({
         code: 'reason-mismatch',
-        message: `'${e.worker}': the unplaced reasons are not what the plan implies`,
-        messageZh: `'${e.worker}'：未安置原因与方案不符`,
-        worker: e.worker,
+        message: `'${e.labourer}': the unplaced reasons are not what the plan implies`,
+        messageZh: `'${e.labourer}'：未安置原因与方案不符`,
+        labourer: e.labourer,
       });
     if (gid !== undefined) continue;
     // In optimal mode a non-priority labourer counts only by weight: a pair of weight 0 adds nothing.
@@ -573,23 +573,23 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
     if (found >= 0)
       add({
         code: 'unplaced-with-room',
-        message: `'${e.worker}' is unplaced but '${index.postIds[found]}' has room`,
-        messageZh: `'${e.worker}' 未安置，但 '${index.postIds[found]}' 还有空缺`,
-        worker: e.worker,
+        message: `'${e.labourer}' is unplaced but '${index.postIds[found]}' has room`,
+        messageZh: `'${e.labourer}' 未安置，但 '${index.postIds[found]}' 还有空缺`,
+        labourer: e.labourer,
         post: index.postIds[found]!,
       });
   }
 
   // The objective, added in id order.
-  const { workerByRank } = idOrderOf(index);
+  const { labourerByRank } = idOrderOf(index);
   let priorityPlaced = 0;
   let placed = 0;
   let total = 0;
   for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
+    const w = labourerByRank[i]!;
     if (postOf[w]! < 0) continue;
     placed++;
-    if (index.workerPriority[w] === 1) priorityPlaced++;
+    if (index.labourerPriority[w] === 1) priorityPlaced++;
     total += weightOf[w]!;
   }
   const objective = { priorityPlaced, placed, total };
@@ -608,7 +608,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
   const maxWeight = 1 + (options.keepTogether?.weight ?? 0);
   const tol = TOLERANCE * maxWeight;
   if (options.mode === 'optimal') {
-    const cg = certificateGraph(index, options, plan, postOf, workerAt, capacity);
+    const cg = certificateGraph(index, options, plan, postOf, labourerAt, capacity);
     const cert = plan.certificate;
     if (cert?.kind !== 'duals')
       add({
@@ -672,7 +672,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
     const member = new Uint8Array(W);
     const explainedAt = new Uint8Array(P);
     if (grouped) {
-      for (let w = 0; w < W; w++) if (groupOf.has(index.workerIds[w]!)) member[w] = 1;
+      for (let w = 0; w < W; w++) if (groupOf.has(index.labourerIds[w]!)) member[w] = 1;
       const least = leastPreferredHolders(index, postOf, weightOf);
       for (let p = 0; p < P; p++) if (least[p]! >= 0 && member[least[p]!] === 1) explainedAt[p] = 1;
     }
@@ -683,14 +683,14 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
         ? columnsOf(blockingPairsByCandidates(dataset, lists!, postOf, weightOf, capacity, first, keep))
         : blockingPairsOf(index, postOf, weightOf, options.minScore, lists, { first, keep });
     const n = found.count;
-    for (let i = 0; i < found.kept.workers.length; i++) {
-      const w = found.kept.workers[i]!;
+    for (let i = 0; i < found.kept.labourers.length; i++) {
+      const w = found.kept.labourers[i]!;
       const p = found.kept.posts[i]!;
       add({
         code: 'blocking-pair',
-        message: `'${index.workerIds[w]}' and '${index.postIds[p]}' would both rather be together`,
-        messageZh: `'${index.workerIds[w]}' 与 '${index.postIds[p]}' 都更愿意彼此匹配（阻塞对）`,
-        worker: index.workerIds[w]!,
+        message: `'${index.labourerIds[w]}' and '${index.postIds[p]}' would both rather be together`,
+        messageZh: `'${index.labourerIds[w]}' 与 '${index.postIds[p]}' 都更愿意彼此匹配（阻塞对）`,
+        labourer: index.labourerIds[w]!,
         post: index.postIds[p]!,
       });
     }
@@ -701,7 +701,7 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
       let sameList = count === n && listed.length === Math.min(n, LISTED_BLOCKING_PAIRS);
       for (let i = 0; sameList && i < listed.length; i++)
         sameList =
-          listed[i]!.worker === index.workerIds[found.workers[i]!] &&
+          listed[i]!.labourer === index.labourerIds[found.labourers[i]!] &&
           listed[i]!.post === index.postIds[found.posts[i]!];
       if (!sameList)
         add({
@@ -729,17 +729,17 @@ export function verifyPlan(plan: Plan, dataset: Dataset, verifyOptions: VerifyOp
 /** Blocking pairs found over every candidate, in the columns the bounded search returns. */
 function columnsOf(b: ReturnType<typeof blockingPairsByCandidates>): {
   readonly count: number;
-  readonly workers: Int32Array;
+  readonly labourers: Int32Array;
   readonly posts: Int32Array;
-  readonly kept: { readonly workers: Int32Array; readonly posts: Int32Array };
+  readonly kept: { readonly labourers: Int32Array; readonly posts: Int32Array };
 } {
   const col = (pairs: readonly (readonly [number, number])[], i: 0 | 1): Int32Array =>
     Int32Array.from(pairs, (pair) => pair[i]);
   return {
     count: b.count,
-    workers: col(b.first, 0),
+    labourers: col(b.first, 0),
     posts: col(b.first, 1),
-    kept: { workers: col(b.kept, 0), posts: col(b.kept, 1) },
+    kept: { labourers: col(b.kept, 0), posts: col(b.kept, 1) },
   };
 }
 
@@ -749,10 +749,10 @@ function certificateGraph(
   options: PlanOptions,
   plan: Plan,
   postOf: Int32Array,
-  workerAt: ReadonlyMap<string, number>,
+  labourerAt: ReadonlyMap<string, number>,
   openings: Int32Array,
 ): CertificateGraph {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const outSet = new Uint8Array(W);
   const forced = new Map<number, { rule: 'same-employer' | 'same-site' | 'same-post'; key: string }>();
   const capacity = openings.slice();
@@ -762,7 +762,7 @@ function certificateGraph(
   for (const g of options.groups) {
     const o = at.get(g.id);
     for (const m of g.members) {
-      const w = workerAt.get(m)!;
+      const w = labourerAt.get(m)!;
       if (graph === 'residual') {
         outSet[w] = 1;
         if (postOf[w]! >= 0) capacity[postOf[w]!] = Math.max(0, capacity[postOf[w]!]! - 1);
@@ -793,15 +793,15 @@ function checkDuals(
   what: 'certificate' | 'bound',
   objective: { readonly priorityPlaced: number; readonly total: number },
 ): void {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
   let anyPriority = false;
   for (let w = 0; w < W; w++)
-    if (cg.out[w] === 0 && !cg.forced.has(w) && index.workerPriority[w] === 1) anyPriority = true;
+    if (cg.out[w] === 0 && !cg.forced.has(w) && index.labourerPriority[w] === 1) anyPriority = true;
   const tiers = [...(cg.forced.size > 0 ? [0] : []), ...(anyPriority ? [1] : [])];
   const T = tiers.length;
   const tierOf = (w: number): number =>
-    cg.forced.has(w) ? 0 : anyPriority && index.workerPriority[w] === 1 ? T - 1 : -1;
+    cg.forced.has(w) ? 0 : anyPriority && index.labourerPriority[w] === 1 ? T - 1 : -1;
   const code = what === 'certificate' ? 'certificate' : 'bound-mismatch';
   const d = readDuals(index, cert, tiers, cg.out, tierOf, (v) => add({ ...v, code }), what);
   if (d === undefined) return;
@@ -812,21 +812,21 @@ function checkDuals(
     for (let w = 0; w < W; w++) if (cg.out[w] === 0 && postOf[w]! >= 0) load[postOf[w]!]! += 1;
   for (let w = 0; w < W; w++) {
     if (cg.out[w] === 1) continue;
-    const s = lexSign(d.workerTierDual, w * T, T, d.workerDual[w]!, tol);
-    const id = index.workerIds[w]!;
+    const s = lexSign(d.labourerTierDual, w * T, T, d.labourerDual[w]!, tol);
+    const id = index.labourerIds[w]!;
     if (s < 0)
       add({
         code,
         message: `${what}: u('${id}') < 0`,
         messageZh: `${zhOf(what)}：u('${id}') < 0`,
-        worker: id,
+        labourer: id,
       });
     if (postOf !== undefined && s > 0 && postOf[w]! < 0)
       add({
         code,
         message: `${what}: u('${id}') > 0 but it is unplaced`,
         messageZh: `${zhOf(what)}：u('${id}') > 0，但此人未安置`,
-        worker: id,
+        labourer: id,
       });
   }
   for (let p = 0; p < P; p++) {
@@ -849,13 +849,13 @@ function checkDuals(
       if (cg.out[w] === 1 || p < 0) continue;
       const t = tierOf(w);
       for (let k = 0; k < T; k++)
-        vec[k] = d.workerTierDual[w * T + k]! + d.postTierDual[p * T + k]! - (k === t ? 1 : 0);
-      if (lexSign(vec, 0, T, d.workerDual[w]! + d.postDual[p]! - weightOf[w]!, tol) !== 0)
+        vec[k] = d.labourerTierDual[w * T + k]! + d.postTierDual[p * T + k]! - (k === t ? 1 : 0);
+      if (lexSign(vec, 0, T, d.labourerDual[w]! + d.postDual[p]! - weightOf[w]!, tol) !== 0)
         add({
           code,
-          message: `${what}: '${index.workerIds[w]}' → '${index.postIds[p]}' is used but u + v is not its value`,
-          messageZh: `${zhOf(what)}：'${index.workerIds[w]}' → '${index.postIds[p]}' 已被采用，但 u + v 不等于其价值`,
-          worker: index.workerIds[w]!,
+          message: `${what}: '${index.labourerIds[w]}' → '${index.postIds[p]}' is used but u + v is not its value`,
+          messageZh: `${zhOf(what)}：'${index.labourerIds[w]}' → '${index.postIds[p]}' 已被采用，但 u + v 不等于其价值`,
+          labourer: index.labourerIds[w]!,
           post: index.postIds[p]!,
         });
     }
@@ -864,16 +864,16 @@ function checkDuals(
   const report = (w: number, p: number): void =>
     add({
       code,
-      message: `${what}: u('${index.workerIds[w]}') + v('${index.postIds[p]}') < value of the pair`,
-      messageZh: `${zhOf(what)}：u('${index.workerIds[w]}') + v('${index.postIds[p]}') 小于该配对的价值`,
-      worker: index.workerIds[w]!,
+      message: `${what}: u('${index.labourerIds[w]}') + v('${index.postIds[p]}') < value of the pair`,
+      messageZh: `${zhOf(what)}：u('${index.labourerIds[w]}') + v('${index.postIds[p]}') 小于该配对的价值`,
+      labourer: index.labourerIds[w]!,
       post: index.postIds[p]!,
     });
   const check = (w: number, p: number, weight: number): void => {
     const t = tierOf(w);
     for (let k = 0; k < T; k++)
-      vec[k] = d.workerTierDual[w * T + k]! + d.postTierDual[p * T + k]! - (k === t ? 1 : 0);
-    if (lexSign(vec, 0, T, d.workerDual[w]! + d.postDual[p]! - weight, tol) < 0) report(w, p);
+      vec[k] = d.labourerTierDual[w * T + k]! + d.postTierDual[p * T + k]! - (k === t ? 1 : 0);
+    if (lexSign(vec, 0, T, d.labourerDual[w]! + d.postDual[p]! - weight, tol) < 0) report(w, p);
   };
   const skip = new Uint8Array(W);
   for (let w = 0; w < W; w++) if (cg.out[w] === 1 || cg.forced.has(w)) skip[w] = 1;
@@ -884,8 +884,13 @@ function checkDuals(
       for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) check(w, lists.posts[k]!, wt[k]!);
     }
   } else {
-    const v = priceRange(index, 0, W, d, { minScore: options.minScore, perWorker: 1, tolerance: tol, skip });
-    for (let i = 0; i < v.workers.length; i++) report(v.workers[i]!, v.posts[v.offsets[i]!]!);
+    const v = priceRange(index, 0, W, d, {
+      minScore: options.minScore,
+      perLabourer: 1,
+      tolerance: tol,
+      skip,
+    });
+    for (let i = 0; i < v.labourers.length; i++) report(v.labourers[i]!, v.posts[v.offsets[i]!]!);
   }
   // Forced members: every candidate pair at their option (their list's, when the candidates are
   // lists: a member is placed on its candidates only, so the certificate's graph holds no other).
@@ -911,8 +916,8 @@ function checkDuals(
   let weight = 0;
   for (let w = 0; w < W; w++) {
     if (cg.out[w] === 1) continue;
-    for (let k = 0; k < T; k++) sums[k]! += d.workerTierDual[w * T + k]!;
-    weight += d.workerDual[w]!;
+    for (let k = 0; k < T; k++) sums[k]! += d.labourerTierDual[w * T + k]!;
+    weight += d.labourerDual[w]!;
   }
   for (let p = 0; p < P; p++) {
     const c = cg.capacity[p]!;

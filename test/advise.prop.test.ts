@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advise, applyChanges, compareSuggestions, type Change } from '../src/advise.js';
-import { compareWorkerEntries } from '../src/compare.js';
+import { compareLabourerEntries } from '../src/compare.js';
 import { checkEligibility } from '../src/eligibility.js';
 import { scorePair } from '../src/score.js';
 import type { Dataset, Labourer, Post } from '../src/types.js';
@@ -9,21 +9,21 @@ import { datasetArb } from './helpers/arbitraries.js';
 
 function opens(
   ds: Dataset,
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   changes: readonly Change[],
   kind: 'eligible' | 'into-openings',
   rivalOf: (p: Post) => { id: string; score: number; household: Labourer['household'] } | undefined,
 ): boolean {
-  const sc = applyChanges(ds, worker, changes);
+  const sc = applyChanges(ds, labourer, changes);
   if (sc === undefined) return false;
   const at = { ...ds, asOf: sc.date };
-  if (checkEligibility(at, sc.worker, post).length > 0) return false;
+  if (checkEligibility(at, sc.labourer, post).length > 0) return false;
   if (kind === 'eligible') return true;
   const rival = rivalOf(post);
   if (rival === undefined) return true;
-  const score = scorePair(at, sc.worker, post).score;
-  return compareWorkerEntries({ id: worker.id, score, household: worker.household }, rival) < 0;
+  const score = scorePair(at, sc.labourer, post).score;
+  return compareLabourerEntries({ id: labourer.id, score, household: labourer.household }, rival) < 0;
 }
 
 function subsets<T>(items: readonly T[]): T[][] {
@@ -38,25 +38,25 @@ describe('advice', () => {
     fc.assert(
       fc.property(datasetArb, (ds) => {
         const before = JSON.stringify(ds);
-        for (const worker of ds.labourers) {
-          const a = advise(ds, worker.id, { top: 1000 });
+        for (const labourer of ds.labourers) {
+          const a = advise(ds, labourer.id, { top: 1000 });
           const rivals = new Map<string, { id: string; score: number; household: Labourer['household'] }>();
           for (const o of a.posts)
             if (o.kind === 'outside-openings') {
-              const r = ds.labourers.find((l) => l.id === o.rival.worker)!;
+              const r = ds.labourers.find((l) => l.id === o.rival.labourer)!;
               rivals.set(o.post, { id: r.id, score: o.rival.score, household: r.household });
             }
           for (const s of a.suggestions) {
             expect(s.changes.length).toBeLessThanOrEqual(2);
             for (const u of s.unlocks) {
               const post = ds.posts.find((p) => p.id === u.post)!;
-              expect(checkEligibility(ds, worker, post).length > 0).toBe(u.kind === 'eligible');
-              expect(opens(ds, worker, post, s.changes, u.kind, (p) => rivals.get(p.id))).toBe(true);
+              expect(checkEligibility(ds, labourer, post).length > 0).toBe(u.kind === 'eligible');
+              expect(opens(ds, labourer, post, s.changes, u.kind, (p) => rivals.get(p.id))).toBe(true);
               for (const sub of subsets(s.changes))
-                expect(opens(ds, worker, post, sub, u.kind, (p) => rivals.get(p.id))).toBe(false);
+                expect(opens(ds, labourer, post, sub, u.kind, (p) => rivals.get(p.id))).toBe(false);
             }
             // What cannot change never does.
-            const changed = applyChanges(ds, worker, s.changes)!.worker;
+            const changed = applyChanges(ds, labourer, s.changes)!.labourer;
             for (const key of [
               'birthDate',
               'originCounty',
@@ -64,7 +64,7 @@ describe('advice', () => {
               'gender',
               'cannotLeaveHome',
             ] as const)
-              expect(changed[key]).toEqual(worker[key]);
+              expect(changed[key]).toEqual(labourer[key]);
           }
           for (let i = 1; i < a.suggestions.length; i++)
             expect(compareSuggestions(a.suggestions[i - 1]!, a.suggestions[i]!)).toBeLessThan(0);

@@ -27,21 +27,21 @@ import type {
   Post,
   PostId,
   SkillId,
-  WorkerId,
+  LabourerId,
 } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
-  labourer({ id: id as WorkerId, ...extra });
+  labourer({ id: id as LabourerId, ...extra });
 const p = (id: string, extra: Parameters<typeof post>[0] = {}) => post({ id: id as PostId, ...extra });
 const FORKLIFT = 'forklift-n1' as CertificateId;
 /** The dataset with the labourer's minimum pay soft (scored, not a rule). */
 const softPay = (ds: Dataset): Dataset => ({ ...ds, policy: { ...ds.policy, labourerMinimumPay: 'soft' } });
 
-function eligibleAfter(ds: Dataset, worker: Labourer, changes: readonly Change[], target: Post): boolean {
-  const sc = applyChanges(ds, worker, changes);
+function eligibleAfter(ds: Dataset, labourer: Labourer, changes: readonly Change[], target: Post): boolean {
+  const sc = applyChanges(ds, labourer, changes);
   if (sc === undefined) return false;
-  return checkEligibility({ ...ds, asOf: sc.date }, sc.worker, target).length === 0;
+  return checkEligibility({ ...ds, asOf: sc.date }, sc.labourer, target).length === 0;
 }
 
 function codes(changes: readonly Change[]): string[] {
@@ -51,8 +51,8 @@ function codes(changes: readonly Change[]): string[] {
 describe('advise: each kind of change', () => {
   it('take-training: a course granting the missing certificate, and nothing less', () => {
     const target = p('p1', { requiredCertificates: [FORKLIFT] });
-    const worker = w('w1');
-    const ds = dataset({ labourers: [worker], posts: [target] });
+    const labourer = w('w1');
+    const ds = dataset({ labourers: [labourer], posts: [target] });
     const a = advise(ds, 'w1');
     expect(a.suggestions).toHaveLength(1);
     const s = a.suggestions[0]!;
@@ -64,10 +64,10 @@ describe('advise: each kind of change', () => {
     ]);
     expect(s.unlocks.map((u) => [u.post, u.kind])).toEqual([['p1', 'eligible']]);
     expect(s.availableFrom).toBe('2026-03-16');
-    expect(eligibleAfter(ds, worker, s.changes, target)).toBe(true);
-    expect(eligibleAfter(ds, worker, [], target)).toBe(false);
+    expect(eligibleAfter(ds, labourer, s.changes, target)).toBe(true);
+    expect(eligibleAfter(ds, labourer, [], target)).toBe(false);
     expect(s.unlocks[0]!.score).toBe(
-      scorePair(ds, applyChanges(ds, worker, s.changes)!.worker, target).score,
+      scorePair(ds, applyChanges(ds, labourer, s.changes)!.labourer, target).score,
     );
   });
 
@@ -127,14 +127,14 @@ describe('advise: each kind of change', () => {
 
   it('take-training is not offered to a minor for a special-operation certificate; waiting plus the course is', () => {
     const target = p('p1', { requiredCertificates: [FORKLIFT] });
-    const worker = w('w1', { birthDate: '2008-06-10' as IsoDate });
-    const ds = dataset({ labourers: [worker], posts: [target] });
+    const labourer = w('w1', { birthDate: '2008-06-10' as IsoDate });
+    const ds = dataset({ labourers: [labourer], posts: [target] });
     const a = advise(ds, 'w1');
     expect(a.suggestions.map((s) => codes(s.changes))).toEqual([['take-training', 'wait-until']]);
     const wait = a.suggestions[0]!.changes[1] as { code: 'wait-until'; params: ChangeParams['wait-until'] };
     expect(wait.params).toEqual({ date: '2026-06-10', reason: 'adult-age' });
     expect(a.suggestions[0]!.on).toBe('2026-06-10');
-    expect(applyChanges(ds, worker, [a.suggestions[0]!.changes[0]])).toBeUndefined();
+    expect(applyChanges(ds, labourer, [a.suggestions[0]!.changes[0]])).toBeUndefined();
     const outlook = a.posts[0]!;
     expect(outlook.kind === 'excluded' && outlook.fixed).toEqual([
       {
@@ -147,73 +147,73 @@ describe('advise: each kind of change', () => {
 
   it('widen-mobility: the narrowest scope that reaches the site', () => {
     const near = p('p1', { site: { kind: 'county', county: '530621' as CountyCode } });
-    const worker = w('w1', { mobility: { scope: 'home-county', preferred: [], refused: [] } });
-    const ds = dataset({ labourers: [worker], posts: [near] });
+    const labourer = w('w1', { mobility: { scope: 'home-county', preferred: [], refused: [] } });
+    const ds = dataset({ labourers: [labourer], posts: [near] });
     const [s] = advise(ds, 'w1').suggestions;
     expect(s!.changes).toEqual([
       { code: 'widen-mobility', params: { from: 'home-county', to: 'home-prefecture' } },
     ]);
-    expect(eligibleAfter(ds, worker, s!.changes, near)).toBe(true);
-    expect(eligibleAfter(ds, worker, [], near)).toBe(false);
+    expect(eligibleAfter(ds, labourer, s!.changes, near)).toBe(true);
+    expect(eligibleAfter(ds, labourer, [], near)).toBe(false);
     const far = p('p2');
-    const ds2 = dataset({ labourers: [worker], posts: [far] });
+    const ds2 = dataset({ labourers: [labourer], posts: [far] });
     const [s2] = advise(ds2, 'w1').suggestions;
     expect(s2!.changes).toEqual([
       { code: 'widen-mobility', params: { from: 'home-county', to: 'anywhere' } },
     ]);
     const narrower: Change = { code: 'widen-mobility', params: { from: 'home-county', to: 'home-province' } };
-    expect(eligibleAfter(ds2, worker, [narrower], far)).toBe(false);
+    expect(eligibleAfter(ds2, labourer, [narrower], far)).toBe(false);
   });
 
   it('drop-refusal: the refused place, and nothing less', () => {
     const refused = { kind: 'area' as const, area: '4419' as AreaCode };
-    const worker = w('w1', { mobility: { scope: 'anywhere', preferred: [], refused: [refused] } });
-    const ds = dataset({ labourers: [worker], posts: [p('p1')] });
+    const labourer = w('w1', { mobility: { scope: 'anywhere', preferred: [], refused: [refused] } });
+    const ds = dataset({ labourers: [labourer], posts: [p('p1')] });
     const [s] = advise(ds, 'w1').suggestions;
     expect(s!.changes).toEqual([{ code: 'drop-refusal', params: { destination: refused } }]);
-    expect(eligibleAfter(ds, worker, s!.changes, ds.posts[0]!)).toBe(true);
+    expect(eligibleAfter(ds, labourer, s!.changes, ds.posts[0]!)).toBe(true);
   });
 
   it('start-earlier: the closing day, the latest start that works', () => {
-    const worker = w('w1', { availableFrom: '2026-08-01' as IsoDate });
+    const labourer = w('w1', { availableFrom: '2026-08-01' as IsoDate });
     const target = p('p1');
-    const ds = dataset({ labourers: [worker], posts: [target] });
+    const ds = dataset({ labourers: [labourer], posts: [target] });
     const [s] = advise(ds, 'w1').suggestions;
     expect(s!.changes).toEqual([{ code: 'start-earlier', params: { from: '2026-08-01', to: '2026-06-30' } }]);
-    expect(eligibleAfter(ds, worker, s!.changes, target)).toBe(true);
+    expect(eligibleAfter(ds, labourer, s!.changes, target)).toBe(true);
     const later: Change = {
       code: 'start-earlier',
       params: { from: '2026-08-01' as IsoDate, to: '2026-07-01' as IsoDate },
     };
-    expect(eligibleAfter(ds, worker, [later], target)).toBe(false);
+    expect(eligibleAfter(ds, labourer, [later], target)).toBe(false);
   });
 
   it('accept-no-dormitory: for a post away from home without one', () => {
-    const worker = w('w1', { needsDormitory: true });
+    const labourer = w('w1', { needsDormitory: true });
     const target = p('p1', { dormitory: { provided: false, monthlyCost: 0 } });
-    const ds = dataset({ labourers: [worker], posts: [target] });
+    const ds = dataset({ labourers: [labourer], posts: [target] });
     const [s] = advise(ds, 'w1').suggestions;
     expect(s!.changes).toEqual([{ code: 'accept-no-dormitory', params: {} }]);
-    expect(eligibleAfter(ds, worker, s!.changes, target)).toBe(true);
+    expect(eligibleAfter(ds, labourer, s!.changes, target)).toBe(true);
   });
 
   it('wait-until: a 17-year-old and a hazardous post, on the 18th birthday', () => {
-    const worker = w('w1', { birthDate: '2008-09-30' as IsoDate });
+    const labourer = w('w1', { birthDate: '2008-09-30' as IsoDate });
     const target = p('p1', {
       hazardous: true,
       window: { opens: '2026-01-01' as IsoDate, closes: '2026-12-31' as IsoDate },
     });
-    const ds = dataset({ labourers: [worker], posts: [target] });
+    const ds = dataset({ labourers: [labourer], posts: [target] });
     const [s] = advise(ds, 'w1').suggestions;
     expect(s!.changes).toEqual([{ code: 'wait-until', params: { date: '2026-09-30', reason: 'adult-age' } }]);
-    expect(eligibleAfter(ds, worker, s!.changes, target)).toBe(true);
+    expect(eligibleAfter(ds, labourer, s!.changes, target)).toBe(true);
     // The day before is too early.
-    expect(checkEligibility({ ...ds, asOf: '2026-09-29' as IsoDate }, worker, target)).not.toEqual([]);
+    expect(checkEligibility({ ...ds, asOf: '2026-09-29' as IsoDate }, labourer, target)).not.toEqual([]);
   });
 
   it('wait-until is no help when the window closes before the birthday', () => {
-    const worker = w('w1', { birthDate: '2008-09-30' as IsoDate });
-    const ds = dataset({ labourers: [worker], posts: [p('p1', { hazardous: true })] });
+    const labourer = w('w1', { birthDate: '2008-09-30' as IsoDate });
+    const ds = dataset({ labourers: [labourer], posts: [p('p1', { hazardous: true })] });
     const a = advise(ds, 'w1');
     expect(a.suggestions).toEqual([]);
     expect(a.posts[0]).toMatchObject({ kind: 'excluded', suggestions: 0 });
@@ -221,24 +221,24 @@ describe('advise: each kind of change', () => {
 
   it('two changes together, each needed', () => {
     const target = p('p1', { requiredCertificates: [FORKLIFT] });
-    const worker = w('w1', { mobility: { scope: 'home-province', preferred: [], refused: [] } });
-    const ds = dataset({ labourers: [worker], posts: [target] });
+    const labourer = w('w1', { mobility: { scope: 'home-province', preferred: [], refused: [] } });
+    const ds = dataset({ labourers: [labourer], posts: [target] });
     const a = advise(ds, 'w1');
     expect(a.suggestions.map((s) => codes(s.changes))).toEqual([['take-training', 'widen-mobility']]);
     const [c1, c2] = a.suggestions[0]!.changes;
-    expect(eligibleAfter(ds, worker, [c1!, c2!], target)).toBe(true);
-    expect(eligibleAfter(ds, worker, [c1!], target)).toBe(false);
-    expect(eligibleAfter(ds, worker, [c2!], target)).toBe(false);
+    expect(eligibleAfter(ds, labourer, [c1!, c2!], target)).toBe(true);
+    expect(eligibleAfter(ds, labourer, [c1!], target)).toBe(false);
+    expect(eligibleAfter(ds, labourer, [c2!], target)).toBe(false);
     expect(advise(ds, 'w1', { maxChanges: 1 }).suggestions).toEqual([]);
   });
 
   it('never suggests changing what cannot change, and says why', () => {
-    const worker = w('w1', { cannotLeaveHome: true });
+    const labourer = w('w1', { cannotLeaveHome: true });
     const ds = dataset({
-      labourers: [worker],
+      labourers: [labourer],
       posts: [
         p('p1'),
-        p('p2', { openings: 2, filled: 2, site: { kind: 'county', county: worker.originCounty } }),
+        p('p2', { openings: 2, filled: 2, site: { kind: 'county', county: labourer.originCounty } }),
       ],
     });
     const a = advise(ds, 'w1');
@@ -332,15 +332,15 @@ describe('advise: a required skill missing', () => {
   it('on the demo dataset, labourers are offered courses that open posts requiring a skill they lack', () => {
     const ds = demoDataset();
     let opened = 0;
-    for (const worker of ds.labourers.slice(0, 6)) {
-      for (const s of advise(ds, worker.id).suggestions) {
+    for (const labourer of ds.labourers.slice(0, 6)) {
+      for (const s of advise(ds, labourer.id).suggestions) {
         if (!s.changes.some((c) => c.code === 'take-training')) continue;
         for (const u of s.unlocks) {
           const target = ds.posts.find((x) => x.id === u.post)!;
-          const before = checkEligibility(ds, worker, target).map((e) => e.code);
+          const before = checkEligibility(ds, labourer, target).map((e) => e.code);
           if (!before.includes('required-skill-missing')) continue;
           expect(u.kind).toBe('eligible');
-          expect(eligibleAfter(ds, worker, s.changes, target)).toBe(true);
+          expect(eligibleAfter(ds, labourer, s.changes, target)).toBe(true);
           opened += 1;
         }
       }
@@ -372,7 +372,7 @@ describe('advise: into the openings', () => {
     });
     const a = advise(ds, 'w1');
     expect(a.basis).toBe('ranking');
-    expect(a.posts[0]).toMatchObject({ kind: 'outside-openings', rival: { worker: 'w2' } });
+    expect(a.posts[0]).toMatchObject({ kind: 'outside-openings', rival: { labourer: 'w2' } });
     const s = a.suggestions.find((x) => x.changes[0].code === 'take-training')!;
     expect(s.changes[0]).toMatchObject({ params: { course: 'auto-repair-zhaotong' } });
     expect(s.unlocks[0]).toMatchObject({ post: 'p1', kind: 'into-openings' });
@@ -402,7 +402,7 @@ describe('advise: into the openings', () => {
     const change = s!.changes[0] as { code: 'accept-pay'; params: ChangeParams['accept-pay'] };
     const net = s!.unlocks[0]!.net;
     expect(change.params).toEqual({ from: 5000, to: Math.floor(net) });
-    const changed = applyChanges(ds, ds.labourers[0]!, [change])!.worker;
+    const changed = applyChanges(ds, ds.labourers[0]!, [change])!.labourer;
     expect(checkEligibility(ds, changed, paid)).toEqual([]);
     expect(checkEligibility(ds, ds.labourers[0]!, paid).map((e) => e.code)).toEqual(['below-minimum-pay']);
   });
@@ -429,7 +429,7 @@ describe('advise: into the openings', () => {
     const at = (to: number) =>
       scorePair(
         ds,
-        applyChanges(ds, ds.labourers[0]!, [{ code: 'accept-pay', params: { from: 5000, to } }])!.worker,
+        applyChanges(ds, ds.labourers[0]!, [{ code: 'accept-pay', params: { from: 5000, to } }])!.labourer,
         paid,
       ).score;
     const rival = scorePair(ds, ds.labourers[1]!, paid).score;

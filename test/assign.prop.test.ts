@@ -6,7 +6,7 @@ import { dongguanTowns } from '../src/divisions.js';
 import { groupState } from '../src/groups.js';
 import type { PlacementGroup, PlanObjective } from '../src/plan.js';
 import { scorePair } from '../src/score.js';
-import type { AreaCode, Dataset, EmployerId, PostId, WorkerId } from '../src/types.js';
+import type { AreaCode, Dataset, EmployerId, PostId, LabourerId } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
@@ -15,7 +15,7 @@ const TOWNS = dongguanTowns().slice(0, 3);
 /** A small random dataset: up to 5 labourers, 3 posts in 3 towns of 2 employers, random refusals and pay. */
 const smallDataset = fc
   .record({
-    workers: fc.array(
+    labourers: fc.array(
       fc.record({
         household: fc.constantFrom('registered', 'monitored', 'other'),
         refuses: fc.subarray([0, 1, 2]),
@@ -34,11 +34,11 @@ const smallDataset = fc
       { minLength: 1, maxLength: 3 },
     ),
   })
-  .map(({ workers, posts }) =>
+  .map(({ labourers, posts }) =>
     dataset({
-      labourers: workers.map((w, i) =>
+      labourers: labourers.map((w, i) =>
         labourer({
-          id: `w${i}` as WorkerId,
+          id: `w${i}` as LabourerId,
           household: w.household,
           pay: { minMonthly: w.min * 100, targetMonthly: w.min * 100 + 1500 },
           mobility: {
@@ -67,20 +67,20 @@ const smallDataset = fc
 
 /** The best objective over every lawful plan, by enumeration: priority placed, then total score. */
 function bruteForce(ds: Dataset, groups: readonly PlacementGroup[] = []): PlanObjective {
-  const workers = [...ds.labourers];
-  const options = workers.map((w) => [
+  const labourers = [...ds.labourers];
+  const options = labourers.map((w) => [
     undefined,
     ...ds.posts.filter((p) => checkEligibility(ds, w, p).length === 0),
   ]);
   const postById = new Map(ds.posts.map((p) => [p.id as string, p]));
   let best: PlanObjective | undefined;
-  const pick = new Array<number>(workers.length).fill(0);
+  const pick = new Array<number>(labourers.length).fill(0);
   for (;;) {
     const load = new Map<string, number>();
     let ok = true;
     const postOf = new Map<string, string>();
     let objective = { priorityPlaced: 0, placed: 0, total: 0 };
-    workers.forEach((w, i) => {
+    labourers.forEach((w, i) => {
       const p = options[i]![pick[i]!];
       if (p === undefined) return;
       postOf.set(w.id, p.id);
@@ -95,7 +95,7 @@ function bruteForce(ds: Dataset, groups: readonly PlacementGroup[] = []): PlanOb
     });
     if (ok && groups.every((g) => groupState(g, (m) => postOf.get(m), postById).kind !== 'broken'))
       if (best === undefined || compareObjectives(objective, best) > 0) best = objective;
-    let i = workers.length - 1;
+    let i = labourers.length - 1;
     while (i >= 0 && pick[i] === options[i]!.length - 1) pick[i--] = 0;
     if (i < 0) break;
     pick[i]!++;
@@ -144,7 +144,7 @@ describe('assign (properties)', () => {
           if (u.kind !== 'unplaced' || u.tier !== 0) continue;
           for (const h of plan.entries) {
             if (h.kind !== 'placed' || h.tier !== 1) continue;
-            expect(checkEligibility(ds, byId.get(u.worker)!, postById.get(h.post)!)).not.toEqual([]);
+            expect(checkEligibility(ds, byId.get(u.labourer)!, postById.get(h.post)!)).not.toEqual([]);
           }
         }
       }),
@@ -162,13 +162,13 @@ describe('assign (properties)', () => {
           const members = ds.labourers.slice(1, 3).map((w) => w.id as string);
           const groups = members.length === 2 ? [{ id: 'g', members, rule }] : [];
           const plan = assign(ds, { mode, groups });
-          expect(plan.entries.map((e) => e.worker).sort()).toEqual(ds.labourers.map((w) => w.id).sort());
+          expect(plan.entries.map((e) => e.labourer).sort()).toEqual(ds.labourers.map((w) => w.id).sort());
           const load = new Map<string, number>();
           for (const e of plan.entries)
             if (e.kind === 'placed') load.set(e.post, (load.get(e.post) ?? 0) + 1);
           for (const p of ds.posts) expect(load.get(p.id) ?? 0).toBeLessThanOrEqual(p.openings - p.filled);
           const postOf = new Map<string, string>(
-            plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.worker, e.post]] : [])),
+            plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.labourer, e.post]] : [])),
           );
           const posts = new Map(ds.posts.map((p) => [p.id as string, p]));
           for (const g of groups) expect(groupState(g, (m) => postOf.get(m), posts).kind).not.toBe('broken');

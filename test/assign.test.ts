@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import { BangfuValidationError } from '../src/errors.js';
-import type { AreaCode, EmployerId, IsoDate, PostId, WorkerId } from '../src/types.js';
+import type { AreaCode, EmployerId, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
 import { dataset, employer, labourer, post, TANGXIA } from './helpers/build.js';
 
 const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
-  labourer({ id: id as WorkerId, ...extra });
+  labourer({ id: id as LabourerId, ...extra });
 const p = (id: string, extra: Parameters<typeof post>[0] = {}) => post({ id: id as PostId, ...extra });
 
 describe('assign', () => {
@@ -19,7 +19,7 @@ describe('assign', () => {
       posts: [p('p1', { openings: 1 })],
     });
     const plan = assign(ds);
-    expect(plan.entries.map((e) => [e.worker, e.kind])).toEqual([
+    expect(plan.entries.map((e) => [e.labourer, e.kind])).toEqual([
       ['a', 'unplaced'],
       ['b', 'placed'],
     ]);
@@ -32,7 +32,7 @@ describe('assign', () => {
             post: 'p1',
             score: expect.any(Number),
             held: 1,
-            takenBy: [{ worker: 'b', tier: 0, score: expect.any(Number) }],
+            takenBy: [{ labourer: 'b', tier: 0, score: expect.any(Number) }],
           },
         ],
       },
@@ -67,7 +67,7 @@ describe('assign', () => {
     });
     expect(b).toMatchObject({
       kind: 'unplaced',
-      reasons: [{ code: 'worker-excluded', params: { exclusions: [{ code: 'under-minimum-age' }] } }],
+      reasons: [{ code: 'labourer-excluded', params: { exclusions: [{ code: 'under-minimum-age' }] } }],
     });
   });
 
@@ -95,7 +95,7 @@ describe('assign', () => {
         kind: 'unplaced',
         reasons: [{ code: 'group-not-placed-whole', params: { group: 'fam' } }],
       });
-      expect(plan.entries[2]).toMatchObject({ kind: 'placed', worker: 'c' });
+      expect(plan.entries[2]).toMatchObject({ kind: 'placed', labourer: 'c' });
       expect(verifyPlan(plan, ds).violations).toEqual([]);
     }
   });
@@ -153,8 +153,8 @@ describe('assign', () => {
       run();
     } catch (e) {
       expect((e as BangfuValidationError).issues.map((i) => [i.path, i.code])).toEqual([
-        ['groups[0].members[1]', 'unknown-worker'],
-        ['groups[1].members[0]', 'worker-in-two-groups'],
+        ['groups[0].members[1]', 'unknown-labourer'],
+        ['groups[1].members[0]', 'labourer-in-two-groups'],
       ]);
     }
   });
@@ -162,7 +162,7 @@ describe('assign', () => {
   it('refuses bad options', () => {
     const ds = dataset();
     expect(() => assign(ds, { minScore: 2 })).toThrow(/assign: minScore/);
-    expect(() => assign(ds, { candidatesPerWorker: 0 })).toThrow(/candidatesPerWorker/);
+    expect(() => assign(ds, { candidatesPerLabourer: 0 })).toThrow(/candidatesPerLabourer/);
     expect(() => assign(ds, { mode: 'best' as 'optimal' })).toThrow(/mode/);
   });
 
@@ -178,9 +178,9 @@ describe('assign', () => {
     expect(verifyPlan(plan, ds).ok).toBe(true);
   });
 
-  it('candidatesPerWorker keeps only the best posts', () => {
+  it('candidatesPerLabourer keeps only the best posts', () => {
     const ds = dataset({ labourers: [w('a')], posts: [p('p1', { openings: 0 }), p('p2'), p('p3')] });
-    const plan = assign(ds, { candidatesPerWorker: 1, mode: 'greedy' });
+    const plan = assign(ds, { candidatesPerLabourer: 1, mode: 'greedy' });
     expect(plan.entries[0]).toMatchObject({ kind: 'placed', post: 'p2' });
   });
 });

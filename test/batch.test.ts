@@ -7,7 +7,7 @@ import { generateSample } from '../src/sample.js';
 
 describe('rankAllParallel', () => {
   it('gives the same lists as rankAll on one thread', async () => {
-    const ds = parseDataset(generateSample({ workers: 120, posts: 80, seed: 11 }));
+    const ds = parseDataset(generateSample({ labourers: 120, posts: 80, seed: 11 }));
     const index = compileIndex(ds);
     const one = rankAll(index, { top: 5, minScore: 0.3 });
     const many = await rankAllParallel(index, { top: 5, minScore: 0.3, threads: 3 });
@@ -17,7 +17,7 @@ describe('rankAllParallel', () => {
   });
 
   it('refuses a thread count that is not a positive integer', async () => {
-    const index = compileIndex(parseDataset(generateSample({ workers: 3, posts: 3, seed: 1 })));
+    const index = compileIndex(parseDataset(generateSample({ labourers: 3, posts: 3, seed: 1 })));
     await expect(rankAllParallel(index, { threads: 0 })).rejects.toThrow(
       /threads must be a positive integer/,
     );

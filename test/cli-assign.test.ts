@@ -17,7 +17,7 @@ let dataset = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-assign-'));
   dataset = join(dir, 'dataset.json');
-  writeFileSync(dataset, JSON.stringify(generateSample({ workers: 40, posts: 30, seed: 11 })), 'utf8');
+  writeFileSync(dataset, JSON.stringify(generateSample({ labourers: 40, posts: 30, seed: 11 })), 'utf8');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,7 +26,7 @@ describe('assign progress', () => {
     '%s: tells the steps in order, each with real fractions, ending with the plan done',
     (mode) => {
       const steps: [AssignStep, number, number][] = [];
-      assign(parseDataset(generateSample({ workers: 60, posts: 30, seed: 1 })), {
+      assign(parseDataset(generateSample({ labourers: 60, posts: 30, seed: 1 })), {
         mode,
         onProgress: (step, done, total) => steps.push([step, done, total]),
       });
@@ -51,7 +51,7 @@ describe('assign progress', () => {
   );
 
   it('does not put the callback into the plan', () => {
-    const plan = assign(parseDataset(generateSample({ workers: 5, posts: 5, seed: 1 })), {
+    const plan = assign(parseDataset(generateSample({ labourers: 5, posts: 5, seed: 1 })), {
       onProgress: () => undefined,
     });
     expect(JSON.stringify(plan.options)).not.toContain('onProgress');
@@ -99,7 +99,7 @@ describe('bangfu assign', () => {
   });
 
   it('writes the plan file entry by entry, and it reads back as the plan', () => {
-    const plan = assign(parseDataset(generateSample({ workers: 30, posts: 20, seed: 3 })));
+    const plan = assign(parseDataset(generateSample({ labourers: 30, posts: 20, seed: 3 })));
     const file = join(dir, 'streamed.json');
     writePlanJson(file, plan);
     const text = readFileSync(file, 'utf8');
@@ -128,7 +128,7 @@ describe('ids that are also property names', () => {
   // `__proto__`, `constructor` and `toString` as labourer and post ids: every key of the plan file
   // (the certificate's duals are keyed by id) must survive writing and reading back.
   const awkward = (): unknown => {
-    const raw = JSON.stringify(generateSample({ workers: 40, posts: 30, seed: 11 }));
+    const raw = JSON.stringify(generateSample({ labourers: 40, posts: 30, seed: 11 }));
     const renamed = [
       ['w0001', '__proto__'],
       ['w0002', 'constructor'],

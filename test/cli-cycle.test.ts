@@ -13,7 +13,7 @@ let outcomes = '';
 const at = (name: string): string => join(dir, name);
 /** The sample of these tests, its simulated outcomes written to `file`. */
 const sample = (file: string) =>
-  runCli(['sample', '--workers', '150', '--posts', '60', '--seed', '4', '--outcomes', file]);
+  runCli(['sample', '--labourers', '150', '--posts', '60', '--seed', '4', '--outcomes', file]);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-cycle-'));
@@ -77,7 +77,7 @@ describe('bangfu outcomes validate', () => {
         issues: { code: string; path: string }[];
       }
     ).issues.map((i) => i.code);
-    expect(codes).toEqual(expect.arrayContaining(['unknown-worker', 'date-in-future']));
+    expect(codes).toEqual(expect.arrayContaining(['unknown-labourer', 'date-in-future']));
   });
 
   it('names a file it cannot read', async () => {
@@ -136,8 +136,8 @@ describe('bangfu assign --outcomes, verify --outcomes, report --outcomes', () =>
     expect(a.code).toBe(0);
     expect(a.out).toMatch(/^\d+ kept in work by the outcome records \(not planned again\)\n/);
     const saved = JSON.parse(readFileSync(plan, 'utf8')) as {
-      entries: { worker: string }[];
-      kept: { placements: { worker: string }[] };
+      entries: { labourer: string }[];
+      kept: { placements: { labourer: string }[] };
     };
     const labourers = (JSON.parse(readFileSync(dataset, 'utf8')) as { labourers: unknown[] }).labourers
       .length;

@@ -8,7 +8,7 @@ describe('bangfu writing into a pipe its reader closes', () => {
   it('stops quietly with success, as `bangfu sample … | head -c 100` expects', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', CLI, 'sample', '--workers', '20000', '--posts', '50'],
+      ['--import', 'tsx', CLI, 'sample', '--labourers', '20000', '--posts', '50'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -30,7 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-report-'));
   dataset = path('dataset.json');
   plan = path('plan.json');
-  writeFileSync(dataset, JSON.stringify(generateSample({ workers: 40, posts: 30, seed: 7 })), 'utf8');
+  writeFileSync(dataset, JSON.stringify(generateSample({ labourers: 40, posts: 30, seed: 7 })), 'utf8');
   const made = await run(['assign', dataset, '--out', plan]);
   expect(made.code).toBe(0);
 });
@@ -105,7 +105,7 @@ describe('bangfu report', () => {
     expect(missing.err).toMatch(/nope\.json: cannot read the file/);
     expect((await run(['report', dataset, path('nope.json')])).err).toMatch(/nope\.json：无法读取文件/);
     const other = path('other.json');
-    writeFileSync(other, JSON.stringify(generateSample({ workers: 5, posts: 3, seed: 99 })), 'utf8');
+    writeFileSync(other, JSON.stringify(generateSample({ labourers: 5, posts: 3, seed: 99 })), 'utf8');
     const mismatch = await run(['report', other, plan, '--lang', 'en']);
     expect(mismatch.code).toBe(1);
     expect(mismatch.err).toMatch(/the plan does not hold against .*other\.json/);

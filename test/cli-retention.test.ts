@@ -65,11 +65,11 @@ describe('bangfu retention', () => {
 
   it('refuses bad outcomes with every problem (exit 2) and bad options', async () => {
     const bad = write('bad.json', {
-      outcomes: [{ worker: 'nobody', post: 'p1', events: [{ kind: 'started', on: '2030-01-01' }] }],
+      outcomes: [{ labourer: 'nobody', post: 'p1', events: [{ kind: 'started', on: '2030-01-01' }] }],
     });
     const r = await runCli(['retention', dataset, bad]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('outcomes[0].worker：应为数据集中某名劳动力的编号');
+    expect(r.err).toContain('outcomes[0].labourer：应为数据集中某名劳动力的编号');
     expect(r.err).toContain('outcomes[0].events[0].on：日期应不晚于基准日 2026-03-01');
     expect((await runCli(['retention', dataset, outcomes, '--by', 'height'])).code).toBe(2);
     expect((await runCli(['retention', dataset, outcomes, '--months', '1,x'])).code).toBe(2);
@@ -82,7 +82,7 @@ describe('bangfu retention --threshold', () => {
       outcomes: [
         ...['w1', 'w2', 'w3'].flatMap((w) =>
           ['p1', 'p2'].map((p) => ({
-            worker: w,
+            labourer: w,
             post: p,
             events: [
               { kind: 'started', on: '2025-01-01' },
@@ -91,7 +91,7 @@ describe('bangfu retention --threshold', () => {
           })),
         ),
         ...['w1', 'w2'].map((w) => ({
-          worker: w,
+          labourer: w,
           post: 'p3',
           events: [
             { kind: 'started', on: '2025-01-01' },
@@ -125,9 +125,9 @@ describe('bangfu follow-up', () => {
   it('lists who to contact, writes the spreadsheet, and prints JSON', async () => {
     const recent = write('recent.json', {
       outcomes: [
-        { worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-02-20' }] },
+        { labourer: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-02-20' }] },
         {
-          worker: 'w3',
+          labourer: 'w3',
           post: 'p2',
           events: [
             { kind: 'started', on: '2026-01-10' },
@@ -149,10 +149,10 @@ describe('bangfu follow-up', () => {
     );
     const j = JSON.parse((await runCli(['follow-up', dataset, recent, '--json', '--days', '0'])).out) as {
       until: string;
-      items: { worker: string }[];
+      items: { labourer: string }[];
     };
     expect(j.until).toBe('2026-03-01');
-    expect(j.items.map((i) => i.worker)).toEqual(['w3', 'w1']);
+    expect(j.items.map((i) => i.labourer)).toEqual(['w3', 'w1']);
     expect((await runCli(['follow-up', dataset, recent, '--days', '-1'])).code).toBe(2);
   });
 
@@ -160,7 +160,7 @@ describe('bangfu follow-up', () => {
     const since = write('since.json', {
       outcomes: [
         {
-          worker: 'w1',
+          labourer: 'w1',
           post: 'p1',
           events: [
             { kind: 'started', on: '2026-02-20' },

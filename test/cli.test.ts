@@ -18,7 +18,7 @@ const file = (name: string, text: string): string => {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-'));
-  good = file('good.json', JSON.stringify(generateSample({ workers: 30, posts: 25, seed: 4 })));
+  good = file('good.json', JSON.stringify(generateSample({ labourers: 30, posts: 25, seed: 4 })));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -37,7 +37,7 @@ describe('bangfu validate', () => {
   });
 
   it('lists every problem, path first, one per line, and exits 2', async () => {
-    const input = generateSample({ workers: 3, posts: 2, seed: 4 });
+    const input = generateSample({ labourers: 3, posts: 2, seed: 4 });
     const bad = {
       ...input,
       labourers: [{ ...input.labourers[0]!, originCounty: '999999' }, ...input.labourers.slice(1)],
@@ -121,7 +121,7 @@ describe('bangfu validate', () => {
   });
 
   it('takes the as-of date from --as-of when the file has none', async () => {
-    const { asOf: _asOf, ...rest } = generateSample({ workers: 2, posts: 2, seed: 4 });
+    const { asOf: _asOf, ...rest } = generateSample({ labourers: 2, posts: 2, seed: 4 });
     const r = await run('validate', file('no-date.json', JSON.stringify(rest)), '--as-of', '2026-03-01');
     expect(r.out).toContain('基准日 2026-03-01');
     expect((await run('validate', good, '--as-of', '2026-13-01')).code).toBe(2);
@@ -130,7 +130,7 @@ describe('bangfu validate', () => {
 
 describe('bangfu rank', () => {
   it('prints a ranking table for a labourer', async () => {
-    const r = await run('rank', good, '--worker', 'w0002', '--top', '3');
+    const r = await run('rank', good, '--labourer', 'w0002', '--top', '3');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toContain('w0002');
     expect(r.out).toContain('| 1 |');
@@ -138,27 +138,27 @@ describe('bangfu rank', () => {
   });
 
   it('prints the PostRanking as JSON, in English text when asked', async () => {
-    const r = await run('rank', good, '--worker', 'w0002', '--top', '2', '--json');
+    const r = await run('rank', good, '--labourer', 'w0002', '--top', '2', '--json');
     expect(r.code).toBe(0);
     const ranking = JSON.parse(r.out) as {
-      worker: { id: string };
+      labourer: { id: string };
       ranked: { rank: number; score: number }[];
     };
-    expect(ranking.worker.id).toBe('w0002');
+    expect(ranking.labourer.id).toBe('w0002');
     expect(ranking.ranked.map((x) => x.rank)).toEqual([1, 2]);
-    const en = await run('rank', good, '--worker', 'w0002', '--lang', 'en');
+    const en = await run('rank', good, '--labourer', 'w0002', '--lang', 'en');
     expect(en.out.split('\n')[0]).toMatch(/^Posts for w0002/);
   });
 
   it('leaves out posts below --min-score', async () => {
-    const r = await run('rank', good, '--worker', 'w0003', '--min-score', '0.99', '--json');
+    const r = await run('rank', good, '--labourer', 'w0003', '--min-score', '0.99', '--json');
     const ranking = JSON.parse(r.out) as { ranked: { score: number }[] };
     expect(ranking.ranked.every((x) => x.score >= 0.99)).toBe(true);
   });
 
   it('lists the excluded posts with --excluded', async () => {
-    const without = await run('rank', good, '--worker', 'w0001');
-    const withExcluded = await run('rank', good, '--worker', 'w0001', '--excluded');
+    const without = await run('rank', good, '--labourer', 'w0001');
+    const withExcluded = await run('rank', good, '--labourer', 'w0001', '--excluded');
     expect(withExcluded.out.split('\n').length).toBeGreaterThan(without.out.split('\n').length);
   });
 
@@ -174,18 +174,18 @@ describe('bangfu rank', () => {
     [['--min-score', '2'], '--min-score'],
     [['--lang', 'fr'], '--lang'],
   ])('refuses %j naming the option, exit 2', async (args, option) => {
-    const r = await run('rank', good, '--worker', 'w0002', ...args);
+    const r = await run('rank', good, '--labourer', 'w0002', ...args);
     expect(r.code).toBe(2);
     expect(r.err).toContain(option);
   });
 
-  it('asks for exactly one of --worker and --post', async () => {
+  it('asks for exactly one of --labourer and --post', async () => {
     expect((await run('rank', good)).code).toBe(2);
-    expect((await run('rank', good, '--worker', 'w0002', '--post', 'p0001')).code).toBe(2);
+    expect((await run('rank', good, '--labourer', 'w0002', '--post', 'p0001')).code).toBe(2);
   });
 
   it('reports an unknown labourer and exits 2', async () => {
-    const r = await run('rank', good, '--worker', 'nobody');
+    const r = await run('rank', good, '--labourer', 'nobody');
     expect(r.code).toBe(2);
     expect(r.err).toContain('nobody');
   });
@@ -193,23 +193,23 @@ describe('bangfu rank', () => {
 
 describe('bangfu explain', () => {
   it('explains a pair in Chinese by default and in English on request', async () => {
-    const zh = await run('explain', good, '--worker', 'w0002', '--post', 'p0002');
+    const zh = await run('explain', good, '--labourer', 'w0002', '--post', 'p0002');
     expect(zh.code).toBe(0);
     expect(zh.out).toContain('w0002');
     expect(zh.out).toMatch(/得分|不符合条件/);
-    const en = await run('explain', good, '--worker', 'w0002', '--post', 'p0002', '--lang', 'en');
+    const en = await run('explain', good, '--labourer', 'w0002', '--post', 'p0002', '--lang', 'en');
     expect(en.out).toMatch(/Score|excluded/);
   });
 
   it('prints the assessment as JSON', async () => {
-    const r = await run('explain', good, '--worker', 'w0005', '--post', 'p0002', '--json');
+    const r = await run('explain', good, '--labourer', 'w0005', '--post', 'p0002', '--json');
     const a = JSON.parse(r.out) as { kind: string; exclusions: { code: string }[] };
     expect(a.kind).toBe('excluded');
     expect(a.exclusions.map((e) => e.code)).toContain('under-minimum-age');
   });
 
-  it('needs both --worker and --post', async () => {
-    const r = await run('explain', good, '--worker', 'w0002');
+  it('needs both --labourer and --post', async () => {
+    const r = await run('explain', good, '--labourer', 'w0002');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--post');
   });
@@ -217,15 +217,25 @@ describe('bangfu explain', () => {
 
 describe('bangfu sample', () => {
   it('writes the same dataset as generateSample', async () => {
-    const r = await run('sample', '--workers', '12', '--posts', '6', '--seed', '9', '--as-of', '2025-12-01');
+    const r = await run(
+      'sample',
+      '--labourers',
+      '12',
+      '--posts',
+      '6',
+      '--seed',
+      '9',
+      '--as-of',
+      '2025-12-01',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual(
-      JSON.parse(JSON.stringify(generateSample({ workers: 12, posts: 6, seed: 9, asOf: '2025-12-01' }))),
+      JSON.parse(JSON.stringify(generateSample({ labourers: 12, posts: 6, seed: 9, asOf: '2025-12-01' }))),
     );
   });
 
   it('takes the share of labourers in groups', async () => {
-    const r = await run('sample', '--workers', '200', '--posts', '6', '--group-share', '0.2');
+    const r = await run('sample', '--labourers', '200', '--posts', '6', '--group-share', '0.2');
     expect(r.code).toBe(0);
     const groups = (JSON.parse(r.out) as { groups: { members: string[] }[] }).groups;
     expect(groups.reduce((n, g) => n + g.members.length, 0)).toBeGreaterThanOrEqual(40);
@@ -233,9 +243,9 @@ describe('bangfu sample', () => {
   });
 
   it('refuses a bad size, naming the option', async () => {
-    const r = await run('sample', '--workers', 'many');
+    const r = await run('sample', '--labourers', 'many');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--workers');
+    expect(r.err).toContain('--labourers');
   });
 });
 
@@ -268,24 +278,24 @@ describe('bangfu schema, --help, --version', () => {
 
 describe('bangfu advise', () => {
   it('refuses --max-changes outside 1 to 4 instead of clamping it, and takes one inside', async () => {
-    const over = await run('advise', good, '--worker', 'w0001', '--max-changes', '9');
+    const over = await run('advise', good, '--labourer', 'w0001', '--max-changes', '9');
     expect(over.code).toBe(2);
     expect(over.err).toMatch(/--max-changes.*from 1 to 4/);
-    const ok = await run('advise', good, '--worker', 'w0001', '--max-changes', '3');
+    const ok = await run('advise', good, '--labourer', 'w0001', '--max-changes', '3');
     expect(ok.code).toBe(0);
   });
 });
 
 describe('problem lines', () => {
   it('show control characters as escapes, cut long values, and name options, not API parameters', async () => {
-    const input = generateSample({ workers: 3, posts: 2, seed: 4 }) as unknown as Record<string, unknown>;
+    const input = generateSample({ labourers: 3, posts: 2, seed: 4 }) as unknown as Record<string, unknown>;
     const sneaky = file('sneaky.json', JSON.stringify({ ...input, '\u001b[31mred\u0007': 1 }));
     const r = await run('validate', sneaky);
     expect(r.code).toBe(2);
     // eslint-disable-next-line no-control-regex
     expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(r.err).toContain('\\u001b[31mred\\u0007');
-    const huge = generateSample({ workers: 3, posts: 2, seed: 4 });
+    const huge = generateSample({ labourers: 3, posts: 2, seed: 4 });
     const big = file(
       'big.json',
       JSON.stringify({
@@ -297,9 +307,9 @@ describe('problem lines', () => {
     expect(b.code).toBe(2);
     expect(b.err.length).toBeLessThan(2_000);
     expect(b.err).toMatch(/more characters\)/);
-    const unknown = await run('rank', good, '--worker', 'nobody');
+    const unknown = await run('rank', good, '--labourer', 'nobody');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/^--worker: /);
+    expect(unknown.err).toMatch(/^--labourer: /);
   });
 });
 

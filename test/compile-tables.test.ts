@@ -48,11 +48,11 @@ import type {
   ParkId,
   PostId,
   SkillId,
-  WorkerId,
+  LabourerId,
 } from '../src/types.js';
 import { dataset, employer, labourer, post, ZHENXIONG } from './helpers/build.js';
 
-const sample = parseDataset(generateSample({ workers: 120, posts: 90, seed: 11 }));
+const sample = parseDataset(generateSample({ labourers: 120, posts: 90, seed: 11 }));
 
 /** The number YYYYMMDD of an ISO date. */
 const ymd = (date: string): number => Number(date.replaceAll('-', ''));
@@ -65,7 +65,7 @@ function bitsOf(words: Uint32Array, row: number, width: number, ids: readonly st
 /** Every post column against the dataset and the object path. */
 function expectPostTables(ds: Dataset, index: CompiledIndex): void {
   const ctx = contextOf(ds);
-  const someone = labourer({ id: '\u0000someone' as WorkerId });
+  const someone = labourer({ id: '\u0000someone' as LabourerId });
   const sorted = ds.posts.map((p) => p.id as string).sort(compareIds);
   expect(index.postCount).toBe(ds.posts.length);
   expect(index.employerCount).toBe(ds.employers.length);
@@ -172,19 +172,19 @@ function expectLabourerTables(ds: Dataset, index: CompiledIndex): void {
   const skillOf = new Map(index.skillIds.map((s, k) => [s, k]));
   const parkOf = new Map(index.parkIds.map((s, k) => [s, k]));
   const employerRow = new Map(ds.employers.map((e, k) => [e.id as string, k]));
-  expect(index.workerCount).toBe(ds.labourers.length);
+  expect(index.labourerCount).toBe(ds.labourers.length);
   ds.labourers.forEach((w, i) => {
     const at = w.id;
-    expect(index.counties[index.workerCounty[i]!], at).toBe(w.originCounty);
-    expect(index.workerExcluded[i], at).toBe(excludedOutright(ds, w) ? 1 : 0);
-    expect(index.workerAge[i], at).toBe(ageOn(w.birthDate, ds.asOf));
-    expect(index.workerAvailable[i], at).toBe(ymd(w.availableFrom));
-    expect(index.workerMin[i], at).toBe(w.pay.minMonthly);
-    expect(index.workerTarget[i], at).toBe(w.pay.targetMonthly);
-    expect(index.workerNeedsDorm[i], at).toBe(w.needsDormitory ? 1 : 0);
-    expect(index.workerCannotLeave[i], at).toBe(w.cannotLeaveHome ? 1 : 0);
-    expect(index.workerPriority[i], at).toBe(priorityTier(w) === 0 ? 1 : 0);
-    expect(index.workerScope[i], at).toBe(
+    expect(index.counties[index.labourerCounty[i]!], at).toBe(w.originCounty);
+    expect(index.labourerExcluded[i], at).toBe(excludedOutright(ds, w) ? 1 : 0);
+    expect(index.labourerAge[i], at).toBe(ageOn(w.birthDate, ds.asOf));
+    expect(index.labourerAvailable[i], at).toBe(ymd(w.availableFrom));
+    expect(index.labourerMin[i], at).toBe(w.pay.minMonthly);
+    expect(index.labourerTarget[i], at).toBe(w.pay.targetMonthly);
+    expect(index.labourerNeedsDorm[i], at).toBe(w.needsDormitory ? 1 : 0);
+    expect(index.labourerCannotLeave[i], at).toBe(w.cannotLeaveHome ? 1 : 0);
+    expect(index.labourerPriority[i], at).toBe(priorityTier(w) === 0 ? 1 : 0);
+    expect(index.labourerScope[i], at).toBe(
       w.cannotLeaveHome ? SCOPE_CODES['home-county'] : SCOPE_CODES[w.mobility.scope],
     );
     // Holdings: held skills, then trained ones (level 5 unless the training says), known skills only.
@@ -222,7 +222,7 @@ function expectLabourerTables(ds: Dataset, index: CompiledIndex): void {
     );
     expect(places(index.refStart, index.refArea, index.refPark), at).toEqual(expected(w.mobility.refused));
     const barred = (ds.endedForCause ?? [])
-      .filter((end) => end.worker === w.id && employerRow.has(end.employer))
+      .filter((end) => end.labourer === w.id && employerRow.has(end.employer))
       .map((end) => employerRow.get(end.employer)!);
     expect([...index.barEmployer.subarray(index.barStart[i]!, index.barStart[i + 1]!)].sort(), at).toEqual(
       [...new Set(barred)].sort(),
@@ -230,13 +230,13 @@ function expectLabourerTables(ds: Dataset, index: CompiledIndex): void {
     // Certificates: valid if any copy is; expired if some copy is and none valid; never a copy not yet issued.
     const states = (c: string): string[] =>
       w.certificates.filter((h) => h.certificate === c).map((h) => heldCertificateState(h, ds.asOf));
-    expect(bitsOf(index.workerCerts, i, index.certWords, index.certIds), at).toEqual(
+    expect(bitsOf(index.labourerCerts, i, index.certWords, index.certIds), at).toEqual(
       index.certIds.filter((c) => states(c).includes('valid')),
     );
-    expect(bitsOf(index.workerExpiredCerts, i, index.certWords, index.certIds), at).toEqual(
+    expect(bitsOf(index.labourerExpiredCerts, i, index.certWords, index.certIds), at).toEqual(
       index.certIds.filter((c) => states(c).includes('expired') && !states(c).includes('valid')),
     );
-    expect(bitsOf(index.workerLangs, i, index.langWords, index.langIds), at).toEqual(
+    expect(bitsOf(index.labourerLangs, i, index.langWords, index.langIds), at).toEqual(
       index.langIds.filter((l) => w.languages.includes(l)),
     );
   });
@@ -361,7 +361,7 @@ describe('compileIndex tables', () => {
       ],
       labourers: [
         labourer({
-          id: 'w1' as WorkerId,
+          id: 'w1' as LabourerId,
           household: 'other',
           skills: [
             { skill, level: 3, certified: true },
@@ -391,7 +391,7 @@ describe('compileIndex tables', () => {
           availableFrom: '2026-03-15' as IsoDate,
         }),
         labourer({
-          id: 'w2' as WorkerId,
+          id: 'w2' as LabourerId,
           household: 'monitored',
           originCounty: '520102' as CountyCode,
           cannotLeaveHome: true,
@@ -409,7 +409,7 @@ describe('compileIndex tables', () => {
           pay: { minMonthly: 2500, targetMonthly: 3800 },
         }),
         // Under the minimum working age: excluded outright.
-        labourer({ id: 'w3' as WorkerId, birthDate: '2012-06-01' as IsoDate, languages: [] }),
+        labourer({ id: 'w3' as LabourerId, birthDate: '2012-06-01' as IsoDate, languages: [] }),
       ],
     });
   }
@@ -419,14 +419,14 @@ describe('compileIndex tables', () => {
       ...edges(),
       endedForCause: [
         {
-          worker: 'w1' as WorkerId,
+          labourer: 'w1' as LabourerId,
           employer: 'e3' as EmployerId,
           post: 'p1' as PostId,
           reason: 'dismissed',
           on: '2025-10-01' as IsoDate,
         },
         {
-          worker: 'w1' as WorkerId,
+          labourer: 'w1' as LabourerId,
           employer: 'e1' as EmployerId,
           post: 'p10' as PostId,
           reason: 'wages-unpaid',
@@ -434,7 +434,7 @@ describe('compileIndex tables', () => {
         },
         // An employer not in the dataset bars no post.
         {
-          worker: 'w2' as WorkerId,
+          labourer: 'w2' as LabourerId,
           employer: 'gone' as EmployerId,
           post: 'p1' as PostId,
           reason: 'dismissed',
@@ -456,21 +456,21 @@ describe('compileIndex tables', () => {
     expect([...index.postCloses]).toEqual([20260630, 20260630, 20261231, 20260228, 20260630]);
     expect([...index.postCapacity]).toEqual([10, 0, 10, 3, 0]);
     expect([...index.postAdultRules]).toEqual([1, 2, 3, 0, 0]);
-    expect([...index.workerPriority]).toEqual([0, 1, 1]);
-    expect([...index.workerScope]).toEqual([SCOPE_CODES['home-province'], SCOPE_CODES['home-county'], 0]);
-    expect([...index.workerExcluded]).toEqual([0, 0, 1]);
-    expect([...index.workerAvailable]).toEqual([20260315, 20260101, 20260101]);
+    expect([...index.labourerPriority]).toEqual([0, 1, 1]);
+    expect([...index.labourerScope]).toEqual([SCOPE_CODES['home-province'], SCOPE_CODES['home-county'], 0]);
+    expect([...index.labourerExcluded]).toEqual([0, 0, 1]);
+    expect([...index.labourerAvailable]).toEqual([20260315, 20260101, 20260101]);
     // The skill no post asks for counts among w1's skills but has no row.
     expect([...index.ownCount]).toEqual([2, 1, 0]);
     expect(index.ownStart[1]).toBe(1);
     // w1's training without a level holds the skill at 5.
     expect(index.holdLevel[1]).toBe(5);
     expect([...index.barStart]).toEqual([0, 2, 2, 2]);
-    expect(index.workerCerts[0]).not.toBe(0);
-    expect(index.workerExpiredCerts[0]).not.toBe(0);
-    expect(index.workerCerts[1]! | index.workerExpiredCerts[1]!).toBe(0);
-    expect(Number.isNaN(index.countyHomeMin[index.workerCounty[1]!])).toBe(true);
-    expect(index.countyHomeMin[index.workerCounty[0]!]).toBe(1670);
+    expect(index.labourerCerts[0]).not.toBe(0);
+    expect(index.labourerExpiredCerts[0]).not.toBe(0);
+    expect(index.labourerCerts[1]! | index.labourerExpiredCerts[1]!).toBe(0);
+    expect(Number.isNaN(index.countyHomeMin[index.labourerCounty[1]!])).toBe(true);
+    expect(index.countyHomeMin[index.labourerCounty[0]!]).toBe(1670);
   });
 
   it('hold certificates past the first word of a bitset, valid and expired, for each labourer', () => {
@@ -487,17 +487,17 @@ describe('compileIndex tables', () => {
       // One post asks for all 40, so certificates 32–39 fall in the second word.
       posts: [post({ requiredCertificates: certificates.map((c) => c.id) })],
       labourers: [
-        labourer({ id: 'w1' as WorkerId, certificates: [{ certificate: id(33), validUntil: expired }] }),
+        labourer({ id: 'w1' as LabourerId, certificates: [{ certificate: id(33), validUntil: expired }] }),
         // Valid and expired copies, in the first word and in the second: valid only.
         labourer({
-          id: 'w2' as WorkerId,
+          id: 'w2' as LabourerId,
           certificates: [3, 35].flatMap((k) => [
             { certificate: id(k), validUntil: expired },
             { certificate: id(k), validUntil: valid },
           ]),
         }),
         labourer({
-          id: 'w3' as WorkerId,
+          id: 'w3' as LabourerId,
           certificates: [
             { certificate: id(36), validUntil: expired },
             { certificate: id(37), validUntil: valid },
@@ -508,8 +508,8 @@ describe('compileIndex tables', () => {
     const { index } = expectTables(ds);
     expect(index.kind).toBe('bangfu-compiled-index');
     expect(index.certWords).toBe(2);
-    expect([...index.workerCerts]).toEqual([0, 0, 1 << 3, 1 << 3, 0, 1 << 5]);
-    expect([...index.workerExpiredCerts]).toEqual([0, 1 << 1, 0, 0, 0, 1 << 4]);
+    expect([...index.labourerCerts]).toEqual([0, 0, 1 << 3, 1 << 3, 0, 1 << 5]);
+    expect([...index.labourerExpiredCerts]).toEqual([0, 1 << 1, 0, 0, 0, 1 << 4]);
   });
 
   it('give each component the effective weight scorePair gives it', () => {

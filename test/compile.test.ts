@@ -8,16 +8,16 @@ import { demoDataset } from '../src/sample.js';
 import { scorePair } from '../src/score.js';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
 import type { Policy } from '../src/policy/types.js';
-import type { AreaCode, CertificateId, Dataset, IsoDate, PostId, WorkerId } from '../src/types.js';
+import type { AreaCode, CertificateId, Dataset, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { dataset, employer, labourer, post, TANGXIA } from './helpers/build.js';
 
 describe('compileIndex', () => {
   it('holds one row per labourer and post, in dataset order', () => {
     const ds = demoDataset();
     const index = compileIndex(ds);
-    expect(index.workerCount).toBe(ds.labourers.length);
+    expect(index.labourerCount).toBe(ds.labourers.length);
     expect(index.postCount).toBe(ds.posts.length);
-    expect(index.workerIds).toEqual(ds.labourers.map((w) => w.id));
+    expect(index.labourerIds).toEqual(ds.labourers.map((w) => w.id));
     expect(index.postIds).toEqual(ds.posts.map((p) => p.id));
   });
 
@@ -125,11 +125,11 @@ describe('the kernel on what small datasets do not show', () => {
     const ds = dataset({
       labourers: [
         labourer({
-          id: 'w1' as WorkerId,
+          id: 'w1' as LabourerId,
           skills: skills.map((skill) => ({ skill, level: 3, certified: true })),
         }),
-        labourer({ id: 'w2' as WorkerId, skills: [] }),
-        labourer({ id: 'w3' as WorkerId, skills: [{ skill: skills[2]!, level: 5, certified: false }] }),
+        labourer({ id: 'w2' as LabourerId, skills: [] }),
+        labourer({ id: 'w3' as LabourerId, skills: [{ skill: skills[2]!, level: 5, certified: false }] }),
       ],
       posts: skills.map((skill, k) =>
         post({ id: `p${k}` as PostId, trainsOnJob: true, requiredSkills: [{ skill, minLevel: 4 }] }),
@@ -150,16 +150,16 @@ describe('the kernel on what small datasets do not show', () => {
       policy,
       labourers: [
         labourer({
-          id: 'w1' as WorkerId,
+          id: 'w1' as LabourerId,
           certificates: [{ certificate: certificates[35]!.id }],
           languages: ['lang-37'],
         }),
         labourer({
-          id: 'w2' as WorkerId,
+          id: 'w2' as LabourerId,
           certificates: [{ certificate: certificates[3]!.id }],
           languages: ['lang-3'],
         }),
-        labourer({ id: 'w3' as WorkerId, certificates: [], languages: languages.slice(30) }),
+        labourer({ id: 'w3' as LabourerId, certificates: [], languages: languages.slice(30) }),
       ],
       // The first post asks for 34 certificates and speaks 34 languages, so the later ones' fall in
       // the second word of each bitset.
@@ -193,11 +193,11 @@ describe('the kernel on what small datasets do not show', () => {
     const ds = dataset({
       labourers: [
         labourer({
-          id: 'w1' as WorkerId,
+          id: 'w1' as LabourerId,
           mobility: { ...labourer().mobility, scope: 'anywhere', refused: [{ kind: 'park', park: park.id }] },
         }),
         labourer({
-          id: 'w2' as WorkerId,
+          id: 'w2' as LabourerId,
           mobility: {
             ...labourer().mobility,
             scope: 'anywhere',

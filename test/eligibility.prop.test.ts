@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, ELIGIBILITY_RULES, workerExclusions } from '../src/eligibility.js';
+import { checkEligibility, ELIGIBILITY_RULES, labourerExclusions } from '../src/eligibility.js';
 import type { Exclusion, ExclusionCode } from '../src/reasons.js';
 import type {
   AreaCode,
@@ -17,7 +17,7 @@ import type {
   PostId,
   Site,
   TownCode,
-  WorkerId,
+  LabourerId,
 } from '../src/types.js';
 import { skillsComponent } from '../src/score/skills.js';
 import { datasetArb as anyDatasetArb } from './helpers/arbitraries.js';
@@ -61,7 +61,7 @@ const PER_ITEM: ReadonlySet<ExclusionCode> = new Set([
   'refused-destination',
 ]);
 
-const workerArb = (birth: fc.Arbitrary<IsoDate> = dateBetween('1955-01-01', '2014-12-31')) =>
+const labourerArb = (birth: fc.Arbitrary<IsoDate> = dateBetween('1955-01-01', '2014-12-31')) =>
   fc
     .record({
       birthDate: birth,
@@ -165,18 +165,18 @@ const employerArb = (id: string) =>
       }),
     );
 
-const datasetArb = (worker: fc.Arbitrary<Labourer> = workerArb()) =>
+const datasetArb = (labourer: fc.Arbitrary<Labourer> = labourerArb()) =>
   fc
     .record({
       asOf: dateBetween('2025-01-01', '2027-12-31'),
-      labourers: fc.array(worker, { minLength: 1, maxLength: 6 }),
+      labourers: fc.array(labourer, { minLength: 1, maxLength: 6 }),
       posts: fc.array(postArb, { minLength: 1, maxLength: 6 }),
       employers: fc.tuple(employerArb('e1'), employerArb('e2'), employerArb('e3')),
     })
     .map((r): Dataset =>
       dataset({
         asOf: r.asOf,
-        labourers: r.labourers.map((w, i) => ({ ...w, id: `w${i}` as WorkerId })),
+        labourers: r.labourers.map((w, i) => ({ ...w, id: `w${i}` as LabourerId })),
         posts: r.posts.map((p, i) => ({ ...p, id: `p${i}` as PostId })),
         employers: r.employers,
       }),
@@ -184,7 +184,7 @@ const datasetArb = (worker: fc.Arbitrary<Labourer> = workerArb()) =>
 
 /**
  * The dataset with every rule but mobility and dormitory made to pass, so that the mobility rules
- * decide: adult workers with no refusals, approved employers, open posts without requirements.
+ * decide: adult labourers with no refusals, approved employers, open posts without requirements.
  */
 function lenient(ds: Dataset): Dataset {
   const always = { vettedOn: '2000-01-01' as IsoDate, validUntil: '2099-12-31' as IsoDate };
@@ -220,7 +220,7 @@ function allPairs(ds: Dataset, f: (w: Labourer, p: Post, exclusions: Exclusion[]
 }
 
 describe('eligibility properties', () => {
-  it('an under-16 worker is excluded from every post with exactly one reason', () => {
+  it('an under-16 labourer is excluded from every post with exactly one reason', () => {
     // As of any date in 2025–2027, a birth in the last 16 years (to the day) is under 16.
     fc.assert(
       fc.property(datasetArb(), dateBetween('2012-01-01', '2024-12-31'), (ds0, birth) => {
@@ -264,7 +264,7 @@ describe('eligibility properties', () => {
         ([ds, labourers, posts, employers]) => {
           const shuffled: Dataset = { ...ds, labourers, posts, employers };
           for (const w of ds.labourers) {
-            expect(workerExclusions(shuffled, w)).toEqual(workerExclusions(ds, w));
+            expect(labourerExclusions(shuffled, w)).toEqual(labourerExclusions(ds, w));
             for (const p of ds.posts)
               expect(checkEligibility(shuffled, w, p)).toEqual(checkEligibility(ds, w, p));
           }
@@ -273,8 +273,8 @@ describe('eligibility properties', () => {
     );
   });
 
-  it('a worker who cannot leave home is never eligible for a post outside the home county unless a park serves it', () => {
-    const stayers = datasetArb(workerArb().map((w) => ({ ...w, cannotLeaveHome: true })));
+  it('a labourer who cannot leave home is never eligible for a post outside the home county unless a park serves it', () => {
+    const stayers = datasetArb(labourerArb().map((w) => ({ ...w, cannotLeaveHome: true })));
     fc.assert(
       fc.property(fc.oneof(stayers, stayers.map(lenient)), (ds) => {
         const parks = new Map(ds.policy.parks.map((p) => [p.id as string, p]));
@@ -300,7 +300,7 @@ describe('eligibility properties', () => {
     fc.assert(
       fc.property(anyDatasetArb, (ds) => {
         for (const w of ds.labourers) {
-          if (workerExclusions(ds, w).some((e) => e.code === 'under-minimum-age')) continue;
+          if (labourerExclusions(ds, w).some((e) => e.code === 'under-minimum-age')) continue;
           for (const p of ds.posts) {
             const got = checkEligibility(ds, w, p).flatMap((e) =>
               e.code === 'required-skill-missing' ? [e.params.skill] : [],
@@ -318,11 +318,11 @@ describe('eligibility properties', () => {
     expect(excluded).toBeGreaterThan(0);
   });
 
-  it('every pair carries the worker-level exclusions of its worker', () => {
+  it('every pair carries the labourer-level exclusions of its labourer', () => {
     fc.assert(
       fc.property(datasetArb(), (ds) => {
         for (const w of ds.labourers) {
-          const own = workerExclusions(ds, w).map((e) => JSON.stringify(e));
+          const own = labourerExclusions(ds, w).map((e) => JSON.stringify(e));
           for (const p of ds.posts) {
             const pair = new Set(checkEligibility(ds, w, p).map((e) => JSON.stringify(e)));
             for (const e of own) expect(pair.has(e)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
-import { ELIGIBILITY_RULES, checkEligibility, workerExclusions } from '../src/eligibility.js';
+import { ELIGIBILITY_RULES, checkEligibility, labourerExclusions } from '../src/eligibility.js';
 import type { ExclusionCode } from '../src/reasons.js';
 import type {
   AreaCode,
@@ -15,7 +15,7 @@ import type {
   PostId,
   Site,
   SkillId,
-  WorkerId,
+  LabourerId,
 } from '../src/types.js';
 import { requirementCredit, skillsComponent } from '../src/score/skills.js';
 import { AS_OF, TANGXIA, ZHENXIONG, dataset, employer, labourer, post } from './helpers/build.js';
@@ -45,10 +45,10 @@ describe('the default pair', () => {
 });
 
 describe('under-minimum-age', () => {
-  it('admits a worker on the 16th birthday', () => {
+  it('admits a labourer on the 16th birthday', () => {
     expect(check(labourer({ birthDate: d('2010-03-01') }))).toEqual([]);
   });
-  it('excludes a worker the day before, with no other reason', () => {
+  it('excludes a labourer the day before, with no other reason', () => {
     const w = labourer({ birthDate: d('2010-03-02') });
     const p = post({
       hazardous: true,
@@ -62,9 +62,9 @@ describe('under-minimum-age', () => {
     const p = post({ employer: 'nobody' as EmployerId });
     expect(codes(w, p)).toEqual(['under-minimum-age']);
   });
-  it('is the only worker exclusion', () => {
+  it('is the only labourer exclusion', () => {
     const w = labourer({ birthDate: d('2012-01-01') });
-    expect(workerExclusions(dataset({ labourers: [w] }), w)).toEqual([
+    expect(labourerExclusions(dataset({ labourers: [w] }), w)).toEqual([
       { code: 'under-minimum-age', params: { age: 14, minimum: 16 } },
     ]);
   });
@@ -118,14 +118,14 @@ describe('retirement-age-reached', () => {
     const p = post({ window: { opens: d('2026-01-01'), closes: d('2026-06-30') } });
     expect(codes(w, p, { asOf: d('2026-02-28') })).toEqual([]);
   });
-  it('applies the women-worker schedule by default and the cadre schedule on the flag', () => {
+  it('applies the women-labourer schedule by default and the cadre schedule on the flag', () => {
     // Born 1975-10-01: women workers retire 2026-03-01 (50y5m); cadres at 55 and more.
     const woman = labourer({ birthDate: d('1975-10-01'), gender: 'female' });
     expect(codes(woman)).toEqual(['retirement-age-reached']);
     expect(codes({ ...woman, cadre: true })).toEqual([]);
   });
-  it('is a worker-level exclusion', () => {
-    expect(workerExclusions(dataset({ labourers: [w] }), w).map((e) => e.code)).toEqual([
+  it('is a labourer-level exclusion', () => {
+    expect(labourerExclusions(dataset({ labourers: [w] }), w).map((e) => e.code)).toEqual([
       'retirement-age-reached',
     ]);
   });
@@ -143,7 +143,7 @@ describe('retirement-undetermined', () => {
     expect(codes(w, post(), { asOf: d('2026-02-28') })).toEqual([]);
     expect(codes({ ...w, gender: 'male' })).toEqual([]);
   });
-  it('does not concern young workers', () => {
+  it('does not concern young labourers', () => {
     expect(codes(withoutGender(labourer()))).toEqual([]);
   });
 });
@@ -231,7 +231,7 @@ describe('application window', () => {
       { code: 'available-after-window', params: { availableFrom: '2026-03-02', closes: AS_OF } },
     ]);
   });
-  it('excludes a worker available only after the window closes', () => {
+  it('excludes a labourer available only after the window closes', () => {
     const p = post({ window: { opens: d('2026-01-01'), closes: d('2026-04-01') } });
     expect(codes(labourer({ availableFrom: d('2026-04-01') }), p)).toEqual([]);
     expect(check(labourer({ availableFrom: d('2026-04-02') }), p)).toEqual([
@@ -242,7 +242,7 @@ describe('application window', () => {
 
 describe('mobility', () => {
   const stayer = labourer({ cannotLeaveHome: true });
-  it('keeps a worker who cannot leave home to the home county and parks serving it', () => {
+  it('keeps a labourer who cannot leave home to the home county and parks serving it', () => {
     expect(codes(stayer, post({ site: countySite('530627') }))).toEqual([]);
     expect(codes(stayer, post({ site: parkSite('yuedian') }))).toEqual([]);
     expect(check(stayer, post({ site: TANGXIA_SITE }))).toEqual([
@@ -307,7 +307,7 @@ describe('mobility', () => {
 describe('certificates', () => {
   const p = post({ requiredCertificates: [cert('health-certificate')] });
   const holding = (...certificates: Labourer['certificates']) => labourer({ certificates });
-  it('excludes a worker without the certificate', () => {
+  it('excludes a labourer without the certificate', () => {
     expect(check(holding(), p)).toEqual([
       { code: 'certificate-missing', params: { certificate: 'health-certificate' } },
     ]);
@@ -519,7 +519,7 @@ describe('ended for cause', () => {
   const p2 = post({ id: 'p2' as PostId, employer: e2.id });
   const w = labourer();
   const end = {
-    worker: w.id,
+    labourer: w.id,
     employer: 'e1' as EmployerId,
     post: 'p1' as PostId,
     reason: 'dismissed' as const,
@@ -537,7 +537,7 @@ describe('ended for cause', () => {
       },
     ]);
     expect(checkEligibility(ds, w, p2)).toEqual([]);
-    const other = labourer({ id: 'w2' as WorkerId });
+    const other = labourer({ id: 'w2' as LabourerId });
     expect(checkEligibility({ ...ds, labourers: [w, other] }, other, ds.posts[0]!)).toEqual([]);
   });
   it('names the latest end when a pair ended for cause twice', () => {
@@ -582,12 +582,12 @@ describe('ELIGIBILITY_RULES', () => {
     expect([...listed].sort()).toEqual(Object.keys(every).sort());
     expect(listed[0]).toBe('under-minimum-age');
   });
-  it('gives each rule a one-line description and marks the worker-level ones', () => {
+  it('gives each rule a one-line description and marks the labourer-level ones', () => {
     for (const r of ELIGIBILITY_RULES) {
       expect(r.description.length).toBeGreaterThan(10);
       expect(r.description).not.toMatch(/\n/);
     }
-    expect(ELIGIBILITY_RULES.filter((r) => r.scope === 'worker').map((r) => r.code)).toEqual([
+    expect(ELIGIBILITY_RULES.filter((r) => r.scope === 'labourer').map((r) => r.code)).toEqual([
       'under-minimum-age',
       'retirement-age-reached',
       'retirement-undetermined',
@@ -595,16 +595,16 @@ describe('ELIGIBILITY_RULES', () => {
   });
 });
 
-describe('workerExclusions', () => {
-  it('is empty for a worker of working age, whatever the posts', () => {
+describe('labourerExclusions', () => {
+  it('is empty for a labourer of working age, whatever the posts', () => {
     const w = labourer();
-    expect(workerExclusions(dataset({ labourers: [w], posts: [post({ filled: 10 })] }), w)).toEqual([]);
+    expect(labourerExclusions(dataset({ labourers: [w], posts: [post({ filled: 10 })] }), w)).toEqual([]);
   });
-  it('agrees with the worker-level part of checkEligibility', () => {
+  it('agrees with the labourer-level part of checkEligibility', () => {
     const w = withoutGender(labourer({ birthDate: d('1960-01-01') }));
     const ds = dataset({ labourers: [w] });
-    const worker = new Set(ELIGIBILITY_RULES.filter((r) => r.scope === 'worker').map((r) => r.code));
+    const ownRules = new Set(ELIGIBILITY_RULES.filter((r) => r.scope === 'labourer').map((r) => r.code));
     const p = ds.posts[0]!;
-    expect(checkEligibility(ds, w, p).filter((e) => worker.has(e.code))).toEqual(workerExclusions(ds, w));
+    expect(checkEligibility(ds, w, p).filter((e) => ownRules.has(e.code))).toEqual(labourerExclusions(ds, w));
   });
 });

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { BangfuValidationError } from '../src/errors.js';
 import { explainPair } from '../src/explain.js';
-import { rankPosts, rankWorkers } from '../src/rank.js';
+import { rankPosts, rankLabourers } from '../src/rank.js';
 import { scorePair } from '../src/score.js';
-import type { IsoDate, PostId, WorkerId } from '../src/types.js';
+import type { IsoDate, PostId, LabourerId } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 const d = (s: string) => s as IsoDate;
 
 describe('explainPair', () => {
   const ds = dataset({
-    labourers: [labourer(), labourer({ id: 'w2' as WorkerId, birthDate: d('2011-01-01') })],
+    labourers: [labourer(), labourer({ id: 'w2' as LabourerId, birthDate: d('2011-01-01') })],
     posts: [
       post(),
       post({ id: 'p2' as PostId, hazardous: true, filled: 10 }),
@@ -25,7 +25,7 @@ describe('explainPair', () => {
     const a = explainPair(ds, 'w1', 'p1');
     expect(a.kind).toBe('eligible');
     if (a.kind !== 'eligible') return;
-    expect(a.worker.id).toBe('w1');
+    expect(a.labourer.id).toBe('w1');
     expect(a.post.id).toBe('p1');
     expect(a.score).toBe(a.breakdown.score);
     expect(a.breakdown).toEqual(scorePair(ds, ds.labourers[0]!, ds.posts[0]!));
@@ -41,7 +41,7 @@ describe('explainPair', () => {
     const a = explainPair(ds, 'w2', 'p2');
     expect(a).toEqual({
       kind: 'excluded',
-      worker: ds.labourers[1],
+      labourer: ds.labourers[1],
       post: ds.posts[1],
       exclusions: [{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }],
     });
@@ -51,8 +51,8 @@ describe('explainPair', () => {
       const a = explainPair(ds, 'w1', r.post.id);
       expect(a.kind === 'eligible' && a.score).toBe(r.score);
     }
-    for (const r of rankWorkers(ds, 'p3').ranked) {
-      const a = explainPair(ds, r.worker.id, 'p3');
+    for (const r of rankLabourers(ds, 'p3').ranked) {
+      const a = explainPair(ds, r.labourer.id, 'p3');
       expect(a.kind === 'eligible' && a.score).toBe(r.score);
     }
   });
@@ -63,7 +63,7 @@ describe('explainPair', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(BangfuValidationError);
       expect((e as BangfuValidationError).issues.map((i) => [i.path, i.code])).toEqual([
-        ['workerId', 'unknown-id'],
+        ['labourerId', 'unknown-id'],
         ['postId', 'unknown-id'],
       ]);
     }

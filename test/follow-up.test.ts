@@ -14,12 +14,12 @@ const outcomes = (w3Last: object[] = []) =>
     {
       outcomes: [
         // Started 9 days ago, never contacted: the 1-week check was due on 02-27.
-        { worker: 'w1', post: 'p1', events: [started('2026-02-20')] },
+        { labourer: 'w1', post: 'p1', events: [started('2026-02-20')] },
         // The 1-week check done; the 1-month check was due on 02-01.
-        { worker: 'w2', post: 'p3', events: [started('2026-01-01'), inWork('2026-01-09')] },
+        { labourer: 'w2', post: 'p3', events: [started('2026-01-01'), inWork('2026-01-09')] },
         // Checked at 1 week, 1 and 3 months; the 6-month check is due today.
         {
-          worker: 'w3',
+          labourer: 'w3',
           post: 'p2',
           events: [
             started('2025-09-01'),
@@ -31,7 +31,7 @@ const outcomes = (w3Last: object[] = []) =>
         },
         // Left: not followed up here.
         {
-          worker: 'w1',
+          labourer: 'w1',
           post: 'p2',
           events: [started('2025-05-01'), { kind: 'left', on: '2025-06-01', reason: 'pay' }],
         },
@@ -57,7 +57,10 @@ describe('followUps', () => {
     ]);
     const list = followUps(outcomes(), fortnight);
     // w1 started 02-20: its 2-week check falls on 03-06, inside the week ahead.
-    expect(list.items.find((f) => f.worker === 'w1')).toMatchObject({ check: '2-weeks', due: '2026-03-06' });
+    expect(list.items.find((f) => f.labourer === 'w1')).toMatchObject({
+      check: '2-weeks',
+      due: '2026-03-06',
+    });
     expect(list.items.some((f) => f.check === '1-week')).toBe(false);
   });
 
@@ -77,7 +80,7 @@ describe('followUps', () => {
   it('lists the checks due, most overdue first, with the days overdue and the risk factors', () => {
     const list = followUps(outcomes(), ds);
     expect(list.until).toBe('2026-03-08');
-    expect(list.items.map((f) => [f.worker, f.post, f.check, f.due, f.overdueDays, f.escalated])).toEqual([
+    expect(list.items.map((f) => [f.labourer, f.post, f.check, f.due, f.overdueDays, f.escalated])).toEqual([
       ['w2', 'p3', '1-month', '2026-02-01', 28, false],
       ['w1', 'p1', '1-week', '2026-02-27', 2, false],
       ['w3', 'p2', '6-months', '2026-03-01', 0, false],
@@ -89,7 +92,7 @@ describe('followUps', () => {
   it('escalates a labourer found unreachable, ahead of everyone', () => {
     const list = followUps(outcomes([{ kind: 'contacted', on: '2026-02-15', status: 'unreachable' }]), ds);
     expect(list.items[0]).toMatchObject({
-      worker: 'w3',
+      labourer: 'w3',
       escalated: true,
       lastContact: '2026-02-15',
       due: '2026-03-01',
@@ -99,7 +102,7 @@ describe('followUps', () => {
   it('leaves out checks beyond the window, and takes a window of its own', () => {
     const none = followUps(
       parseOutcomes(
-        { outcomes: [{ worker: 'w1', post: 'p1', events: [started('2026-02-28'), inWork('2026-02-28')] }] },
+        { outcomes: [{ labourer: 'w1', post: 'p1', events: [started('2026-02-28'), inWork('2026-02-28')] }] },
         ds,
       ),
       ds,
@@ -107,7 +110,7 @@ describe('followUps', () => {
     );
     expect(none.items).toEqual([]); // the 1-week check falls on 03-07
     const week = followUps(
-      parseOutcomes({ outcomes: [{ worker: 'w1', post: 'p1', events: [started('2026-02-28')] }] }, ds),
+      parseOutcomes({ outcomes: [{ labourer: 'w1', post: 'p1', events: [started('2026-02-28')] }] }, ds),
       ds,
       { days: 7 },
     );
@@ -130,6 +133,6 @@ describe('followUps', () => {
     expect(en[3]).toMatch(/^- 张三（w1） @ p1（e1）; 1-week check; due 2026-02-27, 2 days overdue; /);
     const { rows, columns } = followUpRows(list, 'zh-CN');
     expect(columns.map((c) => c.header)).toContain('应回访日期');
-    expect(rows[0]).toMatchObject({ worker: 'w3', escalated: '是', check: '上岗六个月回访' });
+    expect(rows[0]).toMatchObject({ labourer: 'w3', escalated: '是', check: '上岗六个月回访' });
   });
 });

@@ -42,7 +42,7 @@ const withGroups: fc.Arbitrary<Dataset> = richDatasetArb
 /** Options of sample datasets where many labourers travel in groups. */
 const sampleWithGroups = fc.record({
   seed: fc.integer({ min: 0, max: 1_000_000 }),
-  workers: fc.integer({ min: 10, max: 70 }),
+  labourers: fc.integer({ min: 10, max: 70 }),
   posts: fc.integer({ min: 2, max: 12 }),
   groupShare: fc.constantFrom(0.2, 0.4, 0.6),
 });
@@ -118,7 +118,7 @@ describe('groups', () => {
         fc.property(withGroups, (ds) => {
           const plan = assign(ds, { mode, exactGroupLimit: 1 });
           const post = new Map(
-            plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.worker as string, e.post]] : [])),
+            plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.labourer as string, e.post]] : [])),
           );
           for (const g of ds.groups) {
             const placed = g.members.filter((m) => post.has(m)).length;
@@ -140,7 +140,7 @@ describe('groups', () => {
         const plan = assign(ds, { mode: 'stable' });
         const at = new Map(
           plan.entries.flatMap((e) =>
-            e.kind === 'placed' ? [[e.worker as string, { post: e.post as string, score: e.score }]] : [],
+            e.kind === 'placed' ? [[e.labourer as string, { post: e.post as string, score: e.score }]] : [],
           ),
         );
         const priority = (id: string): number =>
@@ -148,7 +148,7 @@ describe('groups', () => {
         /** Does post p's order put labourer a (at score sa) ahead of b (at sb)? */
         const ahead = (a: string, sa: number, b: string, sb: number): boolean =>
           priority(a) !== priority(b) ? priority(a) > priority(b) : sa !== sb ? sa > sb : a < b;
-        const expected: { worker: string; post: string }[] = [];
+        const expected: { labourer: string; post: string }[] = [];
         for (const w of ds.labourers) {
           for (const p of ds.posts) {
             if (checkEligibility(ds, w, p).length > 0) continue;
@@ -162,11 +162,11 @@ describe('groups', () => {
             const holders = [...at].filter(([, x]) => x.post === p.id);
             const room = Math.max(0, p.openings - p.filled) > holders.length;
             if (room || holders.some(([h, x]) => ahead(w.id, s, h, x.score)))
-              expected.push({ worker: w.id, post: p.id });
+              expected.push({ labourer: w.id, post: p.id });
           }
         }
         expected.sort((a, b) =>
-          a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : a.post < b.post ? -1 : 1,
+          a.labourer < b.labourer ? -1 : a.labourer > b.labourer ? 1 : a.post < b.post ? -1 : 1,
         );
         if (expected.length > 0) seen++;
         expect(plan.blockingPairs).toEqual(expected.slice(0, LISTED_BLOCKING_PAIRS));

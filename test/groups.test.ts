@@ -3,7 +3,7 @@ import { compileIndex } from '../src/compile.js';
 import { groupIssues, groupState, optionKey } from '../src/groups.js';
 import { groupOptions, typedGroups } from '../src/internal/plan-groups.js';
 import { walkPlanner } from '../src/internal/planner.js';
-import type { EmployerId, PostId, WorkerId } from '../src/types.js';
+import type { EmployerId, PostId, LabourerId } from '../src/types.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 import { assign } from '../src/assign.js';
 import { parseDataset } from '../src/parse.js';
@@ -12,7 +12,7 @@ import { generateSample } from '../src/sample.js';
 import { verifyPlan } from '../src/verify-plan.js';
 
 const ds = dataset({
-  labourers: ['a', 'b', 'c'].map((id) => labourer({ id: id as WorkerId })),
+  labourers: ['a', 'b', 'c'].map((id) => labourer({ id: id as LabourerId })),
   employers: [employer(), employer({ id: 'e2' as EmployerId })],
   posts: [
     post({ id: 'p1' as PostId, openings: 1 }),
@@ -49,7 +49,7 @@ describe('groups', () => {
     expect(issues.map((i) => [i.path, i.code])).toEqual([
       ['groups[1].id', 'duplicate-id'],
       ['groups[1].kind', 'invalid-value'],
-      ['groups[1].members[0]', 'worker-in-two-groups'],
+      ['groups[1].members[0]', 'labourer-in-two-groups'],
       ['groups[2].id', 'invalid-id'],
       ['groups[2].members', 'empty-group'],
     ]);
@@ -95,7 +95,7 @@ describe('groups', () => {
 
 describe('blocking pairs at scale', () => {
   it('a stable plan counts every blocking pair and lists the first 1,000, which the verifier holds it to', () => {
-    const ds = parseDataset(generateSample({ workers: 1000, posts: 100, seed: 5 }));
+    const ds = parseDataset(generateSample({ labourers: 1000, posts: 100, seed: 5 }));
     const plan = assign(ds, { mode: 'stable' });
     expect(plan.blockingPairCount).toBeGreaterThan(LISTED_BLOCKING_PAIRS);
     const listed = plan.blockingPairs!;
@@ -104,7 +104,7 @@ describe('blocking pairs at scale', () => {
     for (let i = 1; i < listed.length; i++) {
       const a = listed[i - 1]!;
       const b = listed[i]!;
-      expect(a.worker < b.worker || (a.worker === b.worker && a.post < b.post)).toBe(true);
+      expect(a.labourer < b.labourer || (a.labourer === b.labourer && a.post < b.post)).toBe(true);
     }
     expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
     const codes = (p: typeof plan): string[] => verifyPlan(p, ds).violations.map((v) => v.code);

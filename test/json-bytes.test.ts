@@ -221,7 +221,7 @@ describe('reading JSON files (bangfu/node)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-json-'));
 
   it('a sample dataset written in pieces is read back to the same dataset', () => {
-    const input = generateSample({ workers: 200, posts: 40, seed: 11 });
+    const input = generateSample({ labourers: 200, posts: 40, seed: 11 });
     const path = join(dir, 'd.json');
     writeFileSync(path, [...jsonPieces(input)].join(''));
     expect(same(readJson(path), JSON.parse(JSON.stringify(input)))).toBe(true);

@@ -31,12 +31,12 @@ describe('parseOutcomes', () => {
       {
         outcomes: [
           {
-            worker: 'w1',
+            labourer: 'w1',
             post: 'p1',
             events: [started('2025-06-02'), contacted('2025-07-01'), left('2025-09-15')],
           },
           {
-            worker: 'w2',
+            labourer: 'w2',
             post: 'p3',
             events: [started('2025-06-02'), contacted('2025-12-01', 'unreachable')],
           },
@@ -52,18 +52,18 @@ describe('parseOutcomes', () => {
     const r = safeParseOutcomes(
       {
         outcomes: [
-          { worker: 'nobody', post: 'p9', events: [started('2025-06-02')] },
-          { worker: 'w1', post: 'p1', events: [started('2026-04-01')] }, // after the as-of date
-          { worker: 'w1', post: 'p1', events: [started('2025-06-02')] }, // the same placement again
-          { worker: 'w2', post: 'p2', events: [contacted('2025-07-01')] }, // no start
-          { worker: 'w3', post: 'p2', events: [started('2025-06-02'), left('2025-05-01')] }, // out of order
+          { labourer: 'nobody', post: 'p9', events: [started('2025-06-02')] },
+          { labourer: 'w1', post: 'p1', events: [started('2026-04-01')] }, // after the as-of date
+          { labourer: 'w1', post: 'p1', events: [started('2025-06-02')] }, // the same placement again
+          { labourer: 'w2', post: 'p2', events: [contacted('2025-07-01')] }, // no start
+          { labourer: 'w3', post: 'p2', events: [started('2025-06-02'), left('2025-05-01')] }, // out of order
           {
-            worker: 'w3',
+            labourer: 'w3',
             post: 'p3',
             events: [started('2025-06-02'), left('2025-07-01'), contacted('2025-08-01')],
           },
-          { worker: 'w2', post: 'p1', events: [started('2025-06-02'), left('2025-07-01', 'bored')] },
-          { worker: 'w2', post: 'p3', events: [], extra: 1 },
+          { labourer: 'w2', post: 'p1', events: [started('2025-06-02'), left('2025-07-01', 'bored')] },
+          { labourer: 'w2', post: 'p3', events: [], extra: 1 },
         ],
       },
       ds,
@@ -71,7 +71,7 @@ describe('parseOutcomes', () => {
     expect(r.success).toBe(false);
     const issues = r.success ? [] : r.issues;
     expect(issues.map((i) => [i.path, i.code])).toEqual([
-      ['outcomes[0].worker', 'unknown-worker'],
+      ['outcomes[0].labourer', 'unknown-labourer'],
       ['outcomes[0].post', 'unknown-post'],
       ['outcomes[1].events[0].on', 'date-in-future'],
       ['outcomes[2]', 'duplicate-placement'],
@@ -94,10 +94,10 @@ describe('retention', () => {
   const outcomes = parseOutcomes(
     {
       outcomes: [
-        { worker: 'w1', post: 'p1', events: [started('2025-01-01'), left('2025-04-01')] },
-        { worker: 'w2', post: 'p3', events: [started('2025-01-01'), left('2025-02-01', 'dismissed')] },
+        { labourer: 'w1', post: 'p1', events: [started('2025-01-01'), left('2025-04-01')] },
+        { labourer: 'w2', post: 'p3', events: [started('2025-01-01'), left('2025-02-01', 'dismissed')] },
         {
-          worker: 'w3',
+          labourer: 'w3',
           post: 'p2',
           events: [started('2025-01-01'), contacted('2025-07-02'), contacted('2025-10-01', 'unreachable')],
         },
@@ -160,8 +160,8 @@ describe('retention', () => {
         parseOutcomes(
           {
             outcomes: [
-              { worker: 'w1', post: 'p1', events: [started('2025-01-01'), left('2025-03-01')] },
-              { worker: 'w3', post: 'p2', events },
+              { labourer: 'w1', post: 'p1', events: [started('2025-01-01'), left('2025-03-01')] },
+              { labourer: 'w3', post: 'p2', events },
             ],
           },
           two,
@@ -188,7 +188,7 @@ describe('retention', () => {
           ['w3', 'p3'],
         ];
         const raw = list.map((x, i) => ({
-          worker: pairs[i]![0],
+          labourer: pairs[i]![0],
           post: pairs[i]![1],
           events: [
             started(iso(x.start)),
@@ -228,13 +228,13 @@ describe('outcomesJsonSchema', () => {
 describe('employerRetention', () => {
   // e1 (posts p1, p2): six placements all still in work after seven months. e2 (p3): three, two
   // of whom left after two months.
-  const stay = (worker: string, post: string) => ({
-    worker,
+  const stay = (labourer: string, post: string) => ({
+    labourer,
     post,
     events: [started('2025-01-01'), contacted('2025-08-01')],
   });
-  const leave = (worker: string, post: string) => ({
-    worker,
+  const leave = (labourer: string, post: string) => ({
+    labourer,
     post,
     events: [started('2025-01-01'), left('2025-03-01', 'wages-unpaid')],
   });

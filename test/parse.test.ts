@@ -426,7 +426,7 @@ describe('parseDataset refusals', () => {
       ['duplicate-id', 'labourers[2].id'],
       ['duplicate-id', 'posts[3].id'],
       ['unknown-employer', 'posts[2].employer'], // e2 is gone
-      ['unknown-worker', 'groups[0].members[1]'], // w3 is gone
+      ['unknown-labourer', 'groups[0].members[1]'], // w3 is gone
     ]);
     expect(issues[1]?.message).toContain('labourers[0]');
     expect(issues[1]?.value).toBe('w1');
@@ -442,7 +442,7 @@ describe('parseDataset refusals', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['duplicate-id', 'labourers[1].id'],
       ['invalid-date', 'labourers[0].birthDate'],
-      ['unknown-worker', 'groups[1].members[0]'], // w2 is gone; the broken w1 still counts
+      ['unknown-labourer', 'groups[1].members[0]'], // w2 is gone; the broken w1 still counts
     ]);
   });
 
@@ -584,7 +584,12 @@ describe('groups in a dataset', () => {
   });
 
   it.each<[string, (d: Loose) => void, string, string]>([
-    ['an unknown labourer', (d) => (d.groups[0].members[1] = 'w9'), 'unknown-worker', 'groups[0].members[1]'],
+    [
+      'an unknown labourer',
+      (d) => (d.groups[0].members[1] = 'w9'),
+      'unknown-labourer',
+      'groups[0].members[1]',
+    ],
     [
       'a labourer listed twice in a group',
       (d) => d.groups[0].members.push('w1'),
@@ -594,7 +599,7 @@ describe('groups in a dataset', () => {
     [
       'a labourer in two groups',
       (d) => d.groups[1].members.push('w3'),
-      'worker-in-two-groups',
+      'labourer-in-two-groups',
       'groups[1].members[1]',
     ],
     ['an empty group', (d) => (d.groups[1].members = []), 'empty-group', 'groups[1].members'],
@@ -640,10 +645,10 @@ describe('groups in a dataset', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['invalid-value', 'groups[1].rule'],
       ['duplicate-member', 'groups[0].members[1]'],
-      ['unknown-worker', 'groups[0].members[2]'],
+      ['unknown-labourer', 'groups[0].members[2]'],
       ['duplicate-id', 'groups[2].id'],
       ['empty-group', 'groups[2].members'],
-      ['worker-in-two-groups', 'groups[3].members[0]'],
+      ['labourer-in-two-groups', 'groups[3].members[0]'],
     ]);
     issues.forEach(expectChinese);
   });

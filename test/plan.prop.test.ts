@@ -6,7 +6,7 @@ import { runs } from './helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
-import { checkEligibility, workerExclusions } from '../src/eligibility.js';
+import { checkEligibility, labourerExclusions } from '../src/eligibility.js';
 import { compileIndex, type CompiledIndex } from '../src/compile.js';
 import { solve } from '../src/graph/solve.js';
 import type { AssignmentMode } from '../src/graph/types.js';
@@ -29,9 +29,9 @@ function objectiveOf(
 ): [number, number] {
   let priority = 0;
   let total = 0;
-  for (let w = 0; w < index.workerCount; w++) {
+  for (let w = 0; w < index.labourerCount; w++) {
     if (r.postOf[w]! < 0) continue;
-    if (index.workerPriority[w] === 1) priority++;
+    if (index.labourerPriority[w] === 1) priority++;
     total += r.scoreOf[w]!;
   }
   return [priority, total];
@@ -41,38 +41,40 @@ function objectiveOf(
 const crowded = fc
   .record({
     seed: fc.integer({ min: 0, max: 1_000_000 }),
-    workers: fc.integer({ min: 20, max: 80 }),
+    labourers: fc.integer({ min: 20, max: 80 }),
     posts: fc.integer({ min: 2, max: 12 }),
   })
   .map((o) => parseDataset(generateSample(o)));
 const RUNS = runs(Number(process.env['PLAN_RUNS'] ?? 60));
 
 /** The oracle: every candidate pair enumerated, solved on the whole graph. */
-function oracle(ds: Dataset, mode: AssignmentMode, minScore = 0, candidatesPerWorker?: number) {
+function oracle(ds: Dataset, mode: AssignmentMode, minScore = 0, candidatesPerLabourer?: number) {
   const c = buildCandidates(ds, {
     minScore,
-    ...(candidatesPerWorker === undefined ? {} : { candidatesPerWorker }),
+    ...(candidatesPerLabourer === undefined ? {} : { candidatesPerLabourer }),
   });
   const a = solve(candidateGraph(c), { mode });
   return { a, c, postOf: new Map(a.pairs.map((p) => [p.left, p.right])) };
 }
 
 const placedOf = (plan: Plan): Map<string, string> =>
-  new Map(plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.worker as string, e.post as string]] : [])));
+  new Map(
+    plan.entries.flatMap((e) => (e.kind === 'placed' ? [[e.labourer as string, e.post as string]] : [])),
+  );
 
 const options = fc
   .record({
     minScore: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.8, noNaN: true })),
     n: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   })
-  .map(({ minScore, n }) => ({ minScore, ...(n === undefined ? {} : { candidatesPerWorker: n }) }));
+  .map(({ minScore, n }) => ({ minScore, ...(n === undefined ? {} : { candidatesPerLabourer: n }) }));
 
 describe('the optimal plan', () => {
   it('reaches the optimum over every candidate pair, and its certificate holds on every one', () => {
     fc.assert(
       fc.property(datasets, options, (ds, o) => {
         const plan = assign(ds, { groups: [], ...o });
-        const { a } = oracle(ds, 'optimal', o.minScore, o.candidatesPerWorker);
+        const { a } = oracle(ds, 'optimal', o.minScore, o.candidatesPerLabourer);
         expect(plan.objective.priorityPlaced).toBe(a.placedByTier[1] ?? 0);
         expect(plan.objective.total).toBeCloseTo(a.total, 9);
         expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
@@ -86,7 +88,7 @@ describe('the optimal plan', () => {
     fc.assert(
       fc.property(fc.oneof(datasets, crowded), (ds) => {
         const index = compileIndex(ds);
-        const r = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1 });
+        const r = planOptimal(index, { minScore: 0, seed: 1, perLabourer: 1 });
         if (r.rounds > 1) priced++;
         const { a } = oracle(ds, 'optimal');
         const [priority, total] = objectiveOf(index, r);
@@ -107,14 +109,14 @@ describe('the optimal plan', () => {
         fc.infiniteStream(fc.integer({ min: -3, max: 40 })),
         (ds, picks) => {
           const index = compileIndex(ds);
-          const cold = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1 });
+          const cold = planOptimal(index, { minScore: 0, seed: 1, perLabourer: 1 });
           // The optimum disturbed: some labourers taken out, some moved to any post (maybe an
           // ineligible pair, maybe one beyond a post's openings: the planner keeps what fits).
           const warm = Int32Array.from(cold.postOf, (p) => {
             const x = picks.next().value as number;
             return x < 0 ? -1 : x < 20 || index.postCount === 0 ? p : x % index.postCount;
           });
-          const hot = planOptimal(index, { minScore: 0, seed: 1, perWorker: 1, start: cold.core, warm });
+          const hot = planOptimal(index, { minScore: 0, seed: 1, perLabourer: 1, start: cold.core, warm });
           if (warm.some((p) => p >= 0)) started++;
           const [pc, tc] = objectiveOf(index, cold);
           const [ph, th] = objectiveOf(index, hot);
@@ -122,7 +124,7 @@ describe('the optimal plan', () => {
           expect(th).toBeCloseTo(tc, 9);
           // The warm start's placements are lawful: only candidate pairs, openings respected.
           const load = new Int32Array(index.postCount);
-          for (let w = 0; w < index.workerCount; w++) {
+          for (let w = 0; w < index.labourerCount; w++) {
             const p = hot.postOf[w]!;
             if (p < 0) continue;
             load[p]! += 1;
@@ -143,7 +145,7 @@ describe('stable and greedy plans', () => {
     fc.assert(
       fc.property(datasets, options, (ds, o) => {
         const plan = assign(ds, { mode, groups: [], ...o });
-        const { postOf } = oracle(ds, mode, o.minScore, o.candidatesPerWorker);
+        const { postOf } = oracle(ds, mode, o.minScore, o.candidatesPerLabourer);
         expect(placedOf(plan)).toEqual(postOf);
         if (mode === 'stable') {
           expect(plan.blockingPairs).toEqual([]);
@@ -155,7 +157,7 @@ describe('stable and greedy plans', () => {
     );
   });
 
-  it('posts take labourers in the order rankWorkers shows: a post never holds a labourer ranked below one it turned away', () => {
+  it('posts take labourers in the order rankLabourers shows: a post never holds a labourer ranked below one it turned away', () => {
     fc.assert(
       fc.property(datasets, (ds) => {
         const plan = assign(ds, { mode: 'stable', groups: [] });
@@ -189,14 +191,14 @@ describe('unplaced reasons', () => {
         const plan = assign(ds, { groups: [], minScore });
         for (const e of plan.entries) {
           if (e.kind !== 'unplaced') continue;
-          const w = ds.labourers.find((x) => x.id === e.worker)!;
+          const w = ds.labourers.find((x) => x.id === e.labourer)!;
           const r = e.reasons[0];
           const eligible = ds.posts
             .filter((p) => checkEligibility(ds, w, p).length === 0)
             .map((p) => ({ post: p.id, score: scorePair(ds, w, p).score }))
             .sort((a, b) => b.score - a.score || (a.post < b.post ? -1 : 1));
-          if (workerExclusions(ds, w).length > 0) {
-            expect(r.code).toBe('worker-excluded');
+          if (labourerExclusions(ds, w).length > 0) {
+            expect(r.code).toBe('labourer-excluded');
           } else if (eligible.length === 0) {
             expect(r.code).toBe('no-eligible-post');
             const byRule: Record<string, number> = {};

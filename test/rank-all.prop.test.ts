@@ -18,7 +18,7 @@ import { runs } from './helpers/runs.js';
 const sampleArb: fc.Arbitrary<Dataset> = fc
   .record({
     seed: fc.integer({ min: 0, max: 1_000_000 }),
-    workers: fc.integer({ min: 1, max: 40 }),
+    labourers: fc.integer({ min: 1, max: 40 }),
     posts: fc.integer({ min: 1, max: 40 }),
   })
   .map((o) => parseDataset(generateSample(o)));

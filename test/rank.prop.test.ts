@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { runs } from './helpers/runs.js';
 import { describe, expect, it } from 'vitest';
-import { comparePostEntries, compareWorkerEntries } from '../src/compare.js';
-import { checkEligibility, workerExclusions } from '../src/eligibility.js';
+import { comparePostEntries, compareLabourerEntries } from '../src/compare.js';
+import { checkEligibility, labourerExclusions } from '../src/eligibility.js';
 import { explainPair } from '../src/explain.js';
-import { rankPosts, rankWorkers } from '../src/rank.js';
-import type { PostRanking, RankOptions, WorkerRanking } from '../src/results.js';
+import { rankPosts, rankLabourers } from '../src/rank.js';
+import type { PostRanking, RankOptions, LabourerRanking } from '../src/results.js';
 import type { Dataset } from '../src/types.js';
 import { datasetArb } from './helpers/arbitraries.js';
 
@@ -37,9 +37,9 @@ const postView = (r: PostRanking) => ({
   excluded: r.excluded.map((e) => [e.post.id, e.exclusions, e.breakdown?.score]),
   counts: [r.excludedCount, r.eligibleNotShown],
 });
-const workerView = (r: WorkerRanking) => ({
-  ranked: r.ranked.map((e) => [e.rank, e.worker.id, e.score]),
-  excluded: r.excluded.map((e) => [e.worker.id, e.exclusions, e.breakdown?.score]),
+const labourerView = (r: LabourerRanking) => ({
+  ranked: r.ranked.map((e) => [e.rank, e.labourer.id, e.score]),
+  excluded: r.excluded.map((e) => [e.labourer.id, e.exclusions, e.breakdown?.score]),
   counts: [r.excludedCount, r.eligibleNotShown],
 });
 
@@ -53,8 +53,8 @@ describe('rank', () => {
           );
         }
         for (const p of ds.posts) {
-          expect(workerView(rankWorkers(shuffled, p.id, options))).toEqual(
-            workerView(rankWorkers(ds, p.id, options)),
+          expect(labourerView(rankLabourers(shuffled, p.id, options))).toEqual(
+            labourerView(rankLabourers(ds, p.id, options)),
           );
         }
       }),
@@ -70,8 +70,8 @@ describe('rank', () => {
             expect(checkEligibility(ds, w, e.post)).toEqual([]);
         }
         for (const p of ds.posts) {
-          for (const e of rankWorkers(ds, p.id, options).ranked)
-            expect(checkEligibility(ds, e.worker, p)).toEqual([]);
+          for (const e of rankLabourers(ds, p.id, options).ranked)
+            expect(checkEligibility(ds, e.labourer, p)).toEqual([]);
         }
       }),
       RUNS,
@@ -83,7 +83,7 @@ describe('rank', () => {
       fc.property(datasetArb, optionsArb, (ds, options) => {
         for (const w of ds.labourers) {
           const r = rankPosts(ds, w.id, { ...options, includeExcluded: true });
-          if (workerExclusions(ds, w).some((e) => e.code === 'under-minimum-age')) {
+          if (labourerExclusions(ds, w).some((e) => e.code === 'under-minimum-age')) {
             expect([r.ranked.length, r.excluded.length, r.excludedCount, r.eligibleNotShown]).toEqual([
               0, 0, 0, 0,
             ]);
@@ -99,8 +99,8 @@ describe('rank', () => {
           expect(r.ranked.length + r.eligibleNotShown).toBe(eligible);
         }
         for (const p of ds.posts) {
-          const r = rankWorkers(ds, p.id, { ...options, includeExcluded: true });
-          const listed = [...r.ranked.map((e) => e.worker.id), ...r.excluded.map((e) => e.worker.id)];
+          const r = rankLabourers(ds, p.id, { ...options, includeExcluded: true });
+          const listed = [...r.ranked.map((e) => e.labourer.id), ...r.excluded.map((e) => e.labourer.id)];
           expect(new Set(listed).size).toBe(listed.length);
           expect(listed.length + r.eligibleNotShown).toBe(ds.labourers.length);
           for (const e of r.excluded) {
@@ -134,15 +134,15 @@ describe('rank', () => {
           });
         }
         for (const p of ds.posts) {
-          const { ranked } = rankWorkers(ds, p.id, options);
+          const { ranked } = rankLabourers(ds, p.id, options);
           ranked.forEach((e, i) => {
             expect(e.rank).toBe(i + 1);
             const next = ranked[i + 1];
             if (next !== undefined) {
               expect(
-                compareWorkerEntries(
-                  { id: e.worker.id, score: e.score, household: e.worker.household },
-                  { id: next.worker.id, score: next.score, household: next.worker.household },
+                compareLabourerEntries(
+                  { id: e.labourer.id, score: e.score, household: e.labourer.household },
+                  { id: next.labourer.id, score: next.score, household: next.labourer.household },
                 ),
               ).toBeLessThan(0);
             }

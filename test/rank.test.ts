@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { comparePostEntries, compareWorkerEntries, compareIds } from '../src/compare.js';
+import { comparePostEntries, compareLabourerEntries, compareIds } from '../src/compare.js';
 import { BangfuValidationError } from '../src/errors.js';
-import { rankPosts, rankWorkers } from '../src/rank.js';
-import type { IsoDate, PostId, SkillId, WorkerId } from '../src/types.js';
+import { rankPosts, rankLabourers } from '../src/rank.js';
+import type { IsoDate, PostId, SkillId, LabourerId } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 const d = (s: string) => s as IsoDate;
 const pid = (s: string) => s as PostId;
-const wid = (s: string) => s as WorkerId;
+const wid = (s: string) => s as LabourerId;
 const welding = [{ skill: 'welding' as SkillId, minLevel: 5 as const }];
 
 describe('the total order', () => {
@@ -24,7 +24,7 @@ describe('the total order', () => {
     ];
     expect([...entries].sort(comparePostEntries).map((e) => e.id)).toEqual(['p3', 'p1', 'p2']);
   });
-  it('workers: registered and monitored households before others, then score descending, then id', () => {
+  it('labourers: registered and monitored households before others, then score descending, then id', () => {
     const entries = [
       { id: 'a', score: 0.5, household: 'other' as const },
       { id: 'b', score: 0.5, household: 'monitored' as const },
@@ -32,7 +32,7 @@ describe('the total order', () => {
       { id: 'd', score: 0.5, household: 'registered' as const },
       { id: 'e', score: 0.6, household: 'other' as const },
     ];
-    expect([...entries].sort(compareWorkerEntries).map((e) => e.id)).toEqual(['b', 'c', 'd', 'e', 'a']);
+    expect([...entries].sort(compareLabourerEntries).map((e) => e.id)).toEqual(['b', 'c', 'd', 'e', 'a']);
   });
 });
 
@@ -64,7 +64,7 @@ describe('rankPosts', () => {
     expect(r.excluded[0]!.breakdown?.score).toBeGreaterThan(0);
     expect(r.excludedCount).toBe(1);
     expect(r.eligibleNotShown).toBe(0);
-    expect(r.workerExclusions).toEqual([]);
+    expect(r.labourerExclusions).toEqual([]);
     expect(r.asOf).toBe(ds.asOf);
   });
   it('each ranked score is its breakdown score', () => {
@@ -87,7 +87,7 @@ describe('rankPosts', () => {
   it('ranks nothing, not even as excluded, for a labourer under 16', () => {
     const child = dataset({ labourers: [labourer({ birthDate: d('2011-01-01') })], posts: ds.posts });
     const r = rankPosts(child, 'w1');
-    expect(r.workerExclusions.map((e) => e.code)).toEqual(['under-minimum-age']);
+    expect(r.labourerExclusions.map((e) => e.code)).toEqual(['under-minimum-age']);
     expect(r.ranked).toEqual([]);
     expect(r.excluded).toEqual([]);
     expect(r.excludedCount).toBe(0);
@@ -99,18 +99,18 @@ describe('rankPosts', () => {
       posts: ds.posts,
     });
     const r = rankPosts(old, 'w1');
-    expect(r.workerExclusions.map((e) => e.code)).toEqual(['retirement-age-reached']);
+    expect(r.labourerExclusions.map((e) => e.code)).toEqual(['retirement-age-reached']);
     expect(r.ranked).toEqual([]);
     expect(r.excluded).toHaveLength(5);
     for (const e of r.excluded) expect(e.exclusions.map((x) => x.code)).toContain('retirement-age-reached');
   });
-  it('an unknown worker id is a validation error at workerId', () => {
+  it('an unknown labourer id is a validation error at labourerId', () => {
     expect(() => rankPosts(ds, 'nobody')).toThrow(BangfuValidationError);
     try {
       rankPosts(ds, 'nobody');
     } catch (e) {
       expect((e as BangfuValidationError).issues).toEqual([
-        expect.objectContaining({ path: 'workerId', code: 'unknown-id', value: 'nobody' }),
+        expect.objectContaining({ path: 'labourerId', code: 'unknown-id', value: 'nobody' }),
       ]);
     }
   });
@@ -121,17 +121,17 @@ describe('rankPosts', () => {
     expect(() => rankPosts(ds, 'w1', { minScore: -0.1 })).toThrow(/^rankPosts: minScore/);
     expect(() => rankPosts(ds, 'w1', { minScore: 1.1 })).toThrow(RangeError);
     expect(() => rankPosts(ds, 'w1', { minScore: Number.NaN })).toThrow(RangeError);
-    expect(() => rankWorkers(ds, 'p1', { top: -1 })).toThrow(/^rankWorkers: top/);
+    expect(() => rankLabourers(ds, 'p1', { top: -1 })).toThrow(/^rankLabourers: top/);
   });
   it('does not mutate the dataset', () => {
     const before = JSON.stringify(ds);
     rankPosts(ds, 'w1');
-    rankWorkers(ds, 'p1');
+    rankLabourers(ds, 'p1');
     expect(JSON.stringify(ds)).toBe(before);
   });
 });
 
-describe('rankWorkers', () => {
+describe('rankLabourers', () => {
   const ds = dataset({
     labourers: [
       labourer({ id: wid('w4'), household: 'other' }),
@@ -146,24 +146,24 @@ describe('rankWorkers', () => {
   });
 
   it('ranks by score, then priority tier, then id', () => {
-    const r = rankWorkers(ds, 'p1');
-    expect(r.ranked.map((e) => e.worker.id)).toEqual(['w6', 'w1', 'w2', 'w3', 'w4']);
+    const r = rankLabourers(ds, 'p1');
+    expect(r.ranked.map((e) => e.labourer.id)).toEqual(['w6', 'w1', 'w2', 'w3', 'w4']);
     expect(r.ranked.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5]);
   });
   it('lists the under-16 labourer with under-minimum-age alone and no score', () => {
-    const r = rankWorkers(ds, 'p1');
-    const child = r.excluded.find((e) => e.worker.id === 'w0');
+    const r = rankLabourers(ds, 'p1');
+    const child = r.excluded.find((e) => e.labourer.id === 'w0');
     expect(child?.exclusions).toEqual([{ code: 'under-minimum-age', params: { age: 15, minimum: 16 } }]);
     expect(child).not.toHaveProperty('breakdown');
-    const late = r.excluded.find((e) => e.worker.id === 'w5');
+    const late = r.excluded.find((e) => e.labourer.id === 'w5');
     expect(late?.exclusions.map((e) => e.code)).toEqual(['available-after-window']);
     expect(late?.breakdown).toBeDefined();
-    expect(r.excluded.map((e) => e.worker.id)).toEqual(['w0', 'w5']);
+    expect(r.excluded.map((e) => e.labourer.id)).toEqual(['w0', 'w5']);
     expect(r.excludedCount).toBe(2);
   });
   it('an unknown post id is a validation error at postId', () => {
     try {
-      rankWorkers(ds, 'nothing');
+      rankLabourers(ds, 'nothing');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(BangfuValidationError);

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../src/recommend.js';
-import type { PostId, WorkerId } from '../src/types.js';
+import type { PostId, LabourerId } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
-const make = (workers: number, posts: readonly number[]) =>
+const make = (labourers: number, posts: readonly number[]) =>
   dataset({
-    labourers: Array.from({ length: workers }, (_, i) =>
+    labourers: Array.from({ length: labourers }, (_, i) =>
       labourer({
-        id: `w${i}` as WorkerId,
+        id: `w${i}` as LabourerId,
         household: i % 3 === 0 ? 'other' : 'registered',
         pay: { minMonthly: 2500 + 100 * i, targetMonthly: 4000 + 150 * i },
       }),
@@ -52,7 +52,7 @@ describe('recommend', () => {
             expect(l.recommendations.length).toBeLessThanOrEqual(top);
             for (const x of l.recommendations) {
               const list = holders.get(x.post) ?? [];
-              list.push({ w: l.worker, tier: l.tier, score: x.score });
+              list.push({ w: l.labourer, tier: l.tier, score: x.score });
               holders.set(x.post, list);
             }
           }
@@ -63,10 +63,10 @@ describe('recommend', () => {
           // No labourer and post would both rather be paired (same-scoring posts are all eligible here).
           const full = recommend(ds, { top: 100 });
           for (const l of full.lists) {
-            const mine = r.lists.find((x) => x.worker === l.worker)!;
+            const mine = r.lists.find((x) => x.labourer === l.labourer)!;
             const worstMine = mine.recommendations.at(-1);
             for (const x of l.recommendations) {
-              scoreOf.set(`${l.worker}|${x.post}`, x.score);
+              scoreOf.set(`${l.labourer}|${x.post}`, x.score);
               if (mine.recommendations.some((y) => y.post === x.post)) continue;
               const wants =
                 mine.recommendations.length < top ||
@@ -82,7 +82,7 @@ describe('recommend', () => {
                 (worst !== undefined &&
                   (l.tier < worst.tier ||
                     (l.tier === worst.tier &&
-                      (x.score > worst.score || (x.score === worst.score && l.worker < worst.w)))));
+                      (x.score > worst.score || (x.score === worst.score && l.labourer < worst.w)))));
               expect(takes).toBe(false);
             }
           }

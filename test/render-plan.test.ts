@@ -28,11 +28,11 @@ describe('plan text', () => {
   });
 
   it('summarises a plan without reason codes, listing at most `limit` counties and employers', () => {
-    const ds = parseDataset(generateSample({ workers: 120, posts: 60, seed: 3 }));
+    const ds = parseDataset(generateSample({ labourers: 120, posts: 60, seed: 3 }));
     const { summary } = assign(ds);
     for (const locale of ['zh-CN', 'en'] as const) {
       const text = renderPlanSummary(summary, locale, { limit: 3 });
-      expect(text).not.toMatch(/undefined|NaN|worker-excluded|no-eligible-post|posts-filled/);
+      expect(text).not.toMatch(/undefined|NaN|labourer-excluded|no-eligible-post|posts-filled/);
       const originLine = text
         .split('\n')
         .find((l) => l.startsWith(locale === 'en' ? 'By origin' : '按来源县'))!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dongguanPolicy } from '../src/policy/dongguan.js';
 import type { Exclusion, ExclusionCode, ScoreReason, ScoreReasonCode } from '../src/reasons.js';
 import { explainPair } from '../src/explain.js';
-import { rankPosts, rankWorkers } from '../src/rank.js';
+import { rankPosts, rankLabourers } from '../src/rank.js';
 import {
   namerFor,
   renderAssessment,
@@ -23,7 +23,7 @@ import type {
   PostId,
   SkillId,
   TownCode,
-  WorkerId,
+  LabourerId,
 } from '../src/types.js';
 import { TANGXIA, ZHENXIONG, dataset, employer, labourer, post } from './helpers/build.js';
 
@@ -145,7 +145,7 @@ const REASONS: { readonly [K in ScoreReasonCode]: Extract<ScoreReason, { code: K
   },
   'origin-no-fellows-at-employer': { code: 'origin-no-fellows-at-employer', params: { county: ZHENXIONG } },
   'language-shared': { code: 'language-shared', params: { languages: ['zh'] } },
-  'language-not-shared': { code: 'language-not-shared', params: { post: ['yue'], worker: ['zh', 'ii'] } },
+  'language-not-shared': { code: 'language-not-shared', params: { post: ['yue'], labourer: ['zh', 'ii'] } },
   'employer-criteria': { code: 'employer-criteria', params: { met: ['well-managed', 'good-pay'], of: 4 } },
   'employer-retention': { code: 'employer-retention', params: { placements: 20, retained: 15, rate: 0.75 } },
   'employer-track-record-missing': { code: 'employer-track-record-missing', params: { employer: e1 } },
@@ -246,8 +246,8 @@ describe('composed renderers', () => {
   const ds = dataset({
     labourers: [
       labourer({ name: '张三' }),
-      labourer({ id: 'w2' as WorkerId, birthDate: d('2011-01-01') }),
-      labourer({ id: 'w3' as WorkerId, household: 'monitored' }),
+      labourer({ id: 'w2' as LabourerId, birthDate: d('2011-01-01') }),
+      labourer({ id: 'w3' as LabourerId, household: 'monitored' }),
     ],
     posts: [
       post(),
@@ -302,9 +302,9 @@ describe('composed renderers', () => {
     expect(lines.some((l) => l.startsWith('| 1 | p1 | 普工 | 塘厦镇 | 0.'))).toBe(true);
     expect(text).toContain('焊工 \\| 夜班');
     expect(text).toContain('不符合条件的岗位：1 个');
-    const en = renderRanking(rankWorkers(ds, 'p1'), 'en', ds);
+    const en = renderRanking(rankLabourers(ds, 'p1'), 'en', ds);
     wellFormed(en);
-    expect(en).toContain('| Rank | Worker | Name | Origin | Group | Score | Top reasons |');
+    expect(en).toContain('| Rank | Labourer | Name | Origin | Group | Score | Top reasons |');
     expect(en).toContain('Excluded labourers: 1');
   });
 

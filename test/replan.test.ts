@@ -37,7 +37,7 @@ describe('applyOutcomes', () => {
   const applied = applyOutcomes(ds, outcomes);
 
   it('keeps those in work on their posts and plans the rest', () => {
-    expect(applied.kept).toEqual([{ worker: 'w1', post: 'p1', employer: 'e1', since: '2025-06-01' }]);
+    expect(applied.kept).toEqual([{ labourer: 'w1', post: 'p1', employer: 'e1', since: '2025-06-01' }]);
     expect(applied.dataset.labourers.map((w) => w.id)).toEqual(['w2', 'w3']);
     expect(applied.dataset.posts.find((p) => p.id === 'p1')!.filled).toBe(6);
     expect(applied.dataset.posts.find((p) => p.id === 'p2')!.filled).toBe(ds.posts[1]!.filled);
@@ -52,7 +52,7 @@ describe('applyOutcomes', () => {
 
   it('bars a pair that ended for cause, and only that one', () => {
     expect(applied.endedForCause).toEqual([
-      { worker: 'w2', employer: 'e1', post: 'p2', reason: 'dismissed', on: '2025-10-01' },
+      { labourer: 'w2', employer: 'e1', post: 'p2', reason: 'dismissed', on: '2025-10-01' },
     ]);
     const w2 = applied.dataset.labourers[0]!;
     const codes = (post: string) =>
@@ -192,7 +192,7 @@ function catchError(f: () => unknown): BangfuValidationError {
 }
 
 describe('replan and verifyReplan', () => {
-  const sample = parseDataset(generateSample({ workers: 120, posts: 40, seed: 11 }));
+  const sample = parseDataset(generateSample({ labourers: 120, posts: 40, seed: 11 }));
   const simulated = parseOutcomes(
     JSON.parse(JSON.stringify(simulateOutcomes(sample, assign(sample), { seed: 3 }))),
     sample,
@@ -200,9 +200,9 @@ describe('replan and verifyReplan', () => {
   const plan = replan(sample, simulated);
 
   it('keeps those in work, plans everyone else, and verifies through a plan file', () => {
-    const kept = new Set<string>(plan.kept!.placements.map((k) => k.worker));
+    const kept = new Set<string>(plan.kept!.placements.map((k) => k.labourer));
     expect(kept.size).toBeGreaterThan(0);
-    expect(plan.entries.some((e) => kept.has(e.worker))).toBe(false);
+    expect(plan.entries.some((e) => kept.has(e.labourer))).toBe(false);
     expect(plan.entries.length + kept.size).toBe(sample.labourers.length);
     const back = parsePlan(JSON.parse(JSON.stringify(plan)));
     expect(verifyReplan(back, sample, simulated)).toEqual({ ok: true, violations: [] });
@@ -227,7 +227,7 @@ describe('replan and verifyReplan', () => {
     const invented = [
       ...kept.placements,
       {
-        worker: unplaced.worker,
+        labourer: unplaced.labourer,
         post: sample.posts[0]!.id,
         employer: sample.posts[0]!.employer,
         since: sample.asOf,
@@ -242,10 +242,10 @@ describe('replan and verifyReplan', () => {
     expect(verifyReplan(small, ds, outcomes).ok).toBe(true);
     const bar = applyOutcomes(ds, outcomes).endedForCause[0]!;
     const entries = small.entries.map((e) =>
-      e.worker === bar!.worker
+      e.labourer === bar!.labourer
         ? {
             kind: 'placed' as const,
-            worker: e.worker,
+            labourer: e.labourer,
             post: bar!.post,
             employer: bar!.employer,
             score: 0.5,
@@ -262,7 +262,7 @@ describe('replan and verifyReplan', () => {
 describe('replan (properties)', () => {
   const datasets = fc.record({
     seed: fc.integer({ min: 0, max: 10_000 }),
-    workers: fc.integer({ min: 1, max: 50 }),
+    labourers: fc.integer({ min: 1, max: 50 }),
     posts: fc.integer({ min: 1, max: 20 }),
     sim: fc.integer({ min: 0, max: 1000 }),
     months: fc.integer({ min: 1, max: 24 }),
@@ -271,8 +271,8 @@ describe('replan (properties)', () => {
 
   it('holds every rule and guarantee on what is left, keeps exactly those in work, and bars exactly the ends for cause', () => {
     fc.assert(
-      fc.property(datasets, ({ seed, workers, posts, sim, months, mode }) => {
-        const d = parseDataset(generateSample({ workers, posts, seed }));
+      fc.property(datasets, ({ seed, labourers, posts, sim, months, mode }) => {
+        const d = parseDataset(generateSample({ labourers, posts, seed }));
         const o: Outcomes = parseOutcomes(
           JSON.parse(JSON.stringify(simulateOutcomes(d, assign(d), { seed: sim, months }))),
           d,
@@ -280,8 +280,8 @@ describe('replan (properties)', () => {
         const plan = replan(d, o, { mode });
         expect(verifyReplan(plan, d, o)).toEqual({ ok: true, violations: [] });
         const inWork = o.outcomes.filter((r) => placementEnd(r) === undefined);
-        expect(plan.kept!.placements.map((k) => k.worker)).toEqual(
-          inWork.map((r) => r.worker).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        expect(plan.kept!.placements.map((k) => k.labourer)).toEqual(
+          inWork.map((r) => r.labourer).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
         );
         // Openings: those kept and those placed never exceed what each post had left.
         const used = new Map<string, number>();
@@ -295,10 +295,10 @@ describe('replan (properties)', () => {
               const end = placementEnd(r);
               return end?.reason !== undefined && FOR_CAUSE.includes(end.reason);
             })
-            .map((r) => `${r.worker}|${d.posts.find((p) => p.id === r.post)!.employer}`),
+            .map((r) => `${r.labourer}|${d.posts.find((p) => p.id === r.post)!.employer}`),
         );
         for (const e of plan.entries)
-          if (e.kind === 'placed') expect(barred.has(`${e.worker}|${e.employer}`)).toBe(false);
+          if (e.kind === 'placed') expect(barred.has(`${e.labourer}|${e.employer}`)).toBe(false);
       }),
       { numRuns: runs(25) },
     );
@@ -306,7 +306,7 @@ describe('replan (properties)', () => {
 });
 
 describe('simulateOutcomes', () => {
-  const sample = parseDataset(generateSample({ workers: 300, posts: 80, seed: 2 }));
+  const sample = parseDataset(generateSample({ labourers: 300, posts: 80, seed: 2 }));
   const plan = assign(sample);
 
   it('gives one valid record per placement, every event on or before the as-of date', () => {

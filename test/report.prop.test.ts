@@ -39,8 +39,8 @@ describe('report totals add up to the plan', () => {
         fc.integer({ min: 0, max: 40 }),
         fc.constantFrom<AssignmentMode>('optimal', 'stable', 'greedy'),
         fc.boolean(),
-        (seed, workers, posts, mode, subsidies) => {
-          const parsed = parseDataset(generateSample({ seed, workers, posts }));
+        (seed, labourers, posts, mode, subsidies) => {
+          const parsed = parseDataset(generateSample({ seed, labourers, posts }));
           const dataset = subsidies ? { ...parsed, policy: withSubsidies(parsed.policy) } : parsed;
           const plan = assign(dataset, { mode });
           const placed = plan.entries.filter((e) => e.kind === 'placed').length;

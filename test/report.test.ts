@@ -7,7 +7,7 @@ import { planToCsv, reportToCsv } from '../src/report-csv.js';
 import { reportToHtml } from '../src/report-html.js';
 import { reportToMarkdown } from '../src/report-markdown.js';
 import { buildReport } from '../src/report.js';
-import type { AreaCode, CountyCode, EmployerId, IsoDate, ParkId, PostId, WorkerId } from '../src/types.js';
+import type { AreaCode, CountyCode, EmployerId, IsoDate, ParkId, PostId, LabourerId } from '../src/types.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
 const SOURCE: Source = { citation: 'test notice', confidence: 'illustrative' };
@@ -16,17 +16,17 @@ const DONGXIANG = '622926' as CountyCode;
 
 // Under 16, gender not recorded (no `gender` key at all).
 const { gender: _unrecorded, ...child } = labourer({
-  id: 'c' as WorkerId,
+  id: 'c' as LabourerId,
   birthDate: '2012-05-05' as IsoDate,
 });
 
 const ds = dataset({
   labourers: [
-    labourer({ id: 'a' as WorkerId, gender: 'male' }),
-    labourer({ id: 'b' as WorkerId, household: 'other', originCounty: SHAOGUAN_WUJIANG, gender: 'female' }),
+    labourer({ id: 'a' as LabourerId, gender: 'male' }),
+    labourer({ id: 'b' as LabourerId, household: 'other', originCounty: SHAOGUAN_WUJIANG, gender: 'female' }),
     child,
-    labourer({ id: 'd' as WorkerId, cannotLeaveHome: true, gender: 'male' }),
-    labourer({ id: 'e' as WorkerId, originCounty: DONGXIANG, gender: 'female', household: 'monitored' }),
+    labourer({ id: 'd' as LabourerId, cannotLeaveHome: true, gender: 'male' }),
+    labourer({ id: 'e' as LabourerId, originCounty: DONGXIANG, gender: 'female', household: 'monitored' }),
   ],
   employers: [employer(), employer({ id: 'e2' as EmployerId, name: '<b>园区</b> & 厂' })],
   posts: [
@@ -47,7 +47,7 @@ const ds = dataset({
 const entries: readonly PlanEntry[] = [
   {
     kind: 'placed',
-    worker: 'a' as WorkerId,
+    labourer: 'a' as LabourerId,
     post: 'p1' as PostId,
     employer: 'e1' as EmployerId,
     score: 0.8,
@@ -56,7 +56,7 @@ const entries: readonly PlanEntry[] = [
   },
   {
     kind: 'placed',
-    worker: 'b' as WorkerId,
+    labourer: 'b' as LabourerId,
     post: 'p1' as PostId,
     employer: 'e1' as EmployerId,
     score: 0.6,
@@ -65,13 +65,13 @@ const entries: readonly PlanEntry[] = [
   },
   {
     kind: 'unplaced',
-    worker: 'c' as WorkerId,
+    labourer: 'c' as LabourerId,
     tier: 0,
-    reasons: [{ code: 'worker-excluded', params: { exclusions: [] } }],
+    reasons: [{ code: 'labourer-excluded', params: { exclusions: [] } }],
   },
   {
     kind: 'placed',
-    worker: 'd' as WorkerId,
+    labourer: 'd' as LabourerId,
     post: 'p2' as PostId,
     employer: 'e2' as EmployerId,
     score: 0.7,
@@ -80,7 +80,7 @@ const entries: readonly PlanEntry[] = [
   },
   {
     kind: 'unplaced',
-    worker: 'e' as WorkerId,
+    labourer: 'e' as LabourerId,
     tier: 0,
     reasons: [
       { code: 'posts-filled', params: { nearMisses: [] } },
@@ -137,7 +137,7 @@ describe('buildReport', () => {
 
   it('counts the unplaced under their first reason only', () => {
     expect(report.unplacedByReason).toEqual([
-      { code: 'worker-excluded', count: 1 },
+      { code: 'labourer-excluded', count: 1 },
       { code: 'no-eligible-post', count: 0 },
       { code: 'below-min-score', count: 0 },
       { code: 'posts-filled', count: 1 },
@@ -289,7 +289,7 @@ describe('buildReport', () => {
   });
 
   it('refuses a plan that names a labourer or post the dataset lacks', () => {
-    const stray = { ...plan, entries: [...entries, { ...entries[2]!, worker: 'zz' as WorkerId }] };
+    const stray = { ...plan, entries: [...entries, { ...entries[2]!, labourer: 'zz' as LabourerId }] };
     expect(() => buildReport(stray, ds)).toThrow(/buildReport: .*labourer zz/);
     const badPost = { ...plan, entries: [{ ...entries[0]!, post: 'nope' as PostId } as PlanEntry] };
     expect(() => buildReport(badPost, ds)).toThrow(/post nope/);
@@ -380,7 +380,7 @@ describe('reportToCsv and planToCsv', () => {
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length).toBe(1 + entries.length);
     expect(lines[0]).toBe(
-      'worker,name,originCounty,originCountyName,tier,gender,outcome,post,postTitle,employer,employerName,site,score,netMonthlyPay,minMonthly,targetMonthly,group,reasonCode,reasons',
+      'labourer,name,originCounty,originCountyName,tier,gender,outcome,post,postTitle,employer,employerName,site,score,netMonthlyPay,minMonthly,targetMonthly,group,reasonCode,reasons',
     );
     expect(lines[1]).toBe(
       'a,,530627,Zhenxiong County (镇雄县),priority,male,placed,p1,普工,e1,示例电子厂,Tangxia Town (塘厦镇),0.8,3350,3000,4500,,,',

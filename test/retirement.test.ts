@@ -39,15 +39,15 @@ describe('retirementAgeMonths — women cadres (55 → 58, 4 birth months per mo
 });
 
 describe('retirementAgeMonths — women workers (50 → 55, 2 birth months per month)', () => {
-  const worker = RETIREMENT_2025.femaleWorker;
+  const labourer = RETIREMENT_2025.femaleWorker;
   it('phases in from 1975-01 and reaches 55 with 1984-11', () => {
-    expect(retirementAgeMonths(worker, d('1974-12-31'))).toBe(600);
-    expect(retirementAgeMonths(worker, d('1975-01-01'))).toBe(601);
-    expect(retirementAgeMonths(worker, d('1975-02-28'))).toBe(601);
-    expect(retirementAgeMonths(worker, d('1975-03-01'))).toBe(602);
-    expect(retirementAgeMonths(worker, d('1984-10-31'))).toBe(659);
-    expect(retirementAgeMonths(worker, d('1984-11-01'))).toBe(660);
-    expect(retirementAgeMonths(worker, d('2000-01-01'))).toBe(660);
+    expect(retirementAgeMonths(labourer, d('1974-12-31'))).toBe(600);
+    expect(retirementAgeMonths(labourer, d('1975-01-01'))).toBe(601);
+    expect(retirementAgeMonths(labourer, d('1975-02-28'))).toBe(601);
+    expect(retirementAgeMonths(labourer, d('1975-03-01'))).toBe(602);
+    expect(retirementAgeMonths(labourer, d('1984-10-31'))).toBe(659);
+    expect(retirementAgeMonths(labourer, d('1984-11-01'))).toBe(660);
+    expect(retirementAgeMonths(labourer, d('2000-01-01'))).toBe(660);
   });
 });
 

@@ -5,7 +5,7 @@ import { safeParseDataset } from '../src/parse.js';
 import { generateSample } from '../src/sample.js';
 
 const options = fc.record({
-  workers: fc.integer({ min: 0, max: 40 }),
+  labourers: fc.integer({ min: 0, max: 40 }),
   posts: fc.integer({ min: 0, max: 30 }),
   seed: fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
   asOf: fc.constantFrom('2025-03-01', '2026-03-01', '2027-12-31', '2024-02-29'),
@@ -17,7 +17,7 @@ describe('generateSample properties', () => {
       fc.property(options, (o) => {
         const result = safeParseDataset(generateSample(o));
         if (!result.success) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
-        expect(result.value.labourers).toHaveLength(o.workers);
+        expect(result.value.labourers).toHaveLength(o.labourers);
         expect(result.value.posts).toHaveLength(o.posts);
       }),
       { numRuns: 40 },
@@ -35,7 +35,7 @@ describe('generateSample properties', () => {
 
   it('generated groups are valid, disjoint, of 2–6 alike labourers of working age who would travel', () => {
     const withShare = fc.record({
-      workers: fc.integer({ min: 0, max: 400 }),
+      labourers: fc.integer({ min: 0, max: 400 }),
       posts: fc.integer({ min: 0, max: 10 }),
       seed: fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
       asOf: fc.constantFrom('2025-03-01', '2026-03-01', '2024-02-29'),
@@ -70,7 +70,7 @@ describe('generateSample properties', () => {
           }
         }
         // Groups stop once the share is reached: at most one group over it.
-        expect(seen.size).toBeLessThan(Math.round(o.groupShare * o.workers) + 6);
+        expect(seen.size).toBeLessThan(Math.round(o.groupShare * o.labourers) + 6);
       }),
       { numRuns: 60 },
     );

@@ -29,15 +29,15 @@ const share = <T>(items: readonly T[], test: (x: T) => boolean): number =>
 
 describe('generateSample', () => {
   it('gives the same dataset for the same options', () => {
-    const a = generateSample({ workers: 120, posts: 60, seed: 7 });
-    const b = generateSample({ workers: 120, posts: 60, seed: 7 });
+    const a = generateSample({ labourers: 120, posts: 60, seed: 7 });
+    const b = generateSample({ labourers: 120, posts: 60, seed: 7 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(a).toEqual(b);
   });
 
   it('gives a different dataset for a different seed', () => {
-    const a = generateSample({ workers: 50, posts: 30, seed: 1 });
-    const b = generateSample({ workers: 50, posts: 30, seed: 2 });
+    const a = generateSample({ labourers: 50, posts: 30, seed: 1 });
+    const b = generateSample({ labourers: 50, posts: 30, seed: 2 });
     expect(JSON.stringify(a.labourers)).not.toBe(JSON.stringify(b.labourers));
     expect(JSON.stringify(a.posts)).not.toBe(JSON.stringify(b.posts));
   });
@@ -57,36 +57,36 @@ describe('generateSample', () => {
     [1, 1],
     [3, 2],
     [1000, 400],
-  ])('makes a valid dataset of %i labourers and %i posts', (workers, posts) => {
-    const dataset = parseDataset(generateSample({ workers, posts, seed: 99 }));
-    expect(dataset.labourers).toHaveLength(workers);
+  ])('makes a valid dataset of %i labourers and %i posts', (labourers, posts) => {
+    const dataset = parseDataset(generateSample({ labourers, posts, seed: 99 }));
+    expect(dataset.labourers).toHaveLength(labourers);
     expect(dataset.posts).toHaveLength(posts);
     expect(dataset.employers.length).toBe(posts === 0 ? 0 : Math.max(1, Math.round(posts / 5)));
   });
 
   it('keeps every id unique', () => {
-    const input = generateSample({ workers: 2000, posts: 500, seed: 3 });
+    const input = generateSample({ labourers: 2000, posts: 500, seed: 3 });
     for (const list of [input.labourers, input.employers, input.posts]) {
       expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
     }
   });
 
   it('places the as-of date where it is asked', () => {
-    const dataset = parseDataset(generateSample({ workers: 20, posts: 10, asOf: '2025-06-15' }));
+    const dataset = parseDataset(generateSample({ labourers: 20, posts: 10, asOf: '2025-06-15' }));
     expect(dataset.asOf).toBe('2025-06-15');
   });
 
   it('refuses sizes, seeds and dates it cannot use', () => {
-    expect(() => generateSample({ workers: -1 })).toThrow(/workers/);
+    expect(() => generateSample({ labourers: -1 })).toThrow(/labourers/);
     expect(() => generateSample({ posts: 1.5 })).toThrow(/posts/);
     expect(() => generateSample({ seed: Number.NaN })).toThrow(/seed/);
     expect(() => generateSample({ asOf: '2026-02-30' })).toThrow(/asOf/);
   });
 
   it('does not depend on the number of posts for its labourers, nor on the number of labourers for its posts', () => {
-    const a = generateSample({ workers: 40, posts: 10, seed: 5 });
-    const b = generateSample({ workers: 40, posts: 10, seed: 5 });
-    const c = generateSample({ workers: 80, posts: 10, seed: 5 });
+    const a = generateSample({ labourers: 40, posts: 10, seed: 5 });
+    const b = generateSample({ labourers: 40, posts: 10, seed: 5 });
+    const c = generateSample({ labourers: 80, posts: 10, seed: 5 });
     expect(c.posts).toEqual(a.posts);
     expect(c.labourers.slice(5, 40)).toEqual(b.labourers.slice(5, 40));
   });
@@ -118,7 +118,7 @@ describe('the showcase labourers', () => {
   });
 
   it.each([1, 2, 3, 1234567])('are there whatever the seed (%i)', (seed) => {
-    check(parseDataset(generateSample({ workers: 30, posts: 20, seed })));
+    check(parseDataset(generateSample({ labourers: 30, posts: 20, seed })));
   });
 
   it('train in auto repair by default, as the programme does', () => {
@@ -158,14 +158,20 @@ describe('the groups of a sample', () => {
 
   it.each<[Parameters<typeof generateSample>[0], string]>([
     [{}, '0c68f8b6d727cee3464d82eb971ed717062d8daeda77b5a2f88cf680c45bcfab'],
-    [{ workers: 60, posts: 30, seed: 7 }, '998121c5c469eb39d277349fd6723cca4ce72d28d58dbf534b4a656bc441774e'],
     [
-      { workers: 10_000, posts: 2_000, seed: 5 },
+      { labourers: 60, posts: 30, seed: 7 },
+      '998121c5c469eb39d277349fd6723cca4ce72d28d58dbf534b4a656bc441774e',
+    ],
+    [
+      { labourers: 10_000, posts: 2_000, seed: 5 },
       '5c132748e95ba783aa47c693e69838277fd0bd39ea8cdd451a6b874834a0c82f',
     ],
-    [{ workers: 1, posts: 0, seed: -3 }, '426bc21221769bc2d50e0442d6bd05119563e443598331cc850598ad1f60f5cb'],
     [
-      { workers: 500, posts: 100, seed: 2 ** 40, asOf: '2024-02-29' },
+      { labourers: 1, posts: 0, seed: -3 },
+      '426bc21221769bc2d50e0442d6bd05119563e443598331cc850598ad1f60f5cb',
+    ],
+    [
+      { labourers: 500, posts: 100, seed: 2 ** 40, asOf: '2024-02-29' },
       '827299e447f43963c1659e48bc089a90b4835f83bd71972d19c31675b4b82bf7',
     ],
   ])('leave every other byte of the sample as it was before groups existed (%j)', (options, digest) => {
@@ -174,10 +180,10 @@ describe('the groups of a sample', () => {
   });
 
   it('come out the same for the same seed, and none with groupShare 0', () => {
-    const a = generateSample({ workers: 2000, posts: 300, seed: 9 });
-    const b = generateSample({ workers: 2000, posts: 300, seed: 9 });
+    const a = generateSample({ labourers: 2000, posts: 300, seed: 9 });
+    const b = generateSample({ labourers: 2000, posts: 300, seed: 9 });
     expect(a.groups).toEqual(b.groups);
-    const none = generateSample({ workers: 2000, posts: 300, seed: 9, groupShare: 0 });
+    const none = generateSample({ labourers: 2000, posts: 300, seed: 9, groupShare: 0 });
     expect(none.groups).toEqual([]);
     const { groups: _a, ...restA } = a;
     const { groups: _n, ...restN } = none;
@@ -185,7 +191,7 @@ describe('the groups of a sample', () => {
   });
 
   it('number 153 of 2–6 labourers, 501 in all, at 10,000 labourers with seed 5, and each has a common option', () => {
-    const input = generateSample({ workers: 10_000, posts: 2_000, seed: 5 });
+    const input = generateSample({ labourers: 10_000, posts: 2_000, seed: 5 });
     const groups = input.groups ?? [];
     const count = (test: (g: (typeof groups)[number]) => boolean): number => groups.filter(test).length;
     expect(groups).toHaveLength(153);
@@ -206,7 +212,7 @@ describe('the groups of a sample', () => {
 
   it('take about the share asked for', () => {
     for (const groupShare of [0.01, 0.05, 0.2]) {
-      const groups = generateSample({ workers: 20_000, posts: 100, seed: 3, groupShare }).groups ?? [];
+      const groups = generateSample({ labourers: 20_000, posts: 100, seed: 3, groupShare }).groups ?? [];
       const members = groups.reduce((n, g) => n + g.members.length, 0);
       expect(members).toBeGreaterThanOrEqual(groupShare * 20_000);
       expect(members).toBeLessThan(groupShare * 20_000 + 6);
@@ -220,35 +226,35 @@ describe('the groups of a sample', () => {
 });
 
 describe('the distributions', () => {
-  const dataset = parseDataset(generateSample({ workers: 3000, posts: 1000, seed: 11 }));
-  const workers = dataset.labourers.slice(5); // leave out the fixed showcase cases
+  const dataset = parseDataset(generateSample({ labourers: 3000, posts: 1000, seed: 11 }));
+  const labourers = dataset.labourers.slice(5); // leave out the fixed showcase cases
   const age = (w: Labourer): number => ageOn(w.birthDate, dataset.asOf);
 
   it('draws most labourers from the partner regions, Zhaotong most of all', () => {
-    expect(share(workers, (w) => inPartnerRegion(w.originCounty))).toBeGreaterThan(0.9);
+    expect(share(labourers, (w) => inPartnerRegion(w.originCounty))).toBeGreaterThan(0.9);
     const byPrefecture = new Map<string, number>();
-    for (const w of workers) {
+    for (const w of labourers) {
       const key = w.originCounty.slice(0, 4);
       byPrefecture.set(key, (byPrefecture.get(key) ?? 0) + 1);
     }
     const top = [...byPrefecture].sort((a, b) => b[1] - a[1])[0]!;
     expect(top[0]).toBe('5306');
     // Skewed to a few counties: 镇雄 alone is more than any whole small region.
-    expect(share(workers, (w) => w.originCounty === '530627')).toBeGreaterThan(0.08);
+    expect(share(labourers, (w) => w.originCounty === '530627')).toBeGreaterThan(0.08);
   });
 
   it('uses real county codes only', () => {
-    expect(workers.every((w) => divisionName(w.originCounty) !== undefined)).toBe(true);
+    expect(labourers.every((w) => divisionName(w.originCounty) !== undefined)).toBe(true);
   });
 
   it('registers most households, monitors some', () => {
-    expect(share(workers, (w) => w.household === 'registered')).toBeGreaterThan(0.6);
-    expect(share(workers, (w) => w.household === 'monitored')).toBeGreaterThan(0.08);
-    expect(share(workers, (w) => w.household === 'other')).toBeLessThan(0.15);
+    expect(share(labourers, (w) => w.household === 'registered')).toBeGreaterThan(0.6);
+    expect(share(labourers, (w) => w.household === 'monitored')).toBeGreaterThan(0.08);
+    expect(share(labourers, (w) => w.household === 'other')).toBeLessThan(0.15);
   });
 
   it('keeps ages between 15 and 62, with few minors and fewer under 16', () => {
-    const ages = workers.map(age);
+    const ages = labourers.map(age);
     expect(Math.min(...ages)).toBeGreaterThanOrEqual(15);
     expect(Math.max(...ages)).toBeLessThanOrEqual(62);
     expect(share(ages, (a) => a < 18)).toBeLessThan(0.08);
@@ -257,41 +263,41 @@ describe('the distributions', () => {
   });
 
   it('has about 8% who cannot leave home, and they keep to the home county', () => {
-    const homebound = workers.filter((w) => w.cannotLeaveHome);
-    expect(homebound.length / workers.length).toBeGreaterThan(0.05);
-    expect(homebound.length / workers.length).toBeLessThan(0.12);
+    const homebound = labourers.filter((w) => w.cannotLeaveHome);
+    expect(homebound.length / labourers.length).toBeGreaterThan(0.05);
+    expect(homebound.length / labourers.length).toBeLessThan(0.12);
     expect(homebound.every((w) => w.mobility.scope === 'home-county' && !w.needsDormitory)).toBe(true);
     expect(
-      share(workers, (w) => w.mobility.scope === 'anywhere' || w.mobility.scope === 'home-province'),
+      share(labourers, (w) => w.mobility.scope === 'anywhere' || w.mobility.scope === 'home-province'),
     ).toBeGreaterThan(0.6);
   });
 
   it('draws skill levels mostly 5 and 4, and holds special-operation certificates only for adults', () => {
-    const levels = workers.flatMap((w) => w.skills.map((s) => s.level));
+    const levels = labourers.flatMap((w) => w.skills.map((s) => s.level));
     expect(share(levels, (l) => l >= 4)).toBeGreaterThan(0.8);
     const special = new Set(dongguanPolicy.certificates.filter((c) => c.specialOperation).map((c) => c.id));
-    const holders = workers.filter((w) => w.certificates.some((c) => special.has(c.certificate)));
+    const holders = labourers.filter((w) => w.certificates.some((c) => special.has(c.certificate)));
     expect(holders.length).toBeGreaterThan(0);
     expect(holders.every((w) => age(w) >= 18)).toBe(true);
   });
 
   it('skews skill popularity: the commonest skill is held far more than the median one', () => {
     const counts = new Map<string, number>();
-    for (const w of workers) for (const s of w.skills) counts.set(s.skill, (counts.get(s.skill) ?? 0) + 1);
+    for (const w of labourers) for (const s of w.skills) counts.set(s.skill, (counts.get(s.skill) ?? 0) + 1);
     const sorted = [...counts.values()].sort((a, b) => b - a);
     expect(sorted[0]!).toBeGreaterThan(3 * sorted[Math.floor(sorted.length / 2)]!);
   });
 
   it('keeps pay expectations between 2,500 and 5,000 with the target above', () => {
-    expect(workers.every((w) => w.pay.minMonthly >= 2500 && w.pay.minMonthly <= 5000)).toBe(true);
-    expect(workers.every((w) => w.pay.targetMonthly > w.pay.minMonthly)).toBe(true);
+    expect(labourers.every((w) => w.pay.minMonthly >= 2500 && w.pay.minMonthly <= 5000)).toBe(true);
+    expect(labourers.every((w) => w.pay.targetMonthly > w.pay.minMonthly)).toBe(true);
   });
 
   it('records minority languages only where they are spoken', () => {
-    const ug = workers.filter((w) => w.languages.includes('ug'));
+    const ug = labourers.filter((w) => w.languages.includes('ug'));
     expect(ug.length).toBeGreaterThan(0);
     expect(ug.every((w) => w.originCounty === '659003')).toBe(true);
-    expect(workers.every((w) => w.languages[0] === 'zh')).toBe(true);
+    expect(labourers.every((w) => w.languages[0] === 'zh')).toBe(true);
   });
 
   it('approves most employers, leaving a few pending, revoked or expired', () => {

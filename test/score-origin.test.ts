@@ -98,7 +98,7 @@ describe('the origin component explains its link exactly', () => {
     );
     expect(not.reasons).toContainEqual({
       code: 'language-not-shared',
-      params: { post: ['zh'], worker: ['ii'] },
+      params: { post: ['zh'], labourer: ['ii'] },
     });
   });
 

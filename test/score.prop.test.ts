@@ -20,24 +20,24 @@ const value = (b: ScoreBreakdown, name: ComponentName): number | null =>
 /** One labourer, one post and its employer, each arbitrary. */
 const pairArb = fc
   .record({
-    worker: labourerArb('w1'),
+    labourer: labourerArb('w1'),
     post: postArb('p1', ['e1']),
     employer: employerArb('e1'),
     paired: fc.boolean(),
   })
-  .map(({ worker, post, employer, paired }) => ({
-    worker,
+  .map(({ labourer, post, employer, paired }) => ({
+    labourer,
     post,
     ds: dataset({
-      labourers: [worker],
+      labourers: [labourer],
       posts: [post],
       employers: [employer],
       ...(paired ? { policy: pairedPolicy } : {}),
     }),
   }));
 
-function scoreWith(ds: Dataset, worker: Labourer, post: Post): ScoreBreakdown {
-  return scorePair({ ...ds, labourers: [worker], posts: [post] }, worker, post);
+function scoreWith(ds: Dataset, labourer: Labourer, post: Post): ScoreBreakdown {
+  return scorePair({ ...ds, labourers: [labourer], posts: [post] }, labourer, post);
 }
 
 describe('score', () => {
@@ -70,8 +70,8 @@ describe('score', () => {
 
   it('same input gives the same score', () => {
     fc.assert(
-      fc.property(pairArb, ({ ds, worker, post }) => {
-        expect(scorePair(ds, worker, post)).toEqual(scorePair({ ...ds }, worker, post));
+      fc.property(pairArb, ({ ds, labourer, post }) => {
+        expect(scorePair(ds, labourer, post)).toEqual(scorePair({ ...ds }, labourer, post));
       }),
     );
   });
@@ -82,7 +82,7 @@ describe('score', () => {
         pairArb,
         fc.integer({ min: 0, max: 5000 }),
         fc.integer({ min: 0, max: 5000 }),
-        ({ ds, worker, post }, raiseFloor, raiseExpected) => {
+        ({ ds, labourer, post }, raiseFloor, raiseExpected) => {
           const pay = post.pay;
           const raised: Post = {
             ...post,
@@ -99,8 +99,8 @@ describe('score', () => {
                     expectedMonthly: pay.expectedMonthly + raiseFloor + raiseExpected,
                   },
           };
-          const before = value(scoreWith(ds, worker, post), 'pay')!;
-          const after = value(scoreWith(ds, worker, raised), 'pay')!;
+          const before = value(scoreWith(ds, labourer, post), 'pay')!;
+          const after = value(scoreWith(ds, labourer, raised), 'pay')!;
           expect(after).toBeGreaterThanOrEqual(before);
         },
       ),
@@ -114,14 +114,14 @@ describe('score', () => {
         fc.nat(),
         levelArb,
         fc.boolean(),
-        ({ ds, worker, post }, pick, level, certified) => {
+        ({ ds, labourer, post }, pick, level, certified) => {
           fc.pre(post.requiredSkills.length > 0);
           const req = post.requiredSkills[pick % post.requiredSkills.length]!;
           const more: Labourer = {
-            ...worker,
-            skills: [...worker.skills, { skill: req.skill, level, certified }],
+            ...labourer,
+            skills: [...labourer.skills, { skill: req.skill, level, certified }],
           };
-          const before = value(scoreWith(ds, worker, post), 'skills')!;
+          const before = value(scoreWith(ds, labourer, post), 'skills')!;
           const after = value(scoreWith(ds, more, post), 'skills')!;
           expect(after).toBeGreaterThanOrEqual(before);
         },
@@ -136,16 +136,16 @@ describe('score', () => {
         heldSkillArb,
         fc.nat(),
         fc.boolean(),
-        ({ ds, worker, post }, extra, pick, front) => {
+        ({ ds, labourer, post }, extra, pick, front) => {
           const asked = [...post.requiredSkills, ...post.optionalSkills];
           fc.pre(asked.length > 0);
           const skill = { ...extra, skill: asked[pick % asked.length]!.skill };
           const more: Labourer = {
-            ...worker,
-            skills: front ? [skill, ...worker.skills] : [...worker.skills, skill],
+            ...labourer,
+            skills: front ? [skill, ...labourer.skills] : [...labourer.skills, skill],
           };
           expect(value(scoreWith(ds, more, post), 'skills')!).toBeGreaterThanOrEqual(
-            value(scoreWith(ds, worker, post), 'skills')!,
+            value(scoreWith(ds, labourer, post), 'skills')!,
           );
         },
       ),
@@ -154,12 +154,12 @@ describe('score', () => {
 
   it("the use part is the share of the labourer's skills, in [0, 1], null only without skills", () => {
     fc.assert(
-      fc.property(pairArb, ({ ds, worker, post }) => {
-        const skills = scoreWith(ds, worker, post).components.find((c) => c.component === 'skills')!;
+      fc.property(pairArb, ({ ds, labourer, post }) => {
+        const skills = scoreWith(ds, labourer, post).components.find((c) => c.component === 'skills')!;
         const use = skills.parts.find((p) => p.part === 'use')!.value;
         const own = new Set([
-          ...worker.skills.map((s) => s.skill),
-          ...worker.trainings.flatMap((t) => (t.grantsSkill === undefined ? [] : [t.grantsSkill])),
+          ...labourer.skills.map((s) => s.skill),
+          ...labourer.trainings.flatMap((t) => (t.grantsSkill === undefined ? [] : [t.grantsSkill])),
         ]);
         if (own.size === 0) expect(use).toBeNull();
         else {
@@ -172,8 +172,8 @@ describe('score', () => {
 
   it('an unskilled labourer scores exactly as the three parts without use', () => {
     fc.assert(
-      fc.property(pairArb, ({ ds, worker, post }) => {
-        const bare: Labourer = { ...worker, skills: [], trainings: [] };
+      fc.property(pairArb, ({ ds, labourer, post }) => {
+        const bare: Labourer = { ...labourer, skills: [], trainings: [] };
         const skills = scoreWith(ds, bare, post).components.find((c) => c.component === 'skills')!;
         let sum = 0;
         let weights = 0;
@@ -191,9 +191,9 @@ describe('score', () => {
 
   it('meeting every required skill at its level earns full required credit', () => {
     fc.assert(
-      fc.property(pairArb, ({ ds, worker, post }) => {
+      fc.property(pairArb, ({ ds, labourer, post }) => {
         const all: Labourer = {
-          ...worker,
+          ...labourer,
           skills: post.requiredSkills.map((r) => ({ skill: r.skill, level: r.minLevel, certified: true })),
         };
         const b = scoreWith(ds, all, post);

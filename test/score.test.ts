@@ -180,14 +180,14 @@ describe('skills component', () => {
     expect(comp(b, 'skills').value).toBeCloseTo((0.75 * 1 + 0.25 * 1 + 0.15 * 0.5) / 1.15, 12);
   });
   it("use: the share of the labourer's skills the post asks for, linked ones at the link credit", () => {
-    const worker = labourer({
+    const someone = labourer({
       skills: [
         { skill: sk('smt-operation'), level: 5, certified: false },
         { skill: sk('welding'), level: 5, certified: false },
       ],
     });
     const b = score({
-      labourers: [worker],
+      labourers: [someone],
       posts: [post({ trainsOnJob: false, requiredSkills: [req('electronics-assembly')] })],
     });
     // smt-operation ↔ electronics-assembly is linked at 0.6; welding is not used.
@@ -202,7 +202,7 @@ describe('skills component', () => {
     });
   });
   it('use: a skill held and trained counts once; a post asking nothing uses none', () => {
-    const worker = labourer({
+    const someone = labourer({
       skills: [{ skill: sk('auto-repair'), level: 5, certified: false }],
       trainings: [
         {
@@ -212,11 +212,11 @@ describe('skills component', () => {
         },
       ],
     });
-    const general = score({ labourers: [worker] });
+    const general = score({ labourers: [someone] });
     expect(part(general, 'skills', 'use')).toBe(0);
     expect(comp(general, 'skills').value).toBeCloseTo(0.75 / 1, 12);
     const repair = score({
-      labourers: [worker],
+      labourers: [someone],
       posts: [post({ requiredSkills: [req('auto-repair')] })],
     });
     expect(part(repair, 'skills', 'use')).toBe(1);

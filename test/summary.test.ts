@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import { summarizePlan } from '../src/summary.js';
-import type { CountyCode, IsoDate, PostId, WorkerId } from '../src/types.js';
+import type { CountyCode, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { dataset, labourer, post } from './helpers/build.js';
 
 describe('summarizePlan', () => {
   const ds = dataset({
     labourers: [
-      labourer({ id: 'a' as WorkerId }),
-      labourer({ id: 'b' as WorkerId, household: 'other', originCounty: '622926' as CountyCode }),
-      labourer({ id: 'c' as WorkerId, birthDate: '2012-05-05' as IsoDate }),
+      labourer({ id: 'a' as LabourerId }),
+      labourer({ id: 'b' as LabourerId, household: 'other', originCounty: '622926' as CountyCode }),
+      labourer({ id: 'c' as LabourerId, birthDate: '2012-05-05' as IsoDate }),
     ],
     posts: [post({ id: 'p1' as PostId, openings: 4, filled: 2 })],
   });
@@ -19,7 +19,7 @@ describe('summarizePlan', () => {
   it('counts placed and unplaced by reason, tier and origin', () => {
     expect(s).toMatchObject({ labourers: 3, placed: 2, unplaced: 1 });
     expect(s.unplacedByReason).toEqual({
-      'worker-excluded': 1,
+      'labourer-excluded': 1,
       'no-eligible-post': 0,
       'below-min-score': 0,
       'posts-filled': 0,

@@ -7,15 +7,15 @@ import {
   type TrainingObjective,
   type TrainingOption,
 } from '../src/train.js';
-import type { PostId, WorkerId } from '../src/types.js';
+import type { PostId, LabourerId } from '../src/types.js';
 
 const POSTS = ['p0', 'p1', 'p2'];
 
-const optionsArb = (onePerWorker: boolean): fc.Arbitrary<TrainingOption[]> =>
+const optionsArb = (onePerLabourer: boolean): fc.Arbitrary<TrainingOption[]> =>
   fc
     .array(
       fc.record({
-        worker: fc.integer({ min: 0, max: onePerWorker ? 7 : 4 }),
+        labourer: fc.integer({ min: 0, max: onePerLabourer ? 7 : 4 }),
         course: fc.constantFrom('c0', 'c1', 'c2'),
         cost: fc.integer({ min: 1, max: 6 }),
         posts: fc.uniqueArray(
@@ -37,13 +37,13 @@ const optionsArb = (onePerWorker: boolean): fc.Arbitrary<TrainingOption[]> =>
       const seen = new Set<string>();
       return raw
         .filter((r) => {
-          const key = onePerWorker ? `w${r.worker}` : `w${r.worker}:${r.course}`;
+          const key = onePerLabourer ? `w${r.labourer}` : `w${r.labourer}:${r.course}`;
           if (seen.has(key)) return false;
           seen.add(key);
           return true;
         })
         .map((r) => ({
-          worker: `w${r.worker}` as WorkerId,
+          labourer: `w${r.labourer}` as LabourerId,
           course: r.course,
           changes: [],
           cost: r.cost,
@@ -75,7 +75,7 @@ function bruteForce(
   let best = 0;
   for (let mask = 0; mask < 1 << options.length; mask++) {
     const set = options.filter((_, i) => (mask & (1 << i)) !== 0);
-    if (new Set(set.map((x) => x.worker)).size < set.length) continue;
+    if (new Set(set.map((x) => x.labourer)).size < set.length) continue;
     if (set.reduce((s, x) => s + x.cost, 0) > budget) continue;
     best = Math.max(best, value(o, trainingValue(set, spare, o)));
   }
@@ -131,7 +131,7 @@ describe('training plans', () => {
           const r = selectTraining(options, spare, budget, o, mode);
           const chosen = r.chosen.map((i) => options[i]!);
           expect(chosen.reduce((s, x) => s + x.cost, 0)).toBeLessThanOrEqual(budget);
-          expect(new Set(chosen.map((x) => x.worker)).size).toBe(chosen.length);
+          expect(new Set(chosen.map((x) => x.labourer)).size).toBe(chosen.length);
         },
       ),
       { numRuns: 300 },

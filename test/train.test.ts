@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, workerExclusions } from '../src/eligibility.js';
+import { checkEligibility, labourerExclusions } from '../src/eligibility.js';
 import { renderTrainingPlan } from '../src/render-advice.js';
 import { demoDataset } from '../src/sample.js';
 import { applyChanges, trainingChange } from '../src/advise.js';
@@ -11,12 +11,12 @@ import {
   trainingValue,
   type TrainingOption,
 } from '../src/train.js';
-import type { CertificateId, EmployerId, IsoDate, PostId, WorkerId } from '../src/types.js';
+import type { CertificateId, EmployerId, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
 const FORKLIFT = 'forklift-n1' as CertificateId;
 const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
-  labourer({ id: id as WorkerId, ...extra });
+  labourer({ id: id as LabourerId, ...extra });
 
 function forkliftCase() {
   return dataset({
@@ -33,7 +33,7 @@ describe('planTraining', () => {
     const ds = forkliftCase();
     const t = planTraining(ds, { budget: 5000 });
     expect(t.mode).toBe('exact');
-    expect(t.options.map((o) => [o.worker, o.course])).toEqual([
+    expect(t.options.map((o) => [o.labourer, o.course])).toEqual([
       ['b', 'forklift-n1'],
       ['c', 'forklift-n1'],
     ]);
@@ -69,7 +69,7 @@ describe('planTraining', () => {
     const t = planTraining(ds, { budget: 1500, objective: 'pay' });
     expect(t.chosen.map((c) => c.course)).toEqual(['chinese-cooking']);
     expect(t.placements).toEqual([
-      { worker: 'b', course: 'chinese-cooking', changes: [], why: 'unplaced', post: 'p2' },
+      { labourer: 'b', course: 'chinese-cooking', changes: [], why: 'unplaced', post: 'p2' },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('planTraining on the demo dataset', () => {
     const closedBySkill = t.placements.filter((pl) =>
       checkEligibility(
         ds,
-        byId.get(pl.worker)!,
+        byId.get(pl.labourer)!,
         ds.posts.find((x) => x.id === pl.post)!,
       ).some((e) => e.code === 'required-skill-missing'),
     );
@@ -112,8 +112,13 @@ describe('planTraining on the demo dataset', () => {
 });
 
 describe('selectTraining', () => {
-  const opt = (worker: string, course: string, cost: number, posts: [string, number][]): TrainingOption => ({
-    worker: worker as WorkerId,
+  const opt = (
+    labourer: string,
+    course: string,
+    cost: number,
+    posts: [string, number][],
+  ): TrainingOption => ({
+    labourer: labourer as LabourerId,
     course,
     changes: [],
     cost,
@@ -179,10 +184,10 @@ describe('training judged on the day it ends', () => {
 
   it('is eligible today, but not once the course has ended', () => {
     const d = ds();
-    expect(workerExclusions(d, old)).toEqual([]);
+    expect(labourerExclusions(d, old)).toEqual([]);
     const trained = { ...old, availableFrom: '2026-01-04' as IsoDate };
-    expect(workerExclusions(d, trained).map((e) => e.code)).toEqual(['retirement-age-reached']);
-    expect(workerExclusions(d, trained)[0]!.params).toMatchObject({
+    expect(labourerExclusions(d, trained).map((e) => e.code)).toEqual(['retirement-age-reached']);
+    expect(labourerExclusions(d, trained)[0]!.params).toMatchObject({
       retirementDate: '2026-01-01',
       startsOn: '2026-01-04',
     });
@@ -190,7 +195,7 @@ describe('training judged on the day it ends', () => {
 
   it('is never offered the course, and the training plan does not count him', () => {
     const t = planTraining(ds(), { budget: 10_000 });
-    expect(t.options.map((o) => o.worker)).toEqual(['young']);
+    expect(t.options.map((o) => o.labourer)).toEqual(['young']);
     expect(t.replanned.traineesPlaced).not.toContain('old');
   });
 });
@@ -202,25 +207,25 @@ describe('courses with one other change, retention and leavers', () => {
     const t = planTraining(ds, { budget: 50000 });
     const combos = t.options.filter((o) => o.changes.length > 0);
     expect(combos.length).toBeGreaterThan(alone.options.length);
-    const single = new Set(alone.options.map((o) => o.worker));
+    const single = new Set(alone.options.map((o) => o.labourer));
     for (const o of combos) {
       expect(o.changes).toHaveLength(1);
       expect(o.changes[0]!.code).not.toBe('wait-until');
       expect(o.changes[0]!.code).not.toBe('take-training');
       // Only for those no course alone places.
-      expect(single.has(o.worker)).toBe(false);
+      expect(single.has(o.labourer)).toBe(false);
     }
     // One combination checked by the rules themselves: with the course and the change the
     // labourer is eligible for the posts listed.
     const o = combos[0]!;
     const course = ds.policy.trainings.find((c) => c.id === o.course)!;
-    const w = ds.labourers.find((l) => l.id === o.worker)!;
+    const w = ds.labourers.find((l) => l.id === o.labourer)!;
     const sc = applyChanges(ds, w, [trainingChange(course), ...o.changes])!;
     for (const p of o.posts)
       expect(
         checkEligibility(
           ds,
-          sc.worker,
+          sc.labourer,
           ds.posts.find((x) => x.id === p.post)!,
         ),
       ).toEqual([]);
@@ -285,9 +290,9 @@ describe('courses with one other change, retention and leavers', () => {
     const outcomes = parseOutcomes(
       {
         outcomes: [
-          { worker: 'a', post: 'p0', events: [{ kind: 'started', on: '2025-10-01' }] },
+          { labourer: 'a', post: 'p0', events: [{ kind: 'started', on: '2025-10-01' }] },
           {
-            worker: 'b',
+            labourer: 'b',
             post: 'p0',
             events: [
               { kind: 'started', on: '2025-10-01' },
@@ -300,9 +305,9 @@ describe('courses with one other change, retention and leavers', () => {
     );
     const t = planTraining(ds, { budget: 5000, outcomes });
     const leaver = t.options.filter((o) => o.why === 'left-skills-mismatch');
-    expect(leaver.map((o) => o.worker)).toEqual(leaver.map(() => 'b'));
+    expect(leaver.map((o) => o.labourer)).toEqual(leaver.map(() => 'b'));
     expect(leaver.length).toBeGreaterThan(0);
     // a is in work: not a candidate, and the plan made again keeps a.
-    expect(t.options.some((o) => o.worker === 'a')).toBe(false);
+    expect(t.options.some((o) => o.labourer === 'a')).toBe(false);
   });
 });

@@ -56,7 +56,7 @@ function walkedPairs(ds: Dataset, minScore: number): string[][] {
   const wk = new Walker(index);
   const all = new TopK(Number.POSITIVE_INFINITY);
   const out: string[][] = [];
-  for (let w = 0; w < index.workerCount; w++) {
+  for (let w = 0; w < index.labourerCount; w++) {
     all.reset(Number.POSITIVE_INFINITY);
     walk(wk, w, walkLimits(minScore), all);
     const pairs = Array.from({ length: all.size }, (_, i) => [all.posts[i]!, all.scores[i]!] as const).sort(
@@ -71,7 +71,7 @@ const optionsArb: fc.Arbitrary<AssignOptions> = fc.record(
   {
     mode: fc.constantFrom('optimal' as const, 'stable' as const, 'greedy' as const),
     minScore: fc.constantFrom(0, 0.3, 0.6),
-    candidatesPerWorker: fc.integer({ min: 1, max: 4 }),
+    candidatesPerLabourer: fc.integer({ min: 1, max: 4 }),
     keepTogether: fc.record({ weight: fc.constantFrom(0, 0.2, 1) }),
   },
   { requiredKeys: ['mode'] },
@@ -89,7 +89,7 @@ describe('everyEligiblePair and candidatesOf', () => {
           const every = everyEligiblePair(ds, minScore);
           expect(runsOf(every)).toEqual(walkedPairs(ds, minScore));
           const base = { mode: 'optimal' as const, minScore, groups: [], exactGroupLimit: 64 };
-          expect(runsOf(candidatesOf(ds, every, { ...base, candidatesPerWorker: n }))).toEqual(
+          expect(runsOf(candidatesOf(ds, every, { ...base, candidatesPerLabourer: n }))).toEqual(
             runsOf(topLists(index, n, minScore)),
           );
           for (const weight of [0, 0.25, 3]) {
@@ -167,7 +167,7 @@ describe('verifyPlan exhaustive', () => {
           const e = placed[i % placed.length]!;
           const unplaced: PlanEntry = {
             kind: 'unplaced',
-            worker: e.worker,
+            labourer: e.labourer,
             tier: e.tier,
             reasons: someReasons,
           };

@@ -8,12 +8,12 @@ import { assign } from '../src/assign.js';
 import type { OptimalCertificate } from '../src/graph/types.js';
 import type { Plan, PlanEntry, PlacementGroup } from '../src/plan.js';
 import { summarizePlan } from '../src/summary.js';
-import type { Dataset, EmployerId, IsoDate, PostId, WorkerId } from '../src/types.js';
+import type { Dataset, EmployerId, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { verifyPlan, type PlanViolation } from '../src/verify-plan.js';
 import { dataset, employer, labourer, post } from './helpers/build.js';
 
 const L = (id: string, household: 'registered' | 'other', target: number, extra = {}) =>
-  labourer({ id: id as WorkerId, household, pay: { minMonthly: 2000, targetMonthly: target }, ...extra });
+  labourer({ id: id as LabourerId, household, pay: { minMonthly: 2000, targetMonthly: target }, ...extra });
 const pay = (expectedMonthly: number) => ({ kind: 'monthly' as const, baseMonthly: 2300, expectedMonthly });
 
 /**
@@ -48,7 +48,7 @@ const verdict = (plan: Plan, d: Dataset = ds): readonly PlanViolation[] => {
     expect(v.message).not.toBe('');
     expect(v.messageZh, v.message).toMatch(/[\u4e00-\u9fff]/);
     expect(v.messageZh).not.toBe(v.message);
-    const named = [v.post ?? v.worker, v.group].filter((id) => id !== undefined);
+    const named = [v.post ?? v.labourer, v.group].filter((id) => id !== undefined);
     for (const id of named) {
       expect(v.message).toContain(`'${id}'`);
       expect(v.messageZh).toContain(`'${id}'`);
@@ -58,7 +58,7 @@ const verdict = (plan: Plan, d: Dataset = ds): readonly PlanViolation[] => {
 };
 /** A violation in one line: its code, what it names, its message in English and in Chinese. */
 const fmt = (v: PlanViolation): string =>
-  [v.code, v.worker, v.post, v.group].filter((x) => x !== undefined).join(' ') +
+  [v.code, v.labourer, v.post, v.group].filter((x) => x !== undefined).join(' ') +
   `: ${v.message} | ${v.messageZh}`;
 /** The codes found, sorted and each once. */
 const codes = (plan: Plan, d: Dataset = ds): string[] =>
@@ -68,7 +68,7 @@ const withEntries = (plan: Plan, f: (e: PlanEntry) => PlanEntry, d: Dataset = ds
   const entries = plan.entries.map(f);
   return { ...plan, entries, summary: summarizePlan({ entries }, d) };
 };
-const entry = (plan: Plan, worker: string): PlanEntry => plan.entries.find((e) => e.worker === worker)!;
+const entry = (plan: Plan, labourer: string): PlanEntry => plan.entries.find((e) => e.labourer === labourer)!;
 const dualsOf = (plan: Plan): OptimalCertificate => plan.certificate as OptimalCertificate;
 const withDuals = (plan: Plan, c: Partial<OptimalCertificate>): Plan => ({
   ...plan,
@@ -79,7 +79,7 @@ const placedAt = (e: PlanEntry, post: string, d: Dataset = ds): PlanEntry => {
   const p = d.posts.find((q) => q.id === post)!;
   return {
     kind: 'placed',
-    worker: e.worker,
+    labourer: e.labourer,
     post: p.id,
     employer: p.employer,
     score: 0,
@@ -87,11 +87,11 @@ const placedAt = (e: PlanEntry, post: string, d: Dataset = ds): PlanEntry => {
     tier: e.tier,
   };
 };
-const map = (worker: string, f: (e: PlanEntry) => PlanEntry) => (e: PlanEntry) =>
-  e.worker === worker ? f(e) : e;
+const map = (labourer: string, f: (e: PlanEntry) => PlanEntry) => (e: PlanEntry) =>
+  e.labourer === labourer ? f(e) : e;
 const unplace = (e: PlanEntry): PlanEntry => ({
   kind: 'unplaced',
-  worker: e.worker,
+  labourer: e.labourer,
   tier: e.tier,
   reasons: [{ code: 'posts-filled', params: { nearMisses: [] } }],
 });
@@ -127,17 +127,17 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
     'unknown labourer at the end',
     () => ({
       ...optimal,
-      entries: [...optimal.entries, { ...entry(optimal, 'e'), worker: 'zz' as WorkerId }],
+      entries: [...optimal.entries, { ...entry(optimal, 'e'), labourer: 'zz' as LabourerId }],
     }),
-    ['summary-mismatch', 'unknown-worker'],
+    ['summary-mismatch', 'unknown-labourer'],
   ],
   [
     '__proto__ as a labourer',
     () => {
-      const entries = [{ ...entry(optimal, 'e'), worker: '__proto__' as WorkerId }, ...optimal.entries];
+      const entries = [{ ...entry(optimal, 'e'), labourer: '__proto__' as LabourerId }, ...optimal.entries];
       return { ...optimal, entries };
     },
-    ['summary-mismatch', 'unknown-worker'],
+    ['summary-mismatch', 'unknown-labourer'],
   ],
   [
     'labourer listed twice, next to itself',
@@ -145,12 +145,12 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
       const entries = [optimal.entries[0]!, ...optimal.entries];
       return { ...optimal, entries };
     },
-    ['summary-mismatch', 'worker-listed-twice'],
+    ['labourer-listed-twice', 'summary-mismatch'],
   ],
   [
     'labourer missing',
-    () => ({ ...optimal, entries: optimal.entries.filter((e) => e.worker !== 'e') }),
-    ['summary-mismatch', 'worker-missing'],
+    () => ({ ...optimal, entries: optimal.entries.filter((e) => e.labourer !== 'e') }),
+    ['labourer-missing', 'summary-mismatch'],
   ],
   [
     'tier misstated',
@@ -463,7 +463,7 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
       ...optimal,
       options: {
         ...optimal.options,
-        groups: [{ id: 'g', members: ['a' as WorkerId, 'zz' as WorkerId], rule: 'same-post' }],
+        groups: [{ id: 'g', members: ['a' as LabourerId, 'zz' as LabourerId], rule: 'same-post' }],
       },
     }),
     ['options-invalid'],
@@ -475,12 +475,12 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
   ],
   [
     'stable plan with a blocking pair',
-    () => ({ ...withEntries(stable, (e) => entry(optimal, e.worker)), objective: optimal.objective }),
+    () => ({ ...withEntries(stable, (e) => entry(optimal, e.labourer)), objective: optimal.objective }),
     ['blocking-pair', 'blocking-pairs-mismatch'],
   ],
   [
     'greedy plan with a blocking pair',
-    () => ({ ...withEntries(greedy, (e) => entry(optimal, e.worker)), objective: optimal.objective }),
+    () => ({ ...withEntries(greedy, (e) => entry(optimal, e.labourer)), objective: optimal.objective }),
     ['blocking-pair'],
   ],
   [
@@ -498,7 +498,7 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
   ],
   [
     'blocking pair listed where there is none',
-    () => ({ ...stable, blockingPairs: [{ worker: 'b' as WorkerId, post: 'p1' as PostId }] }),
+    () => ({ ...stable, blockingPairs: [{ labourer: 'b' as LabourerId, post: 'p1' as PostId }] }),
     ['blocking-pairs-mismatch'],
   ],
   [
@@ -508,7 +508,7 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
         stable,
         map('b', (e) => ({
           ...entry(stable, 'c'),
-          worker: e.worker,
+          labourer: e.labourer,
           tier: e.tier,
           score: 0.7455000000000002,
         })),
@@ -542,7 +542,7 @@ const cases: [string, () => Plan, string[], Dataset?][] = [
  * search fixes the group at e2 and states the relaxation's bound.
  */
 const gds = dataset({
-  labourers: [labourer({ id: 'a' as WorkerId }), labourer({ id: 'b' as WorkerId })],
+  labourers: [labourer({ id: 'a' as LabourerId }), labourer({ id: 'b' as LabourerId })],
   employers: [employer(), employer({ id: 'e2' as EmployerId })],
   posts: [
     post({
@@ -554,7 +554,7 @@ const gds = dataset({
     post({ id: 'p3' as PostId, openings: 1, employer: 'e2' as EmployerId }),
   ],
 });
-const g: PlacementGroup = { id: 'g', members: ['a' as WorkerId, 'b' as WorkerId], rule: 'same-employer' };
+const g: PlacementGroup = { id: 'g', members: ['a' as LabourerId, 'b' as LabourerId], rule: 'same-employer' };
 const grouped = assign(gds, { groups: [g] });
 const groupedStable = assign(gds, { groups: [g], mode: 'stable' });
 /** The same with keep-together bonuses: the forced members' pairs weigh their score and bonus. */
@@ -562,13 +562,13 @@ const groupedTogether = assign(gds, { groups: [g], keepTogether: { weight: 0.5 }
 /** A same-post group of two that no post can take whole (one opening each): not placed. */
 const fds = dataset({
   labourers: [
-    labourer({ id: 'a' as WorkerId }),
-    labourer({ id: 'b' as WorkerId }),
-    labourer({ id: 'c' as WorkerId, household: 'other' }),
+    labourer({ id: 'a' as LabourerId }),
+    labourer({ id: 'b' as LabourerId }),
+    labourer({ id: 'c' as LabourerId, household: 'other' }),
   ],
   posts: [post({ id: 'p1' as PostId, openings: 1 }), post({ id: 'p2' as PostId, openings: 1 })],
 });
-const fam: PlacementGroup = { id: 'fam', members: ['b' as WorkerId, 'a' as WorkerId], rule: 'same-post' };
+const fam: PlacementGroup = { id: 'fam', members: ['b' as LabourerId, 'a' as LabourerId], rule: 'same-post' };
 const famPlan = assign(fds, { groups: [fam] });
 const famStable = assign(fds, { groups: [fam], mode: 'stable' });
 const withGroups = (plan: Plan, groups: Plan['groups']): Plan => ({ ...plan, groups });
@@ -580,7 +580,7 @@ const cds = dataset({
   ...gds,
   labourers: [
     ...gds.labourers,
-    labourer({ id: 'c' as WorkerId, pay: { minMonthly: 2000, targetMonthly: 4000 } }),
+    labourer({ id: 'c' as LabourerId, pay: { minMonthly: 2000, targetMonthly: 4000 } }),
   ],
   posts: gds.posts.map((p) => (p.id === 'p1' ? { ...p, filled: 1 } : p)),
 });
@@ -594,8 +594,8 @@ const boundOf = (plan: Plan): OptimalCertificate => plan.groupSearch.bound!;
  */
 const hds = dataset({
   labourers: [
-    ...['a', 'b', 'c', 'd'].map((id) => labourer({ id: id as WorkerId })),
-    labourer({ id: 'x' as WorkerId, household: 'other', pay: { minMonthly: 2000, targetMonthly: 4000 } }),
+    ...['a', 'b', 'c', 'd'].map((id) => labourer({ id: id as LabourerId })),
+    labourer({ id: 'x' as LabourerId, household: 'other', pay: { minMonthly: 2000, targetMonthly: 4000 } }),
   ],
   employers: [employer(), employer({ id: 'e2' as EmployerId })],
   posts: [
@@ -624,10 +624,10 @@ const residual3 = assign(hds3, { groups: residual.options.groups, exactGroupLimi
  */
 const tds = dataset({
   labourers: [
-    labourer({ id: 'a' as WorkerId }),
-    labourer({ id: 'b' as WorkerId }),
-    labourer({ id: 'c' as WorkerId, pay: { minMonthly: 2000, targetMonthly: 4000 } }),
-    labourer({ id: 'd' as WorkerId, household: 'other' }),
+    labourer({ id: 'a' as LabourerId }),
+    labourer({ id: 'b' as LabourerId }),
+    labourer({ id: 'c' as LabourerId, pay: { minMonthly: 2000, targetMonthly: 4000 } }),
+    labourer({ id: 'd' as LabourerId, household: 'other' }),
   ],
   employers: gds.employers,
   posts: [...gds.posts, post({ id: 'p4' as PostId, openings: 1 })],
@@ -642,20 +642,20 @@ const tierDual = (plan: Plan, side: 'left' | 'right', id: string, t: readonly nu
 
 /** A same-site group of two at the two posts of one town: the relaxation keeps it whole. */
 const sds = dataset({
-  labourers: [labourer({ id: 'a' as WorkerId }), labourer({ id: 'b' as WorkerId })],
+  labourers: [labourer({ id: 'a' as LabourerId }), labourer({ id: 'b' as LabourerId })],
   posts: [post({ id: 'p1' as PostId, openings: 1 }), post({ id: 'p2' as PostId, openings: 1 })],
 });
-const site: PlacementGroup = { id: 's', members: ['a' as WorkerId, 'b' as WorkerId], rule: 'same-site' };
+const site: PlacementGroup = { id: 's', members: ['a' as LabourerId, 'b' as LabourerId], rule: 'same-site' };
 const sited = assign(sds, { groups: [site] });
 
 /** keepTogether: a and b, fellow villagers, could both work at e2 (a bonus of 0.05 each). */
 const kds = dataset({
-  labourers: [labourer({ id: 'a' as WorkerId }), labourer({ id: 'b' as WorkerId })],
+  labourers: [labourer({ id: 'a' as LabourerId }), labourer({ id: 'b' as LabourerId })],
   employers: [employer(), employer({ id: 'e2' as EmployerId })],
   posts: [post({ id: 'p1' as PostId }), post({ id: 'p2' as PostId, employer: 'e2' as EmployerId })],
 });
 const together = assign(kds, { keepTogether: { weight: 0.5 } });
-const top1 = assign(ds, { candidatesPerWorker: 1 });
+const top1 = assign(ds, { candidatesPerLabourer: 1 });
 
 const groupCases: [string, () => Plan, string[], Dataset][] = [
   [
@@ -822,7 +822,7 @@ const groupCases: [string, () => Plan, string[], Dataset][] = [
     'a listed blocking pair misnamed (its labourer)',
     () => ({
       ...explained,
-      blockingPairs: explained.blockingPairs!.map((b) => ({ ...b, worker: 'a' as WorkerId })),
+      blockingPairs: explained.blockingPairs!.map((b) => ({ ...b, labourer: 'a' as LabourerId })),
     }),
     ['blocking-pairs-mismatch'],
     cds,
@@ -1191,19 +1191,19 @@ const exact: Readonly<Record<string, readonly string[]>> = {
   ],
   'entries out of order': ["not-sorted a: entry 1 ('a') is out of order | 第 1 条（'a'）顺序不对"],
   'unknown labourer at the end': [
-    "unknown-worker zz: 'zz' is not a labourer | 'zz' 不是数据集中的劳动力",
+    "unknown-labourer zz: 'zz' is not a labourer | 'zz' 不是数据集中的劳动力",
     'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
   ],
   '__proto__ as a labourer': [
-    "unknown-worker __proto__: '__proto__' is not a labourer | '__proto__' 不是数据集中的劳动力",
+    "unknown-labourer __proto__: '__proto__' is not a labourer | '__proto__' 不是数据集中的劳动力",
     'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
   ],
   'labourer listed twice, next to itself': [
-    "worker-listed-twice a: 'a' appears twice | 'a' 出现了两次",
+    "labourer-listed-twice a: 'a' appears twice | 'a' 出现了两次",
     'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
   ],
   'labourer missing': [
-    "worker-missing e: 'e' is not in the plan | 'e' 不在方案中",
+    "labourer-missing e: 'e' is not in the plan | 'e' 不在方案中",
     'summary-mismatch: the summary does not match the entries | 汇总与各条安置不符',
   ],
   'tier misstated': ["tier-mismatch e: 'e' has tier 1, not 0 | 'e' 的优先层级是 1，不是 0"],
@@ -1382,7 +1382,7 @@ describe('verifyPlan, one check at a time', () => {
     expect(verdict(together, kds)).toEqual([]);
     expect(verdict(assign(kds, { keepTogether: { weight: 0.5 }, mode: 'stable' }), kds)).toEqual([]);
     expect(verdict(top1)).toEqual([]);
-    expect(verdict(assign(ds, { candidatesPerWorker: 1, mode: 'stable' }))).toEqual([]);
+    expect(verdict(assign(ds, { candidatesPerLabourer: 1, mode: 'stable' }))).toEqual([]);
     expect(verdict(assign(ds, { minScore: 0.7336250000000001 }))).toEqual([]);
     expect(verdict(assign(ds, { minScore: 0.7336250000000001, mode: 'stable' }))).toEqual([]);
   });

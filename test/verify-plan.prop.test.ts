@@ -49,15 +49,15 @@ describe('verifyPlan on an optimal plan', () => {
           const c = bad.certificate as OptimalCertificate;
           const T = c.tiers.length;
           const broken = new Set<string>();
-          for (let w = 0; w < index.workerCount; w++) {
-            const id = index.workerIds[w]!;
+          for (let w = 0; w < index.labourerCount; w++) {
+            const id = index.labourerIds[w]!;
             if (!Object.hasOwn(c.leftPotential, id)) continue;
             for (let p = 0; p < index.postCount; p++) {
               if (!kernelEligible(index, w, p)) continue;
               const pid = index.postIds[p]!;
               let sign = 0;
               for (let k = 0; k < T && sign === 0; k++) {
-                const tier = c.tiers[k] === 1 && index.workerPriority[w] === 1 ? 1 : 0;
+                const tier = c.tiers[k] === 1 && index.labourerPriority[w] === 1 ? 1 : 0;
                 sign = Math.sign(c.leftTierPotential[id]![k]! + c.rightTierPotential[pid]![k]! - tier);
               }
               const slack = c.leftPotential[id]! + c.rightPotential[pid]! - kernelScore(index, sc, w, p);
@@ -67,7 +67,7 @@ describe('verifyPlan on an optimal plan', () => {
           const reported = new Set(
             verdict.violations
               .filter((v) => v.code === 'certificate' && v.message.includes('< value of the pair'))
-              .map((v) => v.worker!),
+              .map((v) => v.labourer!),
           );
           expect(reported).toEqual(broken);
           // Lowering any dual of a plan whose duals were tight somewhere is caught one way or another.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import type { Plan, PlanEntry } from '../src/plan.js';
-import type { PostId, WorkerId } from '../src/types.js';
+import type { PostId, LabourerId } from '../src/types.js';
 import { parsePlan, safeParsePlan } from '../src/plan-file.js';
 import { verifyPlan } from '../src/verify-plan.js';
 import { summarizePlan } from '../src/summary.js';
@@ -9,7 +9,7 @@ import { dataset, labourer, post, zeroScoreDataset } from './helpers/build.js';
 
 const ds = dataset({
   labourers: ['a', 'b', 'c'].map((id, i) =>
-    labourer({ id: id as WorkerId, household: i === 2 ? 'other' : 'registered' }),
+    labourer({ id: id as LabourerId, household: i === 2 ? 'other' : 'registered' }),
   ),
   posts: [post({ id: 'p1' as PostId, openings: 1 }), post({ id: 'p2' as PostId, openings: 1 })],
 });
@@ -40,8 +40,8 @@ describe('verifyPlan', () => {
   });
 
   it('finds a missing labourer and a labourer listed twice', () => {
-    expect(codes(withEntries(plan, (e) => e.slice(1)))).toContain('worker-missing');
-    expect(codes(withEntries(plan, (e) => [e[0]!, ...e]))).toContain('worker-listed-twice');
+    expect(codes(withEntries(plan, (e) => e.slice(1)))).toContain('labourer-missing');
+    expect(codes(withEntries(plan, (e) => [e[0]!, ...e]))).toContain('labourer-listed-twice');
   });
 
   it('finds an exceeded capacity', () => {
@@ -69,10 +69,10 @@ describe('verifyPlan', () => {
     const score = atP2.kind === 'placed' ? atP2.score : 0;
     const swapped = withEntries(plan, (es) =>
       es.map((e): PlanEntry => {
-        if (e.worker === 'c')
+        if (e.labourer === 'c')
           return {
             kind: 'placed',
-            worker: e.worker,
+            labourer: e.labourer,
             post: 'p2' as PostId,
             employer: ds.posts[1]!.employer,
             score,
@@ -82,7 +82,7 @@ describe('verifyPlan', () => {
         if (e === atP2)
           return {
             kind: 'unplaced',
-            worker: e.worker,
+            labourer: e.labourer,
             tier: 0,
             reasons: [{ code: 'posts-filled', params: { nearMisses: [] } }],
           };
@@ -102,7 +102,7 @@ describe('verifyPlan', () => {
         e.kind === 'placed'
           ? {
               kind: 'unplaced',
-              worker: e.worker,
+              labourer: e.labourer,
               tier: e.tier,
               reasons: [{ code: 'posts-filled', params: { nearMisses: [] } }],
             }
@@ -125,7 +125,7 @@ describe('verifyPlan', () => {
   it('refuses a malformed plan with paths', () => {
     const r = safeParsePlan({
       ...JSON.parse(JSON.stringify(plan)),
-      entries: [{ kind: 'placed', worker: 'a' }],
+      entries: [{ kind: 'placed', labourer: 'a' }],
     });
     expect(r.success).toBe(false);
     expect(!r.success && r.issues.map((i) => i.path)).toContain('entries[0].post');
@@ -136,7 +136,7 @@ describe('a lawful pair that scores exactly 0', () => {
   const zero = zeroScoreDataset;
   const placed: PlanEntry = {
     kind: 'placed',
-    worker: 'w1' as WorkerId,
+    labourer: 'w1' as LabourerId,
     post: 'p1' as PostId,
     employer: 'e1' as never,
     score: 0,
@@ -196,7 +196,9 @@ describe('a plan built by hand with an unplaced labourer given no reason', () =>
     const e = plan.entries[0]!;
     const bad = {
       ...plan,
-      entries: [{ kind: 'unplaced', worker: e.worker, tier: e.tier, reasons: [] } as unknown as PlanEntry],
+      entries: [
+        { kind: 'unplaced', labourer: e.labourer, tier: e.tier, reasons: [] } as unknown as PlanEntry,
+      ],
     };
     for (const exhaustive of [false, true]) {
       const verdict = verifyPlan(bad, ds, { exhaustive });

@@ -1,5 +1,5 @@
 /**
- * `bangfu advise <dataset.json> --worker ID [--post ID…]`: what it would take for a labourer to reach
+ * `bangfu advise <dataset.json> --labourer ID [--post ID…]`: what it would take for a labourer to reach
  * posts now out of reach, as text or JSON.
  *
  * @module
@@ -12,7 +12,7 @@ import type { Locale } from '../render.js';
 import { dateOption, integerOption, json, loadDataset, localeOption, type CliIO } from './io.js';
 
 interface AdviseCliOptions {
-  readonly worker: string;
+  readonly labourer: string;
   readonly post?: readonly string[];
   readonly maxChanges: number;
   readonly top: number;
@@ -32,7 +32,7 @@ export function registerAdvise(program: Command, io: CliIO): void {
     .command('advise')
     .description('what a labourer could change (a course, pay, mobility, start date…) to reach more posts')
     .argument('<dataset>', 'the dataset JSON file')
-    .requiredOption('--worker <id>', 'the labourer')
+    .requiredOption('--labourer <id>', 'the labourer')
     .option('--post <id>', 'a post to advise on (repeatable; default: every post out of reach)', collect)
     .option('--max-changes <n>', 'the most changes in one suggestion (1 to 4)', integerOption(1, 4), 2)
     .option('--top <n>', 'how many suggestions to show', integerOption(1), 10)
@@ -42,7 +42,7 @@ export function registerAdvise(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .action((path: string, options: AdviseCliOptions) => {
       const dataset = loadDataset(path, options);
-      const advice = advise(dataset, options.worker, {
+      const advice = advise(dataset, options.labourer, {
         maxChanges: options.maxChanges,
         top: options.top,
         ...(options.post === undefined ? {} : { posts: options.post }),

@@ -102,7 +102,7 @@ export function registerAssign(program: Command, io: CliIO): void {
       const assignOptions = {
         mode: options.mode,
         minScore: options.minScore,
-        ...(options.candidates === undefined ? {} : { candidatesPerWorker: options.candidates }),
+        ...(options.candidates === undefined ? {} : { candidatesPerLabourer: options.candidates }),
         onProgress: (step: AssignStep, done: number, total: number) =>
           progress.update(done, total, STEP_LABELS[step]),
       };

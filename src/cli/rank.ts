@@ -1,11 +1,11 @@
 /**
- * `bangfu rank <dataset.json> --worker ID | --post ID`: the posts for a labourer, or the labourers
+ * `bangfu rank <dataset.json> --labourer ID | --post ID`: the posts for a labourer, or the labourers
  * for a post, best first, as a table with reasons or as JSON.
  *
  * @module
  */
 import type { Command } from 'commander';
-import { rankPosts, rankWorkers } from '../rank.js';
+import { rankPosts, rankLabourers } from '../rank.js';
 import { renderRanking, type Locale } from '../render.js';
 import {
   CliError,
@@ -19,7 +19,7 @@ import {
 } from './io.js';
 
 interface RankCliOptions {
-  readonly worker?: string;
+  readonly labourer?: string;
   readonly post?: string;
   readonly top: number;
   readonly minScore: number;
@@ -33,9 +33,9 @@ interface RankCliOptions {
 export function registerRank(program: Command, io: CliIO): void {
   program
     .command('rank')
-    .description('rank the posts for a labourer (--worker) or the labourers for a post (--post)')
+    .description('rank the posts for a labourer (--labourer) or the labourers for a post (--post)')
     .argument('<dataset>', 'the dataset JSON file')
-    .option('--worker <id>', 'the labourer whose posts to rank')
+    .option('--labourer <id>', 'the labourer whose posts to rank')
     .option('--post <id>', 'the post whose labourers to rank')
     .option('--top <k>', 'how many to rank', integerOption(1), 10)
     .option('--min-score <x>', 'the least score to rank, 0 to 1', numberOption(0, 1), 0)
@@ -44,8 +44,8 @@ export function registerRank(program: Command, io: CliIO): void {
     .option('--json', 'print the ranking as JSON')
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .action((path: string, options: RankCliOptions) => {
-      if ((options.worker === undefined) === (options.post === undefined)) {
-        throw new CliError(['rank: give exactly one of --worker <id> or --post <id>']);
+      if ((options.labourer === undefined) === (options.post === undefined)) {
+        throw new CliError(['rank: give exactly one of --labourer <id> or --post <id>']);
       }
       const dataset = loadDataset(path, options);
       const rankOptions = {
@@ -54,9 +54,9 @@ export function registerRank(program: Command, io: CliIO): void {
         includeExcluded: options.excluded === true,
       };
       const ranking =
-        options.worker !== undefined
-          ? rankPosts(dataset, options.worker, rankOptions)
-          : rankWorkers(dataset, options.post!, rankOptions);
+        options.labourer !== undefined
+          ? rankPosts(dataset, options.labourer, rankOptions)
+          : rankLabourers(dataset, options.post!, rankOptions);
       io.stdout(options.json === true ? json(ranking) : `${renderRanking(ranking, options.lang, dataset)}\n`);
     });
 }

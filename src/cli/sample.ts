@@ -21,7 +21,7 @@ import {
 } from './io.js';
 
 interface SampleCliOptions {
-  readonly workers: number;
+  readonly labourers: number;
   readonly posts: number;
   readonly seed: number;
   readonly asOf: string;
@@ -35,7 +35,7 @@ export function registerSample(program: Command, io: CliIO): void {
   program
     .command('sample')
     .description('write a synthetic dataset on real places as JSON (deterministic from the seed)')
-    .option('--workers <n>', 'how many labourers', integerOption(0), 300)
+    .option('--labourers <n>', 'how many labourers', integerOption(0), 300)
     .option('--posts <m>', 'how many posts (about one employer per five)', integerOption(0), 200)
     .option('--seed <s>', 'the seed', integerOption(Number.MIN_SAFE_INTEGER), 2025)
     .option('--as-of <date>', 'the as-of date', dateOption, '2026-03-01')

@@ -17,15 +17,15 @@ import { idOrderOf } from './id-order.js';
 import type { PairLists } from './optimal-core.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
-/** Pairs by position, in two columns (pair i is `workers[i]`, `posts[i]`). */
+/** Pairs by position, in two columns (pair i is `labourers[i]`, `posts[i]`). */
 export interface PairColumns {
-  readonly workers: Int32Array;
+  readonly labourers: Int32Array;
   readonly posts: Int32Array;
 }
 
 /** The blocking pairs of a placement as {@link blockingPairsOf} keeps them. */
 export interface BlockingPairs extends PairColumns {
-  /** How many blocking pairs there are (`workers` and `posts` hold only the first of them). */
+  /** How many blocking pairs there are (`labourers` and `posts` hold only the first of them). */
   readonly count: number;
   /** Every pair `keep` accepted, by labourer id then post id. */
   readonly kept: PairColumns;
@@ -50,7 +50,7 @@ export interface BlockingOptions {
    */
   readonly within?: Uint8Array | undefined;
   /**
-   * How many pairs to return in `workers` and `posts`: the first by labourer id, then post id.
+   * How many pairs to return in `labourers` and `posts`: the first by labourer id, then post id.
    *
    * @defaultValue 0
    */
@@ -66,20 +66,20 @@ export interface BlockingOptions {
 
 /** Columns that grow as pairs are added. */
 class GrowingColumns {
-  workers: Int32Array = new Int32Array(1024);
+  labourers: Int32Array = new Int32Array(1024);
   posts: Int32Array = new Int32Array(1024);
   size = 0;
   push(w: number, p: number): void {
-    if (this.size === this.workers.length) {
+    if (this.size === this.labourers.length) {
       const grow = (a: Int32Array): Int32Array => {
         const b = new Int32Array(a.length * 2);
         b.set(a);
         return b;
       };
-      this.workers = grow(this.workers);
+      this.labourers = grow(this.labourers);
       this.posts = grow(this.posts);
     }
-    this.workers[this.size] = w;
+    this.labourers[this.size] = w;
     this.posts[this.size++] = p;
   }
 }
@@ -104,16 +104,16 @@ class BlockingSink {
   private readonly keptLength: number[] = [];
 
   /**
-   * @param workers - How many labourers (id ranks are below it).
+   * @param labourers - How many labourers (id ranks are below it).
    * @param first - How many pairs to hold, the first by id.
    * @param keep - Which pairs to keep besides.
    */
   constructor(
-    workers: number,
+    labourers: number,
     private readonly first: number,
     private readonly keep: ((w: number, p: number) => boolean) | undefined,
   ) {
-    this.heap = new IndexedHeap(workers, (a, b) => a > b);
+    this.heap = new IndexedHeap(labourers, (a, b) => a > b);
   }
 
   add(w: number, rank: number, posts: readonly number[]): void {
@@ -144,30 +144,30 @@ class BlockingSink {
 
   done(): BlockingPairs {
     const n = Math.min(this.first, this.held);
-    const workers = new Int32Array(n);
+    const labourers = new Int32Array(n);
     const posts = new Int32Array(n);
     let k = 0;
     const ranks = Int32Array.from(this.runOf.keys()).sort();
     for (const rank of ranks) {
       const run = this.runOf.get(rank)!;
       for (let j = 0; j < run.posts.length && k < n; j++, k++) {
-        workers[k] = run.w;
+        labourers[k] = run.w;
         posts[k] = run.posts[j]!;
       }
     }
     // Kept runs by id rank (each labourer's run comes once).
     const order = this.keptRank.map((_, r) => r).sort((a, b) => this.keptRank[a]! - this.keptRank[b]!);
-    const keptWorkers = new Int32Array(this.kept.size);
+    const keptLabourers = new Int32Array(this.kept.size);
     const keptPosts = new Int32Array(this.kept.size);
     k = 0;
     for (const r of order) {
       const start = this.keptStart[r]!;
       const end = start + this.keptLength[r]!;
-      keptWorkers.set(this.kept.workers.subarray(start, end), k);
+      keptLabourers.set(this.kept.labourers.subarray(start, end), k);
       keptPosts.set(this.kept.posts.subarray(start, end), k);
       k += end - start;
     }
-    return { count: this.count, workers, posts, kept: { workers: keptWorkers, posts: keptPosts } };
+    return { count: this.count, labourers, posts, kept: { labourers: keptLabourers, posts: keptPosts } };
   }
 }
 
@@ -185,10 +185,10 @@ export function leastPreferredHolders(
   postOf: Int32Array,
   weightOf: Float64Array,
 ): Int32Array {
-  const { workerRank } = idOrderOf(index);
-  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const { labourerRank } = idOrderOf(index);
+  const tierOf = (w: number): number => (index.labourerPriority[w] === 1 ? 0 : 1);
   const least = new Int32Array(index.postCount).fill(-1);
-  for (let w = 0; w < index.workerCount; w++) {
+  for (let w = 0; w < index.labourerCount; w++) {
     const p = postOf[w]!;
     if (p < 0) continue;
     const h = least[p]!;
@@ -196,7 +196,7 @@ export function leastPreferredHolders(
       h < 0 ||
       tierOf(w) > tierOf(h) ||
       (tierOf(w) === tierOf(h) &&
-        (weightOf[w]! < weightOf[h]! || (weightOf[w] === weightOf[h] && workerRank[w]! > workerRank[h]!)))
+        (weightOf[w]! < weightOf[h]! || (weightOf[w] === weightOf[h] && labourerRank[w]! > labourerRank[h]!)))
     )
       least[p] = w;
   }
@@ -235,10 +235,10 @@ export function postGates(
   capacity: Int32Array,
 ): PostGates {
   const P = index.postCount;
-  const { workerRank } = idOrderOf(index);
-  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const { labourerRank } = idOrderOf(index);
+  const tierOf = (w: number): number => (index.labourerPriority[w] === 1 ? 0 : 1);
   const load = new Int32Array(P);
-  for (let w = 0; w < index.workerCount; w++) if (postOf[w]! >= 0) load[postOf[w]!]! += 1;
+  for (let w = 0; w < index.labourerCount; w++) if (postOf[w]! >= 0) load[postOf[w]!]! += 1;
   const least = leastPreferredHolders(index, postOf, weightOf);
   const gates: [Float64Array, Float64Array] = [new Float64Array(P), new Float64Array(P)];
   const gateTie = new Int32Array(P);
@@ -256,7 +256,7 @@ export function postGates(
                 ? Number.NEGATIVE_INFINITY
                 : weightOf[h]!;
     }
-    if (h >= 0) gateTie[p] = workerRank[h]!;
+    if (h >= 0) gateTie[p] = labourerRank[h]!;
   }
   return { load, least, gates, gateTie };
 }
@@ -293,15 +293,15 @@ export function blockingPairsOf(
   const { capacity = index.postCapacity, within, first = 0, keep } = options;
   if (!Number.isSafeInteger(first) || first < 0)
     throw new RangeError(`blockingPairsOf: first must be a non-negative integer, got ${String(first)}`);
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
-  const { workerRank, workerByRank } = idOrderOf(index);
+  const { labourerRank, labourerByRank } = idOrderOf(index);
   const rank = index.postIdRank;
-  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const tierOf = (w: number): number => (index.labourerPriority[w] === 1 ? 0 : 1);
   const { load, least, gates, gateTie } = postGates(index, postOf, weightOf, capacity);
   const passes = (w: number, p: number, weight: number): boolean => {
     const g = gates[tierOf(w)]![p]!;
-    return weight > g || (weight === g && workerRank[w]! < gateTie[p]!);
+    return weight > g || (weight === g && labourerRank[w]! < gateTie[p]!);
   };
   /** Does w prefer p (weight `weight`) to where it is? */
   const prefers = (w: number, p: number, weight: number): boolean => {
@@ -315,8 +315,8 @@ export function blockingPairsOf(
   const out = new BlockingSink(W, first, keep);
   if (lists !== undefined) {
     for (let i = 0; i < W; i++) {
-      const w = workerByRank[i]!;
-      if (index.workerExcluded[w] === 1) continue;
+      const w = labourerByRank[i]!;
+      if (index.labourerExcluded[w] === 1) continue;
       const wt = lists.weights ?? lists.scores;
       const found: number[] = [];
       for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) {
@@ -367,7 +367,7 @@ export function blockingPairsOf(
   const lim = walkLimits(minScore);
   lim.gateTie = gateTie;
   // Labourers in walk order (each walker builds a county's buckets once); the sink puts them in id order.
-  const order = idOrderOf(index).workerByWalk;
+  const order = idOrderOf(index).labourerByWalk;
   // The posts found for the labourer being looked at, each once (marked with its position + 1).
   const found: number[] = [];
   const mark = new Int32Array(P);
@@ -382,10 +382,10 @@ export function blockingPairsOf(
     }
   };
   for (const w of order) {
-    if (index.workerExcluded[w] === 1) continue;
+    if (index.labourerExcluded[w] === 1) continue;
     const t = tierOf(w);
     lim.gate = gates[t];
-    lim.tieRank = workerRank[w]!;
+    lim.tieRank = labourerRank[w]!;
     found.length = 0;
     // Posts open to its tier in score order, then contested posts by score less gate, both from its
     // own weight up (a post it would not prefer is no blocking pair).
@@ -403,7 +403,7 @@ export function blockingPairsOf(
     walk(everywhere ? views[t]!.contested : memberGated[t]!, w, lim, all);
     collect(w);
     found.sort((a, b) => rank[a]! - rank[b]!);
-    out.add(w, workerRank[w]!, found);
+    out.add(w, labourerRank[w]!, found);
   }
   return out.done();
 }

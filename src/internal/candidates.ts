@@ -7,18 +7,18 @@
 import { compareIds, priorityTier } from '../compare.js';
 
 export { priorityTier } from '../compare.js';
-import { checkEligibility, workerExclusions } from '../eligibility.js';
+import { checkEligibility, labourerExclusions } from '../eligibility.js';
 import type { BipartiteGraph, Edge, LeftNode } from '../graph/types.js';
 import type { KeepTogether, PriorityTier } from '../plan.js';
 import type { Exclusion, ExclusionCode } from '../reasons.js';
 import { compileIndex } from '../compile.js';
 import { eligiblePairs } from '../rank-all.js';
 import { FULL_FELLOWS } from '../score/origin.js';
-import type { Dataset, EmployerId, Labourer, Post, PostId, WorkerId } from '../types.js';
+import type { Dataset, EmployerId, Labourer, Post, PostId, LabourerId } from '../types.js';
 
 /** An eligible pair that made the candidate list. */
 export interface CandidateEdge {
-  readonly worker: WorkerId;
+  readonly labourer: LabourerId;
   readonly post: PostId;
   readonly employer: EmployerId;
   /** `scorePair(...).score`. */
@@ -30,12 +30,12 @@ export interface CandidateEdge {
 }
 
 /** One labourer's side of the candidate graph. */
-export interface WorkerCandidates {
-  readonly worker: Labourer;
+export interface LabourerCandidates {
+  readonly labourer: Labourer;
   readonly tier: PriorityTier;
   /** Rules about the labourer alone; non-empty means no post at all. */
   readonly exclusions: readonly Exclusion[];
-  /** Eligible posts (before `minScore` and `candidatesPerWorker`). */
+  /** Eligible posts (before `minScore` and `candidatesPerLabourer`). */
   readonly eligible: number;
   /** How many posts each rule excluded (counted only for labourers with no eligible post who are not excluded outright). */
   readonly byRule: Readonly<Partial<Record<ExclusionCode, number>>>;
@@ -48,9 +48,9 @@ export interface WorkerCandidates {
 /** The candidate graph of a dataset. */
 export interface Candidates {
   readonly dataset: Dataset;
-  /** Sorted by worker id. */
-  readonly workers: readonly WorkerCandidates[];
-  readonly byWorker: ReadonlyMap<string, WorkerCandidates>;
+  /** Sorted by labourer id. */
+  readonly labourers: readonly LabourerCandidates[];
+  readonly byLabourer: ReadonlyMap<string, LabourerCandidates>;
   /** Sorted by post id. */
   readonly posts: readonly Post[];
   readonly postById: ReadonlyMap<string, Post>;
@@ -61,13 +61,13 @@ export interface Candidates {
 /** Options of {@link buildCandidates}. */
 export interface CandidateOptions {
   readonly minScore: number;
-  readonly candidatesPerWorker?: number | undefined;
+  readonly candidatesPerLabourer?: number | undefined;
   readonly keepTogether?: KeepTogether | undefined;
 }
 
 /**
  * Builds the candidate graph: each labourer's eligible posts scoring at least `minScore`, the best
- * `candidatesPerWorker` of them (by score descending, then post id), with the keep-together bonus.
+ * `candidatesPerLabourer` of them (by score descending, then post id), with the keep-together bonus.
  *
  * The keep-together bonus of labourer w (county c) at a post of employer E is
  * `weight × min(1, (f + k) / FULL_FELLOWS)`, with f the other labourers of county c who have an
@@ -83,13 +83,13 @@ export interface CandidateOptions {
  * rules and of a score, plus O(P·R) per labourer with no eligible post (R the object rules' cost).
  */
 export function buildCandidates(dataset: Dataset, options: CandidateOptions): Candidates {
-  const workers = [...dataset.labourers].sort((a, b) => compareIds(a.id, b.id));
+  const labourers = [...dataset.labourers].sort((a, b) => compareIds(a.id, b.id));
   const posts = [...dataset.posts].sort((a, b) => compareIds(a.id, b.id));
   const postById = new Map(posts.map((p) => [p.id as string, p]));
   const capacity = new Map(posts.map((p) => [p.id as string, Math.max(0, p.openings - p.filled)]));
 
   interface Raw {
-    readonly worker: Labourer;
+    readonly labourer: Labourer;
     readonly exclusions: readonly Exclusion[];
     readonly byRule: Partial<Record<ExclusionCode, number>>;
     readonly eligible: { readonly post: Post; readonly score: number }[];
@@ -99,10 +99,10 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
   // no object per pair. Each labourer's pairs come sorted by score descending, then post id.
   const pairs = eligiblePairs(compileIndex(dataset));
   const positionOf = new Map(dataset.labourers.map((w, i) => [w.id as string, i]));
-  const raws: Raw[] = workers.map((worker) => {
-    const exclusions = workerExclusions(dataset, worker);
+  const raws: Raw[] = labourers.map((labourer) => {
+    const exclusions = labourerExclusions(dataset, labourer);
     const byRule: Partial<Record<ExclusionCode, number>> = {};
-    const i = positionOf.get(worker.id)!;
+    const i = positionOf.get(labourer.id)!;
     const eligible: { post: Post; score: number }[] = [];
     if (exclusions.length === 0) {
       for (let k = pairs.offsets[i]!; k < pairs.offsets[i + 1]!; k++)
@@ -110,7 +110,7 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
       // Which rules closed every post: counted by the rules themselves, only where no post is eligible.
       if (eligible.length === 0) {
         for (const post of posts) {
-          const found = checkEligibility(dataset, worker, post);
+          const found = checkEligibility(dataset, labourer, post);
           // Each rule once per post, without allocating (a post rarely breaks more than a few rules).
           for (let a = 0; a < found.length; a++) {
             const code = found[a]!.code;
@@ -121,7 +121,7 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
         }
       }
     }
-    return { worker, exclusions, byRule, eligible };
+    return { labourer, exclusions, byRule, eligible };
   });
 
   // Fellow villagers who could work at each employer: county → employer → labourers.
@@ -131,30 +131,31 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
       const employers = new Set(
         r.eligible.filter((e) => e.score >= options.minScore).map((e) => e.post.employer),
       );
-      const byEmployer = fellows.get(r.worker.originCounty) ?? new Map<string, number>();
+      const byEmployer = fellows.get(r.labourer.originCounty) ?? new Map<string, number>();
       for (const e of employers) byEmployer.set(e, (byEmployer.get(e) ?? 0) + 1);
-      fellows.set(r.worker.originCounty, byEmployer);
+      fellows.set(r.labourer.originCounty, byEmployer);
     }
   }
   const existing = new Map<string, number>();
   for (const e of dataset.employers)
     for (const w of e.workforceByOrigin) existing.set(`${e.id}\u0000${w.county}`, w.count);
-  const bonusOf = (worker: Labourer, employer: EmployerId): number => {
+  const bonusOf = (labourer: Labourer, employer: EmployerId): number => {
     const kt = options.keepTogether;
     if (kt === undefined || kt.weight === 0) return 0;
-    const f = (fellows.get(worker.originCounty)?.get(employer) ?? 1) - 1;
-    const k = existing.get(`${employer}\u0000${worker.originCounty}`) ?? 0;
+    const f = (fellows.get(labourer.originCounty)?.get(employer) ?? 1) - 1;
+    const k = existing.get(`${employer}\u0000${labourer.originCounty}`) ?? 0;
     return kt.weight * Math.min(1, (f + k) / FULL_FELLOWS);
   };
 
-  const out: WorkerCandidates[] = raws.map((r) => {
+  const out: LabourerCandidates[] = raws.map((r) => {
     const kept = r.eligible.filter((e) => e.score >= options.minScore);
     const below = r.eligible.find((e) => e.score < options.minScore);
-    const top = options.candidatesPerWorker === undefined ? kept : kept.slice(0, options.candidatesPerWorker);
+    const top =
+      options.candidatesPerLabourer === undefined ? kept : kept.slice(0, options.candidatesPerLabourer);
     const edges = top.map(({ post, score }): CandidateEdge => {
-      const bonus = bonusOf(r.worker, post.employer);
+      const bonus = bonusOf(r.labourer, post.employer);
       return {
-        worker: r.worker.id,
+        labourer: r.labourer.id,
         post: post.id,
         employer: post.employer,
         score,
@@ -163,8 +164,8 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
       };
     });
     return {
-      worker: r.worker,
-      tier: priorityTier(r.worker),
+      labourer: r.labourer,
+      tier: priorityTier(r.labourer),
       exclusions: r.exclusions,
       eligible: r.eligible.length,
       byRule: r.byRule,
@@ -174,8 +175,8 @@ export function buildCandidates(dataset: Dataset, options: CandidateOptions): Ca
   });
   return {
     dataset,
-    workers: out,
-    byWorker: new Map(out.map((w) => [w.worker.id as string, w])),
+    labourers: out,
+    byLabourer: new Map(out.map((w) => [w.labourer.id as string, w])),
     posts,
     postById,
     capacity,
@@ -203,8 +204,8 @@ export interface GraphShape {
 export function candidateGraph(c: Candidates, shape: GraphShape = {}): BipartiteGraph {
   const left: LeftNode[] = [];
   const edges: Edge[] = [];
-  for (const w of c.workers) {
-    const id = w.worker.id as string;
+  for (const w of c.labourers) {
+    const id = w.labourer.id as string;
     if (shape.exclude?.has(id) === true) continue;
     const allowed = shape.forced?.get(id);
     left.push({ id, tier: allowed !== undefined ? 0 : w.tier === 0 ? 1 : null });

@@ -27,7 +27,7 @@ import type {
   PostId,
   SkillId,
   SkillLevel,
-  WorkerId,
+  LabourerId,
 } from '../types.js';
 import {
   GROUP_KINDS,
@@ -64,7 +64,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function toLabourer(d: LabourerData, asOf: IsoDate): Labourer {
   const out: Mutable<Labourer> = {
-    id: d.id as WorkerId,
+    id: d.id as LabourerId,
     household: d.household,
     originCounty: d.originCounty as CountyCode,
     birthDate: d.birthDate as IsoDate,
@@ -483,7 +483,7 @@ const quotedKinds = GROUP_KINDS.map((k) => `"${k}"`).join(', ');
  * of any type are tolerated (the option comes from code, not through a schema).
  *
  * Codes: `invalid-id`, `duplicate-id`, `invalid-value` (rule, kind), `empty-group`,
- * `unknown-worker`, `duplicate-member`, `worker-in-two-groups`; each repeat is reported where it
+ * `unknown-labourer`, `duplicate-member`, `labourer-in-two-groups`; each repeat is reported where it
  * occurs again, naming the first.
  *
  * Complexity: O(G + M) expected time for G groups and M members.
@@ -495,7 +495,7 @@ const quotedKinds = GROUP_KINDS.map((k) => `"${k}"`).join(', ');
  * @returns Nothing; problems go to `issues`.
  * @example
  * checkGroups(issues, new Set(['w1']), [{ id: 'g', members: ['w1', 'w9'], rule: 'same-post' }], ['groups'])
- * issues.list[0] //=> { path: 'groups[0].members[1]', code: 'unknown-worker', message: 'expected the id of a labourer of the dataset', value: 'w9' }
+ * issues.list[0] //=> { path: 'groups[0].members[1]', code: 'unknown-labourer', message: 'expected the id of a labourer of the dataset', value: 'w9' }
  */
 export function checkGroups(
   issues: Issues,
@@ -561,7 +561,7 @@ export function checkGroups(
       if (typeof m !== 'string' || !labourers.has(m)) {
         issues.add(
           path,
-          'unknown-worker',
+          'unknown-labourer',
           { en: 'expected the id of a labourer of the dataset', zh: '应为数据集中某名劳动力的编号' },
           m,
         );
@@ -582,7 +582,7 @@ export function checkGroups(
       else
         issues.add(
           path,
-          'worker-in-two-groups',
+          'labourer-in-two-groups',
           {
             en: `expected each labourer in one group at most: "${m}" is already a member of ${formatPath([...prefix, first])}`,
             zh: `每名劳动力至多属于一个组："${m}" 已是 ${formatPath([...prefix, first])} 的成员`,

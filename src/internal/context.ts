@@ -9,7 +9,7 @@ import type { AreaCode, Dataset, Employer, EndedForCause, Labourer, ParkId, Post
 export interface Context {
   readonly dataset: Dataset;
   readonly policy: Policy;
-  readonly workers: ReadonlyMap<string, Labourer>;
+  readonly labourers: ReadonlyMap<string, Labourer>;
   readonly posts: ReadonlyMap<string, Post>;
   readonly employers: ReadonlyMap<string, Employer>;
   readonly skills: ReadonlyMap<string, SkillDefinition>;
@@ -23,14 +23,14 @@ export interface Context {
 }
 
 /** The key of a labourer–employer pair in {@link Context.endedForCause}. */
-export function forCauseKey(worker: string, employer: string): string {
-  return `${worker}\u0000${employer}`;
+export function forCauseKey(labourer: string, employer: string): string {
+  return `${labourer}\u0000${employer}`;
 }
 
 function endedForCauseOf(dataset: Dataset): ReadonlyMap<string, EndedForCause> {
   const out = new Map<string, EndedForCause>();
   for (const end of dataset.endedForCause ?? []) {
-    const key = forCauseKey(end.worker, end.employer);
+    const key = forCauseKey(end.labourer, end.employer);
     const seen = out.get(key);
     if (seen === undefined || end.on > seen.on) out.set(key, end);
   }
@@ -51,7 +51,7 @@ export function contextOf(dataset: Dataset): Context {
     ctx = {
       dataset,
       policy,
-      workers: byId(dataset.labourers),
+      labourers: byId(dataset.labourers),
       posts: byId(dataset.posts),
       employers: byId(dataset.employers),
       skills: byId(policy.skills),

@@ -53,7 +53,7 @@ export interface MatchResult {
   readonly scoreOf: Float64Array;
   /** The pairs where labourers competed (labourer, post, score): those placed, and those reached for when full. */
   readonly accepted: {
-    readonly workers: Int32Array;
+    readonly labourers: Int32Array;
     readonly posts: Int32Array;
     readonly scores: Float64Array;
   };
@@ -77,10 +77,10 @@ export function greedyMatch(
   const FIRST = options.listAhead ?? FIRST_AHEAD;
   const RESUME = options.listAhead ?? RESUME_AHEAD;
   const LIST_AHEAD = Math.max(FIRST, RESUME);
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
   const { minScore, skip, used } = options;
-  const { workerRank } = idOrderOf(index);
+  const { labourerRank } = idOrderOf(index);
   const rank = index.postIdRank;
 
   const room = new Int32Array(P);
@@ -141,7 +141,7 @@ export function greedyMatch(
   };
 
   // The heap of labourers under their current best pair, best on top.
-  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const tierOf = (w: number): number => (index.labourerPriority[w] === 1 ? 0 : 1);
   const headPost = (w: number): number => listPost[w * LIST_AHEAD + listAt[w]!]!;
   const headScore = (w: number): number => listScore[w * LIST_AHEAD + listAt[w]!]!;
   const better = (a: number, b: number): boolean => {
@@ -153,13 +153,13 @@ export function greedyMatch(
     if (sa !== sb) return sa > sb;
     // Then the labourer's id: each labourer is in the heap once, so the post's id, last in the
     // master order, never decides here.
-    return workerRank[a]! < workerRank[b]!;
+    return labourerRank[a]! < labourerRank[b]!;
   };
   const heap = new IndexedHeap(W, better);
 
   // Every labourer's first list, county by county (each county's buckets built once).
   const todo: number[] = [];
-  for (let w = 0; w < W; w++) if (skip?.[w] !== 1 && index.workerExcluded[w] === 0) todo.push(w);
+  for (let w = 0; w < W; w++) if (skip?.[w] !== 1 && index.labourerExcluded[w] === 0) todo.push(w);
   const total = todo.length;
   options.onProgress?.(0, total);
   for (const w of inWalkOrder(index, todo)) {
@@ -205,7 +205,7 @@ export function greedyMatch(
     postOf,
     scoreOf,
     accepted: {
-      workers: Int32Array.from(accW),
+      labourers: Int32Array.from(accW),
       posts: Int32Array.from(accP),
       scores: Float64Array.from(accS),
     },

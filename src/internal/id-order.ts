@@ -9,8 +9,8 @@ import type { CompiledIndex } from '../compile.js';
 /** The order of labourers and posts by id: the graph's node order. */
 export interface IdOrder {
   /** Labourer positions by id ascending, and each labourer's place in that order. */
-  readonly workerByRank: Int32Array;
-  readonly workerRank: Int32Array;
+  readonly labourerByRank: Int32Array;
+  readonly labourerRank: Int32Array;
   /** Post positions by id ascending (`index.postIdRank` is the inverse). */
   readonly postByRank: Int32Array;
   /**
@@ -21,7 +21,7 @@ export interface IdOrder {
    */
   readonly walkRank: Int32Array;
   /** Labourer positions in walk order (the inverse of `walkRank`). */
-  readonly workerByWalk: Int32Array;
+  readonly labourerByWalk: Int32Array;
 }
 
 /**
@@ -32,12 +32,12 @@ export interface IdOrder {
  * @returns A new array of them in walk order.
  */
 export function inWalkOrder(index: CompiledIndex, list: ArrayLike<number>): number[] {
-  const { walkRank, workerByWalk } = idOrderOf(index);
+  const { walkRank, labourerByWalk } = idOrderOf(index);
   const ranks = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) ranks[i] = walkRank[list[i]!]!;
   ranks.sort();
   const out = new Array<number>(ranks.length);
-  for (let i = 0; i < ranks.length; i++) out[i] = workerByWalk[ranks[i]!]!;
+  for (let i = 0; i < ranks.length; i++) out[i] = labourerByWalk[ranks[i]!]!;
   return out;
 }
 
@@ -47,14 +47,14 @@ const idOrders = new WeakMap<CompiledIndex, IdOrder>();
 export function idOrderOf(index: CompiledIndex): IdOrder {
   let o = idOrders.get(index);
   if (o !== undefined) return o;
-  const W = index.workerCount;
-  const ids = index.workerIds;
+  const W = index.labourerCount;
+  const ids = index.labourerIds;
   const byRank = Array.from({ length: W }, (_, w) => w).sort((a, b) =>
     ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0,
   );
-  const workerByRank = Int32Array.from(byRank);
-  const workerRank = new Int32Array(W);
-  for (let i = 0; i < W; i++) workerRank[workerByRank[i]!] = i;
+  const labourerByRank = Int32Array.from(byRank);
+  const labourerRank = new Int32Array(W);
+  for (let i = 0; i < W; i++) labourerRank[labourerByRank[i]!] = i;
   const postByRank = new Int32Array(index.postCount);
   for (let p = 0; p < index.postCount; p++) postByRank[index.postIdRank[p]!] = p;
   const counties = index.counties;
@@ -62,15 +62,15 @@ export function idOrderOf(index: CompiledIndex): IdOrder {
   Array.from({ length: counties.length }, (_, c) => c)
     .sort((a, b) => (counties[a]! < counties[b]! ? -1 : counties[a]! > counties[b]! ? 1 : 0))
     .forEach((c, k) => (countyRank[c] = k));
-  const walk = Array.from(workerByRank).sort(
+  const walk = Array.from(labourerByRank).sort(
     (a, b) =>
-      countyRank[index.workerCounty[a]!]! - countyRank[index.workerCounty[b]!]! ||
-      index.workerScope[a]! - index.workerScope[b]! ||
-      workerRank[a]! - workerRank[b]!,
+      countyRank[index.labourerCounty[a]!]! - countyRank[index.labourerCounty[b]!]! ||
+      index.labourerScope[a]! - index.labourerScope[b]! ||
+      labourerRank[a]! - labourerRank[b]!,
   );
   const walkRank = new Int32Array(W);
   walk.forEach((w, k) => (walkRank[w] = k));
-  o = { workerByRank, workerRank, postByRank, walkRank, workerByWalk: Int32Array.from(walk) };
+  o = { labourerByRank, labourerRank, postByRank, walkRank, labourerByWalk: Int32Array.from(walk) };
   idOrders.set(index, o);
   return o;
 }

@@ -16,7 +16,7 @@ import { TopK, Walker, walk, walkLimits } from './walk.js';
  * Needs every eligible pair: O(E) time and memory.
  */
 export function keepTogetherLists(index: CompiledIndex, minScore: number, kt: KeepTogether): PairLists {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const E = index.employerCount;
   const wk = new Walker(index);
   const all = new TopK(Number.POSITIVE_INFINITY);
@@ -30,7 +30,7 @@ export function keepTogetherLists(index: CompiledIndex, minScore: number, kt: Ke
   for (let w = 0; w < W; w++) {
     all.reset(Number.POSITIVE_INFINITY);
     walk(wk, w, lim, all);
-    const c = index.workerCounty[w]!;
+    const c = index.labourerCounty[w]!;
     const order = Array.from({ length: all.size }, (_, i) => i).sort(
       (a, b) => index.postIdRank[all.posts[a]!]! - index.postIdRank[all.posts[b]!]!,
     );
@@ -49,7 +49,7 @@ export function keepTogetherLists(index: CompiledIndex, minScore: number, kt: Ke
   const weights = new Float64Array(posts.length);
   const bonuses = new Float64Array(posts.length);
   for (let w = 0; w < W; w++) {
-    const c = index.workerCounty[w]!;
+    const c = index.labourerCounty[w]!;
     for (let k = offsets[w]!; k < offsets[w + 1]!; k++) {
       const e = index.postEmployer[posts[k]!]!;
       const f = fellows[c * E + e]! - 1;

@@ -44,9 +44,9 @@ export const PREFERRED_LINK = LINK_VALUE.preferred;
 const NO_CERT_LEVEL = 99;
 
 /** Per-labourer tables, rebuilt for each labourer scored: skill credits and certified levels. */
-export interface WorkerScratch {
-  /** The worker these tables hold, or -1. */
-  worker: number;
+export interface LabourerScratch {
+  /** The labourer these tables hold, or -1. */
+  labourer: number;
   /** `cred[s · 5 + (L − 1)]`: the best credit for a requirement of skill s at level L. */
   readonly cred: Float64Array;
   /** The best (smallest) certified level held directly, per skill. */
@@ -71,17 +71,17 @@ export interface WorkerScratch {
  * @param index - The compiled index.
  * @returns Empty tables sized for its skills.
  * @example
- * createScratch(index).worker //=> -1
+ * createScratch(index).labourer //=> -1
  */
-export function createScratch(index: CompiledIndex): WorkerScratch {
+export function createScratch(index: CompiledIndex): LabourerScratch {
   const S = index.skillIds.length;
   let most = 0;
-  for (let w = 0; w < index.workerCount; w++) {
+  for (let w = 0; w < index.labourerCount; w++) {
     const n = index.ownStart[w + 1]! - index.ownStart[w]!;
     if (n > most) most = n;
   }
   return {
-    worker: -1,
+    labourer: -1,
     cred: new Float64Array(S * 5),
     certLevel: new Uint8Array(S).fill(NO_CERT_LEVEL),
     touched: new Int32Array(S),
@@ -92,7 +92,7 @@ export function createScratch(index: CompiledIndex): WorkerScratch {
   };
 }
 
-function touch(sc: WorkerScratch, mark: Uint8Array, s: number): void {
+function touch(sc: LabourerScratch, mark: Uint8Array, s: number): void {
   if (mark[s] === 0) {
     mark[s] = 1;
     sc.touched[sc.touchedCount++] = s;
@@ -110,10 +110,10 @@ function touch(sc: WorkerScratch, mark: Uint8Array, s: number): void {
  * @param sc - Scratch tables from {@link createScratch}.
  * @param w - The labourer's position in the index.
  * @example
- * prepareWorker(index, sc, 0); sc.worker //=> 0
+ * prepareLabourer(index, sc, 0); sc.labourer //=> 0
  */
-export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number): void {
-  if (sc.worker === w) return;
+export function prepareLabourer(index: CompiledIndex, sc: LabourerScratch, w: number): void {
+  if (sc.labourer === w) return;
   const { cred, certLevel, mark } = sc;
   for (let t = 0; t < sc.touchedCount; t++) {
     const s = sc.touched[t]!;
@@ -155,7 +155,7 @@ export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number
     rows[base + s] = 1;
   }
   sc.ownRows = j;
-  sc.worker = w;
+  sc.labourer = w;
 }
 
 /**
@@ -168,7 +168,7 @@ export function prepareWorker(index: CompiledIndex, sc: WorkerScratch, w: number
  * @example
  * skillsValue(index, sc, 0) //=> 1 for a post asking no skill
  */
-export function skillsValue(index: CompiledIndex, sc: WorkerScratch, p: number): number {
+export function skillsValue(index: CompiledIndex, sc: LabourerScratch, p: number): number {
   const { cred, certLevel } = sc;
   const rs = index.reqStart[p]!;
   const nRequired = index.reqStart[p + 1]! - rs;
@@ -194,7 +194,7 @@ export function skillsValue(index: CompiledIndex, sc: WorkerScratch, p: number):
   let weights = 0;
   sum += (nRequired === 0 ? 1 : requiredSum / nRequired) * W_REQUIRED;
   weights += W_REQUIRED;
-  const nOwn = index.ownCount[sc.worker]!;
+  const nOwn = index.ownCount[sc.labourer]!;
   if (nOwn !== 0) {
     sum += (useSum(index, sc, p) / nOwn) * W_USE;
     weights += W_USE;
@@ -221,7 +221,7 @@ export function skillsValue(index: CompiledIndex, sc: WorkerScratch, p: number):
  * @example
  * useSum(index, sc, 0) //=> 0 for a post asking no skill
  */
-export function useSum(index: CompiledIndex, sc: WorkerScratch, p: number): number {
+export function useSum(index: CompiledIndex, sc: LabourerScratch, p: number): number {
   const S = sc.certLevel.length;
   const rows = sc.useRows;
   const rs = index.reqStart[p]!;
@@ -271,10 +271,10 @@ export function payValue(index: CompiledIndex, w: number, p: number, cp: number)
  * @param cp - The county-post bits of the labourer's county and the post.
  * @returns Net monthly pay, CNY.
  * @example
- * netAt(index, 0, 0, countyPostOf(index, index.workerCounty[0], 0)) //=> 3350
+ * netAt(index, 0, 0, countyPostOf(index, index.labourerCounty[0], 0)) //=> 3350
  */
 export function netAt(index: CompiledIndex, w: number, p: number, cp: number): number {
-  return index.workerNeedsDorm[w] === 1 || (cp & CP_AWAY) !== 0
+  return index.labourerNeedsDorm[w] === 1 || (cp & CP_AWAY) !== 0
     ? index.postNetDorm[p]!
     : index.postNetNoDorm[p]!;
 }
@@ -291,8 +291,8 @@ export function netAt(index: CompiledIndex, w: number, p: number, cp: number): n
  * payAt(index, 0, 1e9) //=> 1
  */
 export function payAt(index: CompiledIndex, w: number, net: number): number {
-  const fit = payFit(net, index.workerMin[w]!, index.workerTarget[w]!);
-  const home = index.countyHomeMin[index.workerCounty[w]!]!;
+  const fit = payFit(net, index.labourerMin[w]!, index.labourerTarget[w]!);
+  const home = index.countyHomeMin[index.labourerCounty[w]!]!;
   let sum = 0;
   let weights = 0;
   sum += fit * W_FIT;
@@ -337,13 +337,13 @@ export function prefers(index: CompiledIndex, w: number, p: number): boolean {
 export function originValue(index: CompiledIndex, w: number, p: number, cp: number): number {
   const code = cp & CP_LINK_MASK;
   const link = code === 0 ? 1 : prefers(index, w, p) ? PREFERRED_LINK : LINK_VALUES[code]!;
-  const count = index.countyFellows[index.workerCounty[w]! * index.employerCount + index.postEmployer[p]!]!;
+  const count = index.countyFellows[index.labourerCounty[w]! * index.employerCount + index.postEmployer[p]!]!;
   let language = 1;
   if (index.postHasLang[p] === 1) {
     language = 0;
     const lw = index.langWords;
     for (let k = 0; k < lw; k++) {
-      if ((index.postLangs[p * lw + k]! & index.workerLangs[w * lw + k]!) !== 0) {
+      if ((index.postLangs[p * lw + k]! & index.labourerLangs[w * lw + k]!) !== 0) {
         language = 1;
         break;
       }
@@ -407,11 +407,11 @@ export function combine(ew: Float64Array, s: number, pay: number, o: number, e: 
  * countyPostOf(index, 0, 0) & CP_NEAR_HOME //=> 0
  */
 export function countyPostOf(index: CompiledIndex, w: number, p: number): number {
-  return index.countyPost[index.workerCounty[w]! * index.postCount + p]!;
+  return index.countyPost[index.labourerCounty[w]! * index.postCount + p]!;
 }
 
 /**
- * The score of a pair from the index: equal to `scorePair(dataset, worker, post).score`.
+ * The score of a pair from the index: equal to `scorePair(dataset, labourer, post).score`.
  *
  * Complexity: O(r + o + h·l) (requirements, plus preparing the labourer once).
  *
@@ -423,8 +423,8 @@ export function countyPostOf(index: CompiledIndex, w: number, p: number): number
  * @example
  * kernelScore(index, createScratch(index), 0, 0) === scorePair(ds, ds.labourers[0], ds.posts[0]).score //=> true
  */
-export function kernelScore(index: CompiledIndex, sc: WorkerScratch, w: number, p: number): number {
-  prepareWorker(index, sc, w);
+export function kernelScore(index: CompiledIndex, sc: LabourerScratch, w: number, p: number): number {
+  prepareLabourer(index, sc, w);
   const cp = countyPostOf(index, w, p);
   return combine(
     index.effectiveWeights,
@@ -444,13 +444,13 @@ export function kernelScore(index: CompiledIndex, sc: WorkerScratch, w: number, 
  * Complexity: O(r) for r required skills.
  *
  * @param index - The compiled index.
- * @param sc - Scratch tables prepared for the labourer ({@link prepareWorker}).
+ * @param sc - Scratch tables prepared for the labourer ({@link prepareLabourer}).
  * @param p - The post's position.
  * @returns True if the rule does not exclude the pair.
  * @example
- * prepareWorker(index, sc, 0); skillsAllowed(index, sc, 0) //=> true for a post asking no skill
+ * prepareLabourer(index, sc, 0); skillsAllowed(index, sc, 0) //=> true for a post asking no skill
  */
-export function skillsAllowed(index: CompiledIndex, sc: WorkerScratch, p: number): boolean {
+export function skillsAllowed(index: CompiledIndex, sc: LabourerScratch, p: number): boolean {
   if (index.postTrainsOnJob[p] === 1) return true;
   const { cred } = sc;
   const { reqSkill, reqLevel } = index;
@@ -462,7 +462,7 @@ export function skillsAllowed(index: CompiledIndex, sc: WorkerScratch, p: number
 
 /**
  * Whether a labourer may be offered a post, every rule but the post-level ones (vetting, openings,
- * window) and the worker-level ones (age under 16, retirement), which callers check once, and
+ * window) and the labourer-level ones (age under 16, retirement), which callers check once, and
  * `required-skill-missing`, which callers check with {@link skillsAllowed} (once per signature).
  *
  * @param index - The compiled index.
@@ -474,14 +474,14 @@ export function skillsAllowed(index: CompiledIndex, sc: WorkerScratch, p: number
  * pairAllowed(index, 0, 0, countyPostOf(index, 0, 0)) //=> true
  */
 export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: number): boolean {
-  const age = index.workerAge[w]!;
+  const age = index.labourerAge[w]!;
   if (age < index.adultAge && index.postNeedsAdult[p] === 1) return false;
   if (age < index.postAgeMin[p]! || age > index.postAgeMax[p]!) return false;
-  if (index.workerAvailable[w]! > index.postCloses[p]!) return false;
+  if (index.labourerAvailable[w]! > index.postCloses[p]!) return false;
   const near = (cp & CP_NEAR_HOME) !== 0;
   if (!near) {
-    if (index.workerNeedsDorm[w] === 1 && index.postDormProvided[p] === 0) return false;
-    switch (index.workerScope[w]) {
+    if (index.labourerNeedsDorm[w] === 1 && index.postDormProvided[p] === 0) return false;
+    switch (index.labourerScope[w]) {
       case 0:
         break;
       case 1:
@@ -496,7 +496,7 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
   }
   const cw = index.certWords;
   for (let k = 0; k < cw; k++) {
-    if ((index.postCerts[p * cw + k]! & ~index.workerCerts[w * cw + k]!) !== 0) return false;
+    if ((index.postCerts[p * cw + k]! & ~index.labourerCerts[w * cw + k]!) !== 0) return false;
   }
   for (let k = index.refStart[w]!, end = index.refStart[w + 1]!; k < end; k++) {
     const park = index.refPark[k]!;
@@ -504,14 +504,14 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
       return false;
   }
   // The labourer's minimum acceptable pay, against the net the post leaves them (as `payValue`).
-  if (index.minimumPayHard && netAt(index, w, p, cp) < index.workerMin[w]!) return false;
+  if (index.minimumPayHard && netAt(index, w, p, cp) < index.labourerMin[w]!) return false;
   for (let k = index.barStart[w]!, end = index.barStart[w + 1]!; k < end; k++)
     if (index.barEmployer[k] === index.postEmployer[p]) return false;
   return true;
 }
 
 /**
- * Whether a pair is eligible: equal to `checkEligibility(dataset, worker, post).length === 0`.
+ * Whether a pair is eligible: equal to `checkEligibility(dataset, labourer, post).length === 0`.
  *
  * Complexity: O(c + d + r), plus O(h·l) to prepare the labourer when it differs from the last one.
  *
@@ -523,13 +523,13 @@ export function pairAllowed(index: CompiledIndex, w: number, p: number, cp: numb
  * kernelEligible(index, 0, 0) === (checkEligibility(ds, ds.labourers[0], ds.posts[0]).length === 0) //=> true
  */
 export function kernelEligible(index: CompiledIndex, w: number, p: number): boolean {
-  if (index.workerExcluded[w] === 1 || index.postOpen[p] === 0) return false;
+  if (index.labourerExcluded[w] === 1 || index.postOpen[p] === 0) return false;
   if (!pairAllowed(index, w, p, countyPostOf(index, w, p))) return false;
   let sc = eligibleScratch.get(index);
   if (sc === undefined) eligibleScratch.set(index, (sc = createScratch(index)));
-  prepareWorker(index, sc, w);
+  prepareLabourer(index, sc, w);
   return skillsAllowed(index, sc, p);
 }
 
 /** Scratch tables of {@link kernelEligible}, one per index. */
-const eligibleScratch = new WeakMap<CompiledIndex, WorkerScratch>();
+const eligibleScratch = new WeakMap<CompiledIndex, LabourerScratch>();

@@ -50,7 +50,7 @@ export interface Shape {
 
 /** Each labourer's best `k` eligible posts by score (then id) scoring at least `minScore`. */
 export function topLists(index: CompiledIndex, k: number, minScore: number, skip?: Uint8Array): PairLists {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const wk = new Walker(index);
   const out = new TopK(k);
   const offsets = new Int32Array(W + 1);
@@ -59,10 +59,10 @@ export function topLists(index: CompiledIndex, k: number, minScore: number, skip
   // Labourers county by county (a stable counting sort), so each county's buckets are built once.
   const C = index.counties.length;
   const start = new Int32Array(C * 4 + 1);
-  for (let w = 0; w < W; w++) start[index.workerCounty[w]! * 4 + index.workerScope[w]! + 1]! += 1;
+  for (let w = 0; w < W; w++) start[index.labourerCounty[w]! * 4 + index.labourerScope[w]! + 1]! += 1;
   for (let c = 0; c < C * 4; c++) start[c + 1]! += start[c]!;
   const order = new Int32Array(W);
-  for (let w = 0; w < W; w++) order[start[index.workerCounty[w]! * 4 + index.workerScope[w]!]!++] = w;
+  for (let w = 0; w < W; w++) order[start[index.labourerCounty[w]! * 4 + index.labourerScope[w]!]!++] = w;
   const counts = new Int32Array(W);
   const lim = walkLimits(minScore);
   for (const w of order) {
@@ -109,11 +109,12 @@ function sortByRank(index: CompiledIndex, lists: PairLists): PairLists {
 
 /** The union of a core and violating pairs, each labourer's by post id rank, without repeats. */
 export function mergePairs(index: CompiledIndex, core: PairLists, add: Violations): PairLists {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const extra = new Int32Array(W);
-  for (let i = 0; i < add.workers.length; i++) extra[add.workers[i]!] = add.offsets[i + 1]! - add.offsets[i]!;
+  for (let i = 0; i < add.labourers.length; i++)
+    extra[add.labourers[i]!] = add.offsets[i + 1]! - add.offsets[i]!;
   const at = new Int32Array(W).fill(-1);
-  for (let i = 0; i < add.workers.length; i++) at[add.workers[i]!] = i;
+  for (let i = 0; i < add.labourers.length; i++) at[add.labourers[i]!] = i;
   const offsets = new Int32Array(W + 1);
   for (let w = 0; w < W; w++)
     offsets[w + 1] = offsets[w]! + core.offsets[w + 1]! - core.offsets[w]! + extra[w]!;
@@ -160,14 +161,14 @@ function coreGraphScored(
   core: PairLists,
   shape: Shape,
 ): { g: CompiledGraph; edgeScore: Float64Array; edgeBonus: Float64Array } {
-  const { workerByRank, postByRank } = idOrderOf(index);
-  const W = index.workerCount;
+  const { labourerByRank, postByRank } = idOrderOf(index);
+  const W = index.labourerCount;
   const P = index.postCount;
   const rank = index.postIdRank;
   const { skip, forced, used } = shape;
   let anyPriority = false;
   for (let w = 0; w < W; w++)
-    if (index.workerPriority[w] === 1 && skip?.[w] !== 1 && forced?.has(w) !== true) anyPriority = true;
+    if (index.labourerPriority[w] === 1 && skip?.[w] !== 1 && forced?.has(w) !== true) anyPriority = true;
   const anyForced = forced !== undefined && forced.size > 0;
   const tiers = [...(anyForced ? [FORCED_GRAPH_TIER] : []), ...(anyPriority ? [PRIORITY_GRAPH_TIER] : [])];
   const leftIds: string[] = [];
@@ -192,12 +193,12 @@ function coreGraphScored(
   let e = 0;
   let l = 0;
   for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
+    const w = labourerByRank[i]!;
     if (skip?.[w] === 1) continue;
-    leftIds.push(index.workerIds[w]!);
+    leftIds.push(index.labourerIds[w]!);
     const lists = listOf(w);
     const isForced = lists !== core;
-    const priority = !isForced && anyPriority && index.workerPriority[w] === 1;
+    const priority = !isForced && anyPriority && index.labourerPriority[w] === 1;
     leftTierIndex[l] = isForced ? 0 : priority ? tiers.length - 1 : -1;
     leftRank[l] = isForced ? 0 : priority ? tiers.length - 1 : tiers.length;
     const [a, b] = rangeOf(w, lists);
@@ -260,14 +261,14 @@ export function placementOf(
   g: CompiledGraph,
   matchEdge: Int32Array,
 ): CorePlacement {
-  const W = index.workerCount;
-  const { workerByRank, postByRank } = idOrderOf(index);
+  const W = index.labourerCount;
+  const { labourerByRank, postByRank } = idOrderOf(index);
   const postOf = new Int32Array(W).fill(-1);
   const scoreOf = new Float64Array(W);
   const bonusOf = new Float64Array(W);
   let l = 0;
   for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
+    const w = labourerByRank[i]!;
     if (shape.skip?.[w] === 1) continue;
     const left = l++;
     const e = matchEdge[left]!;
@@ -297,14 +298,14 @@ function placementOfEdges(
   edgeScore: Float64Array,
   edgeBonus: Float64Array,
 ): CorePlacement {
-  const W = index.workerCount;
-  const { workerByRank, postByRank } = idOrderOf(index);
+  const W = index.labourerCount;
+  const { labourerByRank, postByRank } = idOrderOf(index);
   const postOf = new Int32Array(W).fill(-1);
   const scoreOf = new Float64Array(W);
   const bonusOf = new Float64Array(W);
   let l = 0;
   for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
+    const w = labourerByRank[i]!;
     if (shape.skip?.[w] === 1) continue;
     const e = matchEdge[l++]!;
     if (e < 0) continue;
@@ -328,21 +329,21 @@ export function dualsOf(
     rightWeight: Float64Array;
   },
 ): PlanDuals {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
   const T = duals.T;
-  const { workerByRank, postByRank } = idOrderOf(index);
-  const workerTier = new Int32Array(W).fill(-1);
-  const workerTierDual = new Float64Array(W * T);
-  const workerDual = new Float64Array(W);
+  const { labourerByRank, postByRank } = idOrderOf(index);
+  const labourerTier = new Int32Array(W).fill(-1);
+  const labourerTierDual = new Float64Array(W * T);
+  const labourerDual = new Float64Array(W);
   let l = 0;
   for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
+    const w = labourerByRank[i]!;
     if (shape.skip?.[w] === 1) continue;
     const left = l++;
-    workerTier[w] = g.leftTierIndex[left]!;
-    for (let k = 0; k < T; k++) workerTierDual[w * T + k] = duals.leftTier[left * T + k]!;
-    workerDual[w] = duals.leftWeight[left]!;
+    labourerTier[w] = g.leftTierIndex[left]!;
+    for (let k = 0; k < T; k++) labourerTierDual[w * T + k] = duals.leftTier[left * T + k]!;
+    labourerDual[w] = duals.leftWeight[left]!;
   }
   const postTierDual = new Float64Array(P * T);
   const postDual = new Float64Array(P);
@@ -351,7 +352,7 @@ export function dualsOf(
     for (let k = 0; k < T; k++) postTierDual[p * T + k] = duals.rightTier[r * T + k]!;
     postDual[p] = duals.rightWeight[r]!;
   }
-  return { T, tiers: g.tiers, workerTier, workerTierDual, workerDual, postTierDual, postDual };
+  return { T, tiers: g.tiers, labourerTier, labourerTierDual, labourerDual, postTierDual, postDual };
 }
 
 /** One exact optimal solve on a core: the placement and its duals (optimal over the core only). */
@@ -376,7 +377,7 @@ export interface OptimalCoreOptions extends Shape {
   /** How many best posts per labourer seed the core. */
   readonly seed: number;
   /** Most violating pairs added per labourer and round. */
-  readonly perWorker: number;
+  readonly perLabourer: number;
   /** Told as each round begins: the round (from 0) and the pairs in the core. */
   readonly onRound?: ((round: number, pairs: number) => void) | undefined;
   /** Told as pricing goes: labourers priced of all. */
@@ -464,7 +465,7 @@ const BIG_FALL = 0.01;
  * stop when no pair outside the core beats the duals.
  */
 export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): OptimalCore {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const { minScore, skip, forced } = options;
   const shape: Shape = options;
   const seedSkip = skip === undefined && forced === undefined ? undefined : new Uint8Array(W);
@@ -483,8 +484,8 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   let edgeScore = built.edgeScore;
   let edgeBonus = built.edgeBonus;
   const leftOf = new Int32Array(W).fill(-1);
-  const { workerByRank } = idOrderOf(index);
-  for (let i = 0, l = 0; i < W; i++) if (skip?.[workerByRank[i]!] !== 1) leftOf[workerByRank[i]!] = l++;
+  const { labourerByRank } = idOrderOf(index);
+  for (let i = 0, l = 0; i < W; i++) if (skip?.[labourerByRank[i]!] !== 1) leftOf[labourerByRank[i]!] = l++;
   const rank = index.postIdRank;
   if (options.warm !== undefined) ns.startFrom(warmEdges(g, leftOf, rank, options.warm));
   // Partial pricing. When a labourer is priced by the walk, its pairs nearest to violating (the
@@ -495,7 +496,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   // is enough, and it is not walked. The rounds end when nothing violates, so the duals then hold on
   // every eligible pair.
   const T = g.tiers.length;
-  const K = options.perWorker;
+  const K = options.perLabourer;
   // What pricing kept, from the rounds before and from an earlier plan of the same index (a
   // sub-problem after groups were placed), when its tiers are the same.
   const st = options.pricing ?? new PricingState(W, K);
@@ -529,12 +530,12 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     // Labourers to walk; the others' kept pairs are checked here.
     const checked: { w: number; p: number; s: number }[] = [];
     for (let w = 0; w < W; w++) {
-      if (seedSkip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
+      if (seedSkip?.[w] === 1 || index.labourerExcluded[w] === 1) continue;
       let walkIt = all || known[w] === 0;
       if (!walkIt) {
         for (let k = 0; k < T; k++)
-          if (previous!.workerTierDual[w * T + k] !== duals.workerTierDual[w * T + k]) walkIt = true;
-        walkIt ||= fallen - dAt[w]! + Math.max(0, uAt[w]! - duals.workerDual[w]!) >= slackAt[w]! - 1e-12;
+          if (previous!.labourerTierDual[w * T + k] !== duals.labourerTierDual[w * T + k]) walkIt = true;
+        walkIt ||= fallen - dAt[w]! + Math.max(0, uAt[w]! - duals.labourerDual[w]!) >= slackAt[w]! - 1e-12;
       }
       only[w] = walkIt ? 1 : 0;
     }
@@ -545,7 +546,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       // labourer whose u rose more than the window is walked in full anyway.)
       const rest = new Uint8Array(W);
       for (let w = 0; w < W; w++) {
-        if (only[w] === 0 && duals.workerDual[w]! - uAt[w]! > PRICING_WINDOW) only[w] = 1;
+        if (only[w] === 0 && duals.labourerDual[w]! - uAt[w]! > PRICING_WINDOW) only[w] = 1;
         rest[w] = only[w] === 1 ? 0 : 1;
       }
       // One set of views for the round's shards (each county's buckets built once, not per shard).
@@ -554,7 +555,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
         const to = Math.min(W, from + PRICING_SHARD);
         const part = priceRange(index, from, to, duals, {
           minScore,
-          perWorker: 1,
+          perLabourer: 1,
           tolerance: PRICING_TOLERANCE,
           skip: seedSkip,
           only: rest,
@@ -571,8 +572,8 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       }
     }
     for (let w = 0; w < W; w++) {
-      if (only[w] === 1 || seedSkip?.[w] === 1 || index.workerExcluded[w] === 1) continue;
-      const u = duals.workerDual[w]!;
+      if (only[w] === 1 || seedSkip?.[w] === 1 || index.labourerExcluded[w] === 1) continue;
+      const u = duals.labourerDual[w]!;
       for (let j = 0; j < nearCount[w]!; j++) {
         const p = nearPost[w * K + j]!;
         const sc = nearScore[w * K + j]!;
@@ -587,7 +588,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       if (Number.isNaN(walked.slack[w]!)) continue;
       slackAt[w] = walked.slack[w]!;
       known[w] = 1;
-      uAt[w] = duals.workerDual[w]!;
+      uAt[w] = duals.labourerDual[w]!;
       dAt[w] = fallen;
       const a = walked.near.offsets[w]!;
       nearCount[w] = walked.near.offsets[w + 1]! - a;
@@ -601,8 +602,8 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     const left: number[] = [];
     const right: number[] = [];
     const weight: number[] = [];
-    for (let i = 0; i < violations.workers.length; i++) {
-      const w = violations.workers[i]!;
+    for (let i = 0; i < violations.labourers.length; i++) {
+      const w = violations.labourers[i]!;
       for (let k = violations.offsets[i]!; k < violations.offsets[i + 1]!; k++) {
         const p = violations.posts[k]!;
         if (inLists(core, w, p)) continue;
@@ -667,7 +668,7 @@ function priceShards(
   index: CompiledIndex,
   duals: PlanDuals,
   minScore: number,
-  perWorker: number,
+  perLabourer: number,
   skip: Uint8Array | undefined,
   only: Uint8Array | undefined,
   views: PricingViews,
@@ -676,7 +677,7 @@ function priceShards(
   readonly slack: Float64Array;
   readonly near: { readonly offsets: Int32Array; readonly posts: Int32Array; readonly scores: Float64Array };
 } {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const parts: Violations[] = [];
   const slack = new Float64Array(W).fill(Number.NaN);
   const nearOffsets = new Int32Array(W + 1);
@@ -685,7 +686,7 @@ function priceShards(
     const to = Math.min(W, from + PRICING_SHARD);
     const part = priceRange(index, from, to, duals, {
       minScore,
-      perWorker,
+      perLabourer,
       tolerance: PRICING_TOLERANCE,
       skip,
       only,
@@ -702,18 +703,18 @@ function priceShards(
   let n = 0;
   let m = 0;
   for (const v of parts) {
-    n += v.workers.length;
+    n += v.labourers.length;
     m += v.posts.length;
   }
-  const workers = new Int32Array(n);
+  const labourers = new Int32Array(n);
   const offsets = new Int32Array(n + 1);
   const posts = new Int32Array(m);
   const scores = new Float64Array(m);
   let i = 0;
   let k = 0;
   for (const v of parts) {
-    for (let j = 0; j < v.workers.length; j++) {
-      workers[i] = v.workers[j]!;
+    for (let j = 0; j < v.labourers.length; j++) {
+      labourers[i] = v.labourers[j]!;
       offsets[i + 1] = offsets[i]! + v.offsets[j + 1]! - v.offsets[j]!;
       i++;
     }
@@ -728,7 +729,7 @@ function priceShards(
     nearScores.set(parts[i]!.near!.scores, nearOffsets[from]!);
   }
   return {
-    workers,
+    labourers,
     offsets,
     posts,
     scores,
@@ -743,14 +744,14 @@ function withChecked(
   checked: readonly { w: number; p: number; s: number }[],
 ): Violations {
   if (checked.length === 0) return walked;
-  const workers = Array.from(walked.workers);
+  const labourers = Array.from(walked.labourers);
   const offsets = Array.from(walked.offsets);
   const posts = Array.from(walked.posts);
   const scores = Array.from(walked.scores);
   for (let i = 0; i < checked.length; i++) {
     const { w, p, s } = checked[i]!;
     if (i === 0 || checked[i - 1]!.w !== w) {
-      workers.push(w);
+      labourers.push(w);
       offsets.push(offsets[offsets.length - 1]!);
     }
     posts.push(p);
@@ -758,7 +759,7 @@ function withChecked(
     offsets[offsets.length - 1]! += 1;
   }
   return {
-    workers: Int32Array.from(workers),
+    labourers: Int32Array.from(labourers),
     offsets: Int32Array.from(offsets),
     posts: Int32Array.from(posts),
     scores: Float64Array.from(scores),
@@ -767,24 +768,24 @@ function withChecked(
 
 /** The union of two sets of pairs (scores as weights). */
 export function mergeLists(index: CompiledIndex, a: PairLists, b: PairLists): PairLists {
-  const workers: number[] = [];
+  const labourers: number[] = [];
   const offsets: number[] = [0];
-  for (let w = 0; w < index.workerCount; w++) {
+  for (let w = 0; w < index.labourerCount; w++) {
     if (b.offsets[w + 1] === b.offsets[w]) continue;
-    workers.push(w);
+    labourers.push(w);
     offsets.push(offsets[offsets.length - 1]! + b.offsets[w + 1]! - b.offsets[w]!);
   }
   const posts = new Int32Array(offsets[offsets.length - 1]!);
   const scores = new Float64Array(posts.length);
   let k = 0;
-  for (const w of workers) {
+  for (const w of labourers) {
     for (let j = b.offsets[w]!; j < b.offsets[w + 1]!; j++) {
       posts[k] = b.posts[j]!;
       scores[k++] = b.scores[j]!;
     }
   }
   return mergePairs(index, a, {
-    workers: Int32Array.from(workers),
+    labourers: Int32Array.from(labourers),
     offsets: Int32Array.from(offsets),
     posts,
     scores,

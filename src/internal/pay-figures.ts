@@ -41,13 +41,13 @@ export class PayAccumulator {
   private netWithHome = 0;
   private aboveHome = 0;
 
-  add(net: number, worker: Labourer, homeMinimum: number | undefined): void {
+  add(net: number, labourer: Labourer, homeMinimum: number | undefined): void {
     this.placed++;
     this.net += net;
-    this.min += worker.pay.minMonthly;
-    this.target += worker.pay.targetMonthly;
-    if (net >= worker.pay.minMonthly) this.meetingMin++;
-    if (net >= worker.pay.targetMonthly) this.meetingTarget++;
+    this.min += labourer.pay.minMonthly;
+    this.target += labourer.pay.targetMonthly;
+    if (net >= labourer.pay.minMonthly) this.meetingMin++;
+    if (net >= labourer.pay.targetMonthly) this.meetingTarget++;
     if (homeMinimum !== undefined) {
       this.withHome++;
       this.home += homeMinimum;

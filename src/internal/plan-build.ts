@@ -6,7 +6,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
-import { workerExclusions } from '../eligibility.js';
+import { labourerExclusions } from '../eligibility.js';
 import type { OptimalCertificate, StableCertificate } from '../graph/types.js';
 import {
   NEAR_MISS_HOLDERS,
@@ -22,7 +22,7 @@ import {
   type UnplacedReason,
 } from '../plan.js';
 import { summarizePlan } from '../summary.js';
-import type { Dataset, EmployerId, PostId, WorkerId } from '../types.js';
+import type { Dataset, EmployerId, PostId, LabourerId } from '../types.js';
 import { idOrderOf } from './id-order.js';
 import { createScratch } from './kernel.js';
 import type { PlanDuals } from './pricing.js';
@@ -46,7 +46,7 @@ export interface TypedPlacement {
   /** Duals of the relaxation that prove `search.upperBound` (optimal mode with groups). */
   readonly boundDuals?: PlanDuals | undefined;
   /** Stable mode: the pairs that block the plan (only group members can cause them). */
-  readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[] | undefined;
+  readonly blockingPairs?: readonly { readonly labourer: LabourerId; readonly post: PostId }[] | undefined;
   /** Stable mode: how many pairs block the plan (`blockingPairs` lists the first few). */
   readonly blockingPairCount?: number | undefined;
 }
@@ -75,13 +75,13 @@ function certificateOf(index: CompiledIndex, duals: PlanDuals, outOfGraph?: Uint
   };
   const leftPotential: Record<string, number> = {};
   const leftTierPotential: Record<string, readonly number[]> = {};
-  const { workerByRank, postByRank } = idOrderOf(index);
-  for (let i = 0; i < workerByRank.length; i++) {
-    const w = workerByRank[i]!;
+  const { labourerByRank, postByRank } = idOrderOf(index);
+  for (let i = 0; i < labourerByRank.length; i++) {
+    const w = labourerByRank[i]!;
     if (outOfGraph?.[w] === 1) continue;
-    const id = index.workerIds[w]!;
-    put(leftPotential, id, duals.workerDual[w]! + 0);
-    put(leftTierPotential, id, tierPart(duals.workerTierDual, w * T));
+    const id = index.labourerIds[w]!;
+    put(leftPotential, id, duals.labourerDual[w]! + 0);
+    put(leftTierPotential, id, tierPart(duals.labourerTierDual, w * T));
   }
   const rightPotential: Record<string, number> = {};
   const rightTierPotential: Record<string, readonly number[]> = {};
@@ -117,14 +117,14 @@ function certificateOf(index: CompiledIndex, duals: PlanDuals, outOfGraph?: Uint
 export function createReasoner(
   dataset: Dataset,
   index: CompiledIndex,
-  options: Pick<PlanOptions, 'minScore' | 'candidatesPerWorker'>,
+  options: Pick<PlanOptions, 'minScore' | 'candidatesPerLabourer'>,
   postOf: Int32Array,
   scoreOf: Float64Array,
 ): (w: number, failure?: { group: string; why: GroupFailure }) => [UnplacedReason, ...UnplacedReason[]] {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
-  const { workerRank } = idOrderOf(index);
-  const tierOf = (w: number): 0 | 1 => (index.workerPriority[w] === 1 ? 0 : 1);
+  const { labourerRank } = idOrderOf(index);
+  const tierOf = (w: number): 0 | 1 => (index.labourerPriority[w] === 1 ? 0 : 1);
   // Holders of each post, in the post's order when first asked.
   const holderStart = new Int32Array(P + 1);
   for (let w = 0; w < W; w++) if (postOf[w]! >= 0) holderStart[postOf[w]! + 1]! += 1;
@@ -138,7 +138,7 @@ export function createReasoner(
     const b = holderStart[p + 1]!;
     if (sorted[p] === 0) {
       const list = Array.from(holderList.subarray(a, b)).sort(
-        (x, y) => tierOf(x) - tierOf(y) || scoreOf[y]! - scoreOf[x]! || workerRank[x]! - workerRank[y]!,
+        (x, y) => tierOf(x) - tierOf(y) || scoreOf[y]! - scoreOf[x]! || labourerRank[x]! - labourerRank[y]!,
       );
       holderList.set(list, a);
       sorted[p] = 1;
@@ -146,7 +146,7 @@ export function createReasoner(
     const takenBy: Holder[] = [];
     for (let i = Math.max(a, b - NEAR_MISS_HOLDERS); i < b; i++) {
       const h = holderList[i]!;
-      takenBy.push({ worker: index.workerIds[h]! as WorkerId, tier: tierOf(h), score: scoreOf[h]! });
+      takenBy.push({ labourer: index.labourerIds[h]! as LabourerId, tier: tierOf(h), score: scoreOf[h]! });
     }
     return { held: b - a, takenBy };
   };
@@ -156,14 +156,16 @@ export function createReasoner(
 
   const wk = new Walker(index);
   const sc = createScratch(index);
-  const near = new TopK(Math.min(NEAR_MISS_HOLDERS, options.candidatesPerWorker ?? NEAR_MISS_HOLDERS));
+  const near = new TopK(Math.min(NEAR_MISS_HOLDERS, options.candidatesPerLabourer ?? NEAR_MISS_HOLDERS));
   const any = new TopK(1);
   const candidates = walkLimits(options.minScore);
   const eligible = walkLimits(0);
   const own = (w: number, member: boolean): UnplacedReason[] => {
-    const id = index.workerIds[w]!;
-    if (index.workerExcluded[w] === 1)
-      return [{ code: 'worker-excluded', params: { exclusions: workerExclusions(dataset, byId.get(id)!) } }];
+    const id = index.labourerIds[w]!;
+    if (index.labourerExcluded[w] === 1)
+      return [
+        { code: 'labourer-excluded', params: { exclusions: labourerExclusions(dataset, byId.get(id)!) } },
+      ];
     near.reset(near.k);
     walk(wk, w, candidates, near);
     if (near.size > 0) {
@@ -211,10 +213,10 @@ export function buildPlan(
   placement: TypedPlacement,
   onProgress?: PlanProgress,
 ): Plan {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const { postOf, scoreOf, bonusOf } = placement;
-  const { workerByRank, workerRank } = idOrderOf(index);
-  const tierOf = (w: number): 0 | 1 => (index.workerPriority[w] === 1 ? 0 : 1);
+  const { labourerByRank, labourerRank } = idOrderOf(index);
+  const tierOf = (w: number): 0 | 1 => (index.labourerPriority[w] === 1 ? 0 : 1);
 
   const reasonsOf = createReasoner(dataset, index, options, postOf, scoreOf);
   const groupOf = new Map<string, string>();
@@ -228,8 +230,8 @@ export function buildPlan(
   // Unplaced labourers are walked county by county (the walk builds each county's buckets once).
   const unplaced: number[] = [];
   for (let i = 0; i < W; i++) {
-    const w = workerByRank[i]!;
-    const id = index.workerIds[w]! as WorkerId;
+    const w = labourerByRank[i]!;
+    const id = index.labourerIds[w]! as LabourerId;
     const p = postOf[w]!;
     if (p < 0) {
       unplaced.push(w);
@@ -239,7 +241,7 @@ export function buildPlan(
     const group = groupOf.get(id);
     entries[i] = {
       kind: 'placed',
-      worker: id,
+      labourer: id,
       post: index.postIds[p]! as PostId,
       employer: dataset.employers[index.postEmployer[p]!]!.id as EmployerId,
       score: scoreOf[w]!,
@@ -253,21 +255,22 @@ export function buildPlan(
   }
   unplaced.sort(
     (a, b) =>
-      index.workerCounty[a]! - index.workerCounty[b]! || index.workerScope[a]! - index.workerScope[b]!,
+      index.labourerCounty[a]! - index.labourerCounty[b]! ||
+      index.labourerScope[a]! - index.labourerScope[b]!,
   );
   let done = 0;
   onProgress?.(0, unplaced.length);
   for (const w of unplaced) {
-    const id = index.workerIds[w]! as WorkerId;
+    const id = index.labourerIds[w]! as LabourerId;
     const gid = groupOf.get(id);
     const o = gid === undefined ? undefined : outcomeOf.get(gid);
     const failure: { group: string; why: GroupFailure } | undefined =
       gid === undefined
         ? undefined
         : { group: gid, why: o?.kind === 'not-placed' ? o.why : { code: 'no-common-option' } };
-    entries[workerRank[w]!] = {
+    entries[labourerRank[w]!] = {
       kind: 'unplaced',
-      worker: id,
+      labourer: id,
       tier: tierOf(w),
       reasons: reasonsOf(w, failure),
     };

@@ -16,7 +16,7 @@ import type {
   PlacementGroup,
   PlanObjective,
 } from '../plan.js';
-import type { Dataset, PostId, WorkerId } from '../types.js';
+import type { Dataset, PostId, LabourerId } from '../types.js';
 import { siteKey } from './context.js';
 import { idOrderOf } from './id-order.js';
 import type { CorePlacement, PairLists, Shape } from './optimal-core.js';
@@ -113,7 +113,7 @@ function keysOf(dataset: Dataset, rule: GroupRule): readonly string[] {
 
 /** The groups' members as positions in the index. */
 export function typedGroups(index: CompiledIndex, groups: readonly PlacementGroup[]): TypedGroup[] {
-  const position = new Map(index.workerIds.map((id, w) => [id, w]));
+  const position = new Map(index.labourerIds.map((id, w) => [id, w]));
   return groups.map((group) => ({ group, members: Int32Array.from(group.members, (m) => position.get(m)!) }));
 }
 
@@ -565,23 +565,23 @@ export interface GroupPlan extends CorePlacement {
   readonly outOfGraph?: Uint8Array | undefined;
   readonly outcomes: readonly GroupOutcome[];
   readonly search: GroupSearch;
-  readonly blockingPairs?: readonly { readonly worker: WorkerId; readonly post: PostId }[] | undefined;
+  readonly blockingPairs?: readonly { readonly labourer: LabourerId; readonly post: PostId }[] | undefined;
   /** Stable mode: how many pairs block the plan (`blockingPairs` lists the first few). */
   readonly blockingPairCount?: number | undefined;
 }
 
 /** The objective of a placement: priority households placed, then total weight. */
 export function objectiveOfPlacement(index: CompiledIndex, p: CorePlacement): PlanObjective {
-  const { workerByRank } = idOrderOf(index);
+  const { labourerByRank } = idOrderOf(index);
   let priorityPlaced = 0;
   let placed = 0;
   let total = 0;
   // In id order, so totals add up as the plan's do.
-  for (let i = 0; i < workerByRank.length; i++) {
-    const w = workerByRank[i]!;
+  for (let i = 0; i < labourerByRank.length; i++) {
+    const w = labourerByRank[i]!;
     if (p.postOf[w]! < 0) continue;
     placed++;
-    if (index.workerPriority[w] === 1) priorityPlaced++;
+    if (index.labourerPriority[w] === 1) priorityPlaced++;
     total += p.scoreOf[w]! + p.bonusOf[w]!;
   }
   return { priorityPlaced, placed, total };
@@ -630,7 +630,7 @@ export function groupsFirst(
   progress?: StageProgress,
 ): GroupPlan {
   const index = planner.index;
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const used = new Int32Array(index.postCount);
   const postOf = new Int32Array(W).fill(-1);
   const scoreOf = new Float64Array(W);
@@ -698,7 +698,7 @@ export function optimalWithGroups(
   progress?: StageProgress,
 ): GroupPlan {
   const index = planner.index;
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const relaxed = planner.optimal({}, progress);
   const upperBound = objectiveOfPlacement(index, relaxed);
   planner.prepare(groups.flatMap((g) => Array.from(g.members)));
@@ -823,7 +823,7 @@ export function optimalWithGroups(
       let wsum = 0;
       g.members.forEach((w, j) => {
         const p = o.posts[j]!;
-        if (tierOfPriority >= 0 && index.workerPriority[w] === 1) c += 1;
+        if (tierOfPriority >= 0 && index.labourerPriority[w] === 1) c += 1;
         for (let k = 0; k < T; k++) c -= d.postTierDual[p * T + k]!;
         wsum += o.weights[j]! - d.postDual[p]!;
       });

@@ -40,7 +40,7 @@ export interface Planner {
    * Finds the candidate pairs of these labourers ahead of {@link Planner.candidates}, taking them in
    * walk order (each county's buckets built once), and keeps as many as its budget holds.
    */
-  prepare(workers: ArrayLike<number>): void;
+  prepare(labourers: ArrayLike<number>): void;
   /**
    * Whether something derived from the candidate lists, of this many bytes, may be kept: true
    * (and counted) while the planner's budget holds it. Beyond the budget, lists and what is
@@ -135,15 +135,15 @@ export function walkPlanner(
           used: shape.used,
           onProgress: (done, total) => progress?.('propose', done, total),
         });
-        accepted = listsOf(index, da.accepted.workers, da.accepted.posts, da.accepted.scores);
+        accepted = listsOf(index, da.accepted.labourers, da.accepted.posts, da.accepted.scores);
       }
       const result = planOptimal(index, {
         ...shape,
         minScore,
         seed: CORE_SEED,
-        perWorker: PER_ROUND,
+        perLabourer: PER_ROUND,
         start: known ?? accepted,
-        pricing: (pricing ??= new PricingState(index.workerCount, PER_ROUND)),
+        pricing: (pricing ??= new PricingState(index.labourerCount, PER_ROUND)),
         onRound: (r) => progress?.('solve', r, r + 1),
         onPricing: (done, total) => progress?.('price', done, total),
       });
@@ -158,7 +158,7 @@ export function walkPlanner(
         used: shape.used,
         onProgress: (done, total) => progress?.('propose', done, total),
       });
-      const bonusOf = new Float64Array(index.workerCount);
+      const bonusOf = new Float64Array(index.labourerCount);
       return { postOf: da.postOf, scoreOf: da.scoreOf, bonusOf };
     },
     candidates(w) {
@@ -169,8 +169,8 @@ export function walkPlanner(
       }
       return l;
     },
-    prepare(workers) {
-      for (const w of inWalkOrder(index, workers)) {
+    prepare(labourers) {
+      for (const w of inWalkOrder(index, labourers)) {
         if (kept.has(w)) continue;
         const l = find(w);
         if (!keep(listBytes(l))) return;
@@ -218,19 +218,19 @@ export function listBytes(l: PairLists): number {
 /** Pairs (labourer, post, score) as lists by labourer, each by post id rank, without repeats. */
 export function listsOf(
   index: CompiledIndex,
-  workers: Int32Array,
+  labourers: Int32Array,
   posts: Int32Array,
   scores: Float64Array,
 ): PairLists {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const rank = index.postIdRank;
   // Counting sort by labourer, then each labourer's few pairs by post id rank (insertion sort).
   const count = new Int32Array(W + 1);
-  for (let i = 0; i < workers.length; i++) count[workers[i]! + 1]! += 1;
+  for (let i = 0; i < labourers.length; i++) count[labourers[i]! + 1]! += 1;
   for (let w = 0; w < W; w++) count[w + 1]! += count[w]!;
-  const order = new Int32Array(workers.length);
+  const order = new Int32Array(labourers.length);
   const fill = count.slice(0, W);
-  for (let i = 0; i < workers.length; i++) order[fill[workers[i]!]!++] = i;
+  for (let i = 0; i < labourers.length; i++) order[fill[labourers[i]!]!++] = i;
   for (let w = 0; w < W; w++) {
     for (let j = count[w]! + 1; j < count[w + 1]!; j++) {
       const x = order[j]!;
@@ -244,14 +244,14 @@ export function listsOf(
     }
   }
   const offsets = new Int32Array(W + 1);
-  const outPosts = new Int32Array(workers.length);
-  const outScores = new Float64Array(workers.length);
+  const outPosts = new Int32Array(labourers.length);
+  const outScores = new Float64Array(labourers.length);
   let n = 0;
   let last = -1;
   let lastPost = -1;
   for (let j = 0; j < order.length; j++) {
     const i = order[j]!;
-    const w = workers[i]!;
+    const w = labourers[i]!;
     const p = posts[i]!;
     if (w === last && p === lastPost) continue;
     last = w;

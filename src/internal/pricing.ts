@@ -34,11 +34,11 @@ export interface PlanDuals {
   /** The graph's numbered tiers, ascending (position k of a tier part belongs to `tiers[k]`). */
   readonly tiers: readonly number[];
   /** Each labourer's numbered tier (0 … T − 1), or −1 for a labourer who counts only by score. */
-  readonly workerTier: Int32Array;
+  readonly labourerTier: Int32Array;
   /** Tier part of u, `T` per labourer. */
-  readonly workerTierDual: Float64Array;
+  readonly labourerTierDual: Float64Array;
   /** Weight part of u, per labourer. */
-  readonly workerDual: Float64Array;
+  readonly labourerDual: Float64Array;
   /** Tier part of v, `T` per post. */
   readonly postTierDual: Float64Array;
   /** Weight part of v, per post. */
@@ -50,7 +50,7 @@ export interface PricingOptions {
   /** Pairs scoring below this are not candidates. */
   readonly minScore: number;
   /** Most violating pairs kept per labourer: the largest reduced values. */
-  readonly perWorker: number;
+  readonly perLabourer: number;
   /** A pair violates when its reduced value's weight part exceeds this (an absolute tolerance). */
   readonly tolerance: number;
   /** Labourers to leave out (1), e.g. group members placed or dropped as a whole. */
@@ -91,15 +91,15 @@ export class PricingViews {
 /** A view whose offsets fell this far since it was built is built again (its bounds grow loose). */
 const REBUILD_FALL = 0.02;
 
-/** The violating pairs of a range of labourers, compact: labourer `workers[i]`'s are `offsets[i] … offsets[i+1]`. */
+/** The violating pairs of a range of labourers, compact: labourer `labourers[i]`'s are `offsets[i] … offsets[i+1]`. */
 export interface Violations {
-  readonly workers: Int32Array;
+  readonly labourers: Int32Array;
   readonly offsets: Int32Array;
   readonly posts: Int32Array;
   readonly scores: Float64Array;
   /**
    * When a window was asked for, each priced labourer's (index `w − from`) pairs nearest to
-   * violating: its `perWorker` pairs of largest `w'(l, r) − v(r)` within the window below `u(l)`
+   * violating: its `perLabourer` pairs of largest `w'(l, r) − v(r)` within the window below `u(l)`
    * (violating ones included), all with a tier part that ties.
    */
   readonly near?: { readonly offsets: Int32Array; readonly posts: Int32Array; readonly scores: Float64Array };
@@ -160,7 +160,7 @@ function priceClasses(
 
 /**
  * The violating pairs of the labourers `from … to − 1`: eligible pairs scoring at least `minScore`
- * whose value less the post's dual exceeds the labourer's dual, the `perWorker` largest of each
+ * whose value less the post's dual exceeds the labourer's dual, the `perLabourer` largest of each
  * labourer (tier part first, then weight, then post id). Empty when the duals hold on every eligible
  * pair of the range.
  *
@@ -187,8 +187,8 @@ export function priceRange(
   duals: PlanDuals,
   options: PricingOptions,
 ): Violations {
-  const { T, workerTier, workerTierDual, workerDual, postTierDual, postDual } = duals;
-  const { minScore, perWorker, tolerance, skip, only } = options;
+  const { T, labourerTier, labourerTierDual, labourerDual, postTierDual, postDual } = duals;
+  const { minScore, perLabourer, tolerance, skip, only } = options;
   const window = options.window ?? 0;
   const slack = window > 0 ? new Float64Array(Math.max(0, to - from)).fill(Number.NaN) : undefined;
   const nearOffsets = new Int32Array(window > 0 ? Math.max(0, to - from) + 1 : 0);
@@ -248,27 +248,27 @@ export function priceRange(
     index,
     Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i),
   );
-  const out = new TopK(perWorker);
+  const out = new TopK(perLabourer);
   const lim = walkLimits(Number.NEGATIVE_INFINITY, minScore);
-  const workers: number[] = [];
+  const labourers: number[] = [];
   const offsets: number[] = [0];
   const posts: number[] = [];
   const scores: number[] = [];
   for (const w of order) {
-    if (skip?.[w] === 1 || index.workerExcluded[w] === 1 || (only !== undefined && only[w] !== 1)) continue;
-    const tier = workerTier[w]!;
+    if (skip?.[w] === 1 || index.labourerExcluded[w] === 1 || (only !== undefined && only[w] !== 1)) continue;
+    const tier = labourerTier[w]!;
     let key = '';
     let any = false;
     for (let c = 0; c < C; c++) {
-      const sign = tierSign(T, tier, workerTierDual, w * T, postTierDual, classes.rep[c]! * T);
+      const sign = tierSign(T, tier, labourerTierDual, w * T, postTierDual, classes.rep[c]! * T);
       signs[c] = sign;
       key += sign > 0 ? '+' : sign < 0 ? '-' : '0';
       if (sign >= 0) any = true;
     }
     if (slack !== undefined) slack[w - from] = window;
     if (!any) continue;
-    out.reset(perWorker);
-    const bar = workerDual[w]! + tolerance;
+    out.reset(perLabourer);
+    const bar = labourerDual[w]! + tolerance;
     lim.floor = bar - (window > 0 ? window + tolerance : 0);
     walk(viewOf(key), w, lim, out);
     // A pair exactly at the bar is within tolerance.
@@ -293,14 +293,14 @@ export function priceRange(
         nearScores.push(out.scores[k]!);
       }
       nearCount[w - from] = out.size;
-      if (out.size === out.k) slack[w - from] = Math.min(window, workerDual[w]! - least);
+      if (out.size === out.k) slack[w - from] = Math.min(window, labourerDual[w]! - least);
     }
     if (n === 0) continue;
-    workers.push(w);
+    labourers.push(w);
     offsets.push(posts.length);
   }
   return {
-    workers: Int32Array.from(workers),
+    labourers: Int32Array.from(labourers),
     offsets: Int32Array.from(offsets),
     posts: Int32Array.from(posts),
     scores: Float64Array.from(scores),

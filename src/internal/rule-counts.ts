@@ -15,11 +15,11 @@ import * as compiled from '../compile.js';
 import type { CompiledIndex } from '../compile.js';
 import type { ExclusionCode } from '../reasons.js';
 import * as kernel from './kernel.js';
-import type { WorkerScratch } from './kernel.js';
+import type { LabourerScratch } from './kernel.js';
 import { signaturesFor, touchSignatures, type SignatureMarks } from './walk.js';
 
 const { CP_AWAY, CP_NEAR_HOME, CP_SAME_PREFECTURE, CP_SAME_PROVINCE, POST_RULE_CODES } = compiled;
-const { prepareWorker, skillsAllowed } = kernel;
+const { prepareLabourer, skillsAllowed } = kernel;
 
 /** How many posts each rule excludes, by code; codes that exclude none are left out. */
 export type RuleCounts = Partial<Record<ExclusionCode, number>>;
@@ -186,13 +186,13 @@ function countBelow(sorted: Float64Array | Int32Array, x: number): number {
  * @param w - The labourer's position.
  * @returns The counts by code; codes that exclude no post are left out.
  */
-export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): RuleCounts {
+export function ruleCounts(index: CompiledIndex, sc: LabourerScratch, w: number): RuleCounts {
   const t = tablesOf(index);
   const out: RuleCounts = {};
   const put = (code: ExclusionCode, n: number): void => {
     if (n > 0) out[code] = n;
   };
-  const age = index.workerAge[w]!;
+  const age = index.labourerAge[w]!;
   if (age < index.adultAge) {
     put('minor-hazardous', t.hazardous);
     put('minor-special-operation', t.specialOperation);
@@ -201,25 +201,25 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
   POST_RULE_CODES.forEach((code, i) => put(code, t.postOnly[i]!));
   // Available only after the window closes, reported while the window is open: asOf ≤ closes < available.
   const asOf = compiledDate(index.asOf);
-  const available = index.workerAvailable[w]!;
+  const available = index.labourerAvailable[w]!;
   if (available > asOf)
     put('available-after-window', countBelow(t.closes, available) - countBelow(t.closes, asOf));
-  const county = countyCounts(index, t, index.workerCounty[w]!);
-  if (index.workerCannotLeave[w] === 1) put('cannot-leave-home', county[0]!);
+  const county = countyCounts(index, t, index.labourerCounty[w]!);
+  if (index.labourerCannotLeave[w] === 1) put('cannot-leave-home', county[0]!);
   else {
-    const scope = index.workerScope[w]!;
+    const scope = index.labourerScope[w]!;
     put(
       'outside-mobility-scope',
       scope === 0 ? 0 : scope === 1 ? county[2]! : scope === 2 ? county[1]! : county[0]!,
     );
   }
-  if (index.workerNeedsDorm[w] === 1) put('dormitory-needed', county[3]!);
+  if (index.labourerNeedsDorm[w] === 1) put('dormitory-needed', county[3]!);
   if (index.minimumPayHard) {
     // Every post at its net with the dormitory, corrected where the labourer pays none (home posts).
-    const min = index.workerMin[w]!;
+    const min = index.labourerMin[w]!;
     let below = countBelow(t.netDorm, min);
-    if (index.workerNeedsDorm[w] === 0) {
-      for (const p of homePosts(index, t, index.workerCounty[w]!)) {
+    if (index.labourerNeedsDorm[w] === 0) {
+      for (const p of homePosts(index, t, index.labourerCounty[w]!)) {
         if (index.postNetDorm[p]! < min) below--;
         if (index.postNetNoDorm[p]! < min) below++;
       }
@@ -236,8 +236,8 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
     let x = false;
     for (let k = 0; k < cw; k++) {
       const req = index.postCerts[p * cw + k]!;
-      const valid = index.workerCerts[w * cw + k]!;
-      const gone = index.workerExpiredCerts[w * cw + k]!;
+      const valid = index.labourerCerts[w * cw + k]!;
+      const gone = index.labourerExpiredCerts[w * cw + k]!;
       if ((req & ~valid & ~gone) !== 0) m = true;
       if ((req & gone) !== 0) x = true;
     }
@@ -248,7 +248,7 @@ export function ruleCounts(index: CompiledIndex, sc: WorkerScratch, w: number): 
   put('certificate-expired', expired);
   // Required skills: decided per signature. A strict signature asking for none of the labourer's
   // skills (nor one linked to them) refuses it, so only those that ask for one are looked at.
-  prepareWorker(index, sc, w);
+  prepareLabourer(index, sc, w);
   const sigs = signaturesFor(index);
   const { marks } = t;
   const nTouched = touchSignatures(index, sigs, w, ++marks.stamp, marks);

@@ -29,7 +29,7 @@ import * as candidates from './index-candidates.js';
 import type { CandidateBuckets, CountyPosts, PostOrder, Signatures } from './index-candidates.js';
 import * as kernel from './kernel.js';
 import { PREFERRED_RISE } from '../score/origin.js';
-import type { WorkerScratch } from './kernel.js';
+import type { LabourerScratch } from './kernel.js';
 
 // Bound once to module constants so the walk calls the kernel directly.
 const { PAY_BANDS, SKILL_TYPES, UNTOUCHED_SKILLS, candidateBuckets, countyPosts, postOrder, signaturesOf } =
@@ -42,7 +42,7 @@ const {
   pairAllowed,
   payAt,
   payValue,
-  prepareWorker,
+  prepareLabourer,
   skillsAllowed,
   skillsValue,
 } = kernel;
@@ -264,7 +264,7 @@ export class Walker {
   readonly offsets: Float64Array | undefined;
   order: PostOrder;
   readonly sigs: Signatures;
-  readonly sc: WorkerScratch;
+  readonly sc: LabourerScratch;
   readonly skillMark: Int32Array;
   readonly sigMark: Int32Array;
   readonly sigSkills: Float64Array;
@@ -305,7 +305,7 @@ export class Walker {
    * @param view - Offsets subtracted from scores (see {@link WalkView}).
    * @param scratch - Scratch tables to share with other walkers of the same index (optional).
    */
-  constructor(index: CompiledIndex, view: WalkView = {}, scratch?: WorkerScratch) {
+  constructor(index: CompiledIndex, view: WalkView = {}, scratch?: LabourerScratch) {
     this.index = index;
     this.offsets = view.offsets;
     if (this.offsets !== undefined && this.offsets.length !== index.postCount)
@@ -590,11 +590,11 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   const { floor, minScore, afterValue, afterRank, gate, gateTie, tieRank } = lim;
   let budget = lim.budget;
   const index = wk.index;
-  if (index.workerExcluded[w] === 1) return;
-  const county = index.workerCounty[w]!;
-  const bk = wk.buckets(county, index.workerScope[w]!);
+  if (index.labourerExcluded[w] === 1) return;
+  const county = index.labourerCounty[w]!;
+  const bk = wk.buckets(county, index.labourerScope[w]!);
   const sc = wk.sc;
-  prepareWorker(index, sc, w);
+  prepareLabourer(index, sc, w);
   const ew = index.effectiveWeights;
   const eS = ew[0]!;
   const eP = ew[1]!;
@@ -628,7 +628,7 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   const bandPay = wk.bandPay;
   // With the labourer's minimum pay a hard rule, a band whose best net pay falls short of it holds
   // no eligible post: its buckets are never walked (-Infinity).
-  const least = index.minimumPayHard ? index.workerMin[w]! : -Infinity;
+  const least = index.minimumPayHard ? index.labourerMin[w]! : -Infinity;
   for (let b = 0; b < PAY_BANDS; b++)
     bandPay[b] =
       bandTop[b]! < least ? -Infinity : bandTop[b]! > -Infinity ? eP * payAt(index, w, bandTop[b]!) : 0;

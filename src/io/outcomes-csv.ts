@@ -14,7 +14,7 @@ import { atCell, cellIssue, unguarded } from './import.js';
 
 /** The columns of an outcomes spreadsheet: field, Chinese header, other accepted headers, required. */
 export const OUTCOME_COLUMNS = [
-  { key: 'worker', header: '劳动力编号', aliases: ['worker', 'labourer', '人员编号'], required: true },
+  { key: 'labourer', header: '劳动力编号', aliases: ['labourer', 'worker', '人员编号'], required: true },
   { key: 'post', header: '岗位编号', aliases: ['post'], required: true },
   { key: 'kind', header: '事件', aliases: ['event', 'kind'], required: true },
   { key: 'on', header: '日期', aliases: ['date', 'on'], required: true },
@@ -57,7 +57,7 @@ const list = (table: Readonly<Record<string, string>>): string =>
 
 /** An outcomes spreadsheet read into the JSON form, with where each record's rows are. */
 export interface OutcomesCsv {
-  /** `{ outcomes: [ { worker, post, events } ] }`, records in the order of their first rows. */
+  /** `{ outcomes: [ { labourer, post, events } ] }`, records in the order of their first rows. */
   readonly input: { readonly outcomes: readonly Record<string, unknown>[] };
   /**
    * Points a `parseOutcomes` issue at the spreadsheet: `outcomes[2].events[1].on` becomes
@@ -138,7 +138,7 @@ export function outcomesFromCsv(
   const headerOf = (k: Key): string => headers[at.get(k)!]!;
   const byPair = new Map<
     string,
-    { record: { worker: string; post: string; events: Record<string, unknown>[] }; rows: number[] }
+    { record: { labourer: string; post: string; events: Record<string, unknown>[] }; rows: number[] }
   >();
   const ctx = { policy: dongguanPolicy, language: 'zh' as const };
   for (let r = headerIndex + 1; r < records.length; r++) {
@@ -147,7 +147,7 @@ export function outcomesFromCsv(
     const row = r + 1;
     const cell = (k: Key): string => (at.has(k) ? unguarded((cells[at.get(k)!] ?? '').trim()) : '');
     const before = issues.length;
-    for (const k of ['worker', 'post', 'kind', 'on'] as const)
+    for (const k of ['labourer', 'post', 'kind', 'on'] as const)
       if (cell(k) === '')
         issue(row, headerOf(k), 'missing-value', `${headerOf(k)} is required`, `${headerOf(k)}为必填项`);
     const kind = cell('kind') === '' ? undefined : code(KINDS, cell('kind'));
@@ -192,12 +192,12 @@ export function outcomesFromCsv(
       if (cell('note') !== '') event['note'] = cell('note');
     }
     if (issues.length > before) continue;
-    const key = `${cell('worker')}\u0000${cell('post')}`;
+    const key = `${cell('labourer')}\u0000${cell('post')}`;
     let entry = byPair.get(key);
     if (entry === undefined)
       byPair.set(
         key,
-        (entry = { record: { worker: cell('worker'), post: cell('post'), events: [] }, rows: [] }),
+        (entry = { record: { labourer: cell('labourer'), post: cell('post'), events: [] }, rows: [] }),
       );
     entry.record.events.push(event);
     entry.rows.push(row);
@@ -233,11 +233,11 @@ const REASON_ZH = labels(REASONS);
  * Cells are guarded against formulas like every CSV the library writes; reading the file back with
  * `outcomesFromCsv` gives the same records.
  *
- * @param outcomes - The records (`{ outcomes: [ { worker, post, events } ] }`).
+ * @param outcomes - The records (`{ outcomes: [ { labourer, post, events } ] }`).
  * @param options - The encoding. @defaultValue UTF-8 with a BOM
  * @returns The file's bytes.
  * @example
- * outcomesToCsv({ outcomes: [{ worker: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }] }] })
+ * outcomesToCsv({ outcomes: [{ labourer: 'w1', post: 'p1', events: [{ kind: 'started', on: '2026-01-05' }] }] })
  * // 劳动力编号,岗位编号,事件,日期,回访结果,离岗原因,备注 / w1,p1,上岗,2026-01-05,,,
  *
  * Complexity: O(E) for E events.
@@ -245,7 +245,7 @@ const REASON_ZH = labels(REASONS);
 export function outcomesToCsv(
   outcomes: {
     readonly outcomes: readonly {
-      readonly worker: string;
+      readonly labourer: string;
       readonly post: string;
       readonly events: readonly {
         readonly kind: string;
@@ -262,7 +262,7 @@ export function outcomesToCsv(
   for (const o of outcomes.outcomes)
     for (const e of o.events)
       rows.push({
-        worker: o.worker,
+        labourer: o.labourer,
         post: o.post,
         kind: KIND_ZH.get(e.kind) ?? e.kind,
         on: e.on,

@@ -97,7 +97,7 @@ export async function rankAllParallel(
   if (!Number.isInteger(threads) || threads < 1)
     throw new RangeError(`rankAllParallel: threads must be a positive integer, got ${String(threads)}`);
   rankRange(index, 0, 0, { top, minScore }); // validates the options before any thread starts
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const n = Math.max(1, Math.min(threads, W));
   const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * W) / n));
   const path = selfPath();
@@ -124,7 +124,7 @@ export async function rankAllParallel(
     scores.set(slice.scores, at);
     at += slice.posts.length;
   });
-  return { top, minScore, workerIds: index.workerIds, postIds: index.postIds, offsets, posts, scores };
+  return { top, minScore, labourerIds: index.labourerIds, postIds: index.postIds, offsets, posts, scores };
 }
 
 // Inside a worker thread started by rankAllParallel: rank the slice and send it back.

@@ -218,7 +218,7 @@ const SKILL_ROWS: readonly SkillRow[] = [
 
 /**
  * Related trades and the credit holding one earns towards the other (both ways): trades that share
- * tools, materials or the workshop, so a worker of one learns the other quickly.
+ * tools, materials or the workshop, so a labourer of one learns the other quickly.
  */
 const SKILL_LINKS: readonly (readonly [string, string, number])[] = [
   ['smt-operation', 'electronics-assembly', 0.6],

@@ -66,7 +66,7 @@ export interface Park {
   readonly source: Source;
 }
 
-/** 定点安置基地: an employer or site that takes workers from one origin as a group. */
+/** 定点安置基地: an employer or site that takes labourers from one origin as a group. */
 export interface PlacementBase extends Effective {
   readonly id: BaseId;
   readonly name: LocalizedName;
@@ -100,7 +100,7 @@ export interface RetirementRule extends Effective {
 export interface AgeLaw {
   /** No job may be introduced below this age: 16. */
   readonly minimumWorkingAge: number;
-  /** Below this, a worker is 未成年工 (no hazardous or special-operation work): 18. */
+  /** Below this, a labourer is 未成年工 (no hazardous or special-operation work): 18. */
   readonly adultAge: number;
 }
 

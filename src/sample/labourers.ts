@@ -21,7 +21,7 @@ import type {
   SkillId,
   SkillLevel,
   TownCode,
-  WorkerId,
+  LabourerId,
 } from '../types.js';
 import { LANGUAGES, type Sector } from './tables.js';
 import { addDays, birthDateFor } from './calendar.js';
@@ -165,7 +165,7 @@ export function makeLabourer(rng: Random, i: number, width: number, ctx: Laboure
   const availableFrom = later ? addDays(asOf, rng.int(1, 90)) : undefined;
 
   return {
-    id: padId('w', i, width) as WorkerId,
+    id: padId('w', i, width) as LabourerId,
     name: personName(rng, originCounty, gender),
     household,
     originCounty,

@@ -1,5 +1,5 @@
 /**
- * The employer component: how well the employer was vetted and how many placed workers it kept.
+ * The employer component: how well the employer was vetted and how many placed labourers it kept.
  *
  * @module
  */

@@ -89,11 +89,11 @@ export function baseTakes(
 function link(
   policy: Policy,
   asOf: IsoDate,
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   area: AreaCode,
 ): [number, ScoreReason] {
-  const county = worker.originCounty;
+  const county = labourer.originCounty;
   const { site } = post;
   if (areaContains(county, area))
     return [LINK_VALUE.tied, { code: 'origin-home-county', params: { county } }];
@@ -107,7 +107,7 @@ function link(
   const base = basesFor(policy, county, asOf).find((b) => baseTakes(b, post));
   if (base !== undefined)
     return [LINK_VALUE.tied, { code: 'origin-designated-base', params: { base: base.id } }];
-  const preferred = worker.mobility.preferred.find((d) =>
+  const preferred = labourer.mobility.preferred.find((d) =>
     d.kind === 'area' ? areaContains(d.area, area) : site.kind === 'park' && site.park === d.park,
   );
   if (preferred !== undefined) {
@@ -141,7 +141,7 @@ function link(
  *
  * @param policy - The programme policy (pairings, parks, bases).
  * @param asOf - The date pairings and bases are looked up on.
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param post - The post.
  * @param employer - The post's employer.
  * @param area - The division code of the post's site.
@@ -154,13 +154,13 @@ function link(
 export function originComponent(
   policy: Policy,
   asOf: IsoDate,
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   employer: Employer,
   area: AreaCode,
 ): ComponentResult {
-  const county = worker.originCounty;
-  const [linkValue, linkReason] = link(policy, asOf, worker, post, area);
+  const county = labourer.originCounty;
+  const [linkValue, linkReason] = link(policy, asOf, labourer, post, area);
   const reasons: ScoreReason[] = [linkReason];
 
   let count = 0;
@@ -173,13 +173,13 @@ export function originComponent(
 
   let language = 1;
   if (post.languages.length > 0) {
-    const shared = post.languages.filter((l) => worker.languages.includes(l));
+    const shared = post.languages.filter((l) => labourer.languages.includes(l));
     if (shared.length > 0) reasons.push({ code: 'language-shared', params: { languages: shared } });
     else {
       language = 0;
       reasons.push({
         code: 'language-not-shared',
-        params: { post: post.languages, worker: worker.languages },
+        params: { post: post.languages, labourer: labourer.languages },
       });
     }
   }

@@ -33,7 +33,7 @@ export const FULL_UPLIFT_RATIO = 1.5;
  * cost counts if a dormitory is provided and the labourer needs one or the site is outside their
  * home county; the meals cost counts if meals are provided.
  *
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param post - The post.
  * @param area - The division code of the post's site.
  * @returns The pay figures.
@@ -41,7 +41,7 @@ export const FULL_UPLIFT_RATIO = 1.5;
  * netPay(labourer(), post(), '441900116').net //=> 3350
  */
 export function netPay(
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   area: AreaCode,
 ): {
@@ -55,9 +55,9 @@ export function netPay(
   const guaranteed = post.pay.kind === 'monthly' ? post.pay.baseMonthly : post.pay.guaranteedMonthly;
   const expected = post.pay.expectedMonthly;
   const basis = (guaranteed + expected) / 2;
-  const awayFromHome = !areaContains(worker.originCounty, area);
+  const awayFromHome = !areaContains(labourer.originCounty, area);
   const dormitoryCost =
-    post.dormitory.provided && (worker.needsDormitory || awayFromHome) ? post.dormitory.monthlyCost : 0;
+    post.dormitory.provided && (labourer.needsDormitory || awayFromHome) ? post.dormitory.monthlyCost : 0;
   const mealsCost = post.meals.provided ? post.meals.monthlyCost : 0;
   return { guaranteed, expected, basis, dormitoryCost, mealsCost, net: basis - dormitoryCost - mealsCost };
 }
@@ -93,7 +93,7 @@ export function payFit(net: number, min: number, target: number): number {
  *
  * @param policy - The programme policy (its minimum wages).
  * @param asOf - The date the minimum wage is looked up on.
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param post - The post.
  * @param area - The division code of the post's site.
  * @returns The component value in [0, 1], its parts and reasons.
@@ -103,11 +103,11 @@ export function payFit(net: number, min: number, target: number): number {
 export function payComponent(
   policy: Policy,
   asOf: IsoDate,
-  worker: Labourer,
+  labourer: Labourer,
   post: Post,
   area: AreaCode,
 ): ComponentResult {
-  const pay = netPay(worker, post, area);
+  const pay = netPay(labourer, post, area);
   const { net } = pay;
   const reasons: ScoreReason[] = [
     {
@@ -121,14 +121,14 @@ export function payComponent(
       params: { guaranteed: pay.guaranteed, expected: pay.expected },
     });
   }
-  const { minMonthly: min, targetMonthly: target } = worker.pay;
+  const { minMonthly: min, targetMonthly: target } = labourer.pay;
   if (net < min) reasons.push({ code: 'pay-below-minimum-acceptable', params: { net, min } });
   else if (net < target)
     reasons.push({ code: 'pay-between-minimum-and-target', params: { net, min, target } });
   else reasons.push({ code: 'pay-meets-target', params: { net, target } });
   const fit = payFit(net, min, target);
 
-  const county = worker.originCounty;
+  const county = labourer.originCounty;
   const home = minimumWageAt(policy, county, asOf);
   let uplift: number | null = null;
   if (home === undefined || !(home.monthly > 0)) {

@@ -53,9 +53,9 @@ interface Holding {
   readonly course?: string;
 }
 
-function holdingsOf(worker: Pick<Labourer, 'skills' | 'trainings'>): readonly Holding[] {
-  const out: Holding[] = worker.skills.map((s) => ({ skill: s.skill, level: s.level }));
-  for (const t of worker.trainings) {
+function holdingsOf(labourer: Pick<Labourer, 'skills' | 'trainings'>): readonly Holding[] {
+  const out: Holding[] = labourer.skills.map((s) => ({ skill: s.skill, level: s.level }));
+  for (const t of labourer.trainings) {
     if (t.grantsSkill === undefined) continue;
     out.push({ skill: t.grantsSkill, level: t.grantsLevel ?? 5, course: t.course });
   }
@@ -99,15 +99,15 @@ export function linksOf(policy: Policy): ReadonlyMap<string, ReadonlyMap<string,
  * The distinct skills a labourer has, held or granted by a completed training, in first-seen order
  * (held skills first, then trainings in their order).
  *
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @returns The skill ids, each once.
  * @example
  * skillsHeld(labourer({ skills: [{ skill: 'welding', level: 5, certified: false }] })) //=> ['welding']
  */
-export function skillsHeld(worker: Pick<Labourer, 'skills' | 'trainings'>): readonly SkillId[] {
+export function skillsHeld(labourer: Pick<Labourer, 'skills' | 'trainings'>): readonly SkillId[] {
   const out: SkillId[] = [];
-  for (const s of worker.skills) if (!out.includes(s.skill)) out.push(s.skill);
-  for (const t of worker.trainings) {
+  for (const s of labourer.skills) if (!out.includes(s.skill)) out.push(s.skill);
+  for (const t of labourer.trainings) {
     if (t.grantsSkill !== undefined && !out.includes(t.grantsSkill)) out.push(t.grantsSkill);
   }
   return out;
@@ -187,7 +187,7 @@ function creditFor(
  * Complexity: O(H) for H held skills and trainings (taxonomy links indexed once per policy).
  *
  * @param policy - The programme policy (its skill taxonomy).
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param req - The requirement (skill and least level).
  * @returns The credit in [0, 1]; 0 if no route reaches the skill.
  * @example
@@ -197,10 +197,10 @@ function creditFor(
  */
 export function requirementCredit(
   policy: Policy,
-  worker: Pick<Labourer, 'skills' | 'trainings'>,
+  labourer: Pick<Labourer, 'skills' | 'trainings'>,
   req: SkillRequirement,
 ): number {
-  return creditFor(req, holdingsOf(worker), linksOf(policy)).credit;
+  return creditFor(req, holdingsOf(labourer), linksOf(policy)).credit;
 }
 
 /**
@@ -237,7 +237,7 @@ export function requirementCredit(
  * use can lower it, by design.
  *
  * @param policy - The programme policy (its skill taxonomy).
- * @param worker - The labourer.
+ * @param labourer - The labourer.
  * @param post - The post.
  * @returns The component value in [0, 1], its parts and reasons.
  * @example
@@ -247,8 +247,8 @@ export function requirementCredit(
  * Complexity: O(R·H + H²) for R required and optional skills and H held skills and trainings
  * (taxonomy links are indexed once per policy).
  */
-export function skillsComponent(policy: Policy, worker: Labourer, post: Post): ComponentResult {
-  const holdings = holdingsOf(worker);
+export function skillsComponent(policy: Policy, labourer: Labourer, post: Post): ComponentResult {
+  const holdings = holdingsOf(labourer);
   const links = linksOf(policy);
   const reasons: ScoreReason[] = [];
 
@@ -267,7 +267,7 @@ export function skillsComponent(policy: Policy, worker: Labourer, post: Post): C
     }
     reasons.push(reason);
     requiredSum += credit;
-    const certified = worker.skills.some(
+    const certified = labourer.skills.some(
       (s) => s.skill === req.skill && s.certified && s.level <= req.minLevel,
     );
     if (certified) {
@@ -291,7 +291,7 @@ export function skillsComponent(policy: Policy, worker: Labourer, post: Post): C
   const nOptional = post.optionalSkills.length;
 
   // Summed in `skillsHeld` order; the kernel sums in the same order.
-  const own = skillsHeld(worker);
+  const own = skillsHeld(labourer);
   let useSum = 0;
   const used: SkillId[] = [];
   const unused: SkillId[] = [];

@@ -28,7 +28,7 @@ import type {
   SkillRequirement,
   TownCode,
   VettingCriterion,
-  WorkerId,
+  LabourerId,
 } from '../../src/types.js';
 import { AS_OF, TANGXIA, ZHENXIONG, employer, labourer, post } from './build.js';
 
@@ -128,7 +128,7 @@ export const labourerArb = (id: string): fc.Arbitrary<Labourer> =>
     })
     .map((r) =>
       labourer({
-        id: id as WorkerId,
+        id: id as LabourerId,
         household: r.household,
         originCounty: r.originCounty,
         birthDate: r.birthDate,
@@ -271,32 +271,32 @@ export const datasetArb: fc.Arbitrary<Dataset> = fc
   .record({
     nEmployers: fc.integer({ min: 1, max: 3 }),
     nPosts: fc.integer({ min: 1, max: 6 }),
-    nWorkers: fc.integer({ min: 1, max: 6 }),
+    nLabourers: fc.integer({ min: 1, max: 6 }),
     paired: fc.boolean(),
   })
-  .chain(({ nEmployers, nPosts, nWorkers, paired }) => {
+  .chain(({ nEmployers, nPosts, nLabourers, paired }) => {
     const employerIds = Array.from({ length: nEmployers }, (_, i) => `e${i}`);
     const household = fc.constantFrom<HouseholdStatus>('registered', 'monitored', 'other');
     return fc.record({
       employers: fc.tuple(...employerIds.map(employerArb)),
       posts: fc.tuple(...Array.from({ length: nPosts }, (_, i) => postArb(`p${i}`, employerIds))),
       postClones: fc.array(fc.boolean(), { minLength: nPosts, maxLength: nPosts }),
-      labourers: fc.tuple(...Array.from({ length: nWorkers }, (_, i) => labourerArb(`w${i}`))),
-      workerClones: fc.array(fc.option(household, { nil: undefined, freq: 2 }), {
-        minLength: nWorkers,
-        maxLength: nWorkers,
+      labourers: fc.tuple(...Array.from({ length: nLabourers }, (_, i) => labourerArb(`w${i}`))),
+      labourerClones: fc.array(fc.option(household, { nil: undefined, freq: 2 }), {
+        minLength: nLabourers,
+        maxLength: nLabourers,
       }),
       policy: fc.constant(paired ? pairedPolicy : dongguanPolicy),
     });
   })
-  .map(({ employers, posts, postClones, labourers, workerClones, policy }) => ({
+  .map(({ employers, posts, postClones, labourers, labourerClones, policy }) => ({
     asOf: AS_OF,
     employers,
     groups: [],
     policy,
     posts: posts.map((p, i) => (i > 0 && postClones[i] === true ? { ...posts[0]!, id: p.id } : p)),
     labourers: labourers.map((w, i) => {
-      const clone = workerClones[i];
+      const clone = labourerClones[i];
       return i > 0 && clone !== undefined ? { ...labourers[0]!, id: w.id, household: clone } : w;
     }),
   }));

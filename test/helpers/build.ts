@@ -16,7 +16,7 @@ import type {
   Post,
   PostId,
   TownCode,
-  WorkerId,
+  LabourerId,
 } from '../../src/types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -29,7 +29,7 @@ export const TANGXIA = '441900116' as TownCode;
 
 export function labourer(overrides: Partial<Mutable<Labourer>> = {}): Labourer {
   return {
-    id: 'w1' as WorkerId,
+    id: 'w1' as LabourerId,
     household: 'registered',
     originCounty: ZHENXIONG,
     birthDate: '1995-06-15' as IsoDate,

@@ -50,11 +50,11 @@ export function deferredAcceptance(
   readonly proposals: number;
   readonly gateWalks: number;
 } {
-  const W = index.workerCount;
+  const W = index.labourerCount;
   const P = index.postCount;
   const { minScore, skip, used } = options;
-  const { workerRank } = idOrderOf(index);
-  const tierOf = (w: number): number => (index.workerPriority[w] === 1 ? 0 : 1);
+  const { labourerRank } = idOrderOf(index);
+  const tierOf = (w: number): number => (index.labourerPriority[w] === 1 ? 0 : 1);
   const capacity = new Int32Array(P);
   for (let p = 0; p < P; p++) capacity[p] = Math.max(0, index.postCapacity[p]! - (used?.[p] ?? 0));
 
@@ -70,7 +70,7 @@ export function deferredAcceptance(
     const sa = scoreOf[a]!;
     const sb = scoreOf[b]!;
     if (sa !== sb) return sa < sb;
-    return workerRank[a]! > workerRank[b]!;
+    return labourerRank[a]! > labourerRank[b]!;
   };
   const siftUp = (h: number[], i: number): void => {
     const x = h[i]!;
@@ -125,7 +125,7 @@ export function deferredAcceptance(
     gateChanges++;
     const least = h[0]!;
     const lt = tierOf(least);
-    gateTie[p] = workerRank[least]!;
+    gateTie[p] = labourerRank[least]!;
     for (let t = 0; t < 2; t++) {
       const g = lt < t ? Number.POSITIVE_INFINITY : lt > t ? Number.NEGATIVE_INFINITY : scoreOf[least]!;
       gates[t]![p] = g;
@@ -187,7 +187,7 @@ export function deferredAcceptance(
   const inScoreOrder = (w: number, budget: number): number => {
     proposals++;
     lim.gate = gates[tierOf(w)];
-    lim.tieRank = workerRank[w]!;
+    lim.tieRank = labourerRank[w]!;
     lim.budget = budget;
     first.reset(1);
     walk(plain, w, lim, first);
@@ -207,14 +207,14 @@ export function deferredAcceptance(
     const t = tierOf(w);
     gateWalks++;
     openLim.gate = gates[t];
-    openLim.tieRank = workerRank[w]!;
+    openLim.tieRank = labourerRank[w]!;
     first.reset(1);
     walk(opens[t as 0 | 1], w, openLim, first);
     let bestPost = first.size === 0 ? -1 : first.posts[0]!;
     let bestScore = first.size === 0 ? minScore : first.scores[0]!;
     let bestRank = first.size === 0 ? 0 : rank[bestPost]!;
     gateLim.gate = gates[t];
-    gateLim.tieRank = workerRank[w]!;
+    gateLim.tieRank = labourerRank[w]!;
     gateLim.minScore = bestScore;
     all.reset(Number.POSITIVE_INFINITY);
     walk(views[t as 0 | 1], w, gateLim, all);
@@ -265,7 +265,7 @@ export function deferredAcceptance(
   // and by the time the put-off labourers propose the gates are high, so the gate-ordered view
   // reaches the few posts they can pass at once.
   let queue: number[] = [];
-  for (let w = 0; w < W; w++) if (skip?.[w] !== 1 && index.workerExcluded[w] === 0) queue.push(w);
+  for (let w = 0; w < W; w++) if (skip?.[w] !== 1 && index.labourerExcluded[w] === 0) queue.push(w);
   let hard: number[] = [];
   let made = 0;
   const told = (pending: number): void => {
@@ -307,7 +307,7 @@ export function deferredAcceptance(
     postOf,
     scoreOf,
     accepted: {
-      workers: Int32Array.from(accW),
+      labourers: Int32Array.from(accW),
       posts: Int32Array.from(accP),
       scores: Float64Array.from(accS),
     },

@@ -5,4 +5,8 @@ export const left = (on: string, reason = 'pay') => ({ kind: 'left', on, reason 
 export const contacted = (on: string, status = 'in-work') => ({ kind: 'contacted', on, status });
 
 /** One placement's record: a labourer at a post, and its events in order. */
-export const placement = (worker: string, post: string, ...events: object[]) => ({ worker, post, events });
+export const placement = (labourer: string, post: string, ...events: object[]) => ({
+  labourer,
+  post,
+  events,
+});

@@ -40,7 +40,7 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         minLength: ds.posts.length,
         maxLength: ds.posts.length,
       }),
-      workers: fc.array(
+      labourers: fc.array(
         fc.record({
           held: fc.array(heldArb, { maxLength: 3 }),
           refused: fc.subarray([...REFUSALS], { maxLength: 1 }),
@@ -77,18 +77,18 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         { nil: undefined, freq: 3 },
       ),
     })
-    .map(({ posts, workers, scarce, weights, softPay, measured }) => ({
+    .map(({ posts, labourers, scarce, weights, softPay, measured }) => ({
       ...ds,
       employers: ds.employers.map((e, i) => {
         const m = measured[i];
         return m === undefined ? e : { ...e, measuredRetention: { months: 6, ...m } };
       }),
       endedForCause: ds.labourers.flatMap((w, i) => {
-        const x = workers[i]!;
+        const x = labourers[i]!;
         if (x.barred === undefined) return [];
         const employer = ds.employers[x.barred]!.id;
         const post = ds.posts.find((p) => p.employer === employer)?.id ?? ds.posts[0]!.id;
-        return [{ worker: w.id, employer, post, reason: x.barReason, on: '2026-01-10' as IsoDate }];
+        return [{ labourer: w.id, employer, post, reason: x.barReason, on: '2026-01-10' as IsoDate }];
       }),
       policy: {
         ...ds.policy,
@@ -106,7 +106,7 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
         };
       }),
       labourers: ds.labourers.map((w, i) => {
-        const x = workers[i]!;
+        const x = labourers[i]!;
         const { gender: _gender, ...rest } = w;
         void _gender;
         return {
@@ -136,7 +136,7 @@ export const richDatasetArb: fc.Arbitrary<Dataset> = datasetArb.chain((ds) =>
 export const smallSampleArb: fc.Arbitrary<Dataset> = fc
   .record({
     seed: fc.integer({ min: 0, max: 1_000_000 }),
-    workers: fc.integer({ min: 1, max: 60 }),
+    labourers: fc.integer({ min: 1, max: 60 }),
     posts: fc.integer({ min: 1, max: 30 }),
   })
   .map((o) => parseDataset(generateSample(o)));

@@ -21,7 +21,7 @@ import { runs } from '../helpers/runs.js';
 const placementArb = fc.oneof(richDatasetArb, smallSampleArb).chain((ds) => {
   const W = ds.labourers.length;
   const P = ds.posts.length;
-  const perWorker = fc.record({
+  const perLabourer = fc.record({
     post: fc.integer({ min: -1, max: P - 1 }),
     // The weight is the score of some pair of the labourer (ties with its candidates), nudged or not.
     weightFrom: fc.integer({ min: 0, max: Math.max(0, P - 1) }),
@@ -32,7 +32,7 @@ const placementArb = fc.oneof(richDatasetArb, smallSampleArb).chain((ds) => {
   });
   return fc.record({
     ds: fc.constant(ds),
-    workers: fc.array(perWorker, { minLength: W, maxLength: W }),
+    labourers: fc.array(perLabourer, { minLength: W, maxLength: W }),
     capacity: fc.array(fc.nat({ max: 3 }), { minLength: P, maxLength: P }),
     minScore: fc.constantFrom(0, 0.3, 0.6),
     keep: fc.func(fc.boolean()),
@@ -85,26 +85,26 @@ function bruteForce(
   );
 }
 
-const pairsOf = (c: { workers: Int32Array; posts: Int32Array }): Pair[] =>
-  Array.from(c.workers, (w, i) => ({ w, p: c.posts[i]! }));
+const pairsOf = (c: { labourers: Int32Array; posts: Int32Array }): Pair[] =>
+  Array.from(c.labourers, (w, i) => ({ w, p: c.posts[i]! }));
 
 describe('blockingPairsOf', () => {
   it('gives the count, the first pairs for any number asked and the kept pairs that brute force finds', () => {
     let outOfIdOrder = 0;
     fc.assert(
-      fc.property(placementArb, ({ ds, workers, capacity, minScore, keep }) => {
+      fc.property(placementArb, ({ ds, labourers, capacity, minScore, keep }) => {
         const index = compileIndex(ds);
         const W = ds.labourers.length;
         const P = ds.posts.length;
-        const postOf = Int32Array.from(workers, (x) => x.post);
-        const weightOf = Float64Array.from(workers, (x, w) =>
+        const postOf = Int32Array.from(labourers, (x) => x.post);
+        const weightOf = Float64Array.from(labourers, (x, w) =>
           P === 0 ? 0 : scorePair(ds, ds.labourers[w]!, ds.posts[x.weightFrom]!).score + x.nudge,
         );
-        const within = Uint8Array.from(workers, (x) => (x.member ? 1 : 0));
+        const within = Uint8Array.from(labourers, (x) => (x.member ? 1 : 0));
         const cap = Int32Array.from(capacity);
         // Every eligible pair at or above the floor, as the walk finds them; excluded labourers have none.
         const eligible = (w: number): { p: number; score: number }[] =>
-          index.workerExcluded[w] === 1
+          index.labourerExcluded[w] === 1
             ? []
             : ds.posts.flatMap((post, p) => {
                 const lab = ds.labourers[w]!;
@@ -123,12 +123,12 @@ describe('blockingPairsOf', () => {
         const listWeights: number[] = [];
         for (let w = 0; w < W; w++) {
           const chosen = eligible(w)
-            .filter((x) => workers[w]!.listed || x.p % 2 === 0)
+            .filter((x) => labourers[w]!.listed || x.p % 2 === 0)
             .sort((a, b) => index.postIdRank[a.p]! - index.postIdRank[b.p]!);
           for (const x of chosen) {
             listPosts.push(x.p);
             listScores.push(x.score);
-            listWeights.push(x.score + workers[w]!.bonus);
+            listWeights.push(x.score + labourers[w]!.bonus);
           }
           offsets[w + 1] = listPosts.length;
         }
@@ -140,7 +140,7 @@ describe('blockingPairsOf', () => {
         };
         const byList = (w: number): { p: number; weight: number }[] => {
           const out: { p: number; weight: number }[] = [];
-          if (index.workerExcluded[w] === 1) return out;
+          if (index.labourerExcluded[w] === 1) return out;
           for (let k = offsets[w]!; k < offsets[w + 1]!; k++)
             out.push({ p: listPosts[k]!, weight: listWeights[k]! });
           return out;
@@ -151,8 +151,8 @@ describe('blockingPairsOf', () => {
           { lists: undefined, within, expected: bruteForce(ds, postOf, weightOf, cap, byWalk, within) },
           { lists, within: undefined, expected: bruteForce(ds, postOf, weightOf, cap, byList) },
         ];
-        const { workerByWalk, workerRank } = idOrderOf(index);
-        if (workerByWalk.some((w, i) => i > 0 && workerRank[w]! < workerRank[workerByWalk[i - 1]!]!))
+        const { labourerByWalk, labourerRank } = idOrderOf(index);
+        if (labourerByWalk.some((w, i) => i > 0 && labourerRank[w]! < labourerRank[labourerByWalk[i - 1]!]!))
           outOfIdOrder++;
         for (const c of cases) {
           const n = c.expected.length;
@@ -172,7 +172,7 @@ describe('blockingPairsOf', () => {
             capacity: cap,
             within: c.within,
           });
-          expect([bare.count, bare.workers.length, bare.kept.workers.length]).toEqual([n, 0, 0]);
+          expect([bare.count, bare.labourers.length, bare.kept.labourers.length]).toEqual([n, 0, 0]);
         }
       }),
       { numRuns: runs(150) },

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildCandidates, candidateGraph } from '../../src/internal/candidates.js';
 import { solveOptimal } from '../../src/graph/solve-optimal.js';
-import type { PostId, WorkerId } from '../../src/types.js';
+import type { PostId, LabourerId } from '../../src/types.js';
 import { dataset, labourer, post } from '../helpers/build.js';
 
 const ds = dataset({
   labourers: [
-    labourer({ id: 'a' as WorkerId, household: 'other' }),
-    labourer({ id: 'b' as WorkerId, household: 'registered' }),
-    labourer({ id: 'c' as WorkerId, household: 'monitored' }),
-    labourer({ id: 'd' as WorkerId, household: 'other' }),
+    labourer({ id: 'a' as LabourerId, household: 'other' }),
+    labourer({ id: 'b' as LabourerId, household: 'registered' }),
+    labourer({ id: 'c' as LabourerId, household: 'monitored' }),
+    labourer({ id: 'd' as LabourerId, household: 'other' }),
   ],
   posts: [post({ id: 'p1' as PostId, openings: 2 }), post({ id: 'p2' as PostId, openings: 1 })],
 });

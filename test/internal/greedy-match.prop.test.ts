@@ -91,14 +91,14 @@ describe('greedyMatch', () => {
           // Every placed pair is among the pairs it reports, and each pair reported is eligible with
           // its own score (they seed the optimal plan's core).
           const acc = new Set<string>();
-          g.accepted.workers.forEach((w, i) => {
+          g.accepted.labourers.forEach((w, i) => {
             const p = g.accepted.posts[i]!;
             acc.add(`${w}:${p}`);
             expect(checkEligibility(ds, ds.labourers[w]!, ds.posts[p]!)).toEqual([]);
             expect(g.accepted.scores[i]).toBe(scorePair(ds, ds.labourers[w]!, ds.posts[p]!).score);
           });
-          expect(g.accepted.scores).toHaveLength(g.accepted.workers.length);
-          expect(g.accepted.posts).toHaveLength(g.accepted.workers.length);
+          expect(g.accepted.scores).toHaveLength(g.accepted.labourers.length);
+          expect(g.accepted.posts).toHaveLength(g.accepted.labourers.length);
           g.postOf.forEach((p, w) => {
             if (p >= 0) expect(acc.has(`${w}:${p}`)).toBe(true);
           });
@@ -115,24 +115,24 @@ describe('greedyMatch', () => {
   it.each([1, 2, 3])(
     'with the lists a plan uses, is deferred acceptance’s matching on a crowded sample (seed %i), where many lists run out',
     (seed) => {
-      const index = compileIndex(parseDataset(generateSample({ workers: 600, posts: 40, seed })));
+      const index = compileIndex(parseDataset(generateSample({ labourers: 600, posts: 40, seed })));
       const g = greedyMatch(index, { minScore: 0 });
-      const d = deferredAcceptance(index, { minScore: 0, skip: new Uint8Array(index.workerCount) });
+      const d = deferredAcceptance(index, { minScore: 0, skip: new Uint8Array(index.labourerCount) });
       expect([...g.postOf]).toEqual([...d.postOf]);
       expect([...g.scoreOf]).toEqual([...d.scoreOf]);
       // Crowded: most labourers competed for a post that filled before their turn.
-      expect(g.accepted.workers.length).toBeGreaterThan(index.workerCount);
+      expect(g.accepted.labourers.length).toBeGreaterThan(index.labourerCount);
     },
   );
 
   it('tells its progress as labourers are decided: from none to all, never past the total', () => {
-    const index = compileIndex(parseDataset(generateSample({ workers: 9000, posts: 300, seed: 4 })));
+    const index = compileIndex(parseDataset(generateSample({ labourers: 9000, posts: 300, seed: 4 })));
     const told: [number, number][] = [];
     const g = greedyMatch(index, { minScore: 0, onProgress: (done, total) => told.push([done, total]) });
     // The same matching without anyone to tell.
     expect([...greedyMatch(index, { minScore: 0 }).postOf]).toEqual([...g.postOf]);
     const total = told[0]![1];
-    expect(total).toBe(Array.from(index.workerExcluded).filter((x) => x === 0).length);
+    expect(total).toBe(Array.from(index.labourerExcluded).filter((x) => x === 0).length);
     expect(told[0]).toEqual([0, total]);
     expect(told[told.length - 1]).toEqual([total, total]);
     // Reports every 4,096 labourers decided, in between.

@@ -24,7 +24,7 @@ import {
 import { parseDataset } from '../../src/parse.js';
 import { generateSample } from '../../src/sample.js';
 
-const ds = parseDataset(generateSample({ workers: 200, posts: 150, seed: 7 }));
+const ds = parseDataset(generateSample({ labourers: 200, posts: 150, seed: 7 }));
 const fresh = (): CompiledIndex => compileIndex(ds);
 
 /** What a post asks for: on-job training, then the required and optional skills with their levels. */
@@ -113,7 +113,7 @@ describe('countyPosts and candidateBuckets', () => {
   const index = fresh();
   const P = index.postCount;
   const sigs = signaturesOf(index);
-  const counties = [...new Set(Array.from(index.workerCounty))].slice(0, 6);
+  const counties = [...new Set(Array.from(index.labourerCounty))].slice(0, 6);
 
   it('gives each post the net pay any labourer of the county can get at most there', () => {
     let away = 0;

@@ -19,7 +19,7 @@ import type {
   PostId,
   SkillId,
   TownCode,
-  WorkerId,
+  LabourerId,
 } from '../../src/types.js';
 import { dataset, employer, labourer, post } from '../helpers/build.js';
 import { richDatasetArb, smallSampleArb } from '../helpers/rich.js';
@@ -141,7 +141,7 @@ const townsArb: fc.Arbitrary<Dataset> = fc
       ),
       labourers: labourers.map((l, i) =>
         labourer({
-          id: `w${i}` as WorkerId,
+          id: `w${i}` as LabourerId,
           skills:
             l.skilled === 0
               ? []
@@ -296,7 +296,7 @@ describe('the walk at the edges of its limits', () => {
           const index = compileIndex(ds);
           const wk = new Walker(index, { offsets });
           const out = new TopK(d.k);
-          for (let w = 0; w < index.workerCount; w++) {
+          for (let w = 0; w < index.labourerCount; w++) {
             const pairs = pairsOf(index, w, offsets);
             const lim = limitsFor(index, pairs, d);
             out.reset(d.k);
@@ -336,10 +336,11 @@ describe('the walk at the edges of its limits', () => {
           const wk = new Walker(index, { offsets });
           const out = new TopK(k);
           // Every county's buckets built with the offsets as they were.
-          for (let w = 0; w < index.workerCount; w++) walk(wk, w, walkLimits(Number.NEGATIVE_INFINITY), out);
+          for (let w = 0; w < index.labourerCount; w++)
+            walk(wk, w, walkLimits(Number.NEGATIVE_INFINITY), out);
           for (let p = 0; p < offsets.length; p++) offsets[p] = offsets[p]! - falls[p]!;
           wk.allowance = Math.max(0, ...falls);
-          for (let w = index.workerCount - 1; w >= 0; w--) {
+          for (let w = index.labourerCount - 1; w >= 0; w--) {
             const lim = walkLimits(Number.NEGATIVE_INFINITY);
             out.reset(k);
             walk(wk, w, lim, out);
@@ -495,7 +496,7 @@ describe('preferred destinations', () => {
     const ds = dataset({
       labourers: TOWNS.map((_, t) =>
         labourer({
-          id: `w${t}` as WorkerId,
+          id: `w${t}` as LabourerId,
           mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(t) }], refused: [] },
         }),
       ),
@@ -509,7 +510,7 @@ describe('preferred destinations', () => {
     });
     const index = compileIndex(ds);
     const wk = new Walker(index);
-    for (let w = 0; w < index.workerCount; w++)
+    for (let w = 0; w < index.labourerCount; w++)
       for (const k of [1, 3]) {
         const out = new TopK(k);
         walk(wk, w, walkLimits(0), out);
@@ -620,9 +621,9 @@ describe('the budget counts the posts looked at', () => {
     const index = compileIndex(
       dataset({
         labourers: [
-          labourer({ id: 'w0' as WorkerId, skills: [{ skill: asks[0]!, level: 4, certified: false }] }),
+          labourer({ id: 'w0' as LabourerId, skills: [{ skill: asks[0]!, level: 4, certified: false }] }),
           labourer({
-            id: 'w1' as WorkerId,
+            id: 'w1' as LabourerId,
             skills: [
               { skill: asks[1]!, level: 4, certified: false },
               { skill: asks[3]!, level: 4, certified: false },
@@ -649,7 +650,7 @@ describe('the budget counts the posts looked at', () => {
     const base = six().posts[0]!;
     return compileIndex(
       dataset({
-        labourers: [labourer(), labourer({ id: 'w2' as WorkerId, originCounty: '530621' as CountyCode })],
+        labourers: [labourer(), labourer({ id: 'w2' as LabourerId, originCounty: '530621' as CountyCode })],
         posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
       }),
     );
@@ -697,7 +698,7 @@ describe('the budget counts the posts looked at', () => {
     const index = compileIndex(
       dataset({
         labourers: ['530627', '530621', '530622'].map((county, i) =>
-          labourer({ id: `w${i}` as WorkerId, originCounty: county as CountyCode }),
+          labourer({ id: `w${i}` as LabourerId, originCounty: county as CountyCode }),
         ),
         posts: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id: id as PostId })),
       }),
@@ -759,7 +760,7 @@ describe('the budget counts the posts looked at', () => {
       labourers: [
         ds.labourers[0]!,
         labourer({
-          id: 'w2' as WorkerId,
+          id: 'w2' as LabourerId,
           skills: [{ skill: SKILL, level: 4, certified: false }],
           pay: ds.labourers[0]!.pay,
         }),

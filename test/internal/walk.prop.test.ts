@@ -10,7 +10,7 @@ import { createScratch, kernelEligible, kernelScore } from '../../src/internal/k
 import { PricingViews, priceRange, type PlanDuals } from '../../src/internal/pricing.js';
 import { ruleCounts } from '../../src/internal/rule-counts.js';
 import { TopK, Walker, walk, walkLimits } from '../../src/internal/walk.js';
-import { checkEligibility, workerExclusions } from '../../src/eligibility.js';
+import { checkEligibility, labourerExclusions } from '../../src/eligibility.js';
 import { richDatasetArb, smallSampleArb } from '../helpers/rich.js';
 import { parseDataset } from '../../src/parse.js';
 import { generateSample } from '../../src/sample.js';
@@ -19,7 +19,7 @@ const datasets = fc.oneof(richDatasetArb, smallSampleArb);
 const largerSampleArb = fc
   .record({
     seed: fc.integer({ min: 0, max: 1_000_000 }),
-    workers: fc.integer({ min: 10, max: 60 }),
+    labourers: fc.integer({ min: 10, max: 60 }),
     posts: fc.integer({ min: 100, max: 400 }),
   })
   .map((o) => parseDataset(generateSample(o)));
@@ -64,7 +64,7 @@ describe('the walk', () => {
           const wk = new Walker(index, { offsets });
           const out = new TopK(k);
           const rank = index.postIdRank;
-          for (let w = 0; w < index.workerCount; w++) {
+          for (let w = 0; w < index.labourerCount; w++) {
             const all = eligibleOf(index, w)
               .filter(({ p, score }) => offsets[p] !== Number.POSITIVE_INFINITY && score >= minScore)
               .map(({ p, score }) => ({ p, score, value: score - offsets[p]! }))
@@ -122,7 +122,7 @@ describe('the walk', () => {
           const fresh = new TopK(k);
           const lim = walkLimits(0);
           for (const [at, closing, resume] of steps) {
-            const w = index.workerIds.indexOf(ds.labourers[at]!.id);
+            const w = index.labourerIds.indexOf(ds.labourers[at]!.id);
             lim.afterValue = Number.POSITIVE_INFINITY;
             lim.afterRank = -1;
             for (let pass = 0; pass < (resume ? 2 : 1); pass++) {
@@ -174,7 +174,7 @@ describe('the walk', () => {
           const gate = Float64Array.from(gates);
           const gateTie = Int32Array.from(ties);
           const out = new TopK(Number.POSITIVE_INFINITY);
-          for (let w = 0; w < index.workerCount; w++) {
+          for (let w = 0; w < index.labourerCount; w++) {
             const passing = eligibleOf(index, w)
               .filter(({ p, score }) => score > gate[p]! || (score === gate[p] && tieRank < gateTie[p]!))
               .map(({ p }) => p)
@@ -226,24 +226,31 @@ describe('pricing', () => {
         ),
         ([ds, us, vs]) => {
           const index = compileIndex(ds);
-          const W = index.workerCount;
+          const W = index.labourerCount;
           // One numbered tier (priority households); tier parts 0–2 on either side.
           const duals: PlanDuals = {
             T: 1,
             tiers: [1],
-            workerTier: Int32Array.from({ length: W }, (_, w) => (index.workerPriority[w] === 1 ? 0 : -1)),
-            workerTierDual: Float64Array.from(us, ([c]) => c),
-            workerDual: Float64Array.from(us, ([, x]) => x),
+            labourerTier: Int32Array.from({ length: W }, (_, w) =>
+              index.labourerPriority[w] === 1 ? 0 : -1,
+            ),
+            labourerTierDual: Float64Array.from(us, ([c]) => c),
+            labourerDual: Float64Array.from(us, ([, x]) => x),
             postTierDual: Float64Array.from(vs, ([c]) => c),
             postDual: Float64Array.from(vs, ([, x]) => x),
           };
           const tol = 1e-9;
           const window = 0.3;
-          const found = priceRange(index, 0, W, duals, { minScore: 0, perWorker: 3, tolerance: tol, window });
+          const found = priceRange(index, 0, W, duals, {
+            minScore: 0,
+            perLabourer: 3,
+            tolerance: tol,
+            window,
+          });
           // Views kept from call to call give the same answer as fresh ones, as the post duals fall a
           // little, a lot, or rise.
           const views = new PricingViews();
-          const options = { minScore: 0, perWorker: 3, tolerance: tol, window, views };
+          const options = { minScore: 0, perLabourer: 3, tolerance: tol, window, views };
           expect(priceRange(index, 0, W, duals, options)).toEqual(found);
           for (const moved of [0.005, 0.3, -0.01]) {
             const next: PlanDuals = {
@@ -257,23 +264,23 @@ describe('pricing', () => {
           // Restricted to some posts, views kept across shards of labourers give the same answer as
           // one call with fresh views; they serve that set of posts only.
           const some = Uint8Array.from({ length: index.postCount }, (_, p) => (p % 2 === 0 ? 1 : 0));
-          const restricted = { minScore: 0, perWorker: 3, tolerance: tol, window, posts: some };
+          const restricted = { minScore: 0, perLabourer: 3, tolerance: tol, window, posts: some };
           const whole = priceRange(index, 0, W, duals, restricted);
           const shared = new PricingViews();
           const half = W >> 1;
           const a = priceRange(index, 0, half, duals, { ...restricted, views: shared });
           const b = priceRange(index, half, W, duals, { ...restricted, views: shared });
           // Each labourer's violating pairs (labourers come in walk order within a call).
-          const byWorker = (...vs: (typeof whole)[]): string[] =>
+          const byLabourer = (...vs: (typeof whole)[]): string[] =>
             vs
               .flatMap((v) =>
                 Array.from(
-                  v.workers,
+                  v.labourers,
                   (w, i) => `${w}:${Array.from(v.posts.subarray(v.offsets[i], v.offsets[i + 1])).join(',')}`,
                 ),
               )
               .sort();
-          expect(byWorker(a, b)).toEqual(byWorker(whole));
+          expect(byLabourer(a, b)).toEqual(byLabourer(whole));
           expect([...a.slack!, ...b.slack!]).toEqual([...whole.slack!]);
           if (shared.byKey.size > 0)
             expect(() =>
@@ -281,9 +288,9 @@ describe('pricing', () => {
             ).toThrow(RangeError);
           // The pairs kept as nearest to violating, and the slack every other pair has at least.
           for (let w = 0; w < W; w++) {
-            if (index.workerExcluded[w] === 1) continue;
-            const t = duals.workerTier[w]! >= 0 ? 1 : 0;
-            const u = duals.workerDual[w]!;
+            if (index.labourerExcluded[w] === 1) continue;
+            const t = duals.labourerTier[w]! >= 0 ? 1 : 0;
+            const u = duals.labourerDual[w]!;
             const near = new Set<number>();
             for (let k = found.near!.offsets[w]!; k < found.near!.offsets[w + 1]!; k++)
               near.add(found.near!.posts[k]!);
@@ -291,7 +298,7 @@ describe('pricing', () => {
             expect(far).toBeLessThanOrEqual(window);
             if (near.size < 3 && far !== Number.NEGATIVE_INFINITY) expect(far).toBe(window);
             for (const { p, score } of eligibleOf(index, w)) {
-              const c = t - duals.workerTierDual[w]! - duals.postTierDual[p]!;
+              const c = t - duals.labourerTierDual[w]! - duals.postTierDual[p]!;
               if (c > 0) expect(far).toBe(Number.NEGATIVE_INFINITY);
               if (c !== 0) continue;
               const slackOf = u + duals.postDual[p]! - score;
@@ -301,23 +308,23 @@ describe('pricing', () => {
           }
           const expected: number[] = [];
           for (let w = 0; w < W; w++) {
-            const t = duals.workerTier[w]! >= 0 ? 1 : 0;
+            const t = duals.labourerTier[w]! >= 0 ? 1 : 0;
             const violated = eligibleOf(index, w).some(({ p, score }) => {
-              const c = t - duals.workerTierDual[w]! - duals.postTierDual[p]!;
-              return c > 0 || (c === 0 && score - duals.postDual[p]! - duals.workerDual[w]! > tol);
+              const c = t - duals.labourerTierDual[w]! - duals.postTierDual[p]!;
+              return c > 0 || (c === 0 && score - duals.postDual[p]! - duals.labourerDual[w]! > tol);
             });
             if (violated) expected.push(w);
           }
-          expect(Array.from(found.workers).sort((a, b) => a - b)).toEqual(expected);
+          expect(Array.from(found.labourers).sort((a, b) => a - b)).toEqual(expected);
           // Every pair reported violates.
-          for (let i = 0; i < found.workers.length; i++) {
-            const w = found.workers[i]!;
-            const t = duals.workerTier[w]! >= 0 ? 1 : 0;
+          for (let i = 0; i < found.labourers.length; i++) {
+            const w = found.labourers[i]!;
+            const t = duals.labourerTier[w]! >= 0 ? 1 : 0;
             for (let k = found.offsets[i]!; k < found.offsets[i + 1]!; k++) {
               const p = found.posts[k]!;
-              const c = t - duals.workerTierDual[w]! - duals.postTierDual[p]!;
+              const c = t - duals.labourerTierDual[w]! - duals.postTierDual[p]!;
               expect(
-                c > 0 || (c === 0 && found.scores[k]! - duals.postDual[p]! - duals.workerDual[w]! > tol),
+                c > 0 || (c === 0 && found.scores[k]! - duals.postDual[p]! - duals.labourerDual[w]! > tol),
               ).toBe(true);
             }
           }
@@ -334,11 +341,11 @@ describe('rule counts', () => {
       fc.property(datasets, (ds) => {
         const index = compileIndex(ds);
         const sc = createScratch(index);
-        ds.labourers.forEach((worker, w) => {
-          if (workerExclusions(ds, worker).length > 0) return;
+        ds.labourers.forEach((labourer, w) => {
+          if (labourerExclusions(ds, labourer).length > 0) return;
           const byRule: Record<string, number> = {};
           for (const post of ds.posts)
-            for (const code of new Set(checkEligibility(ds, worker, post).map((e) => e.code)))
+            for (const code of new Set(checkEligibility(ds, labourer, post).map((e) => e.code)))
               byRule[code] = (byRule[code] ?? 0) + 1;
           expect(ruleCounts(index, sc, w)).toEqual(byRule);
         });

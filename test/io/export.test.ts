@@ -92,7 +92,7 @@ describe('exportDatasetCsv', () => {
       });
 
       it(`round-trips a generated sample with ${headers} headers in ${encoding}`, () => {
-        const sample = generateSample({ workers: 60, posts: 30, seed: 7 });
+        const sample = generateSample({ labourers: 60, posts: 30, seed: 7 });
         const { asOf: _asOf, policy: _policy, ...tables } = sample;
         const back = importCsv(exportDatasetCsv(sample, { headers, encoding }));
         expect(back.issues).toEqual([]);

@@ -27,7 +27,7 @@ describe('CSV written by the library never holds a formula a spreadsheet would r
   });
 
   it('exportDatasetCsv guards names, titles and ids, and importCsv reads back exactly what was exported', () => {
-    const sample = generateSample({ seed: 3, workers: ATTACKS.length, posts: 4 });
+    const sample = generateSample({ seed: 3, labourers: ATTACKS.length, posts: 4 });
     const labourers = sample.labourers.map((l, i) => ({ ...l, name: ATTACKS[i]! }));
     const posts = sample.posts.map((p, i) => ({ ...p, title: ATTACKS[i]! }));
     const tables = { labourers, employers: sample.employers, posts };
@@ -40,7 +40,7 @@ describe('CSV written by the library never holds a formula a spreadsheet would r
   });
 
   it('planToCsv and reportToCsv guard what comes from the data (ids, names)', () => {
-    const raw = generateSample({ seed: 3, workers: 30, posts: 10 });
+    const raw = generateSample({ seed: 3, labourers: 30, posts: 10 });
     const hostile = JSON.parse(
       JSON.stringify(raw).split('"w0001"').join('"=cmd|w1"').split('"e0001"').join('"@e1"'),
     ) as unknown;

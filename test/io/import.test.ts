@@ -409,8 +409,8 @@ describe('locateCsvIssues', () => {
     if (parsed.success) return;
     expect(locateCsvIssues(parsed.issues, imported).map((i) => [i.path, i.code])).toEqual([
       ['groups[2].rule', 'invalid-value'], // not from the file: left as it is
-      ['同行.csv:row 4:成员编号', 'unknown-worker'],
-      ['同行.csv:row 3:成员编号', 'worker-in-two-groups'], // h's w2: g (rows 2, 4, 5) took w2 first
+      ['同行.csv:row 4:成员编号', 'unknown-labourer'],
+      ['同行.csv:row 3:成员编号', 'labourer-in-two-groups'], // h's w2: g (rows 2, 4, 5) took w2 first
     ]);
     const ids = locateCsvIssues(
       [{ path: 'groups[1].id', code: 'duplicate-id', message: 'expected a unique id' }],
@@ -546,7 +546,7 @@ describe('the delimiter', () => {
     const tsv = importCsv({ labourers: `${ZH_HEAD.replaceAll(',', '\t')}\n${ZH_ROW.replaceAll(',', '\t')}` });
     expect(tsv.success ? tsv.input.labourers : tsv.issues).toEqual([MINIMAL]);
     // One labourer whose name holds tabs, written by the exporter (the cell is quoted).
-    const sample = generateSample({ seed: 1, workers: 1, posts: 1 });
+    const sample = generateSample({ seed: 1, labourers: 1, posts: 1 });
     const named = { ...sample, labourers: [{ ...sample.labourers[0]!, name: 'a\t\t\ta' }] };
     const back = importCsv(exportDatasetCsv(named));
     expect(

@@ -21,7 +21,7 @@ describe('outcomesFromCsv', () => {
     const input = r.success ? r.value.input : { outcomes: [] };
     expect(input.outcomes).toEqual([
       {
-        worker: 'w1',
+        labourer: 'w1',
         post: 'p1',
         events: [
           { kind: 'started', on: '2025-06-02' },
@@ -29,12 +29,12 @@ describe('outcomesFromCsv', () => {
           { kind: 'left', on: '2025-09-15', reason: 'wages-unpaid', note: '拖欠两个月' },
         ],
       },
-      { worker: 'w2', post: 'p3', events: [{ kind: 'started', on: '2025-06-02' }] },
+      { labourer: 'w2', post: 'p3', events: [{ kind: 'started', on: '2025-06-02' }] },
     ]);
     expect(safeParseOutcomes(input, ds).success).toBe(true);
     // English headers and codes too.
     const en = outcomesFromCsv(
-      'worker,post,event,date,status\nw1,p1,started,2025-06-02,\nw1,p1,contacted,2025-07-01,unreachable',
+      'labourer,post,event,date,status\nw1,p1,started,2025-06-02,\nw1,p1,contacted,2025-07-01,unreachable',
     );
     expect(en.success).toBe(true);
   });
@@ -70,7 +70,7 @@ describe('outcomesFromCsv', () => {
     expect(checked.success).toBe(false);
     const located = r.value.locate(checked.success ? [] : checked.issues);
     expect(located.map((i) => [i.path, i.code])).toEqual([
-      ['outcomes.csv:row 2:劳动力编号', 'unknown-worker'],
+      ['outcomes.csv:row 2:劳动力编号', 'unknown-labourer'],
       ['outcomes.csv:row 3:日期', 'date-in-future'],
     ]);
     expect(located[1]!.messageZh).toBe('日期应不晚于基准日 2026-03-01（outcomes[1].events[0].on）');

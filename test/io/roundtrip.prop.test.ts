@@ -52,8 +52,8 @@ describe('export then import gives the same input', () => {
         fc.integer({ min: 0, max: 15 }),
         headers,
         encoding,
-        (seed, workers, posts, h, e) => {
-          const { asOf: _asOf, policy: _policy, ...tables } = generateSample({ seed, workers, posts });
+        (seed, labourers, posts, h, e) => {
+          const { asOf: _asOf, policy: _policy, ...tables } = generateSample({ seed, labourers, posts });
           const back = importCsv(exportDatasetCsv(tables, { headers: h, encoding: e }));
           expect(back.issues).toEqual([]);
           expect(inputOf(back)).toEqual(withoutEmptyLists(tables));
@@ -70,7 +70,7 @@ describe('export then import gives the same input', () => {
         headers,
         encoding,
         (texts, h, e) => {
-          const sample = generateSample({ seed: 1, workers: texts.length, posts: texts.length });
+          const sample = generateSample({ seed: 1, labourers: texts.length, posts: texts.length });
           const labourers = sample.labourers.map((l, i) => ({
             ...l,
             id: `${texts[i]![0]}#${i}`,

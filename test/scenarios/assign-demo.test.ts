@@ -17,7 +17,7 @@ describe('assign on the demo dataset', () => {
     (mode) => {
       const plan = plans[mode];
       expect(plan.entries).toHaveLength(ds.labourers.length);
-      expect(new Set(plan.entries.map((e) => e.worker)).size).toBe(ds.labourers.length);
+      expect(new Set(plan.entries.map((e) => e.labourer)).size).toBe(ds.labourers.length);
       expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
       expect(plan.summary.placed).toBeGreaterThan(0);
     },
@@ -35,14 +35,14 @@ describe('assign on the demo dataset', () => {
     const stable = plans.stable;
     for (const b of stable.blockingPairs ?? []) {
       const holders = stable.entries.filter((e) => e.kind === 'placed' && e.post === b.post);
-      expect(members.has(b.worker) || holders.some((h) => members.has(h.worker))).toBe(true);
+      expect(members.has(b.labourer) || holders.some((h) => members.has(h.labourer))).toBe(true);
     }
     expect(assign(ds, { mode: 'stable', groups: [] }).blockingPairs).toEqual([]);
   });
 
   it('the under-16 showcase labourer is excluded outright', () => {
     const excluded = plans.optimal.entries.filter(
-      (e) => e.kind === 'unplaced' && e.reasons[0].code === 'worker-excluded',
+      (e) => e.kind === 'unplaced' && e.reasons[0].code === 'labourer-excluded',
     );
     expect(excluded.length).toBeGreaterThan(0);
   });
@@ -52,7 +52,7 @@ describe('assign on the demo dataset', () => {
       .filter(
         (w) =>
           w.originCounty === '530627' &&
-          plans.stable.entries.some((e) => e.worker === w.id && e.kind === 'placed'),
+          plans.stable.entries.some((e) => e.labourer === w.id && e.kind === 'placed'),
       )
       .map((w) => w.id as string)
       .slice(0, 3);

@@ -56,7 +56,7 @@ describe('the demo dataset', () => {
     expect(ranking.ranked).toEqual([]);
     expect(ranking.excluded).toEqual([]);
     expect(ranking.excludedCount).toBe(0);
-    expect(ranking.workerExclusions.map((e) => e.code)).toEqual(['under-minimum-age']);
+    expect(ranking.labourerExclusions.map((e) => e.code)).toEqual(['under-minimum-age']);
     expect(renderRanking(ranking, 'zh-CN', dataset)).toContain('禁止使用童工规定');
   });
 
