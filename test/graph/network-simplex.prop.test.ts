@@ -338,6 +338,56 @@ describe('network simplex', () => {
     expect(() => createNetworkSimplex(compileGraph(many))).toThrow(RangeError);
   });
 
+  it('gives a right of capacity 0 the least dual that covers its edges, and a right with room none', () => {
+    // Its edges never carry flow: v_r = max(0, max over its edges of w'(l, r) − u_l), taken
+    // lexicographically over (tier parts, weight), with w' counting a placement in the left's tier.
+    const lexLess = (a: readonly number[], b: readonly number[]): boolean => {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+      return false;
+    };
+    fc.assert(
+      fc.property(
+        graphArb({
+          maxLeft: 12,
+          maxRight: 6,
+          maxCapacity: 2,
+          density: 0.5,
+          weight: fc.oneof(fc.integer({ min: -3, max: 6 }), fc.double({ min: -5, max: 5, noNaN: true })),
+          tiers: [0, 1, null],
+        }),
+        (graph) => {
+          const a = solveFresh(graph);
+          const cert = a.certificate as OptimalCertificate;
+          const T = cert.tiers.length;
+          const load = new Map<string, number>();
+          for (const m of a.pairs) load.set(m.right, (load.get(m.right) ?? 0) + 1);
+          for (const r of graph.right) {
+            const got = [...cert.rightTierPotential[r.id]!, cert.rightPotential[r.id]!];
+            if (r.capacity > (load.get(r.id) ?? 0)) {
+              expect(got.every((x) => x === 0)).toBe(true);
+              continue;
+            }
+            if (r.capacity > 0) continue;
+            let need = new Array<number>(T + 1).fill(0);
+            for (const e of graph.edges) {
+              if (e.right !== r.id) continue;
+              const left = graph.left.find((l) => l.id === e.left)!;
+              const value = new Array<number>(T + 1).fill(0);
+              const k = left.tier === null ? -1 : cert.tiers.indexOf(left.tier ?? 0);
+              if (k >= 0) value[k] = 1;
+              value[T] = e.weight;
+              const u = [...cert.leftTierPotential[e.left]!, cert.leftPotential[e.left]!];
+              const reduced = value.map((x, i) => x - u[i]!);
+              if (lexLess(need, reduced)) need = reduced;
+            }
+            expect(got).toEqual(need);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('orders the tiers lexicographically up to the most it packs', () => {
     // Left i of tier i wants the one opening; the smallest tier must win whatever the weights.
     const n = MAX_PACKED_TIERS;
