@@ -325,10 +325,20 @@ describe('network simplex', () => {
     const ns = createNetworkSimplex(compileGraph(graph));
     const one = (l: number, r: number, w: number): void =>
       ns.addEdges(Int32Array.of(l), Int32Array.of(r), Float64Array.of(w));
-    expect(() => one(1, 0, 1)).toThrow(RangeError);
+    expect(() => one(1, 0, 1)).toThrow(new RangeError('addEdges: edge 0 (1, 0, 1) is out of range'));
+    expect(() => one(-1, 0, 1)).toThrow(RangeError);
+    expect(() => one(0, 1, 1)).toThrow(RangeError);
     expect(() => one(0, -1, 1)).toThrow(RangeError);
     expect(() => one(0, 0, Number.NaN)).toThrow(RangeError);
-    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(), Float64Array.of())).toThrow(RangeError);
+    expect(() => one(0, 0, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    const unequal = new RangeError('addEdges: left, right and weight must have the same length');
+    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(), Float64Array.of())).toThrow(unequal);
+    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(0), Float64Array.of())).toThrow(unequal);
+    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(0), Float64Array.of(1, 2))).toThrow(unequal);
+    // The second of two edges is checked too, and nothing is added when one is refused.
+    expect(() => ns.addEdges(Int32Array.of(0, 0), Int32Array.of(0, 1), Float64Array.of(1, 1))).toThrow(
+      new RangeError('addEdges: edge 1 (0, 1, 1) is out of range'),
+    );
     expect(ns.edgeCount).toBe(1);
     const many: BipartiteGraph = {
       left: Array.from({ length: MAX_PACKED_TIERS + 1 }, (_, i) => ({ id: `l${i}`, tier: i })),
