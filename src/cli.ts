@@ -71,10 +71,10 @@ function buildProgram(io: CliIO): Command {
 const OPTION_OF: Readonly<Record<string, string>> = { labourerId: '--labourer', postId: '--post' };
 
 /** Options renamed when the person came to be called a labourer throughout: the old names still work. */
-const RENAMED_OPTIONS: Readonly<Record<string, string>> = {
-  '--worker': '--labourer',
-  '--workers': '--labourers',
-};
+const RENAMED_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['--worker', '--labourer'],
+  ['--workers', '--labourers'],
+]);
 
 /** The arguments with each renamed option under its new name (`--worker=w1` too), up to a `--`. */
 function renamedOptions(argv: readonly string[]): string[] {
@@ -82,7 +82,7 @@ function renamedOptions(argv: readonly string[]): string[] {
   return argv.map((a, i) => {
     if (end >= 0 && i >= end) return a;
     const eq = a.indexOf('=');
-    const to = RENAMED_OPTIONS[eq < 0 ? a : a.slice(0, eq)];
+    const to = RENAMED_OPTIONS.get(eq < 0 ? a : a.slice(0, eq));
     return to === undefined ? a : eq < 0 ? to : `${to}${a.slice(eq)}`;
   });
 }

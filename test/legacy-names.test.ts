@@ -153,6 +153,13 @@ describe('CLI options of the old names', () => {
     );
   });
 
+  it('leave other arguments alone, ids such as constructor and __proto__ among them', async () => {
+    const r = await runCli(['rank', file, '--labourer', 'constructor', '--json']);
+    expect(r.err).toContain('(got "constructor")');
+    const p = await runCli(['rank', file, '--post', '__proto__']);
+    expect(p.err).toContain('(got "__proto__")');
+  });
+
   it('leave an argument after -- alone', async () => {
     const r = await runCli(['rank', file, '--labourer', 'w0002', '--', '--worker']);
     expect(r.code).not.toBe(0);
