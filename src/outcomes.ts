@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { strictObject } from './internal/zod-object.js';
 import { BangfuValidationError, type SafeResult } from './errors.js';
-import { fromZod, Issues } from './internal/issues.js';
+import { fromZod, Issues, withKeyRenamed } from './internal/issues.js';
 import { compareIso } from './internal/dates.js';
 import { isoDateSchema } from './internal/schema.js';
 import type { Dataset, IsoDate, PostId, LabourerId } from './types.js';
@@ -97,17 +97,6 @@ export function outcomesJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * A record written before the person was called a labourer throughout, `{ worker, post, events }`,
- * read as `{ labourer, post, events }`; a record naming both is left for the schema to refuse.
- */
-function legacyRecord(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  if (!Object.hasOwn(raw, 'worker') || Object.hasOwn(raw, 'labourer')) return raw;
-  const { worker, ...rest } = raw as Record<string, unknown>;
-  return { labourer: worker, ...rest };
-}
-
-/**
  * Reads outcome records against their dataset, returning every problem instead of throwing: the
  * shape (strict: unknown fields are problems), a labourer or post the dataset does not hold
  * (`unknown-labourer`, `unknown-post`), an event dated after the dataset's as-of date
@@ -136,7 +125,8 @@ export function safeParseOutcomes(input: unknown, dataset: Dataset): SafeResult<
   const out: PlacementOutcome[] = [];
   top.data.outcomes.forEach((raw, i) => {
     const at = ['outcomes', i];
-    const r = outcomeSchema.safeParse(legacyRecord(raw));
+    // A record written before the person was called a labourer throughout names a `worker`.
+    const r = outcomeSchema.safeParse(withKeyRenamed(raw, 'worker', 'labourer'));
     if (!r.success) {
       fromZod(issues, r.error, at, raw);
       return;

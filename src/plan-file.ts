@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { strictObject } from './internal/zod-object.js';
 import { en } from 'zod/locales';
 import { BangfuValidationError, type SafeResult } from './errors.js';
-import { fromZod, Issues } from './internal/issues.js';
+import { fromZod, isRecord, Issues, withKeyRenamed } from './internal/issues.js';
 import type { Plan } from './plan.js';
 
 const id = z.string().check(z.minLength(1));
@@ -174,20 +174,6 @@ const planSchema = strictObject({
   ),
 });
 
-type Json = Record<string, unknown>;
-const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** `{ worker, … }` as `{ labourer, … }` (the key first, as plans write it), when only the old key is there. */
-function renamed(x: unknown, from: string, to: string): unknown {
-  if (!isObject(x) || !Object.hasOwn(x, from) || Object.hasOwn(x, to)) return x;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(x)) {
-    if (k === from) out[to] = v;
-    else Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
 /**
  * A plan file written before the person was called a labourer throughout (`worker` in its
  * entries, blocking pairs and kept placements, `candidatesPerWorker`, the reason code
@@ -201,31 +187,34 @@ function renamed(x: unknown, from: string, to: string): unknown {
  * upgradeLegacyPlan({ entries: [{ kind: 'placed', worker: 'w1' }] }) //=> { entries: [{ kind: 'placed', labourer: 'w1' }] }
  */
 export function upgradeLegacyPlan(input: unknown): unknown {
-  if (!isObject(input) || !Array.isArray(input['entries'])) return input;
+  if (!isRecord(input) || !Array.isArray(input['entries'])) return input;
   const legacy = input['entries'].some(
-    (e) => isObject(e) && Object.hasOwn(e, 'worker') && !Object.hasOwn(e, 'labourer'),
+    (e) => isRecord(e) && Object.hasOwn(e, 'worker') && !Object.hasOwn(e, 'labourer'),
   );
   if (!legacy) return input;
   const reason = (r: unknown): unknown =>
-    isObject(r) && r['code'] === 'worker-excluded' ? { ...r, code: 'labourer-excluded' } : r;
+    isRecord(r) && r['code'] === 'worker-excluded' ? { ...r, code: 'labourer-excluded' } : r;
   const entry = (e: unknown): unknown => {
-    const x = renamed(e, 'worker', 'labourer');
-    return isObject(x) && Array.isArray(x['reasons']) ? { ...x, reasons: x['reasons'].map(reason) } : x;
+    const x = withKeyRenamed(e, 'worker', 'labourer');
+    return isRecord(x) && Array.isArray(x['reasons']) ? { ...x, reasons: x['reasons'].map(reason) } : x;
   };
-  const out: Json = { ...input, entries: input['entries'].map(entry) };
-  if (isObject(input['options']))
-    out['options'] = renamed(input['options'], 'candidatesPerWorker', 'candidatesPerLabourer');
+  const out: Record<string, unknown> = { ...input, entries: input['entries'].map(entry) };
+  if (isRecord(input['options']))
+    out['options'] = withKeyRenamed(input['options'], 'candidatesPerWorker', 'candidatesPerLabourer');
   if (Array.isArray(input['blockingPairs']))
-    out['blockingPairs'] = input['blockingPairs'].map((b) => renamed(b, 'worker', 'labourer'));
+    out['blockingPairs'] = input['blockingPairs'].map((b) => withKeyRenamed(b, 'worker', 'labourer'));
   const summary = input['summary'];
-  if (isObject(summary) && isObject(summary['unplacedByReason']))
+  if (isRecord(summary) && isRecord(summary['unplacedByReason']))
     out['summary'] = {
       ...summary,
-      unplacedByReason: renamed(summary['unplacedByReason'], 'worker-excluded', 'labourer-excluded'),
+      unplacedByReason: withKeyRenamed(summary['unplacedByReason'], 'worker-excluded', 'labourer-excluded'),
     };
   const kept = input['kept'];
-  if (isObject(kept) && Array.isArray(kept['placements']))
-    out['kept'] = { ...kept, placements: kept['placements'].map((k) => renamed(k, 'worker', 'labourer')) };
+  if (isRecord(kept) && Array.isArray(kept['placements']))
+    out['kept'] = {
+      ...kept,
+      placements: kept['placements'].map((k) => withKeyRenamed(k, 'worker', 'labourer')),
+    };
   return out;
 }
 

@@ -49,6 +49,31 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * A raw record with its own key `from` under the name `to`, in the same place, when it has `from`
+ * and not `to` (a file written with an older name); anything else as it is. Keys are copied as own
+ * data properties, so an id such as `__proto__` stays a key.
+ *
+ * @param value - Any value.
+ * @param from - The older name.
+ * @param to - Today's name.
+ * @returns A copy with the key renamed, or `value` itself.
+ * @example
+ * withKeyRenamed({ worker: 'w1', post: 'p1' }, 'worker', 'labourer') //=> { labourer: 'w1', post: 'p1' }
+ */
+export function withKeyRenamed(value: unknown, from: string, to: string): unknown {
+  if (!isRecord(value) || !Object.hasOwn(value, from) || Object.hasOwn(value, to)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k === from ? to : k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return out;
+}
+
+/**
  * The own property `key` of a raw value, or undefined; inherited properties are never read.
  *
  * @param value - Any value.
