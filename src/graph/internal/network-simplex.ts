@@ -72,6 +72,49 @@ export interface NetworkSimplex {
   /** Weight of each edge, in the stable numbering (a view, valid until the next `addEdges`). */
   edgeWeight(): Float64Array;
   readonly stats: SimplexStats;
+  /**
+   * A copy of the solver's state: arcs, flows, states and the spanning tree's records, for tests
+   * that check the tree's invariants (structure, strong feasibility, potentials).
+   *
+   * @internal
+   */
+  snapshot(): SimplexSnapshot;
+}
+
+/**
+ * The state of a {@link NetworkSimplex}, copied. Nodes are the lefts, then the rights, then the sink
+ * (the root); arcs are the lefts' bypasses, the rights' arcs to the sink, then the edges.
+ *
+ * @internal
+ */
+export interface SimplexSnapshot {
+  readonly nL: number;
+  readonly nR: number;
+  readonly capacity: Int32Array;
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  /** Per arc: packed tier part, weight part. */
+  readonly cost: Float64Array;
+  readonly flow: Int32Array;
+  /** Per arc: 0 in the tree (or never to enter), 1 at its lower bound, −1 at its upper bound. */
+  readonly state: Int8Array;
+  /** Per node (−1 for the root where there is none). */
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  readonly thread: Int32Array;
+  readonly rev: Int32Array;
+  readonly size: Int32Array;
+  readonly last: Int32Array;
+  /** 1: the tree arc leaves the node (towards its parent); −1: it enters it. */
+  readonly dir: Int32Array;
+  /** Per node: potential (packed tier part, weight part) and its offset from the parent's. */
+  readonly potTier: Float64Array;
+  readonly potWeight: Float64Array;
+  readonly offsetTier: Float64Array;
+  readonly offsetWeight: Float64Array;
+  /** The bound kept on every |weight part| of a potential, and the largest |edge weight|. */
+  readonly maxPotential: number;
+  readonly maxWeight: number;
 }
 
 /** Arc states: in the spanning tree (or never to enter), at its lower bound, at its upper bound. */
@@ -306,6 +349,37 @@ class Simplex implements NetworkSimplex {
       priced: this.pricedCount,
       moved: this.movedCount,
       walked: this.walkedCount,
+    };
+  }
+
+  snapshot(): SimplexSnapshot {
+    const V = this.root + 1;
+    const A = this.arcCount;
+    const field = (f: number): Int32Array => Int32Array.from({ length: V }, (_, v) => this.tree[v * TS + f]!);
+    const pot = (f: number): Float64Array =>
+      Float64Array.from({ length: V }, (_, v) => this.pot[v * PS + f]!);
+    return {
+      nL: this.nL,
+      nR: this.nR,
+      capacity: this.capacity.slice(),
+      source: this.source.slice(0, A),
+      target: this.target.slice(0, A),
+      cost: this.cost.slice(0, 2 * A),
+      flow: this.flow.slice(0, A),
+      state: this.state.slice(0, A),
+      parent: field(PARENT),
+      pred: field(PRED),
+      thread: field(THREAD),
+      rev: field(REV),
+      size: field(SUCC),
+      last: field(LAST),
+      dir: field(DIR),
+      potTier: pot(0),
+      potWeight: pot(1),
+      offsetTier: pot(2),
+      offsetWeight: pot(3),
+      maxPotential: this.maxPotential,
+      maxWeight: this.maxWeight,
     };
   }
 
