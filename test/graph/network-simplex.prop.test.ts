@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { buildAssignment, compileGraph, type CompiledGraph } from '../../src/graph/internal/compile.js';
 import {
@@ -140,14 +141,14 @@ describe('network simplex', () => {
           expect(verifyAssignment(graph, a).violations).toEqual([]);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
   it.each(shapes)('matches solveOptimal with a verified certificate: $name', ({ shape }) => {
     fc.assert(
       fc.property(graphArb(shape), (graph) => agrees(graph, solveFresh(graph))),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -188,7 +189,7 @@ describe('network simplex', () => {
             agrees({ ...graph, edges: part(k) }, assignmentOf(g, ns, ns.solve()));
           }
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     },
   );
@@ -236,7 +237,7 @@ describe('network simplex', () => {
         expect(moved()).toBe(before);
         agrees(graph, assignmentOf(g, ns, second));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -287,6 +288,32 @@ describe('network simplex', () => {
     agrees(graph, assignmentOf(g, ns, ns.solve()));
   });
 
+  it('refuses a start naming an edge number past the last, where grown arrays have room', () => {
+    // Four edges, then one more: the arrays grow to six, and slot 5 holds no edge (its left reads 0).
+    const graph: BipartiteGraph = {
+      left: [{ id: 'a' }, { id: 'b' }],
+      right: [
+        { id: 'x', capacity: 2 },
+        { id: 'y', capacity: 2 },
+      ],
+      edges: [
+        { left: 'a', right: 'x', weight: 1 },
+        { left: 'a', right: 'y', weight: 2 },
+        { left: 'b', right: 'x', weight: 3 },
+        { left: 'b', right: 'y', weight: 4 },
+      ],
+    };
+    const ns = createNetworkSimplex(compileGraph(graph));
+    ns.addEdges(Int32Array.of(1), Int32Array.of(0), Float64Array.of(5));
+    expect(ns.edgeCount).toBe(5);
+    expect(() => ns.startFrom(Int32Array.of(5, -1))).toThrow(
+      new RangeError('startFrom: edge 5 is not an edge of left 0'),
+    );
+    expect(() => ns.startFrom(Int32Array.of(-1, 5))).toThrow(RangeError);
+    ns.startFrom(Int32Array.of(-1, 4));
+    expect(Array.from(ns.solve().matchEdge)).toEqual([1, 4]);
+  });
+
   it('solving again without changes pivots no more', () => {
     fc.assert(
       fc.property(graphArb(shapes[4]!.shape), (graph) => {
@@ -298,7 +325,7 @@ describe('network simplex', () => {
         expect(ns.stats.pivots).toBe(pivots);
         expect(again.matchEdge).toEqual(first.matchEdge);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -394,7 +421,7 @@ describe('network simplex', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { solveOptimal } from '../../src/graph/solve-optimal.js';
@@ -22,7 +23,7 @@ describe('solveOptimal', () => {
         expect(Math.abs(a.total - best.weight)).toBeLessThanOrEqual(1e-9);
         expect(verifyAssignment(graph, a).violations).toEqual([]);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -38,7 +39,7 @@ describe('solveOptimal', () => {
           expect(verifyAssignment(graph, a).violations).toEqual([]);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -68,7 +69,7 @@ describe('solveOptimal', () => {
           expect(verifyAssignment(graph, a).violations).toEqual([]);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -95,7 +96,7 @@ describe('solveOptimal', () => {
           expect(a.total).toBe(bruteForceOptimum(graph).weight);
           expect(verifyAssignment(graph, a).violations).toEqual([]);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     });
 
@@ -173,7 +174,7 @@ describe('solveOptimal', () => {
             expect(verifyAssignment(graph, a).violations).toEqual([]);
             expect(solveOptimal(shuffled(graph, seed))).toEqual(a);
           }),
-          { numRuns: 200 },
+          { numRuns: runs(200) },
         );
       },
     );
@@ -199,7 +200,7 @@ describe('solveOptimal', () => {
           expect(a.placedByTier).toEqual(flat.placedByTier);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -296,7 +297,7 @@ describe('solveOptimal', () => {
     it.each([
       {
         name: 'medium instances',
-        runs: 20,
+        count: 20,
         shape: {
           minLeft: 30,
           maxLeft: 80,
@@ -310,7 +311,7 @@ describe('solveOptimal', () => {
       {
         // More edges per left than the solver keeps in order, one numbered tier (its fast path).
         name: 'dense instances',
-        runs: 10,
+        count: 10,
         shape: {
           minLeft: 30,
           maxLeft: 60,
@@ -326,7 +327,7 @@ describe('solveOptimal', () => {
         // No numbered tier, more lefts than openings, ties: the rounds' passes and the searches both
         // have work (see 'with no numbered tier' above).
         name: 'oversubscribed instances with no numbered tier',
-        runs: 15,
+        count: 15,
         shape: {
           minLeft: 30,
           maxLeft: 70,
@@ -340,9 +341,9 @@ describe('solveOptimal', () => {
       },
     ])(
       'optimal equals an independent LP solution on $name',
-      ({ runs, shape }) => {
+      ({ count, shape }) => {
         const graphs = graphArb(shape).filter((g) => g.edges.length > 0);
-        fc.assert(fc.property(graphs, agreesWithLp), { numRuns: runs });
+        fc.assert(fc.property(graphs, agreesWithLp), { numRuns: count });
       },
       120_000,
     );
