@@ -282,7 +282,9 @@ describe('network simplex', () => {
     expect(() => ns.startFrom(Int32Array.of(edge('a', 'x'), edge('b', 'x')))).toThrow(/capacity/);
     expect(() => ns.startFrom(Int32Array.of(-1, edge('b', 'y')))).toThrow(/capacity/);
     expect(() => ns.startFrom(Int32Array.of(edge('b', 'x'), -1))).toThrow(/not an edge of left 0/);
-    expect(() => ns.startFrom(Int32Array.of(-1))).toThrow(RangeError);
+    const perLeft = new RangeError('startFrom: one edge per left node is needed');
+    expect(() => ns.startFrom(Int32Array.of(-1))).toThrow(perLeft);
+    expect(() => ns.startFrom(Int32Array.of(-1, -1, -1))).toThrow(perLeft);
     // Refused starts leave nothing behind: the solve is still optimal.
     ns.startFrom(Int32Array.of(edge('a', 'x'), -1));
     agrees(graph, assignmentOf(g, ns, ns.solve()));
@@ -362,6 +364,8 @@ describe('network simplex', () => {
     expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(), Float64Array.of())).toThrow(unequal);
     expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(0), Float64Array.of())).toThrow(unequal);
     expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(0), Float64Array.of(1, 2))).toThrow(unequal);
+    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(), Float64Array.of(1))).toThrow(unequal);
+    expect(() => ns.addEdges(Int32Array.of(0), Int32Array.of(0, 0), Float64Array.of(1))).toThrow(unequal);
     // The second of two edges is checked too, and nothing is added when one is refused.
     expect(() => ns.addEdges(Int32Array.of(0, 0), Int32Array.of(0, 1), Float64Array.of(1, 1))).toThrow(
       new RangeError('addEdges: edge 1 (0, 1, 1) is out of range'),
@@ -372,7 +376,11 @@ describe('network simplex', () => {
       right: [],
       edges: [],
     };
-    expect(() => createNetworkSimplex(compileGraph(many))).toThrow(RangeError);
+    expect(() => createNetworkSimplex(compileGraph(many))).toThrow(
+      new RangeError(
+        `network simplex: ${MAX_PACKED_TIERS + 1} numbered tiers, at most ${MAX_PACKED_TIERS} are supported`,
+      ),
+    );
   });
 
   it('gives a right of capacity 0 the least dual that covers its edges, and a right with room none', () => {
