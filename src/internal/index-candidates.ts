@@ -177,6 +177,13 @@ export interface CandidateBuckets {
    */
   readonly typeJump: Int32Array;
   readonly sigJump: Int32Array;
+  /**
+   * The signatures asking for skill s that hold posts here (about half of them, for a county and
+   * mobility class): `bySkill[bySkillStart[s] … bySkillStart[s+1])`, in the order of
+   * `Signatures.bySkill`. A walk looks only at these.
+   */
+  readonly bySkillStart: Int32Array;
+  readonly bySkill: Int32Array;
 }
 
 /** Keys are rounded up to multiples of 1 / KEY_STEPS, so that equal keys compare exactly. */
@@ -405,6 +412,20 @@ export function candidateBuckets(
     sigPosts[b] = p;
     sigKeys[b] = keyOf[p]!;
   }
+  const typeJump = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) typeJump[i] = i;
+  // The signatures of each skill that hold posts here.
+  const S = sigs.bySkillStart.length - 1;
+  const bySkillStart = new Int32Array(S + 1);
+  const bySkill = new Int32Array(sigs.bySkill.length);
+  let m = 0;
+  for (let s = 0; s < S; s++) {
+    for (let k = sigs.bySkillStart[s]!, ke = sigs.bySkillStart[s + 1]!; k < ke; k++) {
+      const g = sigs.bySkill[k]!;
+      if (sigStart[g]! < sigStart[g + 1]!) bySkill[m++] = g;
+    }
+    bySkillStart[s + 1] = m;
+  }
   return {
     typeStart,
     typePosts,
@@ -414,7 +435,9 @@ export function candidateBuckets(
     sigKeys,
     bandTop,
     sigBand,
-    typeJump: Int32Array.from({ length: n + 1 }, (_, i) => i),
-    sigJump: Int32Array.from({ length: n + 1 }, (_, i) => i),
+    typeJump,
+    sigJump: typeJump.slice(),
+    bySkillStart,
+    bySkill: bySkill.slice(0, m),
   };
 }

@@ -361,7 +361,11 @@ export class Walker {
   private keep(base: CountyPosts, buckets: Map<number, CandidateBuckets>): void {
     let bytes = base.keyOf.byteLength + base.netOf.byteLength + base.posts.byteLength;
     for (const b of buckets.values())
-      bytes += b.typePosts.byteLength * 3 + b.sigStart.byteLength + b.typeStart.byteLength * 2;
+      bytes +=
+        b.typePosts.byteLength * 3 +
+        b.sigStart.byteLength +
+        b.typeStart.byteLength * 2 +
+        b.bySkill.byteLength;
     this.kept.set(base.county, { base, buckets, bytes });
     this.keptBytes += bytes;
     for (const [county, entry] of this.kept) {
@@ -524,7 +528,7 @@ export interface SignatureMarks {
  * train on the job, `required-skill-missing` excludes its posts.
  *
  * @param index - The compiled index.
- * @param sigs - Its signatures.
+ * @param sigs - Its signatures by skill (all of them, or those of one county's buckets).
  * @param w - The labourer's position.
  * @param stamp - A stamp not used before with these marks.
  * @param marks - The marks, written.
@@ -532,7 +536,7 @@ export interface SignatureMarks {
  */
 export function touchSignatures(
   index: CompiledIndex,
-  sigs: Signatures,
+  sigs: Pick<Signatures, 'bySkillStart' | 'bySkill'>,
   w: number,
   stamp: number,
   marks: SignatureMarks,
@@ -614,9 +618,10 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
   }
   const preferred = nPreferred > 0;
 
-  // Skills the labourer has or has a link to, and the signatures asking for one of them.
+  // Skills the labourer has or has a link to, and the signatures asking for one of them that hold
+  // posts of the county and class (a post of another is in no bucket here, so it needs no mark).
   const { sigMark, sigSkills, touched } = wk;
-  const nTouched = touchSignatures(index, sigs, w, stamp, wk);
+  const nTouched = touchSignatures(index, bk, w, stamp, wk);
 
   // Bucket heads into the heap.
   const { heapBound, heapId } = wk;
@@ -754,6 +759,8 @@ export function walk(wk: Walker, w: number, lim: WalkLimits, out: TopK): void {
       const shift = offsets === undefined ? 0 : offsets[p]!;
       if (shift === Number.POSITIVE_INFINITY) continue;
       const bar = Math.max(floor, out.floor());
+      // Pay at its best (1) first: a post that misses the bar even so needs no exact pay.
+      if (keyOf[p]! + lift + eP < bar) continue;
       const cp = index.countyPost[off + p]!;
       const bound = keyOf[p]! + lift + eP * payValue(index, w, p, cp);
       if (bound < bar || bound + shift < minScore) continue;

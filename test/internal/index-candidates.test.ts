@@ -136,6 +136,7 @@ describe('countyPosts and candidateBuckets', () => {
   it('holds, for each mobility class, exactly the open posts it may be offered by place, each once by type and once by signature', () => {
     const sorted = (a: ArrayLike<number>): number[] => Array.from(a).sort((x, y) => x - y);
     const sizes = new Set<number>();
+    const empties: number[] = [];
     for (const c of counties) {
       const base = countyPosts(index, c);
       for (let scope = 0; scope <= 3; scope++) {
@@ -155,6 +156,15 @@ describe('countyPosts and candidateBuckets', () => {
             if (i > b.sigStart[g]!) expect(b.sigKeys[i]!).toBeLessThanOrEqual(b.sigKeys[i - 1]!);
           }
         }
+        // Each skill's signatures here: those of the index that hold posts of this class, in order.
+        let dropped = 0;
+        for (let s = 0; s < sigs.bySkillStart.length - 1; s++) {
+          const all = Array.from(sigs.bySkill.subarray(sigs.bySkillStart[s]!, sigs.bySkillStart[s + 1]!));
+          const here = all.filter((g) => b.sigStart[g]! < b.sigStart[g + 1]!);
+          dropped += all.length - here.length;
+          expect(Array.from(b.bySkill.subarray(b.bySkillStart[s]!, b.bySkillStart[s + 1]!))).toEqual(here);
+        }
+        if (expected.length < base.posts.length) empties.push(dropped);
         // Each type bucket's posts have its skills type and its band (how many cuts their net pay
         // reaches), and its band's top is the most they pay.
         for (let t = 0; t < b.typeStart.length - 1; t++) {
@@ -169,5 +179,7 @@ describe('countyPosts and candidateBuckets', () => {
     }
     // The classes differ somewhere, so a class that took every post would be seen.
     expect(sizes.size).toBeGreaterThan(1);
+    // And some class's skill lists leave out signatures with no post of it.
+    expect(Math.max(...empties)).toBeGreaterThan(0);
   });
 });
