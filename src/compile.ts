@@ -14,7 +14,7 @@
  * @module
  */
 import { areaContains, prefectureOf, provinceOf } from './divisions.js';
-import { priorityTier } from './compare.js';
+import { compareIds, priorityTier } from './compare.js';
 import {
   checkEligibility,
   ELIGIBILITY_RULES,
@@ -298,13 +298,7 @@ export function compilePosts(dataset: Dataset): CompiledPosts {
     availableFrom: asOf,
   };
 
-  const order = posts
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const x = posts[a]!.id;
-      const y = posts[b]!.id;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+  const order = posts.map((_, i) => i).sort((a, b) => compareIds(posts[a]!.id, posts[b]!.id));
   const postIdRank = new Int32Array(P);
   order.forEach((p, r) => {
     postIdRank[p] = r;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { priorityTier } from './compare.js';
+import { compareIds, priorityTier } from './compare.js';
 import { areaContains, provinceOf } from './divisions.js';
 import { contextOf, siteArea } from './internal/context.js';
 import { compareIso, daysBetween } from './internal/dates.js';
@@ -154,7 +154,7 @@ export function retention(
     g.push(i);
   });
   const rows = [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareIds(a, b))
     .map(([key, list]): RetentionRow => {
       const curve = kaplanMeier(
         list.length === observations.length ? observations : list.map((i) => observations[i]!),

@@ -7,7 +7,8 @@
  */
 import { BangfuValidationError, type ValidationIssue } from '../errors.js';
 import { INDEX_MAX, WEIGHT_BUDGET } from '../internal/limits.js';
-import { compareIds, type CompiledGraph } from './internal/compile.js';
+import { compareIds } from '../compare.js';
+import type { CompiledGraph } from './internal/compile.js';
 import type { BipartiteGraph } from './types.js';
 
 /**

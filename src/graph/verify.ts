@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { compareIds } from './internal/compile.js';
+import { compareIds } from '../compare.js';
 import type {
   AssignedPair,
   Assignment,

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { compareIds } from '../compare.js';
 import type { CompiledIndex } from '../compile.js';
 import type { CompiledGraph } from '../graph/internal/compile.js';
 import { solveOptimalTyped } from '../graph/solve-optimal.js';
@@ -93,7 +94,7 @@ function keyTable(dataset: Dataset, rule: GroupRule): KeyTable {
     const keys = dataset.posts.map((p) =>
       rule === 'same-employer' ? p.employer : rule === 'same-site' ? siteKey(p.site) : p.id,
     );
-    const names = [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = [...new Set(keys)].sort(compareIds);
     const number = new Map(names.map((k, i) => [k, i]));
     table = {
       keys,

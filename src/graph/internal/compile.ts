@@ -14,9 +14,7 @@ import type {
   OptimalCertificate,
   StableCertificate,
 } from '../types.js';
-
-/** Code-unit order on ids: the same on every machine and locale. */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { compareIds } from '../../compare.js';
 
 /** A validated graph in canonical order. */
 export interface CompiledGraph {
