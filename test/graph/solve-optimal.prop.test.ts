@@ -151,6 +151,47 @@ describe('solveOptimal', () => {
       expect(a.total).toBe(1800);
     });
 
+    // The largest key outside a left's list bounds what its other edges can offer: when every listed
+    // edge is priced out, the left must still find the best of the others. That key comes either
+    // from an edge below the list when it was read, or from a listed edge pushed out by a better one.
+    it.each([
+      {
+        name: 'an edge read below the list',
+        // l's first eight edges fill its list, the ninth (r8, 9) is below them; b_i takes r_i.
+        edges: [...range(8).map((i) => ({ right: `r${i}`, weight: 10 })), { right: 'r8', weight: 9 }],
+        bidders: range(8),
+        expected: { post: 'r8', total: 809 },
+      },
+      {
+        name: 'a listed edge pushed out',
+        // r8 (20) pushes r7 (9) out of l's list, before and after r8's price rises to 10 (ties keep
+        // edge order); b_i takes r_i for every i but 7.
+        edges: [
+          ...range(7).map((i) => ({ right: `r${i}`, weight: 10 })),
+          { right: 'r7', weight: 9 },
+          { right: 'r8', weight: 20 },
+        ],
+        bidders: [...range(7), 8],
+        expected: { post: 'r7', total: 809 },
+      },
+    ])("finds a left's best edge outside its list: $name", ({ edges, bidders, expected }) => {
+      // Lefts bid in id order: l first ('a'), or after the bidders ('z'), against prices already set.
+      for (const l of ['a', 'z']) {
+        const graph: BipartiteGraph = {
+          left: [{ id: l, tier: null }, ...bidders.map((i) => ({ id: `b${i}`, tier: null }))],
+          right: range(9).map((i) => ({ id: `r${i}`, capacity: 1 })),
+          edges: [
+            ...edges.map((e) => ({ left: l, ...e })),
+            ...bidders.map((i) => ({ left: `b${i}`, right: `r${i}`, weight: 100 })),
+          ],
+        };
+        const a = solveOptimal(graph);
+        expect(verifyAssignment(graph, a).violations).toEqual([]);
+        expect(a.total).toBe(expected.total);
+        expect(a.pairs.find((x) => x.left === l)?.right).toBe(expected.post);
+      }
+    });
+
     it.each([
       { name: 'ties', weight: fc.integer({ min: 1, max: 12 }) },
       { name: 'negative weights', weight: fc.integer({ min: -5, max: 12 }) },
