@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { runs } from '../helpers/runs.js';
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compileGraph } from '../../src/graph/internal/compile.js';
+import { createNetworkSimplex } from '../../src/graph/internal/network-simplex.js';
 import { solveOptimal } from '../../src/graph/solve-optimal.js';
 import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
@@ -149,6 +151,44 @@ describe('solveOptimal', () => {
       // The certificate proves the optimum: h on x, d_i on y_i.
       expect(verifyAssignment(graph, a).violations).toEqual([]);
       expect(a.total).toBe(1800);
+    });
+
+    // Many lefts, each with more edges than its list keeps, competing for few openings: bids, holders'
+    // alternatives and searches all read the lists and their bound on the rest. The network simplex,
+    // which keeps no lists, is the oracle (placements per tier, then weight).
+    it.each([
+      { name: 'no numbered tier', tiers: [null] },
+      { name: 'one numbered tier and none', tiers: [0, null] },
+    ])('agrees with the network simplex where lists are read under competition: $name', ({ tiers }) => {
+      const shape: GraphShape = {
+        minLeft: 12,
+        maxLeft: 40,
+        minRight: 9,
+        maxRight: 14,
+        maxCapacity: 2,
+        density: 0.85,
+        weight: fc.integer({ min: 0, max: 9 }),
+        tiers,
+      };
+      fc.assert(
+        fc.property(graphArb(shape), (graph) => {
+          const a = solveOptimal(graph);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+          const g = compileGraph(graph);
+          const match = createNetworkSimplex(g).solve().matchEdge;
+          let total = 0;
+          const counts: Record<number, number> = {};
+          match.forEach((e, l) => {
+            if (e < 0) return;
+            total += g.edgeWeight[e]!;
+            const t = g.leftTierIndex[l]!;
+            if (t >= 0) counts[g.tiers[t]!] = (counts[g.tiers[t]!] ?? 0) + 1;
+          });
+          expect(a.placedByTier).toEqual(counts);
+          expect(a.total).toBe(total);
+        }),
+        { numRuns: runs(100) },
+      );
     });
 
     // The largest key outside a left's list bounds what its other edges can offer: when every listed
