@@ -196,3 +196,15 @@ export function referenceStable(graph: BipartiteGraph): Map<string, string> {
   for (const [right, held] of holders) for (const e of held) out.set(e.left, right);
   return out;
 }
+
+/** Graphs at the edge of the model: no nodes, a side without nodes, a right of capacity 0 with an edge. */
+export const degenerateGraphs: readonly BipartiteGraph[] = [
+  { left: [], right: [], edges: [] },
+  { left: [{ id: 'a' }], right: [], edges: [] },
+  { left: [], right: [{ id: 'x', capacity: 2 }], edges: [] },
+  {
+    left: [{ id: 'a', tier: null }],
+    right: [{ id: 'x', capacity: 0 }],
+    edges: [{ left: 'a', right: 'x', weight: 3 }],
+  },
+];

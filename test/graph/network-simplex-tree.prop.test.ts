@@ -14,7 +14,7 @@ import {
 } from '../../src/graph/internal/network-simplex.js';
 import type { BipartiteGraph } from '../../src/graph/types.js';
 import { runs } from '../helpers/runs.js';
-import { graphArb, mixedWeight, type GraphShape } from './graphs.js';
+import { graphArb, mixedWeight, type GraphShape, degenerateGraphs } from './graphs.js';
 
 const UP = 1;
 const DOWN = -1;
@@ -300,17 +300,7 @@ describe('network simplex spanning tree', () => {
   });
 
   it('holds them on graphs without nodes or edges', () => {
-    const cases: BipartiteGraph[] = [
-      { left: [], right: [], edges: [] },
-      { left: [{ id: 'a' }], right: [], edges: [] },
-      { left: [], right: [{ id: 'x', capacity: 2 }], edges: [] },
-      {
-        left: [{ id: 'a', tier: null }],
-        right: [{ id: 'x', capacity: 0 }],
-        edges: [{ left: 'a', right: 'x', weight: 3 }],
-      },
-    ];
-    for (const graph of cases) {
+    for (const graph of degenerateGraphs) {
       const ns = createNetworkSimplex(compileGraph(graph));
       const s = expectTree(ns, false);
       expect(s.thread.length).toBe(graph.left.length + graph.right.length + 1);

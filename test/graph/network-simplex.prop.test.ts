@@ -12,7 +12,7 @@ import { solveOptimal, type TypedDuals } from '../../src/graph/solve-optimal.js'
 import type { Assignment, BipartiteGraph, Edge, OptimalCertificate } from '../../src/graph/types.js';
 import { validateGraph } from '../../src/graph/validate.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
-import { bruteForceOptimum, graphArb, mixedWeight, type GraphShape } from './graphs.js';
+import { bruteForceOptimum, graphArb, mixedWeight, type GraphShape, degenerateGraphs } from './graphs.js';
 
 /** The certificate of typed duals, as solveOptimal builds it (by id, tier parts as arrays). */
 function certificateOf(g: CompiledGraph, d: TypedDuals): OptimalCertificate {
@@ -332,17 +332,7 @@ describe('network simplex', () => {
   });
 
   it('handles graphs without nodes or edges', () => {
-    const cases: BipartiteGraph[] = [
-      { left: [], right: [], edges: [] },
-      { left: [{ id: 'a' }], right: [], edges: [] },
-      { left: [], right: [{ id: 'x', capacity: 2 }], edges: [] },
-      {
-        left: [{ id: 'a', tier: null }],
-        right: [{ id: 'x', capacity: 0 }],
-        edges: [{ left: 'a', right: 'x', weight: 3 }],
-      },
-    ];
-    for (const graph of cases) agrees(graph, solveFresh(graph));
+    for (const graph of degenerateGraphs) agrees(graph, solveFresh(graph));
   });
 
   it('refuses bad added edges and too many tiers', () => {
