@@ -83,8 +83,8 @@ export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
  *
  * @internal
  */
-export function solveOptimalCompiled(g: CompiledGraph): Assignment {
-  const { matchEdge, pot } = optimalFlow(g);
+export function solveOptimalCompiled(g: CompiledGraph, probe?: (state: RoundsState) => void): Assignment {
+  const { matchEdge, pot } = optimalFlow(g, probe);
   const T = g.tiers.length;
   return buildAssignment(
     g,
@@ -128,6 +128,37 @@ export function solveOptimalTyped(g: CompiledGraph): {
   return { matchEdge, duals: typedDualsOf(g, pot) };
 }
 
+/** The solver's state as the price rounds leave it, before the searches (see {@link priceRounds}). */
+export interface RoundsState {
+  /** The graph the rounds ran on: the input without its edges to rights of no openings. */
+  readonly graph: CompiledGraph;
+  /** Edge held by each left node, −1 for none. */
+  readonly matchEdge: Int32Array;
+  /** Left nodes each right holds. */
+  readonly load: Int32Array;
+  /** 1 for each left node the rounds settled, 0 for each left to the searches. */
+  readonly decided: Uint8Array;
+  /** Potentials, K components per node: π(r) = −price(r) at `K·(rightBase + r)`, σ at `K·source`. */
+  readonly pot: Float64Array;
+  readonly K: number;
+  readonly rightBase: number;
+  readonly source: number;
+  readonly sink: number;
+}
+
+/**
+ * {@link solveOptimal}, handing `probe` the state the price rounds leave (views the solver goes on
+ * changing: read them during the call). For tests of the rounds' invariant.
+ *
+ * @internal
+ */
+export function solveOptimalProbed(
+  graph: AnyBipartiteGraph,
+  probe: (state: RoundsState) => void,
+): Assignment {
+  return solveOptimalCompiled(prepareGraph(graph), probe);
+}
+
 /** Bids the price rounds may make, per left node. */
 const ROUND_BUDGET = 20;
 /** Edges of a left scanned in vain, past which its best edges are picked again. */
@@ -139,12 +170,15 @@ const STALE = 16;
  * such right then gets the least potential that covers its edges (its dual costs nothing, as it has
  * no openings).
  */
-function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array } {
+function optimalFlow(
+  g: CompiledGraph,
+  probe?: (state: RoundsState) => void,
+): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   let closedEdges = 0;
   for (let e = 0; e < g.edgeRight.length; e++) if (g.capacity[g.edgeRight[e]!] === 0) closedEdges++;
-  if (closedEdges === 0) return openFlow(g);
+  if (closedEdges === 0) return openFlow(g, probe);
   // The graph without those edges, and each kept edge's number in the whole graph.
   const m = g.edgeRight.length - closedEdges;
   const kept = new Int32Array(m);
@@ -169,7 +203,7 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
     rightStart,
     rightEdges,
   };
-  const { matchEdge, pot } = openFlow(open);
+  const { matchEdge, pot } = openFlow(open, probe);
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) matchEdge[l] = kept[matchEdge[l]!]!;
   // π(r) = min(π(t), min over its edges of π(t) − (cost of the edge − u_l)), lexicographically, with
   // u_l = max(0, π(l) − π(s)): then v_r = π(t) − π(r) ≥ 0 and u_l + v_r ≥ each edge's value.
@@ -212,7 +246,10 @@ function optimalFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Arr
 }
 
 /** The solver proper, on a compiled graph whose every edge goes to a right with openings. */
-function openFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array } {
+function openFlow(
+  g: CompiledGraph,
+  probe?: (state: RoundsState) => void,
+): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;
@@ -737,6 +774,7 @@ function openFlow(g: CompiledGraph): { matchEdge: Int32Array; pot: Float64Array 
     lists,
     budget: ROUND_BUDGET * nL,
   });
+  probe?.({ graph: g, matchEdge, load, decided, pot, K, rightBase: nL, source: SOURCE, sink: SINK });
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
   for (const l of order) if (decided[l] === 0) addLeft(l);
   if (skipped.length > 0) {
