@@ -158,32 +158,142 @@ describe('price rounds', () => {
     );
   });
 
-  it('settle an auction by price: two lefts want one opening, the one who loses less elsewhere gives way', () => {
-    // a: x 10, y 1 (margin 9); b: x 10, y 8 (margin 2). x has one opening: a keeps it and b takes y.
-    let state: { match: number[]; decided: number[]; priceX: number } | undefined;
-    const graph: BipartiteGraph = {
-      left: [{ id: 'a' }, { id: 'b' }],
-      right: [
-        { id: 'x', capacity: 1 },
-        { id: 'y', capacity: 1 },
-      ],
-      edges: [
-        { left: 'a', right: 'x', weight: 10 },
-        { left: 'a', right: 'y', weight: 1 },
-        { left: 'b', right: 'x', weight: 10 },
-        { left: 'b', right: 'y', weight: 8 },
-      ],
-    };
-    const a = solveOptimalProbed(graph, (s) => {
-      checkRounds(s);
-      state = {
-        match: Array.from(s.matchEdge, (e) => (e < 0 ? -1 : s.graph.edgeRight[e]!)),
-        decided: Array.from(s.decided),
-        priceX: -s.pot[s.K * s.rightBase + s.K - 1]!,
+  // Small auctions worked by hand among lefts of no numbered tier (valued by weight alone), each run
+  // with two components (bids from the edges of lefts of few edges) and with four (three tiers, held
+  // by lefts with no edges: bids over every edge with any number of components). Lefts bid in order of their best weight, then id. A
+  // right `room` with no edges keeps a right with room, so σ (staying unplaced) stays 0 unless said.
+  type Scenario = {
+    readonly name: string;
+    readonly left: Record<string, Record<string, number>>;
+    readonly capacity: Record<string, number>;
+    /** After the rounds: each left's right ('' for none), whether decided, the prices, σ. */
+    readonly match: Record<string, string>;
+    readonly decided: Record<string, boolean>;
+    readonly price: Record<string, number>;
+    readonly sigma: number;
+  };
+  const scenarios: Scenario[] = [
+    {
+      // a (margin 9 over y) holds x; b (margin 2) gives way, x's price rising by b's margin, and
+      // takes y, which has room.
+      name: 'the bidder of smaller margin gives way and takes its second right',
+      left: { a: { x: 10, y: 1 }, b: { x: 10, y: 8 } },
+      capacity: { x: 1, y: 1, room: 1 },
+      match: { a: 'x', b: 'y' },
+      decided: { a: true, b: true },
+      price: { x: 2, y: 0, room: 0 },
+      sigma: 0,
+    },
+    {
+      // b's second option is staying unplaced: once x's price is its margin, b is decided unplaced.
+      name: 'a bidder whose second option is staying unplaced gives way and is decided',
+      left: { a: { x: 10 }, b: { x: 5 } },
+      capacity: { x: 1, room: 1 },
+      match: { a: 'x', b: '' },
+      decided: { a: true, b: true },
+      price: { x: 5, room: 0 },
+      sigma: 0,
+    },
+    {
+      // a (margin 1) holds x; b (margin 10) displaces it, x's price rising by b's margin (no other
+      // holder); a bids again and takes y.
+      name: 'the bidder of larger margin displaces the weakest holder',
+      left: { a: { x: 10, y: 9 }, b: { x: 10 } },
+      capacity: { x: 1, y: 1, room: 1 },
+      match: { a: 'y', b: 'x' },
+      decided: { a: true, b: true },
+      price: { x: 10, y: 0, room: 0 },
+      sigma: 0,
+    },
+    {
+      // x holds h1 (margin 1) and h2 (margin 3); l (margin 10) displaces h1, and x's price rises
+      // only as far as h2 still prefers x (3).
+      name: 'a displacement raises the price by the least margin of those who stay',
+      left: { h1: { x: 10, y: 9 }, h2: { x: 10, z: 7 }, l: { x: 10 } },
+      capacity: { x: 2, y: 1, z: 1, room: 1 },
+      match: { h1: 'y', h2: 'x', l: 'x' },
+      decided: { h1: true, h2: true, l: true },
+      price: { x: 3, y: 0, z: 0, room: 0 },
+      sigma: 0,
+    },
+    {
+      // c is indifferent between x and y, both full, and no price moves after: it is left to the
+      // searches, unplaced.
+      name: 'a bidder tied between two full rights is left undecided',
+      left: { a: { x: 10 }, b: { y: 10 }, c: { x: 10, y: 10 } },
+      capacity: { x: 1, y: 1, room: 1 },
+      match: { a: 'x', b: 'y', c: '' },
+      decided: { a: true, b: true, c: false },
+      price: { x: 0, y: 0, room: 0 },
+      sigma: 0,
+    },
+    {
+      // No right has room once a holds x: σ rises to a's value there (10), and b, worth 5 at x, is
+      // decided unplaced without a bid that moves a price.
+      name: 'once no right has room, staying unplaced is worth the least value held',
+      left: { a: { x: 10 }, b: { x: 5 } },
+      capacity: { x: 1 },
+      match: { a: 'x', b: '' },
+      decided: { a: true, b: true },
+      price: { x: 0 },
+      sigma: 10,
+    },
+    {
+      // σ rises to 8 (the least value held: a at x priced 2, b at y); a right with no openings
+      // takes no part.
+      name: 'σ rises to the least value held, and closed rights are left out',
+      left: { a: { x: 10, y: 1, shut: 20 }, b: { x: 10, y: 8 } },
+      capacity: { x: 1, y: 1, shut: 0 },
+      match: { a: 'x', b: 'y' },
+      decided: { a: true, b: true },
+      price: { x: 2, y: 0, shut: 0 },
+      sigma: 8,
+    },
+  ];
+
+  describe.each([
+    { components: 'two components', tiers: false },
+    { components: 'four components', tiers: true },
+  ])('with $components', ({ tiers }) => {
+    it.each(scenarios)('$name', (sc) => {
+      const rights = Object.keys(sc.capacity);
+      const graph: BipartiteGraph = {
+        left: [
+          ...Object.keys(sc.left).map((id) => ({ id, tier: null })),
+          ...(tiers ? [0, 1, 2].map((t) => ({ id: `t${t}`, tier: t })) : []),
+        ],
+        right: rights.map((id) => ({ id, capacity: sc.capacity[id]! })),
+        edges: Object.entries(sc.left).flatMap(([l, es]) =>
+          Object.entries(es).map(([r, weight]) => ({ left: l, right: r, weight })),
+        ),
       };
+      let seen: Omit<Scenario, 'name' | 'left' | 'capacity'> | undefined;
+      solveOptimalProbed(graph, (s) => {
+        checkRounds(s);
+        const g = s.graph;
+        const W = s.K - 1;
+        const ids = Object.keys(sc.left);
+        const li = (id: string): number => g.leftIds.indexOf(id);
+        seen = {
+          match: Object.fromEntries(
+            ids.map((id) => {
+              const e = s.matchEdge[li(id)]!;
+              return [id, e < 0 ? '' : g.rightIds[g.edgeRight[e]!]!];
+            }),
+          ),
+          decided: Object.fromEntries(ids.map((id) => [id, s.decided[li(id)] === 1])),
+          price: Object.fromEntries(
+            g.rightIds.map((id, r) => {
+              const at = s.K * (s.rightBase + r);
+              // Prices are in the weight part alone: no left here holds a numbered tier.
+              for (let k = 0; k < W; k++) expect(s.pot[at + k]).toBe(0);
+              return [id, 0 - s.pot[at + W]!];
+            }),
+          ),
+          sigma: s.pot[s.K * s.source + W]!,
+        };
+      });
+      expect(seen).toEqual({ match: sc.match, decided: sc.decided, price: sc.price, sigma: sc.sigma });
     });
-    // Both decided by the rounds alone: a on x (index 0), b on y; x priced at b's margin, 2.
-    expect(state).toEqual({ match: [0, 1], decided: [1, 1], priceX: 2 });
-    expect(a.pairs.map((p) => `${p.left}-${p.right}`)).toEqual(['a-x', 'b-y']);
   });
 });
