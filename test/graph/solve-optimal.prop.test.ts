@@ -4,8 +4,8 @@ import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../../src/graph/internal/compile.js';
 import { createNetworkSimplex } from '../../src/graph/internal/network-simplex.js';
-import { solveOptimal } from '../../src/graph/solve-optimal.js';
-import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
+import { solveOptimal, solveOptimalTyped } from '../../src/graph/solve-optimal.js';
+import type { Assignment, BipartiteGraph, OptimalCertificate } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import { bruteForceOptimum, graphArb, mixedWeight, shuffled, type GraphShape } from './graphs.js';
 
@@ -258,6 +258,84 @@ describe('solveOptimal', () => {
           { numRuns: runs(200) },
         );
       },
+    );
+  });
+
+  // Lefts of a later rank tied between two full rights whose holders (of an earlier rank) cannot
+  // move, while a right with room keeps staying unplaced worth 0: the price rounds leave them
+  // undecided, the first search of the rank fails, and a left whose rights that search did not reach
+  // is skipped (no path can place it) and its dual repaired by one search at the end.
+  it('skips lefts no path can place and repairs their duals at the end', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          pairs: fc.integer({ min: 2, max: 4 }),
+          tied: fc.integer({ min: 2, max: 30 }),
+          held: fc.integer({ min: 1, max: 9 }),
+          want: fc.integer({ min: 1, max: 9 }),
+        }),
+        ({ pairs, tied, held, want }) => {
+          // Holders h<i> (tier 0) each on one right x<i> of one opening; left b<j> (no tier) wants
+          // the two rights of pair j mod `pairs` equally; `room` has an opening and no edges.
+          const graph: BipartiteGraph = {
+            left: [
+              ...range(2 * pairs).map((i) => ({ id: `h${i}`, tier: 0 })),
+              ...range(tied).map((j) => ({ id: `b${j}`, tier: null })),
+            ],
+            right: [
+              ...range(2 * pairs).map((i) => ({ id: `x${i}`, capacity: 1 })),
+              { id: 'room', capacity: 1 },
+            ],
+            edges: [
+              ...range(2 * pairs).map((i) => ({ left: `h${i}`, right: `x${i}`, weight: held })),
+              ...range(tied).flatMap((j) =>
+                [0, 1].map((k) => ({ left: `b${j}`, right: `x${2 * (j % pairs) + k}`, weight: want })),
+              ),
+            ],
+          };
+          const a = solveOptimal(graph);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+          // Every holder keeps its right: a counted placement comes before any weight.
+          expect(a.pairs.map((p) => `${p.left}-${p.right}`)).toEqual(
+            range(2 * pairs).map((i) => `h${i}-x${i}`),
+          );
+        },
+      ),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('hands out the same duals as typed arrays as in its certificate', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          graphArb({ maxLeft: 12, maxRight: 6, maxCapacity: 3, weight: fc.integer({ min: -5, max: 20 }) }),
+          graphArb({ maxLeft: 12, maxRight: 6, maxCapacity: 3, tiers: [0, 1, 2, null] }),
+          graphArb({ maxLeft: 12, maxRight: 6, maxCapacity: 2, tiers: [null] }),
+        ),
+        (graph) => {
+          const g = compileGraph(graph);
+          const { matchEdge, duals } = solveOptimalTyped(g);
+          const a = solveOptimal(graph);
+          const c = a.certificate as OptimalCertificate;
+          const T = g.tiers.length;
+          expect(duals.T).toBe(T);
+          expect(c.tiers).toEqual(g.tiers);
+          g.leftIds.forEach((id, l) => {
+            expect(duals.leftWeight[l]).toBe(c.leftPotential[id]);
+            expect(Array.from(duals.leftTier.subarray(l * T, l * T + T))).toEqual(c.leftTierPotential[id]);
+          });
+          g.rightIds.forEach((id, r) => {
+            expect(duals.rightWeight[r]).toBe(c.rightPotential[id]);
+            expect(Array.from(duals.rightTier.subarray(r * T, r * T + T))).toEqual(c.rightTierPotential[id]);
+          });
+          const pairs = Array.from(matchEdge).flatMap((e, l) =>
+            e < 0 ? [] : [`${g.leftIds[l]}-${g.rightIds[g.edgeRight[e]!]}`],
+          );
+          expect(pairs).toEqual(a.pairs.map((p) => `${p.left}-${p.right}`));
+        },
+      ),
+      { numRuns: runs(300) },
     );
   });
 
