@@ -158,10 +158,11 @@ describe('price rounds', () => {
     );
   });
 
-  // Small auctions worked by hand among lefts of no numbered tier (valued by weight alone), each run
-  // with two components (bids from the edges of lefts of few edges) and with four (three tiers, held
-  // by lefts with no edges: bids over every edge with any number of components). Lefts bid in order of their best weight, then id. A
-  // right `room` with no edges keeps a right with room, so σ (staying unplaced) stays 0 unless said.
+  // Small auctions worked by hand among lefts of no numbered tier (valued by weight alone) unless
+  // said, each run with two components (bids from the edges of lefts of few edges) and with four
+  // (three tiers, held by lefts with no edges: bids over every edge with any number of components).
+  // Lefts bid in order of their best weight, then id. A right `room` with no edges keeps a right
+  // with room, so σ (staying unplaced) stays 0 unless said.
   type Scenario = {
     readonly name: string;
     readonly left: Record<string, Record<string, number>>;
@@ -171,6 +172,10 @@ describe('price rounds', () => {
     readonly decided: Record<string, boolean>;
     readonly price: Record<string, number>;
     readonly sigma: number;
+    /** Every left in tier 0 (a placement counts before any weight); no numbered tier by default. */
+    readonly counted?: boolean;
+    /** The count part of each right's price, where not 0. */
+    readonly priceCount?: Record<string, number>;
   };
   const scenarios: Scenario[] = [
     {
@@ -249,6 +254,19 @@ describe('price rounds', () => {
       price: { x: 2, y: 0, shut: 0 },
       sigma: 8,
     },
+    {
+      // Both lefts count (tier 0): b gives way, and x's price rises by b's whole margin, a placement
+      // and 5, so that b is indifferent between x and staying unplaced.
+      name: 'a counted placement is priced in the count part',
+      left: { a: { x: 10 }, b: { x: 5 } },
+      capacity: { x: 1, room: 1 },
+      counted: true,
+      match: { a: 'x', b: '' },
+      decided: { a: true, b: true },
+      price: { x: 5, room: 0 },
+      priceCount: { x: 1 },
+      sigma: 0,
+    },
   ];
 
   describe.each([
@@ -259,7 +277,7 @@ describe('price rounds', () => {
       const rights = Object.keys(sc.capacity);
       const graph: BipartiteGraph = {
         left: [
-          ...Object.keys(sc.left).map((id) => ({ id, tier: null })),
+          ...Object.keys(sc.left).map((id) => ({ id, tier: sc.counted === true ? 0 : null })),
           ...(tiers ? [0, 1, 2].map((t) => ({ id: `t${t}`, tier: t })) : []),
         ],
         right: rights.map((id) => ({ id, capacity: sc.capacity[id]! })),
@@ -285,8 +303,9 @@ describe('price rounds', () => {
           price: Object.fromEntries(
             g.rightIds.map((id, r) => {
               const at = s.K * (s.rightBase + r);
-              // Prices are in the weight part alone: no left here holds a numbered tier.
-              for (let k = 0; k < W; k++) expect(s.pot[at + k]).toBe(0);
+              // The count part of a price: in the first tier component, where the lefts count.
+              for (let k = 0; k < W; k++)
+                expect(0 - s.pot[at + k]!).toBe(k === 0 ? (sc.priceCount?.[id] ?? 0) : 0);
               return [id, 0 - s.pot[at + W]!];
             }),
           ),
