@@ -65,10 +65,10 @@ describe('pickBestEdges', () => {
               const r = g.edgeRight[e]!;
               return { c: pot[2 * (rightBase + r)]!, w: g.edgeWeight[e]! + pot[2 * (rightBase + r) + 1]! };
             };
-            const edges: number[] = [];
-            for (let e = g.leftStart[u]!; e < g.leftStart[u + 1]!; e++) edges.push(e);
+            const sorted: number[] = [];
+            for (let e = g.leftStart[u]!; e < g.leftStart[u + 1]!; e++) sorted.push(e);
             // Stable sort: equal keys keep edge order.
-            const sorted = [...edges].sort((x, y) => {
+            sorted.sort((x, y) => {
               const a = keyOf(x);
               const z = keyOf(y);
               return z.c - a.c || z.w - a.w;
@@ -89,11 +89,11 @@ describe('pickBestEdges', () => {
             expect(entries).toEqual(
               kept.map((e) => ({ edge: e, ...keyOf(e), weight: g.edgeWeight[e]!, right: g.edgeRight[e]! })),
             );
-            const rest = sorted.slice(TOP).map(keyOf);
-            const bound = rest.reduce<Key>((m, k) => (k.c > m.c || (k.c === m.c && k.w > m.w) ? k : m), {
-              c: Number.NEGATIVE_INFINITY,
-              w: Number.NEGATIVE_INFINITY,
-            });
+            // The first edge past the list holds the largest key of the rest.
+            const bound: Key =
+              sorted.length > TOP
+                ? keyOf(sorted[TOP]!)
+                : { c: Number.NEGATIVE_INFINITY, w: Number.NEGATIVE_INFINITY };
             expect({ c: b.restC[u], w: b.restW[u] }).toEqual(bound);
           }
         },

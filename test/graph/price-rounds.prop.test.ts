@@ -285,7 +285,7 @@ describe('price rounds', () => {
           Object.entries(es).map(([r, weight]) => ({ left: l, right: r, weight })),
         ),
       };
-      let seen: Omit<Scenario, 'name' | 'left' | 'capacity'> | undefined;
+      let seen: Pick<Scenario, 'match' | 'decided' | 'price' | 'sigma'> | undefined;
       solveOptimalProbed(graph, (s) => {
         checkRounds(s);
         const g = s.graph;
