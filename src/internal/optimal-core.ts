@@ -378,6 +378,19 @@ export interface OptimalCoreOptions extends Shape {
   readonly seed: number;
   /** Most violating pairs added per labourer and round. */
   readonly perLabourer: number;
+  /**
+   * How far a post's dual must fall in a round for its pairs to be looked at anew over every
+   * labourer (the smaller falls add up against the labourers' kept slack); {@link BIG_FALL} by
+   * default. Exact whatever its value: tests set 0 and +∞ to reach each way of pricing alone.
+   */
+  readonly bigFall?: number | undefined;
+  /**
+   * How far below its dual a labourer's pairs are looked at when it is walked (its slack, up to
+   * this, is kept); {@link PRICING_WINDOW} by default, and exact whatever its value.
+   */
+  readonly window?: number | undefined;
+  /** Rounds of post duals kept in the pricing state ({@link HISTORY} by default); exact whatever its value. */
+  readonly history?: number | undefined;
   /** Told as each round begins: the round (from 0) and the pairs in the core. */
   readonly onRound?: ((round: number, pairs: number) => void) | undefined;
   /** Told as pricing goes: labourers priced of all. */
@@ -388,13 +401,15 @@ export interface OptimalCoreOptions extends Shape {
 
 /**
  * What partial pricing keeps between rounds (see {@link planOptimal}): per labourer its nearest
- * pairs, the slack of the others, its dual and the running fall when it was last walked; the views;
- * the last duals. Kept across plans of one index, it lets a related plan skip most walks.
+ * pairs, the slack of the others, its dual and the round when it was last walked; the post duals
+ * of every round and the last round each post's dual fell far; the views. Kept across plans of one
+ * index, it lets a related plan skip most walks.
  */
 export class PricingState {
   readonly slackAt: Float64Array;
   readonly uAt: Float64Array;
-  readonly dAt: Float64Array;
+  /** The round (an index of `history`) of each labourer's last walk. */
+  readonly roundAt: Int32Array;
   readonly nearCount: Uint8Array;
   readonly nearPost: Int32Array;
   readonly nearScore: Float64Array;
@@ -402,15 +417,25 @@ export class PricingState {
   /** Labourers walked since the last reset (the others' kept values mean nothing). */
   readonly known: Uint8Array;
   readonly views = new PricingViews();
-  fallen = 0;
+  /**
+   * The posts' duals of every round since the last reset, in order; those of rounds more than
+   * {@link HISTORY} back are let go (empty), and a labourer last walked then is walked again.
+   */
+  readonly history: { tier: Float64Array; weight: Float64Array }[] = [];
+  /** The last round's duals. */
   previous: PlanDuals | undefined;
+  /**
+   * Per post, the last round (an index of `history`) whose pricing looked at the post anew over
+   * every labourer because its dual fell far; −1 for none. Sized at first use.
+   */
+  lastFall: Int32Array = new Int32Array(0);
   constructor(
     W: number,
     readonly K: number,
   ) {
     this.slackAt = new Float64Array(W);
     this.uAt = new Float64Array(W);
-    this.dAt = new Float64Array(W);
+    this.roundAt = new Int32Array(W);
     this.nearCount = new Uint8Array(W);
     this.nearPost = new Int32Array(W * K);
     this.nearScore = new Float64Array(W * K);
@@ -422,10 +447,54 @@ export class PricingState {
     this.known.fill(0);
     this.views.byKey.clear();
     this.views.tiers = new Float64Array(0);
-    this.fallen = 0;
+    this.history.length = 0;
+    this.lastFall.fill(-1);
     this.previous = undefined;
   }
 }
+
+/**
+ * How far a post's dual can have fallen since each earlier round, as far as the labourers walked
+ * then are concerned: entry r bounds, over every post, the fall of its weight part since round r —
+ * or, for a post looked at anew over every labourer in a later round k (its dual fell far then),
+ * since round k. A post whose tier part is not what it was rose lexicographically (a fall would
+ * have had it looked at anew) and counts 0: no pair of it can violate that did not then.
+ */
+function fallsSince(st: PricingState, duals: PlanDuals, P: number, keep: number): Float64Array {
+  const { history, lastFall } = st;
+  const R = history.length;
+  const first = Math.max(0, R - keep);
+  const T = duals.T;
+  const out = new Float64Array(R);
+  // The largest fall since round k of the posts last looked at anew in round k.
+  const sinceLast = new Float64Array(R);
+  const now = duals.postDual;
+  const nowTier = duals.postTierDual;
+  for (let p = 0; p < P; p++) {
+    const k = lastFall[p]!;
+    if (k >= R) continue;
+    for (let r = Math.max(k, first); r < R; r++) {
+      const then = history[r]!;
+      let same = true;
+      for (let c = 0; c < T && same; c++) same = then.tier[p * T + c] === nowTier[p * T + c];
+      const f = same ? then.weight[p]! - now[p]! : 0;
+      if (r === k) sinceLast[k] = Math.max(sinceLast[k]!, f);
+      else out[r] = Math.max(out[r]!, f);
+    }
+  }
+  // A labourer walked before round k meets round k's posts as they were then (looked at anew).
+  for (let r = R - 1, carry = 0; r >= first; r--) {
+    carry = Math.max(carry, sinceLast[r]!);
+    out[r] = Math.max(out[r]!, carry);
+  }
+  return out;
+}
+
+/**
+ * Rounds of post duals kept (a plan with groups may solve many related sub-problems, each a few
+ * rounds): beyond, a labourer last walked earlier is walked again rather than bounded.
+ */
+export const HISTORY = 24;
 
 /** Do two lists of numbered tiers agree? */
 function sameTiers(a: readonly number[], b: readonly number[]): boolean {
@@ -452,9 +521,9 @@ const PRICING_SHARD = 8192;
  * How far below its dual a labourer's pairs are looked at when priced (scores lie in [0, 1]): its
  * slack, up to this, tells whether the next duals could let one of its pairs through.
  */
-const PRICING_WINDOW = 0.05;
+export const PRICING_WINDOW = 0.05;
 /** A post whose dual fell by more than this in a round is priced anew over every labourer (a view of such posts alone). */
-const BIG_FALL = 0.01;
+export const BIG_FALL = 0.01;
 
 /**
  * The exact optimal plan of a compiled index (forced members placed first, then priority
@@ -467,6 +536,9 @@ const BIG_FALL = 0.01;
 export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): OptimalCore {
   const W = index.labourerCount;
   const { minScore, skip, forced } = options;
+  const bigFall = options.bigFall ?? BIG_FALL;
+  const window = options.window ?? PRICING_WINDOW;
+  const keep = Math.max(1, options.history ?? HISTORY);
   const shape: Shape = options;
   const seedSkip = skip === undefined && forced === undefined ? undefined : new Uint8Array(W);
   if (seedSkip !== undefined) {
@@ -504,29 +576,34 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     throw new RangeError('planOptimal: pricing state of another size');
   if (st.previous !== undefined && (st.previous.T !== T || !sameTiers(st.previous.tiers, g.tiers)))
     st.reset();
-  const { slackAt, uAt, dAt, nearCount, nearPost, nearScore, only, views, known } = st;
-  let { fallen, previous } = st;
+  const { slackAt, uAt, roundAt, nearCount, nearPost, nearScore, only, views, known } = st;
+  if (st.lastFall.length !== index.postCount) st.lastFall = new Int32Array(index.postCount).fill(-1);
   for (let round = 0; ; round++) {
     options.onRound?.(round, ns.edgeCount);
     const { matchEdge, duals: typed } = ns.solve();
     const duals = dualsOf(index, shape, g, typed);
+    const previous = st.previous;
     const all = previous === undefined;
+    // This round's index in the history (its duals join it once priced).
+    const now = st.history.length;
     // Posts whose tier part fell (lexicographically), or whose weight part fell by more than
-    // BIG_FALL: their pairs are looked at anew (below), and the others' falls add up in `fallen`.
-    // A post whose tier part rose has no pair that violates now and did not before.
+    // BIG_FALL: their pairs are looked at anew (below). A post whose tier part rose has no pair
+    // that violates now and did not before.
     let decreased: Uint8Array | undefined;
     if (previous !== undefined) {
-      let fall = 0;
       for (let p = 0; p < index.postCount; p++) {
         let d = 0;
         for (let k = 0; k < T && d === 0; k++)
           d = previous.postTierDual[p * T + k]! - duals.postTierDual[p * T + k]!;
         const f = previous.postDual[p]! - duals.postDual[p]!;
-        if (d > 0 || (d === 0 && f > BIG_FALL)) (decreased ??= new Uint8Array(index.postCount))[p] = 1;
-        else if (d === 0) fall = Math.max(fall, f);
+        if (d > 0 || (d === 0 && f > bigFall)) {
+          (decreased ??= new Uint8Array(index.postCount))[p] = 1;
+          st.lastFall[p] = now;
+        }
       }
-      fallen += fall;
     }
+    // The other posts' falls since each round a labourer may have been walked in.
+    const fallen = fallsSince(st, duals, index.postCount, keep);
     // Labourers to walk; the others' kept pairs are checked here.
     const checked: { w: number; p: number; s: number }[] = [];
     for (let w = 0; w < W; w++) {
@@ -535,7 +612,9 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       if (!walkIt) {
         for (let k = 0; k < T; k++)
           if (previous!.labourerTierDual[w * T + k] !== duals.labourerTierDual[w * T + k]) walkIt = true;
-        walkIt ||= fallen - dAt[w]! + Math.max(0, uAt[w]! - duals.labourerDual[w]!) >= slackAt[w]! - 1e-12;
+        walkIt ||=
+          roundAt[w]! < now - keep ||
+          fallen[roundAt[w]!]! + Math.max(0, uAt[w]! - duals.labourerDual[w]!) >= slackAt[w]! - 1e-12;
       }
       only[w] = walkIt ? 1 : 0;
     }
@@ -546,7 +625,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       // labourer whose u rose more than the window is walked in full anyway.)
       const rest = new Uint8Array(W);
       for (let w = 0; w < W; w++) {
-        if (only[w] === 0 && duals.labourerDual[w]! - uAt[w]! > PRICING_WINDOW) only[w] = 1;
+        if (only[w] === 0 && duals.labourerDual[w]! - uAt[w]! > window) only[w] = 1;
         rest[w] = only[w] === 1 ? 0 : 1;
       }
       // One set of views for the round's shards (each county's buckets built once, not per shard).
@@ -559,7 +638,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
           tolerance: PRICING_TOLERANCE,
           skip: seedSkip,
           only: rest,
-          window: 2 * PRICING_WINDOW,
+          window: 2 * window,
           posts: decreased,
           views: fallenViews,
         });
@@ -580,16 +659,21 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
         if (sc - duals.postDual[p]! - u > PRICING_TOLERANCE) checked.push({ w, p, s: sc });
       }
     }
-    previous = duals;
+    st.history.push({ tier: duals.postTierDual, weight: duals.postDual });
+    // A round too far back is no longer looked at (its labourers are walked again).
+    const old = st.history[now - keep];
+    if (old !== undefined) {
+      old.tier = new Float64Array(0);
+      old.weight = new Float64Array(0);
+    }
     st.previous = duals;
-    st.fallen = fallen;
-    const walked = priceShards(index, duals, minScore, K, seedSkip, only, views, options.onPricing);
+    const walked = priceShards(index, duals, minScore, K, seedSkip, only, views, window, options.onPricing);
     for (let w = 0; w < W; w++) {
       if (Number.isNaN(walked.slack[w]!)) continue;
       slackAt[w] = walked.slack[w]!;
       known[w] = 1;
       uAt[w] = duals.labourerDual[w]!;
-      dAt[w] = fallen;
+      roundAt[w] = now;
       const a = walked.near.offsets[w]!;
       nearCount[w] = walked.near.offsets[w + 1]! - a;
       for (let j = 0; j < nearCount[w]!; j++) {
@@ -672,6 +756,7 @@ function priceShards(
   skip: Uint8Array | undefined,
   only: Uint8Array | undefined,
   views: PricingViews,
+  window: number,
   onPricing: ((done: number, total: number) => void) | undefined,
 ): Violations & {
   readonly slack: Float64Array;
@@ -690,7 +775,7 @@ function priceShards(
       tolerance: PRICING_TOLERANCE,
       skip,
       only,
-      window: PRICING_WINDOW,
+      window,
       views,
     });
     slack.set(part.slack!, from);
