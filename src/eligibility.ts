@@ -492,6 +492,21 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = RULES.map(({ code, 
   description,
 }));
 
+/**
+ * Counts by rule with their codes in {@link ELIGIBILITY_RULES} order (the order reasons are
+ * reported in), whatever order they were counted in, so that every path writes them alike.
+ *
+ * @param counts - Counts by code.
+ * @returns The same counts, codes in rule order.
+ */
+export function inRuleOrder<T>(
+  counts: Readonly<Partial<Record<ExclusionCode, T>>>,
+): Partial<Record<ExclusionCode, T>> {
+  const out: Partial<Record<ExclusionCode, T>> = {};
+  for (const { code } of RULES) if (counts[code] !== undefined) out[code] = counts[code];
+  return out;
+}
+
 /** A labourer's facts and the results of the labourer-level rules, indexed like {@link RULES}. */
 interface LabourerState {
   readonly facts: LabourerFacts;

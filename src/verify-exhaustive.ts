@@ -14,7 +14,7 @@
  * @module
  */
 import { compareIds, priorityTier } from './compare.js';
-import { checkEligibility, labourerExclusions } from './eligibility.js';
+import { checkEligibility, inRuleOrder, labourerExclusions } from './eligibility.js';
 import {
   NEAR_MISS_HOLDERS,
   type GroupFailure,
@@ -325,7 +325,9 @@ export function reasonsByRules(
     for (const post of dataset.posts)
       for (const code of new Set(checkEligibility(dataset, labourer, post).map((x) => x.code)))
         byRule[code] = (byRule[code] ?? 0) + 1;
-    return [{ code: 'no-eligible-post', params: { posts: dataset.posts.length, byRule } }];
+    return [
+      { code: 'no-eligible-post', params: { posts: dataset.posts.length, byRule: inRuleOrder(byRule) } },
+    ];
   };
   return (w, failure) => {
     const reasons = own(w, failure !== undefined);

@@ -6,7 +6,7 @@ import { runs } from './helpers/runs.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
-import { checkEligibility, labourerExclusions } from '../src/eligibility.js';
+import { ELIGIBILITY_RULES, checkEligibility, labourerExclusions } from '../src/eligibility.js';
 import { compileIndex, type CompiledIndex } from '../src/compile.js';
 import { solve } from '../src/graph/solve.js';
 import type { AssignmentMode } from '../src/graph/types.js';
@@ -23,6 +23,7 @@ import {
 import type { Plan } from '../src/plan.js';
 import { scorePair } from '../src/score.js';
 import type { Dataset } from '../src/types.js';
+import { everyEligiblePair, reasonsByRules } from '../src/verify-exhaustive.js';
 import { verifyPlan } from '../src/verify-plan.js';
 import { parseDataset } from '../src/parse.js';
 import { generateSample } from '../src/sample.js';
@@ -280,6 +281,7 @@ describe('unplaced reasons', () => {
     fc.assert(
       fc.property(datasets, fc.double({ min: 0, max: 0.9, noNaN: true }), (ds, minScore) => {
         const plan = assign(ds, { groups: [], minScore });
+        const placed = placedOf(plan);
         for (const e of plan.entries) {
           if (e.kind !== 'unplaced') continue;
           const w = ds.labourers.find((x) => x.id === e.labourer)!;
@@ -297,6 +299,25 @@ describe('unplaced reasons', () => {
               for (const code of new Set(checkEligibility(ds, w, p).map((x) => x.code)))
                 byRule[code] = (byRule[code] ?? 0) + 1;
             expect(r.code === 'no-eligible-post' && r.params.byRule).toEqual(byRule);
+            // Both reasoners write the counts alike: codes in rule order.
+            const inOrder = ELIGIBILITY_RULES.map((x) => x.code).filter((c) => c in byRule);
+            expect(r.code === 'no-eligible-post' && Object.keys(r.params.byRule)).toEqual(inOrder);
+            const postOf = Int32Array.from(ds.labourers, (x) => {
+              const at = placed.get(x.id);
+              return at === undefined ? -1 : ds.posts.findIndex((p) => p.id === at);
+            });
+            const scoreOf = Float64Array.from(ds.labourers, (x) => {
+              const at = ds.posts.find((p) => p.id === placed.get(x.id));
+              return at === undefined ? 0 : scorePair(ds, x, at).score;
+            });
+            const exhaustive = reasonsByRules(
+              ds,
+              everyEligiblePair(ds, 0),
+              { minScore },
+              postOf,
+              scoreOf,
+            )(ds.labourers.indexOf(w));
+            expect(JSON.stringify(exhaustive)).toBe(JSON.stringify(e.reasons));
           } else if (eligible[0]!.score < minScore) {
             expect(r).toEqual({ code: 'below-min-score', params: { minScore, best: eligible[0] } });
           } else {

@@ -13,6 +13,7 @@
  */
 import * as compiled from '../compile.js';
 import type { CompiledIndex } from '../compile.js';
+import { inRuleOrder } from '../eligibility.js';
 import type { ExclusionCode } from '../reasons.js';
 import * as kernel from './kernel.js';
 import type { LabourerScratch } from './kernel.js';
@@ -184,7 +185,7 @@ function countBelow(sorted: Float64Array | Int32Array, x: number): number {
  * @param index - The compiled index.
  * @param sc - Scratch tables (prepared here for the labourer).
  * @param w - The labourer's position.
- * @returns The counts by code; codes that exclude no post are left out.
+ * @returns The counts by code, in rule order; codes that exclude no post are left out.
  */
 export function ruleCounts(index: CompiledIndex, sc: LabourerScratch, w: number): RuleCounts {
   const t = tablesOf(index);
@@ -280,7 +281,7 @@ export function ruleCounts(index: CompiledIndex, sc: LabourerScratch, w: number)
   for (let k = index.barStart[w]!, end = index.barStart[w + 1]!; k < end; k++)
     barredPosts += t.employerPosts[index.barEmployer[k]!]!;
   put('ended-for-cause', barredPosts);
-  return out;
+  return inRuleOrder(out);
 }
 
 /** The number YYYYMMDD of an ISO date. */
