@@ -160,6 +160,10 @@ const postMarks = new WeakMap<CompiledIndex, { mark: Int32Array; stamp: number }
  * (every member placed), written into `into`: each member at its best post when the openings
  * allow, else an exact assignment. Returns its total weight, or `NaN` if the members do not all fit
  * (`into` then holds nothing of use).
+ *
+ * With `need`, a placement worth no more than `need` is of no use to the caller: when the members'
+ * favourites collide and even their sum is at most `need`, only whether they fit is worked out
+ * (`need` is returned if they do, `into` then holding nothing of use) instead of the best placement.
  */
 function placeMembers(
   index: CompiledIndex,
@@ -167,6 +171,7 @@ function placeMembers(
   base: number,
   capacity: (p: number) => number,
   into: Placed,
+  need = Number.NEGATIVE_INFINITY,
 ): number {
   const m = table.lists.length;
   // The option's member i has the pairs at `at[start[base + i]] … at[start[base + i + 1] − 1]`.
@@ -215,12 +220,52 @@ function placeMembers(
     for (let j = 0; j <= i; j++) if (posts[j] === posts[i]) n++;
     if (n > capacity(posts[i]!)) fits = false;
   }
-  if (fits) {
-    let value = 0;
-    for (let i = 0; i < m; i++) value += weights[i]!;
-    return value;
+  let value = 0;
+  for (let i = 0; i < m; i++) value += weights[i]!;
+  if (fits) return value;
+  const option = { lists, start: start.subarray(base, base + m + 1), at };
+  // Each member at its favourite bounds every placement: one that cannot beat `need` is only fitted.
+  if (value <= need) return membersFit(option, capacity) ? need : Number.NaN;
+  return placeColliding(index, option, capacity, into);
+}
+
+/**
+ * Whether every member of an option can have a post of its own there, the openings `capacity`
+ * allow: a matching of the members into the posts found by augmenting paths.
+ *
+ * Complexity: O(m · E) for m members with E pairs at the option between them.
+ */
+function membersFit(option: OptionPairs, capacity: (p: number) => number): boolean {
+  const m = option.lists.length;
+  const holders = new Map<number, number[]>();
+  const seen = new Set<number>();
+  const place = (i: number): boolean => {
+    const l = option.lists[i]!;
+    for (let j = option.start[i]!; j < option.start[i + 1]!; j++) {
+      const p = l.posts[option.at[j]!]!;
+      if (seen.has(p)) continue;
+      seen.add(p);
+      const on = holders.get(p) ?? [];
+      if (on.length < capacity(p)) {
+        on.push(i);
+        holders.set(p, on);
+        return true;
+      }
+      // Full: one of its holders moves elsewhere, if it can.
+      for (let h = 0; h < on.length; h++) {
+        if (place(on[h]!)) {
+          on[h] = i;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < m; i++) {
+    seen.clear();
+    if (!place(i)) return false;
   }
-  return placeColliding(index, { lists, start: start.subarray(base, base + m + 1), at }, capacity, into);
+  return true;
 }
 
 /** {@link placeMembers} when the members' favourite posts collide: an exact search or assignment. */
@@ -419,13 +464,20 @@ export function bestOption(
   g: TypedGroup,
   used?: Int32Array,
 ): { readonly count: number; readonly best: TypedOption | undefined } {
+  const index = planner.index;
+  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
+  const table = commonKeys(dataset, planner, g);
+  const into = placedOf(g.members.length);
   let count = 0;
   let best: TypedOption | undefined;
-  scanOptions(dataset, planner, g, used, (table, c, into, value) => {
+  for (let c = 0; c < table.keys.length; c++) {
+    const need = best?.value ?? Number.NEGATIVE_INFINITY;
+    const value = placeMembers(index, table, c * g.members.length, capacity, into, need);
+    if (Number.isNaN(value)) continue;
     count++;
     if (best === undefined || value > best.value)
       best = keptOption(table.keys[c]!, optionAt(table, c), into, value);
-  });
+  }
   return { count, best };
 }
 
@@ -452,9 +504,12 @@ export function bestOptionLeft(
   for (let c = 0; c < table.keys.length; c++) {
     const base = c * g.members.length;
     // A group that fits in the openings left fits in all of them.
-    const value = placeMembers(index, table, base, left, into);
+    const need = best?.value ?? Number.NEGATIVE_INFINITY;
+    const value = placeMembers(index, table, base, left, into, need);
     if (Number.isNaN(value)) {
-      if (!Number.isNaN(placeMembers(index, table, base, full, into))) count++;
+      // Only whether the group fits in every opening.
+      const all = placeMembers(index, table, base, full, into, Number.POSITIVE_INFINITY);
+      if (!Number.isNaN(all)) count++;
       continue;
     }
     count++;
