@@ -25,6 +25,7 @@ import {
 } from './internal/planner.js';
 import { topLists } from './internal/optimal-core.js';
 import { keepTogetherLists } from './internal/keep-together.js';
+import { placeWeightless } from './internal/weightless.js';
 import {
   LISTED_BLOCKING_PAIRS,
   type KeepTogether,
@@ -157,7 +158,9 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
  *   pair outside the core whose value beats the duals joins it, and the core is solved again, until
  *   no pair does; the duals then hold on every candidate pair. Placing one more priority labourer
  *   counts before any score, as the programme asks; a non-priority labourer counts only through their
- *   score (`objective.placed` is reported, not maximised).
+ *   score (`objective.placed` is reported, not maximised). Of the equally good plans, one that leaves
+ *   a labourer off a candidate post with openings left (a pair of weight 0, which adds nothing) is not
+ *   made: such labourers are placed there, in id order, and the certificate still holds.
  * - `stable`: labourer-proposing deferred acceptance with capacities; labourers rank posts by weight,
  *   posts rank labourers by priority tier, then weight, then id (the order `rankLabourers` shows). No
  *   blocking pair. Each labourer's proposals are found by the walk as needed.
@@ -246,6 +249,12 @@ export function planIndex(
     sol = optimalWithGroups(dataset, planner, groups, resolved.exactGroupLimit, progress);
   else sol = groupsFirst(dataset, planner, groups, progress);
 
+  if (mode === 'optimal') {
+    // Among equally good plans, the one that places a labourer a pair of weight 0 still has room for.
+    const members = new Uint8Array(index.labourerCount);
+    for (const g of groups) for (const w of g.members) members[w] = 1;
+    sol = placeWeightless(index, sol, members, minScore, planner.lists);
+  }
   if (mode === 'stable' && groups.length > 0) {
     // Only groups can cause blocking pairs: listed, so a reader (and the verifier) sees each.
     const weightOf = new Float64Array(index.labourerCount);

@@ -152,7 +152,9 @@ export type GroupOutcome =
 
 /**
  * The value of a plan. The optimal mode maximises `priorityPlaced`, then `total`, lexicographically;
- * `placed` is reported, not maximised (a non-priority labourer is placed where that raises the total).
+ * `placed` is reported, not maximised (a non-priority labourer is placed where that raises the total,
+ * and where a candidate post of its still has openings and its pair scores 0, which leaves the
+ * total as it is).
  */
 export interface PlanObjective {
   /** Priority (tier 0: registered or monitored household) labourers placed. */

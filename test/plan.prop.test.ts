@@ -93,6 +93,52 @@ describe('the optimal plan', () => {
     );
   });
 
+  it('leaves nobody outside a group and without priority unplaced while a candidate post has openings left', () => {
+    // Pay alone weighs and the labourer's minimum is soft: a post paying far below what a labourer
+    // asks is a lawful pair that scores exactly 0, which adds nothing to the objective. Some
+    // labourers ask far more than any post pays.
+    const zeroing = fc.tuple(datasets, fc.infiniteStream(fc.boolean())).map(([ds, asks]) => ({
+      ...ds,
+      labourers: ds.labourers.map((w) =>
+        asks.next().value === true ? { ...w, pay: { minMonthly: 60_000, targetMonthly: 80_000 } } : w,
+      ),
+      policy: {
+        ...ds.policy,
+        labourerMinimumPay: 'soft' as const,
+        weights: { skills: 0, pay: 1, origin: 0, employer: 0 },
+      },
+    }));
+    let zero = 0;
+    fc.assert(
+      fc.property(fc.oneof(datasets, zeroing), fc.option(fc.integer({ min: 1, max: 4 })), (ds, n) => {
+        const o = n === null ? {} : { candidatesPerLabourer: n };
+        const plan = assign(ds, o);
+        const candidates = buildCandidates(ds, { minScore: 0, ...o });
+        const placed = placedOf(plan);
+        const load = new Map<string, number>();
+        for (const p of placed.values()) load.set(p, (load.get(p) ?? 0) + 1);
+        const members = new Set(ds.groups.flatMap((g) => g.members as readonly string[]));
+        for (const e of plan.entries) {
+          if (e.kind === 'placed' && e.score === 0) zero++;
+          if (e.kind !== 'unplaced' || members.has(e.labourer)) continue;
+          for (const edge of candidates.byLabourer.get(e.labourer)!.edges) {
+            const post = candidates.postById.get(edge.post)!;
+            expect({
+              labourer: e.labourer,
+              post: edge.post,
+              room: (load.get(edge.post) ?? 0) < post.openings - post.filled,
+            }).toEqual({ labourer: e.labourer, post: edge.post, room: false });
+          }
+        }
+        expect(verifyPlan(plan, ds)).toEqual({ ok: true, violations: [] });
+        expect(verifyPlan(plan, ds, { exhaustive: true })).toEqual({ ok: true, violations: [] });
+      }),
+      { numRuns: RUNS },
+    );
+    // Pairs of weight 0 were placed in a good share of the runs.
+    expect(zero).toBeGreaterThan(RUNS / 4);
+  });
+
   it('stays exact when the first core misses the optimal pairs (one post per labourer, one pair added per round)', () => {
     let priced = 0;
     fc.assert(
