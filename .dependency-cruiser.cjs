@@ -114,6 +114,7 @@ const LAYERS = [
       'internal/plan-groups.ts',
       'internal/planner.ts',
       'internal/pricing.ts',
+      'internal/weightless.ts',
       'assign.ts',
       'summary.ts',
     ],
