@@ -265,6 +265,8 @@ export function planIndex(
     const found = blockingPairsOf(index, sol.postOf, weightOf, minScore, planner.lists, {
       within: members,
       first: LISTED_BLOCKING_PAIRS,
+      // The members' every pair, kept from the groups' search: read, not walked again.
+      listOf: (w) => (members[w] === 1 ? planner.known?.(w) : undefined),
     });
     sol = {
       ...sol,

@@ -62,6 +62,14 @@ export interface BlockingOptions {
    * @defaultValue none
    */
   readonly keep?: ((w: number, p: number) => boolean) | undefined;
+  /**
+   * A labourer's every candidate pair, when already at hand (its list by post id rank, as a
+   * planner's `candidates` gives it): read instead of walked. Undefined for a labourer whose
+   * pairs are not at hand.
+   *
+   * @defaultValue every labourer is walked
+   */
+  readonly listOf?: ((w: number) => PairLists | undefined) | undefined;
 }
 
 /** Columns that grow as pairs are added. */
@@ -290,7 +298,7 @@ export function blockingPairsOf(
   lists: PairLists | undefined,
   options: BlockingOptions = {},
 ): BlockingPairs {
-  const { capacity = index.postCapacity, within, first = 0, keep } = options;
+  const { capacity = index.postCapacity, within, first = 0, keep, listOf } = options;
   if (!Number.isSafeInteger(first) || first < 0)
     throw new RangeError(`blockingPairsOf: first must be a non-negative integer, got ${String(first)}`);
   const W = index.labourerCount;
@@ -383,6 +391,18 @@ export function blockingPairsOf(
   };
   for (const w of order) {
     if (index.labourerExcluded[w] === 1) continue;
+    const at = listOf?.(w);
+    if (at !== undefined) {
+      // Every pair of the labourer at hand, by post id rank: no walk.
+      const wt = at.weights ?? at.scores;
+      found.length = 0;
+      for (let k = at.offsets[0]!; k < at.offsets[at.offsets.length - 1]!; k++) {
+        const p = at.posts[k]!;
+        if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) found.push(p);
+      }
+      out.add(w, labourerRank[w]!, found);
+      continue;
+    }
     const t = tierOf(w);
     lim.gate = gates[t];
     lim.tieRank = labourerRank[w]!;

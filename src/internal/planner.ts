@@ -36,6 +36,8 @@ export interface Planner {
   stable(shape: Shape, progress?: StageProgress): CorePlacement;
   /** Every candidate pair of a labourer (a group member's options are drawn from them). */
   candidates(w: number): PairLists;
+  /** A labourer's candidate pairs if they are kept already (found by {@link Planner.prepare}), else undefined. */
+  known?(w: number): PairLists | undefined;
   /**
    * Finds the candidate pairs of these labourers ahead of {@link Planner.candidates}, taking them in
    * walk order (each county's buckets built once), and keeps as many as its budget holds.
@@ -160,6 +162,9 @@ export function walkPlanner(
       });
       const bonusOf = new Float64Array(index.labourerCount);
       return { postOf: da.postOf, scoreOf: da.scoreOf, bonusOf };
+    },
+    known(w) {
+      return kept.get(w);
     },
     candidates(w) {
       let l = kept.get(w);
