@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import { BangfuValidationError } from '../src/errors.js';
+import type { PlacementGroup } from '../src/plan.js';
 import type { AreaCode, EmployerId, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
-import { dataset, employer, labourer, post, TANGXIA } from './helpers/build.js';
+import { dataset, employer, labourer, post, TANGXIA, zeroScoreDataset } from './helpers/build.js';
 
 const w = (id: string, extra: Parameters<typeof labourer>[0] = {}) =>
   labourer({ id: id as LabourerId, ...extra });
@@ -182,5 +183,102 @@ describe('assign', () => {
     const ds = dataset({ labourers: [w('a')], posts: [p('p1', { openings: 0 }), p('p2'), p('p3')] });
     const plan = assign(ds, { candidatesPerLabourer: 1, mode: 'greedy' });
     expect(plan.entries[0]).toMatchObject({ kind: 'placed', post: 'p2' });
+  });
+});
+
+describe('optimal plans and pairs that score exactly 0', () => {
+  /**
+   * Labourers without priority asking far more than the posts pay: every pair is lawful (the
+   * minimum soft) and scores 0, so no placement changes the objective.
+   */
+  const zeros = (
+    labourers: number,
+    openings: readonly [string, number][],
+    groups: readonly PlacementGroup[] = [],
+  ) => {
+    const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
+    return dataset({
+      labourers: Array.from({ length: labourers }, (_, i) =>
+        w(`w${i + 1}`, { household: 'other', pay: ask }),
+      ),
+      posts: openings.map(([id, n]) => p(id, { openings: n })),
+      groups,
+      policy: zeroScoreDataset().policy,
+    });
+  };
+  const placements = (plan: ReturnType<typeof assign>) =>
+    plan.entries.map((e) => [e.labourer, e.kind === 'placed' ? e.post : null]);
+
+  it('fill the openings left, no more: labourers in id order, each at its first post by id with room', () => {
+    const ds = zeros(4, [
+      ['p3', 1],
+      ['p2', 1],
+      ['p1', 2],
+    ]);
+    for (const o of [{}, { candidatesPerLabourer: 3 }]) {
+      const plan = assign(ds, o);
+      expect(placements(plan)).toEqual([
+        ['w1', 'p1'],
+        ['w2', 'p1'],
+        ['w3', 'p2'],
+        ['w4', 'p3'],
+      ]);
+      expect(plan.objective).toEqual({ priorityPlaced: 0, placed: 4, total: 0 });
+      for (const exhaustive of [false, true]) expect(verifyPlan(plan, ds, { exhaustive }).ok).toBe(true);
+    }
+    const short = zeros(3, [
+      ['p2', 1],
+      ['p1', 1],
+    ]);
+    const plan = assign(short);
+    expect(placements(plan)).toEqual([
+      ['w1', 'p1'],
+      ['w2', 'p2'],
+      ['w3', null],
+    ]);
+    const w3 = plan.entries[2]!;
+    expect(w3.kind === 'unplaced' && w3.reasons[0]!.code).toBe('posts-filled');
+  });
+
+  it('leave group members to their group: a group that cannot go whole is not placed piecemeal', () => {
+    // Two members who must share one post: no post has two openings.
+    const ds = zeros(
+      3,
+      [
+        ['p2', 1],
+        ['p1', 1],
+      ],
+      [{ id: 'g', members: ['w1', 'w2'] as LabourerId[], rule: 'same-post' }],
+    );
+    const plan = assign(ds);
+    expect(placements(plan)).toEqual([
+      ['w1', null],
+      ['w2', null],
+      ['w3', 'p1'],
+    ]);
+    expect(verifyPlan(plan, ds).ok).toBe(true);
+  });
+
+  it("keep to each labourer's candidates: its best N posts, and none below the minimum score", () => {
+    // With one candidate each (the first post by id among equal scores), only one can be placed.
+    const ds = zeros(3, [
+      ['p2', 1],
+      ['p1', 1],
+    ]);
+    const one = assign(ds, { candidatesPerLabourer: 1 });
+    expect(placements(one)).toEqual([
+      ['w1', 'p1'],
+      ['w2', null],
+      ['w3', null],
+    ]);
+    expect(verifyPlan(one, ds).ok).toBe(true);
+    // A pair scoring 0 is no candidate under a minimum above 0.
+    const none = assign(ds, { minScore: 0.1 });
+    expect(placements(none)).toEqual([
+      ['w1', null],
+      ['w2', null],
+      ['w3', null],
+    ]);
+    expect(verifyPlan(none, ds).ok).toBe(true);
   });
 });

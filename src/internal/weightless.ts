@@ -58,10 +58,11 @@ export function placeWeightless<P extends CorePlacement>(
   const bonusOf = placement.bonusOf.slice();
   const { labourerByRank } = idOrderOf(index);
   const rank = index.postIdRank;
-  const take = (w: number, p: number, score: number, bonus: number): void => {
+  // A pair of weight 0 scores 0 and has no bonus (neither is ever negative).
+  const take = (w: number, p: number): void => {
     postOf[w] = p;
-    scoreOf[w] = score;
-    bonusOf[w] = bonus;
+    scoreOf[w] = 0;
+    bonusOf[w] = 0;
     load[p]! += 1;
     if (load[p]! >= index.postCapacity[p]!) room[p] = Number.POSITIVE_INFINITY;
   };
@@ -74,21 +75,14 @@ export function placeWeightless<P extends CorePlacement>(
     if (postOf[w]! >= 0 || members[w] === 1 || index.labourerExcluded[w] === 1) continue;
     if (index.labourerPriority[w] === 1) continue;
     let best = -1;
-    let bestScore = 0;
-    let bestBonus = 0;
     if (lists !== undefined) {
+      // The list is by post id rank: its first pair of weight 0 at a post with room.
       const wt = lists.weights ?? lists.scores;
-      for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) {
-        const p = lists.posts[k]!;
-        if (room[p] !== 0 || wt[k]! > 0) continue;
-        if (best < 0 || rank[p]! < rank[best]!) {
-          best = p;
-          bestScore = lists.scores[k]!;
-          bestBonus = wt[k]! - lists.scores[k]!;
-        }
-      }
+      for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]! && best < 0; k++)
+        if (room[lists.posts[k]!] === 0 && wt[k]! <= 0) best = lists.posts[k]!;
     } else {
-      // Every pair the walk finds at these posts scores 0 or more; those of 0 come last.
+      // The pairs at these posts, in the order the walk finds them (each scores 0 or more): the
+      // first by post id of those scoring 0.
       found.reset(Number.POSITIVE_INFINITY);
       walk(wk!, w, lim, found);
       for (let k = 0; k < found.size; k++) {
@@ -98,7 +92,7 @@ export function placeWeightless<P extends CorePlacement>(
       }
     }
     if (best < 0) continue;
-    take(w, best, bestScore, bestBonus);
+    take(w, best);
     placed++;
   }
   return placed === 0 ? placement : { ...placement, postOf, scoreOf, bonusOf };
