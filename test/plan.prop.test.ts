@@ -230,7 +230,9 @@ describe('partial pricing across related plans', () => {
         fc.constantFrom(PRICING_WINDOW, 0.002),
         // The rounds of duals the planner keeps, or so few that labourers are walked for want of them.
         fc.constantFrom(HISTORY, 1, 2),
-        (ds, picks, bigFall, window, history) => {
+        // Labourers left out of a plan and taken in again by the next: few, or half.
+        fc.constantFrom(15, 50),
+        (ds, picks, bigFall, window, history, leftOut) => {
           const index = compileIndex(ds);
           const W = index.labourerCount;
           const pick = (): number => picks.next().value as number;
@@ -242,7 +244,7 @@ describe('partial pricing across related plans', () => {
             const skip = new Uint8Array(W);
             const used = new Int32Array(index.postCount);
             if (step > 0) {
-              for (let w = 0; w < W; w++) skip[w] = pick() < 15 ? 1 : 0;
+              for (let w = 0; w < W; w++) skip[w] = pick() < leftOut ? 1 : 0;
               for (let p = 0; p < index.postCount; p++)
                 used[p] = pick() < 25 ? Math.min(index.postCapacity[p]!, 1 + (pick() % 2)) : 0;
             }

@@ -578,6 +578,10 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     st.reset();
   const { slackAt, uAt, roundAt, nearCount, nearPost, nearScore, only, views, known } = st;
   if (st.lastFall.length !== index.postCount) st.lastFall = new Int32Array(index.postCount).fill(-1);
+  // A labourer left out of this plan is neither walked nor looked at over the posts priced anew in
+  // its rounds, so what was kept of it stops bounding its pairs: it is walked afresh when a later
+  // plan takes it in.
+  if (seedSkip !== undefined) for (let w = 0; w < W; w++) if (seedSkip[w] === 1) known[w] = 0;
   for (let round = 0; ; round++) {
     options.onRound?.(round, ns.edgeCount);
     const { matchEdge, duals: typed } = ns.solve();
