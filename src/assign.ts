@@ -249,19 +249,15 @@ export function planIndex(
     sol = optimalWithGroups(dataset, planner, groups, resolved.exactGroupLimit, progress);
   else sol = groupsFirst(dataset, planner, groups, progress);
 
-  if (mode === 'optimal') {
-    // Among equally good plans, the one that places a labourer a pair of weight 0 still has room for.
-    const members = new Uint8Array(index.labourerCount);
-    for (const g of groups) for (const w of g.members) members[w] = 1;
-    sol = placeWeightless(index, sol, members, minScore, planner.lists);
-  }
+  const members = new Uint8Array(index.labourerCount);
+  for (const g of groups) for (const w of g.members) members[w] = 1;
+  // Among equally good plans, the one that places a labourer a pair of weight 0 still has room for.
+  if (mode === 'optimal') sol = placeWeightless(index, sol, members, minScore, planner.lists);
   if (mode === 'stable' && groups.length > 0) {
     // Only groups can cause blocking pairs: listed, so a reader (and the verifier) sees each.
     const weightOf = new Float64Array(index.labourerCount);
     for (let w = 0; w < index.labourerCount; w++) weightOf[w] = sol.scoreOf[w]! + sol.bonusOf[w]!;
     // Groups went first and everyone else was matched stably on the openings left.
-    const members = new Uint8Array(index.labourerCount);
-    for (const g of groups) for (const w of g.members) members[w] = 1;
     const found = blockingPairsOf(index, sol.postOf, weightOf, minScore, planner.lists, {
       within: members,
       first: LISTED_BLOCKING_PAIRS,

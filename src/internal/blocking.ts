@@ -320,17 +320,24 @@ export function blockingPairsOf(
     return weight > cw || (weight === cw && rank[p]! < rank[cur]!);
   };
 
+  /** The posts of a labourer's pairs `from … to − 1` of a list that block with it, in list order. */
+  const blockingIn = (w: number, l: PairLists, from: number, to: number, into: number[]): number[] => {
+    const wt = l.weights ?? l.scores;
+    into.length = 0;
+    for (let k = from; k < to; k++) {
+      const p = l.posts[k]!;
+      if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) into.push(p);
+    }
+    return into;
+  };
+
   const out = new BlockingSink(W, first, keep);
   if (lists !== undefined) {
+    const found: number[] = [];
     for (let i = 0; i < W; i++) {
       const w = labourerByRank[i]!;
       if (index.labourerExcluded[w] === 1) continue;
-      const wt = lists.weights ?? lists.scores;
-      const found: number[] = [];
-      for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) {
-        const p = lists.posts[k]!;
-        if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) found.push(p);
-      }
+      blockingIn(w, lists, lists.offsets[w]!, lists.offsets[w + 1]!, found);
       found.sort((a, b) => rank[a]! - rank[b]!);
       out.add(w, i, found);
     }
@@ -394,13 +401,11 @@ export function blockingPairsOf(
     const at = listOf?.(w);
     if (at !== undefined) {
       // Every pair of the labourer at hand, by post id rank: no walk.
-      const wt = at.weights ?? at.scores;
-      found.length = 0;
-      for (let k = at.offsets[0]!; k < at.offsets[at.offsets.length - 1]!; k++) {
-        const p = at.posts[k]!;
-        if (prefers(w, p, wt[k]!) && passes(w, p, wt[k]!)) found.push(p);
-      }
-      out.add(w, labourerRank[w]!, found);
+      out.add(
+        w,
+        labourerRank[w]!,
+        blockingIn(w, at, at.offsets[0]!, at.offsets[at.offsets.length - 1]!, found),
+      );
       continue;
     }
     const t = tierOf(w);

@@ -438,7 +438,9 @@ export function forEachOption(
 /**
  * The options of a group with the openings `capacity − used` leave, in key order, without keeping
  * them: `fit` is told the common key's number and the members' total weight, their placement
- * written into `into` (overwritten by the next option).
+ * written into `into` (overwritten by the next option). With `need`, an option worth no more than
+ * what it returns is only fitted (see {@link placeMembers}): `fit` is told that value, `into` then
+ * holding nothing of use.
  */
 function scanOptions(
   dataset: Dataset,
@@ -446,13 +448,14 @@ function scanOptions(
   g: TypedGroup,
   used: Int32Array | undefined,
   fit: (table: CommonKeys, c: number, into: Placed, value: number) => void,
+  need: () => number = () => Number.NEGATIVE_INFINITY,
 ): void {
   const index = planner.index;
   const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
   const table = commonKeys(dataset, planner, g);
   const into = placedOf(g.members.length);
   for (let c = 0; c < table.keys.length; c++) {
-    const value = placeMembers(index, table, c * g.members.length, capacity, into);
+    const value = placeMembers(index, table, c * g.members.length, capacity, into, need());
     if (!Number.isNaN(value)) fit(table, c, into, value);
   }
 }
@@ -464,20 +467,21 @@ export function bestOption(
   g: TypedGroup,
   used?: Int32Array,
 ): { readonly count: number; readonly best: TypedOption | undefined } {
-  const index = planner.index;
-  const capacity = (p: number): number => index.postCapacity[p]! - (used?.[p] ?? 0);
-  const table = commonKeys(dataset, planner, g);
-  const into = placedOf(g.members.length);
   let count = 0;
   let best: TypedOption | undefined;
-  for (let c = 0; c < table.keys.length; c++) {
-    const need = best?.value ?? Number.NEGATIVE_INFINITY;
-    const value = placeMembers(index, table, c * g.members.length, capacity, into, need);
-    if (Number.isNaN(value)) continue;
-    count++;
-    if (best === undefined || value > best.value)
-      best = keptOption(table.keys[c]!, optionAt(table, c), into, value);
-  }
+  scanOptions(
+    dataset,
+    planner,
+    g,
+    used,
+    (table, c, into, value) => {
+      count++;
+      if (best === undefined || value > best.value)
+        best = keptOption(table.keys[c]!, optionAt(table, c), into, value);
+    },
+    // An option that cannot beat the best so far is only counted.
+    () => best?.value ?? Number.NEGATIVE_INFINITY,
+  );
   return { count, best };
 }
 
