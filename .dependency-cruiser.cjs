@@ -165,7 +165,9 @@ const LAYERS = [
     files: [
       'index.ts',
       'node.ts',
+      'node/threads.ts',
       'node/batch.ts',
+      'node/pricing-pool.ts',
       'entries/csv.ts',
       'entries/sample.ts',
       'entries/report.ts',

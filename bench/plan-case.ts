@@ -4,19 +4,23 @@
  * the times of the runs after a warm-up, the plan's objective, and the process's peak resident set
  * and heap.
  *
+ * A fourth argument, threads, prices the optimal plan over that many threads (`createPricingPool`).
+ *
  * Cases: `assign-optimal`, `assign-stable`, `assign-greedy` (from a parsed dataset: the time of
  * `assign` alone), `verify-optimal` (the time of `verifyPlan` alone on the optimal plan).
  */
 import { readFileSync } from 'node:fs';
 import { assign } from '../src/assign.js';
+import { createPricingPool } from '../src/node/pricing-pool.js';
 import type { AssignmentMode } from '../src/graph/types.js';
 import { parseDataset } from '../src/parse.js';
 import { verifyPlan } from '../src/verify-plan.js';
 
-const [name, file, runsArg] = process.argv.slice(2);
+const [name, file, runsArg, threadsArg] = process.argv.slice(2);
 if (name === undefined || file === undefined)
   throw new Error('usage: plan-case <case> <dataset.json> [runs]');
 const runs = Number(runsArg ?? 3);
+const pool = threadsArg === undefined ? undefined : createPricingPool({ threads: Number(threadsArg) });
 const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')) as unknown);
 let peakHeap = 0;
 const sample = (): void => {
@@ -44,7 +48,7 @@ if (name.startsWith('assign-')) {
     current = '';
     const t = performance.now();
     since = t;
-    const plan = assign(dataset, { mode, onProgress });
+    const plan = assign(dataset, { mode, onProgress, ...(pool === undefined ? {} : { pricer: pool }) });
     const end = performance.now();
     onProgress('');
     sample();
@@ -69,6 +73,7 @@ if (name.startsWith('assign-')) {
   }
 } else throw new Error(`unknown case ${name}`);
 clearInterval(timer);
+await pool?.close();
 const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 console.log(
   JSON.stringify({

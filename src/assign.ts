@@ -24,6 +24,7 @@ import {
   type StageProgress,
 } from './internal/planner.js';
 import { topLists } from './internal/optimal-core.js';
+import type { ShardPricer } from './internal/pricing.js';
 import { keepTogetherLists } from './internal/keep-together.js';
 import { placeWeightless } from './internal/weightless.js';
 import {
@@ -75,6 +76,12 @@ export interface AssignOptions {
    * @defaultValue none
    */
   readonly onProgress?: (step: AssignStep, done: number, total: number) => void;
+  /**
+   * Runs the optimal plan's pricing shard by shard. `createPricingPool` of `bangfu/node` spreads the
+   * shards over worker threads; the plan is the same whichever runs them. Not part of the plan.
+   * @defaultValue every shard in this thread
+   */
+  readonly pricer?: ShardPricer;
 }
 
 /**
@@ -215,7 +222,7 @@ export function assign(dataset: Dataset, options: AssignOptions = {}): Plan {
   report('compile', 0, 1);
   const index = compileIndex(dataset);
   report('compile', 1, 1);
-  return planIndex(dataset, index, resolved, report);
+  return planIndex(dataset, index, resolved, report, KEPT_LIST_BYTES, options.pricer);
 }
 
 /**
@@ -230,6 +237,7 @@ export function planIndex(
   resolved: PlanOptions,
   report: (step: AssignStep, done: number, total: number) => void = () => undefined,
   keptListBytes: number = KEPT_LIST_BYTES,
+  pricer?: ShardPricer,
 ): Plan {
   const { mode, minScore, candidatesPerLabourer, keepTogether } = resolved;
   const planner: Planner =
@@ -237,7 +245,7 @@ export function planIndex(
       ? listPlanner(index, keepTogetherLists(index, minScore, keepTogether))
       : candidatesPerLabourer !== undefined
         ? listPlanner(index, topLists(index, candidatesPerLabourer, minScore))
-        : walkPlanner(index, minScore, keptListBytes);
+        : walkPlanner(index, minScore, keptListBytes, pricer);
   const progress: StageProgress = (step, done, total) => report(step, done, total);
   const groups = typedGroups(index, resolved.groups);
 

@@ -11,6 +11,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { BangfuValidationError } from './errors.js';
@@ -138,7 +139,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+// A worker thread started from this bundle (pricing) runs its own part, not the program.
+if (isMainThread && isEntryPoint()) {
   // A reader that stops early (`bangfu sample … | head`) closes the pipe: that ends the output, as
   // for any Unix tool, quietly and with success, not with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

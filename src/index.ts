@@ -106,6 +106,7 @@ export {
   type AssignOptions,
   type AssignStep,
 } from './assign.js';
+export type { ShardPricer } from './internal/pricing.js';
 export { parsePlan, safeParsePlan } from './plan-file.js';
 export { verifyPlan, type PlanVerdict, type PlanViolation, type PlanViolationCode } from './verify-plan.js';
 export { summarizePlan } from './summary.js';

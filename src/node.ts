@@ -168,3 +168,4 @@ export function writePlanJson(path: string, plan: object): void {
 }
 
 export { rankAllParallel, type ParallelOptions } from './node/batch.js';
+export { createPricingPool, type PricingPool, type PricingPoolOptions } from './node/pricing-pool.js';

@@ -4,10 +4,11 @@
  * @module
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { assign, type AssignStep } from '../assign.js';
+import { availableParallelism } from 'node:os';
+import { assign, type AssignOptions, type AssignStep } from '../assign.js';
 import { replan } from '../replan.js';
 import type { AssignmentMode } from '../graph/types.js';
-import { writePlanJson } from '../node.js';
+import { createPricingPool, writePlanJson } from '../node.js';
 import { renderPlan, renderPlanSummary } from '../render-plan.js';
 import type { Locale } from '../render.js';
 import {
@@ -45,6 +46,7 @@ interface AssignCliOptions {
   readonly outcomes?: string;
   readonly filled: 'add-kept' | 'includes-kept';
   readonly measuredRetention: boolean;
+  readonly threads?: number;
 }
 
 /** Parses `add-kept` or `includes-kept` for `--filled`. */
@@ -74,6 +76,11 @@ export function registerAssign(program: Command, io: CliIO): void {
     .option('--as-of <date>', 'the as-of date when the file has none (default: today)', dateOption)
     .option('--quiet', 'no progress bar on standard error')
     .option(
+      '--threads <n>',
+      "threads that price an optimal plan (default: the machine's cores; the plan is the same)",
+      integerOption(1),
+    )
+    .option(
       '--outcomes <file>',
       'plan again after placement from outcome records (.json or .csv): those in work keep their posts, pairs ended for cause are barred, employers scored on measured retention',
     )
@@ -99,7 +106,11 @@ export function registerAssign(program: Command, io: CliIO): void {
         label: 'assign',
       });
       const dataset = loadDataset(path, options);
-      const assignOptions = {
+      // Pricing, most of an optimal plan's time, is shared among threads (the plan is the same).
+      const threads = options.threads ?? availableParallelism();
+      const pool = options.mode === 'optimal' && threads > 1 ? createPricingPool({ threads }) : undefined;
+      const assignOptions: AssignOptions = {
+        ...(pool === undefined ? {} : { pricer: pool }),
         mode: options.mode,
         minScore: options.minScore,
         ...(options.candidates === undefined ? {} : { candidatesPerLabourer: options.candidates }),
@@ -120,6 +131,7 @@ export function registerAssign(program: Command, io: CliIO): void {
       } finally {
         // A refusal (outcomes that do not fit the openings) is told on a clean line.
         progress.done();
+        void pool?.close();
       }
       const kept = plan.kept?.placements.length;
       const keptLine =

@@ -9,7 +9,14 @@
 import type { CompiledIndex } from '../compile.js';
 import type { CompiledGraph } from '../graph/internal/compile.js';
 import { createNetworkSimplex } from '../graph/internal/network-simplex.js';
-import { PricingViews, priceRange, type PlanDuals, type Violations } from './pricing.js';
+import {
+  PricingViews,
+  localPricer,
+  pricingShards,
+  type PlanDuals,
+  type ShardPricer,
+  type Violations,
+} from './pricing.js';
 import { idOrderOf } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -397,6 +404,8 @@ export interface OptimalCoreOptions extends Shape {
   readonly onPricing?: ((done: number, total: number) => void) | undefined;
   /** What pricing kept from an earlier plan of the same index, taken up and updated. */
   readonly pricing?: PricingState | undefined;
+  /** Runs pricing's shards ({@link localPricer}, one after another here, by default); the plan is the same. */
+  readonly pricer?: ShardPricer | undefined;
 }
 
 /**
@@ -515,8 +524,6 @@ export interface OptimalCore extends CorePlacement {
 /** Absolute tolerance of pricing: far above the solver's rounding, far below any score gap that matters. */
 export const PRICING_TOLERANCE = 1e-9;
 
-/** Labourers priced per shard (progress is told between shards). */
-const PRICING_SHARD = 8192;
 /**
  * How far below its dual a labourer's pairs are looked at when priced (scores lie in [0, 1]): its
  * slack, up to this, tells whether the next duals could let one of its pairs through.
@@ -539,6 +546,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   const bigFall = options.bigFall ?? BIG_FALL;
   const window = options.window ?? PRICING_WINDOW;
   const keep = Math.max(1, options.history ?? HISTORY);
+  const pricer = options.pricer ?? localPricer;
   const shape: Shape = options;
   const seedSkip = skip === undefined && forced === undefined ? undefined : new Uint8Array(W);
   if (seedSkip !== undefined) {
@@ -634,25 +642,26 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       }
       // One set of views for the round's shards (each county's buckets built once, not per shard).
       const fallenViews = new PricingViews();
-      for (let from = 0; from < W; from += PRICING_SHARD) {
-        const to = Math.min(W, from + PRICING_SHARD);
-        const part = priceRange(index, from, to, duals, {
-          minScore,
-          perLabourer: 1,
-          tolerance: PRICING_TOLERANCE,
-          skip: seedSkip,
-          only: rest,
-          window: 2 * window,
-          posts: decreased,
-          views: fallenViews,
-        });
-        for (let i = 0; i < to - from; i++)
+      const parts = pricer.price(index, duals, {
+        minScore,
+        perLabourer: 1,
+        tolerance: PRICING_TOLERANCE,
+        skip: seedSkip,
+        only: rest,
+        window: 2 * window,
+        posts: decreased,
+        views: fallenViews,
+      });
+      const bounds = pricingShards(W);
+      parts.forEach((part, k) => {
+        const from = bounds[k]!;
+        for (let i = 0; i < bounds[k + 1]! - from; i++)
           if (
             part.near!.offsets[i + 1]! > part.near!.offsets[i]! ||
             part.slack![i] === Number.NEGATIVE_INFINITY
           )
             only[from + i] = 1;
-      }
+      });
     }
     for (let w = 0; w < W; w++) {
       if (only[w] === 1 || seedSkip?.[w] === 1 || index.labourerExcluded[w] === 1) continue;
@@ -671,7 +680,18 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       old.weight = new Float64Array(0);
     }
     st.previous = duals;
-    const walked = priceShards(index, duals, minScore, K, seedSkip, only, views, window, options.onPricing);
+    const walked = priceShards(
+      index,
+      pricer,
+      duals,
+      minScore,
+      K,
+      seedSkip,
+      only,
+      views,
+      window,
+      options.onPricing,
+    );
     for (let w = 0; w < W; w++) {
       if (Number.isNaN(walked.slack[w]!)) continue;
       slackAt[w] = walked.slack[w]!;
@@ -754,6 +774,7 @@ function inLists(lists: PairLists, w: number, p: number): boolean {
 /** Pricing over the labourers (those of `only`, when given), shard by shard, with their slack. */
 function priceShards(
   index: CompiledIndex,
+  pricer: ShardPricer,
   duals: PlanDuals,
   minScore: number,
   perLabourer: number,
@@ -767,28 +788,22 @@ function priceShards(
   readonly near: { readonly offsets: Int32Array; readonly posts: Int32Array; readonly scores: Float64Array };
 } {
   const W = index.labourerCount;
-  const parts: Violations[] = [];
   const slack = new Float64Array(W).fill(Number.NaN);
   const nearOffsets = new Int32Array(W + 1);
-  onPricing?.(0, W);
-  for (let from = 0; from < W; from += PRICING_SHARD) {
-    const to = Math.min(W, from + PRICING_SHARD);
-    const part = priceRange(index, from, to, duals, {
-      minScore,
-      perLabourer,
-      tolerance: PRICING_TOLERANCE,
-      skip,
-      only,
-      window,
-      views,
-    });
+  const bounds = pricingShards(W);
+  const parts = pricer.price(
+    index,
+    duals,
+    { minScore, perLabourer, tolerance: PRICING_TOLERANCE, skip, only, window, views },
+    onPricing,
+  );
+  parts.forEach((part, k) => {
+    const from = bounds[k]!;
     slack.set(part.slack!, from);
-    for (let i = 0; i < to - from; i++)
+    for (let i = 0; i < bounds[k + 1]! - from; i++)
       nearOffsets[from + i + 1] =
         nearOffsets[from + i]! + part.near!.offsets[i + 1]! - part.near!.offsets[i]!;
-    parts.push(part);
-    onPricing?.(to, W);
-  }
+  });
   let n = 0;
   let m = 0;
   for (const v of parts) {
@@ -813,10 +828,10 @@ function priceShards(
   }
   const nearPosts = new Int32Array(nearOffsets[W]!);
   const nearScores = new Float64Array(nearPosts.length);
-  for (let i = 0, from = 0; i < parts.length; i++, from += PRICING_SHARD) {
-    nearPosts.set(parts[i]!.near!.posts, nearOffsets[from]!);
-    nearScores.set(parts[i]!.near!.scores, nearOffsets[from]!);
-  }
+  parts.forEach((part, k) => {
+    nearPosts.set(part.near!.posts, nearOffsets[bounds[k]!]!);
+    nearScores.set(part.near!.scores, nearOffsets[bounds[k]!]!);
+  });
   return {
     labourers,
     offsets,

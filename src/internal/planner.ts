@@ -18,7 +18,7 @@ import {
   type PairLists,
   type Shape,
 } from './optimal-core.js';
-import type { PlanDuals } from './pricing.js';
+import type { PlanDuals, ShardPricer } from './pricing.js';
 import { idOrderOf, inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -72,6 +72,7 @@ export function walkPlanner(
   index: CompiledIndex,
   minScore: number,
   keepLimit: number = KEPT_LIST_BYTES,
+  pricer?: ShardPricer,
 ): Planner {
   const wk = new Walker(index);
   // Group members beyond the list budget are walked group by group, not county by county: the
@@ -148,6 +149,7 @@ export function walkPlanner(
         pricing: (pricing ??= new PricingState(index.labourerCount, PER_ROUND)),
         onRound: (r) => progress?.('solve', r, r + 1),
         onPricing: (done, total) => progress?.('price', done, total),
+        pricer,
       });
       // A later sub-problem (groups placed, the rest re-planned) starts from this core.
       known = result.core;

@@ -329,3 +329,57 @@ function nearLists(
   }
   return { offsets, posts: outPosts, scores: outScores };
 }
+
+/**
+ * Labourers per shard of a pricing call (progress is told, and work shared, shard by shard). The
+ * violations of a call are joined in shard order, each shard's in walk order, and join the core in
+ * that order: a different size can lead the solver to other duals of the same optimum, and the
+ * group heuristic, which reads them, to another plan.
+ */
+export const PRICING_SHARD = 8192;
+
+/**
+ * Runs the shards of one pricing call: {@link priceRange} over labourers `k·PRICING_SHARD …` for
+ * every shard k, each shard's result in order. Shards are independent (a labourer's pairs depend on
+ * the duals alone) and the views are caches, so a runner may price some shards elsewhere (threads,
+ * machines) with views of its own: the results are the same.
+ */
+export interface ShardPricer {
+  /**
+   * Prices every shard of `0 … index.labourerCount − 1`.
+   *
+   * @param index - The compiled index.
+   * @param duals - The duals of a placement.
+   * @param options - As {@link priceRange}'s; `views` serves the shards run in this thread.
+   * @param onShard - Told after shards finish: labourers priced of all.
+   * @returns One result per shard, in shard order.
+   */
+  price(
+    index: CompiledIndex,
+    duals: PlanDuals,
+    options: PricingOptions,
+    onShard?: (done: number, total: number) => void,
+  ): Violations[];
+}
+
+/** The shards of labourers `0 … W − 1`: shard k is `bounds[k] … bounds[k + 1] − 1`. */
+export function pricingShards(W: number): Int32Array {
+  const n = Math.max(1, Math.ceil(W / PRICING_SHARD));
+  const bounds = new Int32Array(n + 1);
+  for (let k = 1; k <= n; k++) bounds[k] = Math.min(W, k * PRICING_SHARD);
+  return bounds;
+}
+
+/** Prices every shard here, one after another. */
+export const localPricer: ShardPricer = {
+  price(index, duals, options, onShard) {
+    const bounds = pricingShards(index.labourerCount);
+    const parts: Violations[] = [];
+    onShard?.(0, index.labourerCount);
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      parts.push(priceRange(index, bounds[k]!, bounds[k + 1]!, duals, options));
+      onShard?.(bounds[k + 1]!, index.labourerCount);
+    }
+    return parts;
+  },
+};

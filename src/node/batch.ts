@@ -6,11 +6,10 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import process from 'node:process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CompiledIndex } from '../compile.js';
 import { rankRange, type RankAllOptions, type RankAllResult } from '../rank-all.js';
+import { modulePath, startThread } from './threads.js';
 
 /** Options of {@link rankAllParallel}. */
 export interface ParallelOptions extends RankAllOptions {
@@ -35,35 +34,9 @@ interface Slice {
   readonly scores: Float64Array;
 }
 
-function selfPath(): string {
-  // ESM (and the TypeScript source under a loader) has import.meta.url; the CommonJS build has __filename.
-  if (typeof __filename === 'string' && __filename.length > 0) return __filename;
-  return fileURLToPath(import.meta.url);
-}
-
-/**
- * The parent's Node options for a worker thread, less those that apply to a program given as text
- * (`--input-type`): a thread inherits them, and Node refuses them for a thread started from a file.
- */
-function workerExecArgv(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i]!;
-    if (a === '--input-type') i++;
-    else if (!a.startsWith('--input-type=')) out.push(a);
-  }
-  return out;
-}
-
 function runSlice(path: string, job: Job): Promise<Slice> {
   return new Promise((resolve, reject) => {
-    // The TypeScript source (tests, benchmarks) needs tsx's loader registered in the thread too.
-    const worker = path.endsWith('.ts')
-      ? new Worker(
-          `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(path).href)}); });`,
-          { eval: true, workerData: job },
-        )
-      : new Worker(path, { workerData: job, execArgv: workerExecArgv() });
+    const worker = startThread(path, job);
     worker.once('message', (slice: Slice) => {
       resolve(slice);
       void worker.terminate();
@@ -100,7 +73,7 @@ export async function rankAllParallel(
   const W = index.labourerCount;
   const n = Math.max(1, Math.min(threads, W));
   const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * W) / n));
-  const path = selfPath();
+  const path = modulePath(import.meta.url, typeof __filename === 'string' ? __filename : undefined);
   const slices = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       runSlice(path, {

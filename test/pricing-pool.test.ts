@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assign } from '../src/assign.js';
+import {
+  PricingViews,
+  localPricer,
+  priceRange,
+  pricingShards,
+  type ShardPricer,
+  type Violations,
+} from '../src/internal/pricing.js';
+import { createPricingPool } from '../src/node/pricing-pool.js';
+import { parseDataset } from '../src/parse.js';
+import type { Plan } from '../src/plan.js';
+import { generateSample } from '../src/sample.js';
+import { verifyPlan } from '../src/verify-plan.js';
+import { richDatasetArb, smallSampleArb } from './helpers/rich.js';
+import { runCli } from './helpers/cli.js';
+import { runs } from './helpers/runs.js';
+
+/** What a plan decides: its entries, objective and certificate. */
+const decided = (plan: Plan): unknown => ({
+  entries: plan.entries,
+  objective: plan.objective,
+  certificate: plan.certificate,
+  groups: plan.groups,
+});
+
+/**
+ * A pricer that prices the shards in the order given, each with the caller's views or views of its
+ * own (as a thread or another machine would), from a stream of choices.
+ */
+function scatteredPricer(choices: () => boolean): ShardPricer {
+  const elsewhere = new PricingViews();
+  return {
+    price(index, duals, options) {
+      const bounds = pricingShards(index.labourerCount);
+      const n = bounds.length - 1;
+      const parts: Violations[] = [];
+      const order = Array.from({ length: n }, (_, k) => k);
+      if (choices()) order.reverse();
+      for (const k of order) {
+        const own = choices()
+          ? options.views
+          : options.posts === undefined && choices()
+            ? elsewhere
+            : new PricingViews();
+        parts[k] = priceRange(index, bounds[k]!, bounds[k + 1]!, duals, { ...options, views: own });
+      }
+      return parts;
+    },
+  };
+}
+
+describe('pricing shards elsewhere', () => {
+  it('gives the same optimal plan whichever views price each shard, in whatever order', () => {
+    fc.assert(
+      fc.property(fc.oneof(richDatasetArb, smallSampleArb), fc.infiniteStream(fc.boolean()), (ds, bits) => {
+        const it = bits[Symbol.iterator]();
+        const here = assign(ds, { mode: 'optimal' });
+        const there = assign(ds, { mode: 'optimal', pricer: scatteredPricer(() => it.next().value!) });
+        expect(decided(there)).toEqual(decided(here));
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+
+  it('joins the shards in order: the local pricer is priceRange shard by shard', () => {
+    const ds = parseDataset(generateSample({ labourers: 9000, posts: 60, seed: 3 }));
+    const bounds = pricingShards(ds.labourers.length);
+    expect(bounds.length).toBe(3); // two shards at 8,192 labourers each
+    const told: [number, number][] = [];
+    const plan = assign(ds, {
+      mode: 'optimal',
+      pricer: {
+        price(index, duals, options, onShard) {
+          const parts = localPricer.price(index, duals, options, (d, t) => told.push([d, t]));
+          onShard?.(index.labourerCount, index.labourerCount);
+          return parts;
+        },
+      },
+    });
+    expect(verifyPlan(plan, ds).ok).toBe(true);
+    expect(told).toContainEqual([8192, 9000]);
+    expect(told).toContainEqual([9000, 9000]);
+  });
+});
+
+describe('createPricingPool', () => {
+  const pool = createPricingPool({ threads: 3 });
+  afterAll(() => pool.close());
+
+  it('refuses a thread count that is not a positive integer', () => {
+    expect(() => createPricingPool({ threads: 0 })).toThrow(/threads must be a positive integer, got 0/);
+    expect(() => createPricingPool({ threads: 1.5 })).toThrow(/threads must be a positive integer/);
+  });
+
+  it('gives the plan of one thread, its threads pricing shards of it', () => {
+    // Three shards of labourers, so that every thread can take one.
+    const ds = parseDataset(generateSample({ labourers: 20_000, posts: 150, seed: 8 }));
+    const one = assign(ds, { mode: 'optimal' });
+    const before = pool.shared;
+    const many = assign(ds, { mode: 'optimal', pricer: pool });
+    expect(decided(many)).toEqual(decided(one));
+    expect(pool.shared).toBeGreaterThan(before);
+    expect(verifyPlan(many, ds).ok).toBe(true);
+    // A second dataset: the threads start again with its index.
+    const small = parseDataset(generateSample({ labourers: 300, posts: 40, seed: 2 }));
+    expect(decided(assign(small, { mode: 'optimal', pricer: pool }))).toEqual(
+      decided(assign(small, { mode: 'optimal' })),
+    );
+  }, 120_000);
+
+  it('with one thread prices everything here', () => {
+    const solo = createPricingPool({ threads: 1 });
+    const ds = parseDataset(generateSample({ labourers: 200, posts: 30, seed: 4 }));
+    expect(decided(assign(ds, { mode: 'optimal', pricer: solo }))).toEqual(
+      decided(assign(ds, { mode: 'optimal' })),
+    );
+    expect(solo.shared).toBe(0);
+  });
+});
+
+describe('bangfu assign --threads', () => {
+  it('refuses a thread count below 1, naming the option', async () => {
+    const r = await runCli(['assign', 'nowhere.json', '--threads', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--threads/);
+  });
+
+  it('writes the same plan file on one thread and on two', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bangfu-threads-'));
+    try {
+      const data = join(dir, 'd.json');
+      writeFileSync(data, JSON.stringify(generateSample({ labourers: 120, posts: 40, seed: 5 })), 'utf8');
+      const files = await Promise.all(
+        ['1', '2'].map(async (t) => {
+          const out = join(dir, `plan-${t}.json`);
+          expect((await runCli(['assign', data, '--threads', t, '--out', out, '--quiet'])).code).toBe(0);
+          return readFileSync(out, 'utf8');
+        }),
+      );
+      expect(files[1]).toBe(files[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
