@@ -11,12 +11,13 @@
 import { saveResults } from './results.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSample } from '../src/sample.js';
 
 const quick = process.argv.includes('--quick');
+const threads = availableParallelism();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZES: readonly (readonly [number, number])[] = quick
   ? [[10_000, 1_000]]
@@ -62,10 +63,18 @@ const cli = existsSync(join(root, 'dist/cli.js'))
   ? [join(root, 'dist/cli.js')]
   : ['--import', 'tsx', join(root, 'src/cli.ts')];
 
-function runCase(name: string, file: string, runs: number): Row & Record<string, unknown> {
+function runCase(name: string, file: string, runs: number, threads?: number): Row & Record<string, unknown> {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'bench/plan-case.ts'), name, file, String(runs)],
+    [
+      '--import',
+      'tsx',
+      join(root, 'bench/plan-case.ts'),
+      name,
+      file,
+      String(runs),
+      ...(threads === undefined ? [] : [String(threads)]),
+    ],
     {
       cwd: root,
       encoding: 'utf8',
@@ -105,14 +114,29 @@ for (const [labourers, posts] of SIZES) {
       `${name.padEnd(16)} ${r.medianMs.toFixed(0).padStart(8)} ms  (target ${row.targetMs ?? '—'})  peak RSS ${r.peakRssMB} MB  ${JSON.stringify(r.steps ?? {})}`,
     );
   }
-  // The command line, from the file to a plan file and back.
+  // The optimal plan with its pricing shared among the machine's threads (createPricingPool).
+  {
+    const r = runCase('assign-optimal', file, runs, threads);
+    const name = `assign-optimal, ${threads} threads`;
+    rows.push({ ...r, case: name, size, targetMs: TARGETS[size]?.['assign-optimal'] });
+    console.log(
+      `${name.padEnd(16)} ${r.medianMs.toFixed(0).padStart(8)} ms  peak RSS ${r.peakRssMB} MB  ${JSON.stringify(r.steps ?? {})}`,
+    );
+  }
+  // The command line, from the file to a plan file and back: as a user runs it (pricing on the
+  // machine's threads), and on one thread, alternately.
   const planFile = join(dir, `plan-${size}.json`);
   const times: number[] = [];
   const rss: number[] = [];
+  const oneTimes: number[] = [];
+  const oneRss: number[] = [];
   for (let i = 0; i < (labourers >= 100_000 ? 3 : 5); i++) {
     const a = runCli(['assign', file, '--out', planFile, '--quiet']);
     times.push(a.ms);
     rss.push(a.rssMB);
+    const b = runCli(['assign', file, '--out', planFile, '--quiet', '--threads', '1']);
+    oneTimes.push(b.ms);
+    oneRss.push(b.rssMB);
   }
   const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const planMB = statSync(planFile).size / 1e6;
@@ -127,6 +151,17 @@ for (const [labourers, posts] of SIZES) {
   });
   console.log(
     `cli assign       ${med(times).toFixed(0).padStart(8)} ms  (target ${TARGETS[size]?.['cli assign'] ?? '—'})  peak RSS ${Math.max(...rss)} MB  plan file ${planMB.toFixed(1)} MB`,
+  );
+  rows.push({
+    case: 'cli assign --threads 1',
+    size,
+    runs: oneTimes.length,
+    medianMs: med(oneTimes),
+    peakRssMB: Math.max(...oneRss),
+    note: `default (${threads} threads) / one thread: ${(med(times) / med(oneTimes)).toFixed(2)}`,
+  });
+  console.log(
+    `cli assign, 1 thread ${med(oneTimes).toFixed(0).padStart(4)} ms  peak RSS ${Math.max(...oneRss)} MB  (default ${threads} threads / 1: ${(med(times) / med(oneTimes)).toFixed(2)})`,
   );
   const v = runCli(['verify', file, planFile]);
   rows.push({ case: 'cli verify', size, runs: 1, medianMs: v.ms, peakRssMB: v.rssMB, note: v.out.trim() });

@@ -90,12 +90,15 @@ describe('pricing shards elsewhere', () => {
 });
 
 describe('createPricingPool', () => {
-  const pool = createPricingPool({ threads: 3 });
+  const pool = createPricingPool({ threads: 3, minLabourers: 0 });
   afterAll(() => pool.close());
 
   it('refuses a thread count that is not a positive integer', () => {
     expect(() => createPricingPool({ threads: 0 })).toThrow(/threads must be a positive integer, got 0/);
     expect(() => createPricingPool({ threads: 1.5 })).toThrow(/threads must be a positive integer/);
+    expect(() => createPricingPool({ minLabourers: -1 })).toThrow(
+      /minLabourers must be a non-negative integer/,
+    );
   });
 
   it('gives the plan of one thread, its threads pricing shards of it', () => {
@@ -114,13 +117,16 @@ describe('createPricingPool', () => {
     );
   }, 120_000);
 
-  it('with one thread prices everything here', () => {
-    const solo = createPricingPool({ threads: 1 });
-    const ds = parseDataset(generateSample({ labourers: 200, posts: 30, seed: 4 }));
-    expect(decided(assign(ds, { mode: 'optimal', pricer: solo }))).toEqual(
-      decided(assign(ds, { mode: 'optimal' })),
-    );
-    expect(solo.shared).toBe(0);
+  it('with one thread, or below its least number of labourers, prices everything here', () => {
+    const ds = parseDataset(generateSample({ labourers: 9_000, posts: 30, seed: 4 }));
+    const alone = decided(assign(ds, { mode: 'optimal' }));
+    for (const solo of [
+      createPricingPool({ threads: 1, minLabourers: 0 }),
+      createPricingPool({ threads: 2, minLabourers: 9_001 }),
+    ]) {
+      expect(decided(assign(ds, { mode: 'optimal', pricer: solo }))).toEqual(alone);
+      expect(solo.shared).toBe(0);
+    }
   });
 });
 
@@ -131,7 +137,7 @@ describe('bangfu assign --threads', () => {
     expect(r.err).toMatch(/--threads/);
   });
 
-  it('writes the same plan file on one thread and on two', async () => {
+  it('accepts --threads and writes the same plan file (a cohort this small is priced on one thread)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bangfu-threads-'));
     try {
       const data = join(dir, 'd.json');
