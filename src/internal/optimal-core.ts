@@ -93,11 +93,12 @@ export function topLists(index: CompiledIndex, k: number, minScore: number, skip
 }
 
 /** Each labourer's pairs by post id rank. */
-function sortByRank(index: CompiledIndex, lists: PairLists): PairLists {
+function sortByRank(index: CompiledIndex, lists: PairLists, only?: Int32Array): PairLists {
   const rank = index.postIdRank;
   const { offsets, posts, scores } = lists;
   const idx: number[] = [];
   for (let w = 0; w + 1 < offsets.length; w++) {
+    if (only !== undefined && only[w]! < 0) continue;
     const a = offsets[w]!;
     const b = offsets[w + 1]!;
     if (b - a < 2) continue;
@@ -149,7 +150,8 @@ export function mergePairs(index: CompiledIndex, core: PairLists, add: Violation
     offsets[w] = first;
   }
   offsets[W] = n;
-  return sortByRank(index, { offsets, posts: posts.slice(0, n), scores: scores.slice(0, n) });
+  // The core's lists are in post id order already: only those that gained pairs are sorted again.
+  return sortByRank(index, { offsets, posts: posts.slice(0, n), scores: scores.slice(0, n) }, at);
 }
 
 /**
