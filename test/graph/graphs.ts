@@ -208,3 +208,44 @@ export const degenerateGraphs: readonly BipartiteGraph[] = [
     edges: [{ left: 'a', right: 'x', weight: 3 }],
   },
 ];
+
+/**
+ * Graphs where every left ranks the rights alike: right `r{j}` is worth `step · (R − j)` to everyone,
+ * plus a little noise per edge (integers), with `mult` lefts per right and one or two openings each.
+ * The rights everyone lists first fill and their prices climb past what the rights after them offer,
+ * so a left's best edges soon lie beyond the few it keeps in order (the best-edge lists' rest).
+ */
+export function sharedPreferenceGraphArb(tiers: readonly (number | null)[]): fc.Arbitrary<BipartiteGraph> {
+  return fc
+    .record({
+      R: fc.integer({ min: 10, max: 18 }),
+      mult: fc.integer({ min: 2, max: 4 }),
+      step: fc.integer({ min: 1, max: 12 }),
+      noise: fc.integer({ min: 0, max: 6 }),
+      capacity: fc.integer({ min: 1, max: 2 }),
+    })
+    .chain(({ R, mult, step, noise, capacity }) =>
+      fc
+        .record({
+          tiers: fc.array(fc.constantFrom(...tiers), { minLength: R * mult, maxLength: R * mult }),
+          cells: fc.array(
+            fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: noise })),
+            {
+              minLength: R * mult * R,
+              maxLength: R * mult * R,
+            },
+          ),
+        })
+        .map(({ tiers: t, cells }): BipartiteGraph => {
+          const left: LeftNode[] = t.map((tier, i) => ({ id: `l${i}`, tier }));
+          const right: RightNode[] = Array.from({ length: R }, (_, j) => ({ id: `r${j}`, capacity }));
+          const edges: Edge[] = [];
+          cells.forEach(([p, n], k) => {
+            const i = Math.floor(k / R);
+            const j = k % R;
+            if (p < 0.95) edges.push({ left: `l${i}`, right: `r${j}`, weight: step * (R - j) + n });
+          });
+          return { left, right, edges };
+        }),
+    );
+}

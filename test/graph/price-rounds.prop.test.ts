@@ -12,7 +12,7 @@ import { solveOptimal, solveOptimalProbed, type RoundsState } from '../../src/gr
 import type { BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import { runs } from '../helpers/runs.js';
-import { graphArb } from './graphs.js';
+import { graphArb, sharedPreferenceGraphArb } from './graphs.js';
 
 /** Lexicographic comparison of two K-vectors: negative, 0 or positive. */
 const lex = (a: readonly number[], b: readonly number[]): number => {
@@ -135,6 +135,21 @@ describe('price rounds', () => {
       { numRuns: runs(200) },
     );
   });
+
+  // A holder's best alternative, and a bidder's two best edges, read from its best-edge list while
+  // an edge beyond the list could offer more: faults there surface only where every left wants the
+  // same rights, whose prices then climb past the list's entries.
+  it.each(shapes)(
+    'leave duals exactly optimal where every left ranks the rights alike: $name',
+    ({ tiers }) => {
+      fc.assert(
+        fc.property(sharedPreferenceGraphArb(tiers), (graph) => {
+          solveChecked(graph);
+        }),
+        { numRuns: runs(40) },
+      );
+    },
+  );
 
   it.each(shapes)('decide every left when every right has room for all: $name', ({ tiers }) => {
     fc.assert(
