@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
+import { compileIndex } from '../src/compile.js';
 import {
   PricingViews,
   localPricer,
   priceRange,
   pricingShards,
+  type PlanDuals,
   type ShardPricer,
   type Violations,
 } from '../src/internal/pricing.js';
@@ -115,6 +117,31 @@ describe('createPricingPool', () => {
     expect(decided(assign(small, { mode: 'optimal', pricer: pool }))).toEqual(
       decided(assign(small, { mode: 'optimal' })),
     );
+  }, 120_000);
+
+  it('after a pricing that failed, prices the next call of the same index exactly', () => {
+    const ds = parseDataset(generateSample({ labourers: 20_000, posts: 60, seed: 9 }));
+    const index = compileIndex(ds);
+    const W = index.labourerCount;
+    const P = index.postCount;
+    const zero: PlanDuals = {
+      T: 0,
+      tiers: [],
+      labourerTier: new Int32Array(W).fill(-1),
+      labourerTierDual: new Float64Array(0),
+      labourerDual: new Float64Array(W),
+      postTierDual: new Float64Array(0),
+      postDual: new Float64Array(P),
+    };
+    const options = { minScore: 0, perLabourer: 3, tolerance: 1e-9, window: 0.05 };
+    // Every thread fails on its shards; the calling thread throws its own error.
+    expect(() => pool.price(index, null as unknown as PlanDuals, options)).toThrow(TypeError);
+    for (let round = 0; round < 3; round++) {
+      const here = localPricer.price(index, zero, options);
+      const there = pool.price(index, zero, { ...options, views: new PricingViews() });
+      expect(there).toEqual(here);
+      expect(there.reduce((n, v) => n + v.labourers.length, 0)).toBeGreaterThan(0);
+    }
   }, 120_000);
 
   it('with one thread, or below its least number of labourers, prices everything here', () => {

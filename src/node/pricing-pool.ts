@@ -59,8 +59,10 @@ interface Call {
   readonly options: Omit<PricingOptions, 'views'>;
 }
 
+/** A shard's result or failure, with the call it belongs to (its `base`). */
 type Reply =
-  { readonly shard: number; readonly part: Violations } | { readonly shard: number; readonly error: string };
+  | { readonly base: number; readonly shard: number; readonly part: Violations }
+  | { readonly base: number; readonly shard: number; readonly error: string };
 
 /**
  * Takes the next shard of a call, or −1 when all are taken. Compare-and-swap, so a thread still on
@@ -206,6 +208,8 @@ export function createPricingPool(options: PricingPoolOptions = {}): PricingPool
         for (const w of workers) {
           for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port)) {
             const reply = m.message as Reply;
+            // A shard of a call that failed on this thread, priced after it gave up: not this call's.
+            if (reply.base !== base) continue;
             settled++;
             if ('error' in reply) failure ??= reply.error;
             else {
@@ -217,12 +221,19 @@ export function createPricingPool(options: PricingPoolOptions = {}): PricingPool
         }
       };
       onShard?.(0, W);
-      for (let k = take(control, base, n); k >= 0; k = take(control, base, n)) {
-        parts[k] = priceRange(of, bounds[k]!, bounds[k + 1]!, duals, { ...rest, views });
-        settled++;
-        priced += bounds[k + 1]! - bounds[k]!;
-        receive();
-        onShard?.(priced, W);
+      try {
+        for (let k = take(control, base, n); k >= 0; k = take(control, base, n)) {
+          parts[k] = priceRange(of, bounds[k]!, bounds[k + 1]!, duals, { ...rest, views });
+          settled++;
+          priced += bounds[k + 1]! - bounds[k]!;
+          receive();
+          onShard?.(priced, W);
+        }
+      } catch (e) {
+        // No thread takes a shard of this call any more, so the next call's shards are its own.
+        for (let seen = Atomics.load(control, TAKEN); seen < base + n; seen = Atomics.load(control, TAKEN))
+          Atomics.compareExchange(control, TAKEN, seen, base + n);
+        throw e;
       }
       // The shards the other threads took.
       for (;;) {
@@ -255,9 +266,10 @@ function serve(data: ThreadData): void {
           ...call.options,
           views: own,
         });
-        port.postMessage({ shard: k, part } satisfies Reply, buffersOf(part));
+        port.postMessage({ base: call.base, shard: k, part } satisfies Reply, buffersOf(part));
       } catch (e) {
         port.postMessage({
+          base: call.base,
           shard: k,
           error: e instanceof Error ? (e.stack ?? e.message) : String(e),
         } satisfies Reply);
