@@ -77,7 +77,7 @@ export function registerAssign(program: Command, io: CliIO): void {
     .option('--quiet', 'no progress bar on standard error')
     .option(
       '--threads <n>',
-      "threads that price an optimal plan (default: the machine's cores; the plan is the same)",
+      "threads that price an optimal plan of 50,000 labourers or more (default: the machine's cores; the plan is the same)",
       integerOption(1),
     )
     .option(
