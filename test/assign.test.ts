@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assign } from '../src/assign.js';
 import { BangfuValidationError } from '../src/errors.js';
 import type { PlacementGroup } from '../src/plan.js';
-import type { AreaCode, EmployerId, IsoDate, PostId, LabourerId } from '../src/types.js';
+import type { AreaCode, CertificateId, EmployerId, IsoDate, PostId, LabourerId } from '../src/types.js';
 import { verifyPlan } from '../src/verify-plan.js';
 import { dataset, employer, labourer, post, TANGXIA, zeroScoreDataset } from './helpers/build.js';
 
@@ -255,6 +255,59 @@ describe('optimal plans and pairs that score exactly 0', () => {
       ['w1', null],
       ['w2', null],
       ['w3', 'p1'],
+    ]);
+    expect(verifyPlan(plan, ds).ok).toBe(true);
+  });
+
+  it('count who the solver placed, at any post: a post it filled takes nobody more, and nobody placed moves', () => {
+    // pa, the first post of the dataset, pays what x1 asks (x1 scores above 0 there: the solver
+    // places x1); x2 asks far more than any post pays, and pb pays below what either asks (both
+    // score 0 there). x1 comes first in id order, so it would be the one moved.
+    const ds = dataset({
+      labourers: [
+        w('x1', { household: 'other', pay: { minMonthly: 3_000, targetMonthly: 4_000 } }),
+        w('x2', { household: 'other', pay: { minMonthly: 60_000, targetMonthly: 80_000 } }),
+      ],
+      posts: [
+        p('pa', { openings: 1 }),
+        p('pb', { openings: 1, pay: { kind: 'monthly', baseMonthly: 2300, expectedMonthly: 2300 } }),
+      ],
+      policy: zeroScoreDataset().policy,
+    });
+    for (const o of [{}, { candidatesPerLabourer: 2 }]) {
+      const plan = assign(ds, o);
+      expect(placements(plan)).toEqual([
+        ['x1', 'pa'],
+        ['x2', 'pb'],
+      ]);
+      expect(plan.objective.total).toBeGreaterThan(0);
+      for (const exhaustive of [false, true]) expect(verifyPlan(plan, ds, { exhaustive }).ok).toBe(true);
+    }
+  });
+
+  it("read each labourer's own candidates only: not the next labourer's first pair", () => {
+    // Every pair scores 0. pa asks for a health certificate, which w3 lacks: with one candidate
+    // each, w1's and w2's list is pa (first by id), w3's pb. w1 takes pa; w2's only candidate is
+    // then full, so w2 stays unplaced although pb, w3's candidate, still has room.
+    const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
+    const health = [{ certificate: 'health-certificate' as CertificateId }];
+    const ds = dataset({
+      labourers: [
+        w('w1', { household: 'other', pay: ask, certificates: health }),
+        w('w2', { household: 'other', pay: ask, certificates: health }),
+        w('w3', { household: 'other', pay: ask }),
+      ],
+      posts: [
+        p('pa', { openings: 1, requiredCertificates: ['health-certificate' as CertificateId] }),
+        p('pb', { openings: 1 }),
+      ],
+      policy: zeroScoreDataset().policy,
+    });
+    const plan = assign(ds, { candidatesPerLabourer: 1 });
+    expect(placements(plan)).toEqual([
+      ['w1', 'pa'],
+      ['w2', null],
+      ['w3', 'pb'],
     ]);
     expect(verifyPlan(plan, ds).ok).toBe(true);
   });
