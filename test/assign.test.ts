@@ -285,6 +285,16 @@ describe('optimal plans and pairs that score exactly 0', () => {
     }
   });
 
+  it('put a labourer at its first post by id with room even when that is the first post of the dataset', () => {
+    // pa is both the dataset's first post (position 0) and the first by id.
+    const ds = zeros(1, [
+      ['pa', 1],
+      ['pb', 1],
+    ]);
+    for (const o of [{}, { candidatesPerLabourer: 2 }])
+      expect(placements(assign(ds, o))).toEqual([['w1', 'pa']]);
+  });
+
   it("read each labourer's own candidates only: not the next labourer's first pair", () => {
     // Every pair scores 0. pa asks for a health certificate, which w3 lacks: with one candidate
     // each, w1's and w2's list is pa (first by id), w3's pb. w1 takes pa; w2's only candidate is
