@@ -295,6 +295,34 @@ describe('optimal plans and pairs that score exactly 0', () => {
       expect(placements(assign(ds, o))).toEqual([['w1', 'pa']]);
   });
 
+  it('find pairs of weight 0 where the policy weighs employers too, at an employer that scores 0', () => {
+    // An employer meeting none of the vetting criteria, with no track record, scores 0; the pay
+    // part is 0 for labourers asking far more than the posts pay.
+    const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
+    const ds = dataset({
+      labourers: [w('w1', { household: 'other', pay: ask }), w('w2', { household: 'other', pay: ask })],
+      employers: [
+        employer({
+          vetting: {
+            status: 'approved',
+            criteria: [],
+            vettedOn: '2025-06-01' as IsoDate,
+            validUntil: '2027-05-31' as IsoDate,
+          },
+        }),
+      ],
+      posts: [p('pa', { openings: 1 }), p('pb', { openings: 1 })],
+      policy: { ...zeroScoreDataset().policy, weights: { skills: 0, pay: 1, origin: 0, employer: 1 } },
+    });
+    const plan = assign(ds);
+    expect(placements(plan)).toEqual([
+      ['w1', 'pa'],
+      ['w2', 'pb'],
+    ]);
+    expect(plan.objective.total).toBe(0);
+    expect(verifyPlan(plan, ds).ok).toBe(true);
+  });
+
   it("read each labourer's own candidates only: not the next labourer's first pair", () => {
     // Every pair scores 0. pa asks for a health certificate, which w3 lacks: with one candidate
     // each, w1's and w2's list is pa (first by id), w3's pb. w1 takes pa; w2's only candidate is
