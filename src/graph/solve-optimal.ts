@@ -178,7 +178,11 @@ function optimalFlow(
   const nR = g.rightIds.length;
   let closedEdges = 0;
   for (let e = 0; e < g.edgeRight.length; e++) if (g.capacity[g.edgeRight[e]!] === 0) closedEdges++;
-  if (closedEdges === 0) return openFlow(g, probe);
+  if (closedEdges === 0) {
+    const flow = openFlow(g, probe);
+    leastClosedDuals(g, flow.pot);
+    return flow;
+  }
   // The graph without those edges, and each kept edge's number in the whole graph.
   const m = g.edgeRight.length - closedEdges;
   const kept = new Int32Array(m);
@@ -205,6 +209,17 @@ function optimalFlow(
   };
   const { matchEdge, pot } = openFlow(open, probe);
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) matchEdge[l] = kept[matchEdge[l]!]!;
+  leastClosedDuals(g, pot);
+  return { matchEdge, pot };
+}
+
+/**
+ * Gives each right with no openings the least potential that covers its edges (its dual costs
+ * nothing, as it has no openings): 0 for one without edges.
+ */
+function leastClosedDuals(g: CompiledGraph, pot: Float64Array): void {
+  const nL = g.leftIds.length;
+  const nR = g.rightIds.length;
   // π(r) = min(π(t), min over its edges of π(t) − (cost of the edge − u_l)), lexicographically, with
   // u_l = max(0, π(l) − π(s)): then v_r = π(t) − π(r) ≥ 0 and u_l + v_r ≥ each edge's value.
   const K = Math.max(2, g.tiers.length + 1);
@@ -242,7 +257,6 @@ function optimalFlow(
     }
     for (let k = 0; k < K; k++) pot[(nL + r) * K + k] = pot[SINK * K + k]! - best[k]!;
   }
-  return { matchEdge, pot };
 }
 
 /** The solver proper, on a compiled graph whose every edge goes to a right with openings. */

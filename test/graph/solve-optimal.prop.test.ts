@@ -305,6 +305,57 @@ describe('solveOptimal', () => {
     );
   });
 
+  it('gives a right with no openings the least dual that covers its edges', () => {
+    // Its dual costs nothing (it has no openings), so any that covers its edges would do; the
+    // solver promises the least: 0, or the largest value less the left's dual over its edges
+    // (lexicographically, the placement parts first). Integer weights: exact.
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          graphArb({ maxLeft: 12, maxRight: 6, maxCapacity: 2, weight: fc.integer({ min: -5, max: 20 }) }),
+          graphArb({
+            maxLeft: 12,
+            maxRight: 6,
+            maxCapacity: 2,
+            weight: fc.integer({ min: 0, max: 9 }),
+            tiers: [0, 1, 2, null],
+          }),
+          graphArb({
+            maxLeft: 12,
+            maxRight: 6,
+            maxCapacity: 1,
+            weight: fc.integer({ min: 0, max: 9 }),
+            tiers: [null],
+          }),
+        ),
+        (graph) => {
+          const a = solveOptimal(graph);
+          const c = a.certificate as OptimalCertificate;
+          const T = c.tiers.length;
+          const tierOf = new Map(graph.left.map((l) => [l.id, l.tier === undefined ? 0 : l.tier]));
+          const lexLess = (x: readonly number[], y: readonly number[]): boolean => {
+            for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k]! < y[k]!;
+            return false;
+          };
+          for (const r of graph.right) {
+            if (r.capacity !== 0) continue;
+            let least: number[] = new Array<number>(T + 1).fill(0);
+            for (const e of graph.edges) {
+              if (e.right !== r.id) continue;
+              const tier = tierOf.get(e.left) ?? null;
+              const u = [...c.leftTierPotential[e.left]!, c.leftPotential[e.left]!];
+              const value = [...c.tiers.map((t) => (t === tier ? 1 : 0)), e.weight];
+              const need = value.map((x, k) => x - u[k]!);
+              if (lexLess(least, need)) least = need;
+            }
+            expect([...c.rightTierPotential[r.id]!, c.rightPotential[r.id]!]).toEqual(least);
+          }
+        },
+      ),
+      { numRuns: runs(300) },
+    );
+  });
+
   it('hands out the same duals as typed arrays as in its certificate', () => {
     fc.assert(
       fc.property(
