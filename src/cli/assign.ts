@@ -4,7 +4,6 @@
  * @module
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { assign, type AssignOptions, type AssignStep } from '../assign.js';
 import { replan } from '../replan.js';
 import type { AssignmentMode } from '../graph/types.js';
@@ -106,9 +105,12 @@ export function registerAssign(program: Command, io: CliIO): void {
         label: 'assign',
       });
       const dataset = loadDataset(path, options);
-      // Pricing, most of an optimal plan's time, is shared among threads (the plan is the same).
-      const threads = options.threads ?? availableParallelism();
-      const pool = options.mode === 'optimal' && threads > 1 ? createPricingPool({ threads }) : undefined;
+      // Pricing, most of an optimal plan's time, is shared among threads (the plan is the same; the
+      // pool prices on this thread alone for one thread or a small cohort).
+      const pool =
+        options.mode === 'optimal'
+          ? createPricingPool(options.threads === undefined ? {} : { threads: options.threads })
+          : undefined;
       const assignOptions: AssignOptions = {
         ...(pool === undefined ? {} : { pricer: pool }),
         mode: options.mode,

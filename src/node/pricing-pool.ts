@@ -124,9 +124,10 @@ export interface PricingPool extends ShardPricer {
  *
  * A worker thread that dies while pricing (out of memory, say) is not noticed: the plan waits for it.
  *
- * @param options - How many threads.
+ * @param options - How many threads, and from how many labourers they are used.
  * @returns The pool.
- * @throws RangeError if `threads` is not a positive integer.
+ * @throws RangeError if `threads` is not a positive integer or `minLabourers` not a non-negative
+ *   integer.
  * @example
  * const pool = createPricingPool({ threads: 2 });
  * const plan = assign(dataset, { mode: 'optimal', pricer: pool });
