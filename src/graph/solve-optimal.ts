@@ -83,8 +83,8 @@ export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
  *
  * @internal
  */
-export function solveOptimalCompiled(g: CompiledGraph, probe?: (state: RoundsState) => void): Assignment {
-  const { matchEdge, pot } = optimalFlow(g, probe);
+export function solveOptimalCompiled(g: CompiledGraph, probes?: SolverProbes): Assignment {
+  const { matchEdge, pot } = optimalFlow(g, probes);
   const T = g.tiers.length;
   return buildAssignment(
     g,
@@ -138,6 +138,8 @@ export interface RoundsState {
   readonly load: Int32Array;
   /** 1 for each left node the rounds settled, 0 for each left to the searches. */
   readonly decided: Uint8Array;
+  /** Whether the rounds ran to their end rather than out of bids or passes (see `priceRounds`). */
+  readonly finished: boolean;
   /** Potentials, K components per node: π(r) = −price(r) at `K·(rightBase + r)`, σ at `K·source`. */
   readonly pot: Float64Array;
   readonly K: number;
@@ -147,16 +149,60 @@ export interface RoundsState {
 }
 
 /**
- * {@link solveOptimal}, handing `probe` the state the price rounds leave (views the solver goes on
- * changing: read them during the call). For tests of the rounds' invariant.
+ * A search's start (two components): the left it adds, θ (what placing it is worth: no path of
+ * that cost or more pays) and the bound the search starts from, just above the cheapest short
+ * augmenting path if that is below θ, with the state it searches (views the solver goes on changing).
+ */
+export interface SearchState {
+  /** The graph searched: the input without its edges to rights of no openings. */
+  readonly graph: CompiledGraph;
+  readonly left: number;
+  /** θ = π(left) − π(source): count part, weight part. */
+  readonly theta: readonly [number, number];
+  /** The search's bound: count part, weight part. */
+  readonly bound: readonly [number, number];
+  readonly matchEdge: Int32Array;
+  readonly load: Int32Array;
+  /** Potentials, two per node: rights at `2·(rightBase + r)`, the source at `2·source`. */
+  readonly pot: Float64Array;
+  readonly rightBase: number;
+  readonly source: number;
+}
+
+/**
+ * The rights marked alive for a rank of left nodes: those that can still reach an opening worth
+ * taking for it (room, or a holder of that rank or later who may be dropped), directly or through
+ * holders who could move; a left whose rights are all dead is skipped without a search.
+ */
+export interface AliveState {
+  readonly graph: CompiledGraph;
+  readonly rank: number;
+  /** 1 for each right alive. */
+  readonly alive: Uint8Array;
+  readonly matchEdge: Int32Array;
+  readonly load: Int32Array;
+}
+
+/** Hooks into the solver's stages, for tests: each is handed views to read during the call. */
+export interface SolverProbes {
+  /** The state the price rounds leave. */
+  readonly rounds?: (state: RoundsState) => void;
+  /** Each search with two components, once its bound is set, before it runs. */
+  readonly search?: (state: SearchState) => void;
+  /** Each marking of the rights alive for a rank. */
+  readonly alive?: (state: AliveState) => void;
+  /** Each left skipped without a search, all its rights dead. */
+  readonly skip?: (left: number) => void;
+}
+
+/**
+ * {@link solveOptimal} with hooks into its stages ({@link SolverProbes}). For tests of the rounds'
+ * invariant and of the searches' bounds.
  *
  * @internal
  */
-export function solveOptimalProbed(
-  graph: AnyBipartiteGraph,
-  probe: (state: RoundsState) => void,
-): Assignment {
-  return solveOptimalCompiled(prepareGraph(graph), probe);
+export function solveOptimalProbed(graph: AnyBipartiteGraph, probes: SolverProbes): Assignment {
+  return solveOptimalCompiled(prepareGraph(graph), probes);
 }
 
 /** Bids the price rounds may make, per left node. */
@@ -170,16 +216,13 @@ const STALE = 16;
  * such right then gets the least potential that covers its edges (its dual costs nothing, as it has
  * no openings).
  */
-function optimalFlow(
-  g: CompiledGraph,
-  probe?: (state: RoundsState) => void,
-): { matchEdge: Int32Array; pot: Float64Array } {
+function optimalFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   let closedEdges = 0;
   for (let e = 0; e < g.edgeRight.length; e++) if (g.capacity[g.edgeRight[e]!] === 0) closedEdges++;
   if (closedEdges === 0) {
-    const flow = openFlow(g, probe);
+    const flow = openFlow(g, probes);
     leastClosedDuals(g, flow.pot);
     return flow;
   }
@@ -207,7 +250,7 @@ function optimalFlow(
     rightStart,
     rightEdges,
   };
-  const { matchEdge, pot } = openFlow(open, probe);
+  const { matchEdge, pot } = openFlow(open, probes);
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) matchEdge[l] = kept[matchEdge[l]!]!;
   leastClosedDuals(g, pot);
   return { matchEdge, pot };
@@ -260,10 +303,7 @@ function leastClosedDuals(g: CompiledGraph, pot: Float64Array): void {
 }
 
 /** The solver proper, on a compiled graph whose every edge goes to a right with openings. */
-function openFlow(
-  g: CompiledGraph,
-  probe?: (state: RoundsState) => void,
-): { matchEdge: Int32Array; pot: Float64Array } {
+function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Array; pot: Float64Array } {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
   const T = g.tiers.length;
@@ -686,6 +726,7 @@ function openFlow(
     if (!reachable) {
       // No path can place l0, now or later; its one violated arc (source → l0) is repaired at the end.
       skipped.push(l0);
+      probes?.skip?.(l0);
       return;
     }
 
@@ -695,6 +736,17 @@ function openFlow(
       st.boundC = theta[0]!;
       st.boundW = theta[1]!;
       shortPathBound(l0);
+      probes?.search?.({
+        graph: g,
+        left: l0,
+        theta: [theta[0]!, theta[1]!],
+        bound: [st.boundC, st.boundW],
+        matchEdge,
+        load,
+        pot,
+        rightBase: nL,
+        source: SOURCE,
+      });
     }
     seen[l0] = 1;
     touched[st.touched++] = l0;
@@ -726,6 +778,7 @@ function openFlow(
       // who can only reach it are skipped without a search.
       markAlive(st.phase);
       st.aliveKnown = true;
+      probes?.alive?.({ graph: g, rank: st.phase, alive, matchEdge, load });
     }
     if (found) {
       // Along the path each left either moves to a new edge (left → right) or is dropped (left →
@@ -779,7 +832,7 @@ function openFlow(
   // is worth as π(source) = π(sink), and a placed left's potential is π(r) + (e_tier, w), its edge
   // tight.
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
-  const decided = priceRounds(g, order, state, {
+  const { decided, finished } = priceRounds(g, order, state, {
     pot,
     rightBase: nL,
     source: SOURCE,
@@ -788,7 +841,18 @@ function openFlow(
     lists,
     budget: ROUND_BUDGET * nL,
   });
-  probe?.({ graph: g, matchEdge, load, decided, pot, K, rightBase: nL, source: SOURCE, sink: SINK });
+  probes?.rounds?.({
+    graph: g,
+    matchEdge,
+    load,
+    decided,
+    finished,
+    pot,
+    K,
+    rightBase: nL,
+    source: SOURCE,
+    sink: SINK,
+  });
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
   for (const l of order) if (decided[l] === 0) addLeft(l);
   if (skipped.length > 0) {

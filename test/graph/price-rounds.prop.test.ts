@@ -23,6 +23,7 @@ const lex = (a: readonly number[], b: readonly number[]): number => {
 interface Checked {
   readonly decided: number;
   readonly lefts: number;
+  readonly finished: boolean;
 }
 
 /** Every condition of the rounds' invariant, as `expect` calls; returns how many lefts were decided. */
@@ -77,14 +78,58 @@ function checkRounds(s: RoundsState): Checked {
     expect(lex(p, zero)).toBeLessThanOrEqual(0);
     if (load[r]! < g.capacity[r]!) expect(lex(p, sigma)).toBeGreaterThanOrEqual(0);
   }
-  return { decided: count, lefts: nL };
+  if (s.finished) checkFinished(s, value, sigma);
+  return { decided: count, lefts: nL, finished: s.finished };
+}
+
+/**
+ * What rounds that ran to their end promise beyond the invariant: σ is as high as it allows (the
+ * least value a placed left holds, or π(r) at a right with room), and every left they leave
+ * undecided is tied, its best value (above σ) offered by two edges or more, each at a full right;
+ * nothing else can untie it, so a left that could still do better must have bid again.
+ */
+function checkFinished(
+  s: RoundsState,
+  value: (l: number, e: number) => number[],
+  sigma: readonly number[],
+): void {
+  const { graph: g, matchEdge, load, decided, pot, K, rightBase } = s;
+  let least: number[] | undefined;
+  const consider = (v: number[]): void => {
+    if (least === undefined || lex(v, least) < 0) least = v;
+  };
+  for (let l = 0; l < g.leftIds.length; l++) if (matchEdge[l]! >= 0) consider(value(l, matchEdge[l]!));
+  for (let r = 0; r < g.rightIds.length; r++) {
+    if (load[r]! < g.capacity[r]!)
+      consider(Array.from(pot.subarray(K * (rightBase + r), K * (rightBase + r) + K)));
+  }
+  // With nobody placed and no room anywhere, σ never moved from 0.
+  expect(sigma).toEqual(least ?? sigma.map(() => 0));
+  for (let l = 0; l < g.leftIds.length; l++) {
+    if (decided[l] === 1) continue;
+    let best: number[] | undefined;
+    let offering: number[] = [];
+    for (let f = g.leftStart[l]!; f < g.leftStart[l + 1]!; f++) {
+      const v = value(l, f);
+      const c = best === undefined ? 1 : lex(v, best);
+      if (c > 0) {
+        best = v;
+        offering = [];
+      }
+      if (c >= 0) offering.push(g.edgeRight[f]!);
+    }
+    expect(offering.filter((r) => load[r] === g.capacity[r]).length).toBeGreaterThanOrEqual(2);
+    expect(lex(best!, sigma)).toBeGreaterThan(0);
+  }
 }
 
 /** Runs the solver, checks the rounds' state and the final certificate; returns the rounds' counts. */
 function solveChecked(graph: BipartiteGraph): Checked {
   let checked: Checked | undefined;
-  const a = solveOptimalProbed(graph, (s) => {
-    checked = checkRounds(s);
+  const a = solveOptimalProbed(graph, {
+    rounds: (s) => {
+      checked = checkRounds(s);
+    },
   });
   expect(checked).toBeDefined();
   expect(verifyAssignment(graph, a).violations).toEqual([]);
@@ -102,6 +147,8 @@ const shapes = [
 
 describe('price rounds', () => {
   it.each(shapes)('leave duals exactly optimal for the lefts they decided: $name', ({ tiers }) => {
+    let finished = 0;
+    let all = 0;
     fc.assert(
       fc.property(
         fc.oneof(
@@ -129,11 +176,15 @@ describe('price rounds', () => {
           }),
         ),
         (graph) => {
-          solveChecked(graph);
+          if (solveChecked(graph).finished) finished++;
+          all++;
         },
       ),
       { numRuns: runs(200) },
     );
+    // On such graphs the rounds run out of bids or passes about once in a thousand: so rarely that
+    // their promises at the end are checked on nearly every graph.
+    expect(finished).toBeGreaterThanOrEqual(0.9 * all);
   });
 
   // A holder's best alternative, and a bidder's two best edges, read from its best-edge list while
@@ -270,6 +321,71 @@ describe('price rounds', () => {
       sigma: 8,
     },
     {
+      // c, tied between x and y (both full, c worth 9 at each), bids before the last room goes: d
+      // takes z, σ rises to the least value held (9), and c, no better off at x or y than unplaced,
+      // bids again and is decided unplaced instead of being left to the searches.
+      name: 'a tied bidder bids again once staying unplaced is worth more',
+      left: { a: { x: 10 }, b: { y: 10 }, c: { x: 9, y: 9 }, d: { z: 9 } },
+      capacity: { x: 1, y: 1, z: 1 },
+      match: { a: 'x', b: 'y', c: '', d: 'z' },
+      decided: { a: true, b: true, c: true, d: true },
+      price: { x: 0, y: 0, z: 0 },
+      sigma: 9,
+    },
+    // Ties, settled as documented: so that the same graph always gives the same plan.
+    {
+      // Of equally valued edges a bidder takes the first (a left's edges go in the rights' id order).
+      name: 'of equally valued edges a bidder takes the first',
+      left: { a: { x: 5, y: 5 } },
+      capacity: { x: 1, y: 1, room: 1 },
+      match: { a: 'x' },
+      decided: { a: true },
+      price: { x: 0, y: 0, room: 0 },
+      sigma: 0,
+    },
+    {
+      // b's second option is the first of y and z, worth 4 each: it gives way at x and takes y.
+      name: 'of equally valued second options a bidder giving way takes the first',
+      left: { a: { x: 10 }, b: { x: 10, y: 4, z: 4 } },
+      capacity: { x: 1, y: 1, z: 1, room: 1 },
+      match: { a: 'x', b: 'y' },
+      decided: { a: true, b: true },
+      price: { x: 6, y: 0, z: 0, room: 0 },
+      sigma: 0,
+    },
+    {
+      // h1 and h2 hold x with margin 1 each: the one in the first slot (h1) leaves when l
+      // displaces a holder; x's price rises by h2's margin, and h1, then tied between x and y, takes y.
+      name: 'of holders of equal margin the first leaves',
+      left: { h1: { x: 10, y: 9 }, h2: { x: 10, z: 9 }, l: { x: 10 } },
+      capacity: { x: 2, y: 1, z: 1 },
+      match: { h1: 'y', h2: 'x', l: 'x' },
+      decided: { h1: true, h2: true, l: true },
+      price: { x: 1, y: 0, z: 0 },
+      sigma: 0,
+    },
+    {
+      // a holds x with margin 5 (over y); b's margin is 5 too: on equal margins the bidder gives
+      // way, x's price rising by 5, and takes z.
+      name: 'a bidder whose margin equals the weakest holder’s gives way',
+      left: { a: { x: 10, y: 5 }, b: { x: 10, z: 5 } },
+      capacity: { x: 1, y: 1, z: 1 },
+      match: { a: 'x', b: 'z' },
+      decided: { a: true, b: true },
+      price: { x: 5, y: 0, z: 0 },
+      sigma: 0,
+    },
+    {
+      // Worth exactly what staying unplaced is (0): decided unplaced, though x has room.
+      name: 'a bidder whose best is worth exactly σ stays unplaced',
+      left: { a: { x: 0 } },
+      capacity: { x: 1 },
+      match: { a: '' },
+      decided: { a: true },
+      price: { x: 0 },
+      sigma: 0,
+    },
+    {
       // Both lefts count (tier 0): b gives way, and x's price rises by b's whole margin, a placement
       // and 5, so that b is indifferent between x and staying unplaced.
       name: 'a counted placement is priced in the count part',
@@ -279,6 +395,20 @@ describe('price rounds', () => {
       match: { a: 'x', b: '' },
       decided: { a: true, b: true },
       price: { x: 5, room: 0 },
+      priceCount: { x: 1 },
+      sigma: 0,
+    },
+    {
+      // All count. b gives way at x, whose price rises by a placement and 5; c, worth a placement
+      // less 2 at w (its first edge: rights go in id order) and 4 less x's price at x (no
+      // placement: its count part is priced out), compares placements before weights and takes w.
+      name: 'a counted bidder compares placements before weights',
+      left: { a: { x: 10 }, b: { x: 5 }, c: { w: -2, x: 4 } },
+      capacity: { w: 1, x: 1, room: 1 },
+      counted: true,
+      match: { a: 'x', b: '', c: 'w' },
+      decided: { a: true, b: true, c: true },
+      price: { w: 0, x: 5, room: 0 },
       priceCount: { x: 1 },
       sigma: 0,
     },
@@ -301,31 +431,34 @@ describe('price rounds', () => {
         ),
       };
       let seen: Pick<Scenario, 'match' | 'decided' | 'price' | 'sigma'> | undefined;
-      solveOptimalProbed(graph, (s) => {
-        checkRounds(s);
-        const g = s.graph;
-        const W = s.K - 1;
-        const ids = Object.keys(sc.left);
-        const li = (id: string): number => g.leftIds.indexOf(id);
-        seen = {
-          match: Object.fromEntries(
-            ids.map((id) => {
-              const e = s.matchEdge[li(id)]!;
-              return [id, e < 0 ? '' : g.rightIds[g.edgeRight[e]!]!];
-            }),
-          ),
-          decided: Object.fromEntries(ids.map((id) => [id, s.decided[li(id)] === 1])),
-          price: Object.fromEntries(
-            g.rightIds.map((id, r) => {
-              const at = s.K * (s.rightBase + r);
-              // The count part of a price: in the first tier component, where the lefts count.
-              for (let k = 0; k < W; k++)
-                expect(0 - s.pot[at + k]!).toBe(k === 0 ? (sc.priceCount?.[id] ?? 0) : 0);
-              return [id, 0 - s.pot[at + W]!];
-            }),
-          ),
-          sigma: s.pot[s.K * s.source + W]!,
-        };
+      solveOptimalProbed(graph, {
+        rounds: (s) => {
+          checkRounds(s);
+          expect(s.finished).toBe(true);
+          const g = s.graph;
+          const W = s.K - 1;
+          const ids = Object.keys(sc.left);
+          const li = (id: string): number => g.leftIds.indexOf(id);
+          seen = {
+            match: Object.fromEntries(
+              ids.map((id) => {
+                const e = s.matchEdge[li(id)]!;
+                return [id, e < 0 ? '' : g.rightIds[g.edgeRight[e]!]!];
+              }),
+            ),
+            decided: Object.fromEntries(ids.map((id) => [id, s.decided[li(id)] === 1])),
+            price: Object.fromEntries(
+              g.rightIds.map((id, r) => {
+                const at = s.K * (s.rightBase + r);
+                // The count part of a price: in the first tier component, where the lefts count.
+                for (let k = 0; k < W; k++)
+                  expect(0 - s.pot[at + k]!).toBe(k === 0 ? (sc.priceCount?.[id] ?? 0) : 0);
+                return [id, 0 - s.pot[at + W]!];
+              }),
+            ),
+            sigma: s.pot[s.K * s.source + W]!,
+          };
+        },
       });
       expect(seen).toEqual({ match: sc.match, decided: sc.decided, price: sc.price, sigma: sc.sigma });
     });

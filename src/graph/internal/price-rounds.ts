@@ -50,11 +50,24 @@ export interface RoundsSetup {
 /** Passes over the undecided left nodes after the first, at most. */
 const MAX_PASSES = 64;
 
+/** What the rounds settled, and whether they ran to their end. */
+export interface Rounds {
+  /** 1 for each left node whose place is settled (placed, or unplaced with dual 0), 0 for each left undecided. */
+  readonly decided: Uint8Array;
+  /**
+   * True if the rounds stopped because no undecided node could do better, false if the bids or the
+   * passes ran out first. When true, σ is as high as the invariant allows (the least value of a
+   * placed left, or of π(r) at a right with room) and every undecided node is tied: its best value,
+   * above σ, is offered by at least two edges, at full rights.
+   */
+  readonly finished: boolean;
+}
+
 /**
  * Runs price rounds on an empty `state`: every node of `lefts` bids in turn, and so does every node
  * displaced on the way; then, pass after pass, the undecided nodes that could now do better bid
- * again. Returns 1 for each left node whose place is settled (placed, or unplaced with dual 0), 0 for
- * each left undecided.
+ * again. Returns which left nodes are settled (placed, or unplaced with dual 0) and whether the
+ * rounds ran to their end ({@link Rounds}).
  *
  * Invariant, with `value(l, e) = (e_tier(l), w_e) − price(r_e)` compared lexicographically and σ what
  * staying unplaced is worth: a placed left holds an edge of largest value among its edges, and that
@@ -71,8 +84,12 @@ const MAX_PASSES = 64;
  * the least of their margins). Otherwise l gives way and the price rises by l's margin, so l is
  * indifferent between r1 and its second option: it stays unplaced if that option is staying
  * unplaced, takes the second right if it has room, and is otherwise left undecided, tied between two
- * full rights, to bid again once the price of one of the two rose since (nothing else can untie it).
- * Ties are what stop an auction without ε; the shortest-path stage resolves whatever stays tied.
+ * full rights, to bid again once the price of one of the two, or σ, rose since (nothing else can
+ * untie it). Ties are what stop an auction without ε; the shortest-path stage resolves whatever
+ * stays tied. Equal values are settled one way, so that a graph always gives the same plan: of
+ * equally valued edges the first (in the rights' order) is best; of holders of equal margin the one
+ * in the first slot leaves; on equal margins the bidder gives way; a node whose best is worth
+ * exactly σ stays unplaced.
  * Raising a price as far as the contenders who stay allow, when a holder leaves, makes prices climb
  * in fewer bids; when l gives way the price rises by l's margin only (raising it as far as the
  * holders allow lets two rights push each other's prices up, pass after pass, without bound).
@@ -92,7 +109,7 @@ export function priceRounds(
   lefts: readonly number[],
   state: PlacementState,
   setup: RoundsSetup,
-): Uint8Array {
+): Rounds {
   const { pot, rightBase, K, lists, budget, source, sink } = setup;
   const W = K - 1;
   const { edgeRight, edgeWeight, leftStart, capacity, leftTierIndex } = g;
@@ -117,6 +134,8 @@ export function priceRounds(
     epoch: 1,
     /** Rights with room. */
     open: 0,
+    /** The clock when σ last rose (a node that bid before may now do better). */
+    shiftedAt: 0,
   };
   // A node left tied between two full rights remembers them and when it bid; a right remembers when
   // its price last rose. The node can do better only after one of those prices rose.
@@ -522,6 +541,7 @@ export function priceRounds(
       pot[K * source + k] = floor[k]!;
       pot[K * sink + k] = floor[k]!;
     }
+    st.shiftedAt = ++st.clock;
     return true;
   };
 
@@ -540,17 +560,22 @@ export function priceRounds(
       shifted = true;
     }
   }
+  let finished = false;
   for (let pass = 0; pass < MAX_PASSES && bids < budget; pass++) {
-    const all = shift();
+    shift();
     let rebids = 0;
     for (const l of lefts) {
       if (decided[l] === 1) continue;
       const a = tieA[l]!;
-      if (!all && a >= 0 && movedAt[a]! <= bidAt[l]! && movedAt[tieB[l]!]! <= bidAt[l]!) continue;
+      const since = bidAt[l]!;
+      if (a >= 0 && st.shiftedAt < since && movedAt[a]! <= since && movedAt[tieB[l]!]! <= since) continue;
       rebids++;
       bidFrom(l);
     }
-    if (rebids === 0) break;
+    if (rebids === 0) {
+      finished = true;
+      break;
+    }
   }
-  return decided;
+  return { decided, finished };
 }
