@@ -249,3 +249,53 @@ export function sharedPreferenceGraphArb(tiers: readonly (number | null)[]): fc.
         }),
     );
 }
+
+/** The sizes of {@link heldPairsGraph}. */
+export interface HeldPairs {
+  readonly pairs: number;
+  readonly tied: number;
+  readonly held: number;
+  readonly want: number;
+  /** How many of the tied lefts also have a right of their own, with an opening. */
+  readonly free?: number;
+}
+
+/** Sizes of {@link heldPairsGraph}, with up to `maxFree` tied lefts that have a right of their own. */
+export function heldPairsArb(maxFree = 0): fc.Arbitrary<HeldPairs> {
+  return fc.record({
+    pairs: fc.integer({ min: 2, max: 4 }),
+    tied: fc.integer({ min: 2, max: 30 }),
+    held: fc.integer({ min: 1, max: 9 }),
+    want: fc.integer({ min: 1, max: 9 }),
+    free: fc.integer({ min: 0, max: maxFree }),
+  });
+}
+
+/**
+ * Holders h<i> (counted) each on one right x<i> of one opening, at weight `held`; left b<j> (not
+ * counted) wants the two rights of pair j mod `pairs` equally, at `want`, and the first `free` of
+ * them also a right f<j> of their own (weight 1); `room` has an opening and no edges. The rounds
+ * leave the b's tied between full rights no path can free (a counted placement comes before any
+ * weight), so their searches fail, the dead region is marked, and the rest are skipped.
+ */
+export function heldPairsGraph({ pairs, tied, held, want, free = 0 }: HeldPairs): BipartiteGraph {
+  const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+  return {
+    left: [
+      ...range(2 * pairs).map((i) => ({ id: `h${i}`, tier: 0 })),
+      ...range(tied).map((j) => ({ id: `b${j}`, tier: null })),
+    ],
+    right: [
+      ...range(2 * pairs).map((i) => ({ id: `x${i}`, capacity: 1 })),
+      ...range(free).map((i) => ({ id: `f${i}`, capacity: 1 })),
+      { id: 'room', capacity: 1 },
+    ],
+    edges: [
+      ...range(2 * pairs).map((i) => ({ left: `h${i}`, right: `x${i}`, weight: held })),
+      ...range(tied).flatMap((j) =>
+        [0, 1].map((k) => ({ left: `b${j}`, right: `x${2 * (j % pairs) + k}`, weight: want })),
+      ),
+      ...range(free).map((i) => ({ left: `b${i}`, right: `f${i}`, weight: 1 })),
+    ],
+  };
+}

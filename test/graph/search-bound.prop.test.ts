@@ -19,7 +19,7 @@ import {
 import type { BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import { runs } from '../helpers/runs.js';
-import { graphArb, sharedPreferenceGraphArb } from './graphs.js';
+import { graphArb, heldPairsArb, heldPairsGraph, sharedPreferenceGraphArb } from './graphs.js';
 
 type Pair = readonly [number, number];
 const less = (a: Pair, b: Pair): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
@@ -174,41 +174,11 @@ describe('the dead region of solveOptimal', () => {
     let skipped = 0;
     let all = 0;
     fc.assert(
-      fc.property(
-        fc.record({
-          pairs: fc.integer({ min: 2, max: 4 }),
-          tied: fc.integer({ min: 2, max: 30 }),
-          held: fc.integer({ min: 1, max: 9 }),
-          want: fc.integer({ min: 1, max: 9 }),
-          free: fc.integer({ min: 0, max: 2 }),
-        }),
-        ({ pairs, tied, held, want, free }) => {
-          // Holders h<i> (counted) each on one right x<i> of one opening; left b<j> (not counted)
-          // wants the two rights of pair j mod `pairs` equally, and the first `free` lefts also
-          // a right of its own with an opening; `room` has an opening and no edges.
-          const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
-          const graph: BipartiteGraph = {
-            left: [
-              ...range(2 * pairs).map((i) => ({ id: `h${i}`, tier: 0 })),
-              ...range(tied).map((j) => ({ id: `b${j}`, tier: null })),
-            ],
-            right: [
-              ...range(2 * pairs).map((i) => ({ id: `x${i}`, capacity: 1 })),
-              ...range(free).map((i) => ({ id: `f${i}`, capacity: 1 })),
-              { id: 'room', capacity: 1 },
-            ],
-            edges: [
-              ...range(2 * pairs).map((i) => ({ left: `h${i}`, right: `x${i}`, weight: held })),
-              ...range(tied).flatMap((j) =>
-                [0, 1].map((k) => ({ left: `b${j}`, right: `x${2 * (j % pairs) + k}`, weight: want })),
-              ),
-              ...range(free).map((i) => ({ left: `b${i}`, right: `f${i}`, weight: 1 })),
-            ],
-          };
-          if (searchesChecked(graph).skips > 0) skipped++;
-          all++;
-        },
-      ),
+      fc.property(heldPairsArb(2), (sizes) => {
+        const graph = heldPairsGraph(sizes);
+        if (searchesChecked(graph).skips > 0) skipped++;
+        all++;
+      }),
       { numRuns: runs(100) },
     );
     expect(skipped).toBeGreaterThanOrEqual(0.3 * all);

@@ -7,7 +7,15 @@ import { createNetworkSimplex } from '../../src/graph/internal/network-simplex.j
 import { solveOptimal, solveOptimalTyped } from '../../src/graph/solve-optimal.js';
 import type { Assignment, BipartiteGraph, OptimalCertificate } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
-import { bruteForceOptimum, graphArb, mixedWeight, shuffled, type GraphShape } from './graphs.js';
+import {
+  bruteForceOptimum,
+  graphArb,
+  heldPairsArb,
+  heldPairsGraph,
+  mixedWeight,
+  shuffled,
+  type GraphShape,
+} from './graphs.js';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -267,40 +275,15 @@ describe('solveOptimal', () => {
   // is skipped (no path can place it) and its dual repaired by one search at the end.
   it('skips lefts no path can place and repairs their duals at the end', () => {
     fc.assert(
-      fc.property(
-        fc.record({
-          pairs: fc.integer({ min: 2, max: 4 }),
-          tied: fc.integer({ min: 2, max: 30 }),
-          held: fc.integer({ min: 1, max: 9 }),
-          want: fc.integer({ min: 1, max: 9 }),
-        }),
-        ({ pairs, tied, held, want }) => {
-          // Holders h<i> (tier 0) each on one right x<i> of one opening; left b<j> (no tier) wants
-          // the two rights of pair j mod `pairs` equally; `room` has an opening and no edges.
-          const graph: BipartiteGraph = {
-            left: [
-              ...range(2 * pairs).map((i) => ({ id: `h${i}`, tier: 0 })),
-              ...range(tied).map((j) => ({ id: `b${j}`, tier: null })),
-            ],
-            right: [
-              ...range(2 * pairs).map((i) => ({ id: `x${i}`, capacity: 1 })),
-              { id: 'room', capacity: 1 },
-            ],
-            edges: [
-              ...range(2 * pairs).map((i) => ({ left: `h${i}`, right: `x${i}`, weight: held })),
-              ...range(tied).flatMap((j) =>
-                [0, 1].map((k) => ({ left: `b${j}`, right: `x${2 * (j % pairs) + k}`, weight: want })),
-              ),
-            ],
-          };
-          const a = solveOptimal(graph);
-          expect(verifyAssignment(graph, a).violations).toEqual([]);
-          // Every holder keeps its right: a counted placement comes before any weight.
-          expect(a.pairs.map((p) => `${p.left}-${p.right}`)).toEqual(
-            range(2 * pairs).map((i) => `h${i}-x${i}`),
-          );
-        },
-      ),
+      fc.property(heldPairsArb(), (sizes) => {
+        const graph = heldPairsGraph(sizes);
+        const a = solveOptimal(graph);
+        expect(verifyAssignment(graph, a).violations).toEqual([]);
+        // Every holder keeps its right: a counted placement comes before any weight.
+        expect(a.pairs.map((p) => `${p.left}-${p.right}`)).toEqual(
+          range(2 * sizes.pairs).map((i) => `h${i}-x${i}`),
+        );
+      }),
       { numRuns: runs(100) },
     );
   });
