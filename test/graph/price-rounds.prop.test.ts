@@ -412,6 +412,20 @@ describe('price rounds', () => {
       priceCount: { x: 1 },
       sigma: 0,
     },
+    {
+      // All count. x is priced at a placement and 5 as above, d holds v. c's best is v; its second
+      // option is w (a placement less 2), not x (4 less x's price: its placement priced out), whose
+      // weight part is higher: c gives way at v, whose price rises by c's margin (6), and takes w.
+      name: 'a counted bidder’s second option compares placements before weights',
+      left: { a: { x: 10 }, b: { x: 5 }, c: { v: 4, w: -2, x: 4 }, d: { v: 9 } },
+      capacity: { v: 1, w: 1, x: 1, room: 1 },
+      counted: true,
+      match: { a: 'x', b: '', c: 'w', d: 'v' },
+      decided: { a: true, b: true, c: true, d: true },
+      price: { v: 6, w: 0, x: 5, room: 0 },
+      priceCount: { x: 1 },
+      sigma: 0,
+    },
   ];
 
   describe.each([
