@@ -58,7 +58,7 @@ export interface Rounds {
    * True if the rounds stopped because no undecided node could do better, false if the bids or the
    * passes ran out first. When true, σ is as high as the invariant allows (the least value of a
    * placed left, or of π(r) at a right with room) and every undecided node is tied: its best value,
-   * above σ, is offered by at least two edges, at full rights.
+   * above σ, is offered by two full rights or more.
    */
   readonly finished: boolean;
 }
