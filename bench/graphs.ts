@@ -87,3 +87,31 @@ export function uniformGraph(n: number, seed: number, degree = 50, capacity = 5)
   }
   return { left, right, edges };
 }
+
+/**
+ * An instance where every left ranks the rights alike: `n` left nodes, `n / 10` rights of capacity
+ * 1–5, `degree` distinct rights per left drawn uniformly, right j worth `nR − j` to everyone plus
+ * integer noise in 0..19, every left tier `null`. Popular rights are wanted by all, as popular posts
+ * are; the price rounds of `solveOptimal` settle few lefts here.
+ */
+export function sharedPreferenceGraph(n: number, seed: number, degree = 50): BipartiteGraph {
+  const rnd = createRandom(seed);
+  const nR = Math.max(1, Math.floor(n / 10));
+  const left: LeftNode[] = Array.from({ length: n }, (_, i) => ({
+    id: `s${String(i).padStart(7, '0')}`,
+    tier: null,
+  }));
+  const right = Array.from({ length: nR }, (_, j) => ({
+    id: `q${String(j).padStart(6, '0')}`,
+    capacity: rnd.int(1, 5),
+  }));
+  const d = Math.min(degree, nR);
+  const edges: Edge[] = [];
+  const chosen = new Set<number>();
+  for (const l of left) {
+    chosen.clear();
+    while (chosen.size < d) chosen.add(rnd.int(0, nR - 1));
+    for (const r of chosen) edges.push({ left: l.id, right: right[r]!.id, weight: nR - r + rnd.int(0, 19) });
+  }
+  return { left, right, edges };
+}
