@@ -185,7 +185,8 @@ describe('solveOptimal', () => {
           const g = compileGraph(graph);
           const match = createNetworkSimplex(g).solve().matchEdge;
           let total = 0;
-          const counts: Record<number, number> = {};
+          // Every numbered tier of the graph is counted, placed or not.
+          const counts: Record<number, number> = Object.fromEntries(g.tiers.map((t) => [t, 0]));
           match.forEach((e, l) => {
             if (e < 0) return;
             total += g.edgeWeight[e]!;
