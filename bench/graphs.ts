@@ -77,15 +77,30 @@ export function uniformGraph(n: number, seed: number, degree = 50, capacity = 5)
     tier: null,
   }));
   const right = Array.from({ length: nR }, (_, j) => ({ id: `q${String(j).padStart(6, '0')}`, capacity }));
+  return { left, right, edges: drawnEdges(left, right, degree, rnd, () => rnd.int(1, 1000)) };
+}
+
+/**
+ * For each left in turn, `degree` distinct rights drawn uniformly (all of them if fewer), each edge
+ * weighted by `weight(right position)` as it is drawn.
+ */
+function drawnEdges(
+  left: readonly LeftNode[],
+  right: readonly { readonly id: string }[],
+  degree: number,
+  rnd: ReturnType<typeof createRandom>,
+  weight: (r: number) => number,
+): Edge[] {
+  const nR = right.length;
   const d = Math.min(degree, nR);
   const edges: Edge[] = [];
   const chosen = new Set<number>();
   for (const l of left) {
     chosen.clear();
     while (chosen.size < d) chosen.add(rnd.int(0, nR - 1));
-    for (const r of chosen) edges.push({ left: l.id, right: right[r]!.id, weight: rnd.int(1, 1000) });
+    for (const r of chosen) edges.push({ left: l.id, right: right[r]!.id, weight: weight(r) });
   }
-  return { left, right, edges };
+  return edges;
 }
 
 /**
@@ -105,13 +120,5 @@ export function sharedPreferenceGraph(n: number, seed: number, degree = 50): Bip
     id: `q${String(j).padStart(6, '0')}`,
     capacity: rnd.int(1, 5),
   }));
-  const d = Math.min(degree, nR);
-  const edges: Edge[] = [];
-  const chosen = new Set<number>();
-  for (const l of left) {
-    chosen.clear();
-    while (chosen.size < d) chosen.add(rnd.int(0, nR - 1));
-    for (const r of chosen) edges.push({ left: l.id, right: right[r]!.id, weight: nR - r + rnd.int(0, 19) });
-  }
-  return { left, right, edges };
+  return { left, right, edges: drawnEdges(left, right, degree, rnd, (r) => nR - r + rnd.int(0, 19)) };
 }

@@ -187,6 +187,8 @@ describe('assign', () => {
 });
 
 describe('optimal plans and pairs that score exactly 0', () => {
+  /** A pay ask far above what any post pays: the pay part of every pair is 0. */
+  const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
   /**
    * Labourers without priority asking far more than the posts pay: every pair is lawful (the
    * minimum soft) and scores 0, so no placement changes the objective.
@@ -196,7 +198,6 @@ describe('optimal plans and pairs that score exactly 0', () => {
     openings: readonly [string, number][],
     groups: readonly PlacementGroup[] = [],
   ) => {
-    const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
     return dataset({
       labourers: Array.from({ length: labourers }, (_, i) =>
         w(`w${i + 1}`, { household: 'other', pay: ask }),
@@ -266,7 +267,7 @@ describe('optimal plans and pairs that score exactly 0', () => {
     const ds = dataset({
       labourers: [
         w('x1', { household: 'other', pay: { minMonthly: 3_000, targetMonthly: 4_000 } }),
-        w('x2', { household: 'other', pay: { minMonthly: 60_000, targetMonthly: 80_000 } }),
+        w('x2', { household: 'other', pay: ask }),
       ],
       posts: [
         p('pa', { openings: 1 }),
@@ -298,7 +299,6 @@ describe('optimal plans and pairs that score exactly 0', () => {
   it('find pairs of weight 0 where the policy weighs employers too, at an employer that scores 0', () => {
     // An employer meeting none of the vetting criteria, with no track record, scores 0; the pay
     // part is 0 for labourers asking far more than the posts pay.
-    const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
     const ds = dataset({
       labourers: [w('w1', { household: 'other', pay: ask }), w('w2', { household: 'other', pay: ask })],
       employers: [
@@ -327,7 +327,6 @@ describe('optimal plans and pairs that score exactly 0', () => {
     // Every pair scores 0. pa asks for a health certificate, which w3 lacks: with one candidate
     // each, w1's and w2's list is pa (first by id), w3's pb. w1 takes pa; w2's only candidate is
     // then full, so w2 stays unplaced although pb, w3's candidate, still has room.
-    const ask = { minMonthly: 60_000, targetMonthly: 80_000 };
     const health = [{ certificate: 'health-certificate' as CertificateId }];
     const ds = dataset({
       labourers: [
