@@ -2,11 +2,12 @@
  * `solveOptimal` beside the network simplex of the plans' cores, on the same compiled graph, where
  * every left ranks the rights alike (`sharedPreferenceGraph`) and, for contrast, on the uniform
  * random instance (`uniformGraph`): the median of three runs after a warm-up, the optimum checked
- * equal, and how many lefts the price rounds settle and whether they ran to their end. Prints a
- * table; saves nothing.
+ * equal, and how many lefts the price rounds settle and whether they ran to their end (on the
+ * shared-preference graphs they stop short, and the network simplex finishes). Prints a table;
+ * saves nothing.
  *
  * Run: `node --import tsx bench/shared-preference.ts [n…]` (left nodes; 1000, 3000 and 10000 by
- * default: the shared-preference time grows about as the square of n, so 10^5 takes many minutes).
+ * default; 100000 takes about a minute in all).
  */
 import { compileGraph } from '../src/graph/internal/compile.js';
 import { createNetworkSimplex } from '../src/graph/internal/network-simplex.js';
@@ -54,7 +55,7 @@ for (const n of sizes.length > 0 ? sizes : [1_000, 3_000, 10_000]) {
     console.log(
       `${name.padEnd(18)} ${String(n).padStart(7)} × ${String(g.rightIds.length).padEnd(6)}` +
         ` solveOptimal ${ours.ms.toFixed(0).padStart(6)} ms   network simplex ${simplex.ms.toFixed(0).padStart(6)} ms` +
-        `   rounds settled ${decided} of ${n}${finished ? '' : ' (ran out)'}   ${same ? 'same optimum' : 'OPTIMA DIFFER'}`,
+        `   rounds settled ${decided} of ${n}${finished ? '' : ' (stopped short)'}   ${same ? 'same optimum' : 'OPTIMA DIFFER'}`,
     );
     if (!same) process.exitCode = 1;
   }

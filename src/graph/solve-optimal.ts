@@ -6,6 +6,7 @@
 import { createBestEdges, pickBestEdges, TOP } from './internal/best-edges.js';
 import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
+import { createNetworkSimplex, MAX_PACKED_TIERS } from './internal/network-simplex.js';
 import { priceRounds } from './internal/price-rounds.js';
 import type { Assignment, OptimalCertificate } from './types.js';
 import { prepareGraph } from './prepare.js';
@@ -52,7 +53,15 @@ import type { AnyBipartiteGraph } from './typed.js';
  * of whose rights can reach an opening worth taking (a right with room or holding a left of the same
  * rank or later, directly or through holders who could move) is skipped: no augmenting path can ever
  * place it, and the one arc it leaves violated (source → it) is repaired by a single Dijkstra over
- * negative labels at the end. The duals come from the final potentials π: `u_l = max(0, π(l) −
+ * negative labels at the end.
+ *
+ * Where every left ranks the rights alike (popular rights wanted by all), the rounds settle few left
+ * nodes and each search crosses much of the graph, so the searches' work grows about as the square
+ * of the left nodes. So on a graph of some size (E + V ≥ 32,768), when the rounds stop short of their
+ * end with most left nodes undecided, or once the searches have relaxed {@link HANDOFF} arcs per arc
+ * and node of the graph, the placement so far is handed to a primal network simplex, which finishes
+ * from it (at most 22 numbered tiers; with more the searches go on). Both are exact: the optimum is the same, though
+ * where several assignments are optimal the one returned depends on which method finished. The duals come from the final potentials π: `u_l = max(0, π(l) −
  * π(source))` and `v_r = max(0, π(sink) − π(r))` (see {@link OptimalCertificate}).
  *
  * Deterministic whatever the input order: nodes are indexed by sorted id and ties in the heap are
@@ -69,9 +78,10 @@ import type { AnyBipartiteGraph } from './typed.js';
  * }).pairs
  * //=> [{ left: 'a', right: 'x', weight: 1 }]
  *
- * Complexity: O(B·d·c + L·(E + V)·log V) time in the worst case (B ≤ 20·L bids of degree d and
- * capacity c, then at most one Dijkstra per left node, V = L + R), usually far less as most left
- * nodes are decided by the rounds and each search stops early; O((L + R)·T + E + 8·L) space for T
+ * Complexity: O(B·d·c) time for the rounds (B ≤ 20·L bids of degree d and capacity c), then
+ * searches of O(E + V) relaxations in all, each relaxation O(log V) (E edges, V = L + R), usually
+ * far fewer as most left nodes are decided by the rounds and each search stops early, then, if the
+ * searches ran out, the network simplex's pivots (few in practice, exponentially many in theory); O((L + R)·T + E + 8·L) space for T
  * tiers (each left's list of up to 8 best edges).
  */
 export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
@@ -183,6 +193,16 @@ export interface AliveState {
   readonly load: Int32Array;
 }
 
+/** The placement the searches hand to the network simplex (see {@link SolverProbes}). */
+export interface HandoffState {
+  /** The graph solved: the input without its edges to rights of no openings. */
+  readonly graph: CompiledGraph;
+  /** Edge held by each left node, −1 for none: the network simplex's start. */
+  readonly matchEdge: Int32Array;
+  /** Left nodes neither settled by the rounds nor added by a search yet. */
+  readonly pending: number;
+}
+
 /** Hooks into the solver's stages, for tests: each is handed views to read during the call. */
 export interface SolverProbes {
   /** The state the price rounds leave. */
@@ -193,6 +213,15 @@ export interface SolverProbes {
   readonly alive?: (state: AliveState) => void;
   /** Each left skipped without a search, all its rights dead. */
   readonly skip?: (left: number) => void;
+  /**
+   * Relaxations the searches may make before the rest goes to the network simplex, in place of
+   * {@link HANDOFF}·(E + V) (0 after rounds that stopped short with most lefts undecided, +∞ on
+   * a small graph): 0 hands over before the first search, +∞ never. Ignored with more than 22
+   * numbered tiers (the network simplex takes at most that many).
+   */
+  readonly budget?: number;
+  /** The hand-over to the network simplex, with the placement it starts from. */
+  readonly handoff?: (state: HandoffState) => void;
 }
 
 /**
@@ -209,6 +238,15 @@ export function solveOptimalProbed(graph: AnyBipartiteGraph, probes: SolverProbe
 const ROUND_BUDGET = 20;
 /** Edges of a left scanned in vain, past which its best edges are picked again. */
 const STALE = 16;
+/**
+ * Relaxations per arc and node of the graph the searches may make before the network simplex
+ * finishes instead. On random graphs the searches make well under one per arc; where every left
+ * ranks the rights alike, hundreds (see docs/scaling.md). At this many, the work done in vain costs
+ * about as much as the network simplex itself.
+ */
+export const HANDOFF = 4;
+/** Below this many relaxations as a budget ({@link HANDOFF}·(E + V)), a graph is solved by the searches alone. */
+const SMALL_WORK = 2 ** 17;
 
 /**
  * The solver on a compiled graph. Edges to rights without openings can never be used: they are
@@ -343,6 +381,8 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     phase: -1,
     aliveKnown: false,
     failed: 0,
+    /** Arcs relaxed by the searches, against the budget of {@link HANDOFF}. */
+    relaxed: 0,
   };
   const settled = new Int32Array(V);
   const matchEdge = new Int32Array(nL).fill(-1);
@@ -415,6 +455,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     tier: number,
     weight: number,
   ): boolean => {
+    st.relaxed++;
     if (done[v]) return false;
     const iu = 2 * u;
     const iv = 2 * v;
@@ -445,6 +486,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
    * candidate distance and records it if shorter (in the final repair, only if below zero).
    */
   const relaxK = (u: number, v: number, edge: number, sign: number, tier: number, weight: number): void => {
+    st.relaxed++;
     if (done[v]) return;
     const iu = u * K;
     const iv = v * K;
@@ -854,7 +896,28 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     sink: SINK,
   });
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
-  for (const l of order) if (decided[l] === 0) addLeft(l);
+  // Rounds that stopped short with most lefts undecided mean a graph where the searches would cross
+  // much of it each time: the network simplex takes over at once.
+  // Small graphs never hand over: their searches cost little whatever their number.
+  let undecided = 0;
+  for (let l = 0; l < nL; l++) undecided += 1 - decided[l]!;
+  const work = HANDOFF * (edgeLeft.length + V);
+  const budget =
+    T > MAX_PACKED_TIERS
+      ? Number.POSITIVE_INFINITY
+      : (probes?.budget ??
+        (work < SMALL_WORK ? Number.POSITIVE_INFINITY : !finished && 2 * undecided > nL ? 0 : work));
+  for (let i = 0; i < nL; i++) {
+    const l = order[i]!;
+    if (decided[l] !== 0) continue;
+    if (st.relaxed >= budget) {
+      let pending = 0;
+      for (let j = i; j < nL; j++) pending += 1 - decided[order[j]!]!;
+      probes?.handoff?.({ graph: g, matchEdge, pending });
+      return simplexFlow(g, matchEdge);
+    }
+    addLeft(l);
+  }
   if (skipped.length > 0) {
     // Repair: labels start at 0 everywhere (a virtual root), at π(source) − π(l) < 0 on a skipped l;
     // Dijkstra settles the negative labels only, then π += label keeps every reduced cost ≥ 0.
@@ -883,6 +946,30 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
   }
 
   return { matchEdge, pot };
+}
+
+/**
+ * Finishes with the network simplex from a feasible placement, and turns its duals into the
+ * solver's potentials: π(l) = u_l, π(r) = −v_r, π(source) = π(sink) = 0.
+ */
+function simplexFlow(g: CompiledGraph, placed: Int32Array): { matchEdge: Int32Array; pot: Float64Array } {
+  const nL = g.leftIds.length;
+  const nR = g.rightIds.length;
+  const T = g.tiers.length;
+  const K = Math.max(2, T + 1);
+  const simplex = createNetworkSimplex(g);
+  simplex.startFrom(placed);
+  const { matchEdge, duals } = simplex.solve();
+  const pot = new Float64Array((nL + nR + 2) * K);
+  for (let l = 0; l < nL; l++) {
+    for (let k = 0; k < T; k++) pot[l * K + k] = duals.leftTier[l * T + k]!;
+    pot[l * K + K - 1] = duals.leftWeight[l]!;
+  }
+  for (let r = 0; r < nR; r++) {
+    for (let k = 0; k < T; k++) pot[(nL + r) * K + k] = -duals.rightTier[r * T + k]!;
+    pot[(nL + r) * K + K - 1] = -duals.rightWeight[r]!;
+  }
+  return { matchEdge: Int32Array.from(matchEdge), pot };
 }
 
 /** The duals of {@link certificateOf} as typed arrays. */

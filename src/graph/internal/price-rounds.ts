@@ -49,6 +49,15 @@ export interface RoundsSetup {
 
 /** Passes over the undecided left nodes after the first, at most. */
 const MAX_PASSES = 64;
+/**
+ * A pass that settles fewer than one in this many of the nodes it re-bid (and re-bids at least
+ * {@link STALL_FLOOR}) ends the rounds as stalled. On random graphs a pass settles a fifth to a half
+ * of the nodes it re-bids; where every left ranks the rights alike, about one in a hundred, pass
+ * after pass.
+ */
+const STALL_RATIO = 50;
+/** Re-bids of a pass below which it never counts as stalled (small passes cost little). */
+const STALL_FLOOR = 256;
 
 /** What the rounds settled, and whether they ran to their end. */
 export interface Rounds {
@@ -56,7 +65,7 @@ export interface Rounds {
   readonly decided: Uint8Array;
   /**
    * True if the rounds stopped because no undecided node could do better, false if the bids or the
-   * passes ran out first. When true, σ is as high as the invariant allows (the least value of a
+   * passes ran out first, or a pass stalled (settling few of the many nodes it re-bid). When true, σ is as high as the invariant allows (the least value of a
    * placed left, or of π(r) at a right with room) and every undecided node is tied: its best value,
    * above σ, is offered by two full rights or more.
    */
@@ -99,6 +108,11 @@ export interface Rounds {
  * rises as far as the invariant allows: to the least value of a placed left (and no higher than a
  * right with room allows). Every u falls and every v rises by the same amount; staying unplaced
  * becomes a real option, and displaced holders settle for it instead of bidding on and on.
+ *
+ * The passes stop when no undecided node could do better (finished), when the bids or 64 passes run
+ * out, or when a pass settles fewer than one in fifty of the 256 or more nodes it re-bid (stalled:
+ * thousands of nodes tied pass after pass, each pass settling a few; the searches, or the network
+ * simplex, settle them faster).
  *
  * Complexity: O(budget · d · (1 + c) + P·(L + R)) time for degree d, capacity c and P ≤ 64 passes
  * (with best-edge lists most bids read O(TOP) entries instead of d); O(L + (R + S)·K) space for S
@@ -561,6 +575,12 @@ export function priceRounds(
     }
   }
   let finished = false;
+  const settled = (): number => {
+    let n = 0;
+    for (const l of lefts) n += decided[l]!;
+    return n;
+  };
+  let before = settled();
   for (let pass = 0; pass < MAX_PASSES && bids < budget; pass++) {
     shift();
     let rebids = 0;
@@ -576,6 +596,9 @@ export function priceRounds(
       finished = true;
       break;
     }
+    const after = settled();
+    if (rebids >= STALL_FLOOR && (after - before) * STALL_RATIO < rebids) break;
+    before = after;
   }
   return { decided, finished };
 }

@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sharedPreferenceGraph, uniformGraph } from '../../bench/graphs.js';
+import { compileGraph } from '../../src/graph/internal/compile.js';
+import { createNetworkSimplex } from '../../src/graph/internal/network-simplex.js';
+import { solveOptimal, solveOptimalProbed } from '../../src/graph/solve-optimal.js';
+import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
+import { verifyAssignment } from '../../src/graph/verify.js';
+import { runs } from '../helpers/runs.js';
+import { allAssignments, bruteForceOptimum, graphArb, sharedPreferenceGraphArb } from './graphs.js';
+
+const countsOf = (a: Assignment, tiers: readonly number[]): number[] =>
+  tiers.map((t) => a.placedByTier[t] ?? 0);
+
+/** The best placement count of every numbered tier in turn, then weight, by enumeration. */
+function bruteForceByTier(graph: BipartiteGraph, tiers: readonly number[]): number[] {
+  let best: number[] | undefined;
+  for (const choice of allAssignments(graph)) {
+    const value = [...tiers.map(() => 0), 0];
+    choice.forEach((e, i) => {
+      if (e < 0) return;
+      const t = graph.left[i]!.tier;
+      if (t !== null) value[tiers.indexOf(t ?? 0)]! += 1;
+      value[tiers.length]! += graph.edges[e]!.weight;
+    });
+    const k = best === undefined ? -1 : value.findIndex((x, j) => x !== best![j]);
+    if (best === undefined || (k >= 0 && value[k]! > best[k]!)) best = value;
+  }
+  return best!;
+}
+
+/** Solves with a given search budget, and checks the placement handed over is feasible. */
+function solvedWithBudget(
+  graph: BipartiteGraph,
+  budget: number,
+): { a: Assignment; pending: number; undecided: number } {
+  let pending = -1;
+  let undecided = 0;
+  const a = solveOptimalProbed(graph, {
+    budget,
+    rounds: (s) => (undecided = s.decided.filter((d) => d === 0).length),
+    handoff: (s) => {
+      pending = s.pending;
+      const { edgeLeft, edgeRight, capacity } = s.graph;
+      const load = new Map<number, number>();
+      s.matchEdge.forEach((e, l) => {
+        if (e < 0) return;
+        expect(edgeLeft[e]).toBe(l);
+        load.set(edgeRight[e]!, (load.get(edgeRight[e]!) ?? 0) + 1);
+      });
+      for (const [r, n] of load) expect(n).toBeLessThanOrEqual(capacity[r]!);
+    },
+  });
+  return { a, pending, undecided };
+}
+
+/** The total of the network simplex alone, an oracle of the optimum on graphs too large to enumerate. */
+function simplexTotal(graph: BipartiteGraph): number {
+  const g = compileGraph(graph);
+  const { matchEdge } = createNetworkSimplex(g).solve();
+  let total = 0;
+  for (const e of matchEdge) if (e >= 0) total += g.edgeWeight[e]!;
+  return total;
+}
+
+describe('solveOptimal handing over to the network simplex', () => {
+  // Whatever the point the searches stop at (budget 0: right after the rounds), the network simplex
+  // finishes from the placement so far to the same optimum, with a certificate that verifies.
+  it('finishes exactly from wherever the searches stop, tiers and negative weights included', () => {
+    fc.assert(
+      fc.property(
+        graphArb({ maxLeft: 6, maxRight: 4, maxCapacity: 3, weight: fc.integer({ min: -6, max: 12 }) }),
+        fc.nat({ max: 120 }),
+        (graph, budget) => {
+          const { a, pending, undecided } = solvedWithBudget(graph, budget);
+          const best = bruteForceOptimum(graph);
+          expect(countsOf(a, [0, 1])).toEqual(best.counts);
+          expect(a.total).toBe(best.weight);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+          if (budget === 0) expect(pending).toBe(undecided > 0 ? undecided : -1);
+        },
+      ),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it.each([
+    { name: 'no numbered tier', tiers: [null] },
+    { name: 'one numbered tier and none', tiers: [0, null] },
+    { name: 'three numbered tiers and none', tiers: [0, 1, 2, null] },
+  ])('finishes exactly on dense and shared-preference graphs with ties: $name', ({ tiers }) => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          graphArb({
+            minLeft: 10,
+            maxLeft: 40,
+            minRight: 3,
+            maxRight: 20,
+            maxCapacity: 3,
+            density: 0.7,
+            weight: fc.integer({ min: -4, max: 8 }),
+            tiers,
+          }),
+          sharedPreferenceGraphArb(tiers),
+        ),
+        fc.oneof(fc.constant(0), fc.nat({ max: 400 })),
+        (graph, budget) => {
+          const whole = solveOptimal(graph);
+          const { a, pending, undecided } = solvedWithBudget(graph, budget);
+          expect(a.placedByTier).toEqual(whole.placedByTier);
+          expect(Math.abs(a.total - whole.total)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(whole.total)),
+          );
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+          // Budget 0 hands over before the first search, whenever the rounds left a left undecided.
+          if (budget === 0) expect(pending).toBe(undecided > 0 ? undecided : -1);
+          if (pending >= 0) expect(pending).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: runs(200) },
+    );
+  });
+
+  // Lefts without edges, each of a tier of its own, set how many tiers the graph has: with 22 the
+  // network simplex takes over, with 23 the searches go on.
+  it.each([22, 23])('hands over with %i numbered tiers only if the network simplex takes them', (count) => {
+    const lone = Array.from({ length: count }, (_, i) => ({ id: `z${i}`, tier: 100 + i }));
+    const tiers = lone.map((n) => n.tier);
+    fc.assert(
+      fc.property(
+        graphArb({ maxLeft: 5, maxRight: 4, maxCapacity: 2, tiers: [null] }).map((g) => ({
+          ...g,
+          left: [...g.left.map((n) => ({ ...n, tier: null })), ...lone],
+        })),
+        (graph) => {
+          let handed = false;
+          let undecided = 0;
+          const a = solveOptimalProbed(graph, {
+            budget: 0,
+            rounds: (s) => (undecided = s.decided.filter((d) => d === 0).length),
+            handoff: () => (handed = true),
+          });
+          expect(handed).toBe(count <= 22 && undecided > 0);
+          expect([...countsOf(a, tiers), a.total]).toEqual(bruteForceByTier(graph, tiers));
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+        },
+      ),
+      { numRuns: runs(200) },
+    );
+  });
+
+  // Without a budget given: a graph of some size where every left ranks the rights alike stalls the
+  // rounds with most lefts undecided and goes to the network simplex at once; a random graph of the
+  // same size is settled by the rounds and searches alone; a small graph never hands over.
+  it('hands over by itself where every left ranks the rights alike, and only there', () => {
+    const seen: { name: string; pending: number; nL: number }[] = [];
+    for (const [name, graph] of [
+      ['shared preference', sharedPreferenceGraph(2_000, 11)],
+      ['uniform', uniformGraph(2_000, 7)],
+      ['small shared preference', sharedPreferenceGraph(400, 11)],
+    ] as const) {
+      let pending = -1;
+      const a = solveOptimalProbed(graph, { handoff: (s) => (pending = s.pending) });
+      expect(verifyAssignment(graph, a).violations).toEqual([]);
+      expect(a.total).toBe(simplexTotal(graph));
+      seen.push({ name, pending, nL: graph.left.length });
+    }
+    expect(seen[0]!.pending).toBeGreaterThan(seen[0]!.nL / 2);
+    expect(seen[1]!.pending).toBe(-1);
+    expect(seen[2]!.pending).toBe(-1);
+  });
+});
