@@ -106,9 +106,16 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
   const m = graph.edges.length;
   const el = new Int32Array(m);
   const er = new Int32Array(m);
+  // Consecutive edges of one left (the usual layout) share one lookup.
+  let lastLeft: unknown;
+  let l = -1;
   for (let i = 0; i < m; i++) {
     const edge = graph.edges[i]!;
-    el[i] = typeof edge.left === 'string' ? (leftIndex.get(edge.left) ?? -1) : -1;
+    if (edge.left !== lastLeft) {
+      lastLeft = edge.left;
+      l = typeof edge.left === 'string' ? (leftIndex.get(edge.left) ?? -1) : -1;
+    }
+    el[i] = l;
     er[i] = typeof edge.right === 'string' ? (rightIndex.get(edge.right) ?? -1) : -1;
   }
   const duplicate = repeatedPairs(el, er, leftIndex.size, rightIndex.size);
@@ -166,33 +173,27 @@ export function graphIssues(graph: BipartiteGraph): ValidationIssue[] {
 
 /**
  * Marks (with 1) every edge whose (left, right) pair appeared earlier in the list; edges with an
- * unknown end (index −1) are skipped. Two stable counting sorts (by right, then by left) bring equal
- * pairs together in input order.
+ * unknown end (index −1) are skipped. A stable counting sort by left brings each left's edges
+ * together in input order, and a mark per right (the left that last met it) finds the repeats.
  *
  * Complexity: O(L + R + E) time and space.
  */
 function repeatedPairs(el: Int32Array, er: Int32Array, nL: number, nR: number): Uint8Array {
   const m = el.length;
   const out = new Uint8Array(m);
-  const byRight = new Int32Array(nR + 1);
-  const byLeft = new Int32Array(nL + 1);
-  let known = 0;
-  for (let i = 0; i < m; i++) {
-    if (el[i]! < 0 || er[i]! < 0) continue;
-    byRight[er[i]! + 1]!++;
-    byLeft[el[i]! + 1]!++;
-    known++;
-  }
-  for (let r = 0; r < nR; r++) byRight[r + 1]! += byRight[r]!;
-  for (let l = 0; l < nL; l++) byLeft[l + 1]! += byLeft[l]!;
-  const first = new Int32Array(known);
-  for (let i = 0; i < m; i++) if (el[i]! >= 0 && er[i]! >= 0) first[byRight[er[i]!]!++] = i;
-  const sorted = new Int32Array(known);
-  for (const i of first) sorted[byLeft[el[i]!]!++] = i;
-  for (let k = 1; k < known; k++) {
-    const a = sorted[k - 1]!;
-    const b = sorted[k]!;
-    if (el[a] === el[b] && er[a] === er[b]) out[b] = 1;
+  const start = new Int32Array(nL + 1);
+  for (let i = 0; i < m; i++) if (el[i]! >= 0 && er[i]! >= 0) start[el[i]! + 1]!++;
+  for (let l = 0; l < nL; l++) start[l + 1]! += start[l]!;
+  const byLeft = new Int32Array(start[nL]!);
+  const fill = start.slice(0, nL);
+  for (let i = 0; i < m; i++) if (el[i]! >= 0 && er[i]! >= 0) byLeft[fill[el[i]!]!++] = i;
+  const metBy = new Int32Array(nR).fill(-1);
+  for (let l = 0; l < nL; l++) {
+    for (let k = start[l]!; k < start[l + 1]!; k++) {
+      const i = byLeft[k]!;
+      if (metBy[er[i]!] === l) out[i] = 1;
+      else metBy[er[i]!] = l;
+    }
   }
   return out;
 }

@@ -41,7 +41,8 @@ export interface CompiledGraph {
 /**
  * Compiles a graph that has passed `validateGraph`.
  *
- * Complexity: O((L + R + E) log(L + R + E)) time, O(L + R + E) space.
+ * Complexity: O((L + R) log(L + R) + E log d) time for rows of at most d edges (O(E) when they are
+ * short or already in right order), O(L + R + E) space.
  */
 export function compileGraph(graph: BipartiteGraph): CompiledGraph {
   const left = [...graph.left].sort((a, b) => compareIds(a.id, b.id));
@@ -67,39 +68,43 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
   const capacity = new Int32Array(nR);
   for (let i = 0; i < nR; i++) capacity[i] = right[i]!.capacity;
 
+  // Ids resolved once, in input order; consecutive edges of one left (the usual layout) share one
+  // lookup.
   const m = graph.edges.length;
   const el = new Int32Array(m);
   const er = new Int32Array(m);
-  const ew = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const e = graph.edges[i]!;
-    el[i] = leftIndex.get(e.left)!;
-    er[i] = rightIndex.get(e.right)!;
-    ew[i] = e.weight;
-  }
-  // Sort edges by (left, right) in O(E): a counting sort by right, then a stable one by left.
   const leftStart = new Int32Array(nL + 1);
   const rightStart = new Int32Array(nR + 1);
-  for (let e = 0; e < m; e++) {
-    leftStart[el[e]! + 1]!++;
-    rightStart[er[e]! + 1]!++;
+  let lastLeft: string | undefined;
+  let l = -1;
+  for (let i = 0; i < m; i++) {
+    const e = graph.edges[i]!;
+    if (e.left !== lastLeft) {
+      lastLeft = e.left;
+      l = leftIndex.get(e.left)!;
+    }
+    const r = rightIndex.get(e.right)!;
+    el[i] = l;
+    er[i] = r;
+    leftStart[l + 1]!++;
+    rightStart[r + 1]!++;
   }
   for (let i = 0; i < nL; i++) leftStart[i + 1]! += leftStart[i]!;
   for (let i = 0; i < nR; i++) rightStart[i + 1]! += rightStart[i]!;
-  const byRight = new Int32Array(m);
-  const rightFill = rightStart.slice(0, nR);
-  for (let e = 0; e < m; e++) byRight[rightFill[er[e]!]!++] = e;
+  // Sorted by (left, right) in O(E) for rows of a few dozen edges: a counting sort by left keeps
+  // the input order within a row, which is then put in right order (most rows are short, and a row
+  // already in order costs one pass).
   const edgeLeft = new Int32Array(m);
   const edgeRight = new Int32Array(m);
   const edgeWeight = new Float64Array(m);
   const leftFill = leftStart.slice(0, nL);
-  for (let k = 0; k < m; k++) {
-    const src = byRight[k]!;
-    const e = leftFill[el[src]!]!++;
-    edgeLeft[e] = el[src]!;
-    edgeRight[e] = er[src]!;
-    edgeWeight[e] = ew[src]!;
+  for (let i = 0; i < m; i++) {
+    const at = leftFill[el[i]!]!++;
+    edgeLeft[at] = el[i]!;
+    edgeRight[at] = er[i]!;
+    edgeWeight[at] = graph.edges[i]!.weight;
   }
+  for (let row = 0; row < nL; row++) sortRow(edgeRight, edgeWeight, leftStart[row]!, leftStart[row + 1]!);
   // Edges are already sorted by left, so filling by right keeps each right's list in left order.
   const rightEdges = new Int32Array(m);
   const fill = rightStart.slice(0, nR);
@@ -119,6 +124,41 @@ export function compileGraph(graph: BipartiteGraph): CompiledGraph {
     rightStart,
     rightEdges,
   };
+}
+
+/** Rows this long or shorter are put in order by insertion, longer ones by a sort of their positions. */
+const SHORT_ROW = 64;
+
+/**
+ * Puts the edges `from … to − 1` of one left in order of their right (distinct within a row), their
+ * weights with them.
+ */
+function sortRow(right: Int32Array, weight: Float64Array, from: number, to: number): void {
+  if (to - from <= SHORT_ROW) {
+    for (let a = from + 1; a < to; a++) {
+      const r = right[a]!;
+      if (right[a - 1]! <= r) continue;
+      const w = weight[a]!;
+      let b = a - 1;
+      for (; b >= from && right[b]! > r; b--) {
+        right[b + 1] = right[b]!;
+        weight[b + 1] = weight[b]!;
+      }
+      right[b + 1] = r;
+      weight[b + 1] = w;
+    }
+    return;
+  }
+  let sorted = true;
+  for (let a = from + 1; a < to && sorted; a++) sorted = right[a - 1]! < right[a]!;
+  if (sorted) return;
+  const at = new Int32Array(to - from);
+  for (let k = 0; k < at.length; k++) at[k] = from + k;
+  at.sort((a, b) => right[a]! - right[b]!);
+  const r = Int32Array.from(at, (k) => right[k]!);
+  const w = Float64Array.from(at, (k) => weight[k]!);
+  right.set(r, from);
+  weight.set(w, from);
 }
 
 /**
