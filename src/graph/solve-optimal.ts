@@ -53,16 +53,17 @@ import type { AnyBipartiteGraph } from './typed.js';
  * of whose rights can reach an opening worth taking (a right with room or holding a left of the same
  * rank or later, directly or through holders who could move) is skipped: no augmenting path can ever
  * place it, and the one arc it leaves violated (source → it) is repaired by a single Dijkstra over
- * negative labels at the end.
+ * negative labels at the end. The duals come from the final potentials π: `u_l = max(0, π(l) −
+ * π(source))` and `v_r = max(0, π(sink) − π(r))` (see {@link OptimalCertificate}).
  *
  * Where every left ranks the rights alike (popular rights wanted by all), the rounds settle few left
  * nodes and each search crosses much of the graph, so the searches' work grows about as the square
- * of the left nodes. So on a graph of some size (E + V ≥ 32,768), when the rounds stop short of their
- * end with most left nodes undecided, or once the searches have relaxed {@link HANDOFF} arcs per arc
- * and node of the graph, the placement so far is handed to a primal network simplex, which finishes
- * from it (at most 22 numbered tiers; with more the searches go on). Both are exact: the optimum is the same, though
- * where several assignments are optimal the one returned depends on which method finished. The duals come from the final potentials π: `u_l = max(0, π(l) −
- * π(source))` and `v_r = max(0, π(sink) − π(r))` (see {@link OptimalCertificate}).
+ * of the left nodes. So on a graph of some size (E + V ≥ 32,768), when the rounds stop short of
+ * their end with most left nodes undecided, or once the searches have relaxed {@link HANDOFF} arcs
+ * per arc and node of the graph, the placement so far is handed to a primal network simplex, which
+ * finishes from it (at most 22 numbered tiers; with more the searches go on). Both are exact: the
+ * optimum is the same, though where several assignments are optimal the one returned depends on
+ * which method finished.
  *
  * Deterministic whatever the input order: nodes are indexed by sorted id and ties in the heap are
  * broken by index.
@@ -81,8 +82,8 @@ import type { AnyBipartiteGraph } from './typed.js';
  * Complexity: O(B·d·c) time for the rounds (B ≤ 20·L bids of degree d and capacity c), then
  * searches of O(E + V) relaxations in all, each relaxation O(log V) (E edges, V = L + R), usually
  * far fewer as most left nodes are decided by the rounds and each search stops early, then, if the
- * searches ran out, the network simplex's pivots (few in practice, exponentially many in theory); O((L + R)·T + E + 8·L) space for T
- * tiers (each left's list of up to 8 best edges).
+ * searches ran out, the network simplex's pivots (few in practice, exponentially many in theory);
+ * O((L + R)·T + E + 8·L) space for T tiers (each left's list of up to 8 best edges).
  */
 export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
   return solveOptimalCompiled(prepareGraph(graph));
@@ -245,7 +246,7 @@ const STALE = 16;
  * about as much as the network simplex itself.
  */
 export const HANDOFF = 4;
-/** Below this many relaxations as a budget ({@link HANDOFF}·(E + V)), a graph is solved by the searches alone. */
+/** A graph whose budget ({@link HANDOFF}·(E + V)) is below this is solved by the searches alone. */
 const SMALL_WORK = 2 ** 17;
 
 /**
@@ -896,17 +897,16 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     sink: SINK,
   });
   for (let l = 0; l < nL; l++) if (matchEdge[l]! >= 0) tighten(l);
-  // Rounds that stopped short with most lefts undecided mean a graph where the searches would cross
-  // much of it each time: the network simplex takes over at once.
-  // Small graphs never hand over: their searches cost little whatever their number.
+  // Relaxations the searches may make before the network simplex takes over: none after rounds that
+  // stopped short with most lefts undecided (each search would cross much of the graph), no limit
+  // on a small graph (its searches cost little whatever their number) or with more numbered tiers
+  // than the network simplex takes.
   let undecided = 0;
   for (let l = 0; l < nL; l++) undecided += 1 - decided[l]!;
   const work = HANDOFF * (edgeLeft.length + V);
-  const budget =
-    T > MAX_PACKED_TIERS
-      ? Number.POSITIVE_INFINITY
-      : (probes?.budget ??
-        (work < SMALL_WORK ? Number.POSITIVE_INFINITY : !finished && 2 * undecided > nL ? 0 : work));
+  let budget = work < SMALL_WORK ? Number.POSITIVE_INFINITY : !finished && 2 * undecided > nL ? 0 : work;
+  if (probes?.budget !== undefined) budget = probes.budget;
+  if (T > MAX_PACKED_TIERS) budget = Number.POSITIVE_INFINITY;
   for (let i = 0; i < nL; i++) {
     const l = order[i]!;
     if (decided[l] !== 0) continue;

@@ -56,7 +56,7 @@ function referenceCompile(graph: BipartiteGraph): CompiledGraph {
 const permuted = (shape: Parameters<typeof graphArb>[0]): fc.Arbitrary<BipartiteGraph> =>
   graphArb(shape).chain((g) =>
     fc
-      .shuffledSubarray(g.edges, { minLength: g.edges.length, maxLength: g.edges.length })
+      .shuffledSubarray([...g.edges], { minLength: g.edges.length, maxLength: g.edges.length })
       .map((edges) => ({ ...g, edges })),
   );
 

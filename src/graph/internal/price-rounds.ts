@@ -65,9 +65,10 @@ export interface Rounds {
   readonly decided: Uint8Array;
   /**
    * True if the rounds stopped because no undecided node could do better, false if the bids or the
-   * passes ran out first, or a pass stalled (settling few of the many nodes it re-bid). When true, σ is as high as the invariant allows (the least value of a
-   * placed left, or of π(r) at a right with room) and every undecided node is tied: its best value,
-   * above σ, is offered by two full rights or more.
+   * passes ran out first, or a pass stalled (settling few of the many nodes it re-bid). When true,
+   * σ is as high as the invariant allows (the least value of a placed left, or of π(r) at a right
+   * with room) and every undecided node is tied: its best value, above σ, is offered by two full
+   * rights or more.
    */
   readonly finished: boolean;
 }
