@@ -17,6 +17,9 @@ export interface GraphShape {
   readonly tiers?: readonly (number | null)[];
 }
 
+/** Dense graphs of 10–40 lefts and 3–20 rights of capacity up to 3 (their density and weights are the caller's). */
+export const denseShape = { minLeft: 10, maxLeft: 40, minRight: 3, maxRight: 20, maxCapacity: 3 } as const;
+
 /** Integer weights 0–20 and arbitrary doubles in [0, 20]. */
 export const mixedWeight: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: 0, max: 20 }),

@@ -7,7 +7,7 @@ import { solveOptimal, solveOptimalProbed } from '../../src/graph/solve-optimal.
 import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import { runs } from '../helpers/runs.js';
-import { bruteForceOptimum, graphArb, sharedPreferenceGraphArb } from './graphs.js';
+import { bruteForceOptimum, denseShape, graphArb, sharedPreferenceGraphArb } from './graphs.js';
 
 const countsOf = (a: Assignment, tiers: readonly number[]): number[] =>
   tiers.map((t) => a.placedByTier[t] ?? 0);
@@ -77,16 +77,7 @@ describe('solveOptimal handing over to the network simplex', () => {
     fc.assert(
       fc.property(
         fc.oneof(
-          graphArb({
-            minLeft: 10,
-            maxLeft: 40,
-            minRight: 3,
-            maxRight: 20,
-            maxCapacity: 3,
-            density: 0.7,
-            weight: fc.integer({ min: -4, max: 8 }),
-            tiers,
-          }),
+          graphArb({ ...denseShape, density: 0.7, weight: fc.integer({ min: -4, max: 8 }), tiers }),
           sharedPreferenceGraphArb(tiers),
         ),
         fc.oneof(fc.constant(0), fc.nat({ max: 400 })),
