@@ -4,6 +4,8 @@
  * left nodes as openings, 40% priority tier 0 and the rest `null`) and complete graphs with their
  * dense profit matrix for the npm assignment solvers.
  */
+import type { CompiledGraph } from '../src/graph/internal/compile.js';
+import { createNetworkSimplex } from '../src/graph/internal/network-simplex.js';
 import type { BipartiteGraph, Edge, LeftNode } from '../src/graph/types.js';
 import { createRandom } from '../src/internal/random.js';
 
@@ -121,4 +123,12 @@ export function sharedPreferenceGraph(n: number, seed: number, degree = 50): Bip
     capacity: rnd.int(1, 5),
   }));
   return { left, right, edges: drawnEdges(left, right, degree, rnd, (r) => nR - r + rnd.int(0, 19)) };
+}
+
+/** The optimum's total weight by the network simplex alone, an oracle beside `solveOptimal`. */
+export function simplexTotal(g: CompiledGraph): number {
+  const { matchEdge } = createNetworkSimplex(g).solve();
+  let total = 0;
+  for (const e of matchEdge) if (e >= 0) total += g.edgeWeight[e]!;
+  return total;
 }

@@ -10,10 +10,9 @@
  * default; 100000 takes about a minute in all).
  */
 import { compileGraph } from '../src/graph/internal/compile.js';
-import { createNetworkSimplex } from '../src/graph/internal/network-simplex.js';
 import { solveOptimalCompiled, solveOptimalProbed } from '../src/graph/solve-optimal.js';
 import type { BipartiteGraph } from '../src/graph/types.js';
-import { sharedPreferenceGraph, uniformGraph } from './graphs.js';
+import { sharedPreferenceGraph, simplexTotal, uniformGraph } from './graphs.js';
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -45,12 +44,7 @@ for (const n of sizes.length > 0 ? sizes : [1_000, 3_000, 10_000]) {
       },
     });
     const ours = timed(() => solveOptimalCompiled(g).total);
-    const simplex = timed(() => {
-      const { matchEdge } = createNetworkSimplex(g).solve();
-      let total = 0;
-      for (const e of matchEdge) if (e >= 0) total += g.edgeWeight[e]!;
-      return total;
-    });
+    const simplex = timed(() => simplexTotal(g));
     const same = Math.abs(ours.total - simplex.total) <= 1e-9 * Math.max(1, Math.abs(ours.total));
     console.log(
       `${name.padEnd(18)} ${String(n).padStart(7)} × ${String(g.rightIds.length).padEnd(6)}` +

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sharedPreferenceGraph, uniformGraph } from '../../bench/graphs.js';
+import { sharedPreferenceGraph, simplexTotal, uniformGraph } from '../../bench/graphs.js';
 import { compileGraph } from '../../src/graph/internal/compile.js';
-import { createNetworkSimplex } from '../../src/graph/internal/network-simplex.js';
-import { solveOptimal, solveOptimalProbed } from '../../src/graph/solve-optimal.js';
+import { solveOptimal, solveOptimalProbed, type RoundsState } from '../../src/graph/solve-optimal.js';
 import type { Assignment, BipartiteGraph } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import { runs } from '../helpers/runs.js';
@@ -21,7 +20,7 @@ function solvedWithBudget(
   let undecided = 0;
   const a = solveOptimalProbed(graph, {
     budget,
-    rounds: (s) => (undecided = s.decided.filter((d) => d === 0).length),
+    rounds: (s) => (undecided = undecidedOf(s)),
     handoff: (s) => {
       pending = s.pending;
       const { edgeLeft, edgeRight, capacity } = s.graph;
@@ -37,14 +36,8 @@ function solvedWithBudget(
   return { a, pending, undecided };
 }
 
-/** The total of the network simplex alone, an oracle of the optimum on graphs too large to enumerate. */
-function simplexTotal(graph: BipartiteGraph): number {
-  const g = compileGraph(graph);
-  const { matchEdge } = createNetworkSimplex(g).solve();
-  let total = 0;
-  for (const e of matchEdge) if (e >= 0) total += g.edgeWeight[e]!;
-  return total;
-}
+/** Left nodes the price rounds left to the searches. */
+const undecidedOf = (s: RoundsState): number => s.decided.filter((d) => d === 0).length;
 
 describe('solveOptimal handing over to the network simplex', () => {
   // Whatever the point the searches stop at (budget 0: right after the rounds), the network simplex
@@ -100,8 +93,6 @@ describe('solveOptimal handing over to the network simplex', () => {
   });
 
   // Lefts without edges, each of a tier of its own, set how many tiers the graph has: with 22 the
-  // network simplex takes over, with 23 the searches go on.
-  // Lefts without edges, each of a tier of its own, set how many tiers the graph has: with 22 the
   // network simplex takes over, with 23 the searches go on. Graphs where every left ranks the rights
   // alike leave ties to the searches; their optimum is that of the graph without the lone lefts,
   // solved with no numbered tier (another path of the solver).
@@ -115,7 +106,7 @@ describe('solveOptimal handing over to the network simplex', () => {
         let undecided = 0;
         const a = solveOptimalProbed(graph, {
           budget: 0,
-          rounds: (s) => (undecided = s.decided.filter((d) => d === 0).length),
+          rounds: (s) => (undecided = undecidedOf(s)),
           handoff: () => (handed = true),
         });
         expect(handed).toBe(count <= 22 && undecided > 0);
@@ -141,11 +132,11 @@ describe('solveOptimal handing over to the network simplex', () => {
       let pending = -1;
       let undecided = 0;
       const a = solveOptimalProbed(graph, {
-        rounds: (s) => (undecided = s.decided.filter((d) => d === 0).length),
+        rounds: (s) => (undecided = undecidedOf(s)),
         handoff: (s) => (pending = s.pending),
       });
       expect(verifyAssignment(graph, a).violations).toEqual([]);
-      expect(a.total).toBe(simplexTotal(graph));
+      expect(a.total).toBe(simplexTotal(compileGraph(graph)));
       // Without probes, the same.
       expect(solveOptimal(graph).pairs).toEqual(a.pairs);
       seen.push({ name, pending, undecided, nL: graph.left.length });
