@@ -202,7 +202,10 @@ export interface CountyPosts {
   readonly posts: Int32Array;
   /** Key of each post of the index (rounded up; 0 for posts not open). */
   readonly keyOf: Float64Array;
-  /** The highest net pay a labourer of the county can get at each post. */
+  /**
+   * The highest net pay a labourer of the county can get at each post: one array per index and
+   * county, shared by every view and walker (read only).
+   */
   readonly netOf: Float64Array;
 }
 
@@ -273,36 +276,25 @@ export function countyPosts(
   order: PostOrder = postOrder(index),
 ): CountyPosts {
   const P = index.postCount;
-  const E = index.employerCount;
-  const ew = index.effectiveWeights;
-  const off = county * P;
   const byPart = order.posts;
   const part = order.part;
   const n = byPart.length;
+  const { netOf, runOf: layoutRun, runKey } = countyLayout(index, county);
   const keyOf = new Float64Array(P);
-  const netOf = new Float64Array(P);
   // The key is eO·origin + part: for one origin value it follows the part, so the posts, taken in
   // the order's sequence and split by origin value (a handful per county), form a few sorted runs,
-  // merged below without a sort.
-  const runOf = new Map<number, number>();
+  // merged below without a sort. Runs are numbered as they first appear in the order.
   const runOfPost = new Int32Array(n);
+  const local = new Int32Array(runKey.length).fill(-1);
   const runSize: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = byPart[i]!;
-    const cp = index.countyPost[off + p]!;
-    const code = cp & CP_LINK_MASK;
-    const e = index.postEmployer[p]!;
-    const origin = originOf(code === 0 ? 1 : LINK_VALUES[code]!, index.countyFellows[county * E + e]!, 1);
+    const l = layoutRun[p]!;
     // Rounded up: every bound stays a bound, and equal keys compare exactly.
-    keyOf[p] = Math.ceil((ew[2]! * origin + part[p]!) * KEY_STEPS);
-    // The net pay of any labourer of the county: the dormitory-deducted one if away from home or if
-    // the labourer needs a dormitory; the larger of the two bounds both.
-    const away = (cp & CP_AWAY) !== 0;
-    netOf[p] = away ? index.postNetDorm[p]! : Math.max(index.postNetDorm[p]!, index.postNetNoDorm[p]!);
-    let run = runOf.get(origin);
-    if (run === undefined) {
-      run = runSize.length;
-      runOf.set(origin, run);
+    keyOf[p] = Math.ceil((runKey[l]! + part[p]!) * KEY_STEPS);
+    let run = local[l]!;
+    if (run < 0) {
+      run = local[l] = runSize.length;
       runSize.push(0);
     }
     runOfPost[i] = run;
@@ -332,6 +324,62 @@ export function countyPosts(
   }
   for (let i = 0; i < n; i++) keyOf[byPart[i]!] = keyOf[byPart[i]!]! / KEY_STEPS;
   return { county, posts, keyOf, netOf };
+}
+
+/** What bucketing needs of a county that no offset changes, once per index and county. */
+interface CountyLayout {
+  /** The highest net pay a labourer of the county can get at each post. */
+  readonly netOf: Float64Array;
+  /** Each post's origin value, by number (`runKey`), for the posts the county may be offered. */
+  readonly runOf: Int32Array;
+  /** `eO · origin` of each origin value. */
+  readonly runKey: Float64Array;
+}
+
+const layouts = new WeakMap<CompiledIndex, (CountyLayout | undefined)[]>();
+
+/**
+ * A county's net pay and origin values per post, computed once per index and county: every view
+ * and walker of the index builds the county's buckets from them.
+ *
+ * Complexity: O(P), once.
+ */
+function countyLayout(index: CompiledIndex, county: number): CountyLayout {
+  let all = layouts.get(index);
+  if (all === undefined) layouts.set(index, (all = []));
+  const cached = all[county];
+  if (cached !== undefined) return cached;
+  const P = index.postCount;
+  const E = index.employerCount;
+  const eO = index.effectiveWeights[2]!;
+  const off = county * P;
+  const netOf = new Float64Array(P);
+  const runOf = new Int32Array(P);
+  const ids = new Map<number, number>();
+  const keys: number[] = [];
+  for (let p = 0; p < P; p++) {
+    const cp = index.countyPost[off + p]!;
+    const code = cp & CP_LINK_MASK;
+    const origin = originOf(
+      code === 0 ? 1 : LINK_VALUES[code]!,
+      index.countyFellows[county * E + index.postEmployer[p]!]!,
+      1,
+    );
+    let run = ids.get(origin);
+    if (run === undefined) {
+      run = keys.length;
+      ids.set(origin, run);
+      keys.push(eO * origin);
+    }
+    runOf[p] = run;
+    // The net pay of any labourer of the county: the dormitory-deducted one if away from home or if
+    // the labourer needs a dormitory; the larger of the two bounds both.
+    netOf[p] =
+      (cp & CP_AWAY) !== 0 ? index.postNetDorm[p]! : Math.max(index.postNetDorm[p]!, index.postNetNoDorm[p]!);
+  }
+  const layout = { netOf, runOf, runKey: Float64Array.from(keys) };
+  all[county] = layout;
+  return layout;
 }
 
 /**

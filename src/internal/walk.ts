@@ -359,7 +359,8 @@ export class Walker {
 
   /** Keeps a county's buckets for later, dropping the least recently used beyond the budget. */
   private keep(base: CountyPosts, buckets: Map<number, CandidateBuckets>): void {
-    let bytes = base.keyOf.byteLength + base.netOf.byteLength + base.posts.byteLength;
+    // The county's net pay is shared by every walker of the index (see `countyPosts`): not counted.
+    let bytes = base.keyOf.byteLength + base.posts.byteLength;
     for (const b of buckets.values())
       bytes +=
         b.typePosts.byteLength * 3 +

@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest';
 import {
   compileIndex,
   CP_AWAY,
+  CP_LINK_MASK,
   CP_NEAR_HOME,
   CP_SAME_PREFECTURE,
   CP_SAME_PROVINCE,
+  LINK_VALUES,
   type CompiledIndex,
 } from '../../src/compile.js';
+import { originOf } from '../../src/internal/kernel.js';
 import {
   candidateBuckets,
   countyPosts,
@@ -131,6 +134,35 @@ describe('countyPosts and candidateBuckets', () => {
     }
     // Away posts whose dormitory costs something, where the two figures differ.
     expect(away).toBeGreaterThan(0);
+  });
+
+  it("shares a county's net pay among views, and keys each post by its origin and its part of the order", () => {
+    const offsets = new Float64Array(P).map((_, p) =>
+      p % 3 === 0 ? Number.POSITIVE_INFINITY : (p % 7) / 50,
+    );
+    const E = index.employerCount;
+    for (const c of counties) {
+      const plain = countyPosts(index, c);
+      const order = postOrder(index, offsets);
+      const shifted = countyPosts(index, c, order);
+      expect(shifted.netOf).toBe(plain.netOf);
+      expect(shifted.posts.length).toBe(order.posts.length);
+      for (const p of shifted.posts) {
+        const cp = index.countyPost[c * P + p]!;
+        const code = cp & CP_LINK_MASK;
+        const origin = originOf(
+          code === 0 ? 1 : LINK_VALUES[code]!,
+          index.countyFellows[c * E + index.postEmployer[p]!]!,
+          1,
+        );
+        const key = index.effectiveWeights[2]! * origin + order.part[p]!;
+        // Rounded up to the next multiple of 2^-28, never below the exact key.
+        expect(shifted.keyOf[p]!).toBeGreaterThanOrEqual(key);
+        expect(shifted.keyOf[p]! - key).toBeLessThan(2 ** -28);
+      }
+      for (let i = 1; i < shifted.posts.length; i++)
+        expect(shifted.keyOf[shifted.posts[i]!]!).toBeLessThanOrEqual(shifted.keyOf[shifted.posts[i - 1]!]!);
+    }
   });
 
   it('holds, for each mobility class, exactly the open posts it may be offered by place, each once by type and once by signature', () => {
