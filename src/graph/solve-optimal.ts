@@ -151,6 +151,8 @@ export interface RoundsState {
   readonly decided: Uint8Array;
   /** Whether the rounds ran to their end rather than out of bids or passes (see `priceRounds`). */
   readonly finished: boolean;
+  /** The work the rounds did: bids, passes after the first bids, best-edge lists picked. */
+  readonly work: { readonly bids: number; readonly passes: number; readonly picks: number };
   /** Potentials, K components per node: π(r) = −price(r) at `K·(rightBase + r)`, σ at `K·source`. */
   readonly pot: Float64Array;
   readonly K: number;
@@ -875,7 +877,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
   // is worth as π(source) = π(sink), and a placed left's potential is π(r) + (e_tier, w), its edge
   // tight.
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
-  const { decided, finished } = priceRounds(g, order, state, {
+  const { decided, finished, bids, passes, picks } = priceRounds(g, order, state, {
     pot,
     rightBase: nL,
     source: SOURCE,
@@ -890,6 +892,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     load,
     decided,
     finished,
+    work: { bids, passes, picks },
     pot,
     K,
     rightBase: nL,

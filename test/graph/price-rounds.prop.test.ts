@@ -24,6 +24,7 @@ interface Checked {
   readonly decided: number;
   readonly lefts: number;
   readonly finished: boolean;
+  readonly work: RoundsState['work'];
 }
 
 /** Every condition of the rounds' invariant, as `expect` calls; returns how many lefts were decided. */
@@ -79,7 +80,7 @@ function checkRounds(s: RoundsState): Checked {
     if (load[r]! < g.capacity[r]!) expect(lex(p, sigma)).toBeGreaterThanOrEqual(0);
   }
   if (s.finished) checkFinished(s, value, sigma);
-  return { decided: count, lefts: nL, finished: s.finished };
+  return { decided: count, lefts: nL, finished: s.finished, work: s.work };
 }
 
 /**
@@ -216,12 +217,123 @@ describe('price rounds', () => {
           tiers,
         }).map((g) => ({ ...g, right: g.right.map((r) => ({ ...r, capacity: g.left.length })) })),
         (graph) => {
-          const { decided, lefts } = solveChecked(graph);
+          const { decided, lefts, work } = solveChecked(graph);
           expect(decided).toBe(lefts);
+          // Each left finds room at its first bid: nobody is displaced, nothing is left to re-bid,
+          // and no best-edge list is needed (a first bid reads every edge).
+          expect(work).toEqual({ bids: lefts, passes: 1, picks: 0 });
         },
       ),
       { numRuns: runs(100) },
     );
+  });
+
+  // A left with more edges than a list holds (8) reads them all at its first bid; its list is
+  // picked when it is next read (here as a holder, when b bids at its right), and read, not picked
+  // again, when it bids after b displaced it: its second option (18) beats the rest (12 at most). A
+  // left with 8 edges or fewer has no list: its edges are read directly.
+  it.each([
+    // b (margin 39 over room) displaces a (margin 31 over r1), r0's price rising by 39; a bids
+    // again from its list and takes r1.
+    {
+      name: 'a displaced left',
+      degree: 10,
+      bWeight: 40,
+      match: { a: 'r1', b: 'r0' },
+      price: 39,
+      bids: 3,
+      picks: 1,
+    },
+    {
+      name: 'a displaced left of 8 edges',
+      degree: 8,
+      bWeight: 40,
+      match: { a: 'r1', b: 'r0' },
+      price: 39,
+      bids: 3,
+      picks: 0,
+    },
+    // b gives way (margin 9 against a's 31) and takes room: a's list, picked when b's bid read a
+    // as r0's holder, is not read again.
+    {
+      name: 'a left never displaced',
+      degree: 10,
+      bWeight: 10,
+      match: { a: 'r0', b: 'room' },
+      price: 9,
+      bids: 2,
+      picks: 1,
+    },
+  ])('picks a best-edge list only when a left is read again: $name', (c) => {
+    const rights = [...Array.from({ length: c.degree }, (_, j) => `r${j}`), 'room'];
+    const graph: BipartiteGraph = {
+      left: [
+        { id: 'a', tier: null },
+        { id: 'b', tier: null },
+      ],
+      right: rights.map((id) => ({ id, capacity: 1 })),
+      edges: [
+        { left: 'a', right: 'r0', weight: 50 },
+        ...Array.from({ length: c.degree - 1 }, (_, j) => ({
+          left: 'a',
+          right: `r${j + 1}`,
+          weight: 19 - j,
+        })),
+        { left: 'b', right: 'r0', weight: c.bWeight },
+        { left: 'b', right: 'room', weight: 1 },
+      ],
+    };
+    let seen: unknown;
+    solveOptimalProbed(graph, {
+      rounds: (s) => {
+        checkRounds(s);
+        const g = s.graph;
+        const right = (l: string): string => {
+          const e = s.matchEdge[g.leftIds.indexOf(l)]!;
+          return e < 0 ? '' : g.rightIds[g.edgeRight[e]!]!;
+        };
+        seen = {
+          match: { a: right('a'), b: right('b') },
+          price: -s.pot[s.K * (s.rightBase + g.rightIds.indexOf('r0')) + 1]!,
+          bids: s.work.bids,
+          picks: s.work.picks,
+        };
+      },
+    });
+    expect(seen).toEqual({ match: c.match, price: c.price, bids: c.bids, picks: c.picks });
+  });
+
+  it('picks the list of a tied left with many edges when it bids again', () => {
+    // c is worth 9 at x, y and r3 … r9, each held by a left worth 10 there: at its first bid (all
+    // edges read) it gives way at x, tied with y. d takes z, the last room: σ rises to 9 (d's value),
+    // and c bids again, now from its list (picked then), and is decided unplaced.
+    const others = ['x', 'y', ...Array.from({ length: 7 }, (_, j) => `r${j + 3}`)];
+    const graph: BipartiteGraph = {
+      left: [
+        ...others.map((r) => ({ id: `h${r}`, tier: null })),
+        { id: 'c', tier: null },
+        { id: 'd', tier: null },
+      ],
+      right: [...others, 'z'].map((id) => ({ id, capacity: 1 })),
+      edges: [
+        ...others.map((r) => ({ left: `h${r}`, right: r, weight: 10 })),
+        ...others.map((r) => ({ left: 'c', right: r, weight: 9 })),
+        { left: 'd', right: 'z', weight: 9 },
+      ],
+    };
+    let seen: unknown;
+    solveOptimalProbed(graph, {
+      rounds: (s) => {
+        checkRounds(s);
+        const c = s.graph.leftIds.indexOf('c');
+        seen = {
+          c: [s.matchEdge[c], s.decided[c]],
+          sigma: s.pot[s.K * s.source + 1],
+          work: s.work,
+        };
+      },
+    });
+    expect(seen).toEqual({ c: [-1, 1], sigma: 9, work: { bids: 12, passes: 2, picks: 1 } });
   });
 
   // Small auctions worked by hand among lefts of no numbered tier (valued by weight alone) unless
@@ -242,6 +354,12 @@ describe('price rounds', () => {
     readonly counted?: boolean;
     /** The count part of each right's price, where not 0. */
     readonly priceCount?: Record<string, number>;
+    /**
+     * The bids the auction takes, worked by hand (first bids in order, displaced holders' bids,
+     * re-bids), and its passes after the first bids: one that finds nothing to re-bid ends it.
+     */
+    readonly bids: number;
+    readonly passes: number;
   };
   const scenarios: Scenario[] = [
     {
@@ -254,6 +372,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 2, y: 0, room: 0 },
       sigma: 0,
+      bids: 2,
+      passes: 1,
     },
     {
       // b's second option is staying unplaced: once x's price is its margin, b is decided unplaced.
@@ -264,6 +384,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 5, room: 0 },
       sigma: 0,
+      bids: 2,
+      passes: 1,
     },
     {
       // a (margin 1) holds x; b (margin 10) displaces it, x's price rising by b's margin (no other
@@ -275,6 +397,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 10, y: 0, room: 0 },
       sigma: 0,
+      bids: 3,
+      passes: 1,
     },
     {
       // x holds h1 (margin 1) and h2 (margin 3); l (margin 10) displaces h1, and x's price rises
@@ -286,6 +410,8 @@ describe('price rounds', () => {
       decided: { h1: true, h2: true, l: true },
       price: { x: 3, y: 0, z: 0, room: 0 },
       sigma: 0,
+      bids: 4,
+      passes: 1,
     },
     {
       // c is indifferent between x and y, both full, and no price moves after: it is left to the
@@ -297,6 +423,61 @@ describe('price rounds', () => {
       decided: { a: true, b: true, c: false },
       price: { x: 0, y: 0, room: 0 },
       sigma: 0,
+      bids: 3,
+      passes: 1,
+    },
+    {
+      // c and e are each indifferent between x and y, both full: each gives way with a margin of 0,
+      // which moves no price, so neither is bid again (a move of 0 counted as one would have them
+      // bid after each other, pass after pass).
+      name: 'bidders tied on the same rights are not bid again when no price moved',
+      left: { a: { x: 10 }, b: { y: 10 }, c: { x: 10, y: 10 }, e: { x: 10, y: 10 } },
+      capacity: { x: 1, y: 1, room: 1 },
+      match: { a: 'x', b: 'y', c: '', e: '' },
+      decided: { a: true, b: true, c: false, e: false },
+      price: { x: 0, y: 0, room: 0 },
+      sigma: 0,
+      bids: 4,
+      passes: 1,
+    },
+    {
+      // c gives way at x (margin 4 over y), x's price rising by 4 at c's own bid; y is full, so c
+      // is tied between x and y. Nothing moves after its bid: it is not bid again.
+      name: 'a tied bidder whose own bid raised the price is not bid again',
+      left: { a: { x: 10 }, b: { y: 10 }, c: { x: 10, y: 6 } },
+      capacity: { x: 1, y: 1, room: 1 },
+      match: { a: 'x', b: 'y', c: '' },
+      decided: { a: true, b: true, c: false },
+      price: { x: 4, y: 0, room: 0 },
+      sigma: 0,
+      bids: 3,
+      passes: 1,
+    },
+    {
+      // x has two openings: the first shift waits until it is full and c has taken y, the last
+      // room (a right of no openings does not count as room). σ then rises to the least value held
+      // (c's 8), and d, worth 5 at x, is decided unplaced without moving x's price.
+      name: 'the first shift waits until every right with openings is full',
+      left: { a: { x: 10 }, b: { x: 9 }, c: { y: 8 }, d: { x: 5 } },
+      capacity: { x: 2, y: 1, shut: 0 },
+      match: { a: 'x', b: 'x', c: 'y', d: '' },
+      decided: { a: true, b: true, c: true, d: true },
+      price: { x: 0, y: 0, shut: 0 },
+      sigma: 8,
+      bids: 4,
+      passes: 1,
+    },
+    {
+      // Worth less than staying unplaced (0) at its only right: decided unplaced, x keeping its room.
+      name: 'a bidder worth less than σ everywhere stays unplaced',
+      left: { a: { x: -2 } },
+      capacity: { x: 1 },
+      match: { a: '' },
+      decided: { a: true },
+      price: { x: 0 },
+      sigma: 0,
+      bids: 1,
+      passes: 1,
     },
     {
       // No right has room once a holds x: σ rises to a's value there (10), and b, worth 5 at x, is
@@ -308,6 +489,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 0 },
       sigma: 10,
+      bids: 2,
+      passes: 1,
     },
     {
       // σ rises to 8 (the least value held: a at x priced 2, b at y); a right with no openings
@@ -319,6 +502,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 2, y: 0, shut: 0 },
       sigma: 8,
+      bids: 2,
+      passes: 1,
     },
     {
       // c, tied between x and y (both full, c worth 9 at each), bids before the last room goes: d
@@ -331,6 +516,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true, c: true, d: true },
       price: { x: 0, y: 0, z: 0 },
       sigma: 9,
+      bids: 5,
+      passes: 2,
     },
     // Ties, settled as documented: so that the same graph always gives the same plan.
     {
@@ -342,6 +529,8 @@ describe('price rounds', () => {
       decided: { a: true },
       price: { x: 0, y: 0, room: 0 },
       sigma: 0,
+      bids: 1,
+      passes: 1,
     },
     {
       // b's second option is the first of y and z, worth 4 each: it gives way at x and takes y.
@@ -352,6 +541,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 6, y: 0, z: 0, room: 0 },
       sigma: 0,
+      bids: 2,
+      passes: 1,
     },
     {
       // h1 and h2 hold x with margin 1 each: the one in the first slot (h1) leaves when l
@@ -363,6 +554,8 @@ describe('price rounds', () => {
       decided: { h1: true, h2: true, l: true },
       price: { x: 1, y: 0, z: 0 },
       sigma: 0,
+      bids: 4,
+      passes: 1,
     },
     {
       // a holds x with margin 5 (over y); b's margin is 5 too: on equal margins the bidder gives
@@ -374,6 +567,8 @@ describe('price rounds', () => {
       decided: { a: true, b: true },
       price: { x: 5, y: 0, z: 0 },
       sigma: 0,
+      bids: 2,
+      passes: 1,
     },
     {
       // Worth exactly what staying unplaced is (0): decided unplaced, though x has room.
@@ -384,6 +579,8 @@ describe('price rounds', () => {
       decided: { a: true },
       price: { x: 0 },
       sigma: 0,
+      bids: 1,
+      passes: 1,
     },
     {
       // Both lefts count (tier 0): b gives way, and x's price rises by b's whole margin, a placement
@@ -397,6 +594,23 @@ describe('price rounds', () => {
       price: { x: 5, room: 0 },
       priceCount: { x: 1 },
       sigma: 0,
+      bids: 2,
+      passes: 1,
+    },
+    {
+      // Both count, and b is worth a placement and nothing more at x: its margin over staying
+      // unplaced is a placement alone, so x's price rises in its count part only.
+      name: 'a margin of a placement alone raises the count part of the price',
+      left: { a: { x: 10 }, b: { x: 0 } },
+      capacity: { x: 1, room: 1 },
+      counted: true,
+      match: { a: 'x', b: '' },
+      decided: { a: true, b: true },
+      price: { x: 0, room: 0 },
+      priceCount: { x: 1 },
+      sigma: 0,
+      bids: 2,
+      passes: 1,
     },
     {
       // All count. b gives way at x, whose price rises by a placement and 5; c, worth a placement
@@ -411,6 +625,8 @@ describe('price rounds', () => {
       price: { w: 0, x: 5, room: 0 },
       priceCount: { x: 1 },
       sigma: 0,
+      bids: 3,
+      passes: 1,
     },
     {
       // All count. x is priced at a placement and 5 as above, d holds v. c's best is v; its second
@@ -425,6 +641,8 @@ describe('price rounds', () => {
       price: { v: 6, w: 0, x: 5, room: 0 },
       priceCount: { x: 1 },
       sigma: 0,
+      bids: 4,
+      passes: 1,
     },
   ];
 
@@ -444,7 +662,7 @@ describe('price rounds', () => {
           Object.entries(es).map(([r, weight]) => ({ left: l, right: r, weight })),
         ),
       };
-      let seen: Pick<Scenario, 'match' | 'decided' | 'price' | 'sigma'> | undefined;
+      let seen: Pick<Scenario, 'match' | 'decided' | 'price' | 'sigma' | 'bids' | 'passes'> | undefined;
       solveOptimalProbed(graph, {
         rounds: (s) => {
           checkRounds(s);
@@ -471,10 +689,22 @@ describe('price rounds', () => {
               }),
             ),
             sigma: s.pot[s.K * s.source + W]!,
+            // The lefts of the other tiers have no edges: one bid each, decided at once.
+            bids: s.work.bids - (tiers ? 3 : 0),
+            passes: s.work.passes,
           };
+          // No left has more edges than a best-edge list holds: no list is ever picked.
+          expect(s.work.picks).toBe(0);
         },
       });
-      expect(seen).toEqual({ match: sc.match, decided: sc.decided, price: sc.price, sigma: sc.sigma });
+      expect(seen).toEqual({
+        match: sc.match,
+        decided: sc.decided,
+        price: sc.price,
+        sigma: sc.sigma,
+        bids: sc.bids,
+        passes: sc.passes,
+      });
     });
   });
 });

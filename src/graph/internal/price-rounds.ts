@@ -71,13 +71,19 @@ export interface Rounds {
    * rights or more.
    */
   readonly finished: boolean;
+  /** Bids made in all (first bids, bids of displaced nodes and re-bids). */
+  readonly bids: number;
+  /** Passes over the undecided nodes begun after the first bids. */
+  readonly passes: number;
+  /** Best-edge lists picked (0 without lists). */
+  readonly picks: number;
 }
 
 /**
  * Runs price rounds on an empty `state`: every node of `lefts` bids in turn, and so does every node
  * displaced on the way; then, pass after pass, the undecided nodes that could now do better bid
- * again. Returns which left nodes are settled (placed, or unplaced with dual 0) and whether the
- * rounds ran to their end ({@link Rounds}).
+ * again. Returns which left nodes are settled (placed, or unplaced with dual 0), whether the
+ * rounds ran to their end, and the work they did ({@link Rounds}).
  *
  * Invariant, with `value(l, e) = (e_tier(l), w_e) − price(r_e)` compared lexicographically and σ what
  * staying unplaced is worth: a placed left holds an edge of largest value among its edges, and that
@@ -151,6 +157,8 @@ export function priceRounds(
     open: 0,
     /** The clock when σ last rose (a node that bid before may now do better). */
     shiftedAt: 0,
+    /** Best-edge lists picked. */
+    picks: 0,
   };
   // A node left tied between two full rights remembers them and when it bid; a right remembers when
   // its price last rose. The node can do better only after one of those prices rose.
@@ -167,10 +175,11 @@ export function priceRounds(
   // With two components, the count part (the tier bit) and the weight of each held edge, by slot;
   // the right whose edge gave the cached alternative (−1 for staying unplaced); and when each
   // right's price last rose. A cached alternative stays exact until the price of its right rises
-  // (the others only fall), so a bid refreshes only holders whose alternative did move.
-  const held = new Float64Array(lists === undefined ? 0 : 2 * slot.length);
-  const altRight = new Int32Array(lists === undefined ? 0 : slot.length);
-  const movedEpoch = new Int32Array(lists === undefined ? 0 : nR);
+  // (the others only fall), so a bid refreshes only holders whose alternative did move. (Kept, and
+  // not read, with more components too: they are small.)
+  const held = new Float64Array(2 * slot.length);
+  const altRight = new Int32Array(slot.length);
+  const movedEpoch = new Int32Array(nR);
 
   /** Puts l on edge e (of weight w) in slot `i` of the edge's right. */
   const seat = (l: number, e: number, w: number, i: number): void => {
@@ -180,10 +189,8 @@ export function priceRounds(
     matchEdge[l] = e;
     altStamp[i] = 0;
     decided[l] = 1;
-    if (lists !== undefined) {
-      held[2 * i] = leftTierIndex[l] === 0 ? 1 : 0;
-      held[2 * i + 1] = w;
-    }
+    held[2 * i] = leftTierIndex[l] === 0 ? 1 : 0;
+    held[2 * i + 1] = w;
   };
   /** Puts l on edge e (of weight w), in a free slot of its right. */
   const place = (l: number, e: number, w: number): void => {
@@ -192,21 +199,20 @@ export function priceRounds(
     if (load[r] === capacity[r]) st.open--;
   };
   /**
-   * After l gave way at r1: unplaced, on its second right (edge e2 of weight w2) if it has room, or
-   * else undecided: `tied` if it is indifferent between r1 and e2 (it bids again once one of their
-   * prices rose), otherwise in the next pass.
+   * After l gave way at r1 (the price rising by l's margin): unplaced, on its second right (edge e2)
+   * if it has room, or else undecided, tied between r1 and e2 (it bids again once one of their
+   * prices, or σ, rose).
    */
-  const giveWay = (l: number, r1: number, e2: number, w2: number, tied: boolean): void => {
+  const giveWay = (l: number, r1: number, e2: number): void => {
     if (e2 < 0) {
       decided[l] = 1;
       return;
     }
     const r2 = edgeRight[e2]!;
     if (load[r2]! < capacity[r2]!) {
-      place(l, e2, w2);
+      place(l, e2, edgeWeight[e2]!);
       return;
     }
-    if (!tied) return;
     tieA[l] = r1;
     tieB[l] = r2;
   };
@@ -340,7 +346,7 @@ export function priceRounds(
     // second option. (Raising it further, as far as the holders allow, lets two rights push each
     // other's prices up pass after pass without bound.)
     raise(r1, MARGIN);
-    giveWay(l, r1, e2, e2 < 0 ? 0 : edgeWeight[e2]!, true);
+    giveWay(l, r1, e2);
     return -1;
   };
 
@@ -353,7 +359,10 @@ export function priceRounds(
   const restC = lists?.restC ?? new Float64Array(0);
   const restW = lists?.restW ?? new Float64Array(0);
   const listState = lists?.state ?? new Uint8Array(0);
-  const pick = (l: number): void => pickBestEdges(lists!, g, pot, rightBase, l);
+  const pick = (l: number): void => {
+    st.picks++;
+    pickBestEdges(lists!, g, pot, rightBase, l);
+  };
   /** The price of r rises by (dc, dw). */
   const raise2 = (r: number, dc: number, dw: number): void => {
     if (dc === 0 && dw === 0) return;
@@ -415,20 +424,18 @@ export function priceRounds(
     if (listed && listState[l] !== 1) pick(l);
     else if (!listed && degree > TOP) listState[l] = 2;
     const { top, edge: topEdge } = lists!;
-    // Best (edge e1 of weight x1, value c1, w1) and second best (e2, x2, c2, w2; e2 = −1 for staying
+    // Best (edge e1 of weight x1, value c1, w1) and second best (e2, c2, w2; e2 = −1 for staying
     // unplaced, worth σ).
     let e1: number;
     let x1 = 0;
     let c1 = 0;
     let w1 = 0;
     let e2: number;
-    let x2: number;
     let c2: number;
     let w2: number;
     for (let again = false; ; again = true) {
       e1 = -1;
       e2 = -1;
-      x2 = 0;
       c2 = floor[0]!;
       w2 = floor[1]!;
       const base = l * TOP;
@@ -441,7 +448,6 @@ export function priceRounds(
         if (e1 < 0 || c > c1 || (c === c1 && w > w1)) {
           if (e1 >= 0 && (c1 > c2 || (c1 === c2 && w1 > w2))) {
             e2 = e1;
-            x2 = x1;
             c2 = c1;
             w2 = w1;
           }
@@ -451,7 +457,6 @@ export function priceRounds(
           w1 = w;
         } else if (c > c2 || (c === c2 && w > w2)) {
           e2 = f;
-          x2 = x;
           c2 = c;
           w2 = w;
         }
@@ -516,7 +521,7 @@ export function priceRounds(
       return h;
     }
     raise2(r1, mc, mw);
-    giveWay(l, r1, e2, x2, true);
+    giveWay(l, r1, e2);
     return -1;
   };
   const bid = lists === undefined ? bidK : bid2;
@@ -582,7 +587,9 @@ export function priceRounds(
     return n;
   };
   let before = settled();
-  for (let pass = 0; pass < MAX_PASSES && bids < budget; pass++) {
+  let passes = 0;
+  while (passes < MAX_PASSES && bids < budget) {
+    passes++;
     shift();
     let rebids = 0;
     for (const l of lefts) {
@@ -601,5 +608,5 @@ export function priceRounds(
     if (rebids >= STALL_FLOOR && (after - before) * STALL_RATIO < rebids) break;
     before = after;
   }
-  return { decided, finished };
+  return { decided, finished, bids, passes, picks: st.picks };
 }
