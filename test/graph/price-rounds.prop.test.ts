@@ -414,6 +414,20 @@ describe('price rounds', () => {
       passes: 1,
     },
     {
+      // x holds h1, h2 and h3 (margins 1, 3 and 5); l (margin 10) displaces h1, and x's price rises
+      // by the least margin of the two who stay (h2's 3, not h3's 5, which would leave h2 better
+      // off at z).
+      name: 'a displacement raises the price by the least margin of several who stay',
+      left: { h1: { x: 10, y: 9 }, h2: { x: 10, z: 7 }, h3: { x: 10, w: 5 }, l: { x: 10 } },
+      capacity: { w: 1, x: 3, y: 1, z: 1, room: 1 },
+      match: { h1: 'y', h2: 'x', h3: 'x', l: 'x' },
+      decided: { h1: true, h2: true, h3: true, l: true },
+      price: { w: 0, x: 3, y: 0, z: 0, room: 0 },
+      sigma: 0,
+      bids: 5,
+      passes: 1,
+    },
+    {
       // c is indifferent between x and y, both full, and no price moves after: it is left to the
       // searches, unplaced.
       name: 'a bidder tied between two full rights is left undecided',
