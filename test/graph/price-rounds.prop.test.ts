@@ -352,6 +352,8 @@ describe('price rounds', () => {
     readonly sigma: number;
     /** Every left in tier 0 (a placement counts before any weight); no numbered tier by default. */
     readonly counted?: boolean;
+    /** These lefts alone in tier 0 (the others count by weight only). */
+    readonly countedLefts?: readonly string[];
     /** The count part of each right's price, where not 0. */
     readonly priceCount?: Record<string, number>;
     /**
@@ -425,6 +427,19 @@ describe('price rounds', () => {
       price: { w: 0, x: 3, y: 0, z: 0, room: 0 },
       sigma: 0,
       bids: 5,
+      passes: 1,
+    },
+    {
+      // a's alternative to x is its best other edge (y, 9), not its last (z, 1): its margin is 1,
+      // below l's 5 (over w), so l displaces it, x's price rising by 5, and a takes y.
+      name: 'a holder’s margin is over its best other edge',
+      left: { a: { x: 10, y: 9, z: 1 }, l: { x: 10, w: 5 } },
+      capacity: { w: 1, x: 1, y: 1, z: 1, room: 1 },
+      match: { a: 'y', l: 'x' },
+      decided: { a: true, l: true },
+      price: { w: 0, x: 5, y: 0, z: 0, room: 0 },
+      sigma: 0,
+      bids: 3,
       passes: 1,
     },
     {
@@ -627,6 +642,20 @@ describe('price rounds', () => {
       passes: 1,
     },
     {
+      // Only a counts: its margin at x is a placement (and 5), above any margin of weight alone, so
+      // b, worth more by weight (margin 10), gives way; x's price rises by b's margin, in weight only.
+      name: 'a counted holder is not displaced by a bidder of larger weight margin',
+      left: { a: { x: 5 }, b: { x: 10 } },
+      capacity: { x: 1, room: 1 },
+      countedLefts: ['a'],
+      match: { a: 'x', b: '' },
+      decided: { a: true, b: true },
+      price: { x: 10, room: 0 },
+      sigma: 0,
+      bids: 2,
+      passes: 1,
+    },
+    {
       // All count. b gives way at x, whose price rises by a placement and 5; c, worth a placement
       // less 2 at w (its first edge: rights go in id order) and 4 less x's price at x (no
       // placement: its count part is priced out), compares placements before weights and takes w.
@@ -668,7 +697,10 @@ describe('price rounds', () => {
       const rights = Object.keys(sc.capacity);
       const graph: BipartiteGraph = {
         left: [
-          ...Object.keys(sc.left).map((id) => ({ id, tier: sc.counted === true ? 0 : null })),
+          ...Object.keys(sc.left).map((id) => ({
+            id,
+            tier: sc.counted === true || sc.countedLefts?.includes(id) === true ? 0 : null,
+          })),
           ...(tiers ? [0, 1, 2].map((t) => ({ id: `t${t}`, tier: t })) : []),
         ],
         right: rights.map((id) => ({ id, capacity: sc.capacity[id]! })),
