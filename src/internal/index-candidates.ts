@@ -330,7 +330,7 @@ export function countyPosts(
 interface CountyLayout {
   /** The highest net pay a labourer of the county can get at each post. */
   readonly netOf: Float64Array;
-  /** Each post's origin value, by number (`runKey`), for the posts the county may be offered. */
+  /** Each post's origin value for the county (language at its best, no preference), as a number into `runKey`. */
   readonly runOf: Int32Array;
   /** `eO · origin` of each origin value. */
   readonly runKey: Float64Array;
