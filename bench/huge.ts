@@ -54,8 +54,9 @@ for (let c = 0, from = 0; from < labourers; c++, from += chunk) {
   let t = performance.now();
   const input = generateSample({ labourers: n, posts: 0, seed: SEED + c });
   const renamed = input.labourers.map((w) => ({ ...w, id: `c${c}-${w.id}` }));
+  // Ranking reads no groups (their members would need the chunk's prefix too).
   const parsed = parseDataset(
-    { ...input, labourers: renamed, employers: [], posts: [] },
+    { ...input, labourers: renamed, employers: [], posts: [], groups: [] },
     { asOf: postsDataset.asOf },
   );
   const dataset: Dataset = { ...postsDataset, labourers: parsed.labourers };
