@@ -358,9 +358,10 @@ describe('preferred destinations', () => {
   /**
    * One labourer preferring a destination, `n` posts there (at a lesser employer, lifted above the
    * post elsewhere by the preference alone) and one post elsewhere, first in the order of areas and
-   * of parks.
+   * of parks; with `firstPark`, the post elsewhere is in a town, so that the preferred park is the
+   * index's first (number 0) and its posts are not the index's first.
    */
-  function crowded(n: number, where: 'area' | 'park', prefer = 2): Dataset {
+  function crowded(n: number, where: 'area' | 'park', prefer = 2, firstPark = false): Dataset {
     const site =
       where === 'area' ? { kind: 'town' as const, town: townOf(2) } : { kind: 'park' as const, park: CAOHU };
     return dataset({
@@ -383,7 +384,10 @@ describe('preferred destinations', () => {
         post({
           id: 'a-elsewhere' as PostId,
           employer: 'e2' as EmployerId,
-          site: where === 'area' ? { kind: 'town', town: townOf(0) } : { kind: 'park', park: GUANSHAO },
+          site:
+            where === 'area' || firstPark
+              ? { kind: 'town', town: townOf(0) }
+              : { kind: 'park', park: GUANSHAO },
         }),
         ...Array.from({ length: n }, (_, i) =>
           post({ id: `b${String(i).padStart(5, '0')}` as PostId, site }),
@@ -441,9 +445,15 @@ describe('preferred destinations', () => {
 
     it(`up to the count marked one by one, widen no bound of the walk (a preferred ${where})`, () => {
       // The walk looks at the post elsewhere alone; the preferred posts are bounded after it. With
-      // the preference's allowance in every bound, it would look at them all.
-      for (const n of [3, 4096]) {
-        const index = compileIndex(crowded(n, where));
+      // the preference's allowance in every bound, it would look at them all. A preferred park that
+      // is the index's first (number 0) is marked like any other.
+      for (const [n, first] of [
+        [3, false],
+        [4096, false],
+        [3, true],
+      ] as const) {
+        const index = compileIndex(crowded(n, where, 2, first));
+        if (where === 'park') expect(index.parkIds.indexOf(CAOHU)).toBe(first ? 0 : 1);
         const lim = walkLimits(0);
         lim.budget = 1;
         const out = new TopK(1);
@@ -475,7 +485,7 @@ describe('preferred destinations', () => {
             id: id as PostId,
             site: { kind: 'town', town: townOf(0) },
             trainsOnJob: false,
-            pay: { kind: 'monthly', baseMonthly: 2300, expectedMonthly: 3600 },
+            pay: { kind: 'monthly', baseMonthly: 2300, expectedMonthly: 4500 },
           }),
         ),
       }),
@@ -545,7 +555,78 @@ describe('preferred destinations', () => {
         expect(listOf(out).posts).toContain(p);
         expect(walked(index, out).posts).toEqual(expected(index, pairs, lim, 9).map((x) => x.p));
       }
+      // A gate met exactly that the tie rank does not pass (the labourer ranks after the holder),
+      // and a gate just above the score, below its bound, that the rank would pass: the post is
+      // not kept either way.
+      for (const [at, tie] of [
+        [score, 0],
+        [score + 1e-12, 1],
+      ] as const) {
+        const lim = walkLimits(Number.NEGATIVE_INFINITY);
+        lim.gate = new Float64Array(2).fill(at);
+        lim.gateTie = Int32Array.from([tie, tie]);
+        out.reset(Number.POSITIVE_INFINITY);
+        walk(wk, 0, lim, out);
+        expect(listOf(out).posts).not.toContain(p);
+        expect(walked(index, out).posts).toEqual(expected(index, pairs, lim, 9).map((x) => x.p));
+      }
     }
+  });
+
+  it('a closed preferred post is never listed, even with no floor', () => {
+    const ds = dataset({
+      labourers: [
+        labourer({
+          mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
+        }),
+      ],
+      posts: [2, 3].map((t) => post({ id: `p${t}` as PostId, site: { kind: 'town', town: townOf(t) } })),
+    });
+    const index = compileIndex(ds);
+    const offsets = Float64Array.from([Number.POSITIVE_INFINITY, 0]);
+    const out = new TopK(Number.POSITIVE_INFINITY);
+    walk(new Walker(index, { offsets }), 0, walkLimits(Number.NEGATIVE_INFINITY), out);
+    expect(listOf(out).posts).toEqual([1]);
+  });
+
+  it('a cursor above a preferred post of lower id rank still lets it through', () => {
+    // p0 is preferred but poorly paid at a poor employer, p1 elsewhere well paid at a good one:
+    // after p1 (the better), p0 comes next though its id ranks before p1's.
+    const ds = dataset({
+      labourers: [
+        labourer({
+          pay: { minMonthly: 2000, targetMonthly: 9000 },
+          mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
+        }),
+      ],
+      employers: [
+        employer({ measuredRetention: { months: 6, placements: 10, rate: 0.35 } }),
+        employer({ id: 'e2' as EmployerId, measuredRetention: { months: 6, placements: 10, rate: 1 } }),
+      ],
+      posts: [
+        post({
+          id: 'p0' as PostId,
+          site: { kind: 'town', town: townOf(2) },
+          pay: { kind: 'monthly', baseMonthly: 2300, expectedMonthly: 2500 },
+        }),
+        post({
+          id: 'p1' as PostId,
+          employer: 'e2' as EmployerId,
+          site: { kind: 'town', town: townOf(3) },
+          pay: { kind: 'monthly', baseMonthly: 2300, expectedMonthly: 9000 },
+        }),
+      ],
+    });
+    const index = compileIndex(ds);
+    const pairs = pairsOf(index, 0);
+    const [p0, p1] = [pairs.find((x) => x.p === 0)!, pairs.find((x) => x.p === 1)!];
+    expect(p1.value).toBeGreaterThan(p0.value);
+    const lim = walkLimits(0);
+    lim.afterValue = p1.value;
+    lim.afterRank = index.postIdRank[1]!;
+    const out = new TopK(1);
+    walk(new Walker(index), 0, lim, out);
+    expect(listOf(out).posts).toEqual([0]);
   });
 
   it('a cursor between two equal pairs returns the second, preferred or not', () => {
