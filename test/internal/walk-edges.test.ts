@@ -354,6 +354,26 @@ describe('the walk at the edges of its limits', () => {
   });
 });
 
+/** A labourer who prefers town 2 (and may go anywhere), with the given fields. */
+const prefersTownTwo = (fields: Parameters<typeof labourer>[0] = {}): ReturnType<typeof labourer> =>
+  labourer({
+    ...fields,
+    mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
+  });
+
+/** A labourer who prefers town 2, and one post in town 2 (p2) and one in town 3 (p3). */
+const townsTwoAndThree = (): Dataset =>
+  dataset({
+    labourers: [prefersTownTwo()],
+    posts: [2, 3].map((t) => post({ id: `p${t}` as PostId, site: { kind: 'town', town: townOf(t) } })),
+  });
+
+/** Employer e1, whose measured retention is `rate`, and e2, which kept everyone it placed. */
+const employersRated = (rate: number): ReturnType<typeof employer>[] => [
+  employer({ measuredRetention: { months: 6, placements: 10, rate } }),
+  employer({ id: 'e2' as EmployerId, measuredRetention: { months: 6, placements: 10, rate: 1 } }),
+];
+
 describe('preferred destinations', () => {
   /**
    * One labourer preferring a destination, `n` posts there (at a lesser employer, lifted above the
@@ -376,10 +396,7 @@ describe('preferred destinations', () => {
           },
         }),
       ],
-      employers: [
-        employer({ measuredRetention: { months: 6, placements: 10, rate: 0.8 } }),
-        employer({ id: 'e2' as EmployerId, measuredRetention: { months: 6, placements: 10, rate: 1 } }),
-      ],
+      employers: employersRated(0.8),
       posts: [
         post({
           id: 'a-elsewhere' as PostId,
@@ -530,14 +547,7 @@ describe('preferred destinations', () => {
   });
 
   it('a large offset hides no post, preferred or not, from a minimum score or a gate it meets exactly', () => {
-    const ds = dataset({
-      labourers: [
-        labourer({
-          mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
-        }),
-      ],
-      posts: [2, 3].map((t) => post({ id: `p${t}` as PostId, site: { kind: 'town', town: townOf(t) } })),
-    });
+    const ds = townsTwoAndThree();
     const index = compileIndex(ds);
     const offsets = Float64Array.from([0.9, 0.9]);
     const wk = new Walker(index, { offsets });
@@ -574,14 +584,7 @@ describe('preferred destinations', () => {
   });
 
   it('a closed preferred post is never listed, even with no floor', () => {
-    const ds = dataset({
-      labourers: [
-        labourer({
-          mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
-        }),
-      ],
-      posts: [2, 3].map((t) => post({ id: `p${t}` as PostId, site: { kind: 'town', town: townOf(t) } })),
-    });
+    const ds = townsTwoAndThree();
     const index = compileIndex(ds);
     const offsets = Float64Array.from([Number.POSITIVE_INFINITY, 0]);
     const out = new TopK(Number.POSITIVE_INFINITY);
@@ -593,16 +596,8 @@ describe('preferred destinations', () => {
     // p0 is preferred but poorly paid at a poor employer, p1 elsewhere well paid at a good one:
     // after p1 (the better), p0 comes next though its id ranks before p1's.
     const ds = dataset({
-      labourers: [
-        labourer({
-          pay: { minMonthly: 2000, targetMonthly: 9000 },
-          mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
-        }),
-      ],
-      employers: [
-        employer({ measuredRetention: { months: 6, placements: 10, rate: 0.35 } }),
-        employer({ id: 'e2' as EmployerId, measuredRetention: { months: 6, placements: 10, rate: 1 } }),
-      ],
+      labourers: [prefersTownTwo({ pay: { minMonthly: 2000, targetMonthly: 9000 } })],
+      employers: employersRated(0.35),
       posts: [
         post({
           id: 'p0' as PostId,
@@ -631,11 +626,7 @@ describe('preferred destinations', () => {
 
   it('a cursor between two equal pairs returns the second, preferred or not', () => {
     const ds = dataset({
-      labourers: [
-        labourer({
-          mobility: { scope: 'anywhere', preferred: [{ kind: 'area', area: areaOf(2) }], refused: [] },
-        }),
-      ],
+      labourers: [prefersTownTwo()],
       posts: [2, 2, 3, 3].map((t, i) =>
         post({ id: `p${i}` as PostId, site: { kind: 'town', town: townOf(t) } }),
       ),
@@ -662,10 +653,7 @@ describe('the budget counts the posts looked at', () => {
   const six = (): Dataset =>
     dataset({
       labourers: [labourer({ pay: { minMonthly: 3000, targetMonthly: 12000 } })],
-      employers: [
-        employer({ measuredRetention: { months: 6, placements: 10, rate: 0.35 } }),
-        employer({ id: 'e2' as EmployerId, measuredRetention: { months: 6, placements: 10, rate: 1 } }),
-      ],
+      employers: employersRated(0.35),
       posts: TOWNS.map((_, i) =>
         post({
           id: `p${i}` as PostId,
