@@ -7,7 +7,7 @@ import { createBestEdges, pickBestEdges, TOP } from './internal/best-edges.js';
 import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
 import { createNetworkSimplex, MAX_PACKED_TIERS } from './internal/network-simplex.js';
-import { priceRounds } from './internal/price-rounds.js';
+import { priceRounds, type RoundsWork } from './internal/price-rounds.js';
 import type { Assignment, OptimalCertificate } from './types.js';
 import { prepareGraph } from './prepare.js';
 import type { AnyBipartiteGraph } from './typed.js';
@@ -151,8 +151,8 @@ export interface RoundsState {
   readonly decided: Uint8Array;
   /** Whether the rounds ran to their end rather than out of bids or passes (see `priceRounds`). */
   readonly finished: boolean;
-  /** The work the rounds did: bids, passes after the first bids, best-edge lists picked. */
-  readonly work: { readonly bids: number; readonly passes: number; readonly picks: number };
+  /** The work the rounds did (see `priceRounds`). */
+  readonly work: RoundsWork;
   /** Potentials, K components per node: π(r) = −price(r) at `K·(rightBase + r)`, σ at `K·source`. */
   readonly pot: Float64Array;
   readonly K: number;
@@ -877,7 +877,11 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
   // is worth as π(source) = π(sink), and a placed left's potential is π(r) + (e_tier, w), its edge
   // tight.
   const state = { matchEdge, load, slot, slotStart, slotLeft, slotOf };
-  const { decided, finished, bids, passes, picks } = priceRounds(g, order, state, {
+  const {
+    decided,
+    finished,
+    work: roundsWork,
+  } = priceRounds(g, order, state, {
     pot,
     rightBase: nL,
     source: SOURCE,
@@ -892,7 +896,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     load,
     decided,
     finished,
-    work: { bids, passes, picks },
+    work: roundsWork,
     pot,
     K,
     rightBase: nL,

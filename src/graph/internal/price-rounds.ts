@@ -71,6 +71,12 @@ export interface Rounds {
    * rights or more.
    */
   readonly finished: boolean;
+  /** The work the rounds did. */
+  readonly work: RoundsWork;
+}
+
+/** The work of price rounds, for tests and diagnostics. */
+export interface RoundsWork {
   /** Bids made in all (first bids, bids of displaced nodes and re-bids). */
   readonly bids: number;
   /** Passes over the undecided nodes begun after the first bids. */
@@ -608,5 +614,5 @@ export function priceRounds(
     if (rebids >= STALL_FLOOR && (after - before) * STALL_RATIO < rebids) break;
     before = after;
   }
-  return { decided, finished, bids, passes, picks: st.picks };
+  return { decided, finished, work: { bids, passes, picks: st.picks } };
 }
