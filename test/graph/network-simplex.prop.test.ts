@@ -227,15 +227,25 @@ describe('network simplex', () => {
         ns.startFrom(start);
         const r = ns.solve();
         agrees(graph, assignmentOf(g, ns, r));
-        // Started again from the optimum it found, it keeps it.
+        // Started again from the optimum it found, it keeps it: from an optimum no pivot moves flow
+        // (each would improve on it), only degenerate ones. That holds exactly where the arithmetic
+        // is exact (integer weights). With doubles, the new tree's potentials are summed in another
+        // order, and a cycle that gains a few units of rounding (6e-14 on a total of 10, with weights
+        // down to 1e-323) may be taken: the result is then optimal all the same, and no worse.
         ns.startFrom(r.matchEdge);
         const moved = (): number => ns.stats.pivots - ns.stats.degenerate + ns.stats.flips;
         const before = moved();
         const second = ns.solve();
-        expect(second.matchEdge).toEqual(r.matchEdge);
-        // From an optimum no pivot moves flow (each would improve on it): only degenerate ones.
-        expect(moved()).toBe(before);
-        agrees(graph, assignmentOf(g, ns, second));
+        const again = assignmentOf(g, ns, second);
+        if (graph.edges.every((e) => Number.isInteger(e.weight))) {
+          expect(second.matchEdge).toEqual(r.matchEdge);
+          expect(moved()).toBe(before);
+        } else {
+          const first = assignmentOf(g, ns, r);
+          expect(again.placedByTier).toEqual(first.placedByTier);
+          expect(again.total).toBeGreaterThanOrEqual(first.total - 1e-9 * Math.max(1, Math.abs(first.total)));
+        }
+        agrees(graph, again);
       }),
       { numRuns: runs(200) },
     );
