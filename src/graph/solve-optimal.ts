@@ -6,6 +6,7 @@
 import { createBestEdges, pickBestEdges, TOP } from './internal/best-edges.js';
 import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
+import { dualRecords } from './internal/dual-records.js';
 import { createNetworkSimplex, MAX_PACKED_TIERS } from './internal/network-simplex.js';
 import { priceRounds, type RoundsWork } from './internal/price-rounds.js';
 import type { Assignment, OptimalCertificate } from './types.js';
@@ -96,19 +97,7 @@ export function solveOptimal(graph: AnyBipartiteGraph): Assignment {
  */
 export function solveOptimalCompiled(g: CompiledGraph, probes?: SolverProbes): Assignment {
   const { matchEdge, pot } = optimalFlow(g, probes);
-  const T = g.tiers.length;
-  return buildAssignment(
-    g,
-    'optimal',
-    matchEdge,
-    certificateOf(
-      g,
-      pot,
-      Math.max(2, T + 1),
-      g.leftIds.length + g.rightIds.length + 1,
-      g.leftIds.length + g.rightIds.length,
-    ),
-  );
+  return buildAssignment(g, 'optimal', matchEdge, certificateOf(g, pot));
 }
 
 /** The dual certificate as typed arrays, by node position in a compiled graph (see {@link OptimalCertificate}). */
@@ -979,7 +968,10 @@ function simplexFlow(g: CompiledGraph, placed: Int32Array): { matchEdge: Int32Ar
   return { matchEdge: Int32Array.from(matchEdge), pot };
 }
 
-/** The duals of {@link certificateOf} as typed arrays. */
+/**
+ * The LP duals read off the final potentials, lexicographically: u_l = max(0, π(l) − π(source)),
+ * v_r = max(0, π(sink) − π(r)), −0 written as 0.
+ */
 function typedDualsOf(g: CompiledGraph, pot: Float64Array): TypedDuals {
   const nL = g.leftIds.length;
   const nR = g.rightIds.length;
@@ -1015,64 +1007,18 @@ function typedDualsOf(g: CompiledGraph, pot: Float64Array): TypedDuals {
   return { T, leftTier, leftWeight, rightTier, rightWeight };
 }
 
-/** Reads the LP duals off the final potentials: u_l = max(0, π(l) − π(s)), v_r = max(0, π(t) − π(r)). */
-function certificateOf(
-  g: CompiledGraph,
-  pot: Float64Array,
-  K: number,
-  SOURCE: number,
-  SINK: number,
-): OptimalCertificate {
-  const nL = g.leftIds.length;
-  // With no numbered tier the first of the K = 2 components is the unused count part.
-  const T = g.tiers.length;
-  const W = K - 1;
-  const vec = new Float64Array(K);
-  // Tier parts take few distinct values: equal ones share one frozen array, which keeps a
-  // certificate of 10^5 nodes from allocating 10^5 small arrays.
+/** The certificate's records from the final potentials (see {@link typedDualsOf}). */
+function certificateOf(g: CompiledGraph, pot: Float64Array): OptimalCertificate {
+  const d = typedDualsOf(g, pot);
   const shared = new Map<string, readonly number[]>();
-  const tierPart = (): readonly number[] => {
-    const key = Array.prototype.join.call(vec.subarray(0, T), ',');
-    let out = shared.get(key);
-    if (out === undefined) shared.set(key, (out = Object.freeze(Array.from(vec.subarray(0, T)))));
-    return out;
-  };
-  /** vec = π(a) − π(b) when lexicographically positive, else 0 (−0 normalised to 0). */
-  const dual = (a: number, b: number): void => {
-    let sign = 0;
-    for (let k = 0; k < K; k++) {
-      const x = pot[a * K + k]! - pot[b * K + k]!;
-      vec[k] = x;
-      if (sign === 0 && x !== 0) sign = x > 0 ? 1 : -1;
-    }
-    for (let k = 0; k < K; k++) vec[k] = sign > 0 ? vec[k]! + 0 : 0;
-  };
-  // Own data properties whatever the id (an id `__proto__` must not set a prototype).
-  const put = <V>(o: Record<string, V>, id: string, v: V): void => {
-    if (id === '__proto__')
-      Object.defineProperty(o, id, { value: v, enumerable: true, writable: true, configurable: true });
-    else o[id] = v;
-  };
-  const leftPotential: Record<string, number> = {};
-  const leftTierPotential: Record<string, readonly number[]> = {};
-  g.leftIds.forEach((id, l) => {
-    dual(l, SOURCE);
-    put(leftPotential, id, vec[W]!);
-    put(leftTierPotential, id, tierPart());
-  });
-  const rightPotential: Record<string, number> = {};
-  const rightTierPotential: Record<string, readonly number[]> = {};
-  g.rightIds.forEach((id, r) => {
-    dual(SINK, nL + r);
-    put(rightPotential, id, vec[W]!);
-    put(rightTierPotential, id, tierPart());
-  });
+  const left = dualRecords(d.T, g.leftIds, d.leftTier, d.leftWeight, shared);
+  const right = dualRecords(d.T, g.rightIds, d.rightTier, d.rightWeight, shared);
   return {
     kind: 'duals',
     tiers: g.tiers,
-    leftPotential,
-    rightPotential,
-    leftTierPotential,
-    rightTierPotential,
+    leftPotential: left.potential,
+    rightPotential: right.potential,
+    leftTierPotential: left.tierPotential,
+    rightTierPotential: right.tierPotential,
   };
 }

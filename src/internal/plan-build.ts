@@ -23,6 +23,7 @@ import {
 } from '../plan.js';
 import { summarizePlan } from '../summary.js';
 import type { Dataset, EmployerId, PostId, LabourerId } from '../types.js';
+import { dualRecords } from '../graph/internal/dual-records.js';
 import { idOrderOf } from './id-order.js';
 import { createScratch } from './kernel.js';
 import type { PlanDuals } from './pricing.js';
@@ -54,50 +55,28 @@ export interface TypedPlacement {
 /** Steps of building a plan, for progress. */
 export type PlanProgress = (done: number, total: number) => void;
 
-/** Own data properties whatever the id (an id `__proto__` must not set a prototype). */
-function put<V>(o: Record<string, V>, id: string, v: V): void {
-  if (id === '__proto__')
-    Object.defineProperty(o, id, { value: v, enumerable: true, writable: true, configurable: true });
-  else o[id] = v;
-}
-
 /** The certificate's records, by id, from duals by position. */
 function certificateOf(index: CompiledIndex, duals: PlanDuals, outOfGraph?: Uint8Array): OptimalCertificate {
   const { T } = duals;
-  // Tier parts take few distinct values: equal ones share one frozen array.
   const shared = new Map<string, readonly number[]>();
-  const tierPart = (a: Float64Array, at: number): readonly number[] => {
-    const xs = Array.from(a.subarray(at, at + T), (x) => x + 0);
-    const key = xs.join(',');
-    let out = shared.get(key);
-    if (out === undefined) shared.set(key, (out = Object.freeze(xs)));
-    return out;
-  };
-  const leftPotential: Record<string, number> = {};
-  const leftTierPotential: Record<string, readonly number[]> = {};
   const { labourerByRank, postByRank } = idOrderOf(index);
-  for (let i = 0; i < labourerByRank.length; i++) {
-    const w = labourerByRank[i]!;
-    if (outOfGraph?.[w] === 1) continue;
-    const id = index.labourerIds[w]!;
-    put(leftPotential, id, duals.labourerDual[w]! + 0);
-    put(leftTierPotential, id, tierPart(duals.labourerTierDual, w * T));
-  }
-  const rightPotential: Record<string, number> = {};
-  const rightTierPotential: Record<string, readonly number[]> = {};
-  for (let r = 0; r < postByRank.length; r++) {
-    const p = postByRank[r]!;
-    const id = index.postIds[p]!;
-    put(rightPotential, id, duals.postDual[p]! + 0);
-    put(rightTierPotential, id, tierPart(duals.postTierDual, p * T));
-  }
+  const left = dualRecords(
+    T,
+    index.labourerIds,
+    duals.labourerTierDual,
+    duals.labourerDual,
+    shared,
+    labourerByRank,
+    outOfGraph,
+  );
+  const right = dualRecords(T, index.postIds, duals.postTierDual, duals.postDual, shared, postByRank);
   return {
     kind: 'duals',
     tiers: duals.tiers,
-    leftPotential,
-    rightPotential,
-    leftTierPotential,
-    rightTierPotential,
+    leftPotential: left.potential,
+    rightPotential: right.potential,
+    leftTierPotential: left.tierPotential,
+    rightTierPotential: right.tierPotential,
   };
 }
 
