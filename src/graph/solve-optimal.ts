@@ -167,6 +167,10 @@ export interface SearchState {
   readonly load: Int32Array;
   /** Potentials, two per node: rights at `2·(rightBase + r)`, the source at `2·source`. */
   readonly pot: Float64Array;
+  /** The search's labels, two per node as `pot`: a node's is final once it is settled. */
+  readonly dist: Float64Array;
+  /** Arcs relaxed by the searches before this one (each relaxes an arc at most once). */
+  readonly relaxed: number;
   readonly rightBase: number;
   readonly source: number;
 }
@@ -205,6 +209,11 @@ export interface SolverProbes {
   readonly alive?: (state: AliveState) => void;
   /** Each left skipped without a search, all its rights dead. */
   readonly skip?: (left: number) => void;
+  /**
+   * Each node a search takes off its heap, in order: the left it adds, rights, the sink, and the
+   * source if a path is found. A placed left is settled with its right, off the heap, and not told.
+   */
+  readonly settle?: (node: number) => void;
   /**
    * Relaxations the searches may make before the rest goes to the network simplex, in place of
    * {@link HANDOFF}·(E + V) (0 after rounds that stopped short with most lefts undecided, +∞ on
@@ -778,6 +787,8 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
         matchEdge,
         load,
         pot,
+        dist,
+        relaxed: st.relaxed,
         rightBase: nL,
         source: SOURCE,
       });
@@ -790,6 +801,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     while (heap.size > 0) {
       const u = heap.pop();
       if (!distBelow(u, theta)) break;
+      probes?.settle?.(u);
       done[u] = 1;
       settled[st.settled++] = u;
       if (u === SOURCE) {
