@@ -595,17 +595,13 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     } else if (u < SINK) {
       const r = u - nL;
       // A placed left has one way in, from its right, over an arc of reduced cost 0: it is settled
-      // with its right, at the same distance, without going through the heap.
+      // with its right, at the same distance, without going through the heap (and, as no arc is
+      // relaxed into it, without the marks of nodes reached).
       for (let i = slotStart[r]!, end = i + load[r]!; i < end; i++) {
         const l = slotLeft[i]!;
-        if (seen[l] === 0) {
-          seen[l] = 1;
-          touched[st.touched++] = l;
-        }
         dist.copyWithin(l * K, u * K, u * K + K);
         pred[l] = u;
         predEdge[l] = slot[i]!;
-        done[l] = 1;
         settled[st.settled++] = l;
         expand(l);
       }
@@ -834,7 +830,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
         const u = pred[v]!;
         if (u < nL) {
           changedLeft[st.changed] = u;
-          changedEdge[st.changed++] = v === SOURCE ? -1 : predEdge[v]!;
+          changedEdge[st.changed++] = predEdge[v]!; // −1 into the source: dropped
         }
         v = u;
       }
