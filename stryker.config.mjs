@@ -21,6 +21,7 @@ export default {
     'src/graph/internal/price-rounds.ts',
     'src/graph/internal/best-edges.ts',
     'src/graph/internal/network-simplex.ts',
+    'src/graph/internal/dual-records.ts',
     'src/graph/verify.ts',
     'src/verify-plan.ts',
     'src/verify-exhaustive.ts',

@@ -791,7 +791,6 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     }
     seen[l0] = 1;
     touched[st.touched++] = l0;
-    pred[l0] = -1;
     heap.pushOrDecrease(l0);
     let found = false;
     while (heap.size > 0) {

@@ -119,6 +119,42 @@ describe('solveOptimal handing over to the network simplex', () => {
     expect(tied).toBeGreaterThan(0);
   });
 
+  // A budget of one relaxation: the first search spends it, so the next left the searches come to
+  // hands over. A search is seen by its first node settled (the left it adds), with two components
+  // or more (a left settled with its right is not told).
+  it.each([
+    { name: 'one numbered tier', tiers: [0, null] },
+    { name: 'three numbered tiers', tiers: [0, 1, 2, null] },
+  ] as const)('hands over after the first search once it relaxed the budget: $name', ({ tiers }) => {
+    let checked = 0;
+    fc.assert(
+      fc.property(sharedPreferenceGraphArb(tiers), (graph) => {
+        const nL = graph.left.length;
+        let searches = 0;
+        solveOptimalProbed(graph, {
+          budget: Number.POSITIVE_INFINITY,
+          settle: (v) => void (v < nL && searches++),
+        });
+        let before = 0;
+        let handed = false;
+        const a = solveOptimalProbed(graph, {
+          budget: 1,
+          // Probes given without `skip`, `search` or `alive`: each is optional.
+          settle: (v) => void (v < nL && !handed && before++),
+          handoff: () => (handed = true),
+        });
+        if (searches >= 2) {
+          checked++;
+          expect(handed).toBe(true);
+          expect(before).toBe(1);
+        }
+        expect(a.total).toBe(solveOptimal(graph).total);
+      }),
+      { numRuns: runs(100) },
+    );
+    expect(checked).toBeGreaterThan(0);
+  });
+
   // Without a budget given: a graph of some size where every left ranks the rights alike stalls the
   // rounds with most lefts undecided and goes to the network simplex at once; a random graph of the
   // same size is settled by the rounds and searches alone; a small graph never hands over.

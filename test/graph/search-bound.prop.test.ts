@@ -161,6 +161,8 @@ function searchesChecked(graph: BipartiteGraph): Seen {
       graphSeen = s.graph;
       current = { rank: s.graph.leftRank[s.left]!, source: s.source, found: false, marked: false };
       inOrder(s.graph, s.left);
+      // Only a left that placing is worth something to (θ above zero) is searched.
+      expect(less([0, 0], s.theta)).toBe(true);
       expect(s.bound).toEqual(expectedBound(s));
       if (marked?.rank === s.graph.leftRank[s.left]) expect(anyAlive(s.graph, s.left)).toBe(true);
     },
@@ -249,9 +251,12 @@ describe('the dead region of solveOptimal', () => {
     // A failed search raises its pair's prices past what the other lefts of that pair could pay
     // (they are not searched), so each of the five pairs fails once: the marking waits for the
     // fourth failure of 300 lefts, the third of 254, and the last pair's lefts are skipped.
-    const seen = searchesChecked(heldPairsGraph({ pairs: 5, tied, held: 5, want: 3, free: 3 }));
+    const graph = heldPairsGraph({ pairs: 5, tied, held: 5, want: 3, free: 3 });
+    const seen = searchesChecked(graph);
     expect(seen).toMatchObject({ marks: 1, searches: 3 + failed });
     expect(seen.skips).toBeGreaterThan(0);
+    // Each probe is optional: skips with no `skip` probe given.
+    expect(solveOptimalProbed(graph, { search: () => undefined }).pairs).toEqual(solveOptimal(graph).pairs);
   });
 
   it('marks and skips as it must on random graphs of two ranks', () => {
