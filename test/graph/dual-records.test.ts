@@ -51,21 +51,26 @@ describe('dualRecords', () => {
     expect(shared.size).toBe(2);
   });
 
+  it('keeps apart tier parts whose digits run together', () => {
+    const r = dualRecords(2, ['a', 'b'], Float64Array.from([1, 11, 11, 1]), new Float64Array(2), new Map());
+    expect(r.tierPotential).toEqual({ a: [1, 11], b: [11, 1] });
+  });
+
   it('takes positions in the order given, leaving out those marked, and shares parts across calls', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 3 }),
         fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 1, maxLength: 12 }),
+        // Tier parts of one or two digits, so that parts like [1, 11] and [11, 1] occur.
+        fc.array(fc.constantFrom(-11, -1, 0, 1, 11), { minLength: 36, maxLength: 36 }),
         fc.infiniteStream(fc.boolean()),
-        (T, values, coins) => {
+        (T, values, parts, coins) => {
           const n = values.length;
           const ids = values.map((_, i) => `n${i}`);
-          const tier = Float64Array.from(
-            { length: n * T },
-            (_, k) => values[Math.floor(k / Math.max(T, 1))]! % 2,
-          );
+          const tier = Float64Array.from({ length: n * T }, (_, k) => parts[k]!);
           const weight = Float64Array.from(values, (v) => v / 2);
-          const order = Array.from({ length: n }, (_, i) => n - 1 - i);
+          // Some positions only, last first.
+          const order = Array.from({ length: n }, (_, i) => n - 1 - i).filter(() => coins.next().value);
           const skip = Uint8Array.from(values, () => (coins.next().value ? 1 : 0));
           const shared = new Map<string, readonly number[]>();
           const r = dualRecords(T, ids, tier, weight, shared, order, skip);
