@@ -95,6 +95,7 @@ const LAYERS = [
       'graph/verify.ts',
       'graph/internal/best-edges.ts',
       'graph/internal/compile.ts',
+      'graph/internal/dual-records.ts',
       'graph/internal/heap.ts',
       'graph/internal/network-simplex.ts',
       'graph/internal/price-rounds.ts',
