@@ -39,10 +39,11 @@ export function dualRecords(
   for (let i = 0; i < n; i++) {
     const p = order === undefined ? i : order[i]!;
     if (skip?.[p] === 1) continue;
-    const xs = Array.from(tier.subarray(p * T, p * T + T), (x) => x + 0);
-    const key = xs.join(',');
+    const sub = tier.subarray(p * T, p * T + T);
+    // (−0 joins as "0": one key for both signs.)
+    const key = Array.prototype.join.call(sub, ',');
     let part = shared.get(key);
-    if (part === undefined) shared.set(key, (part = Object.freeze(xs)));
+    if (part === undefined) shared.set(key, (part = Object.freeze(Array.from(sub, (x) => x + 0))));
     putOwn(potential, ids[p]!, weight[p]! + 0);
     putOwn(tierPotential, ids[p]!, part);
   }
