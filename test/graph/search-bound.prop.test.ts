@@ -192,6 +192,24 @@ function searchesChecked(graph: BipartiteGraph): Seen {
   return { searches, skips, marks };
 }
 
+/** Graphs whose rounds leave many lefts to the searches. */
+const searchedGraphArb = (tiers: readonly (number | null)[]): fc.Arbitrary<BipartiteGraph> =>
+  fc.oneof(
+    // Every left wants the same rights: the rounds leave many lefts to the searches.
+    sharedPreferenceGraphArb(tiers),
+    // Small weights, ties everywhere: the rounds stop at ties, the searches go on.
+    graphArb({
+      minLeft: 4,
+      maxLeft: 30,
+      minRight: 2,
+      maxRight: 12,
+      maxCapacity: 3,
+      density: 0.6,
+      weight: fc.integer({ min: -3, max: 6 }),
+      tiers,
+    }),
+  );
+
 describe('the searches of solveOptimal', () => {
   it.each([
     { name: 'no numbered tier', tiers: [null] },
@@ -200,27 +218,10 @@ describe('the searches of solveOptimal', () => {
     let searched = 0;
     let all = 0;
     fc.assert(
-      fc.property(
-        fc.oneof(
-          // Every left wants the same rights: the rounds leave many lefts to the searches.
-          sharedPreferenceGraphArb(tiers),
-          // Small weights, ties everywhere: the rounds stop at ties, the searches go on.
-          graphArb({
-            minLeft: 4,
-            maxLeft: 30,
-            minRight: 2,
-            maxRight: 12,
-            maxCapacity: 3,
-            density: 0.6,
-            weight: fc.integer({ min: -3, max: 6 }),
-            tiers,
-          }),
-        ),
-        (graph) => {
-          if (searchesChecked(graph).searches > 0) searched++;
-          all++;
-        },
-      ),
+      fc.property(searchedGraphArb(tiers), (graph) => {
+        if (searchesChecked(graph).searches > 0) searched++;
+        all++;
+      }),
       { numRuns: runs(100) },
     );
     // The rounds decide most lefts; enough graphs must leave some to the searches.
@@ -453,25 +454,10 @@ describe('the order the searches of solveOptimal settle nodes in', () => {
     ({ tiers }) => {
       const all = { searches: 0, tied: 0, listed: 0, fewer: 0 };
       fc.assert(
-        fc.property(
-          fc.oneof(
-            sharedPreferenceGraphArb(tiers),
-            graphArb({
-              minLeft: 4,
-              maxLeft: 30,
-              minRight: 2,
-              maxRight: 12,
-              maxCapacity: 3,
-              density: 0.6,
-              weight: fc.integer({ min: -3, max: 6 }),
-              tiers,
-            }),
-          ),
-          (graph) => {
-            const seen = settlesChecked(graph);
-            for (const k of ['searches', 'tied', 'listed', 'fewer'] as const) all[k] += seen[k];
-          },
-        ),
+        fc.property(searchedGraphArb(tiers), (graph) => {
+          const seen = settlesChecked(graph);
+          for (const k of ['searches', 'tied', 'listed', 'fewer'] as const) all[k] += seen[k];
+        }),
         { numRuns: runs(100) },
       );
       // The searches must meet ties, and lefts whose best-edge lists spare them arcs, often enough.
