@@ -6,7 +6,7 @@
 import { createBestEdges, pickBestEdges, TOP } from './internal/best-edges.js';
 import { buildAssignment, type CompiledGraph } from './internal/compile.js';
 import { IndexedHeap } from './internal/heap.js';
-import { dualRecords } from './internal/dual-records.js';
+import { dualCertificate } from './internal/dual-records.js';
 import { createNetworkSimplex, MAX_PACKED_TIERS } from './internal/network-simplex.js';
 import { priceRounds, type RoundsWork } from './internal/price-rounds.js';
 import type { Assignment, OptimalCertificate } from './types.js';
@@ -169,7 +169,7 @@ export interface SearchState {
   readonly pot: Float64Array;
   /** The search's labels, two per node as `pot`: a node's is final once it is settled. */
   readonly dist: Float64Array;
-  /** Arcs relaxed by the searches before this one (each relaxes an arc at most once). */
+  /** Arcs relaxed by the searches before this one. */
   readonly relaxed: number;
   readonly rightBase: number;
   readonly source: number;
@@ -1017,15 +1017,10 @@ function typedDualsOf(g: CompiledGraph, pot: Float64Array): TypedDuals {
 /** The certificate's records from the final potentials (see {@link typedDualsOf}). */
 function certificateOf(g: CompiledGraph, pot: Float64Array): OptimalCertificate {
   const d = typedDualsOf(g, pot);
-  const shared = new Map<string, readonly number[]>();
-  const left = dualRecords(d.T, g.leftIds, d.leftTier, d.leftWeight, shared);
-  const right = dualRecords(d.T, g.rightIds, d.rightTier, d.rightWeight, shared);
-  return {
-    kind: 'duals',
-    tiers: g.tiers,
-    leftPotential: left.potential,
-    rightPotential: right.potential,
-    leftTierPotential: left.tierPotential,
-    rightTierPotential: right.tierPotential,
-  };
+  return dualCertificate(
+    g.tiers,
+    d.T,
+    { ids: g.leftIds, tier: d.leftTier, weight: d.leftWeight },
+    { ids: g.rightIds, tier: d.rightTier, weight: d.rightWeight },
+  );
 }

@@ -23,7 +23,7 @@ import {
 } from '../plan.js';
 import { summarizePlan } from '../summary.js';
 import type { Dataset, EmployerId, PostId, LabourerId } from '../types.js';
-import { dualRecords } from '../graph/internal/dual-records.js';
+import { dualCertificate } from '../graph/internal/dual-records.js';
 import { idOrderOf } from './id-order.js';
 import { createScratch } from './kernel.js';
 import type { PlanDuals } from './pricing.js';
@@ -57,27 +57,19 @@ export type PlanProgress = (done: number, total: number) => void;
 
 /** The certificate's records, by id, from duals by position. */
 function certificateOf(index: CompiledIndex, duals: PlanDuals, outOfGraph?: Uint8Array): OptimalCertificate {
-  const { T } = duals;
-  const shared = new Map<string, readonly number[]>();
   const { labourerByRank, postByRank } = idOrderOf(index);
-  const left = dualRecords(
-    T,
-    index.labourerIds,
-    duals.labourerTierDual,
-    duals.labourerDual,
-    shared,
-    labourerByRank,
-    outOfGraph,
+  return dualCertificate(
+    duals.tiers,
+    duals.T,
+    {
+      ids: index.labourerIds,
+      tier: duals.labourerTierDual,
+      weight: duals.labourerDual,
+      order: labourerByRank,
+      skip: outOfGraph,
+    },
+    { ids: index.postIds, tier: duals.postTierDual, weight: duals.postDual, order: postByRank },
   );
-  const right = dualRecords(T, index.postIds, duals.postTierDual, duals.postDual, shared, postByRank);
-  return {
-    kind: 'duals',
-    tiers: duals.tiers,
-    leftPotential: left.potential,
-    rightPotential: right.potential,
-    leftTierPotential: left.tierPotential,
-    rightTierPotential: right.tierPotential,
-  };
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * A dual certificate's records by id, from duals kept by position in typed arrays: the one way both
- * the graph solver and the cohort planner write `OptimalCertificate`'s potentials.
+ * the graph solver and the cohort planner write an {@link OptimalCertificate}.
  *
  * @module
  */
+import type { OptimalCertificate } from '../types.js';
 
 /** Sets `o[id] = v` as an own data property whatever the id (an id `__proto__` must not set a prototype). */
 export function putOwn<V>(o: Record<string, V>, id: string, v: V): void {
@@ -48,4 +49,36 @@ export function dualRecords(
     putOwn(tierPotential, ids[p]!, part);
   }
   return { potential, tierPotential };
+}
+
+/** One side of a certificate's duals by position, for {@link dualCertificate}. */
+export interface DualSide {
+  readonly ids: readonly string[];
+  /** `T` numbers per position. */
+  readonly tier: Float64Array;
+  readonly weight: Float64Array;
+  /** Positions in the order their records are written (every position when omitted). */
+  readonly order?: ArrayLike<number> | undefined;
+  /** 1 for each position left out. */
+  readonly skip?: Uint8Array | undefined;
+}
+
+/** The certificate of duals by position, its tier parts shared across both sides (see {@link dualRecords}). */
+export function dualCertificate(
+  tiers: readonly number[],
+  T: number,
+  left: DualSide,
+  right: DualSide,
+): OptimalCertificate {
+  const shared = new Map<string, readonly number[]>();
+  const l = dualRecords(T, left.ids, left.tier, left.weight, shared, left.order, left.skip);
+  const r = dualRecords(T, right.ids, right.tier, right.weight, shared, right.order, right.skip);
+  return {
+    kind: 'duals',
+    tiers,
+    leftPotential: l.potential,
+    rightPotential: r.potential,
+    leftTierPotential: l.tierPotential,
+    rightTierPotential: r.tierPotential,
+  };
 }
