@@ -223,6 +223,8 @@ export interface SolverProbes {
   readonly budget?: number;
   /** The hand-over to the network simplex, with the placement it starts from. */
   readonly handoff?: (state: HandoffState) => void;
+  /** Bids the price rounds may make in all, in place of 20 per left: 0 leaves every left to the searches. */
+  readonly bids?: number;
 }
 
 /**
@@ -884,7 +886,7 @@ function openFlow(g: CompiledGraph, probes?: SolverProbes): { matchEdge: Int32Ar
     sink: SINK,
     K,
     lists,
-    budget: ROUND_BUDGET * nL,
+    budget: probes?.bids ?? ROUND_BUDGET * nL,
   });
   probes?.rounds?.({
     graph: g,

@@ -103,7 +103,7 @@ interface Seen {
  * takes that rank's searches which came back empty past one in a hundred lefts; and that lefts are
  * searched or skipped in order of rank, then heaviest best edge, then index.
  */
-function searchesChecked(graph: BipartiteGraph): Seen {
+function searchesChecked(graph: BipartiteGraph, bids?: number): Seen {
   let searches = 0;
   let skips = 0;
   let marks = 0;
@@ -152,6 +152,7 @@ function searchesChecked(graph: BipartiteGraph): Seen {
     current = undefined;
   };
   const a = solveOptimalProbed(graph, {
+    ...(bids === undefined ? {} : { bids }),
     rounds: (s) => {
       for (let l = 0; l < nL; l++) firstRank = Math.min(firstRank, s.graph.leftRank[l]!);
     },
@@ -210,16 +211,24 @@ const searchedGraphArb = (tiers: readonly (number | null)[]): fc.Arbitrary<Bipar
     }),
   );
 
+/**
+ * Each case with the price rounds as they are, and with no bids: the rounds then decide no left,
+ * and the searches add every one from potentials the rounds never moved.
+ */
+const withoutBids = [
+  { name: 'no numbered tier', tiers: [null], bids: undefined },
+  { name: 'one numbered tier and none', tiers: [0, null], bids: undefined },
+  { name: 'no numbered tier, no bids', tiers: [null], bids: 0 },
+  { name: 'one numbered tier and none, no bids', tiers: [0, null], bids: 0 },
+] as const;
+
 describe('the searches of solveOptimal', () => {
-  it.each([
-    { name: 'no numbered tier', tiers: [null] },
-    { name: 'one numbered tier and none', tiers: [0, null] },
-  ] as const)('start just above the cheapest short augmenting path: $name', ({ tiers }) => {
+  it.each(withoutBids)('start just above the cheapest short augmenting path: $name', ({ tiers, bids }) => {
     let searched = 0;
     let all = 0;
     fc.assert(
       fc.property(searchedGraphArb(tiers), (graph) => {
-        if (searchesChecked(graph).searches > 0) searched++;
+        if (searchesChecked(graph, bids).searches > 0) searched++;
         all++;
       }),
       { numRuns: runs(100) },
@@ -393,7 +402,7 @@ interface SettleCounts {
  * list's entries twice.
  * (The last search's relaxations are not checked: they are read at the next search's start.)
  */
-function settlesChecked(graph: BipartiteGraph): SettleCounts {
+function settlesChecked(graph: BipartiteGraph, bids?: number): SettleCounts {
   const counts = { searches: 0, tied: 0, listed: 0, fewer: 0 };
   let expected: Expected | undefined;
   let state: SearchState | undefined;
@@ -418,6 +427,7 @@ function settlesChecked(graph: BipartiteGraph): SettleCounts {
     expected = undefined;
   };
   solveOptimalProbed(graph, {
+    ...(bids === undefined ? {} : { bids }),
     search: (s) => {
       compare(s.relaxed);
       actual = [];
@@ -446,16 +456,13 @@ function settlesChecked(graph: BipartiteGraph): SettleCounts {
 }
 
 describe('the order the searches of solveOptimal settle nodes in', () => {
-  it.each([
-    { name: 'no numbered tier', tiers: [null] },
-    { name: 'one numbered tier and none', tiers: [0, null] },
-  ] as const)(
+  it.each(withoutBids)(
     'is a plain Dijkstra’s over every residual arc, ties to the source, then the sink, then by index, each arc relaxed at most once but by a best-edge list: $name',
-    ({ tiers }) => {
+    ({ tiers, bids }) => {
       const all = { searches: 0, tied: 0, listed: 0, fewer: 0 };
       fc.assert(
         fc.property(searchedGraphArb(tiers), (graph) => {
-          const seen = settlesChecked(graph);
+          const seen = settlesChecked(graph, bids);
           for (const k of ['searches', 'tied', 'listed', 'fewer'] as const) all[k] += seen[k];
         }),
         { numRuns: runs(100) },

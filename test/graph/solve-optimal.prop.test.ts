@@ -4,7 +4,7 @@ import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../../src/graph/internal/compile.js';
 import { createNetworkSimplex } from '../../src/graph/internal/network-simplex.js';
-import { solveOptimal, solveOptimalTyped } from '../../src/graph/solve-optimal.js';
+import { solveOptimal, solveOptimalProbed, solveOptimalTyped } from '../../src/graph/solve-optimal.js';
 import type { Assignment, BipartiteGraph, OptimalCertificate } from '../../src/graph/types.js';
 import { verifyAssignment } from '../../src/graph/verify.js';
 import {
@@ -82,6 +82,48 @@ describe('solveOptimal', () => {
       ),
       { numRuns: runs(300) },
     );
+  });
+
+  // With no bids the price rounds decide no left, and the searches add every one, from potentials
+  // the rounds never moved: lefts without an edge among them (the rounds decide those at once), and
+  // with two numbered tiers, three components (the general path, not the two-component one).
+  it.each([
+    { name: 'no numbered tier', tiers: [null] },
+    { name: 'one numbered tier and none', tiers: [0, null] },
+    { name: 'two numbered tiers and none', tiers: [0, 1, null] },
+  ])('optimal equals brute force when the searches add every left: $name', ({ tiers }) => {
+    let edgeless = 0;
+    let all = 0;
+    fc.assert(
+      fc.property(
+        graphArb({
+          maxLeft: 6,
+          maxRight: 4,
+          maxCapacity: 2,
+          density: 0.4,
+          weight: fc.integer({ min: -5, max: 9 }),
+          tiers,
+        }),
+        (graph) => {
+          let left = 0;
+          const a = solveOptimalProbed(graph, {
+            bids: 0,
+            rounds: (s) => {
+              left = s.decided.reduce((n, d) => n + d, 0);
+            },
+          });
+          expect(left).toBe(0);
+          const best = bruteForceOptimum(graph);
+          expect(countsOf(a)).toEqual(best.counts);
+          expect(a.total).toBe(best.weight);
+          expect(verifyAssignment(graph, a).violations).toEqual([]);
+          all++;
+          if (graph.left.some((l) => !graph.edges.some((e) => e.left === l.id))) edgeless++;
+        },
+      ),
+      { numRuns: runs(1000) },
+    );
+    expect(edgeless).toBeGreaterThanOrEqual(0.2 * all);
   });
 
   // With no numbered tier the solver runs on two components, the count part unused. More lefts than
