@@ -31,12 +31,14 @@ for (const args of runs) {
 }
 // CommonJS: bangfu and bangfu/node share one copy of the code, so an error thrown by bangfu/node is
 // an instance of the very class require('bangfu') exports (not only by the brand a second copy
-// would carry), and the batch worker threads start from the CommonJS build.
+// would carry), and the batch worker threads start from the CommonJS build, under a V8 option
+// (a heap size, which Node refuses for a thread when given explicitly).
 const bad = join(out, 'bad-dataset.json');
 writeFileSync(bad, '{"labourers": 3}');
 execFileSync(
   process.execPath,
   [
+    '--max-old-space-size=1024',
     '-e',
     `const core = require('bangfu'); const node = require('bangfu/node'); const csv = require('bangfu/csv'); const sample = require('bangfu/sample');
      const same = (e, from) => { if (Object.getPrototypeOf(e) !== core.BangfuValidationError.prototype || !(e instanceof core.BangfuValidationError) || !core.isBangfuValidationError(e)) { console.error('examples: a ' + from + ' error is not an instance of bangfu\\'s own BangfuValidationError in CommonJS'); process.exit(1); } };
@@ -51,10 +53,12 @@ execFileSync(
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-// The same worker threads started from the ES module build.
+// The same worker threads started from the ES module build, from a program given as text (its
+// `--input-type` is not for a thread) and under a V8 option.
 execFileSync(
   process.execPath,
   [
+    '--max-old-space-size=1024',
     '--input-type=module',
     '-e',
     `import * as core from 'bangfu'; import { rankAllParallel } from 'bangfu/node'; import { demoDataset } from 'bangfu/sample';

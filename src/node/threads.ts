@@ -7,7 +7,7 @@
  */
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * The file of the calling module, from its `import.meta.url` and its `__filename` (pass
@@ -21,17 +21,29 @@ export function modulePath(metaUrl: string, filename: string | undefined): strin
 }
 
 /**
- * The parent's Node options for a worker thread, less those that apply to a program given as text
- * (`--input-type`): a thread inherits them, and Node refuses them for a thread started from a file.
+ * Starts a thread from a file. It inherits the parent's Node options, V8's among them (a heap size
+ * such as `--max-old-space-size`), except when the parent runs a program given as text
+ * (`--input-type`), which Node refuses for a thread started from a file: the options are then passed
+ * without it, or, if the thread refuses one of those too (V8's options, `--title`: Node takes them
+ * for the whole process, never for a thread), none. The thread runs one of the package's own
+ * modules, which needs no loader.
  */
-function workerExecArgv(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i]!;
+function fileThread(path: string, options: WorkerOptions): Worker {
+  const argv = process.execArgv;
+  if (!argv.some((a) => a === '--input-type' || a.startsWith('--input-type=')))
+    return new Worker(path, options);
+  const execArgv: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
     if (a === '--input-type') i++;
-    else if (!a.startsWith('--input-type=')) out.push(a);
+    else if (!a.startsWith('--input-type=')) execArgv.push(a);
   }
-  return out;
+  try {
+    return new Worker(path, { ...options, execArgv });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Worker(path, { ...options, execArgv: [] });
+  }
 }
 
 /**
@@ -50,5 +62,5 @@ export function startThread(path: string, data: unknown, transfer: readonly Tran
         `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(path).href)}); });`,
         { eval: true, workerData: data, transferList: [...transfer] },
       )
-    : new Worker(path, { workerData: data, transferList: [...transfer], execArgv: workerExecArgv() });
+    : fileThread(path, { workerData: data, transferList: [...transfer] });
 }
