@@ -30,14 +30,13 @@ export function modulePath(metaUrl: string, filename: string | undefined): strin
  */
 function fileThread(path: string, options: WorkerOptions): Worker {
   const argv = process.execArgv;
-  if (!argv.some((a) => a === '--input-type' || a.startsWith('--input-type=')))
-    return new Worker(path, options);
   const execArgv: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--input-type') i++;
     else if (!a.startsWith('--input-type=')) execArgv.push(a);
   }
+  if (execArgv.length === argv.length) return new Worker(path, options);
   try {
     return new Worker(path, { ...options, execArgv });
   } catch (error) {
