@@ -732,10 +732,19 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       };
     }
     core = mergePairs(index, core, violations);
-    ns.addEdges(Int32Array.from(left), Int32Array.from(right), Float64Array.from(weight));
+    // The new edges in node order (labourers, then posts, by id), not in the order pricing found
+    // them (its shards are ranges of the input's labourers): the network simplex's arcs, and so
+    // which of equal optima its pivots end at, must not depend on the order of the input arrays.
+    const order = Array.from(left.keys()).sort((a, b) => left[a]! - left[b]! || right[a]! - right[b]!);
+    const added = Float64Array.from(order, (i) => weight[i]!);
+    ns.addEdges(
+      Int32Array.from(order, (i) => left[i]!),
+      Int32Array.from(order, (i) => right[i]!),
+      added,
+    );
     const grown = new Float64Array(ns.edgeCount);
     grown.set(edgeScore);
-    grown.set(weight, edgeScore.length);
+    grown.set(added, edgeScore.length);
     edgeScore = grown;
     const bonus = new Float64Array(ns.edgeCount);
     bonus.set(edgeBonus);
