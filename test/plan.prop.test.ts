@@ -195,6 +195,44 @@ describe('the optimal plan', () => {
     );
     expect(started).toBeGreaterThan(RUNS / 2);
   });
+
+  it('started from a placement beyond openings, ends where the input arrays in another order end', () => {
+    let over = 0;
+    fc.assert(
+      fc.property(fc.oneof(datasets, crowded), fc.nat(), fc.infiniteStream(fc.nat()), (ds, seed, picks) => {
+        // Labourers in reverse, posts rotated by the seed: the same dataset in another order.
+        const k = ds.posts.length === 0 ? 0 : seed % ds.posts.length;
+        const other = {
+          ...ds,
+          labourers: [...ds.labourers].reverse(),
+          posts: [...ds.posts.slice(k), ...ds.posts.slice(0, k)],
+        };
+        const a = compileIndex(ds);
+        const b = compileIndex(other);
+        // Every labourer started at some post, by id, most posts over their openings: which of a
+        // post's labourers keep their start must not depend on the order.
+        const startAt = new Map<string, string | undefined>(
+          ds.labourers.map((l) => [l.id, ds.posts[(picks.next().value as number) % ds.posts.length]?.id]),
+        );
+        const warmOf = (index: CompiledIndex): Int32Array => {
+          const post = new Map(index.postIds.map((id, p) => [id, p]));
+          return Int32Array.from(index.labourerIds, (id) => post.get(startAt.get(id) ?? '') ?? -1);
+        };
+        const placed = (index: CompiledIndex): Map<string, string> => {
+          const r = planOptimal(index, { minScore: 0, seed: 1, perLabourer: 1, warm: warmOf(index) });
+          return new Map(
+            index.labourerIds.map((id, w) => [id, r.postOf[w]! < 0 ? '-' : index.postIds[r.postOf[w]!]!]),
+          );
+        };
+        const counts = new Map<string, number>();
+        for (const p of startAt.values()) if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
+        if (ds.posts.some((p) => (counts.get(p.id) ?? 0) > p.openings - p.filled)) over++;
+        expect(placed(b)).toEqual(placed(a));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(over).toBeGreaterThan(RUNS / 2);
+  });
 });
 
 /**

@@ -50,7 +50,7 @@ export interface Shape {
   /**
    * A placement to start the exact solver from (each labourer's post, −1 for none), typically the
    * plan of a sub-problem close to this one. Only a hint: pairs not in the core, or beyond a post's
-   * openings (labourers taken in index order), are left out of the start; the optimum is the same.
+   * openings (labourers taken by id), are left out of the start; the optimum is the same.
    */
   readonly warm?: Int32Array | undefined;
 }
@@ -569,7 +569,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   const { labourerByRank } = idOrderOf(index);
   for (let i = 0, l = 0; i < W; i++) if (skip?.[labourerByRank[i]!] !== 1) leftOf[labourerByRank[i]!] = l++;
   const rank = index.postIdRank;
-  if (options.warm !== undefined) ns.startFrom(warmEdges(g, leftOf, rank, options.warm));
+  if (options.warm !== undefined) ns.startFrom(warmEdges(g, leftOf, labourerByRank, rank, options.warm));
   // Partial pricing. When a labourer is priced by the walk, its pairs nearest to violating (the
   // best few within a window below its dual) are kept, with the slack every other pair of it has at
   // least, its dual u, and the running sum D of the rounds' largest falls of a post's dual. In a
@@ -755,12 +755,20 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
 /**
  * The edges of a core graph that carry a placement (each labourer's post, −1 for none), as
  * the network simplex's `startFrom` takes them: a pair that is not an edge, or a post already full
- * (labourers in index order), is left out, so the start is always feasible.
+ * (labourers taken by id, so that the start does not depend on the order of the input arrays), is
+ * left out, so the start is always feasible.
  */
-function warmEdges(g: CompiledGraph, leftOf: Int32Array, rank: Int32Array, warm: Int32Array): Int32Array {
+function warmEdges(
+  g: CompiledGraph,
+  leftOf: Int32Array,
+  byId: Int32Array,
+  rank: Int32Array,
+  warm: Int32Array,
+): Int32Array {
   const start = new Int32Array(g.leftIds.length).fill(-1);
   const load = new Int32Array(g.rightIds.length);
-  for (let w = 0; w < leftOf.length; w++) {
+  for (let i = 0; i < byId.length; i++) {
+    const w = byId[i]!;
     const l = leftOf[w]!;
     const p = warm[w]!;
     if (l < 0 || p < 0) continue;
