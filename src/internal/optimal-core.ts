@@ -708,18 +708,27 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
       }
     }
     const violations = withChecked(walked, checked);
-    // Pairs already in the core are not added again (a duplicate could only come of rounding).
+    // The new edges: the merged lists' pairs not in the core (a pair already there is not added
+    // again; a duplicate could only come of rounding), read off both lists, each labourer's by post
+    // id rank, labourers by id. So they join the network simplex in node order, not in the order
+    // pricing found them (its shards are ranges of the input's labourers): its arcs, and so which of
+    // equal optima its pivots end at, must not depend on the order of the input arrays.
+    const merged = mergePairs(index, core, violations);
     const left: number[] = [];
     const right: number[] = [];
     const weight: number[] = [];
-    for (let i = 0; i < violations.labourers.length; i++) {
-      const w = violations.labourers[i]!;
-      for (let k = violations.offsets[i]!; k < violations.offsets[i + 1]!; k++) {
-        const p = violations.posts[k]!;
-        if (inLists(core, w, p)) continue;
+    for (let i = 0; i < W; i++) {
+      const w = labourerByRank[i]!;
+      let k = core.offsets[w]!;
+      for (let j = merged.offsets[w]!; j < merged.offsets[w + 1]!; j++) {
+        const p = merged.posts[j]!;
+        if (k < core.offsets[w + 1]! && core.posts[k] === p) {
+          k++;
+          continue;
+        }
         left.push(leftOf[w]!);
         right.push(rank[p]!);
-        weight.push(violations.scores[k]!);
+        weight.push(merged.scores[j]!);
       }
     }
     if (left.length === 0) {
@@ -731,20 +740,11 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
         core,
       };
     }
-    core = mergePairs(index, core, violations);
-    // The new edges in node order (labourers, then posts, by id), not in the order pricing found
-    // them (its shards are ranges of the input's labourers): the network simplex's arcs, and so
-    // which of equal optima its pivots end at, must not depend on the order of the input arrays.
-    const order = Array.from(left.keys()).sort((a, b) => left[a]! - left[b]! || right[a]! - right[b]!);
-    const added = Float64Array.from(order, (i) => weight[i]!);
-    ns.addEdges(
-      Int32Array.from(order, (i) => left[i]!),
-      Int32Array.from(order, (i) => right[i]!),
-      added,
-    );
+    core = merged;
+    ns.addEdges(Int32Array.from(left), Int32Array.from(right), Float64Array.from(weight));
     const grown = new Float64Array(ns.edgeCount);
     grown.set(edgeScore);
-    grown.set(added, edgeScore.length);
+    grown.set(weight, edgeScore.length);
     edgeScore = grown;
     const bonus = new Float64Array(ns.edgeCount);
     bonus.set(edgeBonus);
@@ -782,12 +782,6 @@ function warmEdges(
     }
   }
   return start;
-}
-
-/** Is (w, p) among a labourer's pairs (a short list by post id rank)? */
-function inLists(lists: PairLists, w: number, p: number): boolean {
-  for (let k = lists.offsets[w]!; k < lists.offsets[w + 1]!; k++) if (lists.posts[k] === p) return true;
-  return false;
 }
 
 /** Pricing over the labourers (those of `only`, when given), shard by shard, with their slack. */
