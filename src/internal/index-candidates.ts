@@ -405,11 +405,23 @@ export function candidateBuckets(
   const off = base.county * index.postCount;
   const { keyOf, netOf } = base;
   const all = base.posts;
+  const T = SKILL_TYPES * PAY_BANDS;
+  const G = sigs.count;
+  const S = sigs.bySkillStart.length - 1;
+  // The temporaries carved from one buffer, the results from another: a plan builds buckets
+  // thousands of times, most of them over a few posts (a view of the posts whose price fell), where
+  // a dozen allocations cost more than the work.
+  const tmp = new Carve(8 * G + 4 * (2 * all.length + T + G + sigs.bySkill.length));
+  const sigNet = tmp.f64(G).fill(-Infinity);
+  const kept = tmp.i32(all.length);
+  const typeOfPost = tmp.i32(all.length);
+  const typeAt = tmp.i32(T);
+  const sigAt = tmp.i32(G);
+  const bySkill = tmp.i32(sigs.bySkill.length);
   let chosen = all;
   if (scope !== 0) {
     // The class's posts: near home, or in the home prefecture or province as the scope allows.
     const need = scope === 1 ? CP_SAME_PROVINCE : scope === 2 ? CP_SAME_PREFECTURE : 0;
-    const kept = new Int32Array(all.length);
     let m = 0;
     for (let i = 0; i < all.length; i++) {
       const p = all[i]!;
@@ -418,15 +430,21 @@ export function candidateBuckets(
     }
     chosen = kept.subarray(0, m);
   }
+  const n = chosen.length;
+  const out = new Carve(8 * (PAY_BANDS + 2 * n) + 4 * (T + G + 4 * n + S + 5));
+  const bandTop = out.f64(PAY_BANDS).fill(-Infinity);
+  const typeKeys = out.f64(n);
+  const sigKeys = out.f64(n);
+  const typeStart = out.i32(T + 1);
+  const sigStart = out.i32(G + 1);
+  const typePosts = out.i32(n);
+  const sigPosts = out.i32(n);
+  const typeJump = out.i32(n + 1);
+  const sigJump = out.i32(n + 1);
+  const bySkillStart = out.i32(S + 1);
+  const sigBand = new Uint8Array(G);
 
-  const T = SKILL_TYPES * PAY_BANDS;
-  const G = sigs.count;
-  const typeOfPost = new Int32Array(chosen.length);
-  const typeStart = new Int32Array(T + 1);
-  const bandTop = new Float64Array(PAY_BANDS).fill(-Infinity);
-  const sigStart = new Int32Array(G + 1);
-  const sigNet = new Float64Array(G).fill(-Infinity);
-  for (let i = 0; i < chosen.length; i++) {
+  for (let i = 0; i < n; i++) {
     const p = chosen[i]!;
     const g = sigs.postSig[p]!;
     const band = bandOf(sigs.cuts, netOf[p]!);
@@ -437,17 +455,11 @@ export function candidateBuckets(
     sigStart[g + 1]! += 1;
     if (netOf[p]! > sigNet[g]!) sigNet[g] = netOf[p]!;
   }
-  const sigBand = new Uint8Array(G);
   for (let g = 0; g < G; g++) if (sigNet[g]! > -Infinity) sigBand[g] = bandOf(sigs.cuts, sigNet[g]!);
   for (let t = 0; t < T; t++) typeStart[t + 1]! += typeStart[t]!;
   for (let g = 0; g < G; g++) sigStart[g + 1]! += sigStart[g]!;
-  const n = chosen.length;
-  const typePosts = new Int32Array(n);
-  const typeKeys = new Float64Array(n);
-  const sigPosts = new Int32Array(n);
-  const sigKeys = new Float64Array(n);
-  const typeAt = typeStart.slice(0, T);
-  const sigAt = sigStart.slice(0, G);
+  typeAt.set(typeStart.subarray(0, T));
+  sigAt.set(sigStart.subarray(0, G));
   // Stable distribution: each bucket keeps the key order.
   for (let i = 0; i < n; i++) {
     const p = chosen[i]!;
@@ -460,12 +472,11 @@ export function candidateBuckets(
     sigPosts[b] = p;
     sigKeys[b] = keyOf[p]!;
   }
-  const typeJump = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) typeJump[i] = i;
+  for (let i = 0; i <= n; i++) {
+    typeJump[i] = i;
+    sigJump[i] = i;
+  }
   // The signatures of each skill that hold posts here.
-  const S = sigs.bySkillStart.length - 1;
-  const bySkillStart = new Int32Array(S + 1);
-  const bySkill = new Int32Array(sigs.bySkill.length);
   let m = 0;
   for (let s = 0; s < S; s++) {
     for (let k = sigs.bySkillStart[s]!, ke = sigs.bySkillStart[s + 1]!; k < ke; k++) {
@@ -484,8 +495,23 @@ export function candidateBuckets(
     bandTop,
     sigBand,
     typeJump,
-    sigJump: typeJump.slice(),
+    sigJump,
     bySkillStart,
     bySkill: bySkill.slice(0, m),
   };
+}
+
+/** Typed arrays carved one after another from a new buffer of `bytes` (8-byte elements first). */
+class Carve {
+  private readonly buffer: ArrayBuffer;
+  private at = 0;
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes);
+  }
+  f64(n: number): Float64Array {
+    return new Float64Array(this.buffer, (this.at += 8 * n) - 8 * n, n);
+  }
+  i32(n: number): Int32Array {
+    return new Int32Array(this.buffer, (this.at += 4 * n) - 4 * n, n);
+  }
 }

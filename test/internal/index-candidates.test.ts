@@ -214,4 +214,37 @@ describe('countyPosts and candidateBuckets', () => {
     // And some class's skill lists leave out signatures with no post of it.
     expect(Math.max(...empties)).toBeGreaterThan(0);
   });
+
+  it('builds the same tables whatever was built before (the builds share scratch), each in arrays of its own', () => {
+    const copy = (b: object): Record<string, number[]> =>
+      Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)]));
+    // A view of a few posts, whose builds are small, and the plain one, whose builds are large.
+    const few = new Float64Array(P).map((_, p) => (p % 11 === 0 ? 0 : Number.POSITIVE_INFINITY));
+    const smallOrder = postOrder(index, few);
+    const first = counties.map((c) => {
+      const base = countyPosts(index, c);
+      return {
+        base: copy(base),
+        buckets: [0, 1, 2, 3].map((s) => copy(candidateBuckets(index, sigs, base, s))),
+      };
+    });
+    for (const c of [...counties].reverse()) {
+      const small = countyPosts(index, c, smallOrder);
+      expect(small.posts.length).toBeLessThan(P / 5);
+      for (let s = 0; s <= 3; s++) candidateBuckets(index, sigs, small, s);
+    }
+    counties.forEach((c, i) => {
+      const base = countyPosts(index, c);
+      expect(copy(base)).toEqual(first[i]!.base);
+      for (let s = 0; s <= 3; s++) {
+        const b = candidateBuckets(index, sigs, base, s);
+        expect(copy(b)).toEqual(first[i]!.buckets[s]);
+        // The two link arrays are apart: linking over a post in one leaves the other as it was.
+        if (b.typeJump.length > 1) {
+          b.typeJump[0] = 1;
+          expect(b.sigJump[0]).toBe(0);
+        }
+      }
+    });
+  });
 });
