@@ -410,7 +410,8 @@ export function candidateBuckets(
   const S = sigs.bySkillStart.length - 1;
   // The temporaries carved from one buffer, the results from another: a plan builds buckets
   // thousands of times, most of them over a few posts (a view of the posts whose price fell), where
-  // a dozen allocations cost more than the work.
+  // a dozen allocations cost more than the work. Each buffer's size is the sum of the arrays carved
+  // from it (one too small throws a RangeError at the carving).
   const tmp = new Carve(8 * G + 4 * (2 * all.length + T + G + sigs.bySkill.length));
   const sigNet = tmp.f64(G).fill(-Infinity);
   const kept = tmp.i32(all.length);
