@@ -197,6 +197,9 @@ describe('countyPosts and candidateBuckets', () => {
           expect(Array.from(b.bySkill.subarray(b.bySkillStart[s]!, b.bySkillStart[s + 1]!))).toEqual(here);
         }
         if (expected.length < base.posts.length) empties.push(dropped);
+        // One start per skill and one past the last, and nothing held past the last list.
+        expect(b.bySkillStart.length).toBe(sigs.bySkillStart.length);
+        expect(b.bySkill.length).toBe(b.bySkillStart[b.bySkillStart.length - 1]);
         // Each type bucket's posts have its skills type and its band (how many cuts their net pay
         // reaches), and its band's top is the most they pay.
         for (let t = 0; t < b.typeStart.length - 1; t++) {
