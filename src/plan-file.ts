@@ -5,7 +5,6 @@
  */
 import * as z from 'zod/mini';
 import { strictObject } from './internal/zod-object.js';
-import { en } from 'zod/locales';
 import { BangfuValidationError, type SafeResult } from './errors.js';
 import { fromZod, isRecord, Issues, withKeyRenamed } from './internal/issues.js';
 import type { Plan } from './plan.js';
@@ -15,17 +14,6 @@ const id = z.string().check(z.minLength(1));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const finite = z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' }));
 const tier = z.union([z.literal(0), z.literal(1)]);
-
-const english = en().localeError;
-/**
- * zod's English messages ("Invalid input: expected number, received string") for the issues of a
- * record's values, which are passed on as they are; a locale or error map configured in zod wins.
- * zod/mini loads no locale of its own, so without this the messages would all be "Invalid input".
- */
-function inEnglish(issue: z.core.$ZodRawIssue): ReturnType<typeof english> {
-  const config = z.config();
-  return config.customError === undefined && config.localeError === undefined ? english(issue) : undefined;
-}
 
 /**
  * A record keyed by ids, each key kept as an own property whatever it is: `z.record` assigns keys
@@ -42,16 +30,13 @@ function ownRecord<T extends z.ZodMiniType>(value: T): z.ZodMiniType<Record<stri
       }
       const entries: [string, z.output<T>][] = [];
       for (const key of Object.keys(input)) {
-        const r = value.safeParse((input as Record<string, unknown>)[key], { error: inEnglish });
+        const r = value.safeParse((input as Record<string, unknown>)[key]);
         if (r.success) entries.push([key, r.data]);
+        // Each issue as it is, under the key: its message is written in both languages with the
+        // record's own issues.
         else
           for (const issue of r.error.issues)
-            payload.issues.push({
-              code: 'custom',
-              message: issue.message,
-              path: [key, ...issue.path],
-              input: issue.input,
-            });
+            payload.issues.push({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
       }
       // Object.fromEntries defines each key as an own data property, `__proto__` included.
       return Object.fromEntries(entries) as Record<string, z.output<T>>;

@@ -173,6 +173,33 @@ describe('ids that are also property names', () => {
     expect(r.success).toBe(false);
     if (!r.success) expect(r.issues.map((i) => i.path)).toContain('certificate.leftPotential.__proto__');
   });
+
+  it('a malformed dual is told in both languages, with the code of what is wrong', () => {
+    const plan = JSON.parse(JSON.stringify(assign(parseDataset(awkward())))) as {
+      certificate: { leftPotential: Record<string, unknown>; leftTierPotential: Record<string, unknown> };
+    };
+    const [a, b] = Object.keys(plan.certificate.leftTierPotential);
+    plan.certificate.leftPotential[a!] = 'high';
+    plan.certificate.leftTierPotential[a!] = [0.5];
+    plan.certificate.leftTierPotential[b!] = 3;
+    const r = safeParsePlan(plan);
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    const at = (path: string): unknown => r.issues.find((i) => i.path === path);
+    expect(at(`certificate.leftPotential.${a!}`)).toMatchObject({
+      code: 'invalid-type',
+      message: 'expected a finite number, received string',
+      messageZh: '应为有限数值，收到的是 string',
+    });
+    expect(at(`certificate.leftTierPotential.${a!}[0]`)).toMatchObject({
+      code: 'not-integer',
+      messageZh: '应为整数',
+    });
+    expect(at(`certificate.leftTierPotential.${b!}`)).toMatchObject({
+      code: 'invalid-type',
+      message: 'expected an array, received number',
+    });
+  });
 });
 
 describe('bangfu verify --json', () => {
