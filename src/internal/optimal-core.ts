@@ -158,14 +158,10 @@ export function mergePairs(index: CompiledIndex, core: PairLists, add: Violation
  * The compiled graph of a core: left nodes the labourers by id (forced members in tier
  * {@link FORCED_GRAPH_TIER}, priority households in tier {@link PRIORITY_GRAPH_TIER}, the others
  * `null`), right nodes the posts by id with their openings left, edges the core's pairs weighted by
- * weight (else score). Built directly from typed arrays: no edge objects.
+ * weight (else score). Built directly from typed arrays: no edge objects. With each edge's score
+ * and bonus (weight = score + bonus).
  */
-export function coreGraph(index: CompiledIndex, core: PairLists, shape: Shape = {}): CompiledGraph {
-  return coreGraphScored(index, core, shape).g;
-}
-
-/** {@link coreGraph} with each edge's score and bonus (weight = score + bonus). */
-function coreGraphScored(
+export function coreGraph(
   index: CompiledIndex,
   core: PairLists,
   shape: Shape,
@@ -262,44 +258,8 @@ export interface CorePlacement {
   readonly bonusOf: Float64Array;
 }
 
-/** The placement a solver's edge choice gives, read back by labourer. */
-export function placementOf(
-  index: CompiledIndex,
-  core: PairLists,
-  shape: Shape,
-  g: CompiledGraph,
-  matchEdge: Int32Array,
-): CorePlacement {
-  const W = index.labourerCount;
-  const { labourerByRank, postByRank } = idOrderOf(index);
-  const postOf = new Int32Array(W).fill(-1);
-  const scoreOf = new Float64Array(W);
-  const bonusOf = new Float64Array(W);
-  let l = 0;
-  for (let i = 0; i < W; i++) {
-    const w = labourerByRank[i]!;
-    if (shape.skip?.[w] === 1) continue;
-    const left = l++;
-    const e = matchEdge[left]!;
-    if (e < 0) continue;
-    const p = postByRank[g.edgeRight[e]!]!;
-    postOf[w] = p;
-    // The pair's score: found in the labourer's list (weights may carry a bonus).
-    const lists = shape.forced?.get(w) ?? core;
-    const [a, b] =
-      lists === core ? [core.offsets[w]!, core.offsets[w + 1]!] : [lists.offsets[0]!, lists.offsets[1]!];
-    for (let k = a; k < b; k++) {
-      if (lists.posts[k] !== p) continue;
-      scoreOf[w] = lists.scores[k]!;
-      bonusOf[w] = lists.bonuses?.[k] ?? 0;
-      break;
-    }
-  }
-  return { postOf, scoreOf, bonusOf };
-}
-
 /** The placement of a solve whose edges are given by right node, score and bonus. */
-function placementOfEdges(
+export function placementOf(
   index: CompiledIndex,
   shape: Shape,
   matchEdge: Int32Array,
@@ -370,10 +330,10 @@ export function solveCore(
   core: PairLists,
   shape: Shape = {},
 ): CorePlacement & { readonly duals: PlanDuals } {
-  const { g, edgeScore, edgeBonus } = coreGraphScored(index, core, shape);
+  const { g, edgeScore, edgeBonus } = coreGraph(index, core, shape);
   const { matchEdge, duals } = createNetworkSimplex(g).solve();
   return {
-    ...placementOfEdges(index, shape, matchEdge, g.edgeRight, edgeScore, edgeBonus),
+    ...placementOf(index, shape, matchEdge, g.edgeRight, edgeScore, edgeBonus),
     duals: dualsOf(index, shape, g, duals),
   };
 }
@@ -559,7 +519,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
   if (options.start !== undefined)
     core = core === undefined ? options.start : mergeLists(index, core, options.start);
   core ??= { offsets: new Int32Array(W + 1), posts: new Int32Array(0), scores: new Float64Array(0) };
-  const built = coreGraphScored(index, core, shape);
+  const built = coreGraph(index, core, shape);
   const g = built.g;
   // The solver keeps its basis from round to round: the pairs pricing adds join it as new edges.
   const ns = createNetworkSimplex(g);
@@ -733,7 +693,7 @@ export function planOptimal(index: CompiledIndex, options: OptimalCoreOptions): 
     }
     if (left.length === 0) {
       return {
-        ...placementOfEdges(index, shape, matchEdge, ns.edgeRight(), edgeScore, edgeBonus),
+        ...placementOf(index, shape, matchEdge, ns.edgeRight(), edgeScore, edgeBonus),
         duals,
         rounds: round + 1,
         coreEdges: ns.edgeCount,

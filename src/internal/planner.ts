@@ -197,8 +197,8 @@ export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
       return solveCore(index, lists, shape);
     },
     stable(shape) {
-      const g = coreGraph(index, lists, shape);
-      return placementOf(index, lists, shape, g, stableMatch(g));
+      const { g, edgeScore, edgeBonus } = coreGraph(index, lists, shape);
+      return placementOf(index, shape, stableMatch(g), g.edgeRight, edgeScore, edgeBonus);
     },
     prepare() {},
     // The lists are in memory already (O(E) by design): what is derived from them is kept too.
