@@ -16,6 +16,10 @@
  * exact, only looser: the walk links over a closed post once it finds it, and the buckets are built
  * afresh once a quarter of the posts have filled).
  *
+ * Tier comes first in the order, so no labourer of the second tier is placed before every labourer
+ * of the first is decided: its first walk waits until then, and meets only the posts left with room
+ * (unless every labourer's first reach is asked for, to seed the optimal plan).
+ *
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
@@ -44,6 +48,12 @@ export interface MatchOptions {
   readonly used?: Int32Array | undefined;
   /** Told as labourers are decided (placed, or left with no post that would take them): done of total. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Whether `accepted` should hold each labourer's first reach, the best post it had when all its
+   * posts were open. Without it, a later tier's first walks wait until the earlier tier is decided
+   * (cheaper: they meet only the posts left with room).
+   */
+  readonly firstReach?: boolean | undefined;
 }
 
 /** The stable matching, and every pair accepted on the way. */
@@ -51,7 +61,10 @@ export interface MatchResult {
   /** Each labourer's post (index order), −1 when unplaced. */
   readonly postOf: Int32Array;
   readonly scoreOf: Float64Array;
-  /** The pairs where labourers competed (labourer, post, score): those placed, and those reached for when full. */
+  /**
+   * The pairs where labourers competed (labourer, post, score): those placed, and those reached for
+   * when full (see {@link MatchOptions.firstReach}).
+   */
   readonly accepted: {
     readonly labourers: Int32Array;
     readonly posts: Int32Array;
@@ -124,6 +137,13 @@ export function greedyMatch(
     listAt[w] = 0;
     listFull[w] = out.size === k ? 1 : 0;
   };
+  /** Builds the walker's buckets afresh once enough posts have filled since they were built. */
+  const refreshIfStale = (): void => {
+    if (filledSince * REFRESH_SHARE < P) return;
+    wk.refresh();
+    wk.keepBytes = KEEP_BYTES;
+    filledSince = 0;
+  };
   /** Moves w to the first post of its list that still has room, walking on as needed; false if none is left. */
   const advance = (w: number): boolean => {
     for (;;) {
@@ -131,11 +151,7 @@ export function greedyMatch(
       while (listAt[w]! < listSize[w]! && room[listPost[base + listAt[w]!]!] === 0) listAt[w]! += 1;
       if (listAt[w]! < listSize[w]!) return true;
       if (listFull[w] === 0) return false;
-      if (filledSince * REFRESH_SHARE >= P) {
-        wk.refresh();
-        wk.keepBytes = KEEP_BYTES;
-        filledSince = 0;
-      }
+      refreshIfStale();
       fill(w, true);
     }
   };
@@ -157,48 +173,58 @@ export function greedyMatch(
   };
   const heap = new IndexedHeap(W, better);
 
-  // Every labourer's first list, county by county (each county's buckets built once).
-  const todo: number[] = [];
-  for (let w = 0; w < W; w++) if (skip?.[w] !== 1 && index.labourerExcluded[w] === 0) todo.push(w);
-  const total = todo.length;
+  // Every labourer's first list, county by county (each county's buckets built once), a tier at a
+  // time: no labourer of a later tier leaves the heap before every one of an earlier tier is
+  // decided, so its first walk waits until then and meets only the posts left with room.
+  // Asked for every labourer's first reach, every first walk is made before any is decided.
+  const firstReach = options.firstReach === true;
+  const tiers: number[][] = firstReach ? [[]] : [[], []];
+  for (let w = 0; w < W; w++)
+    if (skip?.[w] !== 1 && index.labourerExcluded[w] === 0) tiers[firstReach ? 0 : tierOf(w)]!.push(w);
+  let total = 0;
+  for (const t of tiers) total += t.length;
   options.onProgress?.(0, total);
-  for (const w of inWalkOrder(index, todo)) {
-    fill(w, false);
-    if (listSize[w]! > 0) heap.pushOrDecrease(w);
-  }
 
   const postOf = new Int32Array(W).fill(-1);
   const scoreOf = new Float64Array(W);
   const accW: number[] = [];
   const accP: number[] = [];
   const accS: number[] = [];
-  let decided = total - heap.size;
-  while (heap.size > 0) {
-    const w = heap.pop();
-    const p = headPost(w);
-    if (room[p]! > 0) {
-      // The best pair left: taken.
-      postOf[w] = p;
-      scoreOf[w] = headScore(w);
-      accW.push(w);
-      accP.push(p);
-      accS.push(scoreOf[w]!);
-      room[p]! -= 1;
-      if (room[p] === 0) {
-        offsets[p] = Number.POSITIVE_INFINITY;
-        filledSince++;
-      }
-    } else {
-      // Its post filled before its turn: a pair it competed for; on to its next post with room.
-      accW.push(w);
-      accP.push(p);
-      accS.push(headScore(w));
-      if (advance(w)) {
-        heap.pushOrDecrease(w);
-        continue;
-      }
+  let decided = 0;
+  for (const todo of tiers) {
+    refreshIfStale();
+    for (const w of inWalkOrder(index, todo)) {
+      fill(w, false);
+      if (listSize[w]! > 0) heap.pushOrDecrease(w);
     }
-    if (++decided % PROGRESS_EVERY === 0) options.onProgress?.(decided, total);
+    decided += todo.length - heap.size;
+    while (heap.size > 0) {
+      const w = heap.pop();
+      const p = headPost(w);
+      if (room[p]! > 0) {
+        // The best pair left: taken.
+        postOf[w] = p;
+        scoreOf[w] = headScore(w);
+        accW.push(w);
+        accP.push(p);
+        accS.push(scoreOf[w]!);
+        room[p]! -= 1;
+        if (room[p] === 0) {
+          offsets[p] = Number.POSITIVE_INFINITY;
+          filledSince++;
+        }
+      } else {
+        // Its post filled before its turn: a pair it competed for; on to its next post with room.
+        accW.push(w);
+        accP.push(p);
+        accS.push(headScore(w));
+        if (advance(w)) {
+          heap.pushOrDecrease(w);
+          continue;
+        }
+      }
+      if (++decided % PROGRESS_EVERY === 0) options.onProgress?.(decided, total);
+    }
   }
   options.onProgress?.(total, total);
   return {

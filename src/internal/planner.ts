@@ -137,6 +137,7 @@ export function walkPlanner(
           skip: shape.skip,
           used: shape.used,
           onProgress: (done, total) => progress?.('propose', done, total),
+          firstReach: true,
         });
         accepted = listsOf(index, da.accepted.labourers, da.accepted.posts, da.accepted.scores);
       }

@@ -25,6 +25,8 @@ const caseArb = fc.oneof(richDatasetArb, smallSampleArb).chain((ds) =>
     listAhead: fc.constantFrom(undefined, 1, 2, 6),
     // Whether labourers left out and openings taken are passed at all (a plan without groups passes neither).
     shaped: fc.boolean(),
+    // Whether every labourer's first reach is asked for (the optimal plan's seed asks).
+    firstReach: fc.boolean(),
   }),
 );
 
@@ -68,7 +70,7 @@ describe('greedyMatch', () => {
     fc.assert(
       fc.property(
         caseArb,
-        ({ ds, skip: skipDrawn, used: usedDrawn, minScore, skipSome, listAhead, shaped }) => {
+        ({ ds, skip: skipDrawn, used: usedDrawn, minScore, skipSome, listAhead, shaped, firstReach }) => {
           const index = compileIndex(ds);
           // The index keeps labourers and posts in input order.
           const s = skipSome && shaped ? skipDrawn : skipDrawn.map(() => false);
@@ -82,6 +84,7 @@ describe('greedyMatch', () => {
             minScore,
             ...(shaped ? { skip: options.skip, used: options.used } : {}),
             ...(listAhead === undefined ? {} : { listAhead }),
+            firstReach,
           });
           const d = deferredAcceptance(index, options);
           expect([...g.postOf]).toEqual([...d.postOf]);
@@ -102,6 +105,26 @@ describe('greedyMatch', () => {
           g.postOf.forEach((p, w) => {
             if (p >= 0) expect(acc.has(`${w}:${p}`)).toBe(true);
           });
+          // Asked for, each labourer's first reach is among them: its best pair (score, then post
+          // id) at a post with room before anyone was placed.
+          if (firstReach)
+            ds.labourers.forEach((l, w) => {
+              if (s[w] || index.labourerExcluded[w] === 1) return;
+              let best: { p: number; score: number } | undefined;
+              ds.posts.forEach((post, p) => {
+                if (index.postCapacity[p]! - used[p]! <= 0) return;
+                if (checkEligibility(ds, l, post).length > 0) return;
+                const score = scorePair(ds, l, post).score;
+                if (score < minScore) return;
+                if (
+                  best === undefined ||
+                  score > best.score ||
+                  (score === best.score && post.id < ds.posts[best.p]!.id)
+                )
+                  best = { p, score };
+              });
+              if (best !== undefined) expect(acc.has(`${w}:${best.p}`)).toBe(true);
+            });
           // The gates its matching leaves are those deferred acceptance reports.
           const room = Int32Array.from(index.postCapacity, (c, p) => Math.max(0, c - used[p]!));
           const gates = postGates(index, g.postOf, g.scoreOf, room).gates;
@@ -116,11 +139,14 @@ describe('greedyMatch', () => {
     'with the lists a plan uses, is deferred acceptance’s matching on a crowded sample (seed %i), where many lists run out',
     (seed) => {
       const index = compileIndex(parseDataset(generateSample({ labourers: 600, posts: 40, seed })));
-      const g = greedyMatch(index, { minScore: 0 });
       const d = deferredAcceptance(index, { minScore: 0, skip: new Uint8Array(index.labourerCount) });
-      expect([...g.postOf]).toEqual([...d.postOf]);
-      expect([...g.scoreOf]).toEqual([...d.scoreOf]);
+      for (const firstReach of [false, true]) {
+        const g = greedyMatch(index, { minScore: 0, firstReach });
+        expect([...g.postOf]).toEqual([...d.postOf]);
+        expect([...g.scoreOf]).toEqual([...d.scoreOf]);
+      }
       // Crowded: most labourers competed for a post that filled before their turn.
+      const g = greedyMatch(index, { minScore: 0, firstReach: true });
       expect(g.accepted.labourers.length).toBeGreaterThan(index.labourerCount);
     },
   );
