@@ -107,6 +107,7 @@ export {
   type AssignStep,
 } from './assign.js';
 export type { ShardPricer } from './internal/pricing.js';
+export type { PackedLists } from './internal/candidate-lists.js';
 export { parsePlan, safeParsePlan } from './plan-file.js';
 export { verifyPlan, type PlanVerdict, type PlanViolation, type PlanViolationCode } from './verify-plan.js';
 export { summarizePlan } from './summary.js';

@@ -17,6 +17,8 @@ import { verifyPlan } from '../src/verify-plan.js';
 import { parseDataset } from '../src/parse.js';
 import { generateSample } from '../src/sample.js';
 import { richDatasetArb } from './helpers/rich.js';
+import { findLists } from '../src/internal/candidate-lists.js';
+import { localPricer, type ShardPricer } from '../src/internal/pricing.js';
 
 /** Tiny datasets with one or two groups of two or three. */
 const withGroups: fc.Arbitrary<Dataset> = richDatasetArb
@@ -204,4 +206,48 @@ describe('groups', () => {
       expect(grouped).toBeGreaterThan(0);
     },
   );
+
+  it("optimal: the plan is the same whether the members' lists are found elsewhere (all, some, none, out of order) or here", () => {
+    let asked = 0;
+    /** A pricer that finds lists as a thread would, returning all of them or not. */
+    const elsewhere = (how: 'all' | 'first half' | 'none' | 'reversed' | 'declined'): ShardPricer => ({
+      price: localPricer.price.bind(localPricer),
+      lists(index, labourers, minScore, bytes) {
+        asked++;
+        if (how === 'declined') return undefined;
+        const n = labourers.length;
+        const which =
+          how === 'first half'
+            ? labourers.subarray(0, n >> 1)
+            : how === 'none'
+              ? labourers.subarray(0, 0)
+              : how === 'reversed'
+                ? labourers.slice().reverse()
+                : labourers;
+        return () => findLists(index, which, minScore, bytes);
+      },
+    });
+    fc.assert(
+      fc.property(
+        sampleWithGroups,
+        fc.constantFrom(0, 2_000, 20_000, Number.POSITIVE_INFINITY),
+        fc.constantFrom(
+          'all' as const,
+          'first half' as const,
+          'none' as const,
+          'reversed' as const,
+          'declined' as const,
+        ),
+        (o, bytes, how) => {
+          const ds = parseDataset(generateSample(o));
+          const resolved = resolveAssignOptions(ds, { mode: 'optimal', exactGroupLimit: 1 });
+          const index = compileIndex(ds);
+          const here = planIndex(ds, index, resolved, undefined, bytes);
+          expect(planIndex(ds, index, resolved, undefined, bytes, elsewhere(how))).toEqual(here);
+        },
+      ),
+      { numRuns: runs(40) },
+    );
+    expect(asked).toBeGreaterThan(0);
+  });
 });

@@ -15,6 +15,7 @@ import {
   type Violations,
 } from '../src/internal/pricing.js';
 import { createPricingPool } from '../src/node/pricing-pool.js';
+import { findLists } from '../src/internal/candidate-lists.js';
 import { parseDataset } from '../src/parse.js';
 import type { Plan } from '../src/plan.js';
 import { generateSample } from '../src/sample.js';
@@ -147,6 +148,34 @@ describe('createPricingPool', () => {
     }
   }, 120_000);
 
+  it("finds labourers' candidate lists on a thread: those the calling thread would find, within the budget", () => {
+    const ds = parseDataset(generateSample({ labourers: 2_000, posts: 80, seed: 6 }));
+    const index = compileIndex(ds);
+    const labourers = Int32Array.from({ length: 300 }, (_, i) => (i * 7) % index.labourerCount);
+    for (const bytes of [Number.POSITIVE_INFINITY, 20_000, 0]) {
+      const waiting = pool.lists(index, labourers, 0.2, bytes);
+      expect(waiting).toBeTypeOf('function');
+      const there = waiting!();
+      const here = findLists(index, labourers, 0.2, bytes);
+      expect(there).toEqual(here);
+      if (bytes === Number.POSITIVE_INFINITY) expect(there.labourers).toHaveLength(300);
+    }
+    // A failure on the thread is told, named, to the caller who waits for the lists.
+    expect(() => pool.lists(index, Int32Array.of(-1), 0, 1)!()).toThrow(
+      /^createPricingPool: a pricing thread failed: TypeError/,
+    );
+    // Two asked at once come back each to its own caller.
+    const a = pool.lists(index, labourers.subarray(0, 10), 0, Number.POSITIVE_INFINITY)!;
+    const b = pool.lists(index, labourers.subarray(10, 30), 0, Number.POSITIVE_INFINITY)!;
+    expect([...b().labourers]).toEqual([...labourers.subarray(10, 30)]);
+    expect([...a().labourers]).toEqual([...labourers.subarray(0, 10)]);
+    // Threads stopped before they reply (the pool moved on to another index): found here instead.
+    const c = pool.lists(index, labourers, 0.2, Number.POSITIVE_INFINITY)!;
+    const other = compileIndex(parseDataset(generateSample({ labourers: 100, posts: 10, seed: 1 })));
+    pool.lists(other, Int32Array.of(0), 0, 1);
+    expect(c()).toEqual(findLists(index, labourers, 0.2, Number.POSITIVE_INFINITY));
+  }, 60_000);
+
   it('with one thread, or below its least number of labourers, prices everything here', () => {
     const ds = parseDataset(generateSample({ labourers: 9_000, posts: 30, seed: 4 }));
     const alone = decided(assign(ds, { mode: 'optimal' }));
@@ -156,6 +185,8 @@ describe('createPricingPool', () => {
     ]) {
       expect(decided(assign(ds, { mode: 'optimal', pricer: solo }))).toEqual(alone);
       expect(solo.shared).toBe(0);
+      // Nor does it find lists elsewhere: the planner finds them itself.
+      expect(solo.lists(compileIndex(ds), Int32Array.of(0), 0, 1)).toBeUndefined();
     }
   });
 });

@@ -21,7 +21,8 @@ import type { Dataset, PostId, LabourerId } from '../types.js';
 import { siteKey } from './context.js';
 import { idOrderOf } from './id-order.js';
 import type { CorePlacement, PairLists, Shape } from './optimal-core.js';
-import { listBytes, type Planner, type StageProgress } from './planner.js';
+import { listBytes } from './candidate-lists.js';
+import type { Planner, StageProgress } from './planner.js';
 import type { PlanDuals } from './pricing.js';
 
 /** Groups up to this size whose favourite posts collide are placed by a small exact search. */
@@ -678,6 +679,34 @@ function stateOf(
   return placed === g.members.length ? { kind: 'whole', key: first! } : { kind: 'broken' };
 }
 
+/** An option's placement of a group's members: a post, score and bonus per member. */
+interface Seats {
+  readonly key: string;
+  readonly posts: Int32Array;
+  readonly scores: Float64Array;
+  readonly bonuses: Float64Array;
+}
+
+/**
+ * Seats a group's members where an option places them, counts the openings they take in each of
+ * `loads`, and returns the group's outcome.
+ */
+function seat(
+  g: TypedGroup,
+  o: Seats,
+  options: number,
+  at: CorePlacement,
+  ...loads: Int32Array[]
+): GroupOutcome {
+  g.members.forEach((w, j) => {
+    at.postOf[w] = o.posts[j]!;
+    at.scoreOf[w] = o.scores[j]!;
+    at.bonusOf[w] = o.bonuses[j]!;
+    for (const load of loads) load[o.posts[j]!]! += 1;
+  });
+  return { kind: 'placed', group: g.group.id, rule: g.group.rule, at: o.key, options };
+}
+
 /**
  * Stable and greedy modes: groups first, in id order, each at its feasible option of largest member
  * weight (the first in key order among equals); then the solver on everyone else with the openings
@@ -709,19 +738,7 @@ export function groupsFirst(
       outcomes.push({ kind: 'not-placed', group: g.group.id, rule: g.group.rule, why });
       continue;
     }
-    g.members.forEach((w, i) => {
-      postOf[w] = best.posts[i]!;
-      scoreOf[w] = best.scores[i]!;
-      bonusOf[w] = best.bonuses[i]!;
-      used[best.posts[i]!]! += 1;
-    });
-    outcomes.push({
-      kind: 'placed',
-      group: g.group.id,
-      rule: g.group.rule,
-      at: best.key,
-      options: count,
-    });
+    outcomes.push(seat(g, best, count, { postOf, scoreOf, bonusOf }, used));
   }
   const rest = planner.stable({ skip, used }, progress);
   for (let w = 0; w < W; w++) {
@@ -759,9 +776,12 @@ export function optimalWithGroups(
 ): GroupPlan {
   const index = planner.index;
   const W = index.labourerCount;
+  const members = groups.flatMap((g) => Array.from(g.members));
+  // Their lists are needed once the relaxation is solved: found meanwhile where the pricer can.
+  planner.foresee?.(members);
   const relaxed = planner.optimal({}, progress);
   const upperBound = objectiveOfPlacement(index, relaxed);
-  planner.prepare(groups.flatMap((g) => Array.from(g.members)));
+  planner.prepare(members);
   // How many options each group has (kept: the options themselves only when few enough to enumerate).
   const counts = groups.map((g) => bestOption(dataset, planner, g).count);
   const notPlaced = (i: number): GroupOutcome => {
@@ -852,11 +872,7 @@ export function optimalWithGroups(
   const scoreOf = new Float64Array(W);
   const bonusOf = new Float64Array(W);
   const skip = new Uint8Array(W);
-  const chosen: (
-    | TypedOption
-    | { key: string; posts: Int32Array; scores: Float64Array; weights: Float64Array; bonuses: Float64Array }
-    | undefined
-  )[] = [];
+  const chosen: (TypedOption | (Seats & { weights: Float64Array }) | undefined)[] = [];
   const tierOfPriority = d.tiers.indexOf(1);
   groups.forEach((g, i) => {
     for (const w of g.members) skip[w] = 1;
@@ -906,19 +922,7 @@ export function optimalWithGroups(
       outcomes.push(undefined);
       return;
     }
-    g.members.forEach((w, j) => {
-      postOf[w] = o.posts[j]!;
-      scoreOf[w] = o.scores[j]!;
-      bonusOf[w] = o.bonuses[j]!;
-      used[o.posts[j]!]! += 1;
-    });
-    outcomes.push({
-      kind: 'placed',
-      group: g.group.id,
-      rule: g.group.rule,
-      at: o.key,
-      options: counts[i]!,
-    });
+    outcomes.push(seat(g, o, counts[i]!, { postOf, scoreOf, bonusOf }, used));
   });
   // Everyone else is placed much as the relaxation placed them: the exact solver starts from there.
   const rest = planner.optimal({ skip, used, warm: relaxed.postOf }, progress);
@@ -937,20 +941,7 @@ export function optimalWithGroups(
     const { best } = bestOption(dataset, planner, g, load);
     solves += 1;
     if (best === undefined) return;
-    g.members.forEach((w, j) => {
-      postOf[w] = best.posts[j]!;
-      scoreOf[w] = best.scores[j]!;
-      bonusOf[w] = best.bonuses[j]!;
-      used[best.posts[j]!]! += 1;
-      load[best.posts[j]!]! += 1;
-    });
-    outcomes[i] = {
-      kind: 'placed',
-      group: g.group.id,
-      rule: g.group.rule,
-      at: best.key,
-      options: counts[i]!,
-    };
+    outcomes[i] = seat(g, best, counts[i]!, { postOf, scoreOf, bonusOf }, used, load);
   });
   return {
     postOf,

@@ -19,8 +19,8 @@ import {
   type Shape,
 } from './optimal-core.js';
 import type { PlanDuals, ShardPricer } from './pricing.js';
-import { idOrderOf, inWalkOrder } from './id-order.js';
-import { TopK, Walker, walk, walkLimits } from './walk.js';
+import { inWalkOrder } from './id-order.js';
+import { listBytes, listFinder, type PackedLists } from './candidate-lists.js';
 
 /** What a plan mode reports as it goes (the step and a fraction of it). */
 export type StageProgress = (step: 'propose' | 'solve' | 'price', done: number, total: number) => void;
@@ -44,6 +44,11 @@ export interface Planner {
    */
   prepare(labourers: ArrayLike<number>): void;
   /**
+   * Announces the labourers a later {@link Planner.prepare} will be given: a pricer that can find
+   * their lists on another thread ({@link ShardPricer.lists}) starts on them now.
+   */
+  foresee?(labourers: ArrayLike<number>): void;
+  /**
    * Whether something derived from the candidate lists, of this many bytes, may be kept: true
    * (and counted) while the planner's budget holds it. Beyond the budget, lists and what is
    * derived from them are found again when needed, so memory stays bounded at any size.
@@ -57,8 +62,6 @@ export interface Planner {
  * with about 20,000 each: 12 GB) do not, and are found again, group by group, when needed.
  */
 export const KEPT_LIST_BYTES = 256 * 2 ** 20;
-/** Bytes of county buckets a walk planner's walker keeps between labourers of different counties. */
-const KEPT_COUNTY_BYTES = 256 * 2 ** 20;
 
 /**
  * Posts of each labourer's best `seed` added to the optimal core's start (none: the stable
@@ -74,12 +77,7 @@ export function walkPlanner(
   keepLimit: number = KEPT_LIST_BYTES,
   pricer?: ShardPricer,
 ): Planner {
-  const wk = new Walker(index);
-  // Group members beyond the list budget are walked group by group, not county by county: the
-  // counties' buckets are kept for them.
-  wk.keepBytes = KEPT_COUNTY_BYTES;
-  const all = new TopK(Number.POSITIVE_INFINITY);
-  const lim = walkLimits(minScore);
+  const find = listFinder(index, minScore);
   let accepted: PairLists | undefined;
   let known: PairLists | undefined;
   // Pricing's kept values, carried from one optimal sub-problem to the next.
@@ -91,41 +89,8 @@ export function walkPlanner(
     keptBytes += bytes;
     return true;
   };
-  const { postByRank } = idOrderOf(index);
-  const P = index.postCount;
-  // The score found at each post by id rank, and which ranks the current list holds (by stamp).
-  const scoreByRank = new Float64Array(P);
-  const foundAt = new Int32Array(P);
-  let stamp = 0;
-  const find = (w: number): PairLists => {
-    all.reset(Number.POSITIVE_INFINITY);
-    walk(wk, w, lim, all);
-    // By post id, as every list of pairs is: a long list (a group member's can hold most posts) by
-    // one pass over the ranks, a short one by sorting its ranks.
-    const n = all.size;
-    const posts = new Int32Array(n);
-    const scores = new Float64Array(n);
-    stamp += 1;
-    for (let i = 0; i < n; i++) {
-      const r = all.ranks[i]!;
-      scoreByRank[r] = all.scores[i]!;
-      foundAt[r] = stamp;
-    }
-    if (n * Math.log2(n + 1) > P) {
-      for (let r = 0, i = 0; i < n; r++) {
-        if (foundAt[r] !== stamp) continue;
-        posts[i] = postByRank[r]!;
-        scores[i++] = scoreByRank[r]!;
-      }
-    } else {
-      const ranks = all.ranks.slice(0, n).sort();
-      for (let i = 0; i < n; i++) {
-        posts[i] = postByRank[ranks[i]!]!;
-        scores[i] = scoreByRank[ranks[i]!]!;
-      }
-    }
-    return { offsets: Int32Array.of(0, n), posts, scores };
-  };
+  // Lists being found on another thread, by the pricer, for the next `prepare`.
+  let coming: (() => PackedLists) | undefined;
   return {
     index,
     optimal(shape, progress) {
@@ -178,12 +143,30 @@ export function walkPlanner(
       return l;
     },
     prepare(labourers) {
+      // Those found elsewhere (in this same order) are the very lists `find` gives; any not found
+      // there are found here.
+      const got = coming?.();
+      coming = undefined;
+      let j = 0;
       for (const w of inWalkOrder(index, labourers)) {
         if (kept.has(w)) continue;
-        const l = find(w);
+        let l: PairLists;
+        if (got?.labourers[j] === w) {
+          const a = got.offsets[j]!;
+          const b = got.offsets[++j]!;
+          l = {
+            offsets: Int32Array.of(0, b - a),
+            posts: got.posts.subarray(a, b),
+            scores: got.scores.subarray(a, b),
+          };
+        } else l = find(w);
         if (!keep(listBytes(l))) return;
         kept.set(w, l);
       }
+    },
+    foresee(labourers) {
+      const order = inWalkOrder(index, labourers).filter((w) => !kept.has(w));
+      coming = pricer?.lists?.(index, Int32Array.from(order), minScore, keepLimit - keptBytes);
     },
     keep,
   };
@@ -216,11 +199,6 @@ export function listPlanner(index: CompiledIndex, lists: PairLists): Planner {
       };
     },
   };
-}
-
-/** The bytes a list of pairs holds. */
-export function listBytes(l: PairLists): number {
-  return l.offsets.byteLength + l.posts.byteLength + l.scores.byteLength;
 }
 
 /** Pairs (labourer, post, score) as lists by labourer, each by post id rank, without repeats. */

@@ -24,6 +24,7 @@
  * @module
  */
 import type { CompiledIndex } from '../compile.js';
+import type { PackedLists } from './candidate-lists.js';
 import { inWalkOrder } from './id-order.js';
 import { TopK, Walker, walk, walkLimits } from './walk.js';
 
@@ -360,6 +361,17 @@ export interface ShardPricer {
     options: PricingOptions,
     onShard?: (done: number, total: number) => void,
   ): Violations[];
+  /**
+   * Optional: starts finding labourers' full candidate lists away from the calling thread
+   * (`findLists`: the same lists, in the order given, within `bytes`), while the plan goes
+   * on. Returns what waits for them, or undefined to leave them to the calling thread.
+   */
+  lists?(
+    index: CompiledIndex,
+    labourers: Int32Array,
+    minScore: number,
+    bytes: number,
+  ): (() => PackedLists) | undefined;
 }
 
 /** The shards of labourers `0 … W − 1`: shard k is `bounds[k] … bounds[k + 1] − 1`. */

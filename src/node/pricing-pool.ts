@@ -6,6 +6,9 @@
  * synchronous: the calling thread prices shards too, then waits (`Atomics.wait`) for those the
  * other threads took. The plan is the same as on one thread.
  *
+ * The first thread also finds group members' full candidate lists when asked (`lists`), while the
+ * calling thread goes on with the plan: the same lists the calling thread would find.
+ *
  * @module
  */
 import { availableParallelism } from 'node:os';
@@ -18,6 +21,7 @@ import {
   type Worker,
 } from 'node:worker_threads';
 import type { CompiledIndex } from '../compile.js';
+import { findLists, type PackedLists } from '../internal/candidate-lists.js';
 import {
   PricingViews,
   localPricer,
@@ -32,10 +36,14 @@ import { modulePath, startThread } from './threads.js';
 
 const KIND = 'bangfu-pricing-thread';
 
-/** Slots of the shared control words: the shards taken so far (all calls), the replies posted, the threads ready. */
+/**
+ * Slots of the shared control words: the shards taken so far (all calls), the replies posted, the
+ * threads ready, the candidate lists posted.
+ */
 const TAKEN = 0;
 const POSTED = 1;
 const READY = 2;
+const LISTED = 3;
 
 /** The default of {@link PricingPoolOptions.minLabourers}. */
 const MIN_LABOURERS = 50_000;
@@ -50,7 +58,21 @@ interface ThreadData {
   readonly index: CompiledIndex;
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
+  /** Where candidate lists are asked for and sent back. */
+  readonly tasks: MessagePort;
 }
+
+/** Candidate lists asked of a thread (see `findLists`), numbered. */
+interface ListsTask {
+  readonly id: number;
+  readonly labourers: Int32Array;
+  readonly minScore: number;
+  readonly bytes: number;
+}
+
+/** The lists found, or why not. */
+type ListsReply =
+  { readonly id: number; readonly lists: PackedLists } | { readonly id: number; readonly error: string };
 
 /** One pricing call: its shards are `base … base + n − 1` of the shared count of shards taken. */
 interface Call {
@@ -108,6 +130,16 @@ export interface PricingPool extends ShardPricer {
   readonly threads: number;
   /** Shards priced by the worker threads so far (the rest by the calling thread). */
   readonly shared: number;
+  /**
+   * Starts finding labourers' candidate lists on the first worker thread (see
+   * {@link ShardPricer.lists}); undefined when the pool prices on the calling thread alone.
+   */
+  lists(
+    index: CompiledIndex,
+    labourers: Int32Array,
+    minScore: number,
+    bytes: number,
+  ): (() => PackedLists) | undefined;
   /** Stops the worker threads (a later plan starts them again). */
   close(): Promise<void>;
 }
@@ -120,7 +152,9 @@ export interface PricingPool extends ShardPricer {
  * alive; `close()` stops them.
  *
  * The plan is exactly the one `assign` makes on one thread: each shard is priced by the same
- * function of the same duals, and the shards are joined in order.
+ * function of the same duals, and the shards are joined in order. Group members' candidate lists,
+ * which an optimal plan with groups needs once its relaxation is solved, are found on the first
+ * thread meanwhile (by the function the calling thread would use).
  *
  * A worker thread that dies while pricing (out of memory, say) is not noticed: the plan waits for it.
  *
@@ -141,15 +175,21 @@ export function createPricingPool(options: PricingPoolOptions = {}): PricingPool
     throw new RangeError(
       `createPricingPool: minLabourers must be a non-negative integer, got ${String(minLabourers)}`,
     );
-  const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   let index: CompiledIndex | undefined;
-  let workers: { readonly worker: Worker; readonly port: MessagePort }[] = [];
+  let workers: { readonly worker: Worker; readonly port: MessagePort; readonly tasks: MessagePort }[] = [];
+  let listCalls = 0;
+  const replies = new Map<number, ListsReply>();
   const stop = async (): Promise<void> => {
     const old = workers;
     workers = [];
+    replies.clear();
     index = undefined;
     Atomics.store(control, READY, 0);
-    for (const w of old) w.port.close();
+    for (const w of old) {
+      w.port.close();
+      w.tasks.close();
+    }
     await Promise.all(old.map((w) => w.worker.terminate()));
   };
   const start = (of: CompiledIndex): void => {
@@ -158,17 +198,19 @@ export function createPricingPool(options: PricingPoolOptions = {}): PricingPool
     const path = modulePath(import.meta.url, typeof __filename === 'string' ? __filename : undefined);
     for (let t = 1; t < threads; t++) {
       const { port1, port2 } = new MessageChannel();
+      const lists = new MessageChannel();
       const data: ThreadData = {
         kind: KIND,
         index: of,
         control: control.buffer as SharedArrayBuffer,
         port: port2,
+        tasks: lists.port2,
       };
-      const worker = startThread(path, data, [port2]);
+      const worker = startThread(path, data, [port2, lists.port2]);
       worker.unref();
       // A thread that fails to start takes no shard: the calling thread prices them all.
       worker.on('error', () => undefined);
-      workers.push({ worker, port: port1 });
+      workers.push({ worker, port: port1, tasks: lists.port1 });
     }
     // The first round is the largest: the threads are waited for (each copies the index and loads
     // the package, a fraction of a second) rather than leaving it to the calling thread.
@@ -190,6 +232,35 @@ export function createPricingPool(options: PricingPoolOptions = {}): PricingPool
       return shared;
     },
     close: stop,
+    lists(of, labourers, minScore, bytes) {
+      if (threads === 1 || of.labourerCount < minLabourers) return undefined;
+      if (index !== of) start(of);
+      // The first thread finds them all; the calling thread and any other threads price meanwhile.
+      const w = workers[0];
+      if (w === undefined) return undefined;
+      const id = ++listCalls;
+      w.tasks.postMessage({ id, labourers, minScore, bytes } satisfies ListsTask);
+      return () => {
+        for (;;) {
+          const posted = Atomics.load(control, LISTED);
+          // Replies to other calls are kept for their callers.
+          for (let m = receiveMessageOnPort(w.tasks); m !== undefined; m = receiveMessageOnPort(w.tasks)) {
+            const reply = m.message as ListsReply;
+            replies.set(reply.id, reply);
+          }
+          const reply = replies.get(id);
+          if (reply !== undefined) {
+            replies.delete(id);
+            if ('error' in reply)
+              throw new Error(`createPricingPool: a pricing thread failed: ${reply.error}`);
+            return reply.lists;
+          }
+          // The thread was stopped before it replied (the pool moved to another index): found here.
+          if (!workers.includes(w)) return findLists(of, labourers, minScore, bytes);
+          Atomics.wait(control, LISTED, posted, WAIT_MS);
+        }
+      };
+    },
     price(of, duals, pricingOptions, onShard) {
       if (threads === 1 || of.labourerCount < minLabourers)
         return localPricer.price(of, duals, pricingOptions, onShard);
@@ -278,6 +349,22 @@ function serve(data: ThreadData): void {
       Atomics.add(control, POSTED, 1);
       Atomics.notify(control, POSTED);
     }
+  });
+  data.tasks.on('message', (task: ListsTask) => {
+    let reply: ListsReply;
+    let transfer: ArrayBuffer[] = [];
+    try {
+      const lists = findLists(index, task.labourers, task.minScore, task.bytes);
+      reply = { id: task.id, lists };
+      transfer = [lists.labourers, lists.offsets, lists.posts, lists.scores].map(
+        (a) => a.buffer as ArrayBuffer,
+      );
+    } catch (e) {
+      reply = { id: task.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    }
+    data.tasks.postMessage(reply, transfer);
+    Atomics.add(control, LISTED, 1);
+    Atomics.notify(control, LISTED);
   });
   Atomics.add(control, READY, 1);
   Atomics.notify(control, READY);
