@@ -107,6 +107,7 @@ const LAYERS = [
       'plan.ts',
       'recommend.ts',
       'internal/candidates.ts',
+      'internal/candidate-lists.ts',
       'internal/blocking.ts',
       'internal/greedy-match.ts',
       'internal/keep-together.ts',
