@@ -2,7 +2,7 @@
  * A labourer's every candidate pair (every lawful post it scores at least the minimum at), by post
  * id: one walk over its lawful posts. Group members' options are drawn from these lists. Finding
  * them is a pure function of (the compiled index, the labourers, the minimum score), so another
- * thread can find them while the plan goes on ({@link ShardPricer.lists}).
+ * thread can find them while the plan goes on (`ShardPricer.lists`).
  *
  * @module
  */

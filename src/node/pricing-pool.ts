@@ -236,8 +236,9 @@ export function createPricingPool(options: PricingPoolOptions = {}): PricingPool
       if (threads === 1 || of.labourerCount < minLabourers) return undefined;
       if (index !== of) start(of);
       // The first thread finds them all; the calling thread and any other threads price meanwhile.
+      // Unless every thread started: one that did not would never reply.
       const w = workers[0];
-      if (w === undefined) return undefined;
+      if (w === undefined || Atomics.load(control, READY) < threads - 1) return undefined;
       const id = ++listCalls;
       w.tasks.postMessage({ id, labourers, minScore, bytes } satisfies ListsTask);
       return () => {
