@@ -29,6 +29,8 @@ describe('listFinder', () => {
           expect([...got.offsets]).toEqual([0, expected.length]);
           expect([...got.posts]).toEqual(expected.map((x) => x.i));
           expect([...got.scores]).toEqual(expected.map((x) => x.score));
+          // Its bytes, what a planner's budget counts: two offsets, and a post and a score a pair.
+          expect(listBytes(got)).toBe(8 + 12 * expected.length);
         });
       }),
       { numRuns: runs(60) },
