@@ -105,6 +105,17 @@ describe('greedyMatch', () => {
           g.postOf.forEach((p, w) => {
             if (p >= 0) expect(acc.has(`${w}:${p}`)).toBe(true);
           });
+          // Not asked for, a labourer outside the priority households reaches only for posts that
+          // still had room once every priority labourer was decided: its first walk waits till then.
+          if (!firstReach) {
+            const room = Int32Array.from(index.postCapacity, (c, p) => Math.max(0, c - used[p]!));
+            g.postOf.forEach((p, w) => {
+              if (p >= 0 && index.labourerPriority[w] === 1) room[p]! -= 1;
+            });
+            g.accepted.labourers.forEach((w, i) => {
+              if (index.labourerPriority[w] !== 1) expect(room[g.accepted.posts[i]!]).toBeGreaterThan(0);
+            });
+          }
           // Asked for, each labourer's first reach is among them: its best pair (score, then post
           // id) at a post with room before anyone was placed.
           if (firstReach)
@@ -148,25 +159,44 @@ describe('greedyMatch', () => {
       // Crowded: most labourers competed for a post that filled before their turn.
       const g = greedyMatch(index, { minScore: 0, firstReach: true });
       expect(g.accepted.labourers.length).toBeGreaterThan(index.labourerCount);
+      // Labourers outside the priority households: asked for, their first reaches include posts the
+      // priority households filled; not asked for, they reach only for posts left with room.
+      const room = Int32Array.from(index.postCapacity);
+      g.postOf.forEach((p, w) => {
+        if (p >= 0 && index.labourerPriority[w] === 1) room[p]! -= 1;
+      });
+      const reachesFull = (m: typeof g): number =>
+        Array.from(m.accepted.labourers).filter(
+          (w, i) => index.labourerPriority[w] !== 1 && room[m.accepted.posts[i]!]! <= 0,
+        ).length;
+      expect(reachesFull(g)).toBeGreaterThan(0);
+      expect(reachesFull(greedyMatch(index, { minScore: 0 }))).toBe(0);
     },
   );
 
-  it('tells its progress as labourers are decided: from none to all, never past the total', () => {
-    const index = compileIndex(parseDataset(generateSample({ labourers: 9000, posts: 300, seed: 4 })));
-    const told: [number, number][] = [];
-    const g = greedyMatch(index, { minScore: 0, onProgress: (done, total) => told.push([done, total]) });
-    // The same matching without anyone to tell.
-    expect([...greedyMatch(index, { minScore: 0 }).postOf]).toEqual([...g.postOf]);
-    const total = told[0]![1];
-    expect(total).toBe(Array.from(index.labourerExcluded).filter((x) => x === 0).length);
-    expect(told[0]).toEqual([0, total]);
-    expect(told[told.length - 1]).toEqual([total, total]);
-    // Reports every 4,096 labourers decided, in between.
-    expect(told.length).toBeGreaterThan(2);
-    for (let i = 1; i < told.length; i++) {
-      expect(told[i]![1]).toBe(total);
-      expect(told[i]![0]).toBeGreaterThan(told[i - 1]![0]);
-      expect(told[i]![0]).toBeLessThanOrEqual(total);
-    }
-  });
+  it.each([false, true])(
+    'tells its progress as labourers are decided: from none to all, never past the total (first reach asked: %s)',
+    (firstReach) => {
+      const index = compileIndex(parseDataset(generateSample({ labourers: 9000, posts: 300, seed: 4 })));
+      const told: [number, number][] = [];
+      const g = greedyMatch(index, {
+        minScore: 0,
+        firstReach,
+        onProgress: (done, total) => told.push([done, total]),
+      });
+      // The same matching without anyone to tell.
+      expect([...greedyMatch(index, { minScore: 0 }).postOf]).toEqual([...g.postOf]);
+      const total = told[0]![1];
+      expect(total).toBe(Array.from(index.labourerExcluded).filter((x) => x === 0).length);
+      expect(told[0]).toEqual([0, total]);
+      expect(told[told.length - 1]).toEqual([total, total]);
+      // Reports every 4,096 labourers decided, in between.
+      expect(told.length).toBeGreaterThan(2);
+      for (let i = 1; i < told.length; i++) {
+        expect(told[i]![1]).toBe(total);
+        expect(told[i]![0]).toBeGreaterThan(told[i - 1]![0]);
+        expect(told[i]![0]).toBeLessThanOrEqual(total);
+      }
+    },
+  );
 });
